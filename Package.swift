@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One library target per stage of the pipeline (see README, "How avance works"):
+// Loading -> FrontMatter -> ContentModel -> Validation -> Markdown/Rendering -> Writing,
+// tied together by AvanceKit and driven by the thin `avance` command.
+let package = Package(
+    name: "avance",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "avance", targets: ["avance"]),
+        .library(name: "AvanceKit", targets: ["AvanceKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Debian: apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "ParallelMap"),
+        .target(name: "Loading", dependencies: ["Diagnostics"]),
+        .target(
+            name: "FrontMatter",
+            dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "ContentModel", dependencies: ["Diagnostics", "FrontMatter"]),
+        .target(
+            name: "Validation",
+            dependencies: ["Diagnostics", "Loading", "FrontMatter", "ContentModel", "ParallelMap"]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "Rendering",
+            dependencies: [
+                "Diagnostics", "Loading", "ContentModel", "Validation", "Markdown", "FrontMatter",
+                "ParallelMap", .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "Writing", dependencies: ["Diagnostics", "Rendering"]),
+        .target(
+            name: "AvanceKit",
+            dependencies: [
+                "Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation",
+                "Markdown", "Rendering", "Writing",
+            ]
+        ),
+        .executableTarget(
+            name: "avance",
+            dependencies: [
+                "AvanceKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
+        .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "ContentModel", "FrontMatter", "Loading"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(
+            name: "RenderingTests", dependencies: ["Rendering", "Validation", "ContentModel", "Loading", "Markdown"]),
+        .testTarget(name: "WritingTests", dependencies: ["Writing", "Rendering"]),
+        .testTarget(name: "AvanceKitTests", dependencies: ["AvanceKit"]),
+    ]
+)

@@ -1,0 +1,124 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Loading
+import Rendering
+import Validation
+import Writing
+
+/// What to build, and how.
+public struct BuildOptions: Sendable {
+    /// Absolute path of the site root, which holds `content/` and `theme/`.
+    public var root: String
+    /// Absolute path of the output folder; `<root>/public` by default.
+    public var output: String
+    /// Replaces `base_url` from `site.yaml`, for previews and staging hosts.
+    public var baseURL: String?
+    /// Treat warnings as errors.
+    public var strict = false
+    public var fileSystem: FileSystem = .disk
+
+    /// Options for the site at `root`.
+    public init(root: String, output: String? = nil, baseURL: String? = nil, strict: Bool = false) {
+        self.root = root
+        self.output = output ?? (root.hasSuffix("/") ? root + "public" : root + "/public")
+        self.baseURL = baseURL
+        self.strict = strict
+    }
+}
+
+/// What a build found and made.
+public struct BuildResult: Sendable {
+    /// Every problem of every stage, sorted by file and line.
+    public var diagnostics: [Diagnostic] = []
+    /// The text of every file read, by relative path, to quote lines in diagnostics.
+    public var sources: [String: String] = [:]
+    /// The validated site, when the content model could be read.
+    public var site: Site?
+    /// The rendered files, when rendering ran.
+    public var files: [OutputFile] = []
+    /// True once the output folder holds the new site.
+    public var wrote = false
+
+    /// 0 when clean, 1 for content errors, 2 for usage or environment errors.
+    public var exitCode: Int32 {
+        guard diagnostics.hasErrors else { return 0 }
+        return diagnostics.contains { $0.severity == .error && Self.environmentCodes.contains($0.code) } ? 2 : 1
+    }
+
+    /// Problems of the command line or the machine, not of the content (exit status 2).
+    public static let environmentCodes: Set<String> = [
+        "content-missing", "theme-missing", "model-missing", "output-unsafe", "output-failed", "output-path-invalid",
+        "file-unreadable", "usage",
+    ]
+}
+
+/// The whole pipeline, stage by stage: load → model → validate → render → write.
+public enum Build {
+    /// Runs every stage but writing: the site as files in memory, with all diagnostics.
+    public static func render(_ options: BuildOptions) -> BuildResult {
+        var result = BuildResult()
+        // 1. load
+        let tree = ContentLoader(root: options.root, fileSystem: options.fileSystem).load()
+        result.diagnostics += tree.diagnostics
+        for file in tree.files { result.sources[file.path] = file.text }
+        // 2. model
+        guard let modelFile = tree.files.first(where: { $0.path == ModelReader.path }) else {
+            if !tree.diagnostics.contains(where: { $0.code == "content-missing" }) {
+                result.diagnostics.append(.error("model-missing", "no `\(ModelReader.path)`",
+                    at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
+                    hint: "every site declares its settings and collections in content/site.yaml"))
+            }
+            return finish(result, options)
+        }
+        let (readModel, modelDiagnostics) = ModelReader.read(modelFile.text)
+        result.diagnostics += modelDiagnostics
+        guard var model = readModel else { return finish(result, options) }
+        if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        // 3. validate + resolve
+        let (site, siteDiagnostics) = SiteResolver.resolve(tree, model: model)
+        result.diagnostics += siteDiagnostics
+        result.site = site
+        // 4. render
+        let (theme, themeDiagnostics) = Theme.load(root: options.root, language: model.language, fileSystem: options.fileSystem)
+        result.diagnostics += themeDiagnostics
+        guard let theme else { return finish(result, options) }
+        let (files, renderDiagnostics) = SiteRenderer(site: site, theme: theme).render()
+        result.diagnostics += renderDiagnostics
+        result.files = files.sorted { $0.path < $1.path }
+        return finish(result, options)
+    }
+
+    /// Renders, then writes the output folder only if nothing failed: a build with errors leaves
+    /// the previous site exactly as it was.
+    public static func build(_ options: BuildOptions) -> BuildResult {
+        let writer = SiteWriter(output: options.output)
+        if let unsafe = writer.checkTarget(root: options.root) {
+            var result = BuildResult()
+            result.diagnostics = [unsafe]
+            return result
+        }
+        var result = render(options)
+        guard !result.diagnostics.hasErrors else { return result }
+        do {
+            try writer.write(result.files)
+            result.wrote = true
+        } catch {
+            result.diagnostics.append(error)
+        }
+        return result
+    }
+
+    static func finish(_ result: BuildResult, _ options: BuildOptions) -> BuildResult {
+        var result = result
+        if options.strict {
+            result.diagnostics = result.diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.severity = .error
+                return diagnostic
+            }
+        }
+        result.diagnostics.sort()
+        return result
+    }
+}

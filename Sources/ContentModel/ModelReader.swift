@@ -1,0 +1,367 @@
+import Diagnostics
+import FrontMatter
+
+/// Stage 2b: reads `content/site.yaml` into a `SiteModel`, checking the model itself: unknown
+/// settings, unknown field types, references to collections that do not exist.
+public struct ModelReader {
+    /// The path of the model file, relative to the site root.
+    public static let path = "content/site.yaml"
+
+    static let siteKeys = ["title", "description", "base_url", "language", "title_field", "enums", "collections"]
+    static let collectionKeys = [
+        "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
+        "fields", "extra_fields", "menu",
+    ]
+    static let fieldKeys = ["type", "label", "required", "description", "to", "values", "of"]
+    static let valueKeys = ["label", "color", "description"]
+
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    /// Reads the model from the text of `site.yaml`; `nil` when it cannot be used at all.
+    public static func read(_ text: String, file: String = path) -> (SiteModel?, [Diagnostic]) {
+        var reader = ModelReader(file: file)
+        let model = reader.read(text)
+        return (reader.diagnostics.hasErrors ? nil : model, reader.diagnostics)
+    }
+
+    mutating func read(_ text: String) -> SiteModel? {
+        let root: YAMLNode
+        switch YAMLReader.parse(text, file: file) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let node?) where node.mapping != nil:
+            root = node
+        case .success(let node):
+            error("model-invalid", "`site.yaml` must be a group of settings (`title: …`, `collections: …`)",
+                at: node ?? YAMLNode(.scalar("", plain: true), line: 1, column: 1))
+            return nil
+        }
+        checkKeys(root, allowed: Self.siteKeys, what: "site setting")
+        let title = requiredString(root, "title") ?? ""
+        let language = string(root, "language") ?? "en"
+        let baseURL = readBaseURL(root)
+        let titleField = string(root, "title_field") ?? "title"
+        let enums = readEnums(root["enums"])
+        var collections: [Collection] = []
+        if let node = root["collections"], let pairs = mapping(node, what: "`collections`") {
+            for (key, value) in pairs {
+                guard let name = identifier(key, what: "collection name") else { continue }
+                if let collection = readCollection(name, value, enums: enums, titleField: titleField) {
+                    collections.append(collection)
+                }
+            }
+        } else if root["collections"] == nil {
+            error("model-invalid", "`site.yaml` declares no `collections`", at: root,
+                hint: "add `collections:` with one entry per folder of `content/`")
+        }
+        checkReferences(collections, root: root)
+        return SiteModel(
+            title: title, description: string(root, "description"), baseURL: baseURL,
+            language: language, collections: collections, enums: enums)
+    }
+
+    // MARK: - Settings
+
+    mutating func readBaseURL(_ root: YAMLNode) -> String {
+        guard let node = root["base_url"] else { return "/" }
+        guard let text = node.scalar, !node.isNull else {
+            error("model-invalid", "`base_url` must be a URL", at: node)
+            return "/"
+        }
+        guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("/") else {
+            error("model-invalid", "`base_url` must start with `https://`, `http://` or `/`", at: node,
+                hint: "for example `base_url: https://example.org/resiliencia/`")
+            return "/"
+        }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    mutating func readEnums(_ node: YAMLNode?) -> [String: EnumSet] {
+        guard let node, let pairs = mapping(node, what: "`enums`") else { return [:] }
+        var sets: [String: EnumSet] = [:]
+        for (key, value) in pairs {
+            guard let name = identifier(key, what: "enum name") else { continue }
+            sets[name] = readEnumValues(value, name: name)
+        }
+        return sets
+    }
+
+    /// `[a, b]`, or `{a: {label, color, description}, …}`.
+    mutating func readEnumValues(_ node: YAMLNode, name: String?) -> EnumSet {
+        var values: [EnumValue] = []
+        if let items = node.sequence {
+            for item in items {
+                if let id = identifier(item, what: "enum value") { values.append(EnumValue(id: id)) }
+            }
+        } else if let pairs = node.mapping {
+            for (key, value) in pairs {
+                guard let id = identifier(key, what: "enum value") else { continue }
+                if value.isNull {
+                    values.append(EnumValue(id: id))
+                } else if let label = value.scalar {
+                    values.append(EnumValue(id: id, label: label))
+                } else if value.mapping != nil {
+                    checkKeys(value, allowed: Self.valueKeys, what: "enum value setting")
+                    values.append(
+                        EnumValue(
+                            id: id, label: string(value, "label"), color: readColor(value["color"]),
+                            description: string(value, "description")))
+                } else {
+                    error("model-invalid", "the enum value `\(id)` must be a label or `{label, color}`", at: value)
+                }
+            }
+        } else {
+            error("model-invalid", "enum values must be a list or a group of `value: {label, color}`", at: node)
+        }
+        if values.isEmpty { error("model-invalid", "an enum needs at least one value", at: node) }
+        return EnumSet(name: name, values: values)
+    }
+
+    mutating func readColor(_ node: YAMLNode?) -> String? {
+        guard let node, let text = node.scalar else { return nil }
+        let hex = text.dropFirst()
+        guard text.first == "#", [3, 6].contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
+            error("model-invalid", "the colour `\(text)` is not a hex colour", at: node,
+                hint: "write colours as `\"#1d6b3a\"` (quoted, because `#` starts a YAML comment)")
+            return nil
+        }
+        return text.lowercased()
+    }
+
+    // MARK: - Collections
+
+    mutating func readCollection(
+        _ name: String, _ node: YAMLNode, enums: [String: EnumSet], titleField siteTitleField: String
+    ) -> Collection? {
+        guard mapping(node, what: "the collection `\(name)`") != nil else { return nil }
+        checkKeys(node, allowed: Self.collectionKeys, what: "collection setting")
+        var fields: [Field] = []
+        if let fieldsNode = node["fields"], let pairs = mapping(fieldsNode, what: "`fields`") {
+            for (key, value) in pairs {
+                guard let fieldName = fieldName(key) else { continue }
+                if let field = readField(fieldName, value, enums: enums, allowList: true) {
+                    fields.append(field)
+                }
+            }
+        }
+        let titleField = string(node, "title_field") ?? siteTitleField
+        if !fields.contains(where: { $0.name == titleField }) {
+            fields.insert(Field(name: titleField, label: titleField, type: .string, required: true), at: 0)
+        }
+        var folder = name
+        if let pathNode = node["path"], let path = identifier(pathNode, what: "collection path") {
+            folder = path
+        }
+        var expected: Int?
+        if let expectedNode = node["expected"] {
+            expected = Int(expectedNode.scalar ?? "")
+            if expected == nil || expected! < 0 {
+                error("model-invalid", "`expected` must be a whole number of entries", at: expectedNode)
+            }
+        }
+        let orderBy = stringList(node["order_by"])
+        for (index, field) in orderBy.enumerated() where !fields.contains(where: { $0.name == field }) {
+            let at = node["order_by"]?.sequence?[index] ?? node["order_by"]!
+            error("model-field-unknown", "`order_by` names `\(field)`, which is not a field of `\(name)`",
+                at: at, hint: Suggestion.hint(for: field, among: fields.map(\.name)))
+        }
+        let status = string(node, "status")
+        if let status, let statusNode = node["status"] {
+            if let field = fields.first(where: { $0.name == status }) {
+                if case .enumeration = field.type {} else {
+                    error("model-invalid", "the status field `\(status)` must be an `enum`", at: statusNode)
+                }
+            } else {
+                error("model-field-unknown", "`status` names `\(status)`, which is not a field of `\(name)`",
+                    at: statusNode, hint: Suggestion.hint(for: status, among: fields.map(\.name)))
+            }
+        }
+        return Collection(
+            name: name, folder: folder, title: string(node, "title"), singular: string(node, "singular"),
+            description: string(node, "description"), expected: expected, titleField: titleField,
+            orderBy: orderBy, statusField: status, fields: fields,
+            allowsExtraFields: boolean(node, "extra_fields") ?? false, inMenu: boolean(node, "menu") ?? true)
+    }
+
+    mutating func readField(_ name: String, _ node: YAMLNode, enums: [String: EnumSet], allowList: Bool)
+        -> Field?
+    {
+        // `field: date` is short for `field: {type: date}`.
+        let spec: YAMLNode
+        if node.scalar != nil {
+            spec = YAMLNode(.mapping([(YAMLNode(.scalar("type", plain: true), line: node.line, column: node.column), node)]),
+                line: node.line, column: node.column)
+        } else {
+            guard mapping(node, what: "the field `\(name)`") != nil else { return nil }
+            spec = node
+            checkKeys(node, allowed: Self.fieldKeys, what: "field setting")
+        }
+        guard let typeNode = spec["type"], let typeName = typeNode.scalar else {
+            error("model-invalid", "the field `\(name)` has no `type`", at: node,
+                hint: "add `type:` with one of \(FieldType.names.joined(separator: ", "))")
+            return nil
+        }
+        guard let type = readType(typeName, spec: spec, typeNode: typeNode, field: name, enums: enums, allowList: allowList)
+        else { return nil }
+        return Field(
+            name: name, label: string(spec, "label"), type: type, required: boolean(spec, "required") ?? false,
+            description: string(spec, "description"))
+    }
+
+    mutating func readType(
+        _ typeName: String, spec: YAMLNode, typeNode: YAMLNode, field: String, enums: [String: EnumSet],
+        allowList: Bool
+    ) -> FieldType? {
+        switch typeName {
+        case "string": return .string
+        case "text": return .text
+        case "int": return .int
+        case "number": return .number
+        case "percent": return .percent
+        case "date": return .date
+        case "url": return .url
+        case "bool": return .boolean
+        case "enum":
+            guard let values = spec["values"] else {
+                error("model-invalid", "the enum field `\(field)` has no `values`", at: typeNode,
+                    hint: "list the values, or name a set declared under `enums:`")
+                return nil
+            }
+            if let shared = values.scalar, !values.isNull {
+                guard let set = enums[shared] else {
+                    error("model-enum-unknown", "no enum `\(shared)` is declared under `enums:`", at: values,
+                        hint: Suggestion.hint(for: shared, among: enums.keys))
+                    return nil
+                }
+                return .enumeration(set)
+            }
+            return .enumeration(readEnumValues(values, name: nil))
+        case "ref", "refs":
+            guard let toNode = spec["to"], let to = toNode.scalar, !toNode.isNull else {
+                error("model-invalid", "the field `\(field)` of type `\(typeName)` needs `to:` a collection",
+                    at: typeNode)
+                return nil
+            }
+            return typeName == "ref" ? .reference(to: to) : .references(to: to)
+        case "list":
+            guard allowList else {
+                error("model-invalid", "a list cannot hold lists", at: typeNode)
+                return nil
+            }
+            guard let of = spec["of"] else { return .list(of: .string) }
+            if of.scalar == "string" { return .list(of: .string) }
+            guard let pairs = mapping(of, what: "`of`") else { return nil }
+            var fields: [Field] = []
+            for (key, value) in pairs {
+                guard let name = fieldName(key) else { continue }
+                if let item = readField(name, value, enums: enums, allowList: false) { fields.append(item) }
+            }
+            return .list(of: .record(fields))
+        default:
+            error("model-field-type-unknown", "unknown field type `\(typeName)`", at: typeNode,
+                hint: Suggestion.hint(for: typeName, among: FieldType.names)
+                    ?? "use one of \(FieldType.names.joined(separator: ", "))")
+            return nil
+        }
+    }
+
+    /// Every `to:` must name a declared collection.
+    mutating func checkReferences(_ collections: [Collection], root: YAMLNode) {
+        let names = collections.map(\.name)
+        let collectionsNode = root["collections"]
+        for collection in collections {
+            for field in collection.fields + collection.fields.flatMap(\.recordFields) {
+                guard let target = field.type.target, !names.contains(target) else { continue }
+                let fieldNode = collectionsNode?[collection.name]?["fields"]?[field.name]
+                let at = fieldNode?["to"] ?? collectionsNode?[collection.name] ?? root
+                error("model-collection-unknown",
+                    "the field `\(collection.name).\(field.name)` refers to `\(target)`, which is not a collection",
+                    at: at, hint: Suggestion.hint(for: target, among: names))
+            }
+        }
+    }
+
+    // MARK: - Small readers
+
+    mutating func checkKeys(_ node: YAMLNode, allowed: [String], what: String) {
+        for (key, _) in node.mapping ?? [] {
+            guard let name = key.scalar, !allowed.contains(name) else { continue }
+            error("model-unknown-key", "unknown \(what) `\(name)`", at: key,
+                hint: Suggestion.hint(for: name, among: allowed) ?? "expected one of \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    mutating func mapping(_ node: YAMLNode, what: String) -> [(key: YAMLNode, value: YAMLNode)]? {
+        guard let pairs = node.mapping else {
+            error("model-invalid", "\(what) must be a group of `name: value` lines, not \(node.kindDescription)", at: node)
+            return nil
+        }
+        return pairs
+    }
+
+    mutating func identifier(_ node: YAMLNode, what: String) -> String? {
+        guard let text = node.scalar, EntryID.isValid(text) else {
+            error("model-invalid", "invalid \(what) `\(node.scalar ?? "")`", at: node,
+                hint: "use lowercase letters, digits and hyphens")
+            return nil
+        }
+        return text
+    }
+
+    mutating func fieldName(_ node: YAMLNode) -> String? {
+        guard let text = node.scalar, !text.isEmpty,
+            text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+        else {
+            error("model-invalid", "invalid field name `\(node.scalar ?? "")`", at: node,
+                hint: "use letters, digits, `_` and `-`")
+            return nil
+        }
+        return text
+    }
+
+    func string(_ node: YAMLNode, _ key: String) -> String? {
+        guard let value = node[key], !value.isNull else { return nil }
+        return value.scalar
+    }
+
+    mutating func requiredString(_ node: YAMLNode, _ key: String) -> String? {
+        guard let text = string(node, key), !text.isEmpty else {
+            error("model-invalid", "`site.yaml` needs `\(key)`", at: node)
+            return nil
+        }
+        return text
+    }
+
+    mutating func boolean(_ node: YAMLNode, _ key: String) -> Bool? {
+        guard let value = node[key], let text = value.scalar else { return nil }
+        switch text {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error("model-invalid", "`\(key)` must be `true` or `false`", at: value)
+            return nil
+        }
+    }
+
+    func stringList(_ node: YAMLNode?) -> [String] {
+        guard let node else { return [] }
+        if let items = node.sequence { return items.compactMap(\.scalar) }
+        return node.scalar.map { [$0] } ?? []
+    }
+
+    mutating func error(_ code: String, _ message: String, at node: YAMLNode, hint: String? = nil) {
+        diagnostics.append(
+            .error(code, message, at: SourceLocation(file: file, line: node.line, column: node.column, length: node.width),
+                hint: hint))
+    }
+}
+
+extension Field {
+    /// The fields of a list of records, or none.
+    public var recordFields: [Field] {
+        if case let .list(of: .record(fields)) = type { return fields }
+        return []
+    }
+}

@@ -1,0 +1,226 @@
+/// The site's settings and content model, read from `content/site.yaml`.
+///
+/// Nothing about a particular city lives in Swift: collections, fields, enum values and their
+/// labels all come from this value.
+public struct SiteModel: Sendable {
+    public var title: String
+    public var description: String?
+    /// Absolute URL of the published site, always ending in `/`.
+    public var baseURL: String
+    /// BCP 47 language of the content, such as `es`.
+    public var language: String
+    /// Collections in the order `site.yaml` declares them (the order of menus and dashboards).
+    public var collections: [Collection]
+    /// Named sets of enum values that several fields share.
+    public var enums: [String: EnumSet]
+
+    /// Creates a model.
+    public init(
+        title: String, description: String? = nil, baseURL: String, language: String,
+        collections: [Collection], enums: [String: EnumSet] = [:]
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.collections = collections
+        self.enums = enums
+    }
+
+    /// The collection called `name`.
+    public func collection(_ name: String) -> Collection? {
+        collections.first { $0.name == name }
+    }
+
+    /// The collection whose folder under `content/` is `folder`.
+    public func collection(inFolder folder: String) -> Collection? {
+        collections.first { $0.folder == folder }
+    }
+
+    /// The path part of `baseURL` (`/` for a site at the root of its host, `/sub/` otherwise).
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
+        return afterHost.isEmpty ? "/" : String(afterHost)
+    }
+}
+
+/// A kind of entry (axes, milestones, partners…): a folder of Markdown files under `content/`.
+public struct Collection: Sendable {
+    /// The key in `site.yaml`, used in references (`to: hitos`).
+    public var name: String
+    /// The folder under `content/` and the URL segment of its pages.
+    public var folder: String
+    /// Plural label, such as "Hitos".
+    public var title: String
+    /// Singular label, such as "Hito".
+    public var singular: String
+    public var description: String?
+    /// How many entries the strategy declares; the site shows "documented N of M".
+    public var expected: Int?
+    /// The field that holds each entry's title.
+    public var titleField: String
+    /// Fields to sort entries by, then by title and id.
+    public var orderBy: [String]
+    /// The enum field that dashboards count entries by, if any.
+    public var statusField: String?
+    /// Fields in the order declared, which is the order pages show them.
+    public var fields: [Field]
+    /// When true, fields not declared are kept instead of reported.
+    public var allowsExtraFields: Bool
+    /// Shown in the site's main menu.
+    public var inMenu: Bool
+
+    /// Creates a collection.
+    public init(
+        name: String, folder: String? = nil, title: String? = nil, singular: String? = nil,
+        description: String? = nil, expected: Int? = nil, titleField: String = "title",
+        orderBy: [String] = [], statusField: String? = nil, fields: [Field],
+        allowsExtraFields: Bool = false, inMenu: Bool = true
+    ) {
+        self.name = name
+        self.folder = folder ?? name
+        self.title = title ?? name
+        self.singular = singular ?? title ?? name
+        self.description = description
+        self.expected = expected
+        self.titleField = titleField
+        self.orderBy = orderBy
+        self.statusField = statusField
+        self.fields = fields
+        self.allowsExtraFields = allowsExtraFields
+        self.inMenu = inMenu
+    }
+
+    /// The field called `name`.
+    public func field(_ name: String) -> Field? {
+        fields.first { $0.name == name }
+    }
+
+    /// The enum values of the status field, if the collection has one.
+    public var statusValues: EnumSet? {
+        guard let statusField, case let .enumeration(set) = field(statusField)?.type else { return nil }
+        return set
+    }
+}
+
+/// A field of a collection's front matter.
+public struct Field: Sendable {
+    public var name: String
+    /// The label pages show, such as "Estado".
+    public var label: String
+    public var type: FieldType
+    public var required: Bool
+    /// Help for editors, shown in error hints.
+    public var description: String?
+
+    /// Creates a field.
+    public init(
+        name: String, label: String? = nil, type: FieldType, required: Bool = false,
+        description: String? = nil
+    ) {
+        self.name = name
+        self.label = label ?? name
+        self.type = type
+        self.required = required
+        self.description = description
+    }
+}
+
+/// What a field holds.
+public indirect enum FieldType: Sendable {
+    case string
+    /// Markdown text.
+    case text
+    case int
+    case number
+    /// A number from 0 to 100.
+    case percent
+    /// `YYYY-MM-DD`, or `YYYY-MM` and `YYYY` when only the month or year is known.
+    case date
+    /// An `http`, `https` or `mailto` URL.
+    case url
+    case boolean
+    case enumeration(EnumSet)
+    /// The id of one entry of the named collection.
+    case reference(to: String)
+    /// The ids of entries of the named collection.
+    case references(to: String)
+    /// A list of strings, or of small records.
+    case list(of: ListItem)
+
+    /// The name written in `site.yaml`.
+    public var name: String {
+        switch self {
+        case .string: "string"
+        case .text: "text"
+        case .int: "int"
+        case .number: "number"
+        case .percent: "percent"
+        case .date: "date"
+        case .url: "url"
+        case .boolean: "bool"
+        case .enumeration: "enum"
+        case .reference: "ref"
+        case .references: "refs"
+        case .list: "list"
+        }
+    }
+
+    /// Every name `type:` accepts in `site.yaml`.
+    public static let names = [
+        "string", "text", "int", "number", "percent", "date", "url", "bool", "enum", "ref", "refs",
+        "list",
+    ]
+
+    /// The collection a `ref` or `refs` field points to.
+    public var target: String? {
+        switch self {
+        case let .reference(to), let .references(to): to
+        default: nil
+        }
+    }
+}
+
+/// What a `list` field holds.
+public enum ListItem: Sendable {
+    case string
+    /// Records with the given fields, such as a history of `{fecha, estado, nota}`.
+    case record([Field])
+}
+
+/// The allowed values of an `enum` field, in their declared order.
+public struct EnumSet: Sendable {
+    /// The shared name under `enums:` in `site.yaml`, if it has one.
+    public var name: String?
+    public var values: [EnumValue]
+
+    /// Creates a set.
+    public init(name: String? = nil, values: [EnumValue]) {
+        self.name = name
+        self.values = values
+    }
+
+    /// The value with `id`.
+    public func value(_ id: String) -> EnumValue? {
+        values.first { $0.id == id }
+    }
+}
+
+/// One allowed value of an enum: its id in front matter, its label and colour on the site.
+public struct EnumValue: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    /// A CSS colour for charts, such as `#1d6b3a`.
+    public var color: String?
+    /// What the value means, for the methodology and the editors.
+    public var description: String?
+
+    /// Creates a value.
+    public init(id: String, label: String? = nil, color: String? = nil, description: String? = nil) {
+        self.id = id
+        self.label = label ?? id
+        self.color = color
+        self.description = description
+    }
+}

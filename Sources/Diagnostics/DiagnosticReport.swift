@@ -1,0 +1,160 @@
+import Foundation
+
+/// Prints diagnostics for people (compiler style), for machines (JSON) or for GitHub Actions.
+public struct DiagnosticReport: Sendable {
+    /// The output formats of `--format`.
+    public enum Format: String, Sendable, CaseIterable {
+        case text
+        case json
+        case github
+    }
+
+    public var diagnostics: [Diagnostic]
+    /// The text of each file by its relative path, to quote the offending line.
+    public var sources: [String: String]
+
+    /// Creates a report of `diagnostics`, sorted by file, line and column.
+    public init(_ diagnostics: [Diagnostic], sources: [String: String] = [:]) {
+        self.diagnostics = diagnostics.sorted()
+        self.sources = sources
+    }
+
+    /// The whole report in `format`; `color` adds ANSI colours to the text format.
+    public func formatted(_ format: Format, color: Bool = false) -> String {
+        switch format {
+        case .text: text(color: color)
+        case .json: json()
+        case .github: github()
+        }
+    }
+
+    // MARK: - Text
+
+    func text(color: Bool) -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            out += render(diagnostic, color: color)
+            out += "\n"
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if !diagnostics.isEmpty {
+            out += "\(errors) \(errors == 1 ? "error" : "errors"), "
+            out += "\(warnings) \(warnings == 1 ? "warning" : "warnings")\n"
+        }
+        return out
+    }
+
+    func render(_ diagnostic: Diagnostic, color: Bool) -> String {
+        let paint = Paint(enabled: color)
+        let severityColor = diagnostic.severity == .error ? Paint.red : Paint.yellow
+        var out = paint(severityColor, "\(diagnostic.severity.rawValue)[\(diagnostic.code)]")
+        out += paint(Paint.bold, ": \(diagnostic.message)") + "\n"
+        guard let location = diagnostic.location else {
+            if let hint = diagnostic.hint { out += "  = hint: \(hint)\n" }
+            return out
+        }
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: number.count)
+        out += "\(gutter)\(paint(Paint.blue, "-->")) \(location.file):\(location.line):\(location.column)"
+        if let field = diagnostic.field { out += " (\(field))" }
+        out += "\n"
+        if let line = sourceLine(location) {
+            let visible = line.replacingOccurrences(of: "\t", with: " ")
+            let pad = String(repeating: " ", count: max(0, location.column - 1))
+            let marks = String(repeating: "^", count: max(1, location.length))
+            out += "\(gutter) \(paint(Paint.blue, "|"))\n"
+            out += "\(paint(Paint.blue, number)) \(paint(Paint.blue, "|")) \(visible)\n"
+            out += "\(gutter) \(paint(Paint.blue, "|")) \(pad)\(paint(severityColor, marks))"
+            if let hint = diagnostic.hint { out += " \(hint)" }
+            out += "\n"
+        } else if let hint = diagnostic.hint {
+            out += "\(gutter) = hint: \(hint)\n"
+        }
+        return out
+    }
+
+    func sourceLine(_ location: SourceLocation) -> String? {
+        guard location.line > 0, let text = sources[location.file] else { return nil }
+        // "\r\n" is one Character in Swift, so split on both kinds of line end.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        guard location.line <= lines.count else { return nil }
+        return String(lines[location.line - 1])
+    }
+
+    // MARK: - JSON
+
+    func json() -> String {
+        struct Output: Encodable {
+            let diagnostics: [Item]
+            let errors: Int
+            let warnings: Int
+        }
+        struct Item: Encodable {
+            let severity: String
+            let code: String
+            let message: String
+            let file: String?
+            let line: Int?
+            let column: Int?
+            let field: String?
+            let hint: String?
+        }
+        let items = diagnostics.map {
+            Item(
+                severity: $0.severity.rawValue, code: $0.code, message: $0.message,
+                file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
+                field: $0.field, hint: $0.hint)
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try? encoder.encode(
+            Output(diagnostics: items, errors: errors, warnings: diagnostics.count - errors))
+        return (data.flatMap { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+    }
+
+    // MARK: - GitHub Actions
+
+    /// Workflow commands (`::error file=…,line=…::message`) that GitHub shows as annotations.
+    func github() -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            var properties = ["title=\(escapeProperty(diagnostic.code))"]
+            if let location = diagnostic.location {
+                properties.insert("col=\(location.column)", at: 0)
+                properties.insert("line=\(location.line)", at: 0)
+                properties.insert("file=\(escapeProperty(location.file))", at: 0)
+            }
+            var message = diagnostic.message
+            if let hint = diagnostic.hint { message += " (\(hint))" }
+            out += "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))"
+            out += "::\(escapeData(message))\n"
+        }
+        return out
+    }
+
+    func escapeData(_ value: String) -> String {
+        value.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    func escapeProperty(_ value: String) -> String {
+        escapeData(value).replacingOccurrences(of: ":", with: "%3A")
+            .replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// ANSI colours, or nothing when colour is off (`NO_COLOR`, not a terminal).
+struct Paint {
+    static let red = "31"
+    static let yellow = "33"
+    static let blue = "34"
+    static let bold = "1"
+    let enabled: Bool
+
+    func callAsFunction(_ code: String, _ text: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,44 @@
+/// "Did you mean …?": the closest candidate to a misspelt name, by edit distance.
+public enum Suggestion {
+    /// The candidate closest to `name`, or `nil` when none is close enough to be a typo.
+    ///
+    /// Only called on failure, so a plain O(n·m) distance per candidate is fine.
+    public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+        let target = Array(name.lowercased())
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased()))
+            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let best else { return nil }
+        // Allow about one typo per three characters, and always at least two.
+        let allowed = max(2, target.count / 3)
+        return best.distance <= allowed ? best.candidate : nil
+    }
+
+    /// A hint sentence, such as "did you mean `h07`?", or `nil`.
+    public static func hint(for name: String, among candidates: some Sequence<String>) -> String? {
+        closest(to: name, among: candidates).map { "did you mean `\($0)`?" }
+    }
+
+    /// Damerau–Levenshtein (optimal string alignment) distance: a swap of two letters counts one.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

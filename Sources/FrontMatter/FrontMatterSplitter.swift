@@ -1,0 +1,59 @@
+import Diagnostics
+
+/// A Markdown file cut in two: the YAML between the `---` lines, and the Markdown body.
+public struct SplitFile: Sendable, Hashable {
+    public var yaml: String
+    /// The file line where the YAML starts (2, after the opening `---`).
+    public var yamlFirstLine: Int
+    public var body: String
+    /// The file line where the body starts.
+    public var bodyFirstLine: Int
+}
+
+/// Stage 2a, **parse**: finds the front matter between a `---` first line and the next line
+/// that is `---` (or `...`).
+public enum FrontMatterSplitter {
+    /// Splits the text of `file`, which has `\n` line ends (see `SourceFile`).
+    public static func split(_ text: String, file: String) -> Result<SplitFile, Diagnostic> {
+        if text.allSatisfy(\.isWhitespace) {
+            return .failure(
+                .error(
+                    "file-empty", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
+                    hint: "add the front matter between two `---` lines, or delete the file"))
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        let first = lines.removeFirst()
+        guard isDelimiter(first, allowDots: false) else {
+            let column = first.prefix { $0 == " " }.count + 1
+            return .failure(
+                .error(
+                    "front-matter-missing", "the file does not start with front matter",
+                    at: SourceLocation(file: file, line: 1, column: column, length: max(1, first.count)),
+                    hint: "did you forget to add `---` on the first line, before the fields?"))
+        }
+        var yaml: [Substring] = []
+        var lineNumber = 1
+        while let line = lines.first {
+            lines.removeFirst()
+            lineNumber += 1
+            if isDelimiter(line, allowDots: true) {
+                return .success(
+                    SplitFile(
+                        yaml: yaml.joined(separator: "\n"), yamlFirstLine: 2,
+                        body: lines.joined(separator: "\n"), bodyFirstLine: lineNumber + 1))
+            }
+            yaml.append(line)
+        }
+        return .failure(
+            .error(
+                "front-matter-unclosed", "the front matter opened on line 1 is never closed",
+                at: SourceLocation(file: file, line: 1, column: 1, length: 3),
+                hint: "add a line with `---` after the last field"))
+    }
+
+    static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
+        var trimmed = line[...]
+        while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
+        return trimmed == "---" || (allowDots && trimmed == "...")
+    }
+}

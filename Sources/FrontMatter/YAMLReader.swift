@@ -1,0 +1,90 @@
+import Diagnostics
+import Yams
+
+/// Parses YAML text into positioned `YAMLNode`s with Yams (libyaml), reporting syntax errors
+/// at their line and column in the file.
+public enum YAMLReader {
+    // Resolver.basic: scalars stay strings, the content model types them. Passing `.utf8`
+    // avoids Yams reading the environment on every call (RECIPES.md §5).
+    static let resolver = Resolver.basic
+
+    /// Parses `yaml`, which starts at `firstLine` of `file`. An empty document gives `nil`.
+    public static func parse(_ yaml: String, file: String, firstLine: Int = 1) -> Result<
+        YAMLNode?, Diagnostic
+    > {
+        let offset = firstLine - 1
+        do {
+            guard let node = try Yams.compose(yaml: yaml, resolver, .default, .utf8) else {
+                return .success(nil)
+            }
+            return try .success(convert(node, offset: offset, file: file))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, offset: offset))
+        } catch let diagnostic as Diagnostic {
+            return .failure(diagnostic)
+        } catch {
+            return .failure(
+                .error("yaml-syntax", "\(error)", at: SourceLocation(file: file, line: firstLine, column: 1)))
+        }
+    }
+
+    static func convert(_ node: Node, offset: Int, file: String) throws -> YAMLNode {
+        let line = (node.mark?.line ?? 1) + offset
+        let column = node.mark?.column ?? 1
+        switch node {
+        case let .scalar(scalar):
+            return YAMLNode(.scalar(scalar.string, plain: scalar.style == .plain), line: line, column: column)
+        case let .sequence(sequence):
+            return YAMLNode(
+                .sequence(try sequence.map { try convert($0, offset: offset, file: file) }),
+                line: line, column: column)
+        case let .mapping(mapping):
+            let pairs = try mapping.map {
+                (key: try convert($0.key, offset: offset, file: file),
+                    value: try convert($0.value, offset: offset, file: file))
+            }
+            return YAMLNode(.mapping(pairs), line: line, column: column)
+        case .alias:
+            throw Diagnostic.error(
+                "yaml-syntax", "YAML aliases (`*name`) are not supported in content",
+                at: SourceLocation(file: file, line: line, column: column),
+                hint: "write the value out in full")
+        }
+    }
+
+    static func diagnostic(for error: YamlError, file: String, offset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + offset, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            var message = "YAML syntax: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + offset))" }
+            return .error("yaml-syntax", message, at: at(mark), hint: hint(for: problem))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? "?"
+            return .error(
+                "yaml-duplicate-key", "the field `\(key)` is written twice", at: at(context.mark),
+                hint: "keep one `\(key):` line and delete the other")
+        case let .reader(problem, _, _, _):
+            return .error("yaml-syntax", "YAML: \(problem)", at: SourceLocation(file: file, line: 1 + offset, column: 1))
+        default:
+            return .error("yaml-syntax", "YAML: \(error)", at: SourceLocation(file: file, line: 1 + offset, column: 1))
+        }
+    }
+
+    static func hint(for problem: String) -> String? {
+        if problem.contains("tab") { return "indent with spaces, not tabs" }
+        if problem.contains("mapping values are not allowed") {
+            return "a value that contains `: ` must be quoted, e.g. title: \"A: B\""
+        }
+        if problem.contains("unexpected end of stream") || problem.contains("quoted scalar") {
+            return "close the quote or bracket that is still open"
+        }
+        if problem.contains("could not find expected ':'") {
+            return "write each field as `name: value`"
+        }
+        return nil
+    }
+}

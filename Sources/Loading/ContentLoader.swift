@@ -1,0 +1,133 @@
+import Diagnostics
+
+/// The files found under `content/`: the texts to parse and the problems met while reading.
+public struct ContentTree: Sendable {
+    /// Every text file (`.md`, `.yaml`), sorted by path.
+    public var files: [SourceFile]
+    /// Other files, such as images, by relative path; later stages decide what they mean.
+    public var otherFiles: [String]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Stage 1, **load**: walks `<root>/content`, refuses symlinks that leave it, reads and decodes
+/// every text file.
+public struct ContentLoader: Sendable {
+    /// The extensions read as text; others are listed in `ContentTree.otherFiles`.
+    public static let textExtensions: Set<String> = ["md", "yaml", "yml"]
+
+    public let root: String
+    public let fileSystem: FileSystem
+    /// The folder walked, relative to `root`.
+    public let folder: String
+
+    /// Creates a loader for the site at `root` (an absolute path).
+    public init(root: String, folder: String = "content", fileSystem: FileSystem = .disk) {
+        self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        self.folder = folder
+        self.fileSystem = fileSystem
+    }
+
+    /// Reads the tree. Problems with single files become diagnostics; the walk goes on.
+    public func load() -> ContentTree {
+        let (paths, problems) = listFiles()
+        var tree = ContentTree(files: [], otherFiles: [], diagnostics: problems)
+        for path in paths {
+            let ext = path.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+            guard Self.textExtensions.contains(ext) else {
+                tree.otherFiles.append(path)
+                continue
+            }
+            switch readText(path) {
+            case .success(let file): tree.files.append(file)
+            case .failure(let diagnostic): tree.diagnostics.append(diagnostic)
+            }
+        }
+        return tree
+    }
+
+    /// Every file under the folder, relative to the root and sorted; hidden files are skipped
+    /// and symlinks are followed only while they stay inside the folder.
+    public func listFiles() -> (paths: [String], diagnostics: [Diagnostic]) {
+        var paths: [String] = []
+        var diagnostics: [Diagnostic] = []
+        let top = root + "/" + folder
+        guard let realTop = fileSystem.resolve(top) else {
+            diagnostics.append(
+                .error(
+                    "\(folder)-missing", "no `\(folder)/` folder in \(root)",
+                    hint: "run avance in the site's folder, or pass --root DIR"))
+            return (paths, diagnostics)
+        }
+        var visited: Set<String> = [realTop]
+        walk(absolute: top, relative: folder, realTop: realTop, visited: &visited, paths: &paths, diagnostics: &diagnostics)
+        return (paths.sorted(), diagnostics)
+    }
+
+    /// Reads one file given by its path relative to the root, as normalised text.
+    public func readText(_ path: String) -> Result<SourceFile, Diagnostic> {
+        readBytes(path).flatMap { bytes in
+            TextDecoding.decode(bytes, path: path).map { SourceFile(path: path, text: $0) }
+        }
+    }
+
+    /// Reads one file given by its path relative to the root.
+    public func readBytes(_ path: String) -> Result<[UInt8], Diagnostic> {
+        do {
+            return .success(try fileSystem.read(root + "/" + path))
+        } catch {
+            return .failure(
+                .error("file-unreadable", "cannot read the file: \(error.localizedDescription)",
+                    at: SourceLocation(file: path, line: 0, column: 0)))
+        }
+    }
+
+    private func walk(
+        absolute: String, relative: String, realTop: String, visited: inout Set<String>,
+        paths: inout [String], diagnostics: inout [Diagnostic]
+    ) {
+        let children: [(name: String, kind: FileSystem.Kind)]
+        do {
+            children = try fileSystem.list(absolute).sorted { $0.name < $1.name }
+        } catch {
+            diagnostics.append(
+                .error("file-unreadable", "cannot list the folder: \(error.localizedDescription)",
+                    at: SourceLocation(file: relative, line: 0, column: 0)))
+            return
+        }
+        for child in children where !child.name.hasPrefix(".") {
+            let childAbsolute = absolute + "/" + child.name
+            let childRelative = relative + "/" + child.name
+            var kind = child.kind
+            if kind == .symlink {
+                guard let target = fileSystem.resolve(childAbsolute),
+                    target == realTop || target.hasPrefix(realTop + "/")
+                else {
+                    diagnostics.append(
+                        .error(
+                            "symlink-outside", "the symlink `\(childRelative)` points outside `\(folder)/`",
+                            at: SourceLocation(file: childRelative, line: 0, column: 0),
+                            hint: "copy the file into `\(folder)/` instead of linking to it"))
+                    continue
+                }
+                guard visited.insert(target).inserted else { continue }
+                kind = fileSystem.listing(target) == nil ? .file : .directory
+            }
+            switch kind {
+            case .directory:
+                walk(absolute: childAbsolute, relative: childRelative, realTop: realTop,
+                    visited: &visited, paths: &paths, diagnostics: &diagnostics)
+            case .file:
+                paths.append(childRelative)
+            case .symlink, .other:
+                continue
+            }
+        }
+    }
+}
+
+extension FileSystem {
+    /// The listing of `path`, or `nil` when it is not a readable folder.
+    fileprivate func listing(_ path: String) -> [(name: String, kind: Kind)]? {
+        try? self.list(path)
+    }
+}

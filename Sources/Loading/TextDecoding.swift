@@ -1,0 +1,65 @@
+import Diagnostics
+
+/// Turns a file's bytes into normalised text, or a diagnostic saying where it is not UTF-8.
+public enum TextDecoding {
+    /// Decodes `bytes` as UTF-8, dropping a byte-order mark and turning CRLF into LF.
+    public static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            return .failure(invalidUTF8(body, path: path))
+        }
+        if let nul = text.unicodeScalars.firstIndex(of: "\0") {
+            let before = text.unicodeScalars[..<nul]
+            let line = before.filter { $0 == "\n" }.count + 1
+            let column = before.reversed().prefix { $0 != "\n" }.count + 1
+            return .failure(
+                .error(
+                    "file-encoding", "the file contains a NUL byte, so it is not a text file",
+                    at: SourceLocation(file: path, line: line, column: column),
+                    hint: "save the file as plain UTF-8 text"))
+        }
+        guard text.utf8.contains(13) else { return .success(text) }
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
+    }
+
+    /// Where the first byte that is not UTF-8 is, as line and column.
+    static func invalidUTF8(_ bytes: ArraySlice<UInt8>, path: String) -> Diagnostic {
+        var line = 1
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        var firstBad = bytes.endIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let end = index + length
+            let valid =
+                length > 0 && end <= bytes.endIndex
+                && String(validating: bytes[index..<end], as: UTF8.self) != nil
+            if !valid {
+                firstBad = index
+                break
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = end
+            }
+            index = end
+        }
+        let prefix = bytes[lineStart..<firstBad]
+        let column = (String(validating: prefix, as: UTF8.self)?.unicodeScalars.count ?? 0) + 1
+        let byte = firstBad < bytes.endIndex ? bytes[firstBad] : 0
+        let hex = String(byte, radix: 16, uppercase: true)
+        return .error(
+            "file-encoding", "the file is not valid UTF-8 (byte 0x\(hex))",
+            at: SourceLocation(file: path, line: line, column: column),
+            hint: "save the file as UTF-8; it looks like Latin-1 or Windows-1252")
+    }
+}

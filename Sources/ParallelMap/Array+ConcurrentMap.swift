@@ -1,0 +1,36 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` over every core: the results keep the order of the input, so output stays
+    /// deterministic whatever the number of threads.
+    public func concurrentMap<T>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let slots = ResultSlots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots[index] = transform(self[index])
+        }
+        return slots.values
+    }
+}
+
+/// Writes go through a raw buffer, never through a shared `Array`, which is not safe to mutate
+/// from several threads even at different indices.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    subscript(index: Int) -> Value? {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    var values: [Value] { storage.map { $0! } }
+}

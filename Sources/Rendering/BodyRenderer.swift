@@ -1,0 +1,161 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Markdown
+import ParallelMap
+import Validation
+
+/// The Markdown of every entry rendered to HTML, with links between content files turned into
+/// page URLs and checked: a link to a missing file or heading is an error at its line.
+public struct RenderedBodies: Sendable {
+    /// Body HTML by entry.
+    public var html: [EntryKey: String] = [:]
+    /// HTML of `text` fields by entry and field name.
+    public var fieldHTML: [EntryKey: [String: String]] = [:]
+    /// Headings of each body, for tables of contents and `#fragment` checks.
+    public var headings: [EntryKey: [Heading]] = [:]
+    public var diagnostics: [Diagnostic] = []
+}
+
+/// Stage 4a: renders bodies and resolves their links.
+public struct BodyRenderer: Sendable {
+    let site: Site
+    let paths: PagePaths
+    /// Entry of each content file, by its path relative to the root.
+    let files: [String: EntryKey]
+
+    /// Creates a renderer for `site`.
+    public init(site: Site) {
+        self.site = site
+        self.paths = PagePaths(model: site.model)
+        var files: [String: EntryKey] = [:]
+        for list in site.entries.values {
+            for entry in list { files[entry.file] = entry.key }
+        }
+        self.files = files
+    }
+
+    /// A link whose `#fragment` must name a heading of `target`, checked once every body is known.
+    struct Anchor: Sendable {
+        let target: EntryKey
+        let fragment: String
+        let location: SourceLocation
+    }
+
+    /// Renders every entry's body and `text` fields, in parallel, then checks anchors.
+    public func render() -> RenderedBodies {
+        let entries = site.model.collections.flatMap { site.entries(of: $0.name) }
+        let results = entries.concurrentMap { render($0) }
+        var bodies = RenderedBodies()
+        var anchors: [Anchor] = []
+        for (entry, result) in zip(entries, results) {
+            bodies.html[entry.key] = result.html
+            bodies.headings[entry.key] = result.headings
+            if !result.fieldHTML.isEmpty { bodies.fieldHTML[entry.key] = result.fieldHTML }
+            bodies.diagnostics += result.diagnostics
+            anchors += result.anchors
+        }
+        for anchor in anchors {
+            let ids = (bodies.headings[anchor.target] ?? []).map(\.id)
+            guard !ids.contains(anchor.fragment) else { continue }
+            let file = site.entry(anchor.target)?.file ?? anchor.target.description
+            bodies.diagnostics.append(
+                .error("link-anchor", "no heading `#\(anchor.fragment)` in `\(file)`", at: anchor.location,
+                    hint: Suggestion.hint(for: anchor.fragment, among: ids)
+                        ?? (ids.isEmpty ? "that page has no headings" : "its headings are \(ids.map { "`#\($0)`" }.joined(separator: ", "))")))
+        }
+        return bodies
+    }
+
+    struct EntryResult: Sendable {
+        var html = ""
+        var headings: [Heading] = []
+        var fieldHTML: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        var anchors: [Anchor] = []
+    }
+
+    func render(_ entry: Entry) -> EntryResult {
+        var result = EntryResult()
+        let renderer = MarkdownRenderer()
+        let body = renderer.render(entry.body) { link in
+            rewrite(link, in: entry, lineOffset: entry.bodyFirstLine - 1, result: &result)
+        }
+        result.html = body.html
+        result.headings = body.headings
+        for field in site.model.collection(entry.collection)?.fields ?? [] {
+            guard case .text = field.type, case let .text(markdown)? = entry.fields[field.name] else { continue }
+            let line = entry.positions[field.name]?.line ?? 1
+            result.fieldHTML[field.name] = renderer.render(markdown) { link in
+                rewrite(link, in: entry, lineOffset: line - 1, result: &result)
+            }.html
+        }
+        return result
+    }
+
+    /// The page URL for a link to another content file, `nil` to keep the link as written.
+    func rewrite(_ link: MarkdownLink, in entry: Entry, lineOffset: Int, result: inout EntryResult) -> String? {
+        let destination = link.destination
+        let location = SourceLocation(
+            file: entry.file, line: link.line + lineOffset, column: link.column, length: max(1, destination.count))
+        if destination.hasPrefix("#") {
+            let fragment = String(destination.dropFirst()).removingPercentEncoding ?? String(destination.dropFirst())
+            result.anchors.append(Anchor(target: entry.key, fragment: fragment, location: location))
+            return nil
+        }
+        guard Self.isRelativePath(destination) else { return nil }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+        let fragment = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
+        guard path.lowercased().hasSuffix(".md") else { return nil }
+        let resolved = Self.resolve(path, against: entry.file)
+        guard let resolved, let target = files[resolved] else {
+            result.diagnostics.append(
+                .error("link-broken", "the link `\(destination)` points to `\(resolved ?? path)`, which is not an entry",
+                    at: location,
+                    hint: Suggestion.closest(to: resolved ?? path, among: files.keys)
+                        .map { "did you mean `\(Self.relativePath(to: $0, from: entry.file))`?" }
+                        ?? "link to another entry's Markdown file, such as `../proyectos/rcn-visa.md`"))
+            return nil
+        }
+        if !fragment.isEmpty { result.anchors.append(Anchor(target: target, fragment: fragment, location: location)) }
+        let url = PagePaths.relative(paths.page(of: target), from: paths.page(of: entry.key))
+        return fragment.isEmpty ? url : url + "#" + fragment
+    }
+
+    /// True for links without a scheme or leading `/`: the ones that point into `content/`.
+    static func isRelativePath(_ destination: String) -> Bool {
+        guard !destination.isEmpty, !destination.hasPrefix("/") else { return false }
+        if let colon = destination.firstIndex(of: ":") {
+            let scheme = destination[..<colon]
+            if !scheme.contains("/"), !scheme.contains("#") { return false }
+        }
+        return true
+    }
+
+    /// `path` relative to the folder of `file`, with `.` and `..` resolved; `nil` if it leaves
+    /// the site root.
+    static func resolve(_ path: String, against file: String) -> String? {
+        var parts = file.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The relative path from `file`'s folder to `target`, for hints.
+    static func relativePath(to target: String, from file: String) -> String {
+        let from = file.split(separator: "/").dropLast()
+        let to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        return (up + to[common...].map(String.init)).joined(separator: "/")
+    }
+}

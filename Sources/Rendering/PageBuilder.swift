@@ -1,0 +1,244 @@
+import ContentModel
+import Foundation
+import Validation
+
+/// Computes the view of every page from the validated `Site`: labels, figures, references in
+/// both directions, relative URLs.
+public struct PageBuilder: Sendable {
+    public let site: Site
+    public let bodies: RenderedBodies
+    public let strings: Strings
+    let paths: PagePaths
+
+    /// Creates a builder.
+    public init(site: Site, bodies: RenderedBodies, strings: Strings) {
+        self.site = site
+        self.bodies = bodies
+        self.strings = strings
+        self.paths = PagePaths(model: site.model)
+    }
+
+    var model: SiteModel { site.model }
+
+    // MARK: - Layout
+
+    /// The layout's data for the page at `page`, with `title`.
+    func layout(page: String, title: String, description: String? = nil, section: String? = nil) -> PageView {
+        let nav = model.collections.filter(\.inMenu).map { collection in
+            LinkView(
+                title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page),
+                current: collection.name == section)
+        }
+        let footer = model.collections.filter { !$0.inMenu }.flatMap { collection in
+            site.entries(of: collection.name).map { entry in
+                LinkView(title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
+                    current: paths.page(of: entry.key) == page)
+            }
+        }
+        return PageView(
+            lang: model.language, siteTitle: model.title, siteDescription: model.description,
+            root: PagePaths.relative("", from: page), canonical: paths.absolute(page), title: title,
+            description: description, nav: nav, footer: footer, strings: strings)
+    }
+
+    // MARK: - Home
+
+    /// The home page: for each collection, how much is documented and entries by status.
+    public func home() -> PageView {
+        var view = layout(page: PagePaths.home, title: model.title, description: model.description)
+        let figures = model.collections.filter(\.inMenu).map { collection in
+            FigureView(
+                title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: PagePaths.home),
+                description: collection.description, coverage: coverage(of: collection),
+                status: status(of: collection, among: site.entries(of: collection.name)))
+        }
+        let pages = model.collections.filter { !$0.inMenu }.flatMap { collection in
+            site.entries(of: collection.name).map {
+                LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: PagePaths.home))
+            }
+        }
+        view.home = HomeView(figures: figures, pages: pages)
+        return view
+    }
+
+    func coverage(of collection: Collection) -> CoverageView {
+        let documented = site.entries(of: collection.name).count
+        guard let expected = collection.expected, expected > 0 else {
+            return CoverageView(
+                documented: documented, expected: nil,
+                text: strings.format("coverage.count", ["documented": String(documented)]), width: "100",
+                complete: true)
+        }
+        let share = min(100, Double(documented) / Double(expected) * 100)
+        return CoverageView(
+            documented: documented, expected: expected,
+            text: strings.format("coverage.of", ["documented": String(documented), "expected": String(expected)]),
+            width: Self.decimal(share), complete: documented >= expected)
+    }
+
+    /// Entries counted by the collection's status field, or `nil` when it has none.
+    func status(of collection: Collection, among entries: [Entry], method: String? = nil) -> StatusView? {
+        guard let counts = site.statusCounts(of: collection, among: entries),
+            let field = collection.statusField.flatMap(collection.field)
+        else { return nil }
+        let total = counts.total
+        let bars = counts.counts.map { value, count in
+            let share = total == 0 ? 0 : Double(count) / Double(total) * 100
+            return BarView(
+                id: value.id, label: value.label, count: count, percent: Int(share.rounded()),
+                width: Self.decimal(share), color: value.color, description: value.description)
+        }
+        return StatusView(
+            title: strings.format("status.title", ["collection": collection.title, "field": field.label.lowercased()]),
+            total: total, bars: bars, method: method)
+    }
+
+    static func decimal(_ value: Double) -> String {
+        String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
+    }
+
+    // MARK: - Collection index
+
+    /// The index page of `collection`: coverage, status and a table of its entries.
+    public func index(of collection: Collection) -> PageView {
+        let page = paths.index(of: collection)
+        var view = layout(page: page, title: collection.title, description: collection.description, section: collection.name)
+        let entries = site.entries(of: collection.name)
+        let columns = Self.columns(of: collection)
+        let rows = entries.map { entry in
+            RowView(
+                title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
+                cells: columns.map { CellView(values: values(of: entry, field: $0, from: page)) })
+        }
+        view.collection = CollectionView(
+            name: collection.name, title: collection.title, singular: collection.singular,
+            description: collection.description, coverage: coverage(of: collection),
+            status: status(of: collection, among: entries), columns: columns.map(\.label), rows: rows)
+        return view
+    }
+
+    /// The fields an index table shows: single values that are short (enums, references,
+    /// numbers, dates), at most four.
+    static func columns(of collection: Collection) -> [Field] {
+        let short = collection.fields.filter { field in
+            guard field.name != collection.titleField else { return false }
+            switch field.type {
+            case .enumeration, .reference, .date, .percent: return true
+            default: return false
+            }
+        }
+        return Array(short.prefix(4))
+    }
+
+    // MARK: - Entry page
+
+    /// The page of `entry`: every field with its label, the body, references both ways.
+    public func page(of entry: Entry) -> PageView {
+        let page = paths.page(of: entry.key)
+        guard let collection = model.collection(entry.collection) else { return layout(page: page, title: entry.title) }
+        var view = layout(page: page, title: entry.title, section: collection.name)
+        let fields = collection.fields.compactMap { field -> FieldView? in
+            guard field.name != collection.titleField, entry.fields[field.name] != nil else { return nil }
+            return fieldView(field, of: entry, from: page)
+        }
+        let toc = (bodies.headings[entry.key] ?? []).filter { $0.level <= 3 }
+            .map { TOCItemView(id: $0.id, text: $0.text, level: $0.level) }
+        let rollups = site.rollups(of: entry.key).compactMap { counts -> StatusView? in
+            guard let child = model.collection(counts.collection) else { return nil }
+            let children = (site.backlinks[entry.key] ?? []).filter { $0.from.collection == child.name }
+                .compactMap { site.entry($0.from) }
+            let unique = Dictionary(children.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }).values
+                .sorted { $0.id < $1.id }
+            let method = strings.format("rollup.method", [
+                "count": String(unique.count), "collection": child.title.lowercased(),
+                "singular": collection.singular.lowercased(),
+            ])
+            return status(of: child, among: unique, method: method)
+        }
+        view.entry = EntryView(
+            id: entry.id, title: entry.title,
+            collection: LinkView(title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page)),
+            singular: collection.singular, fields: fields, body: bodies.html[entry.key] ?? "", toc: toc,
+            backlinks: backlinkGroups(of: entry, from: page), rollups: rollups, source: entry.file)
+        return view
+    }
+
+    func fieldView(_ field: Field, of entry: Entry, from page: String) -> FieldView {
+        var view = FieldView(name: field.name, label: field.label, values: [], html: nil, columns: [], rows: [])
+        switch (field.type, entry.fields[field.name]) {
+        case (.text, _):
+            view.html = bodies.fieldHTML[entry.key]?[field.name]
+        case let (.list(of: .record(recordFields)), .list(items)?):
+            view.columns = recordFields.map(\.label)
+            view.rows = items.map { item in
+                guard case let .record(values) = item else { return RowView(cells: []) }
+                return RowView(cells: recordFields.map { recordField in
+                    CellView(values: values[recordField.name].map { self.values(of: $0, type: recordField.type, from: page) } ?? [])
+                })
+            }
+        default:
+            view.values = values(of: entry, field: field, from: page)
+        }
+        return view
+    }
+
+    /// The shown values of one field of an entry.
+    func values(of entry: Entry, field: Field, from page: String) -> [ValueView] {
+        guard let value = entry.fields[field.name] else { return [] }
+        return values(of: value, type: field.type, from: page)
+    }
+
+    func values(of value: FieldValue, type: FieldType, from page: String) -> [ValueView] {
+        switch (value, type) {
+        case let (.enumeration(id), .enumeration(set)):
+            let enumValue = set.value(id)
+            return [ValueView(text: enumValue?.label ?? id, enumID: id, color: enumValue?.color, description: enumValue?.description)]
+        case let (_, .reference(to)), let (_, .references(to)):
+            return value.referencedIDs.map { id in
+                let key = EntryKey(to, id)
+                return ValueView(text: site.entry(key)?.title ?? id, url: PagePaths.relative(paths.page(of: key), from: page))
+            }
+        case let (.date(date), _):
+            return [ValueView(text: format(date), datetime: date.description)]
+        case let (.url(url), _):
+            return [ValueView(text: url.hasPrefix("mailto:") ? String(url.dropFirst(7)) : url, url: url, external: true)]
+        case let (.percent(number), _):
+            return [ValueView(text: strings.format("percent", ["value": FieldValue.format(number)]))]
+        case let (.boolean(flag), _):
+            return [ValueView(text: strings[flag ? "yes" : "no"])]
+        case let (.list(items), .list):
+            return items.map { ValueView(text: $0.plainText) }
+        default:
+            return [ValueView(text: value.plainText)]
+        }
+    }
+
+    /// A date in words, in the site's language: "abril de 2022".
+    func format(_ date: SiteDate) -> String {
+        guard let month = date.month else { return String(date.year) }
+        let monthName = strings["months.\(month)"]
+        guard let day = date.day else {
+            return strings.format("date.month", ["month": monthName, "year": String(date.year)])
+        }
+        return strings.format("date.day", ["day": String(day), "month": monthName, "year": String(date.year)])
+    }
+
+    /// The entries that refer to `entry`, grouped by their collection and field.
+    func backlinkGroups(of entry: Entry, from page: String) -> [BacklinkGroupView] {
+        var groups: [BacklinkGroupView] = []
+        let links = site.backlinks[entry.key] ?? []
+        for collection in model.collections {
+            for field in collection.fields where field.type.target == entry.collection {
+                let sources = links.filter { $0.from.collection == collection.name && $0.field == field.name }
+                    .compactMap { site.entry($0.from) }
+                guard !sources.isEmpty else { continue }
+                let order = Dictionary(uniqueKeysWithValues: site.entries(of: collection.name).enumerated().map { ($1.id, $0) })
+                let sorted = sources.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+                groups.append(BacklinkGroupView(
+                    title: strings.format("backlinks.group", ["collection": collection.title, "field": field.label]),
+                    entries: sorted.map { LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: page)) }))
+            }
+        }
+        return groups
+    }
+}

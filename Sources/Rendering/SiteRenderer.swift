@@ -1,0 +1,56 @@
+import ContentModel
+import Diagnostics
+import ParallelMap
+import Validation
+
+/// Stage 4, **render**: every page of the site through the theme's templates, plus the
+/// theme's static files, as `OutputFile`s.
+public struct SiteRenderer: Sendable {
+    public let site: Site
+    public let theme: Theme
+
+    /// Creates a renderer.
+    public init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+    }
+
+    /// A page to render: which template, which view, where.
+    struct PageJob: Sendable {
+        let template: String
+        let path: String
+        let view: @Sendable (PageBuilder) -> PageView
+    }
+
+    /// Renders the whole site; diagnostics report broken links in Markdown and template problems.
+    public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let bodies = BodyRenderer(site: site).render()
+        let builder = PageBuilder(site: site, bodies: bodies, strings: theme.strings)
+        let paths = PagePaths(model: site.model)
+        var jobs = [PageJob(template: "home", path: PagePaths.file(of: PagePaths.home), view: { $0.home() })]
+        for collection in site.model.collections {
+            let indexPath = PagePaths.file(of: paths.index(of: collection))
+            jobs.append(PageJob(template: "collection", path: indexPath, view: { $0.index(of: collection) }))
+            let template = theme.templates.getTemplate(named: "entry-\(collection.name)") != nil
+                ? "entry-\(collection.name)" : "entry"
+            for entry in site.entries(of: collection.name) {
+                jobs.append(PageJob(template: template, path: PagePaths.file(of: paths.page(of: entry.key)), view: { $0.page(of: entry) }))
+            }
+        }
+        let templates = theme.templates
+        let rendered = jobs.concurrentMap { job -> OutputFile? in
+            templates.render(job.view(builder), withTemplate: job.template).map { OutputFile(path: job.path, text: $0) }
+        }
+        var diagnostics = bodies.diagnostics
+        var files = theme.staticFiles
+        for (job, file) in zip(jobs, rendered) {
+            if let file {
+                files.append(file)
+            } else {
+                diagnostics.append(.error("template-missing", "the theme has no `\(job.template)` template",
+                    at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)))
+            }
+        }
+        return (files, diagnostics)
+    }
+}

@@ -1,0 +1,120 @@
+import Diagnostics
+import FrontMatter
+import Loading
+import Mustache
+
+/// The look of the site, read from `theme/`: Mustache templates, interface strings per language
+/// (`i18n/<lang>.yaml`) and static files copied as they are.
+public struct Theme: Sendable {
+    /// The templates every site needs.
+    public static let requiredTemplates = ["home", "collection", "entry"]
+
+    public let templates: MustacheLibrary
+    /// Interface strings of the site's language, by key.
+    public let strings: Strings
+    /// Files of `theme/static/`, by output path (`css/site.css`).
+    public let staticFiles: [OutputFile]
+
+    /// Creates a theme from parts already loaded.
+    public init(templates: MustacheLibrary, strings: Strings, staticFiles: [OutputFile]) {
+        self.templates = templates
+        self.strings = strings
+        self.staticFiles = staticFiles
+    }
+
+    /// Loads `<root>/theme` for `language`; `nil` with diagnostics when it cannot be used.
+    public static func load(root: String, language: String, fileSystem: FileSystem = .disk) -> (Theme?, [Diagnostic]) {
+        let loader = ContentLoader(root: root, folder: "theme", fileSystem: fileSystem)
+        var (paths, diagnostics) = loader.listFiles()
+        var library = MustacheLibrary()
+        var staticFiles: [OutputFile] = []
+        var strings = Strings([:])
+        let stringsPath = "theme/i18n/\(language).yaml"
+        for path in paths {
+            if path.hasPrefix("theme/templates/"), path.hasSuffix(".mustache") {
+                let name = String(path.dropFirst("theme/templates/".count).dropLast(".mustache".count))
+                switch loader.readText(path) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let file):
+                    do {
+                        try library.register(file.text, named: name)
+                    } catch let error as MustacheTemplate.ParserError {
+                        diagnostics.append(
+                            .error("template-syntax", "template error: \(error.error)",
+                                at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                hint: "check that every `{{#section}}` has its `{{/section}}`"))
+                    } catch {
+                        diagnostics.append(.error("template-syntax", "template error: \(error)", at: SourceLocation(file: path, line: 1, column: 1)))
+                    }
+                }
+            } else if path.hasPrefix("theme/static/") {
+                switch loader.readBytes(path) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let bytes):
+                    staticFiles.append(OutputFile(path: String(path.dropFirst("theme/static/".count)), bytes: bytes))
+                }
+            } else if path == stringsPath {
+                switch loader.readText(path).flatMap({ Strings.parse($0) }) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let parsed): strings = parsed
+                }
+            }
+        }
+        if !paths.contains(stringsPath), !paths.isEmpty {
+            diagnostics.append(.warning("i18n-missing", "no interface strings for language `\(language)`",
+                at: SourceLocation(file: stringsPath, line: 0, column: 0),
+                hint: "copy `theme/i18n/en.yaml` to `\(stringsPath)` and translate it"))
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil && !paths.isEmpty {
+            diagnostics.append(.error("template-missing", "the theme has no `\(name)` template",
+                at: SourceLocation(file: "theme/templates/\(name).mustache", line: 0, column: 0)))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Theme(templates: library, strings: strings, staticFiles: staticFiles), diagnostics)
+    }
+}
+
+/// The interface strings of one language (`theme/i18n/es.yaml`), by key; nested keys join
+/// with dots (`months.4`).
+public struct Strings: Sendable, MustacheParent {
+    public let values: [String: String]
+
+    /// Creates strings from a flat table.
+    public init(_ values: [String: String]) {
+        self.values = values
+    }
+
+    /// The string for `key`, or the key itself so a missing translation shows, not vanishes.
+    public subscript(key: String) -> String {
+        values[key] ?? key
+    }
+
+    /// `template` with each `{name}` replaced by its argument.
+    public func format(_ key: String, _ arguments: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    public func child(named name: String) -> Any? { values[name] }
+
+    /// Reads a YAML file of strings.
+    static func parse(_ file: SourceFile) -> Result<Strings, Diagnostic> {
+        YAMLReader.parse(file.text, file: file.path).flatMap { node in
+            var values: [String: String] = [:]
+            func flatten(_ node: YAMLNode, prefix: String) {
+                if let pairs = node.mapping {
+                    for (key, value) in pairs {
+                        flatten(value, prefix: prefix.isEmpty ? (key.scalar ?? "") : prefix + "." + (key.scalar ?? ""))
+                    }
+                } else if let items = node.sequence {
+                    for (index, item) in items.enumerated() { flatten(item, prefix: "\(prefix).\(index + 1)") }
+                } else if let text = node.scalar {
+                    values[prefix] = text
+                }
+            }
+            if let node { flatten(node, prefix: "") }
+            return .success(Strings(values))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Diagnostics
+
+/// Names one entry of the site: its collection and its id.
+public struct EntryKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let collection: String
+    public let id: String
+
+    /// Creates a key.
+    public init(_ collection: String, _ id: String) {
+        self.collection = collection
+        self.id = id
+    }
+
+    public static func < (lhs: EntryKey, rhs: EntryKey) -> Bool {
+        (lhs.collection, lhs.id) < (rhs.collection, rhs.id)
+    }
+
+    public var description: String { "\(collection)/\(id)" }
+}
+
+/// One validated Markdown file: typed fields and the Markdown body.
+public struct Entry: Sendable {
+    public let key: EntryKey
+    /// The file, relative to the site root.
+    public let file: String
+    public let title: String
+    /// Values by field name; absent fields are missing.
+    public let fields: [String: FieldValue]
+    /// Where each field's value starts, for diagnostics of later stages.
+    public let positions: [String: SourceLocation]
+    /// The Markdown after the front matter.
+    public let body: String
+    /// The file line where `body` starts, so Markdown positions map back to the file.
+    public let bodyFirstLine: Int
+
+    /// Creates an entry.
+    public init(
+        key: EntryKey, file: String, title: String, fields: [String: FieldValue],
+        positions: [String: SourceLocation] = [:], body: String, bodyFirstLine: Int
+    ) {
+        self.key = key
+        self.file = file
+        self.title = title
+        self.fields = fields
+        self.positions = positions
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
+
+    public var id: String { key.id }
+    public var collection: String { key.collection }
+}

@@ -1,0 +1,271 @@
+import ContentModel
+import Diagnostics
+import FrontMatter
+import Foundation
+
+/// Stage 3a, **validate**: checks one file's front matter against its collection's fields and
+/// types its values. References are only checked for shape here; `SiteResolver` resolves them.
+public struct EntryValidator: Sendable {
+    public let collection: Collection
+
+    /// Creates a validator for entries of `collection`.
+    public init(collection: Collection) {
+        self.collection = collection
+    }
+
+    /// Validates the file `path` with id `id` and text `text`; the entry is `nil` when the file
+    /// cannot be read as an entry at all. Every problem found is returned, not just the first.
+    public func validate(id: String, path: String, text: String) -> (Entry?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let split: SplitFile
+        switch FrontMatterSplitter.split(text, file: path) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let closingLine = split.bodyFirstLine - 1
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        switch YAMLReader.parse(split.yaml, file: path, firstLine: split.yamlFirstLine) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(nil): break
+        case .success(let node?):
+            guard let mapping = node.mapping else {
+                let location = SourceLocation(file: path, line: node.line, column: node.column, length: node.width)
+                return (nil, [.error("front-matter-invalid",
+                    "the front matter must be fields written as `name: value`, not \(node.kindDescription)",
+                    at: location, hint: "write one field per line, such as `\(collection.titleField): …`")])
+            }
+            pairs = mapping
+        }
+        var checker = ValueChecker(file: path)
+        var fields: [String: FieldValue] = [:]
+        for (keyNode, valueNode) in pairs {
+            let name = keyNode.scalar ?? ""
+            guard let field = collection.field(name) else {
+                if !collection.allowsExtraFields {
+                    checker.report("field-unknown",
+                        "unknown field `\(name)` in collection `\(collection.name)`", at: keyNode,
+                        hint: Suggestion.hint(for: name, among: collection.fields.map(\.name))
+                            ?? "the fields of `\(collection.name)` are \(collection.fields.map { "`\($0.name)`" }.joined(separator: ", "))")
+                }
+                continue
+            }
+            if let value = checker.check(valueNode, as: field, path: name) { fields[name] = value }
+        }
+        diagnostics += checker.diagnostics
+        let written = Set(pairs.compactMap { $0.key.scalar })
+        for field in collection.fields where field.required && fields[field.name] == nil {
+            // A required field that is written but invalid already has its own diagnostic.
+            guard !written.contains(field.name) || pairs.first(where: { $0.key.scalar == field.name })!.value.isNull
+            else { continue }
+            diagnostics.append(
+                .error("field-missing", "missing required field `\(field.name)` (\(field.label))",
+                    at: SourceLocation(file: path, line: closingLine, column: 1, length: 3), field: field.name,
+                    hint: "add `\(field.name): \(Self.example(for: field))` before this line"))
+        }
+        guard case let .string(title)? = fields[collection.titleField] else { return (nil, diagnostics) }
+        let entry = Entry(
+            key: EntryKey(collection.name, id), file: path, title: title, fields: fields, positions: checker.positions,
+            body: split.body, bodyFirstLine: split.bodyFirstLine)
+        return (entry, diagnostics)
+    }
+
+    /// An example value for a hint.
+    static func example(for field: Field) -> String {
+        switch field.type {
+        case .string, .text: "…"
+        case .int: "1"
+        case .number, .percent: "50"
+        case .date: "2024-05-31"
+        case .url: "https://…"
+        case .boolean: "true"
+        case let .enumeration(set): set.values.first?.id ?? "…"
+        case let .reference(to): "<id of a `\(to)` entry>"
+        case let .references(to): "[<ids of `\(to)` entries>]"
+        case .list: "[…]"
+        }
+    }
+}
+
+/// Checks YAML values against field types, collecting diagnostics.
+struct ValueChecker {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    /// Where each checked value starts, by field path (`socios[2]`, `historial[1].fecha`).
+    var positions: [String: SourceLocation] = [:]
+
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column, length: node.width)
+    }
+
+    mutating func report(_ code: String, _ message: String, at node: YAMLNode, field: String? = nil, hint: String? = nil) {
+        diagnostics.append(.error(code, message, at: location(of: node), field: field, hint: hint))
+    }
+
+    /// The typed value of `node`, or `nil` (with a diagnostic) when it does not fit `field`.
+    mutating func check(_ node: YAMLNode, as field: Field, path: String) -> FieldValue? {
+        positions[path] = location(of: node)
+        if node.isNull { return nil }
+        switch field.type {
+        case .list(let item):
+            guard let items = node.sequence else {
+                return wrongType(node, expected: "a list (`- item` lines or `[a, b]`)", path: path)
+            }
+            var values: [FieldValue] = []
+            for (index, itemNode) in items.enumerated() {
+                let itemPath = "\(path)[\(index + 1)]"
+                switch item {
+                case .string:
+                    if let text = scalar(itemNode, path: itemPath, expected: "text") { values.append(.string(text)) }
+                case .record(let fields):
+                    if let record = checkRecord(itemNode, fields: fields, path: itemPath) { values.append(.record(record)) }
+                }
+            }
+            return .list(values)
+        case .references:
+            // One id alone is accepted as a list of one.
+            let items = node.sequence ?? [node]
+            var ids: [String] = []
+            for (index, itemNode) in items.enumerated() {
+                let itemPath = node.sequence == nil ? path : "\(path)[\(index + 1)]"
+                positions[itemPath] = location(of: itemNode)
+                guard let id = identifier(itemNode, path: itemPath, field: field) else { continue }
+                if ids.contains(id) {
+                    diagnostics.append(.warning("ref-duplicate", "`\(id)` is listed twice in `\(path)`",
+                        at: location(of: itemNode), field: itemPath, hint: "remove the second `\(id)`"))
+                    continue
+                }
+                ids.append(id)
+            }
+            return .references(ids)
+        default:
+            guard let text = scalar(node, path: path, expected: Self.describe(field.type)) else { return nil }
+            return checkScalar(text, node: node, as: field, path: path)
+        }
+    }
+
+    mutating func checkRecord(_ node: YAMLNode, fields: [Field], path: String) -> [String: FieldValue]? {
+        guard let pairs = node.mapping else {
+            _ = wrongType(node, expected: "a group of fields (\(fields.map(\.name).joined(separator: ", ")))", path: path)
+            return nil
+        }
+        var record: [String: FieldValue] = [:]
+        for (keyNode, valueNode) in pairs {
+            let name = keyNode.scalar ?? ""
+            guard let field = fields.first(where: { $0.name == name }) else {
+                report("field-unknown", "unknown field `\(name)` in `\(path)`", at: keyNode, field: "\(path).\(name)",
+                    hint: Suggestion.hint(for: name, among: fields.map(\.name))
+                        ?? "the fields are \(fields.map { "`\($0.name)`" }.joined(separator: ", "))")
+                continue
+            }
+            if let value = check(valueNode, as: field, path: "\(path).\(name)") { record[name] = value }
+        }
+        for field in fields where field.required && record[field.name] == nil
+            && !pairs.contains(where: { $0.key.scalar == field.name && !$0.value.isNull }) {
+            report("field-missing", "missing required field `\(field.name)` in `\(path)`", at: node,
+                field: "\(path).\(field.name)", hint: "add `\(field.name): \(EntryValidator.example(for: field))`")
+        }
+        return record
+    }
+
+    mutating func checkScalar(_ text: String, node: YAMLNode, as field: Field, path: String) -> FieldValue? {
+        switch field.type {
+        case .string: return .string(text)
+        case .text: return .text(text)
+        case .int:
+            guard let value = Int(text) else {
+                report("field-type", "`\(path)` must be a whole number, not `\(text)`", at: node, field: path)
+                return nil
+            }
+            return .int(value)
+        case .number:
+            guard let value = Double(text), value.isFinite else {
+                report("field-type", "`\(path)` must be a number, not `\(text)`", at: node, field: path,
+                    hint: "use a dot for decimals, such as `12.5`")
+                return nil
+            }
+            return .number(value)
+        case .percent:
+            let digits = text.hasSuffix("%") ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
+            guard let value = Double(digits), value.isFinite, (0...100).contains(value) else {
+                report("field-type", "`\(path)` must be a percentage from 0 to 100, not `\(text)`", at: node, field: path)
+                return nil
+            }
+            return .percent(value)
+        case .boolean:
+            switch text {
+            case "true", "yes": return .boolean(true)
+            case "false", "no": return .boolean(false)
+            default:
+                report("field-type", "`\(path)` must be `true` or `false`, not `\(text)`", at: node, field: path)
+                return nil
+            }
+        case .date:
+            guard let date = SiteDate(text) else {
+                report("date-invalid", "`\(text)` is not a valid date", at: node, field: path,
+                    hint: "write dates as YYYY-MM-DD, or YYYY-MM when only the month is known")
+                return nil
+            }
+            return .date(date)
+        case .url:
+            if let problem = URLRule.problem(with: text) {
+                report("url-invalid", "`\(text)` is not an allowed URL: \(problem)", at: node, field: path,
+                    hint: "only http://, https:// and mailto: links are allowed")
+                return nil
+            }
+            return .url(text)
+        case .enumeration(let set):
+            guard set.value(text) != nil else {
+                let allowed = set.values.map { "`\($0.id)`" }.joined(separator: ", ")
+                let folded = set.values.first { $0.id == EntryID.make(from: text) || $0.label.lowercased() == text.lowercased() }
+                report("enum-unknown", "`\(text)` is not a value of `\(path)`", at: node, field: path,
+                    hint: (folded.map { "did you mean `\($0.id)`?" } ?? Suggestion.hint(for: text, among: set.values.map(\.id)))
+                        .map { "\($0) Allowed: \(allowed)" } ?? "allowed: \(allowed)")
+                return nil
+            }
+            return .enumeration(text)
+        case .reference:
+            return identifier(node, path: path, field: field).map(FieldValue.reference)
+        case .references, .list:
+            return nil  // handled in `check`
+        }
+    }
+
+    mutating func identifier(_ node: YAMLNode, path: String, field: Field) -> String? {
+        guard let text = scalar(node, path: path, expected: "an id") else { return nil }
+        guard EntryID.isValid(text) else {
+            report("ref-invalid", "`\(text)` is not an entry id", at: node, field: path,
+                hint: "refer to an entry by its file name without `.md`, such as `\(EntryID.make(from: text))`")
+            return nil
+        }
+        return text
+    }
+
+    mutating func scalar(_ node: YAMLNode, path: String, expected: String) -> String? {
+        guard let text = node.scalar else {
+            _ = wrongType(node, expected: expected, path: path)
+            return nil
+        }
+        return text
+    }
+
+    mutating func wrongType(_ node: YAMLNode, expected: String, path: String) -> FieldValue? {
+        report("field-type", "`\(path)` must be \(expected), not \(node.kindDescription)", at: node, field: path)
+        return nil
+    }
+
+    static func describe(_ type: FieldType) -> String {
+        switch type {
+        case .string, .text: "text"
+        case .int: "a whole number"
+        case .number: "a number"
+        case .percent: "a percentage"
+        case .boolean: "`true` or `false`"
+        case .date: "a date"
+        case .url: "a URL"
+        case .enumeration: "one of its values"
+        case .reference: "an id"
+        case .references: "a list of ids"
+        case .list: "a list"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ContentModel
+
+/// The validated site: the model, every entry with its references resolved, and backlinks.
+/// Every later stage (pages, feeds, data) renders from this one value.
+public struct Site: Sendable {
+    public let model: SiteModel
+    /// Entries of each collection, by collection name, in display order.
+    public let entries: [String: [Entry]]
+    /// For each entry, the entries that refer to it, sorted.
+    public let backlinks: [EntryKey: [Backlink]]
+    let index: [EntryKey: Entry]
+
+    /// Creates a site from validated entries; computes the index and backlinks.
+    public init(model: SiteModel, entries: [String: [Entry]]) {
+        self.model = model
+        self.entries = entries
+        var index: [EntryKey: Entry] = [:]
+        for list in entries.values {
+            for entry in list { index[entry.key] = entry }
+        }
+        self.index = index
+        self.backlinks = Self.computeBacklinks(model: model, entries: entries)
+    }
+
+    /// The entry named by `key`.
+    public func entry(_ key: EntryKey) -> Entry? { index[key] }
+
+    /// The entries of `collection` in display order.
+    public func entries(of collection: String) -> [Entry] { entries[collection] ?? [] }
+
+    /// The entries that `entry`'s field `field` refers to, in the order written.
+    public func targets(of entry: Entry, field: Field) -> [Entry] {
+        guard let collection = field.type.target, let value = entry.fields[field.name] else { return [] }
+        return value.referencedIDs.compactMap { index[EntryKey(collection, $0)] }
+    }
+}
+
+/// "Entry `from` refers to this entry through its field `field`."
+public struct Backlink: Sendable, Hashable, Comparable {
+    public let from: EntryKey
+    public let field: String
+
+    public static func < (lhs: Backlink, rhs: Backlink) -> Bool {
+        (lhs.from, lhs.field) < (rhs.from, rhs.field)
+    }
+}
+
+extension Site {
+    /// One pass over every reference: O(references), then sorted once per target.
+    static func computeBacklinks(model: SiteModel, entries: [String: [Entry]]) -> [EntryKey: [Backlink]] {
+        var backlinks: [EntryKey: [Backlink]] = [:]
+        for collection in model.collections {
+            let referenceFields = collection.fields.filter { $0.type.target != nil }
+            for entry in entries[collection.name] ?? [] {
+                for field in referenceFields {
+                    guard let target = field.type.target, let value = entry.fields[field.name] else { continue }
+                    for id in value.referencedIDs {
+                        backlinks[EntryKey(target, id), default: []].append(Backlink(from: entry.key, field: field.name))
+                    }
+                }
+            }
+        }
+        return backlinks.mapValues { $0.sorted() }
+    }
+}

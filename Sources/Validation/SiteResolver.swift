@@ -1,0 +1,155 @@
+import ContentModel
+import Diagnostics
+import FrontMatter
+import Foundation
+import Loading
+import ParallelMap
+
+/// Stage 3, **validate + resolve**: turns the loaded files into a `Site`, checking each entry
+/// against the model and every reference against the entries that exist. All problems of all
+/// files are collected; the site is returned even when some files failed, so that later stages
+/// can still report their own problems in the same run.
+public enum SiteResolver {
+    /// Validates `tree` against `model`.
+    public static func resolve(_ tree: ContentTree, model: SiteModel) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var found: [(collection: Collection, id: String, file: SourceFile)] = []
+        for file in tree.files where file.path != ModelReader.path {
+            switch place(file.path, model: model) {
+            case .success(let placed): found.append((placed.collection, placed.id, file))
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        for path in tree.otherFiles {
+            diagnostics.append(.warning("file-ignored", "`\(path)` is not a Markdown file and is not published",
+                at: SourceLocation(file: path, line: 0, column: 0),
+                hint: "entries are `.md` files; put images and other files in the theme's `static/` folder"))
+        }
+        let validated = validateAll(found)
+        var entries: [String: [Entry]] = [:]
+        for (entry, problems) in validated {
+            diagnostics += problems
+            if let entry { entries[entry.collection, default: []].append(entry) }
+        }
+        diagnostics += checkReferences(entries, model: model)
+        diagnostics += checkCounts(entries, model: model)
+        for collection in model.collections {
+            entries[collection.name] = sorted(entries[collection.name] ?? [], by: collection)
+        }
+        return (Site(model: model, entries: entries), diagnostics)
+    }
+
+    /// The collection and id of a file, from its path `content/<folder>/<id>.md`.
+    static func place(_ path: String, model: SiteModel) -> Result<(collection: Collection, id: String), Diagnostic> {
+        let parts = path.split(separator: "/").map(String.init)
+        let location = SourceLocation(file: path, line: 0, column: 0)
+        let folders = model.collections.map(\.folder)
+        guard parts.count == 3, parts[2].hasSuffix(".md") else {
+            if parts.count == 3 || parts.count == 2, !path.hasSuffix(".md") {
+                return .failure(.warning("file-ignored", "`\(path)` is not a Markdown file and is not published", at: location))
+            }
+            return .failure(.error("file-misplaced", "`\(path)` is not inside a collection folder",
+                at: location, hint: "move it to `content/<collection>/`, one of: \(folders.map { "`\($0)/`" }.joined(separator: ", "))"))
+        }
+        guard let collection = model.collection(inFolder: parts[1]) else {
+            return .failure(.error("collection-unknown", "no collection is stored in the folder `content/\(parts[1])/`",
+                at: location,
+                hint: Suggestion.hint(for: parts[1], among: folders) ?? "declare it under `collections:` in site.yaml"))
+        }
+        let id = String(parts[2].dropLast(3))
+        guard EntryID.isValid(id) else {
+            let suggestion = EntryID.make(from: id)
+            return .failure(.error("id-invalid", "`\(id)` is not a valid entry id",
+                at: SourceLocation(file: path, line: 1, column: 1),
+                hint: "file names use lowercase letters, digits and hyphens: rename it to `\(suggestion.isEmpty ? "entry" : suggestion).md`"))
+        }
+        return .success((collection, id))
+    }
+
+    /// Validates every file, in parallel: each file is independent of the others.
+    static func validateAll(_ found: [(collection: Collection, id: String, file: SourceFile)]) -> [(Entry?, [Diagnostic])] {
+        found.concurrentMap { item in
+            EntryValidator(collection: item.collection).validate(id: item.id, path: item.file.path, text: item.file.text)
+        }
+    }
+
+    /// Every `ref`/`refs` must name an entry of its target collection.
+    static func checkReferences(_ entries: [String: [Entry]], model: SiteModel) -> [Diagnostic] {
+        var ids: [String: Set<String>] = [:]
+        for (collection, list) in entries { ids[collection] = Set(list.map(\.id)) }
+        var diagnostics: [Diagnostic] = []
+        for collection in model.collections {
+            for entry in entries[collection.name] ?? [] {
+                for field in collection.fields {
+                    diagnostics += checkReferences(in: entry, field: field, ids: ids, model: model)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func checkReferences(in entry: Entry, field: Field, ids: [String: Set<String>], model: SiteModel) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if case let .list(of: .record(recordFields)) = field.type, case let .list(items)? = entry.fields[field.name] {
+            // References inside records: checked, but reported at the list field.
+            for (index, item) in items.enumerated() {
+                guard case let .record(values) = item else { continue }
+                for recordField in recordFields {
+                    guard let target = recordField.type.target, let value = values[recordField.name] else { continue }
+                    for id in value.referencedIDs where ids[target]?.contains(id) != true {
+                        let path = "\(field.name)[\(index + 1)].\(recordField.name)"
+                        diagnostics.append(unknown(id, target: target, entry: entry, field: path,
+                            at: entry.positions[path], ids: ids, model: model))
+                    }
+                }
+            }
+        }
+        guard let target = field.type.target, let value = entry.fields[field.name] else { return diagnostics }
+        for (index, id) in value.referencedIDs.enumerated() where ids[target]?.contains(id) != true {
+            let itemPath = "\(field.name)[\(index + 1)]"
+            let path = entry.positions[itemPath] != nil ? itemPath : field.name
+            diagnostics.append(unknown(id, target: target, entry: entry, field: path,
+                at: entry.positions[path], ids: ids, model: model))
+        }
+        return diagnostics
+    }
+
+    static func unknown(
+        _ id: String, target: String, entry: Entry, field: String, at location: SourceLocation?, ids: [String: Set<String>],
+        model: SiteModel
+    ) -> Diagnostic {
+        let others = model.collections.filter { $0.name != target && ids[$0.name]?.contains(id) == true }.map(\.name)
+        if let other = others.first {
+            return .error("ref-wrong-collection",
+                "`\(id)` is an entry of `\(other)`, but `\(field)` refers to `\(target)`",
+                at: location, field: field,
+                hint: Suggestion.hint(for: id, among: ids[target] ?? []) ?? "use the id of an entry in `content/\(model.collection(target)?.folder ?? target)/`")
+        }
+        return .error("ref-unknown", "no entry `\(id)` in collection `\(target)`", at: location, field: field,
+            hint: Suggestion.hint(for: id, among: ids[target] ?? [])
+                ?? "create `content/\(model.collection(target)?.folder ?? target)/\(id).md` or fix the id")
+    }
+
+    /// Warns when more entries are documented than the collection declares.
+    static func checkCounts(_ entries: [String: [Entry]], model: SiteModel) -> [Diagnostic] {
+        model.collections.compactMap { collection in
+            guard let expected = collection.expected, (entries[collection.name]?.count ?? 0) > expected else { return nil }
+            return .warning("count-exceeds-expected",
+                "`\(collection.name)` has \(entries[collection.name]!.count) entries but declares `expected: \(expected)`",
+                at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
+                hint: "update `expected` in site.yaml, or remove the extra entries")
+        }
+    }
+
+    /// Display order: the collection's `order_by` fields, then title, then id.
+    static func sorted(_ entries: [Entry], by collection: Collection) -> [Entry] {
+        entries.sorted { a, b in
+            for field in collection.orderBy {
+                if let ordered = FieldValue.ordered(a.fields[field], b.fields[field]) { return ordered }
+            }
+            let (x, y) = (a.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
+                b.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+            return x != y ? x < y : a.id < b.id
+        }
+    }
+}

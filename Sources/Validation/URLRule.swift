@@ -1,0 +1,23 @@
+import Foundation
+
+/// The URLs content may carry: `http`, `https` and `mailto`, nothing that runs or reads files.
+public enum URLRule {
+    /// Why `text` is refused, or `nil` when it is allowed.
+    public static func problem(with text: String) -> String? {
+        if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            return "it contains spaces or control characters"
+        }
+        let lower = text.lowercased()
+        if lower.hasPrefix("mailto:") {
+            let address = text.dropFirst("mailto:".count)
+            return address.contains("@") ? nil : "a mailto: link needs an address"
+        }
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+            return "the scheme must be http, https or mailto"
+        }
+        guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+            return "it has no host"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,142 @@
+import Diagnostics
+import Foundation
+import Rendering
+
+/// Stage 5, **write**: puts the rendered files into the output folder all at once.
+///
+/// Files go into a staging folder beside the output, which is then swapped in with one atomic
+/// `renameat2(RENAME_EXCHANGE)`: readers (and a build that fails or is killed) see either the
+/// previous site or the new one, never half of each.
+public struct SiteWriter: Sendable {
+    /// The hidden file that marks a folder as avance's output, so that a folder avance did not
+    /// make is never replaced by mistake (`--output ~`).
+    public static let marker = ".avance-output"
+
+    /// Absolute path of the output folder.
+    public let output: String
+
+    /// Creates a writer for the folder `output` (absolute).
+    public init(output: String) {
+        self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+    }
+
+    var parent: String { (output as NSString).deletingLastPathComponent }
+    var name: String { (output as NSString).lastPathComponent }
+    var stagingPrefix: String { parent + "/." + name + ".staging-" }
+
+    /// Checks that `output` is a safe place to write for the site at `root`: not `/`, not the
+    /// site itself or its sources, not a folder avance did not make.
+    public func checkTarget(root: String) -> Diagnostic? {
+        let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        let hint = "use a folder of its own, such as `public/` (the default)"
+        if output == "/" || output.isEmpty || output == root || root.hasPrefix(output + "/") {
+            return .error("output-unsafe", "refusing to write the site into `\(output)`, which holds the site's sources", hint: hint)
+        }
+        for source in ["content", "theme", ".git"] where output == root + "/" + source || output.hasPrefix(root + "/" + source + "/") {
+            return .error("output-unsafe", "refusing to write the site into `\(output)`, inside `\(source)/`", hint: hint)
+        }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: output, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                return .error("output-unsafe", "`\(output)` exists and is not a folder", hint: hint)
+            }
+            let contents = (try? manager.contentsOfDirectory(atPath: output)) ?? []
+            if !contents.isEmpty, !contents.contains(Self.marker) {
+                return .error("output-unsafe", "`\(output)` is not empty and was not made by avance",
+                    hint: "avance replaces its output folder as a whole; delete it or choose another folder")
+            }
+        }
+        return nil
+    }
+
+    /// Writes `files` and swaps them in. On failure the previous output is left as it was.
+    public func write(_ files: [OutputFile]) throws(Diagnostic) {
+        try checkPaths(files)
+        removeLeftovers()
+        let staging = stagingPrefix + String(getpid())
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            try? manager.removeItem(atPath: staging)
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            var made: Set<String> = [staging]
+            for file in files {
+                let path = staging + "/" + file.path
+                let folder = (path as NSString).deletingLastPathComponent
+                if made.insert(folder).inserted {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                guard manager.createFile(atPath: path, contents: Data(file.bytes)) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                }
+            }
+            guard manager.createFile(atPath: staging + "/" + Self.marker, contents: Data("avance\n".utf8)) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            try swap(staging)
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw .error("output-failed", "could not write the site into `\(output)`: \(error.localizedDescription)",
+                hint: "the previous site was left as it was")
+        }
+    }
+
+    /// Every path must stay inside the output folder, and no two files may share a path.
+    func checkPaths(_ files: [OutputFile]) throws(Diagnostic) {
+        var seen: Set<String> = []
+        for file in files {
+            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            if file.path.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+                || file.path.contains("\0")
+            {
+                throw .error("output-path-invalid", "refusing to write `\(file.path)` outside the output folder")
+            }
+            if !seen.insert(file.path).inserted {
+                throw .error("output-conflict", "two outputs would be written to `\(file.path)`",
+                    hint: "a file in `theme/static/` has the same path as a page")
+            }
+        }
+    }
+
+    /// Swaps the staging folder in, atomically where the kernel allows, then drops the old site.
+    func swap(_ staging: String) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: output) else {
+            guard rename(staging, output) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            return
+        }
+        if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2) == 0 {
+            try manager.removeItem(atPath: staging)  // now holds the previous site
+            return
+        }
+        // No RENAME_EXCHANGE (old kernel or file system): two renames, a moment apart.
+        let old = parent + "/." + name + ".old-" + String(getpid())
+        guard rename(output, old) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard rename(staging, output) == 0 else {
+            _ = rename(old, output)
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        try? manager.removeItem(atPath: old)
+    }
+
+    /// Staging and old folders that a killed build left behind.
+    func removeLeftovers() {
+        let manager = FileManager.default
+        let prefixes = ["." + name + ".staging-", "." + name + ".old-"]
+        for item in (try? manager.contentsOfDirectory(atPath: parent)) ?? [] where prefixes.contains(where: item.hasPrefix) {
+            let pidText = item.split(separator: "-").last.map(String.init) ?? ""
+            // Leave the folder of a build still running in another process.
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            try? manager.removeItem(atPath: parent + "/" + item)
+        }
+    }
+
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// glibc's `renameat2`, which Swift's Glibc module does not expose, looked up at run time.
+    static let renameExchange: RenameAt2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
+}

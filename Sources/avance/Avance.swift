@@ -1,0 +1,89 @@
+import ArgumentParser
+import AvanceKit
+import Diagnostics
+import Foundation
+
+@main
+struct Avance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds a public transparency website for a city's strategy from Markdown in git.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: BuildCommand.self)
+}
+
+/// Options every command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The site root, holding content/ and theme/.")
+    var root: String = "."
+
+    @Option(name: .long, help: "How to print problems: text, json or github.")
+    var format: DiagnosticReport.Format = .text
+
+    @Flag(name: .long, help: "Print only errors and warnings.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print what each stage did.")
+    var verbose = false
+
+    /// `--root` as an absolute, standardised path.
+    var absoluteRoot: String {
+        URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+    }
+}
+
+extension DiagnosticReport.Format: ExpressibleByArgument {}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Validate content/ and write the site into public/.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "The output folder (default: <root>/public).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Override base_url from site.yaml.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let root = common.absoluteRoot
+        let outputPath = output.map {
+            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL.path
+        }
+        let started = Date()
+        let result = Build.build(BuildOptions(root: root, output: outputPath, baseURL: baseURL, strict: strict))
+        Output.report(result.diagnostics, sources: result.sources, format: common.format)
+        if result.wrote, !common.quiet, common.format == .text {
+            let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+            let elapsed = Int(Date().timeIntervalSince(started) * 1000)
+            Output.status("built \(pages) pages, \(result.files.count) files into \(outputPath ?? root + "/public") in \(elapsed) ms")
+        }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
+
+/// Where the command's words go: diagnostics to stderr as text (stdout for json/github, so CI
+/// can capture them), progress to stderr.
+enum Output {
+    static func report(_ diagnostics: [Diagnostic], sources: [String: String], format: DiagnosticReport.Format) {
+        let report = DiagnosticReport(diagnostics, sources: sources)
+        switch format {
+        case .text:
+            guard !diagnostics.isEmpty else { return }
+            let color = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
+            FileHandle.standardError.write(Data(report.formatted(.text, color: color).utf8))
+        case .json, .github:
+            FileHandle.standardOutput.write(Data(report.formatted(format).utf8))
+        }
+    }
+
+    static func status(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
