@@ -65,9 +65,11 @@ public enum Build {
         // 2. model
         guard let modelFile = tree.files.first(where: { $0.path == ModelReader.path }) else {
             if !tree.diagnostics.contains(where: { $0.code == "content-missing" }) {
-                result.diagnostics.append(.error("model-missing", "no `\(ModelReader.path)`",
-                    at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
-                    hint: "every site declares its settings and collections in content/site.yaml"))
+                result.diagnostics.append(
+                    .error(
+                        "model-missing", "no `\(ModelReader.path)`",
+                        at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
+                        hint: "every site declares its settings and collections in content/site.yaml"))
             }
             return finish(result, options)
         }
@@ -80,7 +82,8 @@ public enum Build {
         result.diagnostics += siteDiagnostics
         result.site = site
         // 4. render
-        let (theme, themeDiagnostics) = Theme.load(root: options.root, language: model.language, fileSystem: options.fileSystem)
+        let (theme, themeDiagnostics) = Theme.load(
+            root: options.root, language: model.language, fileSystem: options.fileSystem)
         result.diagnostics += themeDiagnostics
         guard let theme else { return finish(result, options) }
         let (files, renderDiagnostics) = SiteRenderer(site: site, theme: theme).render()

@@ -34,7 +34,8 @@ public struct ModelReader {
         case .success(let node?) where node.mapping != nil:
             root = node
         case .success(let node):
-            error("model-invalid", "`site.yaml` must be a group of settings (`title: …`, `collections: …`)",
+            error(
+                "model-invalid", "`site.yaml` must be a group of settings (`title: …`, `collections: …`)",
                 at: node ?? YAMLNode(.scalar("", plain: true), line: 1, column: 1))
             return nil
         }
@@ -53,7 +54,8 @@ public struct ModelReader {
                 }
             }
         } else if root["collections"] == nil {
-            error("model-invalid", "`site.yaml` declares no `collections`", at: root,
+            error(
+                "model-invalid", "`site.yaml` declares no `collections`", at: root,
                 hint: "add `collections:` with one entry per folder of `content/`")
         }
         checkReferences(collections, root: root)
@@ -71,7 +73,8 @@ public struct ModelReader {
             return "/"
         }
         guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("/") else {
-            error("model-invalid", "`base_url` must start with `https://`, `http://` or `/`", at: node,
+            error(
+                "model-invalid", "`base_url` must start with `https://`, `http://` or `/`", at: node,
                 hint: "for example `base_url: https://example.org/resiliencia/`")
             return "/"
         }
@@ -123,7 +126,8 @@ public struct ModelReader {
         guard let node, let text = node.scalar else { return nil }
         let hex = text.dropFirst()
         guard text.first == "#", [3, 6].contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
-            error("model-invalid", "the colour `\(text)` is not a hex colour", at: node,
+            error(
+                "model-invalid", "the colour `\(text)` is not a hex colour", at: node,
                 hint: "write colours as `\"#1d6b3a\"` (quoted, because `#` starts a YAML comment)")
             return nil
         }
@@ -164,17 +168,20 @@ public struct ModelReader {
         let orderBy = stringList(node["order_by"])
         for (index, field) in orderBy.enumerated() where !fields.contains(where: { $0.name == field }) {
             let at = node["order_by"]?.sequence?[index] ?? node["order_by"]!
-            error("model-field-unknown", "`order_by` names `\(field)`, which is not a field of `\(name)`",
+            error(
+                "model-field-unknown", "`order_by` names `\(field)`, which is not a field of `\(name)`",
                 at: at, hint: Suggestion.hint(for: field, among: fields.map(\.name)))
         }
         let status = string(node, "status")
         if let status, let statusNode = node["status"] {
             if let field = fields.first(where: { $0.name == status }) {
-                if case .enumeration = field.type {} else {
+                if case .enumeration = field.type {
+                } else {
                     error("model-invalid", "the status field `\(status)` must be an `enum`", at: statusNode)
                 }
             } else {
-                error("model-field-unknown", "`status` names `\(status)`, which is not a field of `\(name)`",
+                error(
+                    "model-field-unknown", "`status` names `\(status)`, which is not a field of `\(name)`",
                     at: statusNode, hint: Suggestion.hint(for: status, among: fields.map(\.name)))
             }
         }
@@ -191,7 +198,8 @@ public struct ModelReader {
         // `field: date` is short for `field: {type: date}`.
         let spec: YAMLNode
         if node.scalar != nil {
-            spec = YAMLNode(.mapping([(YAMLNode(.scalar("type", plain: true), line: node.line, column: node.column), node)]),
+            spec = YAMLNode(
+                .mapping([(YAMLNode(.scalar("type", plain: true), line: node.line, column: node.column), node)]),
                 line: node.line, column: node.column)
         } else {
             guard mapping(node, what: "the field `\(name)`") != nil else { return nil }
@@ -199,11 +207,14 @@ public struct ModelReader {
             checkKeys(node, allowed: Self.fieldKeys, what: "field setting")
         }
         guard let typeNode = spec["type"], let typeName = typeNode.scalar else {
-            error("model-invalid", "the field `\(name)` has no `type`", at: node,
+            error(
+                "model-invalid", "the field `\(name)` has no `type`", at: node,
                 hint: "add `type:` with one of \(FieldType.names.joined(separator: ", "))")
             return nil
         }
-        guard let type = readType(typeName, spec: spec, typeNode: typeNode, field: name, enums: enums, allowList: allowList)
+        guard
+            let type = readType(
+                typeName, spec: spec, typeNode: typeNode, field: name, enums: enums, allowList: allowList)
         else { return nil }
         return Field(
             name: name, label: string(spec, "label"), type: type, required: boolean(spec, "required") ?? false,
@@ -225,13 +236,15 @@ public struct ModelReader {
         case "bool": return .boolean
         case "enum":
             guard let values = spec["values"] else {
-                error("model-invalid", "the enum field `\(field)` has no `values`", at: typeNode,
+                error(
+                    "model-invalid", "the enum field `\(field)` has no `values`", at: typeNode,
                     hint: "list the values, or name a set declared under `enums:`")
                 return nil
             }
             if let shared = values.scalar, !values.isNull {
                 guard let set = enums[shared] else {
-                    error("model-enum-unknown", "no enum `\(shared)` is declared under `enums:`", at: values,
+                    error(
+                        "model-enum-unknown", "no enum `\(shared)` is declared under `enums:`", at: values,
                         hint: Suggestion.hint(for: shared, among: enums.keys))
                     return nil
                 }
@@ -240,7 +253,8 @@ public struct ModelReader {
             return .enumeration(readEnumValues(values, name: nil))
         case "ref", "refs":
             guard let toNode = spec["to"], let to = toNode.scalar, !toNode.isNull else {
-                error("model-invalid", "the field `\(field)` of type `\(typeName)` needs `to:` a collection",
+                error(
+                    "model-invalid", "the field `\(field)` of type `\(typeName)` needs `to:` a collection",
                     at: typeNode)
                 return nil
             }
@@ -260,7 +274,8 @@ public struct ModelReader {
             }
             return .list(of: .record(fields))
         default:
-            error("model-field-type-unknown", "unknown field type `\(typeName)`", at: typeNode,
+            error(
+                "model-field-type-unknown", "unknown field type `\(typeName)`", at: typeNode,
                 hint: Suggestion.hint(for: typeName, among: FieldType.names)
                     ?? "use one of \(FieldType.names.joined(separator: ", "))")
             return nil
@@ -276,7 +291,8 @@ public struct ModelReader {
                 guard let target = field.type.target, !names.contains(target) else { continue }
                 let fieldNode = collectionsNode?[collection.name]?["fields"]?[field.name]
                 let at = fieldNode?["to"] ?? collectionsNode?[collection.name] ?? root
-                error("model-collection-unknown",
+                error(
+                    "model-collection-unknown",
                     "the field `\(collection.name).\(field.name)` refers to `\(target)`, which is not a collection",
                     at: at, hint: Suggestion.hint(for: target, among: names))
             }
@@ -288,14 +304,18 @@ public struct ModelReader {
     mutating func checkKeys(_ node: YAMLNode, allowed: [String], what: String) {
         for (key, _) in node.mapping ?? [] {
             guard let name = key.scalar, !allowed.contains(name) else { continue }
-            error("model-unknown-key", "unknown \(what) `\(name)`", at: key,
-                hint: Suggestion.hint(for: name, among: allowed) ?? "expected one of \(allowed.joined(separator: ", "))")
+            error(
+                "model-unknown-key", "unknown \(what) `\(name)`", at: key,
+                hint: Suggestion.hint(for: name, among: allowed) ?? "expected one of \(allowed.joined(separator: ", "))"
+            )
         }
     }
 
     mutating func mapping(_ node: YAMLNode, what: String) -> [(key: YAMLNode, value: YAMLNode)]? {
         guard let pairs = node.mapping else {
-            error("model-invalid", "\(what) must be a group of `name: value` lines, not \(node.kindDescription)", at: node)
+            error(
+                "model-invalid", "\(what) must be a group of `name: value` lines, not \(node.kindDescription)", at: node
+            )
             return nil
         }
         return pairs
@@ -303,7 +323,8 @@ public struct ModelReader {
 
     mutating func identifier(_ node: YAMLNode, what: String) -> String? {
         guard let text = node.scalar, EntryID.isValid(text) else {
-            error("model-invalid", "invalid \(what) `\(node.scalar ?? "")`", at: node,
+            error(
+                "model-invalid", "invalid \(what) `\(node.scalar ?? "")`", at: node,
                 hint: "use lowercase letters, digits and hyphens")
             return nil
         }
@@ -314,7 +335,8 @@ public struct ModelReader {
         guard let text = node.scalar, !text.isEmpty,
             text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
         else {
-            error("model-invalid", "invalid field name `\(node.scalar ?? "")`", at: node,
+            error(
+                "model-invalid", "invalid field name `\(node.scalar ?? "")`", at: node,
                 hint: "use letters, digits, `_` and `-`")
             return nil
         }
@@ -353,7 +375,8 @@ public struct ModelReader {
 
     mutating func error(_ code: String, _ message: String, at node: YAMLNode, hint: String? = nil) {
         diagnostics.append(
-            .error(code, message, at: SourceLocation(file: file, line: node.line, column: node.column, length: node.width),
+            .error(
+                code, message, at: SourceLocation(file: file, line: node.line, column: node.column, length: node.width),
                 hint: hint))
     }
 }
@@ -361,7 +384,7 @@ public struct ModelReader {
 extension Field {
     /// The fields of a list of records, or none.
     public var recordFields: [Field] {
-        if case let .list(of: .record(fields)) = type { return fields }
+        if case .list(of: .record(let fields)) = type { return fields }
         return []
     }
 }

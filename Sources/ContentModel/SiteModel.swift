@@ -99,7 +99,7 @@ public struct Collection: Sendable {
 
     /// The enum values of the status field, if the collection has one.
     public var statusValues: EnumSet? {
-        guard let statusField, case let .enumeration(set) = field(statusField)?.type else { return nil }
+        guard let statusField, case .enumeration(let set) = field(statusField)?.type else { return nil }
         return set
     }
 }
@@ -176,7 +176,7 @@ public indirect enum FieldType: Sendable {
     /// The collection a `ref` or `refs` field points to.
     public var target: String? {
         switch self {
-        case let .reference(to), let .references(to): to
+        case .reference(let to), .references(let to): to
         default: nil
         }
     }

@@ -11,9 +11,9 @@ public struct YAMLNode: Sendable, Hashable {
 
         public static func == (lhs: Value, rhs: Value) -> Bool {
             switch (lhs, rhs) {
-            case let (.scalar(a, pa), .scalar(b, pb)): a == b && pa == pb
-            case let (.sequence(a), .sequence(b)): a == b
-            case let (.mapping(a), .mapping(b)):
+            case (.scalar(let a, let pa), .scalar(let b, let pb)): a == b && pa == pb
+            case (.sequence(let a), .sequence(let b)): a == b
+            case (.mapping(let a), .mapping(let b)):
                 a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
             default: false
             }
@@ -21,10 +21,15 @@ public struct YAMLNode: Sendable, Hashable {
 
         public func hash(into hasher: inout Hasher) {
             switch self {
-            case let .scalar(text, plain): hasher.combine(text); hasher.combine(plain)
-            case let .sequence(items): hasher.combine(items)
-            case let .mapping(pairs):
-                for pair in pairs { hasher.combine(pair.key); hasher.combine(pair.value) }
+            case .scalar(let text, let plain):
+                hasher.combine(text)
+                hasher.combine(plain)
+            case .sequence(let items): hasher.combine(items)
+            case .mapping(let pairs):
+                for pair in pairs {
+                    hasher.combine(pair.key)
+                    hasher.combine(pair.value)
+                }
             }
         }
     }
@@ -44,25 +49,25 @@ public struct YAMLNode: Sendable, Hashable {
 
     /// The text of a scalar, or `nil` for sequences and mappings.
     public var scalar: String? {
-        if case let .scalar(text, _) = value { return text }
+        if case .scalar(let text, _) = value { return text }
         return nil
     }
 
     /// True for an empty plain scalar, `~` or `null`: YAML's ways of writing nothing.
     public var isNull: Bool {
-        guard case let .scalar(text, plain) = value, plain else { return false }
+        guard case .scalar(let text, let plain) = value, plain else { return false }
         return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
     /// The pairs of a mapping, or `nil`.
     public var mapping: [(key: YAMLNode, value: YAMLNode)]? {
-        if case let .mapping(pairs) = value { return pairs }
+        if case .mapping(let pairs) = value { return pairs }
         return nil
     }
 
     /// The items of a sequence, or `nil`.
     public var sequence: [YAMLNode]? {
-        if case let .sequence(items) = value { return items }
+        if case .sequence(let items) = value { return items }
         return nil
     }
 
@@ -83,7 +88,7 @@ public struct YAMLNode: Sendable, Hashable {
     /// How many characters the value spans on its first line, for underlining it.
     public var width: Int {
         switch value {
-        case let .scalar(text, plain):
+        case .scalar(let text, let plain):
             let first = text.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
             return max(1, first.unicodeScalars.count + (plain ? 0 : 2))
         default: return 1

@@ -32,16 +32,18 @@ public enum YAMLReader {
         let line = (node.mark?.line ?? 1) + offset
         let column = node.mark?.column ?? 1
         switch node {
-        case let .scalar(scalar):
+        case .scalar(let scalar):
             return YAMLNode(.scalar(scalar.string, plain: scalar.style == .plain), line: line, column: column)
-        case let .sequence(sequence):
+        case .sequence(let sequence):
             return YAMLNode(
                 .sequence(try sequence.map { try convert($0, offset: offset, file: file) }),
                 line: line, column: column)
-        case let .mapping(mapping):
+        case .mapping(let mapping):
             let pairs = try mapping.map {
-                (key: try convert($0.key, offset: offset, file: file),
-                    value: try convert($0.value, offset: offset, file: file))
+                (
+                    key: try convert($0.key, offset: offset, file: file),
+                    value: try convert($0.value, offset: offset, file: file)
+                )
             }
             return YAMLNode(.mapping(pairs), line: line, column: column)
         case .alias:
@@ -57,18 +59,22 @@ public enum YAMLReader {
             SourceLocation(file: file, line: mark.line + offset, column: mark.column)
         }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "YAML syntax: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + offset))" }
-            return .error("yaml-syntax", message, at: at(mark), hint: hint(for: problem))
-        case let .duplicatedKeysInMapping(duplicates, context):
+            // A quote or bracket left open is reported at the end of the text; point at its start.
+            let unclosed = problem.contains("end of stream") || problem.contains("did not find expected")
+            let place = unclosed ? context?.mark ?? mark : mark
+            return .error("yaml-syntax", message, at: at(place), hint: hint(for: problem))
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             return .error(
                 "yaml-duplicate-key", "the field `\(key)` is written twice", at: at(context.mark),
                 hint: "keep one `\(key):` line and delete the other")
-        case let .reader(problem, _, _, _):
-            return .error("yaml-syntax", "YAML: \(problem)", at: SourceLocation(file: file, line: 1 + offset, column: 1))
+        case .reader(let problem, _, _, _):
+            return .error(
+                "yaml-syntax", "YAML: \(problem)", at: SourceLocation(file: file, line: 1 + offset, column: 1))
         default:
             return .error("yaml-syntax", "YAML: \(error)", at: SourceLocation(file: file, line: 1 + offset, column: 1))
         }

@@ -59,7 +59,9 @@ public struct ContentLoader: Sendable {
             return (paths, diagnostics)
         }
         var visited: Set<String> = [realTop]
-        walk(absolute: top, relative: folder, realTop: realTop, visited: &visited, paths: &paths, diagnostics: &diagnostics)
+        walk(
+            absolute: top, relative: folder, realTop: realTop, visited: &visited, paths: &paths,
+            diagnostics: &diagnostics)
         return (paths.sorted(), diagnostics)
     }
 
@@ -76,7 +78,8 @@ public struct ContentLoader: Sendable {
             return .success(try fileSystem.read(root + "/" + path))
         } catch {
             return .failure(
-                .error("file-unreadable", "cannot read the file: \(error.localizedDescription)",
+                .error(
+                    "file-unreadable", "cannot read the file: \(error.localizedDescription)",
                     at: SourceLocation(file: path, line: 0, column: 0)))
         }
     }
@@ -90,7 +93,8 @@ public struct ContentLoader: Sendable {
             children = try fileSystem.list(absolute).sorted { $0.name < $1.name }
         } catch {
             diagnostics.append(
-                .error("file-unreadable", "cannot list the folder: \(error.localizedDescription)",
+                .error(
+                    "file-unreadable", "cannot list the folder: \(error.localizedDescription)",
                     at: SourceLocation(file: relative, line: 0, column: 0)))
             return
         }
@@ -114,7 +118,8 @@ public struct ContentLoader: Sendable {
             }
             switch kind {
             case .directory:
-                walk(absolute: childAbsolute, relative: childRelative, realTop: realTop,
+                walk(
+                    absolute: childAbsolute, relative: childRelative, realTop: realTop,
                     visited: &visited, paths: &paths, diagnostics: &diagnostics)
             case .file:
                 paths.append(childRelative)

@@ -53,7 +53,7 @@ public struct MarkdownRenderer: Sendable {
 
         var headings: [Heading] = []
         var detached: [OpaquePointer] = []  // freed only after rendering: children point into them
-        defer { detached.forEach { cmark_node_free($0) } }
+        defer { for node in detached { cmark_node_free(node) } }
         var used: [String: Int] = [:]
         for node in Self.nodes(in: document, where: { $0 == CMARK_NODE_HEADING }) {
             let level = Int(cmark_node_get_heading_level(node))

@@ -60,9 +60,12 @@ public struct BodyRenderer: Sendable {
             guard !ids.contains(anchor.fragment) else { continue }
             let file = site.entry(anchor.target)?.file ?? anchor.target.description
             bodies.diagnostics.append(
-                .error("link-anchor", "no heading `#\(anchor.fragment)` in `\(file)`", at: anchor.location,
+                .error(
+                    "link-anchor", "no heading `#\(anchor.fragment)` in `\(file)`", at: anchor.location,
                     hint: Suggestion.hint(for: anchor.fragment, among: ids)
-                        ?? (ids.isEmpty ? "that page has no headings" : "its headings are \(ids.map { "`#\($0)`" }.joined(separator: ", "))")))
+                        ?? (ids.isEmpty
+                            ? "that page has no headings"
+                            : "its headings are \(ids.map { "`#\($0)`" }.joined(separator: ", "))")))
         }
         return bodies
     }
@@ -84,11 +87,12 @@ public struct BodyRenderer: Sendable {
         result.html = body.html
         result.headings = body.headings
         for field in site.model.collection(entry.collection)?.fields ?? [] {
-            guard case .text = field.type, case let .text(markdown)? = entry.fields[field.name] else { continue }
+            guard case .text = field.type, case .text(let markdown)? = entry.fields[field.name] else { continue }
             let line = entry.positions[field.name]?.line ?? 1
-            result.fieldHTML[field.name] = renderer.render(markdown) { link in
-                rewrite(link, in: entry, lineOffset: line - 1, result: &result)
-            }.html
+            result.fieldHTML[field.name] =
+                renderer.render(markdown) { link in
+                    rewrite(link, in: entry, lineOffset: line - 1, result: &result)
+                }.html
         }
         return result
     }
@@ -111,7 +115,8 @@ public struct BodyRenderer: Sendable {
         let resolved = Self.resolve(path, against: entry.file)
         guard let resolved, let target = files[resolved] else {
             result.diagnostics.append(
-                .error("link-broken", "the link `\(destination)` points to `\(resolved ?? path)`, which is not an entry",
+                .error(
+                    "link-broken", "the link `\(destination)` points to `\(resolved ?? path)`, which is not an entry",
                     at: location,
                     hint: Suggestion.closest(to: resolved ?? path, among: files.keys)
                         .map { "did you mean `\(Self.relativePath(to: $0, from: entry.file))`?" }

@@ -31,7 +31,8 @@ public struct PageBuilder: Sendable {
         }
         let footer = model.collections.filter { !$0.inMenu }.flatMap { collection in
             site.entries(of: collection.name).map { entry in
-                LinkView(title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
+                LinkView(
+                    title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
                     current: paths.page(of: entry.key) == page)
             }
         }
@@ -102,7 +103,8 @@ public struct PageBuilder: Sendable {
     /// The index page of `collection`: coverage, status and a table of its entries.
     public func index(of collection: Collection) -> PageView {
         let page = paths.index(of: collection)
-        var view = layout(page: page, title: collection.title, description: collection.description, section: collection.name)
+        var view = layout(
+            page: page, title: collection.title, description: collection.description, section: collection.name)
         let entries = site.entries(of: collection.name)
         let columns = Self.columns(of: collection)
         let rows = entries.map { entry in
@@ -149,15 +151,18 @@ public struct PageBuilder: Sendable {
                 .compactMap { site.entry($0.from) }
             let unique = Dictionary(children.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }).values
                 .sorted { $0.id < $1.id }
-            let method = strings.format("rollup.method", [
-                "count": String(unique.count), "collection": child.title.lowercased(),
-                "singular": collection.singular.lowercased(),
-            ])
+            let method = strings.format(
+                "rollup.method",
+                [
+                    "count": String(unique.count), "collection": child.title.lowercased(),
+                    "singular": collection.singular.lowercased(),
+                ])
             return status(of: child, among: unique, method: method)
         }
         view.entry = EntryView(
             id: entry.id, title: entry.title,
-            collection: LinkView(title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page)),
+            collection: LinkView(
+                title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page)),
             singular: collection.singular, fields: fields, body: bodies.html[entry.key] ?? "", toc: toc,
             backlinks: backlinkGroups(of: entry, from: page), rollups: rollups, source: entry.file)
         return view
@@ -168,13 +173,17 @@ public struct PageBuilder: Sendable {
         switch (field.type, entry.fields[field.name]) {
         case (.text, _):
             view.html = bodies.fieldHTML[entry.key]?[field.name]
-        case let (.list(of: .record(recordFields)), .list(items)?):
+        case (.list(of: .record(let recordFields)), .list(let items)?):
             view.columns = recordFields.map(\.label)
             view.rows = items.map { item in
-                guard case let .record(values) = item else { return RowView(cells: []) }
-                return RowView(cells: recordFields.map { recordField in
-                    CellView(values: values[recordField.name].map { self.values(of: $0, type: recordField.type, from: page) } ?? [])
-                })
+                guard case .record(let values) = item else { return RowView(cells: []) }
+                return RowView(
+                    cells: recordFields.map { recordField in
+                        CellView(
+                            values: values[recordField.name].map {
+                                self.values(of: $0, type: recordField.type, from: page)
+                            } ?? [])
+                    })
             }
         default:
             view.values = values(of: entry, field: field, from: page)
@@ -190,23 +199,30 @@ public struct PageBuilder: Sendable {
 
     func values(of value: FieldValue, type: FieldType, from page: String) -> [ValueView] {
         switch (value, type) {
-        case let (.enumeration(id), .enumeration(set)):
+        case (.enumeration(let id), .enumeration(let set)):
             let enumValue = set.value(id)
-            return [ValueView(text: enumValue?.label ?? id, enumID: id, color: enumValue?.color, description: enumValue?.description)]
-        case let (_, .reference(to)), let (_, .references(to)):
+            return [
+                ValueView(
+                    text: enumValue?.label ?? id, enumID: id, color: enumValue?.color,
+                    description: enumValue?.description)
+            ]
+        case (_, .reference(let to)), (_, .references(let to)):
             return value.referencedIDs.map { id in
                 let key = EntryKey(to, id)
-                return ValueView(text: site.entry(key)?.title ?? id, url: PagePaths.relative(paths.page(of: key), from: page))
+                return ValueView(
+                    text: site.entry(key)?.title ?? id, url: PagePaths.relative(paths.page(of: key), from: page))
             }
-        case let (.date(date), _):
+        case (.date(let date), _):
             return [ValueView(text: format(date), datetime: date.description)]
-        case let (.url(url), _):
-            return [ValueView(text: url.hasPrefix("mailto:") ? String(url.dropFirst(7)) : url, url: url, external: true)]
-        case let (.percent(number), _):
+        case (.url(let url), _):
+            return [
+                ValueView(text: url.hasPrefix("mailto:") ? String(url.dropFirst(7)) : url, url: url, external: true)
+            ]
+        case (.percent(let number), _):
             return [ValueView(text: strings.format("percent", ["value": FieldValue.format(number)]))]
-        case let (.boolean(flag), _):
+        case (.boolean(let flag), _):
             return [ValueView(text: strings[flag ? "yes" : "no"])]
-        case let (.list(items), .list):
+        case (.list(let items), .list):
             return items.map { ValueView(text: $0.plainText) }
         default:
             return [ValueView(text: value.plainText)]
@@ -232,11 +248,16 @@ public struct PageBuilder: Sendable {
                 let sources = links.filter { $0.from.collection == collection.name && $0.field == field.name }
                     .compactMap { site.entry($0.from) }
                 guard !sources.isEmpty else { continue }
-                let order = Dictionary(uniqueKeysWithValues: site.entries(of: collection.name).enumerated().map { ($1.id, $0) })
+                let order = Dictionary(
+                    uniqueKeysWithValues: site.entries(of: collection.name).enumerated().map { ($1.id, $0) })
                 let sorted = sources.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
-                groups.append(BacklinkGroupView(
-                    title: strings.format("backlinks.group", ["collection": collection.title, "field": field.label]),
-                    entries: sorted.map { LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: page)) }))
+                groups.append(
+                    BacklinkGroupView(
+                        title: strings.format(
+                            "backlinks.group", ["collection": collection.title, "field": field.label]),
+                        entries: sorted.map {
+                            LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: page))
+                        }))
             }
         }
         return groups

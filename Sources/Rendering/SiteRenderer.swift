@@ -31,10 +31,14 @@ public struct SiteRenderer: Sendable {
         for collection in site.model.collections {
             let indexPath = PagePaths.file(of: paths.index(of: collection))
             jobs.append(PageJob(template: "collection", path: indexPath, view: { $0.index(of: collection) }))
-            let template = theme.templates.getTemplate(named: "entry-\(collection.name)") != nil
+            let template =
+                theme.templates.getTemplate(named: "entry-\(collection.name)") != nil
                 ? "entry-\(collection.name)" : "entry"
             for entry in site.entries(of: collection.name) {
-                jobs.append(PageJob(template: template, path: PagePaths.file(of: paths.page(of: entry.key)), view: { $0.page(of: entry) }))
+                jobs.append(
+                    PageJob(
+                        template: template, path: PagePaths.file(of: paths.page(of: entry.key)),
+                        view: { $0.page(of: entry) }))
             }
         }
         let templates = theme.templates
@@ -47,8 +51,10 @@ public struct SiteRenderer: Sendable {
             if let file {
                 files.append(file)
             } else {
-                diagnostics.append(.error("template-missing", "the theme has no `\(job.template)` template",
-                    at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)))
+                diagnostics.append(
+                    .error(
+                        "template-missing", "the theme has no `\(job.template)` template",
+                        at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)))
             }
         }
         return (files, diagnostics)

@@ -40,11 +40,16 @@ public struct Theme: Sendable {
                         try library.register(file.text, named: name)
                     } catch let error as MustacheTemplate.ParserError {
                         diagnostics.append(
-                            .error("template-syntax", "template error: \(error.error)",
-                                at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                            .error(
+                                "template-syntax", "template error: \(error.error)",
+                                at: SourceLocation(
+                                    file: path, line: error.context.lineNumber, column: error.context.columnNumber),
                                 hint: "check that every `{{#section}}` has its `{{/section}}`"))
                     } catch {
-                        diagnostics.append(.error("template-syntax", "template error: \(error)", at: SourceLocation(file: path, line: 1, column: 1)))
+                        diagnostics.append(
+                            .error(
+                                "template-syntax", "template error: \(error)",
+                                at: SourceLocation(file: path, line: 1, column: 1)))
                     }
                 }
             } else if path.hasPrefix("theme/static/") {
@@ -61,13 +66,17 @@ public struct Theme: Sendable {
             }
         }
         if !paths.contains(stringsPath), !paths.isEmpty {
-            diagnostics.append(.warning("i18n-missing", "no interface strings for language `\(language)`",
-                at: SourceLocation(file: stringsPath, line: 0, column: 0),
-                hint: "copy `theme/i18n/en.yaml` to `\(stringsPath)` and translate it"))
+            diagnostics.append(
+                .warning(
+                    "i18n-missing", "no interface strings for language `\(language)`",
+                    at: SourceLocation(file: stringsPath, line: 0, column: 0),
+                    hint: "copy `theme/i18n/en.yaml` to `\(stringsPath)` and translate it"))
         }
         for name in requiredTemplates where library.getTemplate(named: name) == nil && !paths.isEmpty {
-            diagnostics.append(.error("template-missing", "the theme has no `\(name)` template",
-                at: SourceLocation(file: "theme/templates/\(name).mustache", line: 0, column: 0)))
+            diagnostics.append(
+                .error(
+                    "template-missing", "the theme has no `\(name)` template",
+                    at: SourceLocation(file: "theme/templates/\(name).mustache", line: 0, column: 0)))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(templates: library, strings: strings, staticFiles: staticFiles), diagnostics)

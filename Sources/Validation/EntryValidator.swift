@@ -1,7 +1,7 @@
 import ContentModel
 import Diagnostics
-import FrontMatter
 import Foundation
+import FrontMatter
 
 /// Stage 3a, **validate**: checks one file's front matter against its collection's fields and
 /// types its values. References are only checked for shape here; `SiteResolver` resolves them.
@@ -30,9 +30,15 @@ public struct EntryValidator: Sendable {
         case .success(let node?):
             guard let mapping = node.mapping else {
                 let location = SourceLocation(file: path, line: node.line, column: node.column, length: node.width)
-                return (nil, [.error("front-matter-invalid",
-                    "the front matter must be fields written as `name: value`, not \(node.kindDescription)",
-                    at: location, hint: "write one field per line, such as `\(collection.titleField): …`")])
+                return (
+                    nil,
+                    [
+                        .error(
+                            "front-matter-invalid",
+                            "the front matter must be fields written as `name: value`, not \(node.kindDescription)",
+                            at: location, hint: "write one field per line, such as `\(collection.titleField): …`")
+                    ]
+                )
             }
             pairs = mapping
         }
@@ -42,10 +48,12 @@ public struct EntryValidator: Sendable {
             let name = keyNode.scalar ?? ""
             guard let field = collection.field(name) else {
                 if !collection.allowsExtraFields {
-                    checker.report("field-unknown",
+                    checker.report(
+                        "field-unknown",
                         "unknown field `\(name)` in collection `\(collection.name)`", at: keyNode,
                         hint: Suggestion.hint(for: name, among: collection.fields.map(\.name))
-                            ?? "the fields of `\(collection.name)` are \(collection.fields.map { "`\($0.name)`" }.joined(separator: ", "))")
+                            ?? "the fields of `\(collection.name)` are \(collection.fields.map { "`\($0.name)`" }.joined(separator: ", "))"
+                    )
                 }
                 continue
             }
@@ -58,11 +66,12 @@ public struct EntryValidator: Sendable {
             guard !written.contains(field.name) || pairs.first(where: { $0.key.scalar == field.name })!.value.isNull
             else { continue }
             diagnostics.append(
-                .error("field-missing", "missing required field `\(field.name)` (\(field.label))",
+                .error(
+                    "field-missing", "missing required field `\(field.name)` (\(field.label))",
                     at: SourceLocation(file: path, line: closingLine, column: 1, length: 3), field: field.name,
                     hint: "add `\(field.name): \(Self.example(for: field))` before this line"))
         }
-        guard case let .string(title)? = fields[collection.titleField] else { return (nil, diagnostics) }
+        guard case .string(let title)? = fields[collection.titleField] else { return (nil, diagnostics) }
         let entry = Entry(
             key: EntryKey(collection.name, id), file: path, title: title, fields: fields, positions: checker.positions,
             body: split.body, bodyFirstLine: split.bodyFirstLine)
@@ -78,9 +87,9 @@ public struct EntryValidator: Sendable {
         case .date: "2024-05-31"
         case .url: "https://…"
         case .boolean: "true"
-        case let .enumeration(set): set.values.first?.id ?? "…"
-        case let .reference(to): "<id of a `\(to)` entry>"
-        case let .references(to): "[<ids of `\(to)` entries>]"
+        case .enumeration(let set): set.values.first?.id ?? "…"
+        case .reference(let to): "<id of a `\(to)` entry>"
+        case .references(let to): "[<ids of `\(to)` entries>]"
         case .list: "[…]"
         }
     }
@@ -97,7 +106,9 @@ struct ValueChecker {
         SourceLocation(file: file, line: node.line, column: node.column, length: node.width)
     }
 
-    mutating func report(_ code: String, _ message: String, at node: YAMLNode, field: String? = nil, hint: String? = nil) {
+    mutating func report(
+        _ code: String, _ message: String, at node: YAMLNode, field: String? = nil, hint: String? = nil
+    ) {
         diagnostics.append(.error(code, message, at: location(of: node), field: field, hint: hint))
     }
 
@@ -117,7 +128,9 @@ struct ValueChecker {
                 case .string:
                     if let text = scalar(itemNode, path: itemPath, expected: "text") { values.append(.string(text)) }
                 case .record(let fields):
-                    if let record = checkRecord(itemNode, fields: fields, path: itemPath) { values.append(.record(record)) }
+                    if let record = checkRecord(itemNode, fields: fields, path: itemPath) {
+                        values.append(.record(record))
+                    }
                 }
             }
             return .list(values)
@@ -130,8 +143,10 @@ struct ValueChecker {
                 positions[itemPath] = location(of: itemNode)
                 guard let id = identifier(itemNode, path: itemPath, field: field) else { continue }
                 if ids.contains(id) {
-                    diagnostics.append(.warning("ref-duplicate", "`\(id)` is listed twice in `\(path)`",
-                        at: location(of: itemNode), field: itemPath, hint: "remove the second `\(id)`"))
+                    diagnostics.append(
+                        .warning(
+                            "ref-duplicate", "`\(id)` is listed twice in `\(path)`",
+                            at: location(of: itemNode), field: itemPath, hint: "remove the second `\(id)`"))
                     continue
                 }
                 ids.append(id)
@@ -145,23 +160,28 @@ struct ValueChecker {
 
     mutating func checkRecord(_ node: YAMLNode, fields: [Field], path: String) -> [String: FieldValue]? {
         guard let pairs = node.mapping else {
-            _ = wrongType(node, expected: "a group of fields (\(fields.map(\.name).joined(separator: ", ")))", path: path)
+            _ = wrongType(
+                node, expected: "a group of fields (\(fields.map(\.name).joined(separator: ", ")))", path: path)
             return nil
         }
         var record: [String: FieldValue] = [:]
         for (keyNode, valueNode) in pairs {
             let name = keyNode.scalar ?? ""
             guard let field = fields.first(where: { $0.name == name }) else {
-                report("field-unknown", "unknown field `\(name)` in `\(path)`", at: keyNode, field: "\(path).\(name)",
+                report(
+                    "field-unknown", "unknown field `\(name)` in `\(path)`", at: keyNode, field: "\(path).\(name)",
                     hint: Suggestion.hint(for: name, among: fields.map(\.name))
                         ?? "the fields are \(fields.map { "`\($0.name)`" }.joined(separator: ", "))")
                 continue
             }
             if let value = check(valueNode, as: field, path: "\(path).\(name)") { record[name] = value }
         }
-        for field in fields where field.required && record[field.name] == nil
-            && !pairs.contains(where: { $0.key.scalar == field.name && !$0.value.isNull }) {
-            report("field-missing", "missing required field `\(field.name)` in `\(path)`", at: node,
+        for field in fields
+        where field.required && record[field.name] == nil
+            && !pairs.contains(where: { $0.key.scalar == field.name && !$0.value.isNull })
+        {
+            report(
+                "field-missing", "missing required field `\(field.name)` in `\(path)`", at: node,
                 field: "\(path).\(field.name)", hint: "add `\(field.name): \(EntryValidator.example(for: field))`")
         }
         return record
@@ -179,7 +199,8 @@ struct ValueChecker {
             return .int(value)
         case .number:
             guard let value = Double(text), value.isFinite else {
-                report("field-type", "`\(path)` must be a number, not `\(text)`", at: node, field: path,
+                report(
+                    "field-type", "`\(path)` must be a number, not `\(text)`", at: node, field: path,
                     hint: "use a dot for decimals, such as `12.5`")
                 return nil
             }
@@ -187,7 +208,8 @@ struct ValueChecker {
         case .percent:
             let digits = text.hasSuffix("%") ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
             guard let value = Double(digits), value.isFinite, (0...100).contains(value) else {
-                report("field-type", "`\(path)` must be a percentage from 0 to 100, not `\(text)`", at: node, field: path)
+                report(
+                    "field-type", "`\(path)` must be a percentage from 0 to 100, not `\(text)`", at: node, field: path)
                 return nil
             }
             return .percent(value)
@@ -201,14 +223,16 @@ struct ValueChecker {
             }
         case .date:
             guard let date = SiteDate(text) else {
-                report("date-invalid", "`\(text)` is not a valid date", at: node, field: path,
+                report(
+                    "date-invalid", "`\(text)` is not a valid date", at: node, field: path,
                     hint: "write dates as YYYY-MM-DD, or YYYY-MM when only the month is known")
                 return nil
             }
             return .date(date)
         case .url:
             if let problem = URLRule.problem(with: text) {
-                report("url-invalid", "`\(text)` is not an allowed URL: \(problem)", at: node, field: path,
+                report(
+                    "url-invalid", "`\(text)` is not an allowed URL: \(problem)", at: node, field: path,
                     hint: "only http://, https:// and mailto: links are allowed")
                 return nil
             }
@@ -216,9 +240,13 @@ struct ValueChecker {
         case .enumeration(let set):
             guard set.value(text) != nil else {
                 let allowed = set.values.map { "`\($0.id)`" }.joined(separator: ", ")
-                let folded = set.values.first { $0.id == EntryID.make(from: text) || $0.label.lowercased() == text.lowercased() }
-                report("enum-unknown", "`\(text)` is not a value of `\(path)`", at: node, field: path,
-                    hint: (folded.map { "did you mean `\($0.id)`?" } ?? Suggestion.hint(for: text, among: set.values.map(\.id)))
+                let folded = set.values.first {
+                    $0.id == EntryID.make(from: text) || $0.label.lowercased() == text.lowercased()
+                }
+                report(
+                    "enum-unknown", "`\(text)` is not a value of `\(path)`", at: node, field: path,
+                    hint: (folded.map { "did you mean `\($0.id)`?" }
+                        ?? Suggestion.hint(for: text, among: set.values.map(\.id)))
                         .map { "\($0) Allowed: \(allowed)" } ?? "allowed: \(allowed)")
                 return nil
             }
@@ -233,7 +261,8 @@ struct ValueChecker {
     mutating func identifier(_ node: YAMLNode, path: String, field: Field) -> String? {
         guard let text = scalar(node, path: path, expected: "an id") else { return nil }
         guard EntryID.isValid(text) else {
-            report("ref-invalid", "`\(text)` is not an entry id", at: node, field: path,
+            report(
+                "ref-invalid", "`\(text)` is not an entry id", at: node, field: path,
                 hint: "refer to an entry by its file name without `.md`, such as `\(EntryID.make(from: text))`")
             return nil
         }

@@ -21,8 +21,8 @@ public indirect enum FieldValue: Sendable, Hashable {
     /// The ids this value refers to (for `ref` and `refs`).
     public var referencedIDs: [String] {
         switch self {
-        case let .reference(id): [id]
-        case let .references(ids): ids
+        case .reference(let id): [id]
+        case .references(let ids): ids
         default: []
         }
     }
@@ -30,15 +30,15 @@ public indirect enum FieldValue: Sendable, Hashable {
     /// The value as plain text, for sorting and for CSV-like uses.
     public var plainText: String {
         switch self {
-        case let .string(text), let .text(text), let .url(text), let .enumeration(text), let .reference(text):
+        case .string(let text), .text(let text), .url(let text), .enumeration(let text), .reference(let text):
             text
-        case let .int(value): String(value)
-        case let .number(value), let .percent(value): Self.format(value)
-        case let .boolean(value): value ? "true" : "false"
-        case let .date(date): date.description
-        case let .references(ids): ids.joined(separator: ", ")
-        case let .list(items): items.map(\.plainText).joined(separator: "; ")
-        case let .record(fields): fields.keys.sorted().map { "\($0): \(fields[$0]!.plainText)" }.joined(separator: ", ")
+        case .int(let value): String(value)
+        case .number(let value), .percent(let value): Self.format(value)
+        case .boolean(let value): value ? "true" : "false"
+        case .date(let date): date.description
+        case .references(let ids): ids.joined(separator: ", ")
+        case .list(let items): items.map(\.plainText).joined(separator: "; ")
+        case .record(let fields): fields.keys.sorted().map { "\($0): \(fields[$0]!.plainText)" }.joined(separator: ", ")
         }
     }
 
@@ -53,10 +53,10 @@ public indirect enum FieldValue: Sendable, Hashable {
         case (nil, nil): return nil
         case (nil, _): return false  // entries without the value go last
         case (_, nil): return true
-        case let (.int(a)?, .int(b)?): return a == b ? nil : a < b
-        case let (.number(a)?, .number(b)?), let (.percent(a)?, .percent(b)?): return a == b ? nil : a < b
-        case let (.date(a)?, .date(b)?): return a == b ? nil : a < b
-        case let (a?, b?):
+        case (.int(let a)?, .int(let b)?): return a == b ? nil : a < b
+        case (.number(let a)?, .number(let b)?), (.percent(let a)?, .percent(let b)?): return a == b ? nil : a < b
+        case (.date(let a)?, .date(let b)?): return a == b ? nil : a < b
+        case (let a?, let b?):
             let (x, y) = (a.plainText, b.plainText)
             return x == y ? nil : x < y
         }

@@ -32,7 +32,7 @@ extension Site {
         var counts: [String: Int] = [:]
         var unset = 0
         for entry in entries {
-            if case let .enumeration(id)? = entry.fields[field] {
+            if case .enumeration(let id)? = entry.fields[field] {
                 counts[id, default: 0] += 1
             } else {
                 unset += 1
@@ -51,8 +51,10 @@ extension Site {
         var result: [StatusCounts] = []
         for collection in model.collections where collection.statusField != nil {
             var seen: Set<String> = []
-            let children = referring.filter { $0.from.collection == collection.name && seen.insert($0.from.id).inserted }
-                .compactMap { entry($0.from) }
+            let children = referring.filter {
+                $0.from.collection == collection.name && seen.insert($0.from.id).inserted
+            }
+            .compactMap { entry($0.from) }
             guard !children.isEmpty, let counts = statusCounts(of: collection, among: children) else { continue }
             result.append(counts)
         }

@@ -55,7 +55,8 @@ extension Site {
                 for field in referenceFields {
                     guard let target = field.type.target, let value = entry.fields[field.name] else { continue }
                     for id in value.referencedIDs {
-                        backlinks[EntryKey(target, id), default: []].append(Backlink(from: entry.key, field: field.name))
+                        backlinks[EntryKey(target, id), default: []].append(
+                            Backlink(from: entry.key, field: field.name))
                     }
                 }
             }

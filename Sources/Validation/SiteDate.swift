@@ -40,5 +40,7 @@ public struct SiteDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     private func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    private func format4(_ value: Int) -> String { String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value) }
+    private func format4(_ value: Int) -> String {
+        String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value)
+    }
 }

@@ -1,7 +1,7 @@
 import ContentModel
 import Diagnostics
-import FrontMatter
 import Foundation
+import FrontMatter
 import Loading
 import ParallelMap
 
@@ -21,9 +21,11 @@ public enum SiteResolver {
             }
         }
         for path in tree.otherFiles {
-            diagnostics.append(.warning("file-ignored", "`\(path)` is not a Markdown file and is not published",
-                at: SourceLocation(file: path, line: 0, column: 0),
-                hint: "entries are `.md` files; put images and other files in the theme's `static/` folder"))
+            diagnostics.append(
+                .warning(
+                    "file-ignored", "`\(path)` is not a Markdown file and is not published",
+                    at: SourceLocation(file: path, line: 0, column: 0),
+                    hint: "entries are `.md` files; put images and other files in the theme's `static/` folder"))
         }
         let validated = validateAll(found)
         var entries: [String: [Entry]] = [:]
@@ -46,30 +48,46 @@ public enum SiteResolver {
         let folders = model.collections.map(\.folder)
         guard parts.count == 3, parts[2].hasSuffix(".md") else {
             if parts.count == 3 || parts.count == 2, !path.hasSuffix(".md") {
-                return .failure(.warning("file-ignored", "`\(path)` is not a Markdown file and is not published", at: location))
+                return .failure(
+                    .warning("file-ignored", "`\(path)` is not a Markdown file and is not published", at: location))
             }
-            return .failure(.error("file-misplaced", "`\(path)` is not inside a collection folder",
-                at: location, hint: "move it to `content/<collection>/`, one of: \(folders.map { "`\($0)/`" }.joined(separator: ", "))"))
+            return .failure(
+                .error(
+                    "file-misplaced", "`\(path)` is not inside a collection folder",
+                    at: location,
+                    hint:
+                        "move it to `content/<collection>/`, one of: \(folders.map { "`\($0)/`" }.joined(separator: ", "))"
+                ))
         }
         guard let collection = model.collection(inFolder: parts[1]) else {
-            return .failure(.error("collection-unknown", "no collection is stored in the folder `content/\(parts[1])/`",
-                at: location,
-                hint: Suggestion.hint(for: parts[1], among: folders) ?? "declare it under `collections:` in site.yaml"))
+            return .failure(
+                .error(
+                    "collection-unknown", "no collection is stored in the folder `content/\(parts[1])/`",
+                    at: location,
+                    hint: Suggestion.hint(for: parts[1], among: folders)
+                        ?? "declare it under `collections:` in site.yaml"))
         }
         let id = String(parts[2].dropLast(3))
         guard EntryID.isValid(id) else {
             let suggestion = EntryID.make(from: id)
-            return .failure(.error("id-invalid", "`\(id)` is not a valid entry id",
-                at: SourceLocation(file: path, line: 1, column: 1),
-                hint: "file names use lowercase letters, digits and hyphens: rename it to `\(suggestion.isEmpty ? "entry" : suggestion).md`"))
+            return .failure(
+                .error(
+                    "id-invalid", "`\(id)` is not a valid entry id",
+                    at: SourceLocation(file: path, line: 1, column: 1),
+                    hint:
+                        "file names use lowercase letters, digits and hyphens: rename it to `\(suggestion.isEmpty ? "entry" : suggestion).md`"
+                ))
         }
         return .success((collection, id))
     }
 
     /// Validates every file, in parallel: each file is independent of the others.
-    static func validateAll(_ found: [(collection: Collection, id: String, file: SourceFile)]) -> [(Entry?, [Diagnostic])] {
+    static func validateAll(_ found: [(collection: Collection, id: String, file: SourceFile)]) -> [(
+        Entry?, [Diagnostic]
+    )] {
         found.concurrentMap { item in
-            EntryValidator(collection: item.collection).validate(id: item.id, path: item.file.path, text: item.file.text)
+            EntryValidator(collection: item.collection).validate(
+                id: item.id, path: item.file.path, text: item.file.text)
         }
     }
 
@@ -88,18 +106,22 @@ public enum SiteResolver {
         return diagnostics
     }
 
-    static func checkReferences(in entry: Entry, field: Field, ids: [String: Set<String>], model: SiteModel) -> [Diagnostic] {
+    static func checkReferences(in entry: Entry, field: Field, ids: [String: Set<String>], model: SiteModel)
+        -> [Diagnostic]
+    {
         var diagnostics: [Diagnostic] = []
-        if case let .list(of: .record(recordFields)) = field.type, case let .list(items)? = entry.fields[field.name] {
+        if case .list(of: .record(let recordFields)) = field.type, case .list(let items)? = entry.fields[field.name] {
             // References inside records: checked, but reported at the list field.
             for (index, item) in items.enumerated() {
-                guard case let .record(values) = item else { continue }
+                guard case .record(let values) = item else { continue }
                 for recordField in recordFields {
                     guard let target = recordField.type.target, let value = values[recordField.name] else { continue }
                     for id in value.referencedIDs where ids[target]?.contains(id) != true {
                         let path = "\(field.name)[\(index + 1)].\(recordField.name)"
-                        diagnostics.append(unknown(id, target: target, entry: entry, field: path,
-                            at: entry.positions[path], ids: ids, model: model))
+                        diagnostics.append(
+                            unknown(
+                                id, target: target, entry: entry, field: path,
+                                at: entry.positions[path], ids: ids, model: model))
                     }
                 }
             }
@@ -108,24 +130,30 @@ public enum SiteResolver {
         for (index, id) in value.referencedIDs.enumerated() where ids[target]?.contains(id) != true {
             let itemPath = "\(field.name)[\(index + 1)]"
             let path = entry.positions[itemPath] != nil ? itemPath : field.name
-            diagnostics.append(unknown(id, target: target, entry: entry, field: path,
-                at: entry.positions[path], ids: ids, model: model))
+            diagnostics.append(
+                unknown(
+                    id, target: target, entry: entry, field: path,
+                    at: entry.positions[path], ids: ids, model: model))
         }
         return diagnostics
     }
 
     static func unknown(
-        _ id: String, target: String, entry: Entry, field: String, at location: SourceLocation?, ids: [String: Set<String>],
+        _ id: String, target: String, entry: Entry, field: String, at location: SourceLocation?,
+        ids: [String: Set<String>],
         model: SiteModel
     ) -> Diagnostic {
         let others = model.collections.filter { $0.name != target && ids[$0.name]?.contains(id) == true }.map(\.name)
         if let other = others.first {
-            return .error("ref-wrong-collection",
+            return .error(
+                "ref-wrong-collection",
                 "`\(id)` is an entry of `\(other)`, but `\(field)` refers to `\(target)`",
                 at: location, field: field,
-                hint: Suggestion.hint(for: id, among: ids[target] ?? []) ?? "use the id of an entry in `content/\(model.collection(target)?.folder ?? target)/`")
+                hint: Suggestion.hint(for: id, among: ids[target] ?? [])
+                    ?? "use the id of an entry in `content/\(model.collection(target)?.folder ?? target)/`")
         }
-        return .error("ref-unknown", "no entry `\(id)` in collection `\(target)`", at: location, field: field,
+        return .error(
+            "ref-unknown", "no entry `\(id)` in collection `\(target)`", at: location, field: field,
             hint: Suggestion.hint(for: id, among: ids[target] ?? [])
                 ?? "create `content/\(model.collection(target)?.folder ?? target)/\(id).md` or fix the id")
     }
@@ -133,8 +161,11 @@ public enum SiteResolver {
     /// Warns when more entries are documented than the collection declares.
     static func checkCounts(_ entries: [String: [Entry]], model: SiteModel) -> [Diagnostic] {
         model.collections.compactMap { collection in
-            guard let expected = collection.expected, (entries[collection.name]?.count ?? 0) > expected else { return nil }
-            return .warning("count-exceeds-expected",
+            guard let expected = collection.expected, (entries[collection.name]?.count ?? 0) > expected else {
+                return nil
+            }
+            return .warning(
+                "count-exceeds-expected",
                 "`\(collection.name)` has \(entries[collection.name]!.count) entries but declares `expected: \(expected)`",
                 at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
                 hint: "update `expected` in site.yaml, or remove the extra entries")
@@ -147,8 +178,10 @@ public enum SiteResolver {
             for field in collection.orderBy {
                 if let ordered = FieldValue.ordered(a.fields[field], b.fields[field]) { return ordered }
             }
-            let (x, y) = (a.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
-                b.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+            let (x, y) = (
+                a.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
+                b.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            )
             return x != y ? x < y : a.id < b.id
         }
     }

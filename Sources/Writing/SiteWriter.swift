@@ -30,10 +30,14 @@ public struct SiteWriter: Sendable {
         let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         let hint = "use a folder of its own, such as `public/` (the default)"
         if output == "/" || output.isEmpty || output == root || root.hasPrefix(output + "/") {
-            return .error("output-unsafe", "refusing to write the site into `\(output)`, which holds the site's sources", hint: hint)
+            return .error(
+                "output-unsafe", "refusing to write the site into `\(output)`, which holds the site's sources",
+                hint: hint)
         }
-        for source in ["content", "theme", ".git"] where output == root + "/" + source || output.hasPrefix(root + "/" + source + "/") {
-            return .error("output-unsafe", "refusing to write the site into `\(output)`, inside `\(source)/`", hint: hint)
+        for source in ["content", "theme", ".git"]
+        where output == root + "/" + source || output.hasPrefix(root + "/" + source + "/") {
+            return .error(
+                "output-unsafe", "refusing to write the site into `\(output)`, inside `\(source)/`", hint: hint)
         }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -43,7 +47,8 @@ public struct SiteWriter: Sendable {
             }
             let contents = (try? manager.contentsOfDirectory(atPath: output)) ?? []
             if !contents.isEmpty, !contents.contains(Self.marker) {
-                return .error("output-unsafe", "`\(output)` is not empty and was not made by avance",
+                return .error(
+                    "output-unsafe", "`\(output)` is not empty and was not made by avance",
                     hint: "avance replaces its output folder as a whole; delete it or choose another folder")
             }
         }
@@ -77,7 +82,8 @@ public struct SiteWriter: Sendable {
             try swap(staging)
         } catch {
             try? manager.removeItem(atPath: staging)
-            throw .error("output-failed", "could not write the site into `\(output)`: \(error.localizedDescription)",
+            throw .error(
+                "output-failed", "could not write the site into `\(output)`: \(error.localizedDescription)",
                 hint: "the previous site was left as it was")
         }
     }
@@ -93,7 +99,8 @@ public struct SiteWriter: Sendable {
                 throw .error("output-path-invalid", "refusing to write `\(file.path)` outside the output folder")
             }
             if !seen.insert(file.path).inserted {
-                throw .error("output-conflict", "two outputs would be written to `\(file.path)`",
+                throw .error(
+                    "output-conflict", "two outputs would be written to `\(file.path)`",
                     hint: "a file in `theme/static/` has the same path as a page")
             }
         }
@@ -124,7 +131,8 @@ public struct SiteWriter: Sendable {
     func removeLeftovers() {
         let manager = FileManager.default
         let prefixes = ["." + name + ".staging-", "." + name + ".old-"]
-        for item in (try? manager.contentsOfDirectory(atPath: parent)) ?? [] where prefixes.contains(where: item.hasPrefix) {
+        for item in (try? manager.contentsOfDirectory(atPath: parent)) ?? []
+        where prefixes.contains(where: item.hasPrefix) {
             let pidText = item.split(separator: "-").last.map(String.init) ?? ""
             // Leave the folder of a build still running in another process.
             if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }

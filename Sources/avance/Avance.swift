@@ -62,7 +62,9 @@ struct BuildCommand: ParsableCommand {
         if result.wrote, !common.quiet, common.format == .text {
             let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
             let elapsed = Int(Date().timeIntervalSince(started) * 1000)
-            Output.status("built \(pages) pages, \(result.files.count) files into \(outputPath ?? root + "/public") in \(elapsed) ms")
+            Output.status(
+                "built \(pages) pages, \(result.files.count) files into \(outputPath ?? root + "/public") in \(elapsed) ms"
+            )
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@testable import Diagnostics
+
+@Suite struct DiagnosticReportTests {
+    let diagnostic = Diagnostic.error(
+        "ref-unknown", "no entry `h17` in collection `hitos`",
+        at: SourceLocation(file: "content/acciones/a-12.md", line: 4, column: 7, length: 3), field: "hito",
+        hint: "did you mean `h07`?")
+    let sources = ["content/acciones/a-12.md": "---\ntitulo: Huertos\norden: 12\nhito: h17\n---\n"]
+
+    @Test func textQuotesTheLineAndUnderlinesTheValue() {
+        let text = DiagnosticReport([diagnostic], sources: sources).formatted(.text)
+        #expect(
+            text == """
+                error[ref-unknown]: no entry `h17` in collection `hitos`
+                 --> content/acciones/a-12.md:4:7 (hito)
+                  |
+                4 | hito: h17
+                  |       ^^^ did you mean `h07`?
+
+                1 error, 0 warnings
+
+                """)
+    }
+
+    @Test func textWithoutSourceStillGivesFileLineAndHint() {
+        let text = DiagnosticReport([diagnostic]).formatted(.text)
+        #expect(text.contains("--> content/acciones/a-12.md:4:7"))
+        #expect(text.contains("= hint: did you mean `h07`?"))
+    }
+
+    @Test func colourIsOnlyAddedWhenAskedFor() {
+        let report = DiagnosticReport([diagnostic], sources: sources)
+        #expect(!report.formatted(.text).contains("\u{1B}["))
+        #expect(report.formatted(.text, color: true).contains("\u{1B}[31m"))
+    }
+
+    @Test func jsonCarriesEveryPart() throws {
+        let json = DiagnosticReport([diagnostic, .warning("file-ignored", "not published")]).formatted(.json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["errors"] as? Int == 1)
+        #expect(object["warnings"] as? Int == 1)
+        let items = try #require(object["diagnostics"] as? [[String: Any]])
+        // Diagnostics without a file sort first.
+        #expect(items.map { $0["code"] as? String } == ["file-ignored", "ref-unknown"])
+        let first = items[1]
+        #expect(first["file"] as? String == "content/acciones/a-12.md")
+        #expect(first["line"] as? Int == 4)
+        #expect(first["column"] as? Int == 7)
+        #expect(first["field"] as? String == "hito")
+        #expect(first["hint"] as? String == "did you mean `h07`?")
+        #expect(first["severity"] as? String == "error")
+    }
+
+    @Test func githubAnnotationsEscapeTheirProperties() {
+        let tricky = Diagnostic.error(
+            "yaml-syntax", "bad: 100%\nsecond line", at: SourceLocation(file: "content/a,b.md", line: 2, column: 3))
+        let text = DiagnosticReport([tricky]).formatted(.github)
+        #expect(text == "::error file=content/a%2Cb.md,line=2,col=3,title=yaml-syntax::bad: 100%25%0Asecond line\n")
+    }
+
+    @Test func diagnosticsSortByFileLineAndColumn() {
+        let a = Diagnostic.error("x", "a", at: SourceLocation(file: "b.md", line: 1, column: 1))
+        let b = Diagnostic.error("x", "b", at: SourceLocation(file: "a.md", line: 9, column: 1))
+        let c = Diagnostic.error("x", "c", at: SourceLocation(file: "a.md", line: 2, column: 5))
+        #expect(DiagnosticReport([a, b, c]).diagnostics.map(\.message) == ["c", "b", "a"])
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test(arguments: [
+        ("h17", ["h07", "h01", "h16"], "h07"),
+        ("estdo", ["estado", "plazo", "tipo"], "estado"),
+        ("conqito", ["conquito", "visa"], "conquito"),
+        ("scoios", ["socios", "ejes"], "socios"),
+        ("zzzzzz", ["estado", "plazo"], nil),
+    ] as [(String, [String], String?)])
+    func closestCandidateIsSuggestedOnlyWhenClose(name: String, candidates: [String], expected: String?) {
+        #expect(Suggestion.closest(to: name, among: candidates) == expected)
+    }
+}

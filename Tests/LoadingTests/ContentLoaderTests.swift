@@ -1,0 +1,57 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Loading
+
+@Suite struct ContentLoaderTests {
+    @Test func readsTextFilesSortedAndListsOthers() {
+        let fs = FileSystem.memory(files: [
+            "/s/content/site.yaml": Array("title: x\n".utf8),
+            "/s/content/b/z.md": Array("---\n---\n".utf8),
+            "/s/content/a/y.md": Array("---\n---\n".utf8),
+            "/s/content/a/photo.png": [0x89, 0x50],
+            "/s/content/.hidden.md": Array("x".utf8),
+        ])
+        let tree = ContentLoader(root: "/s", fileSystem: fs).load()
+        #expect(tree.files.map(\.path) == ["content/a/y.md", "content/b/z.md", "content/site.yaml"])
+        #expect(tree.otherFiles == ["content/a/photo.png"])
+        #expect(tree.diagnostics.isEmpty)
+    }
+
+    @Test func normalisesByteOrderMarkAndWindowsLineEnds() throws {
+        let fs = FileSystem.memory(files: ["/s/content/a.md": [0xEF, 0xBB, 0xBF] + Array("---\r\nx: 1\r\n---\r\n".utf8)])
+        let file = try #require(ContentLoader(root: "/s", fileSystem: fs).load().files.first)
+        #expect(file.text == "---\nx: 1\n---\n")
+    }
+
+    @Test func reportsNULBytesAtTheirPosition() throws {
+        let fs = FileSystem.memory(files: ["/s/content/a.md": Array("---\nab\0c\n".utf8)])
+        let diagnostic = try #require(ContentLoader(root: "/s", fileSystem: fs).load().diagnostics.first)
+        #expect(diagnostic.code == "file-encoding")
+        #expect(diagnostic.location == SourceLocation(file: "content/a.md", line: 2, column: 3))
+    }
+
+    @Test func aMissingContentFolderIsAnEnvironmentError() {
+        let tree = ContentLoader(root: "/nowhere", fileSystem: .memory(files: [:])).load()
+        #expect(tree.diagnostics.map(\.code) == ["content-missing"])
+    }
+
+    @Test func symlinksLeavingContentAreRefusedOnDisk() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-loader-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: root + "/content/socios", withIntermediateDirectories: true)
+        try "secret".write(toFile: root + "/secret.md", atomically: true, encoding: .utf8)
+        try "---\ntitulo: A\n---\n".write(toFile: root + "/content/socios/a.md", atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: root + "/content/socios/b.md", withDestinationPath: root + "/secret.md")
+        try manager.createSymbolicLink(atPath: root + "/content/socios/c.md", withDestinationPath: "a.md")
+        try manager.createSymbolicLink(atPath: root + "/content/etc", withDestinationPath: "/etc")
+        let tree = ContentLoader(root: root).load()
+        #expect(tree.diagnostics.map(\.code) == ["symlink-outside", "symlink-outside"])
+        #expect(tree.diagnostics.map { $0.location?.file } == ["content/etc", "content/socios/b.md"])
+        // A link that stays inside content/ is read like the file it points to.
+        #expect(tree.files.map(\.path) == ["content/socios/a.md", "content/socios/c.md"])
+        #expect(!tree.files.contains { $0.text.contains("secret") })
+    }
+}
