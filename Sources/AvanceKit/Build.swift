@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// Replaces `base_url` from `site.yaml`, for previews and staging hosts.
     public var baseURL: String?
+    /// The folder that holds `theme/`; the site root by default.
+    public var themeRoot: String?
     /// Treat warnings as errors.
     public var strict = false
     public var fileSystem: FileSystem = .disk
@@ -83,7 +85,7 @@ public enum Build {
         result.site = site
         // 4. render
         let (theme, themeDiagnostics) = Theme.load(
-            root: options.root, language: model.language, fileSystem: options.fileSystem)
+            root: options.themeRoot ?? options.root, language: model.language, fileSystem: options.fileSystem)
         result.diagnostics += themeDiagnostics
         guard let theme else { return finish(result, options) }
         let (files, renderDiagnostics) = SiteRenderer(site: site, theme: theme).render()

@@ -70,7 +70,7 @@ public struct Theme: Sendable {
                 .warning(
                     "i18n-missing", "no interface strings for language `\(language)`",
                     at: SourceLocation(file: stringsPath, line: 0, column: 0),
-                    hint: "copy `theme/i18n/en.yaml` to `\(stringsPath)` and translate it"))
+                    hint: "copy a file of `theme/i18n/` to `\(stringsPath)` and translate it"))
         }
         for name in requiredTemplates where library.getTemplate(named: name) == nil && !paths.isEmpty {
             diagnostics.append(

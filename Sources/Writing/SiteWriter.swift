@@ -17,7 +17,14 @@ public struct SiteWriter: Sendable {
 
     /// Creates a writer for the folder `output` (absolute).
     public init(output: String) {
-        self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+        self.output = Self.canonical(output)
+    }
+
+    /// The absolute path with `.`, `..` and symlinks resolved, so that no spelling of a path
+    /// slips past `checkTarget`.
+    static func canonical(_ path: String) -> String {
+        let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        return resolved.count > 1 && resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
     }
 
     var parent: String { (output as NSString).deletingLastPathComponent }
@@ -27,7 +34,7 @@ public struct SiteWriter: Sendable {
     /// Checks that `output` is a safe place to write for the site at `root`: not `/`, not the
     /// site itself or its sources, not a folder avance did not make.
     public func checkTarget(root: String) -> Diagnostic? {
-        let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        let root = Self.canonical(root)
         let hint = "use a folder of its own, such as `public/` (the default)"
         if output == "/" || output.isEmpty || output == root || root.hasPrefix(output + "/") {
             return .error(

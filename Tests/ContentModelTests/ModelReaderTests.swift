@@ -51,23 +51,40 @@ import Testing
         #expect(model?.baseURL == "/")
     }
 
-    @Test(arguments: [
-        ("title: T\ncolections: {}\ncollections: {}\n", "model-unknown-key", 2, 1, "did you mean `collections`?"),
-        (minimal + "  pagina:\n    fields:\n      x: {type: strin}\n", "model-field-type-unknown", 11, 17, "`string`"),
-        (minimal + "  acciones:\n    fields:\n      hito: {type: ref, to: hitoss}\n", "model-collection-unknown", 11, 29,
-            "did you mean `hitos`?"),
-        (minimal + "  acciones:\n    fields:\n      hito: {type: refs}\n", "model-invalid", 11, 20, nil),
-        (minimal + "  acciones:\n    fields:\n      e: {type: enum, values: estados}\n", "model-enum-unknown", 11, 31, nil),
-        (minimal + "  acciones:\n    fields:\n      e: {type: enum, values: {a: {color: red}}}\n", "model-invalid", 11,
-            43, "#1d6b3a"),
-        (minimal + "  acciones:\n    status: estado\n    fields:\n      e: string\n", "model-field-unknown", 10, 13, nil),
-        (minimal + "  acciones:\n    expected: muchos\n", "model-invalid", 10, 15, nil),
-        (minimal + "  Acciones Nuevas:\n    fields: {}\n", "model-invalid", 9, 3, nil),
-        ("title: T\nbase_url: ftp://x\ncollections: {}\n", "model-invalid", 2, 11, nil),
-        ("- a\n- b\n", "model-invalid", 1, 1, nil),
-        ("title: [T\n", "yaml-syntax", 1, 8, nil),
-    ] as [(String, String, Int, Int, String?)])
-    func aBrokenModelIsReportedWhereItIsWrong(yaml: String, code: String, line: Int, column: Int, hint: String?) throws {
+    @Test(
+        arguments: [
+            ("title: T\ncolections: {}\ncollections: {}\n", "model-unknown-key", 2, 1, "did you mean `collections`?"),
+            (
+                minimal + "  pagina:\n    fields:\n      x: {type: strin}\n", "model-field-type-unknown", 11, 17,
+                "`string`"
+            ),
+            (
+                minimal + "  acciones:\n    fields:\n      hito: {type: ref, to: hitoss}\n", "model-collection-unknown",
+                11, 29,
+                "did you mean `hitos`?"
+            ),
+            (minimal + "  acciones:\n    fields:\n      hito: {type: refs}\n", "model-invalid", 11, 20, nil),
+            (
+                minimal + "  acciones:\n    fields:\n      e: {type: enum, values: estados}\n", "model-enum-unknown",
+                11, 31, nil
+            ),
+            (
+                minimal + "  acciones:\n    fields:\n      e: {type: enum, values: {a: {color: red}}}\n",
+                "model-invalid", 11,
+                43, "#1d6b3a"
+            ),
+            (
+                minimal + "  acciones:\n    status: estado\n    fields:\n      e: string\n", "model-field-unknown", 10,
+                13, nil
+            ),
+            (minimal + "  acciones:\n    expected: muchos\n", "model-invalid", 10, 15, nil),
+            (minimal + "  Acciones Nuevas:\n    fields: {}\n", "model-invalid", 9, 3, nil),
+            ("title: T\nbase_url: ftp://x\ncollections: {}\n", "model-invalid", 2, 11, nil),
+            ("- a\n- b\n", "model-invalid", 1, 1, nil),
+            ("title: [T\n", "yaml-syntax", 1, 8, nil),
+        ] as [(String, String, Int, Int, String?)])
+    func aBrokenModelIsReportedWhereItIsWrong(yaml: String, code: String, line: Int, column: Int, hint: String?) throws
+    {
         let (model, diagnostics) = ModelReader.read(yaml)
         #expect(model == nil)
         let first = try #require(diagnostics.first)

@@ -70,13 +70,14 @@ import Testing
 }
 
 @Suite struct SuggestionTests {
-    @Test(arguments: [
-        ("h17", ["h07", "h01", "h16"], "h07"),
-        ("estdo", ["estado", "plazo", "tipo"], "estado"),
-        ("conqito", ["conquito", "visa"], "conquito"),
-        ("scoios", ["socios", "ejes"], "socios"),
-        ("zzzzzz", ["estado", "plazo"], nil),
-    ] as [(String, [String], String?)])
+    @Test(
+        arguments: [
+            ("h17", ["h07", "h01", "h16"], "h07"),
+            ("estdo", ["estado", "plazo", "tipo"], "estado"),
+            ("conqito", ["conquito", "visa"], "conquito"),
+            ("scoios", ["socios", "ejes"], "socios"),
+            ("zzzzzz", ["estado", "plazo"], nil),
+        ] as [(String, [String], String?)])
     func closestCandidateIsSuggestedOnlyWhenClose(name: String, candidates: [String], expected: String?) {
         #expect(Suggestion.closest(to: name, among: candidates) == expected)
     }

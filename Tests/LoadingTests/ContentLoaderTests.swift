@@ -20,7 +20,9 @@ import Testing
     }
 
     @Test func normalisesByteOrderMarkAndWindowsLineEnds() throws {
-        let fs = FileSystem.memory(files: ["/s/content/a.md": [0xEF, 0xBB, 0xBF] + Array("---\r\nx: 1\r\n---\r\n".utf8)])
+        let fs = FileSystem.memory(files: [
+            "/s/content/a.md": [0xEF, 0xBB, 0xBF] + Array("---\r\nx: 1\r\n---\r\n".utf8)
+        ])
         let file = try #require(ContentLoader(root: "/s", fileSystem: fs).load().files.first)
         #expect(file.text == "---\nx: 1\n---\n")
     }

@@ -34,7 +34,8 @@ import Testing
 
     @Test func linksAreRewrittenAndLocated() {
         var seen: [MarkdownLink] = []
-        let result = renderer.render("Intro.\n\nVer [RCN](../proyectos/rcn-visa.md#avances) y\n[web](https://x.org).\n") {
+        let result = renderer.render("Intro.\n\nVer [RCN](../proyectos/rcn-visa.md#avances) y\n[web](https://x.org).\n")
+        {
             seen.append($0)
             return $0.destination.hasSuffix("#avances") ? "../../proyectos/rcn-visa/#avances" : nil
         }

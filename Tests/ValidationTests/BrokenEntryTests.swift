@@ -70,7 +70,8 @@ struct BrokenFile: Sendable, CustomTestStringConvertible {
             text: "---\ntitulo: X\neje: Eje Uno\n---\n", code: "ref-invalid", line: 3, column: 6,
             hint: "`eje-uno`"),
         BrokenFile(
-            name: "invalid id in the file name", path: "content/hitos/Hito_2.md", text: "---\ntitulo: X\neje: e1\n---\n",
+            name: "invalid id in the file name", path: "content/hitos/Hito_2.md",
+            text: "---\ntitulo: X\neje: e1\n---\n",
             code: "id-invalid", line: 1, column: 1, hint: "`hito-2.md`"),
         BrokenFile(
             name: "impossible date", path: "content/hitos/h02.md",
@@ -165,7 +166,8 @@ struct BrokenFile: Sendable, CustomTestStringConvertible {
     }
 
     @Test func windowsLineEndingsAndByteOrderMarkAreValid() throws {
-        let text = "\u{FEFF}---\r\ntitulo: Con BOM\r\neje: e1\r\nestado: suspendido\r\n---\r\n# Título\r\n\r\nTexto.\r\n"
+        let text =
+            "\u{FEFF}---\r\ntitulo: Con BOM\r\neje: e1\r\nestado: suspendido\r\n---\r\n# Título\r\n\r\nTexto.\r\n"
         let (site, diagnostics) = TestSite.validate(["content/hitos/h02.md": text])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let entry = try #require(site?.entry(EntryKey("hitos", "h02")))

@@ -49,27 +49,27 @@ enum TestSite {
         "content/ejes/e1.md": "---\ntitulo: Eje uno\norden: 1\n---\nTexto.\n",
         "content/socios/s1.md": "---\ntitulo: Socio uno\n---\n",
         "content/hitos/h01.md": """
-            ---
-            titulo: Hito uno
-            eje: e1
-            fecha: 2022-04
-            web: https://example.org/h01
-            avance: 40
-            peso: 1.5
-            activo: true
+        ---
+        titulo: Hito uno
+        eje: e1
+        fecha: 2022-04
+        web: https://example.org/h01
+        avance: 40
+        peso: 1.5
+        activo: true
+        estado: en-marcha
+        socios: [s1]
+        etiquetas: [a, b]
+        historial:
+          - fecha: 2022-04-01
             estado: en-marcha
-            socios: [s1]
-            etiquetas: [a, b]
-            historial:
-              - fecha: 2022-04-01
-                estado: en-marcha
-                socio: s1
-                nota: Inicio
-            ---
-            # Hito
+            socio: s1
+            nota: Inicio
+        ---
+        # Hito
 
-            Cuerpo.
-            """,
+        Cuerpo.
+        """,
     ]
 
     /// Validates the valid files plus `extra` (path → text), returning the site and diagnostics.
@@ -80,7 +80,9 @@ enum TestSite {
         }
         for (path, data) in bytes { files[root + "/" + path] = data }
         let tree = ContentLoader(root: root, fileSystem: .memory(files: files)).load()
-        guard let modelFile = tree.files.first(where: { $0.path == ModelReader.path }) else { return (nil, tree.diagnostics) }
+        guard let modelFile = tree.files.first(where: { $0.path == ModelReader.path }) else {
+            return (nil, tree.diagnostics)
+        }
         let (model, modelDiagnostics) = ModelReader.read(modelFile.text)
         guard let model else { return (nil, tree.diagnostics + modelDiagnostics) }
         let (site, diagnostics) = SiteResolver.resolve(tree, model: model)

@@ -1,0 +1,88 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import AvanceKit
+
+@Suite struct BuildTests {
+    @Test func aSecondSiteWithAnotherModelBuildsWithTheSameCode() throws {
+        let result = Build.render(
+            BuildOptions(root: Repository.fixtures + "/pmdot-site").with(themeRoot: Repository.root))
+        #expect(result.diagnostics.isEmpty, "\(DiagnosticReport(result.diagnostics).formatted(.text))")
+        let site = try #require(result.site)
+        #expect(site.model.collections.map(\.name) == ["drivers", "perspectives", "objectives"])
+        #expect(site.entries(of: "drivers").count == 6)
+        #expect(site.entries(of: "perspectives").count == 3)
+        let paths = Set(result.files.map(\.path))
+        #expect(paths.contains("strategic-objectives/index.html"))
+        #expect(paths.contains("drivers/social/index.html"))
+        // Cause–effect links between objectives show in both directions.
+        let objective = try #require(
+            site.entries(of: "objectives").first { !($0.fields["causes"]?.referencedIDs ?? []).isEmpty })
+        let cause = try #require(objective.fields["causes"]?.referencedIDs.first)
+        let causePage = try #require(result.files.first { $0.path == "strategic-objectives/\(cause)/index.html" })
+        #expect(
+            String(decoding: causePage.bytes, as: UTF8.self).contains("../../strategic-objectives/\(objective.id)/"))
+    }
+
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+        let first = Build.render(BuildOptions(root: Repository.root))
+        let second = Build.render(BuildOptions(root: Repository.root))
+        #expect(first.files.map(\.path) == second.files.map(\.path))
+        #expect(first.files == second.files)
+    }
+
+    @Test func aTypoInAReferenceFailsTheBuildAndLeavesThePreviousSiteUntouched() throws {
+        let root = try Repository.copySite(name: "typo")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let options = BuildOptions(root: root)
+        let first = Build.build(options)
+        #expect(first.wrote)
+        let before = Repository.snapshot(root + "/public")
+        #expect(before.count == first.files.count + 1)  // and the marker
+
+        let file = root + "/content/proyectos/rcn-visa.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "ejecutor: conquito", with: "ejecutor: conqito")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let second = Build.build(options)
+        #expect(!second.wrote)
+        #expect(second.exitCode == 1)
+        let error = try #require(second.diagnostics.first { $0.severity == .error })
+        #expect(error.code == "ref-unknown")
+        #expect(error.location?.file == "content/proyectos/rcn-visa.md")
+        #expect(
+            error.location?.line == text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("ejecutor:") }! + 1)
+        #expect(error.hint == "did you mean `conquito`?")
+        #expect(Repository.snapshot(root + "/public") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["content", "public", "theme"])
+    }
+
+    @Test func exitCodesSeparateContentFromEnvironment() throws {
+        let missing = Build.build(BuildOptions(root: "/nonexistent-avance-site"))
+        #expect(missing.exitCode == 2)
+        #expect(missing.diagnostics.map(\.code) == ["content-missing"])
+        let unsafe = Build.build(BuildOptions(root: Repository.root, output: Repository.root + "/content"))
+        #expect(unsafe.exitCode == 2)
+        #expect(unsafe.diagnostics.map(\.code) == ["output-unsafe"])
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() throws {
+        let root = try Repository.copySite(name: "strict")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data([0x89, 0x50]).write(to: URL(fileURLWithPath: root + "/content/socios/logo.png"))
+        let lenient = Build.render(BuildOptions(root: root))
+        #expect(lenient.diagnostics.map(\.code) == ["file-ignored"])
+        #expect(lenient.exitCode == 0)
+        let strict = Build.render(BuildOptions(root: root, strict: true))
+        #expect(strict.exitCode == 1)
+    }
+}
+
+extension BuildOptions {
+    func with(themeRoot: String) -> BuildOptions {
+        var options = self
+        options.themeRoot = themeRoot
+        return options
+    }
+}

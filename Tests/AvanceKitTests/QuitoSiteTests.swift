@@ -1,0 +1,105 @@
+import Diagnostics
+import Foundation
+import Testing
+import Validation
+
+@testable import AvanceKit
+
+/// The real Quito site in `content/`, built with the real theme.
+@Suite struct QuitoSiteTests {
+    static let result = Build.render(BuildOptions(root: Repository.root))
+
+    func page(_ path: String) throws -> String {
+        let file = try #require(Self.result.files.first { $0.path == path }, "no \(path)")
+        return String(decoding: file.bytes, as: UTF8.self)
+    }
+
+    @Test func buildsWithoutAnyDiagnostic() {
+        #expect(Self.result.diagnostics.isEmpty, "\(DiagnosticReport(Self.result.diagnostics).formatted(.text))")
+        #expect(Self.result.exitCode == 0)
+    }
+
+    @Test func hasOnePagePerEntryAndCollectionPlusHome() throws {
+        let site = try #require(Self.result.site)
+        let counts = site.model.collections.map { ($0.name, site.entries(of: $0.name).count) }
+        #expect(counts.map(\.0) == ["ejes", "hitos", "acciones", "proyectos", "socios", "resultados", "paginas"])
+        #expect(site.entries(of: "ejes").count == 5)
+        #expect(site.entries(of: "hitos").isEmpty)
+        #expect(site.entries(of: "acciones").isEmpty)
+        #expect(site.entries(of: "proyectos").count == 2)
+        #expect(site.entries(of: "resultados").count == 6)
+        #expect(site.entries(of: "paginas").map(\.id) == ["la-estrategia", "metodologia"])
+        let entries = counts.reduce(0) { $0 + $1.1 }
+        let pages = Self.result.files.filter { $0.path.hasSuffix("index.html") }
+        #expect(pages.count == 1 + counts.count + entries)
+        #expect(Self.result.files.contains { $0.path == "css/site.css" })
+    }
+
+    @Test func axesAreInTheirDeclaredOrder() throws {
+        let site = try #require(Self.result.site)
+        #expect(
+            site.entries(of: "ejes").map(\.title) == [
+                "Ciudadanía empoderada e inclusiva", "Ambiente sostenible y robusto", "Ciudad compacta e integrada",
+                "Economía sólida y recursiva", "Territorio seguro y reflexivo",
+            ])
+    }
+
+    @Test func theProjectPageLinksToItsPartnersAndGoals() throws {
+        let html = try page("proyectos/rcn-visa/index.html")
+        for partner in ["visa", "resilient-cities-network", "conquito", "paymovil", "datil"] {
+            #expect(html.contains(#"href="../../socios/\#(partner)/""#), "\(partner)")
+        }
+        #expect(html.contains(#"href="../../resultados/asegura-la-salud-publica/""#))
+        #expect(html.contains("En marcha"))
+        #expect(html.contains(#"<time datetime="2022-04">abril de 2022</time>"#))
+    }
+
+    @Test func aPartnerListsTheProjectsThatNameIt() throws {
+        let html = try page("socios/conquito/index.html")
+        #expect(html.contains("Proyectos — Ejecutor"))
+        #expect(html.contains("Proyectos — Socios"))
+        #expect(html.contains(#"href="../../proyectos/rcn-visa/""#))
+    }
+
+    @Test func indexesAndHomeSayHowMuchIsDocumented() throws {
+        #expect(try page("proyectos/index.html").contains("2 de 63 documentados"))
+        #expect(try page("hitos/index.html").contains("0 de 16 documentados"))
+        #expect(try page("ejes/index.html").contains("5 de 5 documentados"))
+        let home = try page("index.html")
+        for text in ["2 de 63 documentados", "0 de 16 documentados", "0 de 64 documentados", "6 de 12 documentados"] {
+            #expect(home.contains(text), "\(text)")
+        }
+    }
+
+    @Test func everyInternalLinkOfEveryPageResolvesToAFile() throws {
+        let paths = Set(Self.result.files.map(\.path))
+        for file in Self.result.files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            let folder = file.path.split(separator: "/").dropLast().map(String.init)
+            for link in Self.links(in: html) where !link.contains(":") && !link.hasPrefix("#") {
+                var parts = folder
+                for part in link.split(separator: "#")[0].split(separator: "/") {
+                    if part == ".." { parts.removeLast() } else if part != "." { parts.append(String(part)) }
+                }
+                var target = parts.joined(separator: "/")
+                if link.split(separator: "#")[0].hasSuffix("/") || target.isEmpty {
+                    target += target.isEmpty ? "index.html" : "/index.html"
+                }
+                #expect(paths.contains(target), "\(file.path) links to \(link)")
+            }
+        }
+    }
+
+    /// The `href` and `src` values of a page (the link checker of a later issue does this properly).
+    static func links(in html: String) -> [String] {
+        var links: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute) {
+                rest = rest[start.upperBound...]
+                if let end = rest.firstIndex(of: "\"") { links.append(String(rest[..<end])) }
+            }
+        }
+        return links
+    }
+}

@@ -1,0 +1,183 @@
+import ContentModel
+import Diagnostics
+import Loading
+import Mustache
+import Testing
+import Validation
+
+@testable import Rendering
+
+/// Builds a validated site from files held in memory.
+func makeSite(_ files: [String: String]) throws -> Site {
+    let memory = FileSystem.memory(files: files.reduce(into: [:]) { $0["/s/" + $1.key] = Array($1.value.utf8) })
+    let tree = ContentLoader(root: "/s", fileSystem: memory).load()
+    let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
+    let model = try #require(ModelReader.read(modelText).0)
+    let (site, diagnostics) = SiteResolver.resolve(tree, model: model)
+    #expect(!diagnostics.hasErrors, "\(diagnostics)")
+    return site
+}
+
+let model = """
+    title: Sitio <de> prueba
+    base_url: https://example.org/sub/
+    language: es
+    collections:
+      proyectos:
+        title: Proyectos
+        status: estado
+        expected: 4
+        fields:
+          title: string
+          estado: {type: enum, values: {en-marcha: {label: En marcha, color: "#1d6b3a"}, suspendido: {label: Suspendido}}}
+          socios: {type: refs, to: socios}
+          nota: text
+      socios:
+        title: Socios
+        fields:
+          title: string
+    """
+
+@Suite struct BodyLinkTests {
+    @Test func linksBetweenContentFilesBecomePageURLs() throws {
+        let site = try makeSite([
+            "content/site.yaml": model,
+            "content/socios/visa.md": "---\ntitle: Visa\n---\n## Datos de contacto\n",
+            "content/proyectos/rcn.md": """
+            ---
+            title: RCN
+            socios: [visa]
+            nota: Ver [Visa](../socios/visa.md).
+            ---
+            Con [Visa](../socios/visa.md#datos-de-contacto), [aquí](#avances) y [fuera](https://visa.com).
+
+            ## Avances
+            """,
+        ])
+        let bodies = BodyRenderer(site: site).render()
+        #expect(bodies.diagnostics.isEmpty, "\(bodies.diagnostics)")
+        let html = try #require(bodies.html[EntryKey("proyectos", "rcn")])
+        #expect(html.contains(#"<a href="../../socios/visa/#datos-de-contacto">Visa</a>"#))
+        #expect(html.contains(##"<a href="#avances">aquí</a>"##))
+        #expect(html.contains(#"<a href="https://visa.com">fuera</a>"#))
+        #expect(
+            bodies.fieldHTML[EntryKey("proyectos", "rcn")]?["nota"]?.contains(#"href="../../socios/visa/""#) == true)
+    }
+
+    @Test func brokenLinksAreErrorsAtTheirLine() throws {
+        let site = try makeSite([
+            "content/site.yaml": model,
+            "content/socios/visa.md": "---\ntitle: Visa\n---\n## Contacto\n",
+            "content/proyectos/rcn.md": """
+            ---
+            title: RCN
+            ---
+            Intro.
+
+            Ver [Visa](../socios/vsia.md) y
+            [contacto](../socios/visa.md#contato) y [arriba](#nada).
+            """,
+        ])
+        let diagnostics = BodyRenderer(site: site).render().diagnostics.sorted()
+        #expect(diagnostics.map(\.code) == ["link-broken", "link-anchor", "link-anchor"])
+        #expect(diagnostics.map { $0.location?.line } == [6, 7, 7])
+        #expect(diagnostics.map { $0.location?.column } == [12, 12, 50])
+        #expect(diagnostics[0].hint == "did you mean `../socios/visa.md`?")
+        #expect(diagnostics[1].hint == "did you mean `contacto`?")
+        #expect(diagnostics.allSatisfy { $0.location?.file == "content/proyectos/rcn.md" })
+    }
+
+    @Test(
+        arguments: [
+            ("../a/b.md", "content/x/y.md", "content/a/b.md"), ("./b.md", "content/x/y.md", "content/x/b.md"),
+            ("b.md", "content/x/y.md", "content/x/b.md"), ("../../../../etc/passwd.md", "content/x/y.md", nil),
+        ] as [(String, String, String?)])
+    func relativePathsResolveAgainstTheFile(path: String, file: String, expected: String?) {
+        #expect(BodyRenderer.resolve(path, against: file) == expected)
+    }
+
+    @Test(arguments: [
+        ("../a.md", true), ("a.md#x", true), ("https://x.org/a.md", false), ("mailto:a@b.c", false),
+        ("/abs.md", false), ("", false), ("dir:x/a.md", false), ("a/b:c.md", true),
+    ])
+    func onlySchemelessRelativeLinksPointIntoContent(destination: String, relative: Bool) {
+        #expect(BodyRenderer.isRelativePath(destination) == relative)
+    }
+}
+
+@Suite struct PageTests {
+    @Test(arguments: [
+        ("", "", "./"), ("css/site.css", "", "css/site.css"), ("", "socios/visa/", "../../"),
+        ("proyectos/", "socios/visa/", "../../proyectos/"), ("css/site.css", "proyectos/", "../css/site.css"),
+    ])
+    func urlsAreRelativeToThePage(target: String, page: String, expected: String) {
+        #expect(PagePaths.relative(target, from: page) == expected)
+    }
+
+    static let theme = """
+        {{#entry}}<h1>{{title}}</h1>{{#fields}}<p class="{{name}}">{{label}}:{{#values}}[{{text}}|{{url}}|{{color}}]{{/values}}</p>{{/fields}}{{#backlinks}}<h2>{{title}}</h2>{{#entries}}<a href="{{url}}">{{title}}</a>{{/entries}}{{/backlinks}}{{#rollups}}<div>{{title}}={{total}}{{#bars}};{{label}}:{{count}}{{/bars}}</div>{{/rollups}}<main>{{{body}}}</main>{{/entry}}{{#collection}}<h1>{{title}}</h1><p>{{coverage.text}}</p>{{#rows}}<a href="{{url}}">{{title}}</a>{{/rows}}{{#status}}{{#bars}}{{label}}={{count}}/{{width}};{{/bars}}{{/status}}{{/collection}}{{#home}}{{#figures}}<h2>{{title}}</h2>{{coverage.text}}{{/figures}}{{/home}}<link rel="canonical" href="{{canonical}}"><base data-root="{{root}}">
+        """
+
+    func render(_ files: [String: String]) throws -> [String: String] {
+        var library = MustacheLibrary()
+        for name in ["home", "collection", "entry"] { try library.register(Self.theme, named: name) }
+        let strings = Strings([
+            "coverage.of": "{documented} de {expected}", "coverage.count": "{documented}",
+            "status.title": "{collection} por {field}", "backlinks.group": "{collection} — {field}",
+            "rollup.method": "{count}",
+        ])
+        let site = try makeSite(files)
+        let (output, diagnostics) = SiteRenderer(
+            site: site, theme: Theme(templates: library, strings: strings, staticFiles: [])
+        ).render()
+        #expect(diagnostics.isEmpty)
+        return output.reduce(into: [:]) { $0[$1.path] = String(decoding: $1.bytes, as: UTF8.self) }
+    }
+
+    static let files = [
+        "content/site.yaml": model,
+        "content/socios/visa.md": "---\ntitle: Visa\n---\n",
+        "content/proyectos/rcn.md": "---\ntitle: RCN <b>\nestado: en-marcha\nsocios: [visa]\n---\nTexto.\n",
+        "content/proyectos/fiem.md": "---\ntitle: FIEM\nestado: suspendido\nsocios: [visa]\n---\n",
+    ]
+
+    @Test func everyPageIsRenderedAtItsPrettyURL() throws {
+        let pages = try render(Self.files)
+        #expect(
+            pages.keys.sorted() == [
+                "index.html", "proyectos/fiem/index.html", "proyectos/index.html", "proyectos/rcn/index.html",
+                "socios/index.html", "socios/visa/index.html",
+            ])
+        #expect(pages["proyectos/rcn/index.html"]?.contains(#"href="https://example.org/sub/proyectos/rcn/""#) == true)
+        #expect(pages["proyectos/rcn/index.html"]?.contains(#"data-root="../../""#) == true)
+    }
+
+    @Test func entryPagesShowFieldsWithLabelsAndReferencesBothWays() throws {
+        let pages = try render(Self.files)
+        let rcn = try #require(pages["proyectos/rcn/index.html"])
+        #expect(rcn.contains(#"<p class="estado">estado:[En marcha||#1d6b3a]</p>"#))
+        #expect(rcn.contains(#"<p class="socios">socios:[Visa|../../socios/visa/|]</p>"#))
+        #expect(rcn.contains("<main><p>Texto.</p>\n</main>"))
+        let visa = try #require(pages["socios/visa/index.html"])
+        // The partner lists the projects that name it, in the collection's order.
+        #expect(
+            visa.contains(
+                #"<h2>Proyectos — socios</h2><a href="../../proyectos/fiem/">FIEM</a><a href="../../proyectos/rcn/">RCN &lt;b&gt;</a>"#
+            ))
+        #expect(visa.contains("<div>Proyectos por estado=2;En marcha:1;Suspendido:1</div>"))
+    }
+
+    @Test func titlesAreEscaped() throws {
+        let pages = try render(Self.files)
+        #expect(pages["proyectos/rcn/index.html"]?.contains("<h1>RCN &lt;b&gt;</h1>") == true)
+        #expect(pages.values.allSatisfy { !$0.contains("RCN <b>") })
+    }
+
+    @Test func indexAndHomeShowCoverageAndStatus() throws {
+        let pages = try render(Self.files)
+        let index = try #require(pages["proyectos/index.html"])
+        #expect(index.contains("<p>2 de 4</p>"))
+        #expect(index.contains("En marcha=1/50.0;Suspendido=1/50.0;"))
+        #expect(pages["index.html"]?.contains("<h2>Proyectos</h2>2 de 4<h2>Socios</h2>1") == true)
+    }
+}

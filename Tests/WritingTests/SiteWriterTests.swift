@@ -1,0 +1,75 @@
+import Diagnostics
+import Foundation
+import Rendering
+import Testing
+
+@testable import Writing
+
+@Suite struct SiteWriterTests {
+    let root: String
+    let manager = FileManager.default
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-writer-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
+    }
+
+    func read(_ path: String) -> String? {
+        manager.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func writesEveryFileAndMarksTheFolder() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        let writer = SiteWriter(output: root + "/public")
+        #expect(writer.checkTarget(root: root) == nil)
+        try writer.write([OutputFile(path: "index.html", text: "home"), OutputFile(path: "a/b/index.html", text: "b")])
+        #expect(read(root + "/public/index.html") == "home")
+        #expect(read(root + "/public/a/b/index.html") == "b")
+        #expect(manager.fileExists(atPath: root + "/public/" + SiteWriter.marker))
+    }
+
+    @Test func aNewBuildReplacesTheOldSiteAsAWholeAndLeavesNoStaging() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        let writer = SiteWriter(output: root + "/public")
+        try writer.write([OutputFile(path: "old/index.html", text: "old"), OutputFile(path: "index.html", text: "1")])
+        try writer.write([OutputFile(path: "index.html", text: "2")])
+        #expect(read(root + "/public/index.html") == "2")
+        #expect(!manager.fileExists(atPath: root + "/public/old/index.html"))
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["content", "public"])
+    }
+
+    @Test func leftoversOfAKilledBuildAreCleanedUp() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        // A staging folder of a process that no longer exists (pid 2^22 + 1 is above Linux's limit).
+        let stale = root + "/.public.staging-4194305"
+        try manager.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        try SiteWriter(output: root + "/public").write([OutputFile(path: "index.html", text: "x")])
+        #expect(!manager.fileExists(atPath: stale))
+    }
+
+    @Test func filesThatWouldLeaveTheOutputAreRefusedAndNothingIsWritten() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        let writer = SiteWriter(output: root + "/public")
+        try writer.write([OutputFile(path: "index.html", text: "previous")])
+        for path in ["../escape.html", "/etc/x", "a/../../b", "a//b", ""] {
+            #expect(throws: Diagnostic.self) { try writer.write([OutputFile(path: path, text: "x")]) }
+        }
+        #expect(throws: Diagnostic.self) {
+            try writer.write([OutputFile(path: "a.html", text: "1"), OutputFile(path: "a.html", text: "2")])
+        }
+        #expect(read(root + "/public/index.html") == "previous")
+        #expect(!manager.fileExists(atPath: root + "/escape.html"))
+    }
+
+    @Test func unsafeOutputFoldersAreRefused() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        try manager.createDirectory(atPath: root + "/mine", withIntermediateDirectories: true)
+        try "keep".write(toFile: root + "/mine/notes.txt", atomically: true, encoding: .utf8)
+        for output in ["/", root, root + "/content", root + "/content/x", root + "/theme", root + "/mine", "/tmp/.."] {
+            let refusal = SiteWriter(output: output).checkTarget(root: root)
+            #expect(refusal?.code == "output-unsafe", "\(output)")
+        }
+        #expect(SiteWriter(output: root + "/elsewhere").checkTarget(root: root) == nil)
+        #expect(read(root + "/mine/notes.txt") == "keep")
+    }
+}
