@@ -41,6 +41,8 @@ public struct BuildResult: Sendable {
     public var files: [OutputFile] = []
     /// True once the output folder holds the new site.
     public var wrote = false
+    /// What each stage did and how long it took, for `--verbose`.
+    public var log: [String] = []
 
     /// 0 when clean, 1 for content errors, 2 for usage or environment errors.
     public var exitCode: Int32 {
@@ -60,8 +62,10 @@ public enum Build {
     /// Runs every stage but writing: the site as files in memory, with all diagnostics.
     public static func render(_ options: BuildOptions) -> BuildResult {
         var result = BuildResult()
+        var clock = StageClock()
         // 1. load
         let tree = ContentLoader(root: options.root, fileSystem: options.fileSystem).load()
+        result.log.append(clock.lap("load", "\(tree.files.count) text files"))
         result.diagnostics += tree.diagnostics
         for file in tree.files { result.sources[file.path] = file.text }
         // 2. model
@@ -80,17 +84,24 @@ public enum Build {
         guard var model = readModel else { return finish(result, options) }
         if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         // 3. validate + resolve
+        result.log.append(clock.lap("model", "\(model.collections.count) collections"))
         let (site, siteDiagnostics) = SiteResolver.resolve(tree, model: model)
         result.diagnostics += siteDiagnostics
         result.site = site
-        // 4. render
+        let entryCount = site.entries.values.reduce(0) { $0 + $1.count }
+        result.log.append(clock.lap("validate", "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"))
+        // 4. render: Markdown first, so broken links are reported even when the theme is broken
+        let bodies = BodyRenderer(site: site).render()
+        result.diagnostics += bodies.diagnostics
+        result.log.append(clock.lap("markdown", "\(bodies.html.count) bodies"))
         let (theme, themeDiagnostics) = Theme.load(
             root: options.themeRoot ?? options.root, language: model.language, fileSystem: options.fileSystem)
         result.diagnostics += themeDiagnostics
         guard let theme else { return finish(result, options) }
-        let (files, renderDiagnostics) = SiteRenderer(site: site, theme: theme).render()
+        let (files, renderDiagnostics) = SiteRenderer(site: site, bodies: bodies, theme: theme).render()
         result.diagnostics += renderDiagnostics
         result.files = files.sorted { $0.path < $1.path }
+        result.log.append(clock.lap("render", "\(files.count) files"))
         return finish(result, options)
     }
 
@@ -106,8 +117,10 @@ public enum Build {
         var result = render(options)
         guard !result.diagnostics.hasErrors else { return result }
         do {
+            var clock = StageClock()
             try writer.write(result.files)
             result.wrote = true
+            result.log.append(clock.lap("write", options.output))
         } catch {
             result.diagnostics.append(error)
         }
@@ -125,5 +138,18 @@ public enum Build {
         }
         result.diagnostics.sort()
         return result
+    }
+}
+
+/// Times the stages of a build for `--verbose`; never used for anything written to the site.
+struct StageClock {
+    var last = ContinuousClock.now
+
+    mutating func lap(_ stage: String, _ detail: String) -> String {
+        let now = ContinuousClock.now
+        let elapsed = now - last
+        last = now
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        return "\(stage): \(detail) (\(String(format: "%.1f", milliseconds)) ms)"
     }
 }

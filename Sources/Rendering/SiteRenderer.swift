@@ -7,11 +7,13 @@ import Validation
 /// theme's static files, as `OutputFile`s.
 public struct SiteRenderer: Sendable {
     public let site: Site
+    public let bodies: RenderedBodies
     public let theme: Theme
 
-    /// Creates a renderer.
-    public init(site: Site, theme: Theme) {
+    /// Creates a renderer of `site` with its rendered `bodies` (see `BodyRenderer`).
+    public init(site: Site, bodies: RenderedBodies, theme: Theme) {
         self.site = site
+        self.bodies = bodies
         self.theme = theme
     }
 
@@ -22,9 +24,8 @@ public struct SiteRenderer: Sendable {
         let view: @Sendable (PageBuilder) -> PageView
     }
 
-    /// Renders the whole site; diagnostics report broken links in Markdown and template problems.
+    /// Renders every page; diagnostics report template problems.
     public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let bodies = BodyRenderer(site: site).render()
         let builder = PageBuilder(site: site, bodies: bodies, strings: theme.strings)
         let paths = PagePaths(model: site.model)
         var jobs = [PageJob(template: "home", path: PagePaths.file(of: PagePaths.home), view: { $0.home() })]
@@ -45,7 +46,7 @@ public struct SiteRenderer: Sendable {
         let rendered = jobs.concurrentMap { job -> OutputFile? in
             templates.render(job.view(builder), withTemplate: job.template).map { OutputFile(path: job.path, text: $0) }
         }
-        var diagnostics = bodies.diagnostics
+        var diagnostics: [Diagnostic] = []
         var files = theme.staticFiles
         for (job, file) in zip(jobs, rendered) {
             if let file {

@@ -33,7 +33,11 @@ public enum SiteResolver {
             diagnostics += problems
             if let entry { entries[entry.collection, default: []].append(entry) }
         }
-        diagnostics += checkReferences(entries, model: model)
+        // Files that exist but failed validation still count as existing ids: one broken file
+        // must not make every reference to it an error too.
+        var ids: [String: Set<String>] = [:]
+        for item in found { ids[item.collection.name, default: []].insert(item.id) }
+        diagnostics += checkReferences(entries, ids: ids, model: model)
         diagnostics += checkCounts(entries, model: model)
         for collection in model.collections {
             entries[collection.name] = sorted(entries[collection.name] ?? [], by: collection)
@@ -92,9 +96,9 @@ public enum SiteResolver {
     }
 
     /// Every `ref`/`refs` must name an entry of its target collection.
-    static func checkReferences(_ entries: [String: [Entry]], model: SiteModel) -> [Diagnostic] {
-        var ids: [String: Set<String>] = [:]
-        for (collection, list) in entries { ids[collection] = Set(list.map(\.id)) }
+    static func checkReferences(_ entries: [String: [Entry]], ids: [String: Set<String>], model: SiteModel)
+        -> [Diagnostic]
+    {
         var diagnostics: [Diagnostic] = []
         for collection in model.collections {
             for entry in entries[collection.name] ?? [] {

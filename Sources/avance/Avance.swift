@@ -10,6 +10,22 @@ struct Avance: ParsableCommand {
         version: "0.1.0",
         subcommands: [BuildCommand.self],
         defaultSubcommand: BuildCommand.self)
+
+    /// Runs the command; a usage error exits with 2, as every avance error about the command
+    /// line or the machine does (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command shares.
@@ -58,6 +74,7 @@ struct BuildCommand: ParsableCommand {
         }
         let started = Date()
         let result = Build.build(BuildOptions(root: root, output: outputPath, baseURL: baseURL, strict: strict))
+        if common.verbose { for line in result.log { Output.status(line) } }
         Output.report(result.diagnostics, sources: result.sources, format: common.format)
         if result.wrote, !common.quiet, common.format == .text {
             let pages = result.files.filter { $0.path.hasSuffix(".html") }.count

@@ -127,8 +127,9 @@ let model = """
             "rollup.method": "{count}",
         ])
         let site = try makeSite(files)
+        let bodies = BodyRenderer(site: site).render()
         let (output, diagnostics) = SiteRenderer(
-            site: site, theme: Theme(templates: library, strings: strings, staticFiles: [])
+            site: site, bodies: bodies, theme: Theme(templates: library, strings: strings, staticFiles: [])
         ).render()
         #expect(diagnostics.isEmpty)
         return output.reduce(into: [:]) { $0[$1.path] = String(decoding: $1.bytes, as: UTF8.self) }
