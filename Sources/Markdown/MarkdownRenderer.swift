@@ -25,7 +25,7 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String, rewrite: (MarkdownLink) -> String? = { _ in nil }) -> RenderedMarkdown {
         precondition(Self.registered)
         // Raw HTML stays off (no CMARK_OPT_UNSAFE): it is omitted, and javascript: URLs are blanked.
-        let options = CMARK_OPT_DEFAULT
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: [], links: []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {

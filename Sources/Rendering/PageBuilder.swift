@@ -77,9 +77,10 @@ public struct PageBuilder: Sendable {
             width: Self.decimal(share), complete: documented >= expected)
     }
 
-    /// Entries counted by the collection's status field, or `nil` when it has none.
+    /// Entries counted by the collection's status field; `nil` when it has none, or when there
+    /// is nothing to count (a chart of zeros says less than "0 documented").
     func status(of collection: Collection, among entries: [Entry], method: String? = nil) -> StatusView? {
-        guard let counts = site.statusCounts(of: collection, among: entries),
+        guard !entries.isEmpty, let counts = site.statusCounts(of: collection, among: entries),
             let field = collection.statusField.flatMap(collection.field)
         else { return nil }
         let total = counts.total

@@ -62,11 +62,14 @@ import Validation
     }
 
     @Test func indexesAndHomeSayHowMuchIsDocumented() throws {
-        #expect(try page("proyectos/index.html").contains("2 de 63 documentados"))
-        #expect(try page("hitos/index.html").contains("0 de 16 documentados"))
-        #expect(try page("ejes/index.html").contains("5 de 5 documentados"))
+        #expect(try page("proyectos/index.html").contains("2 de 63 entradas documentadas"))
+        #expect(try page("hitos/index.html").contains("0 de 16 entradas documentadas"))
+        #expect(try page("ejes/index.html").contains("5 de 5 entradas documentadas"))
         let home = try page("index.html")
-        for text in ["2 de 63 documentados", "0 de 16 documentados", "0 de 64 documentados", "6 de 12 documentados"] {
+        for text in [
+            "2 de 63 entradas documentadas", "0 de 16 entradas documentadas", "0 de 64 entradas documentadas",
+            "6 de 12 entradas documentadas",
+        ] {
             #expect(home.contains(text), "\(text)")
         }
     }
