@@ -4,18 +4,9 @@ import Testing
 /// The README is the staff's reference: every diagnostic the code can emit must be explained there.
 @Suite struct DocumentationTests {
     static func codesInSources() throws -> Set<String> {
-        let pattern = try NSRegularExpression(pattern: #"(?:error|warning|report)\(\s*"([a-z0-9]+(?:-[a-z0-9]+)+)""#)
-        var codes: Set<String> = []
-        let sources = Repository.root + "/Sources"
-        let enumerator = FileManager.default.enumerator(atPath: sources)
-        while let path = enumerator?.nextObject() as? String {
-            guard path.hasSuffix(".swift") else { continue }
-            let text = try String(contentsOfFile: sources + "/" + path, encoding: .utf8)
-            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                codes.insert(String(text[Range(match.range(at: 1), in: text)!]))
-            }
-        }
-        return codes
+        try Repository.matches(
+            of: #"(?:error|warning|report)\(\s*"([a-z0-9]+(?:-[a-z0-9]+)+)""#, inFilesUnder: "Sources", ending: ".swift"
+        )
     }
 
     @Test func everyDiagnosticCodeIsExplainedInTheReadme() throws {
@@ -58,6 +49,26 @@ import Testing
             let other = try keys(file)
             #expect(reference.subtracting(other).isEmpty, "\(file) lacks \(reference.subtracting(other).sorted())")
             #expect(other.subtracting(reference).isEmpty, "\(file) has extra \(other.subtracting(reference).sorted())")
+        }
+    }
+}
+
+/// A string a template asks for but no strings file has would render as nothing, silently.
+@Suite struct ThemeStringsTests {
+    @Test func everyStringTheTemplatesUseIsDefined() throws {
+        let used = try Repository.matches(
+            of: #"\{\{\s*t\.([a-z_]+)\s*\}\}"#, inFilesUnder: "theme/templates", ending: ".mustache")
+        #expect(used.count > 10)
+        for language in ["es", "en"] {
+            let strings = try String(contentsOfFile: Repository.root + "/theme/i18n/\(language).yaml", encoding: .utf8)
+            let defined = Set(
+                strings.split(separator: "\n").compactMap { line -> String? in
+                    guard !line.hasPrefix(" "), !line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else {
+                        return nil
+                    }
+                    return String(line[..<colon]).trimmingCharacters(in: ["\""])
+                })
+            #expect(used.subtracting(defined).isEmpty, "\(language).yaml lacks \(used.subtracting(defined).sorted())")
         }
     }
 }

@@ -33,4 +33,21 @@ enum Repository {
         }
         return files
     }
+
+    /// The first capture group of every match of `pattern` in the files under `folder` whose
+    /// names end with `suffix`.
+    static func matches(of pattern: String, inFilesUnder folder: String, ending suffix: String) throws -> Set<String> {
+        let expression = try NSRegularExpression(pattern: pattern)
+        var found: Set<String> = []
+        let top = root + "/" + folder
+        let enumerator = FileManager.default.enumerator(atPath: top)
+        while let path = enumerator?.nextObject() as? String {
+            guard path.hasSuffix(suffix) else { continue }
+            let text = try String(contentsOfFile: top + "/" + path, encoding: .utf8)
+            for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                found.insert(String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
+        return found
+    }
 }
