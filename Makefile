@@ -3,7 +3,7 @@
 #   make test   installs what is missing, checks formatting, runs every test
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 AVANCE_RELEASE := .build/release/avance
 AVANCE_DEBUG := .build/debug/avance
 

@@ -1,0 +1,9 @@
+import Testing
+
+@testable import LinkChecker
+
+@Suite struct LinkCheckerTests {
+    @Test func usesLibxml2() {
+        #expect(LinkChecker.parserVersion.hasPrefix("2"))
+    }
+}
