@@ -7,16 +7,24 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-con
 AVANCE_RELEASE := .build/release/avance
 AVANCE_DEBUG := .build/debug/avance
 
-.PHONY: site test deps tool tool-debug lint format golden clean
+PYTHON ?= python3
+# Third-party validators of the open data, used by the tests only.
+PY_PACKAGES := "jsonschema>=4.18,<5" "frictionless>=5.10,<6"
+
+.PHONY: site test deps py-deps tool tool-debug lint format golden open-data-check clean
 
 site: deps tool
 	$(AVANCE_RELEASE) build --root .
 
-test: deps lint
+test: deps py-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory tool-debug
+	$(MAKE) --no-print-directory tool-debug open-data-check
+
+# Builds the Quito site and validates its JSON, schemas, feeds, sitemap and Data Package.
+open-data-check:
 	$(AVANCE_DEBUG) build --root . --output .build/test-public --quiet
+	$(PYTHON) Tests/OpenDataValidation/validate.py .build/test-public
 
 # System packages: Debian's cmark-gfm (the Markdown parser) and pkg-config.
 deps:
@@ -26,6 +34,10 @@ deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) || \
 	  { echo "could not install:$$missing (run as root, or install them yourself)"; exit 2; }; \
 	fi
+
+py-deps:
+	@$(PYTHON) -c "import jsonschema, frictionless" 2>/dev/null || \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
 
 tool:
 	$(SWIFT) build -c release --product avance

@@ -44,19 +44,21 @@ let package = Package(
             dependencies: ["Diagnostics", "Loading", "FrontMatter", "ContentModel", "ParallelMap"]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "SiteLayout", dependencies: ["ContentModel", "Validation"]),
         .target(
             name: "Rendering",
             dependencies: [
                 "Diagnostics", "Loading", "ContentModel", "Validation", "Markdown", "FrontMatter",
-                "ParallelMap", .product(name: "Mustache", package: "swift-mustache"),
+                "ParallelMap", "SiteLayout", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "Writing", dependencies: ["Diagnostics", "Rendering"]),
+        .target(name: "Writing", dependencies: ["Diagnostics", "SiteLayout"]),
+        .target(name: "OpenData", dependencies: ["ContentModel", "Validation", "SiteLayout", "ParallelMap"]),
         .target(
             name: "AvanceKit",
             dependencies: [
                 "Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation",
-                "Markdown", "Rendering", "Writing",
+                "Markdown", "Rendering", "Writing", "SiteLayout", "OpenData",
             ]
         ),
         .target(name: "LinkChecker", dependencies: ["Diagnostics", "CLibXML2", "ParallelMap"]),
@@ -73,8 +75,11 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "ContentModel", "FrontMatter", "Loading"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
-            name: "RenderingTests", dependencies: ["Rendering", "Validation", "ContentModel", "Loading", "Markdown"]),
-        .testTarget(name: "WritingTests", dependencies: ["Writing", "Rendering"]),
+            name: "RenderingTests",
+            dependencies: ["Rendering", "Validation", "ContentModel", "Loading", "Markdown", "SiteLayout"]),
+        .testTarget(name: "WritingTests", dependencies: ["Writing", "SiteLayout"]),
+        .testTarget(
+            name: "OpenDataTests", dependencies: ["OpenData", "Validation", "ContentModel", "Loading", "SiteLayout"]),
         .testTarget(name: "AvanceKitTests", dependencies: ["AvanceKit"], exclude: ["Golden"]),
         .testTarget(name: "LinkCheckerTests", dependencies: ["LinkChecker", "Diagnostics"]),
     ]

@@ -2,7 +2,9 @@ import ContentModel
 import Diagnostics
 import Foundation
 import Loading
+import OpenData
 import Rendering
+import SiteLayout
 import Validation
 import Writing
 
@@ -100,7 +102,10 @@ public enum Build {
         guard let theme else { return finish(result, options) }
         let (files, renderDiagnostics) = SiteRenderer(site: site, bodies: bodies, theme: theme).render()
         result.diagnostics += renderDiagnostics
-        result.files = files.sorted { $0.path < $1.path }
+        // 5. open data, from the same site
+        let pages = files.map(\.path).filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
+        let data = OpenDataRenderer(site: site).render(pages: pages)
+        result.files = (files + data).sorted { $0.path < $1.path }
         result.log.append(clock.lap("render", "\(files.count) files"))
         return finish(result, options)
     }

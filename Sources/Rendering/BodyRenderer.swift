@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Markdown
 import ParallelMap
+import SiteLayout
 import Validation
 
 /// The Markdown of every entry rendered to HTML, with links between content files turned into

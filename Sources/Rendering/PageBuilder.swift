@@ -1,5 +1,6 @@
 import ContentModel
 import Foundation
+import SiteLayout
 import Validation
 
 /// Computes the view of every page from the validated `Site`: labels, figures, references in
@@ -24,11 +25,15 @@ public struct PageBuilder: Sendable {
 
     /// The layout's data for the page at `page`, with `title`.
     func layout(page: String, title: String, description: String? = nil, section: String? = nil) -> PageView {
-        let nav = model.collections.filter(\.inMenu).map { collection in
+        var nav = model.collections.filter(\.inMenu).map { collection in
             LinkView(
                 title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page),
                 current: collection.name == section)
         }
+        nav.append(
+            LinkView(
+                title: strings["data_nav"], url: PagePaths.relative(DataPaths.dataPage, from: page),
+                current: page == DataPaths.dataPage))
         let footer = model.collections.filter { !$0.inMenu }.flatMap { collection in
             site.entries(of: collection.name).map { entry in
                 LinkView(
@@ -39,7 +44,56 @@ public struct PageBuilder: Sendable {
         return PageView(
             lang: model.language, siteTitle: model.title, siteDescription: model.description,
             root: PagePaths.relative("", from: page), canonical: paths.absolute(page), title: title,
-            description: description, nav: nav, footer: footer, strings: strings)
+            description: description, nav: nav, footer: footer, strings: strings,
+            feedJSON: PagePaths.relative(DataPaths.jsonFeed, from: page),
+            feedAtom: PagePaths.relative(DataPaths.atomFeed, from: page),
+            dataURL: PagePaths.relative(DataPaths.dataPage, from: page))
+    }
+
+    // MARK: - Open data and 404
+
+    /// The open-data page (`datos/`), listing every document of the `OpenData` stage.
+    public func data() -> PageView {
+        let page = DataPaths.dataPage
+        var view = layout(page: page, title: strings["data_title"], description: strings["data_lead"])
+        func download(_ title: String, _ path: String) -> DownloadView {
+            DownloadView(title: title, url: PagePaths.relative(path, from: page), absolute: paths.absolute(path))
+        }
+        let sets = model.collections.map { collection in
+            DataSetView(
+                title: collection.title, coverage: coverage(of: collection),
+                csv: download(DataPaths.csv(of: collection), DataPaths.csv(of: collection)),
+                json: download(DataPaths.list(of: collection), DataPaths.list(of: collection)),
+                schema: download(DataPaths.listSchema(of: collection), DataPaths.listSchema(of: collection)),
+                entrySchema: download(DataPaths.entrySchema(of: collection), DataPaths.entrySchema(of: collection)),
+                records: collection.fields.filter { !$0.recordFields.isEmpty }.map { field in
+                    download(DataPaths.csv(of: collection, field: field), DataPaths.csv(of: collection, field: field))
+                })
+        }
+        view.data = DataView(
+            catalog: download(DataPaths.catalog, DataPaths.catalog),
+            catalogSchema: download(DataPaths.catalogSchema, DataPaths.catalogSchema),
+            jsonFeed: download(DataPaths.jsonFeed, DataPaths.jsonFeed),
+            atomFeed: download(DataPaths.atomFeed, DataPaths.atomFeed),
+            dataPackage: download(DataPaths.dataPackage, DataPaths.dataPackage),
+            sitemap: download(DataPaths.sitemap, DataPaths.sitemap), sets: sets, version: DataPaths.version)
+        return view
+    }
+
+    /// The page servers show for a missing URL. It is served at any path, so its links start
+    /// from the site's base path instead of being relative.
+    public func notFound() -> PageView {
+        var view = layout(page: PagePaths.home, title: strings["not_found_title"])
+        let base = model.basePath
+        view.root = base
+        view.canonical = model.baseURL + DataPaths.notFound
+        view.feedJSON = base + DataPaths.jsonFeed
+        view.feedAtom = base + DataPaths.atomFeed
+        view.dataURL = base + DataPaths.dataPage
+        view.nav = view.nav.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
+        view.footer = view.footer.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
+        view.notFound = true
+        return view
     }
 
     // MARK: - Home

@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import ParallelMap
+import SiteLayout
 import Validation
 
 /// Stage 4, **render**: every page of the site through the theme's templates, plus the
@@ -28,7 +29,11 @@ public struct SiteRenderer: Sendable {
     public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let builder = PageBuilder(site: site, bodies: bodies, strings: theme.strings)
         let paths = PagePaths(model: site.model)
-        var jobs = [PageJob(template: "home", path: PagePaths.file(of: PagePaths.home), view: { $0.home() })]
+        var jobs = [
+            PageJob(template: "home", path: PagePaths.file(of: PagePaths.home), view: { $0.home() }),
+            PageJob(template: "datos", path: PagePaths.file(of: DataPaths.dataPage), view: { $0.data() }),
+            PageJob(template: "404", path: DataPaths.notFound, view: { $0.notFound() }),
+        ]
         for collection in site.model.collections {
             let indexPath = PagePaths.file(of: paths.index(of: collection))
             jobs.append(PageJob(template: "collection", path: indexPath, view: { $0.index(of: collection) }))

@@ -2,12 +2,13 @@ import Diagnostics
 import FrontMatter
 import Loading
 import Mustache
+import SiteLayout
 
 /// The look of the site, read from `theme/`: Mustache templates, interface strings per language
 /// (`i18n/<lang>.yaml`) and static files copied as they are.
 public struct Theme: Sendable {
     /// The templates every site needs.
-    public static let requiredTemplates = ["home", "collection", "entry"]
+    public static let requiredTemplates = ["home", "collection", "entry", "datos", "404"]
 
     public let templates: MustacheLibrary
     /// Interface strings of the site's language, by key.

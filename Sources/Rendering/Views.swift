@@ -33,9 +33,15 @@ public struct PageView: Sendable, MustacheParent {
     public var nav: [LinkView]
     public var footer: [LinkView]
     public var strings: Strings
+    /// Relative URLs of the feeds and of the open-data page, for `<link rel="alternate">` and menus.
+    public var feedJSON: String
+    public var feedAtom: String
+    public var dataURL: String
     public var home: HomeView?
     public var collection: CollectionView?
     public var entry: EntryView?
+    public var data: DataView?
+    public var notFound = false
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -49,9 +55,14 @@ public struct PageView: Sendable, MustacheParent {
         case "nav": nav
         case "footer": footer
         case "t": strings
+        case "feedJSON": feedJSON
+        case "feedAtom": feedAtom
+        case "dataURL": dataURL
         case "home": home
         case "collection": collection
         case "entry": entry
+        case "data": data
+        case "notFound": notFound
         default: nil
         }
     }
@@ -331,6 +342,74 @@ public struct EntryView: Sendable, MustacheParent {
         case "backlinks": backlinks
         case "rollups": rollups
         case "source": source
+        default: nil
+        }
+    }
+}
+
+/// A downloadable document: its label and relative URL.
+public struct DownloadView: Sendable, MustacheParent {
+    public var title: String
+    public var url: String
+    /// The absolute URL, to show and copy.
+    public var absolute: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "absolute": absolute
+        default: nil
+        }
+    }
+}
+
+/// What the open-data page lists for one collection.
+public struct DataSetView: Sendable, MustacheParent {
+    public var title: String
+    public var coverage: CoverageView
+    public var csv: DownloadView
+    public var json: DownloadView
+    public var schema: DownloadView
+    public var entrySchema: DownloadView
+    /// CSV files of its list-of-records fields (such as a history).
+    public var records: [DownloadView]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "coverage": coverage
+        case "csv": csv
+        case "json": json
+        case "schema": schema
+        case "entrySchema": entrySchema
+        case "records": records
+        default: nil
+        }
+    }
+}
+
+/// The open-data page: every feed, schema and CSV, so a journalist knows what to download.
+public struct DataView: Sendable, MustacheParent {
+    public var catalog: DownloadView
+    public var catalogSchema: DownloadView
+    public var jsonFeed: DownloadView
+    public var atomFeed: DownloadView
+    public var dataPackage: DownloadView
+    public var sitemap: DownloadView
+    public var sets: [DataSetView]
+    public var version: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "catalog": catalog
+        case "catalogSchema": catalogSchema
+        case "jsonFeed": jsonFeed
+        case "atomFeed": atomFeed
+        case "dataPackage": dataPackage
+        case "sitemap": sitemap
+        case "sets": sets
+        case "version": version
         default: nil
         }
     }

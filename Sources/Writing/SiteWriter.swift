@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import Rendering
+import SiteLayout
 
 /// Stage 5, **write**: puts the rendered files into the output folder all at once.
 ///

@@ -40,7 +40,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let result = try run(["build", "--root", root])
         #expect(result.status == 0, "\(result.err)")
-        #expect(result.err.contains("built 39 pages"))
+        #expect(result.err.contains("built 41 pages"))
         #expect(FileManager.default.fileExists(atPath: root + "/public/proyectos/rcn-visa/index.html"))
     }
 

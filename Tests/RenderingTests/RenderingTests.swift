@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Loading
 import Mustache
+import SiteLayout
 import Testing
 import Validation
 
@@ -120,7 +121,7 @@ let model = """
 
     func render(_ files: [String: String]) throws -> [String: String] {
         var library = MustacheLibrary()
-        for name in ["home", "collection", "entry"] { try library.register(Self.theme, named: name) }
+        for name in Theme.requiredTemplates { try library.register(Self.theme, named: name) }
         let strings = Strings([
             "coverage.of": "{documented} de {expected}", "coverage.count": "{documented}",
             "status.title": "{collection} por {field}", "backlinks.group": "{collection} — {field}",
@@ -146,8 +147,8 @@ let model = """
         let pages = try render(Self.files)
         #expect(
             pages.keys.sorted() == [
-                "index.html", "proyectos/fiem/index.html", "proyectos/index.html", "proyectos/rcn/index.html",
-                "socios/index.html", "socios/visa/index.html",
+                "404.html", "datos/index.html", "index.html", "proyectos/fiem/index.html", "proyectos/index.html",
+                "proyectos/rcn/index.html", "socios/index.html", "socios/visa/index.html",
             ])
         #expect(pages["proyectos/rcn/index.html"]?.contains(#"href="https://example.org/sub/proyectos/rcn/""#) == true)
         #expect(pages["proyectos/rcn/index.html"]?.contains(#"data-root="../../""#) == true)

@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import Rendering
+import SiteLayout
 import Testing
 
 @testable import Writing

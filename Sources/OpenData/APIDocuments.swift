@@ -1,0 +1,152 @@
+import ContentModel
+import SiteLayout
+import Validation
+
+/// The documents of the JSON API (`/api/v1/`): the catalog, one list per collection and one
+/// document per entry, all with absolute URLs built from `base_url`.
+public struct APIDocuments: Sendable {
+    public let site: Site
+    let pages: PagePaths
+
+    /// Creates the documents of `site`.
+    public init(site: Site) {
+        self.site = site
+        self.pages = PagePaths(model: site.model)
+    }
+
+    var model: SiteModel { site.model }
+
+    func absolute(_ path: String) -> JSONValue {
+        .string(model.baseURL + path)
+    }
+
+    // MARK: - Catalog
+
+    /// `api/v1/index.json`: the site, its collections with counts, and a link to every document.
+    public func catalog() -> JSONValue {
+        let collections: [JSONValue] = model.collections.map { collection in
+            [
+                "name": .string(collection.name),
+                "title": .string(collection.title),
+                "singular": .string(collection.singular),
+                "description": .optional(collection.description),
+                "expected": collection.expected.map(JSONValue.int) ?? .null,
+                "documented": .int(site.entries(of: collection.name).count),
+                "url": absolute(pages.index(of: collection)),
+                "api": absolute(DataPaths.list(of: collection)),
+                "schema": absolute(DataPaths.listSchema(of: collection)),
+                "entry_schema": absolute(DataPaths.entrySchema(of: collection)),
+                "csv": absolute(DataPaths.csv(of: collection)),
+            ]
+        }
+        return [
+            "version": .string(DataPaths.version),
+            "title": .string(model.title),
+            "description": .optional(model.description),
+            "language": .string(model.language),
+            "base_url": .string(model.baseURL),
+            "content_date": .optional(site.contentDate?.description),
+            "collections": .array(collections),
+            "schema": absolute(DataPaths.catalogSchema),
+            "feeds": ["json": absolute(DataPaths.jsonFeed), "atom": absolute(DataPaths.atomFeed)],
+            "datapackage": absolute(DataPaths.dataPackage),
+        ]
+    }
+
+    // MARK: - Collections and entries
+
+    /// `api/v1/<collection>.json`: every entry of a collection, in display order.
+    public func list(of collection: Collection) -> JSONValue {
+        let entries = site.entries(of: collection.name)
+        return [
+            "collection": .string(collection.name),
+            "title": .string(collection.title),
+            "expected": collection.expected.map(JSONValue.int) ?? .null,
+            "documented": .int(entries.count),
+            "url": absolute(pages.index(of: collection)),
+            "schema": absolute(DataPaths.listSchema(of: collection)),
+            "entries": .array(entries.map { document(for: $0, in: collection) }),
+        ]
+    }
+
+    /// `api/v1/<collection>/<id>.json`: one entry with everything its page shows.
+    public func document(for entry: Entry, in collection: Collection) -> JSONValue {
+        var fields: [String: JSONValue] = [:]
+        for field in collection.fields where field.name != collection.titleField {
+            if let value = entry.fields[field.name] { fields[field.name] = json(value, type: field.type) }
+        }
+        let backlinks: [JSONValue] = (site.backlinks[entry.key] ?? []).compactMap { link in
+            guard var reference = reference(link.from) else { return nil }
+            reference["collection"] = .string(link.from.collection)
+            reference["field"] = .string(link.field)
+            return .object(reference)
+        }
+        let rollups: [JSONValue] = site.rollups(of: entry.key).map { counts in
+            [
+                "collection": .string(counts.collection),
+                "field": .string(counts.field),
+                "total": .int(counts.total),
+                "unset": .int(counts.unset),
+                "counts": .object(
+                    Dictionary(uniqueKeysWithValues: counts.counts.map { ($0.value.id, JSONValue.int($0.count)) })),
+            ]
+        }
+        let history: [JSONValue] = site.history(of: entry).map { event in
+            [
+                "id": absolute(pages.page(of: entry.key) + "#" + event.anchor),
+                "field": .string(event.field),
+                "date": .string(event.date.description),
+            ]
+        }
+        return [
+            "id": .string(entry.id),
+            "collection": .string(entry.collection),
+            "title": .string(entry.title),
+            "url": absolute(pages.page(of: entry.key)),
+            "api": absolute(DataPaths.entry(entry.id, of: collection)),
+            "source": .string(entry.file),
+            "fields": .object(fields),
+            "backlinks": .array(backlinks),
+            "rollups": .array(rollups),
+            "history": .array(history),
+        ]
+    }
+
+    /// `{id, title, url, api}` of an entry.
+    func reference(_ key: EntryKey) -> [String: JSONValue]? {
+        guard let collection = model.collection(key.collection) else { return nil }
+        return [
+            "id": .string(key.id),
+            "title": .string(site.entry(key)?.title ?? key.id),
+            "url": absolute(pages.page(of: key)),
+            "api": absolute(DataPaths.entry(key.id, of: collection)),
+        ]
+    }
+
+    /// A field value as JSON: enums with their label, references resolved, records as objects.
+    func json(_ value: FieldValue, type: FieldType) -> JSONValue {
+        switch (value, type) {
+        case (.enumeration(let id), .enumeration(let set)):
+            return ["value": .string(id), "label": .string(set.value(id)?.label ?? id)]
+        case (.reference(let id), .reference(let to)):
+            return reference(EntryKey(to, id)).map(JSONValue.object) ?? .string(id)
+        case (.references(let ids), .references(let to)):
+            return .array(ids.compactMap { reference(EntryKey(to, $0)).map(JSONValue.object) })
+        case (.list(let items), .list(of: .record(let fields))):
+            return .array(
+                items.map { item in
+                    guard case .record(let values) = item else { return .null }
+                    var object: [String: JSONValue] = [:]
+                    for field in fields {
+                        if let value = values[field.name] { object[field.name] = json(value, type: field.type) }
+                    }
+                    return .object(object)
+                })
+        case (.list(let items), _): return .array(items.map { .string($0.plainText) })
+        case (.int(let number), _): return .int(number)
+        case (.number(let number), _), (.percent(let number), _): return .number(number)
+        case (.boolean(let flag), _): return .bool(flag)
+        default: return .string(value.plainText)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import ContentModel
+import SiteLayout
+import Validation
+
+/// The change feeds: one item per dated history record of any collection (a project moving
+/// from "no iniciado" to "en marcha"), newest first, as JSON Feed 1.1 and Atom (RFC 4287).
+public struct ChangeFeeds: Sendable {
+    public let site: Site
+    let pages: PagePaths
+
+    /// Creates the feeds of `site`.
+    public init(site: Site) {
+        self.site = site
+        self.pages = PagePaths(model: site.model)
+    }
+
+    /// One item of both feeds.
+    struct Item {
+        let id: String
+        let url: String
+        let title: String
+        let text: String
+        let date: String
+    }
+
+    var items: [Item] {
+        site.history.compactMap { event in
+            guard let entry = site.entry(event.entry), let collection = site.model.collection(event.entry.collection),
+                let field = collection.field(event.field)
+            else { return nil }
+            let url = site.model.baseURL + pages.page(of: entry.key)
+            return Item(
+                id: url + "#" + event.anchor, url: url, title: title(of: event, entry: entry, field: field),
+                text: text(of: event, field: field), date: Self.timestamp(event.date))
+        }
+    }
+
+    /// "RCN-Visa: En marcha": the entry's title and the record's first enum value, if any.
+    func title(of event: HistoryEvent, entry: Entry, field: Field) -> String {
+        for recordField in field.recordFields {
+            if case .enumeration(let set) = recordField.type,
+                case .enumeration(let id)? = event.record[recordField.name]
+            {
+                return "\(entry.title): \(set.value(id)?.label ?? id)"
+            }
+        }
+        return "\(entry.title): \(field.label)"
+    }
+
+    /// The record's text values, such as its note.
+    func text(of event: HistoryEvent, field: Field) -> String {
+        let parts = field.recordFields.compactMap { recordField -> String? in
+            switch (recordField.type, event.record[recordField.name]) {
+            case (.string, .string(let text)?), (.text, .text(let text)?): text
+            default: nil
+            }
+        }
+        return parts.isEmpty ? field.label : parts.joined(separator: "\n\n")
+    }
+
+    /// RFC 3339 for a date that may lack its day or month: the first instant it covers.
+    static func timestamp(_ date: SiteDate) -> String {
+        let month = date.month.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "01"
+        let day = date.day.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "01"
+        return "\(date.year)-\(month)-\(day)T00:00:00Z"
+    }
+
+    var updated: String {
+        site.contentDate.map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
+    }
+
+    // MARK: - JSON Feed 1.1
+
+    /// `feed.json`.
+    public func jsonFeed() -> JSONValue {
+        let model = site.model
+        return [
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": .string(model.title),
+            "home_page_url": .string(model.baseURL),
+            "feed_url": .string(model.baseURL + DataPaths.jsonFeed),
+            "description": .optional(model.description),
+            "language": .string(model.language),
+            "items": .array(
+                items.map { item in
+                    [
+                        "id": .string(item.id), "url": .string(item.url), "title": .string(item.title),
+                        "content_text": .string(item.text), "date_published": .string(item.date),
+                    ]
+                }),
+        ]
+    }
+
+    // MARK: - Atom
+
+    /// `feed.xml`.
+    public func atomFeed() -> String {
+        let model = site.model
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Self.escape(model.language))">
+              <id>\(Self.escape(model.baseURL))</id>
+              <title>\(Self.escape(model.title))</title>
+              <updated>\(updated)</updated>
+              <link rel="self" type="application/atom+xml" href="\(Self.escape(model.baseURL + DataPaths.atomFeed))"/>
+              <link rel="alternate" type="text/html" href="\(Self.escape(model.baseURL))"/>
+              <author><name>\(Self.escape(model.title))</name></author>
+              <generator>avance</generator>
+
+            """
+        for item in items {
+            xml += """
+                  <entry>
+                    <id>\(Self.escape(item.id))</id>
+                    <title>\(Self.escape(item.title))</title>
+                    <updated>\(item.date)</updated>
+                    <link rel="alternate" type="text/html" href="\(Self.escape(item.url))"/>
+                    <content type="text">\(Self.escape(item.text))</content>
+                  </entry>
+
+                """
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// XML escaping of text and attribute values; control characters XML forbids are dropped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,66 @@
+import ContentModel
+import ParallelMap
+import SiteLayout
+import Validation
+
+/// Stage 4c, **open data**: every machine-readable document of the site, from the same
+/// validated `Site` as the pages: the JSON API with its schemas, the change feeds, the CSV
+/// files with their Data Package, and `sitemap.xml` and `robots.txt`.
+public struct OpenDataRenderer: Sendable {
+    public let site: Site
+
+    /// Creates the renderer of `site`.
+    public init(site: Site) {
+        self.site = site
+    }
+
+    /// Every document, as files. `pages` are the HTML pages of the site, for the sitemap.
+    public func render(pages: [String]) -> [OutputFile] {
+        let api = APIDocuments(site: site)
+        let schemas = SchemaDocuments(model: site.model)
+        let feeds = ChangeFeeds(site: site)
+        let tables = TabularData(site: site)
+        var files = [
+            OutputFile(path: DataPaths.catalog, text: api.catalog().serialized()),
+            OutputFile(path: DataPaths.catalogSchema, text: schemas.catalog().serialized()),
+            OutputFile(path: DataPaths.jsonFeed, text: feeds.jsonFeed().serialized()),
+            OutputFile(path: DataPaths.atomFeed, text: feeds.atomFeed()),
+            OutputFile(path: DataPaths.dataPackage, text: tables.dataPackage().serialized()),
+            OutputFile(path: DataPaths.sitemap, text: sitemap(pages)),
+            OutputFile(
+                path: DataPaths.robots,
+                text: "User-agent: *\nAllow: /\nSitemap: \(site.model.baseURL)\(DataPaths.sitemap)\n"),
+        ]
+        for collection in site.model.collections {
+            files.append(OutputFile(path: DataPaths.list(of: collection), text: api.list(of: collection).serialized()))
+            files.append(
+                OutputFile(path: DataPaths.listSchema(of: collection), text: schemas.list(of: collection).serialized()))
+            files.append(
+                OutputFile(
+                    path: DataPaths.entrySchema(of: collection), text: schemas.entry(of: collection).serialized()))
+            let entries = site.entries(of: collection.name)
+            files += entries.concurrentMap { entry in
+                OutputFile(
+                    path: DataPaths.entry(entry.id, of: collection),
+                    text: api.document(for: entry, in: collection).serialized())
+            }
+        }
+        files += tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) }
+        return files
+    }
+
+    /// `sitemap.xml` (sitemaps.org 0.9): the absolute URL of every page, sorted.
+    func sitemap(_ pages: [String]) -> String {
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+            """
+        for page in pages.sorted() {
+            let url =
+                site.model.baseURL + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page)
+            xml += "  <url><loc>\(ChangeFeeds.escape(url))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}

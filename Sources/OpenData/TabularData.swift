@@ -1,0 +1,194 @@
+import ContentModel
+import SiteLayout
+import Validation
+
+/// CSV files (RFC 4180: UTF-8, CRLF, quoted when needed) with one row per entry and references
+/// as ids, one more file per list-of-records field with one row per record, and a Frictionless
+/// Data Package (`datapackage.json`) that describes their fields, types and foreign keys.
+public struct TabularData: Sendable {
+    public let site: Site
+
+    /// Creates the tables of `site`.
+    public init(site: Site) {
+        self.site = site
+    }
+
+    /// Separates the ids of a `refs` cell and the items of a string list.
+    public static let listSeparator = ";"
+
+    /// One table: a file, its columns and rows.
+    public struct Table: Sendable {
+        public let path: String
+        public let name: String
+        public let title: String
+        public let columns: [Column]
+        public let rows: [[String]]
+        public let primaryKey: [String]
+        public let foreignKeys: [(column: String, resource: String)]
+    }
+
+    /// A column and how the Data Package describes it.
+    public struct Column: Sendable {
+        public let name: String
+        public let title: String
+        public let type: String
+        public var constraints: [String: JSONValue] = [:]
+        public var description: String?
+    }
+
+    /// Every table: per collection, then per list-of-records field.
+    public var tables: [Table] {
+        site.model.collections.flatMap { collection in
+            [entriesTable(of: collection)]
+                + collection.fields.filter { !$0.recordFields.isEmpty }.map { recordsTable(of: collection, field: $0) }
+        }
+    }
+
+    func entriesTable(of collection: Collection) -> Table {
+        let fields = collection.fields.filter { $0.recordFields.isEmpty }
+        var columns = [
+            Column(name: "id", title: "id", type: "string", constraints: ["required": true, "unique": true])
+        ]
+        columns += fields.map { column(for: $0, titleField: $0.name == collection.titleField) }
+        let rows = site.entries(of: collection.name).map { entry in
+            [entry.id] + fields.map { cell(entry.fields[$0.name]) }
+        }
+        let foreignKeys = fields.compactMap { field -> (String, String)? in
+            guard case .reference(let to) = field.type, let target = site.model.collection(to) else { return nil }
+            return (field.name, target.name)
+        }
+        return Table(
+            path: DataPaths.csv(of: collection), name: collection.name, title: collection.title, columns: columns,
+            rows: rows, primaryKey: ["id"], foreignKeys: foreignKeys)
+    }
+
+    func recordsTable(of collection: Collection, field: Field) -> Table {
+        let key = collection.name + "_id"
+        var columns = [
+            Column(name: key, title: collection.singular, type: "string", constraints: ["required": true]),
+            Column(name: "n", title: "n", type: "integer", constraints: ["required": true, "minimum": 1]),
+        ]
+        columns += field.recordFields.map { column(for: $0, titleField: false) }
+        var rows: [[String]] = []
+        for entry in site.entries(of: collection.name) {
+            guard case .list(let items)? = entry.fields[field.name] else { continue }
+            for (index, item) in items.enumerated() {
+                guard case .record(let values) = item else { continue }
+                rows.append([entry.id, String(index + 1)] + field.recordFields.map { cell(values[$0.name]) })
+            }
+        }
+        var foreignKeys = [(column: key, resource: collection.name)]
+        for recordField in field.recordFields {
+            if case .reference(let to) = recordField.type { foreignKeys.append((recordField.name, to)) }
+        }
+        return Table(
+            path: DataPaths.csv(of: collection, field: field), name: "\(collection.name)-\(field.name)",
+            title: "\(collection.title) — \(field.label)", columns: columns, rows: rows, primaryKey: [key, "n"],
+            foreignKeys: foreignKeys)
+    }
+
+    func column(for field: Field, titleField: Bool) -> Column {
+        var column: Column
+        switch field.type {
+        case .int: column = Column(name: field.name, title: field.label, type: "integer")
+        case .number: column = Column(name: field.name, title: field.label, type: "number")
+        case .percent:
+            column = Column(
+                name: field.name, title: field.label, type: "number", constraints: ["minimum": 0, "maximum": 100])
+        case .boolean: column = Column(name: field.name, title: field.label, type: "boolean")
+        case .date:
+            column = Column(
+                name: field.name, title: field.label, type: "string",
+                constraints: ["pattern": .string(SchemaDocuments.datePattern.dropFirst().dropLast().description)],
+                description: "YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known")
+        case .enumeration(let set):
+            column = Column(
+                name: field.name, title: field.label, type: "string",
+                constraints: ["enum": .array(set.values.map { .string($0.id) })],
+                description: set.values.map { "\($0.id): \($0.label)" }.joined(separator: "; "))
+        case .references(let to):
+            column = Column(
+                name: field.name, title: field.label, type: "string",
+                description: "ids of `\(to)` entries, separated by `\(Self.listSeparator)`")
+        case .list:
+            column = Column(
+                name: field.name, title: field.label, type: "string",
+                description: "items separated by `\(Self.listSeparator)`")
+        case .url: column = Column(name: field.name, title: field.label, type: "string", constraints: [:])
+        case .string, .text, .reference: column = Column(name: field.name, title: field.label, type: "string")
+        }
+        if field.required || titleField { column.constraints["required"] = true }
+        if column.description == nil { column.description = field.description }
+        return column
+    }
+
+    /// A value as one CSV cell; lists joined with `;`.
+    func cell(_ value: FieldValue?) -> String {
+        switch value {
+        case nil: ""
+        case .references(let ids)?: ids.joined(separator: Self.listSeparator)
+        case .list(let items)?: items.map(\.plainText).joined(separator: Self.listSeparator)
+        case let value?: value.plainText
+        }
+    }
+
+    // MARK: - Output
+
+    /// The CSV text of `table`.
+    public static func csv(_ table: Table) -> String {
+        var out = table.columns.map { escape($0.name) }.joined(separator: ",") + "\r\n"
+        for row in table.rows { out += row.map(escape).joined(separator: ",") + "\r\n" }
+        return out
+    }
+
+    /// RFC 4180: quote a field with a comma, quote, CR or LF, doubling its quotes.
+    static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return field
+        }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `datapackage.json` (Frictionless tabular data package).
+    public func dataPackage() -> JSONValue {
+        let model = site.model
+        let resources: [JSONValue] = tables.map { table in
+            let fields: [JSONValue] = table.columns.map { column in
+                var object: [String: JSONValue] = [
+                    "name": .string(column.name), "title": .string(column.title), "type": .string(column.type),
+                ]
+                if !column.constraints.isEmpty { object["constraints"] = .object(column.constraints) }
+                if let description = column.description { object["description"] = .string(description) }
+                return .object(object)
+            }
+            let foreignKeys: [JSONValue] = table.foreignKeys.map { key in
+                [
+                    "fields": .string(key.column),
+                    "reference": ["resource": .string(key.resource == table.name ? "" : key.resource), "fields": "id"],
+                ]
+            }
+            return [
+                "name": .string(table.name),
+                "title": .string(table.title),
+                "path": .string(String(table.path.dropFirst(DataPaths.dataFolder.count))),
+                "profile": "tabular-data-resource",
+                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                "schema": [
+                    "fields": .array(fields),
+                    "primaryKey": .array(table.primaryKey.map(JSONValue.string)),
+                    "foreignKeys": .array(foreignKeys),
+                ],
+            ]
+        }
+        var package: [String: JSONValue] = [
+            "profile": "tabular-data-package",
+            "name": .string(EntryID.make(from: model.title)),
+            "title": .string(model.title),
+            "homepage": .string(model.baseURL),
+            "version": .string(DataPaths.version),
+            "resources": .array(resources),
+        ]
+        if let description = model.description { package["description"] = .string(description) }
+        return .object(package)
+    }
+}

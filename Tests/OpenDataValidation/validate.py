@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Validates the open data of a built avance site with third-party validators.
+
+Usage: validate.py PUBLIC_DIR
+
+- every JSON document under api/v1/ against the JSON Schema (2020-12) the site publishes for it
+  (python-jsonschema), and every schema against the 2020-12 meta-schema;
+- feed.json against the required fields of JSON Feed 1.1 and feed.xml against RFC 4287 (Atom);
+- sitemap.xml as XML with the sitemaps.org namespace;
+- datos/datapackage.json and its CSV files with frictionless (types, constraints, foreign keys).
+Exits 1 and lists every problem when anything is invalid.
+"""
+import json
+import sys
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+import jsonschema
+from jsonschema import Draft202012Validator
+
+problems = []
+
+
+def problem(path, message):
+    problems.append(f"{path}: {message}")
+
+
+def load(path):
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def schema_for(api, document):
+    """The schema path that describes an API document, by the API's layout."""
+    relative = document.relative_to(api)
+    if relative.parts[0] == "schema":
+        return None
+    if relative == Path("index.json"):
+        return api / "schema" / "index.json"
+    if len(relative.parts) == 1:
+        return api / "schema" / relative.name
+    return api / "schema" / relative.parts[0] / "entry.json"
+
+
+def validate_api(public):
+    api = public / "api" / "v1"
+    checked = 0
+    for schema_path in sorted((api / "schema").rglob("*.json")):
+        try:
+            Draft202012Validator.check_schema(load(schema_path))
+        except jsonschema.SchemaError as error:
+            problem(schema_path, f"invalid schema: {error.message}")
+    for document in sorted(api.rglob("*.json")):
+        schema_path = schema_for(api, document)
+        if schema_path is None:
+            continue
+        if not schema_path.exists():
+            problem(document, f"no schema at {schema_path}")
+            continue
+        validator = Draft202012Validator(load(schema_path), format_checker=Draft202012Validator.FORMAT_CHECKER)
+        for error in validator.iter_errors(load(document)):
+            problem(document, f"{'/'.join(map(str, error.absolute_path))}: {error.message}")
+        checked += 1
+    return checked
+
+
+def rfc3339(value):
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return "T" in value
+    except ValueError:
+        return False
+
+
+def validate_json_feed(public):
+    path = public / "feed.json"
+    feed = load(path)
+    if feed.get("version") != "https://jsonfeed.org/version/1.1":
+        problem(path, "version must be https://jsonfeed.org/version/1.1")
+    if not isinstance(feed.get("title"), str):
+        problem(path, "title is required")
+    if not isinstance(feed.get("items"), list):
+        problem(path, "items is required")
+        return 0
+    ids = set()
+    for index, item in enumerate(feed["items"]):
+        if not isinstance(item.get("id"), str) or not item["id"]:
+            problem(path, f"items[{index}].id is required")
+        if item.get("id") in ids:
+            problem(path, f"items[{index}].id is not unique")
+        ids.add(item.get("id"))
+        if not (isinstance(item.get("content_text"), str) or isinstance(item.get("content_html"), str)):
+            problem(path, f"items[{index}] needs content_text or content_html")
+        for key in ("date_published", "date_modified"):
+            if key in item and not rfc3339(item[key]):
+                problem(path, f"items[{index}].{key} is not RFC 3339")
+    dates = [item.get("date_published", "") for item in feed["items"]]
+    if dates != sorted(dates, reverse=True):
+        problem(path, "items are not newest first")
+    return len(feed["items"])
+
+
+def validate_atom(public):
+    path = public / "feed.xml"
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as error:
+        problem(path, f"not XML: {error}")
+        return 0
+    if root.tag != "{http://www.w3.org/2005/Atom}feed":
+        problem(path, "the root must be atom:feed")
+    for element in ("id", "title", "updated"):
+        if root.find(f"a:{element}", ns) is None:
+            problem(path, f"feed needs atom:{element}")
+    if not rfc3339(root.findtext("a:updated", "", ns)):
+        problem(path, "feed atom:updated is not RFC 3339")
+    has_author = root.find("a:author/a:name", ns) is not None
+    entries = root.findall("a:entry", ns)
+    for index, entry in enumerate(entries):
+        for element in ("id", "title", "updated"):
+            if entry.find(f"a:{element}", ns) is None:
+                problem(path, f"entry {index} needs atom:{element}")
+        if not rfc3339(entry.findtext("a:updated", "", ns)):
+            problem(path, f"entry {index} atom:updated is not RFC 3339")
+        if entry.find("a:link[@rel='alternate']", ns) is None and entry.find("a:content", ns) is None:
+            problem(path, f"entry {index} needs an alternate link or content")
+        if not has_author and entry.find("a:author", ns) is None:
+            problem(path, f"entry {index} needs atom:author (the feed has none)")
+    return len(entries)
+
+
+def validate_sitemap(public):
+    path = public / "sitemap.xml"
+    root = ET.parse(path).getroot()
+    if root.tag != "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset":
+        problem(path, "the root must be sitemap urlset")
+    return len(root)
+
+
+def validate_data_package(public):
+    from frictionless import Package, validate
+
+    path = public / "datos" / "datapackage.json"
+    report = validate(str(path))
+    if not report.valid:
+        for task in report.tasks:
+            for error in task.errors:
+                problem(task.name, f"{error.type}: {error.message}")
+        for error in report.errors:
+            problem(path, f"{error.type}: {error.message}")
+    return len(Package(str(path)).resources)
+
+
+def main():
+    public = Path(sys.argv[1] if len(sys.argv) > 1 else "public").resolve()
+    documents = validate_api(public)
+    items = validate_json_feed(public)
+    entries = validate_atom(public)
+    urls = validate_sitemap(public)
+    resources = validate_data_package(public)
+    if problems:
+        print("\n".join(problems))
+        print(f"{len(problems)} open-data problems")
+        sys.exit(1)
+    print(
+        f"open data valid: {documents} JSON documents against their schemas, "
+        f"JSON Feed with {items} items, Atom with {entries} entries, sitemap with {urls} URLs, "
+        f"Data Package with {resources} resources"
+    )
+
+
+if __name__ == "__main__":
+    main()
