@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian: apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev
@@ -62,10 +63,18 @@ let package = Package(
             ]
         ),
         .target(name: "LinkChecker", dependencies: ["Diagnostics", "CLibXML2", "ParallelMap"]),
+        .target(
+            name: "Scaffolding",
+            dependencies: ["Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation", "OpenData"]
+        ),
+        .target(
+            name: "DevServer",
+            dependencies: ["AvanceKit", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "avance",
             dependencies: [
-                "AvanceKit", "LinkChecker", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AvanceKit", "LinkChecker", "Scaffolding", "DevServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -82,5 +91,10 @@ let package = Package(
             name: "OpenDataTests", dependencies: ["OpenData", "Validation", "ContentModel", "Loading", "SiteLayout"]),
         .testTarget(name: "AvanceKitTests", dependencies: ["AvanceKit"], exclude: ["Golden"]),
         .testTarget(name: "LinkCheckerTests", dependencies: ["LinkChecker", "Diagnostics"]),
+        .testTarget(
+            name: "ScaffoldingTests",
+            dependencies: ["Scaffolding", "ContentModel", "Validation", "Loading", "Diagnostics"]
+        ),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit"]),
     ]
 )
