@@ -8,7 +8,10 @@ struct Avance: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a public transparency website for a city's strategy from Markdown in git.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self,
+            SchemaCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self)
 
     /// Runs the command; a usage error exits with 2, as every avance error about the command
