@@ -54,12 +54,13 @@ let package = Package(
             ]
         ),
         .target(name: "Writing", dependencies: ["Diagnostics", "SiteLayout"]),
+        .target(name: "Search", dependencies: ["ContentModel", "Validation", "SiteLayout", "Rendering", "OpenData"]),
         .target(name: "OpenData", dependencies: ["ContentModel", "Validation", "SiteLayout", "ParallelMap"]),
         .target(
             name: "AvanceKit",
             dependencies: [
                 "Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation",
-                "Markdown", "Rendering", "Writing", "SiteLayout", "OpenData",
+                "Markdown", "Rendering", "Writing", "SiteLayout", "OpenData", "Search",
             ]
         ),
         .target(name: "LinkChecker", dependencies: ["Diagnostics", "CLibXML2", "ParallelMap"]),
@@ -74,7 +75,8 @@ let package = Package(
         .executableTarget(
             name: "avance",
             dependencies: [
-                "AvanceKit", "LinkChecker", "Scaffolding", "DevServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AvanceKit", "LinkChecker", "Scaffolding", "DevServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -96,5 +98,9 @@ let package = Package(
             dependencies: ["Scaffolding", "ContentModel", "Validation", "Loading", "Diagnostics"]
         ),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit"]),
+        .testTarget(
+            name: "SearchTests",
+            dependencies: ["Search", "Validation", "ContentModel", "Loading", "Rendering", "SiteLayout"]
+        ),
     ]
 )

@@ -4,6 +4,7 @@ import Foundation
 import Loading
 import OpenData
 import Rendering
+import Search
 import SiteLayout
 import Validation
 import Writing
@@ -105,7 +106,8 @@ public enum Build {
         // 5. open data, from the same site
         let pages = files.map(\.path).filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
         let data = OpenDataRenderer(site: site).render(pages: pages)
-        result.files = (files + data).sorted { $0.path < $1.path }
+        let search = SearchIndexBuilder(site: site, bodies: bodies).render()
+        result.files = (files + data + [search]).sorted { $0.path < $1.path }
         result.log.append(clock.lap("render", "\(files.count) files"))
         return finish(result, options)
     }

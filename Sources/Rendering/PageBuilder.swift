@@ -47,7 +47,14 @@ public struct PageBuilder: Sendable {
             description: description, nav: nav, footer: footer, strings: strings,
             feedJSON: PagePaths.relative(DataPaths.jsonFeed, from: page),
             feedAtom: PagePaths.relative(DataPaths.atomFeed, from: page),
-            dataURL: PagePaths.relative(DataPaths.dataPage, from: page))
+            dataURL: PagePaths.relative(DataPaths.dataPage, from: page),
+            searchURL: PagePaths.relative(DataPaths.searchPage, from: page),
+            searchIndexURL: PagePaths.relative(DataPaths.searchIndex, from: page))
+    }
+
+    /// The search page (`buscar/`); the theme's script fills it from the search index.
+    public func search() -> PageView {
+        layout(page: DataPaths.searchPage, title: strings["search_title"])
     }
 
     // MARK: - Open data and 404
@@ -90,6 +97,8 @@ public struct PageBuilder: Sendable {
         view.feedJSON = base + DataPaths.jsonFeed
         view.feedAtom = base + DataPaths.atomFeed
         view.dataURL = base + DataPaths.dataPage
+        view.searchURL = base + DataPaths.searchPage
+        view.searchIndexURL = base + DataPaths.searchIndex
         view.nav = view.nav.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
         view.footer = view.footer.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
         view.notFound = true

@@ -34,6 +34,11 @@ public struct SiteRenderer: Sendable {
             PageJob(template: "datos", path: PagePaths.file(of: DataPaths.dataPage), view: { $0.data() }),
             PageJob(template: "404", path: DataPaths.notFound, view: { $0.notFound() }),
         ]
+        // Optional pages: rendered when the theme has their template.
+        if theme.templates.getTemplate(named: "buscar") != nil {
+            jobs.append(
+                PageJob(template: "buscar", path: PagePaths.file(of: DataPaths.searchPage), view: { $0.search() }))
+        }
         for collection in site.model.collections {
             let indexPath = PagePaths.file(of: paths.index(of: collection))
             jobs.append(PageJob(template: "collection", path: indexPath, view: { $0.index(of: collection) }))

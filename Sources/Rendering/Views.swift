@@ -37,6 +37,9 @@ public struct PageView: Sendable, MustacheParent {
     public var feedJSON: String
     public var feedAtom: String
     public var dataURL: String
+    /// Relative URLs of the search page and of the prebuilt search index.
+    public var searchURL: String
+    public var searchIndexURL: String
     public var home: HomeView?
     public var collection: CollectionView?
     public var entry: EntryView?
@@ -58,6 +61,8 @@ public struct PageView: Sendable, MustacheParent {
         case "feedJSON": feedJSON
         case "feedAtom": feedAtom
         case "dataURL": dataURL
+        case "searchURL": searchURL
+        case "searchIndexURL": searchIndexURL
         case "home": home
         case "collection": collection
         case "entry": entry

@@ -18,6 +18,9 @@ public struct DataPaths: Sendable {
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"
     public static let notFound = "404.html"
+    /// The prebuilt search index the search script loads, and the search page.
+    public static let searchIndex = "search-index.json"
+    public static let searchPage = "buscar/"
 
     /// All entries of a collection: `api/v1/proyectos.json`.
     public static func list(of collection: Collection) -> String {
