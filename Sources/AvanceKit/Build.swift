@@ -19,6 +19,10 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The folder that holds `theme/`; the site root by default.
     public var themeRoot: String?
+    /// Read "last updated" dates from git (one `git log` call); off, no dates are shown.
+    public var gitHistory = false
+    /// The environment, for `SOURCE_DATE_EPOCH`.
+    public var environment: [String: String] = [:]
     /// Treat warnings as errors.
     public var strict = false
     public var fileSystem: FileSystem = .disk
@@ -88,8 +92,13 @@ public enum Build {
         if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))
-        let (site, siteDiagnostics) = SiteResolver.resolve(tree, model: model)
+        var (site, siteDiagnostics) = SiteResolver.resolve(tree, model: model)
         result.diagnostics += siteDiagnostics
+        if options.gitHistory {
+            let (history, warning) = GitHistory.read(root: options.root, environment: options.environment)
+            site.recordChanges(byFile: history.lastChanged, referenceDate: history.referenceDate)
+            if let warning { result.diagnostics.append(warning) }
+        }
         result.site = site
         let entryCount = site.entries.values.reduce(0) { $0 + $1.count }
         result.log.append(clock.lap("validate", "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"))

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import FrontMatter
 
 /// Stage 2b: reads `content/site.yaml` into a `SiteModel`, checking the model itself: unknown
@@ -7,10 +8,12 @@ public struct ModelReader {
     /// The path of the model file, relative to the site root.
     public static let path = "content/site.yaml"
 
-    static let siteKeys = ["title", "description", "base_url", "language", "title_field", "enums", "collections"]
+    static let siteKeys = [
+        "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
+    ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
-        "fields", "extra_fields", "menu",
+        "fields", "extra_fields", "menu", "group_by", "charts_by", "snapshots",
     ]
     static let fieldKeys = ["type", "label", "required", "description", "to", "values", "of"]
     static let valueKeys = ["label", "color", "description"]
@@ -59,9 +62,12 @@ public struct ModelReader {
                 hint: "add `collections:` with one entry per folder of `content/`")
         }
         checkReferences(collections, root: root)
-        return SiteModel(
+        checkChartsBy(collections, root: root)
+        var model = SiteModel(
             title: title, description: string(root, "description"), baseURL: baseURL,
             language: language, collections: collections, enums: enums)
+        model.staleAfterMonths = readStaleAfter(root["stale_after_months"])
+        return model
     }
 
     // MARK: - Settings
@@ -131,6 +137,14 @@ public struct ModelReader {
                 hint: "write colours as `\"#1d6b3a\"` (quoted, because `#` starts a YAML comment)")
             return nil
         }
+        if let ratio = ColorContrast.ratio(text, "#ffffff"), ratio < 3 {
+            diagnostics.append(
+                .warning(
+                    "model-color-contrast",
+                    "the colour `\(text)` has a contrast of \(String(format: "%.1f", ratio)):1 against white; charts need 3:1",
+                    at: SourceLocation(file: file, line: node.line, column: node.column, length: node.width),
+                    hint: "use a darker colour (WCAG 2.1, 1.4.11 non-text contrast)"))
+        }
         return text.lowercased()
     }
 
@@ -189,7 +203,10 @@ public struct ModelReader {
             name: name, folder: folder, title: string(node, "title"), singular: string(node, "singular"),
             description: string(node, "description"), expected: expected, titleField: titleField,
             orderBy: orderBy, statusField: status, fields: fields,
-            allowsExtraFields: boolean(node, "extra_fields") ?? false, inMenu: boolean(node, "menu") ?? true)
+            allowsExtraFields: boolean(node, "extra_fields") ?? false, inMenu: boolean(node, "menu") ?? true,
+            groupBy: readGroupBy(node["group_by"], fields: fields, collection: name),
+            chartsBy: stringList(node["charts_by"]),
+            snapshots: readSnapshots(node["snapshots"], fields: fields, status: status))
     }
 
     mutating func readField(_ name: String, _ node: YAMLNode, enums: [String: EnumSet], allowList: Bool)

@@ -13,6 +13,8 @@ public struct SiteModel: Sendable {
     public var collections: [Collection]
     /// Named sets of enum values that several fields share.
     public var enums: [String: EnumSet]
+    /// Entries not updated (in git) for this many months are marked as stale; `nil` disables it.
+    public var staleAfterMonths: Int?
 
     /// Creates a model.
     public init(
@@ -70,13 +72,20 @@ public struct Collection: Sendable {
     public var allowsExtraFields: Bool
     /// Shown in the site's main menu.
     public var inMenu: Bool
+    /// Enum and reference fields with a page per value (`/proyectos/estado/suspendido/`).
+    public var groupBy: [String]
+    /// Collections whose entries get a chart of this collection's status (actions per axis).
+    public var chartsBy: [String]
+    /// Published counts by status at a date, from a cited source (a matrix of 63 projects).
+    public var snapshots: [Snapshot]
 
     /// Creates a collection.
     public init(
         name: String, folder: String? = nil, title: String? = nil, singular: String? = nil,
         description: String? = nil, expected: Int? = nil, titleField: String = "title",
         orderBy: [String] = [], statusField: String? = nil, fields: [Field],
-        allowsExtraFields: Bool = false, inMenu: Bool = true
+        allowsExtraFields: Bool = false, inMenu: Bool = true, groupBy: [String] = [], chartsBy: [String] = [],
+        snapshots: [Snapshot] = []
     ) {
         self.name = name
         self.folder = folder ?? name
@@ -90,6 +99,9 @@ public struct Collection: Sendable {
         self.fields = fields
         self.allowsExtraFields = allowsExtraFields
         self.inMenu = inMenu
+        self.groupBy = groupBy
+        self.chartsBy = chartsBy
+        self.snapshots = snapshots
     }
 
     /// The field called `name`.
@@ -223,4 +235,26 @@ public struct EnumValue: Sendable, Hashable {
         self.color = color
         self.description = description
     }
+}
+
+/// Counts by status that a source published at a date, shown as a dated, sourced figure
+/// beside the counts of the documented entries.
+public struct Snapshot: Sendable {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    public var date: String
+    public var title: String
+    /// The citation, such as "Informe DMR, abril de 2022, §3.2".
+    public var source: String
+    /// Count per status value id, in the status field's order.
+    public var counts: [(value: String, count: Int)]
+
+    /// Creates a snapshot.
+    public init(date: String, title: String, source: String, counts: [(value: String, count: Int)]) {
+        self.date = date
+        self.title = title
+        self.source = source
+        self.counts = counts
+    }
+
+    public var total: Int { counts.reduce(0) { $0 + $1.count } }
 }

@@ -109,6 +109,8 @@ public struct APIDocuments: Sendable {
             "backlinks": .array(backlinks),
             "rollups": .array(rollups),
             "history": .array(history),
+            "updated": .optional(site.lastChanged[entry.key]?.description),
+            "stale": .bool(site.isStale(entry.key)),
         ]
     }
 

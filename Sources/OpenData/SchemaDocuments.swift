@@ -139,6 +139,11 @@ public struct SchemaDocuments: Sendable {
                 "backlinks": ["type": "array", "items": backlink],
                 "rollups": ["type": "array", "items": rollup],
                 "history": ["type": "array", "items": history],
+                "updated": [
+                    "type": ["string", "null"], "pattern": .string(Self.datePattern),
+                    "description": "Date of the last commit that changed the entry's file; null when unknown.",
+                ],
+                "stale": ["type": "boolean", "description": "Not changed for longer than the site's threshold."],
             ],
         ]
     }

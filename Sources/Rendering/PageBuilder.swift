@@ -49,7 +49,8 @@ public struct PageBuilder: Sendable {
             feedAtom: PagePaths.relative(DataPaths.atomFeed, from: page),
             dataURL: PagePaths.relative(DataPaths.dataPage, from: page),
             searchURL: PagePaths.relative(DataPaths.searchPage, from: page),
-            searchIndexURL: PagePaths.relative(DataPaths.searchIndex, from: page))
+            searchIndexURL: PagePaths.relative(DataPaths.searchIndex, from: page),
+            updatesURL: PagePaths.relative(DataPaths.updatesPage, from: page))
     }
 
     /// The search page (`buscar/`); the theme's script fills it from the search index.
@@ -99,6 +100,7 @@ public struct PageBuilder: Sendable {
         view.dataURL = base + DataPaths.dataPage
         view.searchURL = base + DataPaths.searchPage
         view.searchIndexURL = base + DataPaths.searchIndex
+        view.updatesURL = base + DataPaths.updatesPage
         view.nav = view.nav.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
         view.footer = view.footer.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
         view.notFound = true
@@ -121,7 +123,11 @@ public struct PageBuilder: Sendable {
                 LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: PagePaths.home))
             }
         }
-        view.home = HomeView(figures: figures, pages: pages)
+        view.home = HomeView(
+            figures: figures, pages: pages, coverage: coverageChart(from: PagePaths.home),
+            breakdowns: model.collections.flatMap { breakdowns(of: $0, from: PagePaths.home) },
+            snapshots: model.collections.flatMap { snapshots(of: $0) },
+            statuses: model.collections.compactMap { status(of: $0, among: site.entries(of: $0.name)) })
         return view
     }
 
@@ -140,24 +146,6 @@ public struct PageBuilder: Sendable {
             width: Self.decimal(share), complete: documented >= expected)
     }
 
-    /// Entries counted by the collection's status field; `nil` when it has none, or when there
-    /// is nothing to count (a chart of zeros says less than "0 documented").
-    func status(of collection: Collection, among entries: [Entry], method: String? = nil) -> StatusView? {
-        guard !entries.isEmpty, let counts = site.statusCounts(of: collection, among: entries),
-            let field = collection.statusField.flatMap(collection.field)
-        else { return nil }
-        let total = counts.total
-        let bars = counts.counts.map { value, count in
-            let share = total == 0 ? 0 : Double(count) / Double(total) * 100
-            return BarView(
-                id: value.id, label: value.label, count: count, percent: Int(share.rounded()),
-                width: Self.decimal(share), color: value.color, description: value.description)
-        }
-        return StatusView(
-            title: strings.format("status.title", ["collection": collection.title, "field": field.label.lowercased()]),
-            total: total, bars: bars, method: method)
-    }
-
     static func decimal(_ value: Double) -> String {
         String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
     }
@@ -166,21 +154,46 @@ public struct PageBuilder: Sendable {
 
     /// The index page of `collection`: coverage, status and a table of its entries.
     public func index(of collection: Collection) -> PageView {
-        let page = paths.index(of: collection)
+        listing(of: collection, entries: site.entries(of: collection.name), page: paths.index(of: collection))
+    }
+
+    /// A page listing `entries` of `collection`: the index, or a group-by page when `filter`
+    /// says which value it lists.
+    func listing(
+        of collection: Collection, entries: [Entry], page: String, filter: (field: String, value: String)? = nil
+    ) -> PageView {
+        let filterText = filter.map { "\($0.field): \($0.value)" }
         var view = layout(
-            page: page, title: collection.title, description: collection.description, section: collection.name)
-        let entries = site.entries(of: collection.name)
+            page: page, title: filterText.map { "\(collection.title) — \($0)" } ?? collection.title,
+            description: collection.description, section: collection.name)
         let columns = Self.columns(of: collection)
         let rows = entries.map { entry in
             RowView(
                 title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
                 cells: columns.map { CellView(values: values(of: entry, field: $0, from: page)) })
         }
-        view.collection = CollectionView(
+        var listing = CollectionView(
             name: collection.name, title: collection.title, singular: collection.singular,
-            description: collection.description, coverage: coverage(of: collection),
+            description: collection.description,
+            coverage: filter == nil ? coverage(of: collection) : count(entries.count),
             status: status(of: collection, among: entries), columns: columns.map(\.label), rows: rows)
+        listing.filters = filters(of: collection, from: page)
+        listing.filter = filterText
+        if filter != nil {
+            listing.allURL = PagePaths.relative(paths.index(of: collection), from: page)
+        } else {
+            listing.breakdowns = breakdowns(of: collection, from: page)
+            listing.snapshots = snapshots(of: collection)
+        }
+        view.collection = listing
         return view
+    }
+
+    /// "3 entradas": a plain count, for pages that list part of a collection.
+    func count(_ number: Int) -> CoverageView {
+        CoverageView(
+            documented: number, expected: nil, text: strings.format("coverage.count", ["documented": String(number)]),
+            width: "100", complete: true)
     }
 
     /// The fields an index table shows: single values that are short (enums, references,
@@ -204,31 +217,21 @@ public struct PageBuilder: Sendable {
         guard let collection = model.collection(entry.collection) else { return layout(page: page, title: entry.title) }
         var view = layout(page: page, title: entry.title, section: collection.name)
         let fields = collection.fields.compactMap { field -> FieldView? in
-            guard field.name != collection.titleField, entry.fields[field.name] != nil else { return nil }
+            guard field.name != collection.titleField, entry.fields[field.name] != nil, !Self.isTimeline(field)
+            else { return nil }
             return fieldView(field, of: entry, from: page)
         }
         let toc = (bodies.headings[entry.key] ?? []).filter { $0.level <= 3 }
             .map { TOCItemView(id: $0.id, text: $0.text, level: $0.level) }
-        let rollups = site.rollups(of: entry.key).compactMap { counts -> StatusView? in
-            guard let child = model.collection(counts.collection) else { return nil }
-            let children = (site.backlinks[entry.key] ?? []).filter { $0.from.collection == child.name }
-                .compactMap { site.entry($0.from) }
-            let unique = Dictionary(children.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }).values
-                .sorted { $0.id < $1.id }
-            let method = strings.format(
-                "rollup.method",
-                [
-                    "count": String(unique.count), "collection": child.title.lowercased(),
-                    "singular": collection.singular.lowercased(),
-                ])
-            return status(of: child, among: unique, method: method)
-        }
+        let rollups = rollupViews(of: entry, in: collection)
         view.entry = EntryView(
             id: entry.id, title: entry.title,
             collection: LinkView(
                 title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page)),
             singular: collection.singular, fields: fields, body: bodies.html[entry.key] ?? "", toc: toc,
-            backlinks: backlinkGroups(of: entry, from: page), rollups: rollups, source: entry.file)
+            backlinks: backlinkGroups(of: entry, from: page), rollups: rollups, source: entry.file,
+            updated: site.lastChanged[entry.key].map(format), updatedISO: site.lastChanged[entry.key]?.description,
+            stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection))
         return view
     }
 

@@ -33,6 +33,8 @@ public struct SiteRenderer: Sendable {
             PageJob(template: "home", path: PagePaths.file(of: PagePaths.home), view: { $0.home() }),
             PageJob(template: "datos", path: PagePaths.file(of: DataPaths.dataPage), view: { $0.data() }),
             PageJob(template: "404", path: DataPaths.notFound, view: { $0.notFound() }),
+            PageJob(
+                template: "actualizaciones", path: PagePaths.file(of: DataPaths.updatesPage), view: { $0.updates() }),
         ]
         // Optional pages: rendered when the theme has their template.
         if theme.templates.getTemplate(named: "buscar") != nil {
@@ -45,6 +47,12 @@ public struct SiteRenderer: Sendable {
             let template =
                 theme.templates.getTemplate(named: "entry-\(collection.name)") != nil
                 ? "entry-\(collection.name)" : "entry"
+            for group in builder.groups(of: collection) {
+                jobs.append(
+                    PageJob(
+                        template: "collection", path: PagePaths.file(of: PageBuilder.path(of: group)),
+                        view: { $0.page(of: group) }))
+            }
             for entry in site.entries(of: collection.name) {
                 jobs.append(
                     PageJob(

@@ -8,7 +8,7 @@ import SiteLayout
 /// (`i18n/<lang>.yaml`) and static files copied as they are.
 public struct Theme: Sendable {
     /// The templates every site needs.
-    public static let requiredTemplates = ["home", "collection", "entry", "datos", "404"]
+    public static let requiredTemplates = ["home", "collection", "entry", "datos", "404", "actualizaciones"]
 
     public let templates: MustacheLibrary
     /// Interface strings of the site's language, by key.

@@ -40,10 +40,12 @@ public struct PageView: Sendable, MustacheParent {
     /// Relative URLs of the search page and of the prebuilt search index.
     public var searchURL: String
     public var searchIndexURL: String
+    public var updatesURL: String
     public var home: HomeView?
     public var collection: CollectionView?
     public var entry: EntryView?
     public var data: DataView?
+    public var updates: UpdatesView?
     public var notFound = false
 
     public func child(named name: String) -> Any? {
@@ -67,6 +69,8 @@ public struct PageView: Sendable, MustacheParent {
         case "collection": collection
         case "entry": entry
         case "data": data
+        case "updates": updates
+        case "updatesURL": updatesURL
         case "notFound": notFound
         default: nil
         }
@@ -103,7 +107,8 @@ public struct BarView: Sendable, MustacheParent {
     }
 }
 
-/// Entries of a collection counted by status, with how they were counted.
+/// Entries of a collection counted by status, with how they were counted: a chart (SVG), a
+/// sentence that says what it shows, and the numbers as a table.
 public struct StatusView: Sendable, MustacheParent {
     /// "Proyectos por estado".
     public var title: String
@@ -111,12 +116,49 @@ public struct StatusView: Sendable, MustacheParent {
     public var bars: [BarView]
     /// How the figures were computed, in a sentence.
     public var method: String?
+    /// The chart, drawn at build time; hidden from screen readers, which get `summary` and `bars`.
+    public var svg = ""
+    /// The chart in one sentence: "2 proyectos: En marcha 1 (50 %), …".
+    public var summary = ""
+    /// For published figures: the citation and the date they describe.
+    public var source: String?
+    public var date: String?
 
     public func child(named name: String) -> Any? {
         switch name {
         case "title": title
         case "total": total
         case "bars": bars
+        case "method": method
+        case "svg": svg
+        case "summary": summary
+        case "source": source
+        case "date": date
+        default: nil
+        }
+    }
+}
+
+/// A stacked chart of one collection's status per entry of another (actions by status, per
+/// axis), or of documented against declared entries per collection.
+public struct BreakdownView: Sendable, MustacheParent {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var svg: String
+    /// Column headings of the data table, after the row heading.
+    public var columns: [String]
+    public var rows: [RowView]
+    public var method: String?
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "summary": summary
+        case "svg": svg
+        case "columns": columns
+        case "rows": rows
         case "method": method
         default: nil
         }
@@ -170,11 +212,23 @@ public struct FigureView: Sendable, MustacheParent {
 public struct HomeView: Sendable, MustacheParent {
     public var figures: [FigureView]
     public var pages: [LinkView]
+    /// Documented against declared entries, per collection.
+    public var coverage: BreakdownView?
+    /// Status charts per parent entry (actions by status per axis), from `charts_by`.
+    public var breakdowns: [BreakdownView] = []
+    /// Published figures (`snapshots`), dated and sourced.
+    public var snapshots: [StatusView] = []
+    /// Documented entries by status, per collection with a status field.
+    public var statuses: [StatusView] = []
 
     public func child(named name: String) -> Any? {
         switch name {
+        case "statuses": statuses
         case "figures": figures
         case "pages": pages
+        case "coverage": coverage
+        case "breakdowns": breakdowns
+        case "snapshots": snapshots
         default: nil
         }
     }
@@ -302,10 +356,23 @@ public struct CollectionView: Sendable, MustacheParent {
     public var status: StatusView?
     public var columns: [String]
     public var rows: [RowView]
+    public var breakdowns: [BreakdownView] = []
+    public var snapshots: [StatusView] = []
+    /// Links to the group-by pages of this collection (filters that need no script).
+    public var filters: [FilterView] = []
+    /// On a group-by page, what it lists ("Estado: Suspendido").
+    public var filter: String?
+    /// On a group-by page, the link back to the whole collection.
+    public var allURL: String?
 
     public func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
+        case "breakdowns": breakdowns
+        case "snapshots": snapshots
+        case "filters": filters
+        case "filter": filter
+        case "allURL": allURL
         case "title": title
         case "singular": singular
         case "description": description
@@ -332,6 +399,13 @@ public struct EntryView: Sendable, MustacheParent {
     public var rollups: [StatusView]
     /// The source file, relative to the site root, so readers can find what to edit.
     public var source: String
+    /// When the file last changed (from git), in words and as `YYYY-MM-DD`.
+    public var updated: String?
+    public var updatedISO: String?
+    /// Not updated for longer than `stale_after_months`.
+    public var stale = false
+    /// The dated records of its history, newest first.
+    public var timeline: [TimelineItemView] = []
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -347,6 +421,72 @@ public struct EntryView: Sendable, MustacheParent {
         case "backlinks": backlinks
         case "rollups": rollups
         case "source": source
+        case "updated": updated
+        case "updatedISO": updatedISO
+        case "stale": stale
+        case "timeline": timeline
+        default: nil
+        }
+    }
+}
+
+/// One dated record of an entry's history: "abril de 2022 — En marcha: Inicio de la …".
+public struct TimelineItemView: Sendable, MustacheParent {
+    /// The id of the item on the page; the feeds' item ids end with it.
+    public var anchor: String
+    public var date: String
+    public var datetime: String
+    public var label: String?
+    public var note: String?
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "anchor": anchor
+        case "date": date
+        case "datetime": datetime
+        case "label": label
+        case "note": note
+        default: nil
+        }
+    }
+}
+
+/// The page of last changes: every entry by the date its file last changed, stale ones marked.
+public struct UpdatesView: Sendable, MustacheParent {
+    public var rows: [UpdateRowView]
+    /// False when no dates are known (not a git checkout, or a shallow clone).
+    public var known: Bool
+    public var threshold: String?
+    public var staleCount: Int
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "rows": rows
+        case "known": known
+        case "threshold": threshold
+        case "staleCount": staleCount
+        default: nil
+        }
+    }
+}
+
+/// An entry on the page of last changes.
+public struct UpdateRowView: Sendable, MustacheParent {
+    public var title: String
+    public var url: String
+    public var collection: String
+    public var date: String?
+    public var datetime: String?
+    public var stale: Bool
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "collection": collection
+        case "date": date
+        case "datetime": datetime
+        case "stale": stale
         default: nil
         }
     }
@@ -415,6 +555,38 @@ public struct DataView: Sendable, MustacheParent {
         case "sitemap": sitemap
         case "sets": sets
         case "version": version
+        default: nil
+        }
+    }
+}
+
+/// The values of one group-by field, each a link to its page with a count.
+public struct FilterView: Sendable, MustacheParent {
+    public var label: String
+    public var options: [FilterOptionView]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "options": options
+        default: nil
+        }
+    }
+}
+
+/// One value of a filter: "Suspendido (35)".
+public struct FilterOptionView: Sendable, MustacheParent {
+    public var title: String
+    public var url: String
+    public var count: Int
+    public var current: Bool
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "count": count
+        case "current": current
         default: nil
         }
     }

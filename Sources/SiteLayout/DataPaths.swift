@@ -21,6 +21,8 @@ public struct DataPaths: Sendable {
     /// The prebuilt search index the search script loads, and the search page.
     public static let searchIndex = "search-index.json"
     public static let searchPage = "buscar/"
+    /// The page of last changes, with stale entries marked.
+    public static let updatesPage = "actualizaciones/"
 
     /// All entries of a collection: `api/v1/proyectos.json`.
     public static func list(of collection: Collection) -> String {

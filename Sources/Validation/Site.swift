@@ -8,6 +8,10 @@ public struct Site: Sendable {
     public let entries: [String: [Entry]]
     /// For each entry, the entries that refer to it, sorted.
     public let backlinks: [EntryKey: [Backlink]]
+    /// When each entry's file last changed (from git), when known.
+    public var lastChanged: [EntryKey: SiteDate] = [:]
+    /// The date staleness is measured against (see `GitHistory.referenceDate`).
+    public var referenceDate: SiteDate?
     let index: [EntryKey: Entry]
 
     /// Creates a site from validated entries; computes the index and backlinks.

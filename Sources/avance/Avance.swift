@@ -69,6 +69,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .customLong("no-git-dates"), help: "Do not read \"last updated\" dates from git.")
+    var noGitDates = false
+
     func run() throws {
         let root = common.absoluteRoot
         let outputPath = output.map {
@@ -76,7 +79,10 @@ struct BuildCommand: ParsableCommand {
                 .standardizedFileURL.path
         }
         let started = Date()
-        let result = Build.build(BuildOptions(root: root, output: outputPath, baseURL: baseURL, strict: strict))
+        var options = BuildOptions(root: root, output: outputPath, baseURL: baseURL, strict: strict)
+        options.gitHistory = !noGitDates
+        options.environment = ProcessInfo.processInfo.environment
+        let result = Build.build(options)
         if common.verbose { for line in result.log { Output.status(line) } }
         Output.report(result.diagnostics, sources: result.sources, format: common.format)
         if result.wrote, !common.quiet, common.format == .text {

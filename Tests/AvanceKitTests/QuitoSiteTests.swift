@@ -31,8 +31,26 @@ import Validation
         #expect(site.entries(of: "paginas").map(\.id) == ["la-estrategia", "metodologia"])
         let entries = counts.reduce(0) { $0 + $1.1 }
         let pages = Self.result.files.filter { $0.path.hasSuffix("index.html") }
-        // The home page, one index per collection, one page per entry, and the open-data page.
-        #expect(pages.count == 1 + counts.count + entries + 1)
+        // One page per value of each group-by field: enum values, and entries referred to.
+        let groups = site.model.collections.reduce(0) { total, collection in
+            total
+                + collection.groupBy.compactMap(collection.field).reduce(0) { sum, field in
+                    switch field.type {
+                    case .enumeration(let set): sum + set.values.count
+                    default:
+                        sum
+                            + Set(
+                                site.entries(of: collection.name).flatMap { $0.fields[field.name]?.referencedIDs ?? [] }
+                            ).count
+                    }
+                }
+        }
+        #expect(groups == (4 + 3 + 3) + (4 + 1 + 8) + 6 + 4)
+        // The home page, one index per collection, one page per entry, the open-data page, the
+        // page of last changes and the group-by pages.
+        #expect(pages.count == 1 + counts.count + entries + 2 + groups)
+        #expect(Self.result.files.contains { $0.path == "proyectos/estado/suspendido/index.html" })
+        #expect(Self.result.files.contains { $0.path == "socios/tipo/privado/index.html" })
         #expect(Self.result.files.contains { $0.path == "404.html" })
         #expect(Self.result.files.contains { $0.path == "css/site.css" })
     }
@@ -107,5 +125,35 @@ import Validation
             }
         }
         return links
+    }
+}
+
+/// The dashboard answers "how is the strategy going?": what is documented, what the office
+/// published in April 2022, and how each chart is backed by text and a table.
+@Suite struct QuitoDashboardTests {
+    static let home: String = {
+        let result = Build.render(BuildOptions(root: Repository.root))
+        return result.files.first { $0.path == "index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+    }()
+
+    @Test func theAprilSnapshotIsShownDatedAndSourced() {
+        #expect(Self.home.contains("Matriz de proyectos de la Dirección Metropolitana de Resiliencia"))
+        #expect(Self.home.contains("(abril de 2022)"))
+        #expect(Self.home.contains("Informe DMR, abril de 2022, §3.2"))
+        for row in [
+            "<th scope=\"row\">Suspendido</th><td>35</td>", "<th scope=\"row\">No iniciado</th><td>13</td>",
+            "<th scope=\"row\">Finalizado</th><td>8</td>", "<th scope=\"row\">En marcha</th><td>7</td>",
+        ] {
+            #expect(Self.home.contains(row), "\(row)")
+        }
+        #expect(Self.home.contains("Total: 63."))
+    }
+
+    @Test func everyChartHasASummaryAndADataTable() {
+        let charts = Self.home.components(separatedBy: "<svg class=\"chart-svg\"").count - 1
+        #expect(charts >= 3)
+        #expect(Self.home.components(separatedBy: "class=\"chart-summary\"").count - 1 == charts)
+        #expect(Self.home.components(separatedBy: "<details class=\"chart-data\">").count - 1 == charts)
+        #expect(Self.home.contains("Hitos estratégicos: 0 / 16"))
     }
 }

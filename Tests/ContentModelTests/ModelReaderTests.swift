@@ -110,3 +110,63 @@ import Testing
         #expect(!EntryID.isValid(id))
     }
 }
+
+@Suite struct DashboardSettingsTests {
+    static let base = """
+        title: T
+        stale_after_months: 6
+        collections:
+          ejes:
+            fields: {title: string}
+          proyectos:
+            status: estado
+            group_by: [estado, eje]
+            charts_by: [ejes]
+            snapshots:
+              - {date: 2022-04, title: Matriz, source: Informe, counts: {parado: 35, activo: 7}}
+            fields:
+              title: string
+              estado: {type: enum, values: {activo: {color: "#1d6b3a"}, parado: {color: "#a3262a"}}}
+              eje: {type: ref, to: ejes}
+              nota: string
+
+        """
+
+    @Test func readsGroupsChartsSnapshotsAndStaleness() throws {
+        let (model, diagnostics) = ModelReader.read(Self.base)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let proyectos = try #require(model?.collection("proyectos"))
+        #expect(proyectos.groupBy == ["estado", "eje"])
+        #expect(proyectos.chartsBy == ["ejes"])
+        let snapshot = try #require(proyectos.snapshots.first)
+        #expect(snapshot.counts.map(\.value) == ["activo", "parado"])
+        #expect(snapshot.counts.map(\.count) == [7, 35])
+        #expect(snapshot.total == 42)
+        #expect(model?.staleAfterMonths == 6)
+    }
+
+    @Test(arguments: [
+        ("group_by: [estado, eje]", "group_by: [nota]", "model-invalid"),
+        ("group_by: [estado, eje]", "group_by: [estdo]", "model-field-unknown"),
+        ("charts_by: [ejes]", "charts_by: [ejez]", "model-collection-unknown"),
+        ("counts: {parado: 35, activo: 7}", "counts: {parada: 35}", "model-enum-unknown"),
+        ("date: 2022-04", "date: abril", "model-invalid"),
+        ("stale_after_months: 6", "stale_after_months: seis", "model-invalid"),
+    ])
+    func wrongSettingsAreReported(original: String, replacement: String, code: String) {
+        let (_, diagnostics) = ModelReader.read(Self.base.replacingOccurrences(of: original, with: replacement))
+        #expect(diagnostics.map(\.code) == [code], "\(diagnostics.map(\.message))")
+    }
+
+    @Test func faintChartColoursAreAWarning() throws {
+        let (model, diagnostics) = ModelReader.read(Self.base.replacingOccurrences(of: "#a3262a", with: "#ffdd00"))
+        #expect(model != nil)
+        #expect(diagnostics.map(\.code) == ["model-color-contrast"])
+        #expect(diagnostics.first?.severity == .warning)
+    }
+
+    @Test(arguments: [("#ffffff", "#000000", 21.0), ("#1d6b3a", "#ffffff", 6.6), ("#777", "#fff", 4.5)])
+    func contrastFollowsWCAG(first: String, second: String, ratio: Double) throws {
+        #expect(abs(try #require(ColorContrast.ratio(first, second)) - ratio) < 0.1)
+    }
+}

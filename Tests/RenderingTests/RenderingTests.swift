@@ -147,7 +147,8 @@ let model = """
         let pages = try render(Self.files)
         #expect(
             pages.keys.sorted() == [
-                "404.html", "datos/index.html", "index.html", "proyectos/fiem/index.html", "proyectos/index.html",
+                "404.html", "actualizaciones/index.html", "datos/index.html", "index.html", "proyectos/fiem/index.html",
+                "proyectos/index.html",
                 "proyectos/rcn/index.html", "socios/index.html", "socios/visa/index.html",
             ])
         #expect(pages["proyectos/rcn/index.html"]?.contains(#"href="https://example.org/sub/proyectos/rcn/""#) == true)

@@ -73,9 +73,12 @@ enum TestSite {
     ]
 
     /// Validates the valid files plus `extra` (path → text), returning the site and diagnostics.
-    static func validate(_ extra: [String: String] = [:], bytes: [String: [UInt8]] = [:]) -> (Site?, [Diagnostic]) {
+    /// With `replacingModel`, `extra` is the whole site instead of additions to the valid one.
+    static func validate(_ extra: [String: String] = [:], bytes: [String: [UInt8]] = [:], replacingModel: Bool = false)
+        -> (Site?, [Diagnostic])
+    {
         var files: [String: [UInt8]] = [:]
-        for (path, text) in validFiles.merging(extra, uniquingKeysWith: { $1 }) {
+        for (path, text) in (replacingModel ? extra : validFiles.merging(extra, uniquingKeysWith: { $1 })) {
             files[root + "/" + path] = Array(text.utf8)
         }
         for (path, data) in bytes { files[root + "/" + path] = data }

@@ -1,0 +1,113 @@
+import Diagnostics
+import FrontMatter
+
+/// The settings of `site.yaml` that shape dashboards and browsing: group-by pages, charts by
+/// parent collection, published snapshots and the staleness threshold.
+extension ModelReader {
+    static let snapshotKeys = ["date", "title", "source", "counts"]
+
+    /// `group_by: [estado, eje]`: enum and reference fields only.
+    mutating func readGroupBy(_ node: YAMLNode?, fields: [Field], collection: String) -> [String] {
+        let names = stringList(node)
+        for (index, name) in names.enumerated() {
+            let at = node?.sequence?[index] ?? node!
+            guard let field = fields.first(where: { $0.name == name }) else {
+                error(
+                    "model-field-unknown", "`group_by` names `\(name)`, which is not a field of `\(collection)`",
+                    at: at,
+                    hint: Suggestion.hint(for: name, among: fields.map(\.name)))
+                continue
+            }
+            switch field.type {
+            case .enumeration, .reference, .references: continue
+            default:
+                error(
+                    "model-invalid", "`group_by` needs an enum or reference field; `\(name)` is a `\(field.type.name)`",
+                    at: at)
+            }
+        }
+        return names
+    }
+
+    /// `charts_by` must name collections, checked once every collection is read.
+    mutating func checkChartsBy(_ collections: [Collection], root: YAMLNode) {
+        let names = collections.map(\.name)
+        for collection in collections {
+            for (index, target) in collection.chartsBy.enumerated() where !names.contains(target) {
+                let node = root["collections"]?[collection.name]?["charts_by"]
+                error(
+                    "model-collection-unknown", "`charts_by` names `\(target)`, which is not a collection",
+                    at: node?.sequence?[index] ?? node ?? root, hint: Suggestion.hint(for: target, among: names))
+            }
+            if !collection.chartsBy.isEmpty, collection.statusField == nil {
+                let node = root["collections"]?[collection.name]?["charts_by"] ?? root
+                error("model-invalid", "`charts_by` needs the collection's `status` field", at: node)
+            }
+        }
+    }
+
+    /// `snapshots: [{date, title, source, counts: {value: n}}]`, counts by status value.
+    mutating func readSnapshots(_ node: YAMLNode?, fields: [Field], status: String?) -> [Snapshot] {
+        guard let node else { return [] }
+        guard let items = node.sequence else {
+            error("model-invalid", "`snapshots` must be a list", at: node)
+            return []
+        }
+        let values: [String]
+        if let status, case .enumeration(let set)? = fields.first(where: { $0.name == status })?.type {
+            values = set.values.map(\.id)
+        } else {
+            error("model-invalid", "`snapshots` count entries by the collection's `status` field; declare it", at: node)
+            return []
+        }
+        return items.compactMap { readSnapshot($0, values: values) }
+    }
+
+    mutating func readSnapshot(_ node: YAMLNode, values: [String]) -> Snapshot? {
+        guard node.mapping != nil else {
+            error("model-invalid", "a snapshot is `{date, title, source, counts}`", at: node)
+            return nil
+        }
+        checkKeys(node, allowed: Self.snapshotKeys, what: "snapshot setting")
+        guard let date = requiredString(node, "date"), let title = requiredString(node, "title"),
+            let source = requiredString(node, "source"), let countsNode = node["counts"],
+            let pairs = mapping(countsNode, what: "`counts`")
+        else { return nil }
+        if !Self.isDate(date) {
+            error(
+                "model-invalid", "`\(date)` is not a date", at: node["date"]!, hint: "write YYYY-MM-DD, YYYY-MM or YYYY"
+            )
+        }
+        var counts: [String: Int] = [:]
+        for (key, value) in pairs {
+            let id = key.scalar ?? ""
+            guard values.contains(id) else {
+                error(
+                    "model-enum-unknown", "`\(id)` is not a value of the status field", at: key,
+                    hint: Suggestion.hint(for: id, among: values))
+                continue
+            }
+            guard let count = Int(value.scalar ?? ""), count >= 0 else {
+                error("model-invalid", "a count must be a whole number", at: value)
+                continue
+            }
+            counts[id] = count
+        }
+        return Snapshot(date: date, title: title, source: source, counts: values.map { ($0, counts[$0] ?? 0) })
+    }
+
+    mutating func readStaleAfter(_ node: YAMLNode?) -> Int? {
+        guard let node else { return nil }
+        guard let months = Int(node.scalar ?? ""), months > 0 else {
+            error("model-invalid", "`stale_after_months` must be a whole number of months", at: node)
+            return nil
+        }
+        return months
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return (1...3).contains(parts.count) && parts[0].count == 4
+            && parts.dropFirst().allSatisfy { $0.count == 2 } && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+}

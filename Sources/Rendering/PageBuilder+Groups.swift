@@ -1,0 +1,75 @@
+import ContentModel
+import SiteLayout
+import Validation
+
+/// Group-by pages (`/proyectos/estado/suspendido/`): one page per value of each field named in
+/// `group_by`, linked from the collection's index as filters that need no script.
+extension PageBuilder {
+    /// One group-by page: a field of a collection and one of its values.
+    public struct Group: Sendable {
+        public let collection: Collection
+        public let field: Field
+        /// The enum value id, or the referenced entry's id.
+        public let value: String
+        /// The value's label, or the referenced entry's title.
+        public let label: String
+        /// The entries with that value, in display order.
+        public let entries: [Entry]
+    }
+
+    /// Every group-by page of `collection`: each enum value (even with no entries, so the
+    /// page can say so), each referenced entry.
+    public func groups(of collection: Collection) -> [Group] {
+        let entries = site.entries(of: collection.name)
+        return collection.groupBy.compactMap(collection.field).flatMap { field -> [Group] in
+            let options: [(id: String, label: String)]
+            switch field.type {
+            case .enumeration(let set):
+                options = set.values.map { ($0.id, $0.label) }
+            case .reference(let to), .references(let to):
+                let used = Set(entries.flatMap { $0.fields[field.name]?.referencedIDs ?? [] })
+                options = site.entries(of: to).filter { used.contains($0.id) }.map { ($0.id, $0.title) }
+            default:
+                options = []
+            }
+            return options.map { option in
+                Group(
+                    collection: collection, field: field, value: option.id, label: option.label,
+                    entries: entries.filter { entry in
+                        switch entry.fields[field.name] {
+                        case .enumeration(let id)?: id == option.id
+                        case let value?: value.referencedIDs.contains(option.id)
+                        case nil: false
+                        }
+                    })
+            }
+        }
+    }
+
+    /// The page of `group`.
+    public func page(of group: Group) -> PageView {
+        listing(
+            of: group.collection, entries: group.entries, page: Self.path(of: group),
+            filter: (group.field.label, group.label))
+    }
+
+    /// `proyectos/estado/suspendido/`.
+    public static func path(of group: Group) -> String {
+        group.collection.folder + "/" + group.field.name + "/" + group.value + "/"
+    }
+
+    /// The filters of an index or group-by page: every group-by field with its values.
+    func filters(of collection: Collection, from page: String) -> [FilterView] {
+        let all = groups(of: collection)
+        return collection.groupBy.compactMap(collection.field).compactMap { field in
+            guard all.contains(where: { $0.field.name == field.name }) else { return nil }
+            return FilterView(
+                label: field.label,
+                options: all.filter { $0.field.name == field.name }.map { group in
+                    FilterOptionView(
+                        title: group.label, url: PagePaths.relative(Self.path(of: group), from: page),
+                        count: group.entries.count, current: Self.path(of: group) == page)
+                })
+        }
+    }
+}

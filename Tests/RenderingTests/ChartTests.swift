@@ -1,0 +1,34 @@
+import ContentModel
+import Testing
+
+@testable import Rendering
+
+@Suite struct ChartTests {
+    @Test func barsCarryTheirNumbersAndEscapeLabels() {
+        let svg = ChartSVG(rows: [
+            ChartSVG.Row(
+                label: "<script>x</script> & co",
+                segments: [
+                    ChartSVG.Segment(label: "En marcha", count: 7, color: "#1d6b3a"),
+                    ChartSVG.Segment(label: "Sin documentar", count: 56, color: nil),
+                    ChartSVG.Segment(label: "Vacío", count: 0, color: "#a3262a"),
+                ]),
+            ChartSVG.Row(label: "Dos", segments: [ChartSVG.Segment(label: "En marcha", count: 1, color: "#1d6b3a")]),
+        ]).render()
+        #expect(svg.hasPrefix("<svg class=\"chart-svg\""))
+        #expect(svg.contains(#"aria-hidden="true""#))
+        #expect(!svg.contains("<script"))
+        #expect(svg.contains("&lt;script&gt;x&lt;/script&gt; &amp; co"))
+        // Zero-count segments are not drawn; the others carry their number as a tooltip and text.
+        #expect(!svg.contains("Vacío"))
+        #expect(svg.contains("<title>En marcha: 7</title>"))
+        #expect(svg.contains("class=\"chart-segment chart-missing\""))
+        #expect(svg.contains(">63</text>"))  // the row total
+        #expect(svg.contains(##"fill="#ffffff" class="chart-count">7</text>"##))
+    }
+
+    @Test func readableTextIsChosenForEachFill() {
+        #expect(ColorContrast.text(on: "#1d6b3a") == "#ffffff")
+        #expect(ColorContrast.text(on: "#ffdd00") == "#1b1b1b")
+    }
+}
