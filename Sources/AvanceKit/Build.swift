@@ -110,8 +110,30 @@ public enum Build {
             root: options.themeRoot ?? options.root, language: model.language, fileSystem: options.fileSystem)
         result.diagnostics += themeDiagnostics
         guard let theme else { return finish(result, options) }
-        let (files, renderDiagnostics) = SiteRenderer(site: site, bodies: bodies, theme: theme).render()
+        let (rendered, renderDiagnostics) = SiteRenderer(site: site, bodies: bodies, theme: theme).render()
+        var files = rendered
         result.diagnostics += renderDiagnostics
+        // 4b. translations: the same site in each language with a `content/site.<lang>.yaml`
+        for language in site.languages {
+            guard let text = tree.files.first(where: { $0.path == ModelTranslation.path(for: language) })?.text else {
+                continue
+            }
+            let (translatedModel, translationDiagnostics) = ModelTranslation.apply(
+                text, language: language, to: site.model)
+            result.diagnostics += translationDiagnostics
+            let translated = site.translated(to: language, model: translatedModel)
+            let translatedBodies = BodyRenderer(site: translated).render()
+            // Bodies still in the original language were checked above; report only the translations'.
+            result.diagnostics += translatedBodies.diagnostics.filter {
+                $0.location?.file.hasSuffix(".\(language).md") == true
+            }
+            let localization = Localization(site: translated, language: language, original: site.model.language)
+            let (pages, pageDiagnostics) = SiteRenderer(
+                site: translated, bodies: translatedBodies, theme: theme, localization: localization
+            ).render()
+            result.diagnostics += pageDiagnostics
+            files += pages
+        }
         // 5. open data, from the same site
         let pages = files.map(\.path).filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
         let data = OpenDataRenderer(site: site).render(pages: pages)

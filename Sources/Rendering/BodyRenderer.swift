@@ -102,7 +102,7 @@ public struct BodyRenderer: Sendable {
     func rewrite(_ link: MarkdownLink, in entry: Entry, lineOffset: Int, result: inout EntryResult) -> String? {
         let destination = link.destination
         let location = SourceLocation(
-            file: entry.file, line: link.line + lineOffset, column: link.column, length: max(1, destination.count))
+            file: entry.bodyFile, line: link.line + lineOffset, column: link.column, length: max(1, destination.count))
         if destination.hasPrefix("#") {
             let fragment = String(destination.dropFirst()).removingPercentEncoding ?? String(destination.dropFirst())
             result.anchors.append(Anchor(target: entry.key, fragment: fragment, location: location))
@@ -113,14 +113,14 @@ public struct BodyRenderer: Sendable {
         let path = String(parts[0]).removingPercentEncoding ?? String(parts[0])
         let fragment = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
         guard path.lowercased().hasSuffix(".md") else { return nil }
-        let resolved = Self.resolve(path, against: entry.file)
+        let resolved = Self.resolve(path, against: entry.bodyFile)
         guard let resolved, let target = files[resolved] else {
             result.diagnostics.append(
                 .error(
                     "link-broken", "the link `\(destination)` points to `\(resolved ?? path)`, which is not an entry",
                     at: location,
                     hint: Suggestion.closest(to: resolved ?? path, among: files.keys)
-                        .map { "did you mean `\(Self.relativePath(to: $0, from: entry.file))`?" }
+                        .map { "did you mean `\(Self.relativePath(to: $0, from: entry.bodyFile))`?" }
                         ?? "link to another entry's Markdown file, such as `../proyectos/rcn-visa.md`"))
             return nil
         }

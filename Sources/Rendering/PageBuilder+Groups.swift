@@ -49,13 +49,13 @@ extension PageBuilder {
     /// The page of `group`.
     public func page(of group: Group) -> PageView {
         listing(
-            of: group.collection, entries: group.entries, page: Self.path(of: group),
+            of: group.collection, entries: group.entries, page: path(of: group),
             filter: (group.field.label, group.label))
     }
 
     /// `proyectos/estado/suspendido/`.
-    public static func path(of group: Group) -> String {
-        group.collection.folder + "/" + group.field.name + "/" + group.value + "/"
+    public func path(of group: Group) -> String {
+        paths.prefix + group.collection.folder + "/" + group.field.name + "/" + group.value + "/"
     }
 
     /// The filters of an index or group-by page: every group-by field with its values.
@@ -67,8 +67,8 @@ extension PageBuilder {
                 label: field.label,
                 options: all.filter { $0.field.name == field.name }.map { group in
                     FilterOptionView(
-                        title: group.label, url: PagePaths.relative(Self.path(of: group), from: page),
-                        count: group.entries.count, current: Self.path(of: group) == page)
+                        title: group.label, url: PagePaths.relative(path(of: group), from: page),
+                        count: group.entries.count, current: path(of: group) == page)
                 })
         }
     }

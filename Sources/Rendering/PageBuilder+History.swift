@@ -34,7 +34,7 @@ extension PageBuilder {
 
     /// The page of last changes (`actualizaciones/`).
     public func updates() -> PageView {
-        let page = DataPaths.updatesPage
+        let page = paths.localized(DataPaths.updatesPage)
         var view = layout(page: page, title: strings["updates_title"])
         let rows = site.entriesByLastChange.map { entry, changed in
             UpdateRowView(

@@ -9,14 +9,16 @@ public struct PageBuilder: Sendable {
     public let site: Site
     public let bodies: RenderedBodies
     public let strings: Strings
-    let paths: PagePaths
+    public let localization: Localization
+    public let paths: PagePaths
 
-    /// Creates a builder.
-    public init(site: Site, bodies: RenderedBodies, strings: Strings) {
+    /// Creates a builder of pages in `localization`'s language (the site's own by default).
+    public init(site: Site, bodies: RenderedBodies, strings: Strings, localization: Localization? = nil) {
         self.site = site
         self.bodies = bodies
         self.strings = strings
-        self.paths = PagePaths(model: site.model)
+        self.localization = localization ?? Localization(site: site)
+        self.paths = PagePaths(model: site.model, prefix: self.localization.prefix)
     }
 
     var model: SiteModel { site.model }
@@ -32,8 +34,8 @@ public struct PageBuilder: Sendable {
         }
         nav.append(
             LinkView(
-                title: strings["data_nav"], url: PagePaths.relative(DataPaths.dataPage, from: page),
-                current: page == DataPaths.dataPage))
+                title: strings["data_nav"], url: PagePaths.relative(paths.localized(DataPaths.dataPage), from: page),
+                current: page == paths.localized(DataPaths.dataPage)))
         let footer = model.collections.filter { !$0.inMenu }.flatMap { collection in
             site.entries(of: collection.name).map { entry in
                 LinkView(
@@ -41,28 +43,36 @@ public struct PageBuilder: Sendable {
                     current: paths.page(of: entry.key) == page)
             }
         }
+        let unprefixed = String(page.dropFirst(paths.prefix.count))
+        let alternates = localization.languages.map { language in
+            LanguageLinkView(
+                lang: language.code, name: strings["language.\(language.code)"],
+                url: PagePaths.relative(language.prefix + unprefixed, from: page),
+                absolute: paths.absolute(language.prefix + unprefixed), current: language.prefix == paths.prefix)
+        }
         return PageView(
-            lang: model.language, siteTitle: model.title, siteDescription: model.description,
-            root: PagePaths.relative("", from: page), canonical: paths.absolute(page), title: title,
+            lang: localization.language, siteTitle: model.title, siteDescription: model.description,
+            root: PagePaths.relative(paths.home, from: page), assets: PagePaths.relative("", from: page),
+            canonical: paths.absolute(page), alternates: alternates.count > 1 ? alternates : [], title: title,
             description: description, nav: nav, footer: footer, strings: strings,
             feedJSON: PagePaths.relative(DataPaths.jsonFeed, from: page),
             feedAtom: PagePaths.relative(DataPaths.atomFeed, from: page),
-            dataURL: PagePaths.relative(DataPaths.dataPage, from: page),
-            searchURL: PagePaths.relative(DataPaths.searchPage, from: page),
+            dataURL: PagePaths.relative(paths.localized(DataPaths.dataPage), from: page),
+            searchURL: PagePaths.relative(paths.localized(DataPaths.searchPage), from: page),
             searchIndexURL: PagePaths.relative(DataPaths.searchIndex, from: page),
-            updatesURL: PagePaths.relative(DataPaths.updatesPage, from: page))
+            updatesURL: PagePaths.relative(paths.localized(DataPaths.updatesPage), from: page))
     }
 
     /// The search page (`buscar/`); the theme's script fills it from the search index.
     public func search() -> PageView {
-        layout(page: DataPaths.searchPage, title: strings["search_title"])
+        layout(page: paths.localized(DataPaths.searchPage), title: strings["search_title"])
     }
 
     // MARK: - Open data and 404
 
     /// The open-data page (`datos/`), listing every document of the `OpenData` stage.
     public func data() -> PageView {
-        let page = DataPaths.dataPage
+        let page = paths.localized(DataPaths.dataPage)
         var view = layout(page: page, title: strings["data_title"], description: strings["data_lead"])
         func download(_ title: String, _ path: String) -> DownloadView {
             DownloadView(title: title, url: PagePaths.relative(path, from: page), absolute: paths.absolute(path))
@@ -91,9 +101,11 @@ public struct PageBuilder: Sendable {
     /// The page servers show for a missing URL. It is served at any path, so its links start
     /// from the site's base path instead of being relative.
     public func notFound() -> PageView {
-        var view = layout(page: PagePaths.home, title: strings["not_found_title"])
+        var view = layout(page: paths.home, title: strings["not_found_title"])
         let base = model.basePath
         view.root = base
+        view.assets = base
+        view.alternates = []
         view.canonical = model.baseURL + DataPaths.notFound
         view.feedJSON = base + DataPaths.jsonFeed
         view.feedAtom = base + DataPaths.atomFeed
@@ -111,21 +123,21 @@ public struct PageBuilder: Sendable {
 
     /// The home page: for each collection, how much is documented and entries by status.
     public func home() -> PageView {
-        var view = layout(page: PagePaths.home, title: model.title, description: model.description)
+        var view = layout(page: paths.home, title: model.title, description: model.description)
         let figures = model.collections.filter(\.inMenu).map { collection in
             FigureView(
-                title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: PagePaths.home),
+                title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: paths.home),
                 description: collection.description, coverage: coverage(of: collection),
                 status: status(of: collection, among: site.entries(of: collection.name)))
         }
         let pages = model.collections.filter { !$0.inMenu }.flatMap { collection in
             site.entries(of: collection.name).map {
-                LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: PagePaths.home))
+                LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: paths.home))
             }
         }
         view.home = HomeView(
-            figures: figures, pages: pages, coverage: coverageChart(from: PagePaths.home),
-            breakdowns: model.collections.flatMap { breakdowns(of: $0, from: PagePaths.home) },
+            figures: figures, pages: pages, coverage: coverageChart(from: paths.home),
+            breakdowns: model.collections.flatMap { breakdowns(of: $0, from: paths.home) },
             snapshots: model.collections.flatMap { snapshots(of: $0) },
             statuses: model.collections.compactMap { status(of: $0, among: site.entries(of: $0.name)) })
         return view
@@ -231,7 +243,9 @@ public struct PageBuilder: Sendable {
             singular: collection.singular, fields: fields, body: bodies.html[entry.key] ?? "", toc: toc,
             backlinks: backlinkGroups(of: entry, from: page), rollups: rollups, source: entry.file,
             updated: site.lastChanged[entry.key].map(format), updatedISO: site.lastChanged[entry.key]?.description,
-            stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection))
+            stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection),
+            fallbackLang: !paths.prefix.isEmpty && site.untranslatedBodies.contains(entry.key) && !entry.body.isEmpty
+                ? localization.languages.first?.code : nil)
         return view
     }
 

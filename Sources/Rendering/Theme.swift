@@ -13,6 +13,13 @@ public struct Theme: Sendable {
     public let templates: MustacheLibrary
     /// Interface strings of the site's language, by key.
     public let strings: Strings
+    /// Interface strings of every language the theme has (`i18n/<lang>.yaml`).
+    public var translations: [String: Strings] = [:]
+
+    /// The strings of `language`, or the site's own when the theme lacks them.
+    public func strings(for language: String) -> Strings {
+        translations[language] ?? strings
+    }
     /// Files of `theme/static/`, by output path (`css/site.css`).
     public let staticFiles: [OutputFile]
 
@@ -30,6 +37,7 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var staticFiles: [OutputFile] = []
         var strings = Strings([:])
+        var translations: [String: Strings] = [:]
         let stringsPath = "theme/i18n/\(language).yaml"
         for path in paths {
             if path.hasPrefix("theme/templates/"), path.hasSuffix(".mustache") {
@@ -59,10 +67,13 @@ public struct Theme: Sendable {
                 case .success(let bytes):
                     staticFiles.append(OutputFile(path: String(path.dropFirst("theme/static/".count)), bytes: bytes))
                 }
-            } else if path == stringsPath {
+            } else if path.hasPrefix("theme/i18n/"), path.hasSuffix(".yaml") {
+                let code = String(path.dropFirst("theme/i18n/".count).dropLast(".yaml".count))
                 switch loader.readText(path).flatMap({ Strings.parse($0) }) {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
-                case .success(let parsed): strings = parsed
+                case .success(let parsed):
+                    translations[code] = parsed
+                    if path == stringsPath { strings = parsed }
                 }
             }
         }
@@ -80,7 +91,9 @@ public struct Theme: Sendable {
                     at: SourceLocation(file: "theme/templates/\(name).mustache", line: 0, column: 0)))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(templates: library, strings: strings, staticFiles: staticFiles), diagnostics)
+        var theme = Theme(templates: library, strings: strings, staticFiles: staticFiles)
+        theme.translations = translations
+        return (theme, diagnostics)
     }
 }
 

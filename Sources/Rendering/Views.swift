@@ -25,9 +25,13 @@ public struct PageView: Sendable, MustacheParent {
     public var lang: String
     public var siteTitle: String
     public var siteDescription: String?
-    /// The relative URL of the site root from this page (`../../`), for CSS and the home link.
+    /// The relative URL of this language's home page from this page (`../../`).
     public var root: String
+    /// The relative URL of the site's root, where CSS, scripts and data files live.
+    public var assets: String
     public var canonical: String
+    /// This page in every language of the site (none when it has one language).
+    public var alternates: [LanguageLinkView]
     public var title: String
     public var description: String?
     public var nav: [LinkView]
@@ -54,7 +58,9 @@ public struct PageView: Sendable, MustacheParent {
         case "siteTitle": siteTitle
         case "siteDescription": siteDescription
         case "root": root
+        case "assets": assets
         case "canonical": canonical
+        case "alternates": alternates
         case "title": title
         case "description": description
         case "nav": nav
@@ -406,6 +412,8 @@ public struct EntryView: Sendable, MustacheParent {
     public var stale = false
     /// The dated records of its history, newest first.
     public var timeline: [TimelineItemView] = []
+    /// On a translated page whose text is not translated yet: the language the text is in.
+    public var fallbackLang: String?
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -425,6 +433,7 @@ public struct EntryView: Sendable, MustacheParent {
         case "updatedISO": updatedISO
         case "stale": stale
         case "timeline": timeline
+        case "fallbackLang": fallbackLang
         default: nil
         }
     }
@@ -586,6 +595,26 @@ public struct FilterOptionView: Sendable, MustacheParent {
         case "title": title
         case "url": url
         case "count": count
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+/// The same page in one language: for `hreflang` links and the language switcher.
+public struct LanguageLinkView: Sendable, MustacheParent {
+    public var lang: String
+    public var name: String
+    public var url: String
+    public var absolute: String
+    public var current: Bool
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "lang": lang
+        case "name": self.name
+        case "url": url
+        case "absolute": absolute
         case "current": current
         default: nil
         }

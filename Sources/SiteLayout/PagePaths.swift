@@ -7,23 +7,34 @@ import Validation
 /// the same output works at the root of a host, under a sub-path, and opened from disk.
 public struct PagePaths: Sendable {
     let model: SiteModel
+    /// The folder of a translation's pages (`en/`); empty for the site's own language.
+    public let prefix: String
 
-    /// Creates the paths of a site.
-    public init(model: SiteModel) {
+    /// Creates the paths of a site, or of its translation under `prefix`.
+    public init(model: SiteModel, prefix: String = "") {
         self.model = model
+        self.prefix = prefix
     }
 
-    /// The home page.
+    /// The home page of the site's own language.
     public static let home = ""
+
+    /// The home page of these pages' language.
+    public var home: String { prefix }
+
+    /// A page of these pages' language, such as `datos/` → `en/datos/`.
+    public func localized(_ page: String) -> String {
+        prefix + page
+    }
 
     /// The index page of a collection, such as `proyectos/`.
     public func index(of collection: Collection) -> String {
-        collection.folder + "/"
+        prefix + collection.folder + "/"
     }
 
     /// The page of an entry, such as `proyectos/rcn-visa/`.
     public func page(of key: EntryKey) -> String {
-        (model.collection(key.collection)?.folder ?? key.collection) + "/" + key.id + "/"
+        prefix + (model.collection(key.collection)?.folder ?? key.collection) + "/" + key.id + "/"
     }
 
     /// The output file of a page path: `proyectos/rcn-visa/index.html`.

@@ -32,11 +32,13 @@ public struct Entry: Sendable {
     public let body: String
     /// The file line where `body` starts, so Markdown positions map back to the file.
     public let bodyFirstLine: Int
+    /// The file the body comes from: `file`, or a translation (`rcn-visa.en.md`).
+    public let bodyFile: String
 
     /// Creates an entry.
     public init(
         key: EntryKey, file: String, title: String, fields: [String: FieldValue],
-        positions: [String: SourceLocation] = [:], body: String, bodyFirstLine: Int
+        positions: [String: SourceLocation] = [:], body: String, bodyFirstLine: Int, bodyFile: String? = nil
     ) {
         self.key = key
         self.file = file
@@ -45,6 +47,7 @@ public struct Entry: Sendable {
         self.positions = positions
         self.body = body
         self.bodyFirstLine = bodyFirstLine
+        self.bodyFile = bodyFile ?? file
     }
 
     public var id: String { key.id }

@@ -12,6 +12,12 @@ public struct Site: Sendable {
     public var lastChanged: [EntryKey: SiteDate] = [:]
     /// The date staleness is measured against (see `GitHistory.referenceDate`).
     public var referenceDate: SiteDate?
+    /// The languages the site is translated into (each has a `content/site.<lang>.yaml`).
+    public var languages: [String] = []
+    /// Translations of entries, by language.
+    public var translations: [String: [EntryKey: EntryTranslation]] = [:]
+    /// In a translated site, the entries whose body is still in the original language.
+    public var untranslatedBodies: Set<EntryKey> = []
     let index: [EntryKey: Entry]
 
     /// Creates a site from validated entries; computes the index and backlinks.

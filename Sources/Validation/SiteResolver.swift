@@ -14,7 +14,17 @@ public enum SiteResolver {
     public static func resolve(_ tree: ContentTree, model: SiteModel) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var found: [(collection: Collection, id: String, file: SourceFile)] = []
-        for file in tree.files where file.path != ModelReader.path {
+        var translationFiles: [(collection: Collection, id: String, language: String, file: SourceFile)] = []
+        let languages = Set(tree.files.compactMap { ModelTranslation.language(ofPath: $0.path) })
+        for file in tree.files
+        where file.path != ModelReader.path && ModelTranslation.language(ofPath: file.path) == nil {
+            if let (id, language) = translationName(file.path), languages.contains(language) {
+                switch place(file.path.replacingOccurrences(of: ".\(language).md", with: ".md"), model: model) {
+                case .success(let placed): translationFiles.append((placed.collection, id, language, file))
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+                continue
+            }
             switch place(file.path, model: model) {
             case .success(let placed): found.append((placed.collection, placed.id, file))
             case .failure(let diagnostic): diagnostics.append(diagnostic)
@@ -42,7 +52,35 @@ public enum SiteResolver {
         for collection in model.collections {
             entries[collection.name] = sorted(entries[collection.name] ?? [], by: collection)
         }
-        return (Site(model: model, entries: entries), diagnostics)
+        var translations: [String: [EntryKey: EntryTranslation]] = [:]
+        for item in translationFiles {
+            let key = EntryKey(item.collection.name, item.id)
+            guard ids[item.collection.name]?.contains(item.id) == true else {
+                diagnostics.append(
+                    .error(
+                        "translation-orphan", "`\(item.file.path)` translates `\(item.id).md`, which does not exist",
+                        at: SourceLocation(file: item.file.path, line: 1, column: 1),
+                        hint: Suggestion.hint(for: item.id, among: ids[item.collection.name] ?? [])
+                            ?? "name the translation after the entry it translates"))
+                continue
+            }
+            let (translation, problems) = EntryTranslation.read(
+                item.file.text, path: item.file.path, key: key, language: item.language, collection: item.collection)
+            diagnostics += problems
+            if let translation { translations[item.language, default: [:]][key] = translation }
+        }
+        var site = Site(model: model, entries: entries)
+        site.translations = translations
+        site.languages = languages.sorted()
+        return (site, diagnostics)
+    }
+
+    /// `(id, language)` of a translation's file name, `content/proyectos/rcn-visa.en.md`.
+    static func translationName(_ path: String) -> (String, String)? {
+        guard let name = path.split(separator: "/").last, name.hasSuffix(".md") else { return nil }
+        let parts = name.dropLast(3).split(separator: ".")
+        guard parts.count == 2, (2...3).contains(parts[1].count), parts[1].allSatisfy(\.isLowercase) else { return nil }
+        return (String(parts[0]), String(parts[1]))
     }
 
     /// The collection and id of a file, from its path `content/<folder>/<id>.md`.

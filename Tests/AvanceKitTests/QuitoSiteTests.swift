@@ -30,7 +30,7 @@ import Validation
         #expect(site.entries(of: "resultados").count == 6)
         #expect(site.entries(of: "paginas").map(\.id) == ["la-estrategia", "metodologia"])
         let entries = counts.reduce(0) { $0 + $1.1 }
-        let pages = Self.result.files.filter { $0.path.hasSuffix("index.html") }
+        let pages = Self.result.files.filter { $0.path.hasSuffix("index.html") && !$0.path.hasPrefix("en/") }
         // One page per value of each group-by field: enum values, and entries referred to.
         let groups = site.model.collections.reduce(0) { total, collection in
             total
@@ -50,6 +50,9 @@ import Validation
         // page of last changes and the group-by pages.
         #expect(pages.count == 1 + counts.count + entries + 2 + groups)
         #expect(Self.result.files.contains { $0.path == "proyectos/estado/suspendido/index.html" })
+        // The English site has the same pages under en/.
+        let english = Self.result.files.filter { $0.path.hasPrefix("en/") && $0.path.hasSuffix("index.html") }
+        #expect(english.count == pages.count)
         #expect(Self.result.files.contains { $0.path == "socios/tipo/privado/index.html" })
         #expect(Self.result.files.contains { $0.path == "404.html" })
         #expect(Self.result.files.contains { $0.path == "css/site.css" })
@@ -155,5 +158,44 @@ import Validation
         #expect(Self.home.components(separatedBy: "class=\"chart-summary\"").count - 1 == charts)
         #expect(Self.home.components(separatedBy: "<details class=\"chart-data\">").count - 1 == charts)
         #expect(Self.home.contains("Hitos estratégicos: 0 / 16"))
+    }
+}
+
+/// The English site under `/en/`: translated words, `hreflang` both ways, and an honest note
+/// where the text is still Spanish.
+@Suite struct EnglishSiteTests {
+    static let result = Build.render(BuildOptions(root: Repository.root))
+
+    func page(_ path: String) throws -> String {
+        let file = try #require(Self.result.files.first { $0.path == path }, "no \(path)")
+        return String(decoding: file.bytes, as: UTF8.self)
+    }
+
+    @Test func pagesLinkToEachOtherWithHreflang() throws {
+        for path in ["proyectos/rcn-visa/index.html", "index.html", "proyectos/estado/en-marcha/index.html"] {
+            for html in [try page(path), try page("en/" + path)] {
+                let url = "https://example.org/resiliencia/" + path.replacingOccurrences(of: "index.html", with: "")
+                let english =
+                    "https://example.org/resiliencia/en/" + path.replacingOccurrences(of: "index.html", with: "")
+                #expect(html.contains(#"<link rel="alternate" hreflang="es" href="\#(url)">"#), "\(path)")
+                #expect(html.contains(#"<link rel="alternate" hreflang="en" href="\#(english)">"#), "\(path)")
+            }
+        }
+        #expect(try page("en/index.html").contains(#"<html lang="en">"#))
+    }
+
+    @Test func translatedEntriesUseTheirTranslationAndOthersSaySoInEnglish() throws {
+        let project = try page("en/proyectos/rcn-visa/index.html")
+        #expect(project.contains("<h1>Resilient Cities Shaping a Digital World (RCN-Visa)</h1>"))
+        #expect(project.contains("In progress"))
+        #expect(project.contains(#"href="../../socios/conquito/""#))
+        #expect(!project.contains("fallback-note"))
+        let axis = try page("en/ejes/ciudad-compacta-e-integrada/index.html")
+        #expect(axis.contains(#"<p class="fallback-note">This text has not been translated yet"#))
+        #expect(axis.contains(#"<div class="body" lang="es">"#))
+        #expect(try page("en/proyectos/index.html").contains("<h1>Projects"))
+        #expect(
+            try page("en/resultados/asegura-la-salud-publica/index.html").contains(
+                "<h1>Ensures public health services</h1>"))
     }
 }

@@ -1,0 +1,138 @@
+import Diagnostics
+import FrontMatter
+
+/// A translation of the model's words (`content/site.<lang>.yaml`): the site's title and
+/// description, and for each collection its titles, description, field labels and enum labels.
+/// Ids stay the same in every language; only what readers see is translated.
+///
+/// ```yaml
+/// title: Quito Resilience Strategy — Progress
+/// collections:
+///   proyectos:
+///     title: Projects
+///     singular: Project
+///     fields:
+///       estado: {label: Status, values: {en-marcha: In progress}}
+/// ```
+public enum ModelTranslation {
+    /// The path of the translation of `language`, relative to the site root.
+    public static func path(for language: String) -> String {
+        "content/site.\(language).yaml"
+    }
+
+    /// The language of a translation file's path (`content/site.en.yaml` → `en`), if it is one.
+    public static func language(ofPath path: String) -> String? {
+        guard path.hasPrefix("content/site."), path.hasSuffix(".yaml"), path != ModelReader.path else { return nil }
+        let language = path.dropFirst("content/site.".count).dropLast(".yaml".count)
+        return language.count >= 2 && language.allSatisfy({ $0.isLetter || $0 == "-" }) ? String(language) : nil
+    }
+
+    /// `model` in `language`, from the text of its translation file; untranslated words stay as
+    /// they are. Unknown collections, fields and values are reported.
+    public static func apply(_ text: String, language: String, to model: SiteModel) -> (SiteModel, [Diagnostic]) {
+        let file = path(for: language)
+        var translated = model
+        translated.language = language
+        var diagnostics: [Diagnostic] = []
+        func report(_ code: String, _ message: String, at node: YAMLNode, among candidates: [String]) {
+            diagnostics.append(
+                .error(
+                    code, message, at: SourceLocation(file: file, line: node.line, column: node.column),
+                    hint: Suggestion.hint(for: node.scalar ?? "", among: candidates)))
+        }
+        let root: YAMLNode
+        switch YAMLReader.parse(text, file: file) {
+        case .failure(let diagnostic): return (model, [diagnostic])
+        case .success(let node?): root = node
+        case .success(nil): return (translated, [])
+        }
+        if let title = root["title"]?.scalar { translated.title = title }
+        if let description = root["description"]?.scalar { translated.description = description }
+        for (key, node) in root["collections"]?.mapping ?? [] {
+            guard let index = translated.collections.firstIndex(where: { $0.name == key.scalar }) else {
+                report(
+                    "translation-unknown", "no collection `\(key.scalar ?? "")` to translate", at: key,
+                    among: model.collections.map(\.name))
+                continue
+            }
+            var collection = translated.collections[index]
+            if let title = node["title"]?.scalar { collection.title = title }
+            if let singular = node["singular"]?.scalar { collection.singular = singular }
+            if let description = node["description"]?.scalar { collection.description = description }
+            for (fieldKey, fieldNode) in node["fields"]?.mapping ?? [] {
+                guard let fieldIndex = collection.fields.firstIndex(where: { $0.name == fieldKey.scalar }) else {
+                    report(
+                        "translation-unknown", "no field `\(fieldKey.scalar ?? "")` in `\(collection.name)`",
+                        at: fieldKey, among: collection.fields.map(\.name))
+                    continue
+                }
+                let result = translate(collection.fields[fieldIndex], fieldNode, file: file)
+                collection.fields[fieldIndex] = result.0
+                diagnostics += result.1
+            }
+            translated.collections[index] = collection
+        }
+        for (key, node) in root["enums"]?.mapping ?? [] {
+            guard let name = key.scalar, model.enums[name] != nil else {
+                report(
+                    "translation-unknown", "no enum `\(key.scalar ?? "")` to translate", at: key,
+                    among: Array(model.enums.keys))
+                continue
+            }
+            translated.collections = translated.collections.map { translateShared(name, node, in: $0, file: file) }
+        }
+        return (translated, diagnostics)
+    }
+
+    /// Applies the labels of a shared enum (`enums:`) to every field that uses it, records included.
+    static func translateShared(_ name: String, _ node: YAMLNode, in collection: Collection, file: String) -> Collection
+    {
+        var collection = collection
+        let spec = YAMLNode(
+            .mapping([(YAMLNode(.scalar("values", plain: true), line: 0, column: 0), node)]), line: 0, column: 0)
+        collection.fields = collection.fields.map { field in
+            var field = field
+            if case .enumeration(let set) = field.type, set.name == name {
+                field = translate(field, spec, file: file).0
+            }
+            if case .list(of: .record(let records)) = field.type {
+                field.type = .list(
+                    of: .record(
+                        records.map { record in
+                            guard case .enumeration(let set) = record.type, set.name == name else { return record }
+                            return translate(record, spec, file: file).0
+                        }))
+            }
+            return field
+        }
+        return collection
+    }
+
+    static func translate(_ field: Field, _ node: YAMLNode, file: String) -> (Field, [Diagnostic]) {
+        var field = field
+        var diagnostics: [Diagnostic] = []
+        if let label = node["label"]?.scalar { field.label = label }
+        if let description = node["description"]?.scalar { field.description = description }
+        guard case .enumeration(var set) = field.type, let values = node["values"]?.mapping else {
+            return (field, diagnostics)
+        }
+        for (key, value) in values {
+            guard let index = set.values.firstIndex(where: { $0.id == key.scalar }) else {
+                diagnostics.append(
+                    .error(
+                        "translation-unknown", "no value `\(key.scalar ?? "")` in `\(field.name)`",
+                        at: SourceLocation(file: file, line: key.line, column: key.column),
+                        hint: Suggestion.hint(for: key.scalar ?? "", among: set.values.map(\.id))))
+                continue
+            }
+            if let label = value.scalar {
+                set.values[index].label = label
+            } else {
+                if let label = value["label"]?.scalar { set.values[index].label = label }
+                if let description = value["description"]?.scalar { set.values[index].description = description }
+            }
+        }
+        field.type = .enumeration(set)
+        return (field, diagnostics)
+    }
+}
