@@ -329,9 +329,8 @@ public struct PageBuilder: Sendable {
                 let sources = links.filter { $0.from.collection == collection.name && $0.field == field.name }
                     .compactMap { site.entry($0.from) }
                 guard !sources.isEmpty else { continue }
-                let order = Dictionary(
-                    uniqueKeysWithValues: site.entries(of: collection.name).enumerated().map { ($1.id, $0) })
-                let sorted = sources.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+                // Display order, looked up in the site's index: no pass over the collection per page.
+                let sorted = sources.sorted { (site.position(of: $0.key) ?? 0) < (site.position(of: $1.key) ?? 0) }
                 groups.append(
                     BacklinkGroupView(
                         title: strings.format(

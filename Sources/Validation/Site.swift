@@ -19,21 +19,30 @@ public struct Site: Sendable {
     /// In a translated site, the entries whose body is still in the original language.
     public var untranslatedBodies: Set<EntryKey> = []
     let index: [EntryKey: Entry]
+    let positions: [EntryKey: Int]
 
     /// Creates a site from validated entries; computes the index and backlinks.
     public init(model: SiteModel, entries: [String: [Entry]]) {
         self.model = model
         self.entries = entries
         var index: [EntryKey: Entry] = [:]
+        var positions: [EntryKey: Int] = [:]
         for list in entries.values {
-            for entry in list { index[entry.key] = entry }
+            for (position, entry) in list.enumerated() {
+                index[entry.key] = entry
+                positions[entry.key] = position
+            }
         }
         self.index = index
+        self.positions = positions
         self.backlinks = Self.computeBacklinks(model: model, entries: entries)
     }
 
     /// The entry named by `key`.
     public func entry(_ key: EntryKey) -> Entry? { index[key] }
+
+    /// The place of an entry in its collection's display order.
+    public func position(of key: EntryKey) -> Int? { positions[key] }
 
     /// The entries of `collection` in display order.
     public func entries(of collection: String) -> [Entry] { entries[collection] ?? [] }
