@@ -11,7 +11,7 @@ PYTHON ?= python3
 # Third-party validators of the open data, used by the tests only.
 PY_PACKAGES := "jsonschema>=4.18,<5" "frictionless>=5.10,<6"
 
-.PHONY: site test deps py-deps tool tool-debug lint format golden open-data-check clean
+.PHONY: site test serve deps py-deps tool tool-debug lint format golden open-data-check clean
 
 site: deps tool
 	$(AVANCE_RELEASE) build --root .
@@ -20,6 +20,10 @@ test: deps py-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory tool-debug open-data-check
+
+# Preview with live reload at http://127.0.0.1:1313/ (Ctrl-C to stop).
+serve: deps tool-debug
+	$(AVANCE_DEBUG) serve --root .
 
 # Builds the Quito site and validates its JSON, schemas, feeds, sitemap and Data Package.
 open-data-check:

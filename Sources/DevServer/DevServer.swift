@@ -1,4 +1,193 @@
+import AvanceKit
+import Diagnostics
 import FlyingFox
+import FlyingSocks
+import Foundation
 
-/// `avance serve`: a preview server with live reload. (Being written.)
-public enum DevServer {}
+/// `avance serve`: builds the site in memory and serves it over HTTP, rebuilds after every save
+/// under `content/` or `theme/`, and reloads the open pages. When a save breaks the build the
+/// last good site stays served, with the errors laid over every page, until a save fixes it.
+///
+/// Served from memory (`Build.render` gives every file's bytes), so `public/` is never touched
+/// and nothing outside the built site can be reached. FlyingFox is the HTTP server: a small
+/// package with no dependency beyond the standard library and Foundation (Hummingbird brings the
+/// whole swift-nio stack, several times the build time, for features a local preview never uses).
+public actor DevServer {
+    public let options: DevServerOptions
+    let report: @Sendable (BuildEvent) -> Void
+    let state: SiteState
+    let events: ReloadEvents
+    /// Names this run of the server, so a page served by an earlier run reloads.
+    let session: String
+    var builds = 0
+    var server: HTTPServer?
+    var serverTask: Task<Void, Never>?
+    var watcher: Task<Void, Never>?
+    var building: Task<BuildResult, Never>?
+    var stopped = false
+    /// The port listened on, once started.
+    public private(set) var port: UInt16 = 0
+
+    /// A server for `options`; `report` hears of every finished build.
+    public init(options: DevServerOptions, report: @escaping @Sendable (BuildEvent) -> Void = { _ in }) {
+        self.options = options
+        self.report = report
+        self.session = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        self.state = SiteState(generation: session + "-0")
+        self.events = ReloadEvents(generation: session + "-0")
+    }
+
+    /// Listens, builds the site once, and starts watching; returns the site's address.
+    public func start() async throws -> String {
+        let (server, task, port) = try await listen()
+        self.server = server
+        self.serverTask = task
+        self.port = port
+        _ = await rebuild()
+        let watcher = SourceWatcher(root: options.root, interval: options.pollInterval)
+        let pingEvery = max(1, Int(Duration.seconds(15) / options.pollInterval))
+        self.watcher = Task { [events] in
+            await watcher.watch(
+                onChange: { _ = await self.rebuild() },
+                onTick: { tick in
+                    if tick % pingEvery == 0 { await events.ping() }
+                })
+        }
+        return address
+    }
+
+    /// The site's address, such as `http://127.0.0.1:1313/`.
+    public var address: String {
+        let host: String
+        switch options.host {
+        case "0.0.0.0", "", "::": host = "localhost"
+        case let name where name.contains(":"): host = "[\(name)]"
+        case let name: host = name
+        }
+        return "http://\(host):\(port)/"
+    }
+
+    /// Builds now (after any build under way) and shows the result.
+    @discardableResult
+    public func rebuild() async -> BuildResult {
+        let previous = building
+        let task = Task {
+            _ = await previous?.value
+            return await self.build()
+        }
+        building = task
+        return await task.value
+    }
+
+    /// Stops watching, ends the pages' event streams, and closes the server.
+    public func stop() async {
+        guard !stopped else { return }
+        stopped = true
+        watcher?.cancel()
+        await events.close()
+        await server?.stop(timeout: 1)
+        await serverTask?.value
+        _ = await building?.value
+    }
+
+    // MARK: - Building
+
+    func build() async -> BuildResult {
+        let started = ContinuousClock.now
+        // Only rendered, in memory: the output folder in these options is never written.
+        let result = await Self.render(BuildOptions(root: options.root, baseURL: address, strict: options.strict))
+        builds += 1
+        let generation = "\(session)-\(builds)"
+        await state.update(with: result, generation: generation)
+        await events.announce(generation)
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Int(
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        report(BuildEvent(result: result, generation: generation, milliseconds: milliseconds))
+        return result
+    }
+
+    /// `Build.render` on a thread of its own: it is CPU-bound and synchronous, and must not hold
+    /// a thread the server's connections need.
+    static func render(_ options: BuildOptions) async -> BuildResult {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Build.render(options))
+            }
+        }
+    }
+
+    // MARK: - Listening
+
+    func listen() async throws -> (HTTPServer, Task<Void, Never>, UInt16) {
+        let address: any SocketAddress
+        do {
+            address =
+                options.host.contains(":")
+                ? try sockaddr_in6.inet6(ip6: options.host, port: options.port)
+                : try sockaddr_in.inet(
+                    ip4: options.host == "localhost" ? "127.0.0.1" : options.host, port: options.port)
+        } catch {
+            throw unavailable(
+                "`\(options.host)` is not an IP address", hint: "use --host 127.0.0.1, or 0.0.0.0 for every address")
+        }
+        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler())
+        let failure = ListenFailure()
+        let task = Task {
+            do { try await server.run() } catch { await failure.set(error) }
+        }
+        for _ in 0..<500 {
+            if await server.isListening, let bound = await server.listeningAddress {
+                return (server, task, Self.port(of: bound))
+            }
+            if let error = await failure.error {
+                throw unavailable(
+                    "cannot listen on \(options.host):\(options.port): \(error.localizedDescription)",
+                    hint: "another program (another `avance serve`?) may be using it: try --port \(options.port &+ 1)")
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        task.cancel()
+        throw unavailable("the server did not start listening within 5 seconds", hint: nil)
+    }
+
+    func unavailable(_ message: String, hint: String?) -> Diagnostic {
+        .error("port-unavailable", message, hint: hint)
+    }
+
+    static func port(of address: Socket.Address) -> UInt16 {
+        switch address {
+        case .ip4(_, let port), .ip6(_, let port): port
+        case .unix: 0
+        }
+    }
+
+    /// Every request: the event stream, or the site answered from the latest snapshot.
+    nonisolated func handler() -> ClosureHTTPHandler {
+        ClosureHTTPHandler { [state, events] request in
+            let target = request.target.path()
+            if target == LiveReload.eventsPath, request.method == .GET { return await events.response() }
+            let served = SiteResponder(snapshot: await state.snapshot).respond(
+                method: request.method.rawValue, target: target)
+            var headers = HTTPHeaders()
+            for (name, value) in served.headers { headers[HTTPHeader(name)] = value }
+            return HTTPResponse(
+                statusCode: HTTPStatusCode(served.status, phrase: Self.phrases[served.status] ?? "Status"),
+                headers: headers, body: Data(served.body))
+        }
+    }
+
+    static let phrases = [
+        200: "OK", 301: "Moved Permanently", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+        500: "Internal Server Error", 503: "Service Unavailable",
+    ]
+}
+
+/// The error of a server that stopped before listening.
+actor ListenFailure {
+    var error: (any Error)?
+
+    func set(_ error: any Error) {
+        self.error = error
+    }
+}

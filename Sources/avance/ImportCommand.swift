@@ -1,9 +1,85 @@
 import ArgumentParser
+import Diagnostics
+import Foundation
+import Scaffolding
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn a spreadsheet saved as CSV into one Markdown file per row, validated like a build.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "The collection the rows become entries of (such as `proyectos`).")
+    var collection: String
+
+    @Argument(help: "The CSV file: UTF-8 or Latin-1, separated by commas or semicolons.")
+    var file: String
+
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Send a column to a field: --map 'Observaciones=body', or skip it: --map 'Código=-'.",
+            valueName: "column=field"))
+    var map: [String] = []
+
+    @Flag(name: .customLong("skip-invalid"), help: "Write the rows that validate even when others do not.")
+    var skipInvalid = false
+
+    @Flag(name: .long, help: "Replace an existing entry whose id a row's title gives (instead of adding -2).")
+    var force = false
+
+    @Flag(name: .customLong("dry-run"), help: "Check every row and report, but write nothing.")
+    var dryRun = false
 
     func run() throws {
-        throw ValidationError("`avance import` is being written")
+        let absoluteFile = URL(
+            fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        ).standardizedFileURL.path
+        var options = ImportOptions(
+            root: common.absoluteRoot, collection: collection, file: absoluteFile, displayPath: file)
+        options.map = map
+        options.skipInvalid = skipInvalid
+        options.force = force
+        options.dryRun = dryRun
+        let result = SpreadsheetImport.run(options)
+        if common.verbose, !result.encoding.isEmpty {
+            let separator = result.separator == "\t" ? "tab" : "`\(result.separator)`"
+            Output.status("read \(file) as \(result.encoding), cells separated by \(separator)")
+            for entry in result.entries { Output.status("row \(entry.row) → \(entry.path)") }
+        }
+        Output.report(result.diagnostics, sources: [:], format: common.format)
+        if !common.quiet, common.format == .text { Output.status(summary(result)) }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    func summary(_ result: ImportResult) -> String {
+        let replaced = result.entries.filter(\.replaces).count
+        let replacing = replaced > 0 ? " (\(replaced) replacing existing files)" : ""
+        if result.wrote {
+            let skipped = result.skippedRows.isEmpty ? "" : "; skipped rows with errors: \(rows(result.skippedRows))"
+            let count = result.entries.count
+            return
+                "imported \(count) \(count == 1 ? "entry" : "entries") into \(folder(result))/"
+                + replacing + skipped
+        }
+        if result.diagnostics.hasErrors {
+            if !result.skippedRows.isEmpty {
+                return "nothing written: rows \(rows(result.skippedRows)) have errors "
+                    + "(fix them, or use --skip-invalid to import the other rows)"
+            }
+            return "nothing written"
+        }
+        return dryRun ? "checked \(result.entries.count) rows: all valid\(replacing); nothing written (--dry-run)" : ""
+    }
+
+    /// The folder the entries went to: `content/<folder>`, which may differ from the collection's name.
+    func folder(_ result: ImportResult) -> String {
+        result.entries.first.map { String($0.path.prefix { $0 != "/" }) + "/" + $0.path.split(separator: "/")[1] }
+            ?? "content/\(collection)"
+    }
+
+    func rows(_ numbers: [Int]) -> String {
+        numbers.map(String.init).joined(separator: ", ")
     }
 }

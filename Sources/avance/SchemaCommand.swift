@@ -1,9 +1,29 @@
 import ArgumentParser
+import Foundation
+import Scaffolding
 
 struct SchemaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "schema", abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Write a JSON Schema (draft-07) of each collection's front matter, for editors.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "The folder for the schemas (default: <root>/.avance/schemas).")
+    var output: String?
 
     func run() throws {
-        throw ValidationError("`avance schema` is being written")
+        let folder = output.map {
+            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL.path
+        }
+        let result = SchemaExport.write(root: common.absoluteRoot, output: folder)
+        Output.report(result.diagnostics, sources: [:], format: common.format)
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        guard !common.quiet else { return }
+        for association in result.associations {
+            Output.status("wrote \(association.schema) (for \(association.files))")
+        }
+        Output.status("to use them in an editor, see “Editor set-up” in docs/staff-workflow.md")
     }
 }

@@ -1,9 +1,47 @@
 import ArgumentParser
+import DevServer
+import Foundation
 
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it, and rebuild and reload the pages on every save.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "The port to listen on (0 picks a free one).")
+    var port: UInt16 = 1313
+
+    @Option(name: .long, help: "The address to listen on; 0.0.0.0 lets other machines in.")
+    var host = "127.0.0.1"
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
 
     func run() throws {
-        throw ValidationError("`avance serve` is being written")
+        var options = DevServerOptions(root: common.absoluteRoot, host: host, port: port)
+        options.strict = strict
+        let format = common.format
+        let quiet = common.quiet
+        let status = DevServer.runUntilInterrupted(
+            options,
+            report: { event in
+                Output.report(event.result.diagnostics, sources: event.result.sources, format: format)
+                guard !quiet, format == .text else { return }
+                if event.failed {
+                    Output.status(
+                        "build failed in \(event.milliseconds) ms: the browser shows the errors over the last good site"
+                    )
+                } else {
+                    let pages = event.result.files.filter { $0.path.hasSuffix(".html") }.count
+                    Output.status("built \(pages) pages in \(event.milliseconds) ms")
+                }
+            },
+            ready: { address in
+                if !quiet { Output.status("serving \(address) (Ctrl-C to stop); watching content/ and theme/") }
+            },
+            failed: { diagnostic in Output.report([diagnostic], sources: [:], format: format) })
+        if !quiet, status == 0 { Output.status("stopped") }
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,1 +1,233 @@
+import AvanceKit
+import Diagnostics
+import Foundation
 import Testing
+
+@testable import DevServer
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `avance serve` in process, on a free port, over a copy of the Quito site: what the browser
+/// gets, live reload, a broken save and its fix, path traversal, and a clean stop.
+@Suite(.serialized) struct DevServerTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// A copy of the Quito site and a server on it, started; the caller stops both.
+    func start(_ name: String, prepare: (String) throws -> Void = { _ in }) async throws -> (DevServer, String, UInt16)
+    {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-serve-\(name)-\(UUID())").path
+        for folder in ["content", "theme"] {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.repository + "/" + folder, toPath: root + "/" + folder)
+        }
+        try prepare(root)
+        var options = DevServerOptions(root: root, port: 0)
+        options.pollInterval = .milliseconds(40)
+        let server = DevServer(options: options)
+        _ = try await server.start()
+        return (server, root, await server.port)
+    }
+
+    func get(_ path: String, port: UInt16) async throws -> (status: Int, body: String, type: String) {
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
+        var request = URLRequest(url: url)
+        request.timeoutInterval = 10
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = try #require(response as? HTTPURLResponse)
+        return (
+            http.statusCode, String(decoding: data, as: UTF8.self), http.value(forHTTPHeaderField: "Content-Type") ?? ""
+        )
+    }
+
+    /// Asks `path` until `condition` holds, for up to 15 seconds: a save is seen within a poll or two.
+    func waitFor(
+        _ path: String, port: UInt16, _ condition: @escaping ((status: Int, body: String, type: String)) -> Bool
+    ) async throws -> (status: Int, body: String, type: String) {
+        let deadline = ContinuousClock.now + .seconds(15)
+        while true {
+            let response = try await get(path, port: port)
+            if condition(response) || ContinuousClock.now > deadline { return response }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    @Test func pagesAreServedWithTheLiveReloadScript() async throws {
+        let (server, root, port) = try await start("pages")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let home = try await get("/", port: port)
+        #expect(home.status == 200)
+        #expect(home.type == "text/html; charset=utf-8")
+        #expect(home.body.contains("<script src=\"/__avance/live-reload.js\" data-generation=\""))
+        let project = try await get("/proyectos/rcn-visa/", port: port)
+        #expect(project.body.contains("Ciudades Resilientes Formando un Mundo Digital"))
+        let script = try await get("/__avance/live-reload.js", port: port)
+        #expect(script.type == "text/javascript; charset=utf-8")
+        #expect(script.body.contains("new EventSource(\"/__avance/events\")"))
+        let css = try await get("/css/site.css", port: port)
+        #expect(css.status == 200)
+        #expect(!css.body.contains("live-reload"))
+        let missing = try await get("/proyectos/no-existe/", port: port)
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("live-reload.js"))  // the site's own 404 page
+        // The preview never writes the user's public/.
+        #expect(!FileManager.default.fileExists(atPath: root + "/public"))
+        await server.stop()
+    }
+
+    @Test func aBrokenSaveShowsItsErrorsOverTheLastGoodSiteUntilFixed() async throws {
+        let (server, root, port) = try await start("broken")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/content/proyectos/rcn-visa.md"
+        let good = try String(contentsOfFile: file, encoding: .utf8)
+        let broken = good.replacingOccurrences(of: "estado: en-marcha\n", with: "estado: <script>alert(1)</script>\n")
+        try broken.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let errors = try await waitFor("/__avance/errors", port: port) { $0.body.contains("enum-unknown") }
+        #expect(errors.body.contains("error[enum-unknown]"))
+        #expect(errors.body.contains("content/proyectos/rcn-visa.md:3:9 (estado)"))
+        #expect(!errors.body.contains("<script>alert(1)"))
+        #expect(errors.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        // Every page shows the errors, over the last good version of the site.
+        let page = try await get("/proyectos/rcn-visa/", port: port)
+        #expect(page.status == 200)
+        #expect(page.body.contains("id=\"avance-errors\""))
+        #expect(page.body.contains("Ciudades Resilientes Formando un Mundo Digital"))
+        #expect(!page.body.contains("<script>alert(1)"))
+        let other = try await get("/socios/conquito/", port: port)
+        #expect(other.status == 200)
+        #expect(other.body.contains("avance-errors"))
+
+        try good.write(toFile: file, atomically: true, encoding: .utf8)
+        let fixed = try await waitFor("/proyectos/rcn-visa/", port: port) { !$0.body.contains("avance-errors") }
+        #expect(!fixed.body.contains("avance-errors"))
+        #expect(fixed.body.contains("Ciudades Resilientes Formando un Mundo Digital"))
+        #expect(try await get("/__avance/errors", port: port).body.contains("no errors"))
+        await server.stop()
+    }
+
+    @Test func aSiteThatNeverBuiltShowsTheErrorPage() async throws {
+        let (server, root, port) = try await start("never") { root in
+            try "---\ntitulo: [sin cerrar\n---\n".write(
+                toFile: root + "/content/socios/roto.md", atomically: true, encoding: .utf8)
+        }
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let page = try await get("/", port: port)
+        #expect(page.status == 500)
+        #expect(page.body.contains("error[yaml-syntax]"))
+        #expect(page.body.contains("content/socios/roto.md:2:"))
+        try FileManager.default.removeItem(atPath: root + "/content/socios/roto.md")
+        let fixed = try await waitFor("/", port: port) { $0.status == 200 }
+        #expect(fixed.status == 200)
+        await server.stop()
+    }
+
+    @Test func theEventStreamAnnouncesEveryBuildAndEndsOnStop() async throws {
+        let (server, root, port) = try await start("events")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let client = try #require(RawHTTP(port: port))
+        client.send("GET /__avance/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        var text = ""
+        #expect(client.receive(until: "\n\n", already: &text))
+        #expect(text.contains("Content-Type: text/event-stream"))
+        #expect(client.receive(until: "data: ", already: &text) && client.receive(until: "-1\n\n", already: &text))
+        await server.rebuild()
+        #expect(client.receive(until: "-2\n\n", already: &text))
+        #expect(text.contains("event: build\ndata: "))
+
+        let started = ContinuousClock.now
+        await server.stop()
+        #expect(ContinuousClock.now - started < .seconds(5))
+        // The stream ends, and nothing listens on the port any more.
+        #expect(client.receive(until: "0\r\n\r\n", already: &text) || client.receive() == "")
+        #expect(RawHTTP(port: port) == nil)
+    }
+
+    @Test func pathsThatLeaveTheSiteAreRefused() async throws {
+        let (server, root, port) = try await start("traversal")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for target in [
+            "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/proyectos/..%2f..%2f..%2fetc%2fpasswd",
+            "/css/%2e%2e/%2e%2e/content/site.yaml", "/..\\..\\etc\\passwd",
+        ] {
+            let response = try #require(RawHTTP.get(target, port: port))
+            #expect(response.status == 403, "\(target)")
+            #expect(!response.text.contains("root:"))
+        }
+        for target in ["//etc/passwd", "/etc/passwd", "/content/site.yaml", "/theme/templates/base.mustache"] {
+            let response = try #require(RawHTTP.get(target, port: port))
+            #expect(response.status == 404, "\(target)")
+            #expect(!response.text.contains("root:"))
+            #expect(!response.text.contains("collections:"))
+        }
+        let redirect = try #require(RawHTTP.get("/proyectos/rcn-visa", port: port))
+        #expect(redirect.status == 301)
+        #expect(redirect.text.contains("Location: /proyectos/rcn-visa/"))
+        let post = try #require(RawHTTP.get("/", port: port, method: "POST"))
+        #expect(post.status == 405)
+        await server.stop()
+    }
+
+    @Test func aSymlinkOutOfTheThemeIsNeverServed() async throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("avance-secret-\(UUID()).txt").path
+        try "top secret".write(toFile: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: secret) }
+        let (server, root, port) = try await start("symlink") { root in
+            try FileManager.default.createSymbolicLink(
+                atPath: root + "/theme/static/secret.txt", withDestinationPath: secret)
+        }
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let response = try #require(RawHTTP.get("/secret.txt", port: port))
+        #expect(response.status != 200)
+        #expect(!response.text.contains("top secret"))
+        #expect(response.text.contains("symlink-outside"))
+        await server.stop()
+    }
+
+    @Test func aPortInUseIsReported() async throws {
+        let (server, root, port) = try await start("busy")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let second = DevServer(options: DevServerOptions(root: root, port: port))
+        do {
+            _ = try await second.start()
+            Issue.record("a second server started on a busy port")
+        } catch let diagnostic as Diagnostic {
+            #expect(diagnostic.code == "port-unavailable")
+            #expect(diagnostic.message.hasPrefix("cannot listen on 127.0.0.1:\(port)"))
+            #expect(
+                diagnostic.hint == "another program (another `avance serve`?) may be using it: try --port \(port + 1)")
+        }
+        await second.stop()
+        #expect(try await get("/", port: port).status == 200)
+        await server.stop()
+    }
+
+    @Test func theCommandStopsCleanlyOnSIGINT() async throws {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("avance").path
+        try #require(FileManager.default.isExecutableFile(atPath: executable), "build the avance product first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["serve", "--root", Self.repository, "--port", "0"]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        var text = ""
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !text.contains("serving http://127.0.0.1:"), ContinuousClock.now < deadline {
+            let data = err.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        #expect(text.contains("built "))
+        #expect(text.contains("serving http://127.0.0.1:"))
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        text += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.hasSuffix("stopped\n"))
+        #expect(!FileManager.default.fileExists(atPath: Self.repository + "/.avance-serve"))
+    }
+}

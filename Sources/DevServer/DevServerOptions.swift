@@ -1,0 +1,32 @@
+import AvanceKit
+
+/// How `avance serve` runs.
+public struct DevServerOptions: Sendable {
+    /// Absolute path of the site root, which holds `content/` and `theme/`.
+    public var root: String
+    /// The address to listen on: `127.0.0.1` (this machine only) by default.
+    public var host = "127.0.0.1"
+    /// The port; 0 picks a free one.
+    public var port: UInt16 = 1313
+    /// How often `content/` and `theme/` are checked for saves.
+    public var pollInterval: Duration = .milliseconds(300)
+    /// Treat warnings as errors, as `avance build --strict` does.
+    public var strict = false
+
+    /// Options to serve the site at `root`.
+    public init(root: String, host: String = "127.0.0.1", port: UInt16 = 1313) {
+        self.root = root
+        self.host = host
+        self.port = port
+    }
+}
+
+/// One finished build, as the terminal reports it.
+public struct BuildEvent: Sendable {
+    public var result: AvanceKit.BuildResult
+    /// Names the build; the pages it served reload when it changes.
+    public var generation: String
+    public var milliseconds: Int
+    /// True when the build had errors and the last good site is still served.
+    public var failed: Bool { result.diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Notices saves under `content/` and `theme/` by comparing every file's modification time and
+/// size every `interval` (polling: portable, and cheap for a few hundred files). A change counts
+/// once the files have stayed the same for one more interval, so an editor that writes a file in
+/// several steps causes one build, not three.
+struct SourceWatcher: Sendable {
+    /// A file's path, modification time (nanoseconds) and size.
+    struct Stamp: Sendable, Hashable {
+        var path: String
+        var modified: Int
+        var size: Int
+    }
+
+    let root: String
+    let folders: [String]
+    let interval: Duration
+
+    init(root: String, folders: [String] = ["content", "theme"], interval: Duration) {
+        self.root = root
+        self.folders = folders
+        self.interval = interval
+    }
+
+    /// Calls `onChange` after every settled change, until the task is cancelled.
+    /// `onTick` hears the number of every poll, for work done now and then.
+    func watch(onChange: @Sendable () async -> Void, onTick: @Sendable (Int) async -> Void = { _ in }) async {
+        var last = stamps()
+        var tick = 0
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            tick += 1
+            await onTick(tick)
+            var now = stamps()
+            guard now != last else { continue }
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                let again = stamps()
+                if again == now { break }
+                now = again
+            }
+            last = now
+            guard !Task.isCancelled else { return }
+            await onChange()
+        }
+    }
+
+    /// Every file under the watched folders, hidden ones (editors' swap files) left out.
+    func stamps() -> [Stamp] {
+        var found: [Stamp] = []
+        for folder in folders { walk(root + "/" + folder, into: &found, depth: 0) }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    private func walk(_ path: String, into found: inout [Stamp], depth: Int) {
+        guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names where !name.hasPrefix(".") {
+            let child = path + "/" + name
+            var link = stat()
+            var info = stat()
+            guard lstat(child, &link) == 0, stat(child, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                // Folders reached through a symlink are not walked, to stay out of loops.
+                if link.st_mode & S_IFMT == S_IFDIR { walk(child, into: &found, depth: depth + 1) }
+                continue
+            }
+            found.append(Stamp(path: child, modified: Self.nanoseconds(info), size: Int(info.st_size)))
+        }
+    }
+
+    static func nanoseconds(_ info: stat) -> Int {
+        #if canImport(Darwin)
+            Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+        #else
+            Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        #endif
+    }
+}

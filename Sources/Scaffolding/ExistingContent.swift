@@ -1,0 +1,81 @@
+import ContentModel
+import Diagnostics
+import Loading
+import Validation
+
+/// The site as it is on disk before a command adds to it: the content model, the files under
+/// `content/`, and the entries that validate. `new`, `import` and `schema` read it to know which
+/// collections, fields, values and ids exist.
+public struct ExistingContent: Sendable {
+    /// Absolute path of the site root.
+    public let root: String
+    public let model: SiteModel
+    /// Every file loaded from `content/`, to validate new files alongside them.
+    public let tree: ContentTree
+    /// The entries that validate, with their titles and fields.
+    public let site: Site
+    /// The ids of every entry file of each collection, by collection name, valid or not: an id
+    /// is taken as soon as its file exists.
+    public let ids: [String: Set<String>]
+    /// The problems the existing content already has, to tell new problems from old ones.
+    public let diagnostics: [Diagnostic]
+
+    /// Reads the site at `root`; `nil`, with the reasons, when there is no usable content model.
+    public static func load(root: String, fileSystem: FileSystem = .disk) -> (ExistingContent?, [Diagnostic]) {
+        let tree = ContentLoader(root: root, fileSystem: fileSystem).load()
+        let missing = tree.diagnostics.filter { $0.code == "content-missing" }
+        guard missing.isEmpty else { return (nil, missing) }
+        guard let modelFile = tree.files.first(where: { $0.path == ModelReader.path }) else {
+            let diagnostic = Diagnostic.error(
+                "model-missing", "no `\(ModelReader.path)`",
+                at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
+                hint: "every site declares its settings and collections in content/site.yaml")
+            return (nil, [diagnostic])
+        }
+        let (readModel, modelDiagnostics) = ModelReader.read(modelFile.text)
+        guard let model = readModel else { return (nil, modelDiagnostics) }
+        let (site, diagnostics) = SiteResolver.resolve(tree, model: model)
+        var ids: [String: Set<String>] = [:]
+        for file in tree.files {
+            if let (collection, id) = Self.place(file.path, model: model) {
+                ids[collection.name, default: []].insert(id)
+            }
+        }
+        let content = ExistingContent(
+            root: root, model: model, tree: tree, site: site, ids: ids, diagnostics: diagnostics)
+        return (content, [])
+    }
+
+    /// The collection and id of `content/<folder>/<id>.md`, or `nil` for any other path.
+    static func place(_ path: String, model: SiteModel) -> (Collection, String)? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count == 3, parts[0] == "content", parts[2].hasSuffix(".md"),
+            let collection = model.collection(inFolder: parts[1])
+        else { return nil }
+        let id = String(parts[2].dropLast(3))
+        return EntryID.isValid(id) ? (collection, id) : nil
+    }
+
+    /// The collection called `name`, or a `collection-unknown` diagnostic with a did-you-mean.
+    public func collection(named name: String) -> Result<Collection, Diagnostic> {
+        if let collection = model.collection(name) ?? model.collection(inFolder: name) {
+            return .success(collection)
+        }
+        let names = model.collections.map(\.name)
+        return .failure(
+            .error(
+                "collection-unknown", "no collection `\(name)` in `\(ModelReader.path)`",
+                hint: Suggestion.hint(for: name, among: names)
+                    ?? "the collections are \(names.map { "`\($0)`" }.joined(separator: ", "))"))
+    }
+
+    /// The path of the entry `id` of `collection`, relative to the root.
+    public func path(of id: String, in collection: Collection) -> String {
+        "content/\(collection.folder)/\(id).md"
+    }
+
+    /// The ids of `collection`, sorted.
+    public func sortedIDs(of collection: String) -> [String] {
+        (ids[collection] ?? []).sorted()
+    }
+}

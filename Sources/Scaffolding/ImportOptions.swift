@@ -1,0 +1,70 @@
+import Diagnostics
+
+/// What `avance import` is asked to do.
+public struct ImportOptions: Sendable {
+    /// Absolute path of the site root.
+    public var root: String
+    /// The collection the rows become entries of.
+    public var collection: String
+    /// Absolute path of the CSV file.
+    public var file: String
+    /// The CSV file as diagnostics show it (as typed on the command line).
+    public var displayPath: String
+    /// `column=field` choices (`field` may be `body`, or `-` to skip the column).
+    public var map: [String] = []
+    /// Write the rows that validate even when others do not.
+    public var skipInvalid = false
+    /// Replace existing files whose id a row's title gives, instead of adding `-2`.
+    public var force = false
+    /// Validate and report, but write nothing.
+    public var dryRun = false
+
+    /// Options to import `file` into `collection` of the site at `root`.
+    public init(root: String, collection: String, file: String, displayPath: String? = nil) {
+        self.root = root
+        self.collection = collection
+        self.file = file
+        self.displayPath = displayPath ?? file
+    }
+}
+
+/// One row that became (or would become) an entry.
+public struct ImportedEntry: Sendable {
+    /// The row's number in the spreadsheet (the header is row 1).
+    public var row: Int
+    public var id: String
+    /// The entry's file, relative to the root.
+    public var path: String
+    /// The Markdown written.
+    public var text: String
+    /// True when the file existed and `--force` replaced it.
+    public var replaces: Bool
+}
+
+/// What an import found and wrote.
+public struct ImportResult: Sendable {
+    /// Every problem, located at `file.csv:row:column`.
+    public var diagnostics: [Diagnostic] = []
+    /// The rows that validate, in spreadsheet order.
+    public var entries: [ImportedEntry] = []
+    /// Rows left out because they have errors (with `--skip-invalid`).
+    public var skippedRows: [Int] = []
+    /// True once the files are written.
+    public var wrote = false
+    /// How the file was read: its encoding and cell separator.
+    public var encoding = ""
+    public var separator: Character = ","
+
+    /// 0 when clean; 1 for problems in the spreadsheet, even when `--skip-invalid` wrote the
+    /// other rows; 2 for a wrong command line or a file that cannot be read or written.
+    public var exitCode: Int32 {
+        let errors = diagnostics.filter { $0.severity == .error }
+        if errors.contains(where: { Self.usageCodes.contains($0.code) }) { return 2 }
+        return errors.isEmpty ? 0 : 1
+    }
+
+    /// Problems of the command line or the machine rather than of the spreadsheet.
+    static let usageCodes: Set<String> = [
+        "content-missing", "model-missing", "collection-unknown", "map-invalid", "file-unreadable", "output-failed",
+    ]
+}

@@ -1,0 +1,96 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Loading
+
+/// `avance new <collection> <id>`: writes `content/<folder>/<id>.md` from the collection's
+/// fields, refusing an invalid id, an unknown collection and a file that exists.
+public enum NewEntry {
+    /// What `new` did.
+    public struct Result: Sendable {
+        /// Why nothing was written, when something went wrong.
+        public var diagnostics: [Diagnostic] = []
+        /// The new file, relative to the root.
+        public var path: String?
+        /// The text written.
+        public var text: String?
+        /// Required fields left empty for the editor to fill in.
+        public var unfilled: [Field] = []
+
+        /// 0 when written; 2 for a wrong command line or a missing site; 1 for a broken model.
+        public var exitCode: Int32 {
+            guard diagnostics.hasErrors else { return 0 }
+            return diagnostics.allSatisfy { $0.severity != .error || Self.usageCodes.contains($0.code) } ? 2 : 1
+        }
+
+        /// Problems of the command line or the machine rather than of the content.
+        static let usageCodes: Set<String> = [
+            "content-missing", "model-missing", "collection-unknown", "id-invalid", "entry-exists", "output-failed",
+        ]
+    }
+
+    /// Creates the entry `id` of `collectionName` in the site at `root`; `today` is the date
+    /// written into required date fields (`YYYY-MM-DD`).
+    public static func create(
+        collection collectionName: String, id: String, root: String, today: String,
+        fileSystem: FileSystem = .disk, writer: ContentWriter = .disk
+    ) -> Result {
+        var result = Result()
+        let (loaded, problems) = ExistingContent.load(root: root, fileSystem: fileSystem)
+        guard let content = loaded else {
+            result.diagnostics = problems
+            return result
+        }
+        let collection: Collection
+        switch content.collection(named: collectionName) {
+        case .success(let found): collection = found
+        case .failure(let diagnostic):
+            result.diagnostics = [diagnostic]
+            return result
+        }
+        if let problem = checkID(id) {
+            result.diagnostics = [problem]
+            return result
+        }
+        let path = content.path(of: id, in: collection)
+        if writer.exists(root + "/" + path) {
+            result.diagnostics = [
+                .error(
+                    "entry-exists", "`\(path)` already exists",
+                    hint: "edit that file, or choose another id")
+            ]
+            return result
+        }
+        let (text, unfilled) = EntryTemplate(collection: collection, content: content, today: today).text(id: id)
+        do {
+            try writer.write(root + "/" + path, Array(text.utf8))
+        } catch {
+            result.diagnostics = [
+                .error(
+                    "output-failed", "cannot write `\(path)`: \(error.localizedDescription)",
+                    hint: "check the folder's permissions and the free disk space")
+            ]
+            return result
+        }
+        result.path = path
+        result.text = text
+        result.unfilled = unfilled
+        return result
+    }
+
+    /// Why `id` cannot name a file, or `nil` when it can.
+    static func checkID(_ id: String) -> Diagnostic? {
+        guard !EntryID.isValid(id) else { return nil }
+        let suggestion = EntryID.make(from: id)
+        return .error(
+            "id-invalid", "`\(id)` is not a valid entry id",
+            hint: "ids use lowercase letters without accents, digits and single hyphens"
+                + (suggestion.isEmpty ? "" : ", such as `\(suggestion)`"))
+    }
+
+    /// Today in the local time zone as `YYYY-MM-DD`: the one place `new` reads the clock.
+    public static func today(_ now: Date = Date()) -> String {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+}

@@ -1,0 +1,93 @@
+import ContentModel
+import Diagnostics
+import Validation
+
+/// Finds the entries of one collection that a spreadsheet names: by id, by title, or by any
+/// other text field (such as an acronym), without case or accents; "Conquito" is `conquito`,
+/// "R-Cities" is `resilient-cities-network` when that entry's `sigla` is `R-Cities`.
+struct ReferenceIndex: Sendable {
+    /// One entry that can be named.
+    struct Candidate: Sendable {
+        var id: String
+        var title: String?
+        var aliases: [String]
+    }
+
+    let collection: String
+    /// Entry ids by name key.
+    let byKey: [String: Set<String>]
+    /// Titles by id, for hints.
+    let titles: [String: String]
+
+    init(collection: Collection, candidates: [Candidate]) {
+        self.collection = collection.name
+        var byKey: [String: Set<String>] = [:]
+        var titles: [String: String] = [:]
+        for candidate in candidates {
+            titles[candidate.id] = candidate.title
+            for name in [candidate.id, candidate.title].compactMap({ $0 }) + candidate.aliases {
+                let key = NameKey.of(name)
+                if !key.isEmpty { byKey[key, default: []].insert(candidate.id) }
+            }
+        }
+        self.byKey = byKey
+        self.titles = titles
+    }
+
+    /// The index of `collection`'s entries in `content`, plus `planned` entries of an import.
+    init(collection: Collection, content: ExistingContent, planned: [(id: String, title: String)] = []) {
+        let aliasFields = collection.fields.filter {
+            if case .string = $0.type { $0.name != collection.titleField } else { false }
+        }
+        var candidates = content.site.entries(of: collection.name).map { entry in
+            Candidate(
+                id: entry.id, title: entry.title,
+                aliases: aliasFields.compactMap {
+                    if case .string(let text)? = entry.fields[$0.name] { text } else { nil }
+                })
+        }
+        let validated = Set(candidates.map(\.id))
+        for id in content.sortedIDs(of: collection.name) where !validated.contains(id) {
+            candidates.append(Candidate(id: id, title: nil, aliases: []))
+        }
+        candidates += planned.map { Candidate(id: $0.id, title: $0.title, aliases: []) }
+        self.init(collection: collection, candidates: candidates)
+    }
+
+    /// What a name matches.
+    enum Match: Equatable {
+        case entry(String)
+        case several([String])
+        case none
+    }
+
+    func match(_ name: String) -> Match {
+        guard let ids = byKey[NameKey.of(name)] else { return .none }
+        return ids.count == 1 ? .entry(ids.first!) : .several(ids.sorted())
+    }
+
+    /// "did you mean `conquito` (ConQuito)?", or `nil` when no name is close.
+    func suggestion(for name: String) -> String? {
+        guard let key = Suggestion.closest(to: NameKey.of(name), among: byKey.keys),
+            let id = byKey[key]?.sorted().first
+        else { return nil }
+        return "did you mean `\(id)`" + (titles[id].map { " (\($0))" } ?? "") + "?"
+    }
+
+    /// The diagnostic for a name that matches no entry, or several.
+    func problem(_ name: String, match: Match, field: String, at location: SourceLocation) -> Diagnostic? {
+        switch match {
+        case .entry: return nil
+        case .several(let ids):
+            return .error(
+                "ref-ambiguous", "`\(name)` names several entries of `\(collection)`: \(ids.joined(separator: ", "))",
+                at: location, field: field, hint: "write the id of the one you mean")
+        case .none:
+            let id = EntryID.make(from: name)
+            return .error(
+                "ref-unknown", "no entry named `\(name)` in collection `\(collection)`", at: location, field: field,
+                hint: suggestion(for: name)
+                    ?? "create it first (`avance new \(collection) \(id.isEmpty ? "<id>" : id)`), or write its id")
+        }
+    }
+}

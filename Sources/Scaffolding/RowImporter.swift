@@ -1,0 +1,178 @@
+import ContentModel
+import Diagnostics
+import Loading
+import Validation
+
+/// Turns the rows of a spreadsheet into entry files and validates them, with every problem
+/// moved from the generated file to the row and column of the spreadsheet it came from.
+struct RowImporter {
+    let content: ExistingContent
+    let collection: Collection
+    let spreadsheet: Spreadsheet
+    let columns: ColumnMap
+    let options: ImportOptions
+    var diagnostics: [Diagnostic] = []
+
+    init(
+        content: ExistingContent, collection: Collection, spreadsheet: Spreadsheet, columns: ColumnMap,
+        options: ImportOptions
+    ) {
+        self.content = content
+        self.collection = collection
+        self.spreadsheet = spreadsheet
+        self.columns = columns
+        self.options = options
+    }
+
+    /// A row on its way to a file.
+    struct Draft {
+        var row: Spreadsheet.Row
+        var id: String
+        var title: String
+        var replaces: Bool
+    }
+
+    /// The entries of every non-empty row, with the problems of all of them.
+    mutating func plan() -> ([ImportedEntry], [Diagnostic]) {
+        let rows = spreadsheet.rows.filter { !$0.isEmpty }
+        for row in rows { checkWidth(row) }
+        let drafts = assignIDs(rows)
+        let converter = CellConverter(references: referenceIndexes(drafts))
+        var entries: [ImportedEntry] = []
+        for draft in drafts {
+            let text = markdown(for: draft, converter: converter)
+            entries.append(
+                ImportedEntry(
+                    row: draft.row.number, id: draft.id, path: content.path(of: draft.id, in: collection), text: text,
+                    replaces: draft.replaces))
+        }
+        validate(entries)
+        return (entries, diagnostics.sorted())
+    }
+
+    func location(row: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: options.displayPath, line: row, column: column)
+    }
+
+    func cell(_ row: Spreadsheet.Row, _ column: Int?) -> String {
+        guard let column, column < row.cells.count else { return "" }
+        return row.cells[column]
+    }
+
+    /// A row with more cells than the header has columns lost its alignment somewhere.
+    mutating func checkWidth(_ row: Spreadsheet.Row) {
+        let width = spreadsheet.header.count
+        guard row.cells.count > width, let extra = row.cells[width...].firstIndex(where: { !$0.isEmpty }) else {
+            return
+        }
+        diagnostics.append(
+            .error(
+                "csv-syntax", "row \(row.number) has a value in column \(extra + 1), which has no header",
+                at: location(row: row.number, column: extra + 1),
+                hint: "a cell may hold a `\(spreadsheet.separator)` only inside double quotes"))
+    }
+
+    // MARK: - Ids
+
+    /// Each row's id from its title: lowercase, accents removed, hyphens; `-2`, `-3` when taken
+    /// by an earlier row or, without `--force`, by an existing file.
+    mutating func assignIDs(_ rows: [Spreadsheet.Row]) -> [Draft] {
+        let titleColumn = columns.column(of: collection.titleField)
+        let existing = content.ids[collection.name] ?? []
+        var taken: Set<String> = options.force ? [] : existing
+        var drafts: [Draft] = []
+        for row in rows {
+            let title = CellConverter.oneLine(cell(row, titleColumn))
+            var base = EntryID.make(from: title)
+            if base.isEmpty {
+                if !title.isEmpty {
+                    diagnostics.append(
+                        .error(
+                            "id-invalid", "the title `\(title)` gives no id: it has no letters or digits",
+                            at: location(row: row.number, column: (titleColumn ?? 0) + 1),
+                            field: collection.titleField, hint: "write a title with letters"))
+                }
+                base = "row-\(row.number)"
+            }
+            var id = base
+            var suffix = 2
+            while taken.contains(id) {
+                id = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            taken.insert(id)
+            if id != base, existing.contains(base), !options.force {
+                diagnostics.append(
+                    .warning(
+                        "entry-exists",
+                        "`\(content.path(of: base, in: collection))` already exists: row \(row.number) becomes `\(id)`",
+                        at: location(row: row.number, column: (titleColumn ?? 0) + 1), field: collection.titleField,
+                        hint: "if the row is that entry, import with --force to replace the file"))
+            }
+            drafts.append(Draft(row: row, id: id, title: title, replaces: options.force && existing.contains(id)))
+        }
+        return drafts
+    }
+
+    /// The entries every reference field can name; rows of this import count too.
+    func referenceIndexes(_ drafts: [Draft]) -> [String: ReferenceIndex] {
+        var indexes: [String: ReferenceIndex] = [:]
+        for field in collection.fields {
+            guard let target = field.type.target, indexes[target] == nil,
+                let targetCollection = content.model.collection(target)
+            else { continue }
+            let planned = target == collection.name ? drafts.map { (id: $0.id, title: $0.title) } : []
+            indexes[target] = ReferenceIndex(collection: targetCollection, content: content, planned: planned)
+        }
+        return indexes
+    }
+
+    // MARK: - Files
+
+    mutating func markdown(for draft: Draft, converter: CellConverter) -> String {
+        var lines = ["---"]
+        for field in collection.fields {
+            guard let column = columns.column(of: field.name) else { continue }
+            let (value, problems) = converter.yaml(
+                for: cell(draft.row, column), field: field, at: location(row: draft.row.number, column: column + 1))
+            diagnostics += problems
+            if let value { lines.append("\(field.name): \(value)") }
+        }
+        lines.append("---")
+        let body = cell(draft.row, columns.bodyColumn).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !body.isEmpty { lines.append(body) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Validates the new files together with the existing ones, as a build would, and keeps the
+    /// problems of the new files, moved to their rows.
+    mutating func validate(_ entries: [ImportedEntry]) {
+        var tree = content.tree
+        let rows = Dictionary(entries.map { ($0.path, $0.row) }, uniquingKeysWith: { first, _ in first })
+        tree.files.removeAll { rows[$0.path] != nil }
+        tree.files += entries.map { SourceFile(path: $0.path, text: $0.text) }
+        tree.files.sort { $0.path < $1.path }
+        let (_, found) = SiteResolver.resolve(tree, model: content.model)
+        let before = Set(content.diagnostics.map(\.code))
+        for diagnostic in found {
+            if let file = diagnostic.location?.file, let row = rows[file] {
+                diagnostics.append(moved(diagnostic, toRow: row))
+            } else if diagnostic.code == "count-exceeds-expected", !before.contains(diagnostic.code) {
+                diagnostics.append(diagnostic)
+            }
+        }
+    }
+
+    /// `diagnostic`, located at the row and the column of its field instead of the generated file.
+    func moved(_ diagnostic: Diagnostic, toRow row: Int) -> Diagnostic {
+        var moved = diagnostic
+        let fieldName = diagnostic.field.map { String($0.prefix { $0 != "[" && $0 != "." }) }
+        let column = fieldName.flatMap(columns.column(of:)) ?? columns.column(of: collection.titleField) ?? 0
+        moved.location = location(row: row, column: column + 1)
+        if diagnostic.code == "field-missing", let fieldName, let field = collection.field(fieldName) {
+            moved.hint =
+                "the `\(spreadsheet.header[column])` cell is empty: write the \(field.label.lowercased()) there"
+        }
+        return moved
+    }
+}

@@ -1,2 +1,0 @@
-/// `avance new`, `avance import` and `avance schema`: helping staff write entries. (Being written.)
-public enum Scaffolding {}

@@ -1,0 +1,77 @@
+import ContentModel
+import Diagnostics
+import Loading
+import Validation
+
+/// `avance import <collection> <file.csv>`: one Markdown file per row of a spreadsheet, each
+/// validated exactly as `avance build` validates files, against the entries that exist. If any
+/// row has an error nothing is written (unless `--skip-invalid`), and no existing file is
+/// replaced without `--force`.
+public enum SpreadsheetImport {
+    /// Runs the import described by `options`.
+    public static func run(
+        _ options: ImportOptions, fileSystem: FileSystem = .disk, writer: ContentWriter = .disk
+    ) -> ImportResult {
+        var result = ImportResult()
+        let (loaded, problems) = ExistingContent.load(root: options.root, fileSystem: fileSystem)
+        guard let content = loaded else {
+            result.diagnostics = problems
+            return result
+        }
+        let collection: Collection
+        switch content.collection(named: options.collection) {
+        case .success(let found): collection = found
+        case .failure(let diagnostic):
+            result.diagnostics = [diagnostic]
+            return result
+        }
+        let spreadsheet: Spreadsheet
+        do {
+            let bytes = try fileSystem.read(options.file)
+            switch Spreadsheet.read(bytes, file: options.displayPath) {
+            case .success(let read): spreadsheet = read
+            case .failure(let diagnostic):
+                result.diagnostics = [diagnostic]
+                return result
+            }
+        } catch {
+            result.diagnostics = [
+                .error(
+                    "file-unreadable", "cannot read `\(options.displayPath)`: \(error.localizedDescription)",
+                    hint: "check the path and the file's permissions")
+            ]
+            return result
+        }
+        result.encoding = spreadsheet.encoding
+        result.separator = spreadsheet.separator
+        let (columns, columnProblems) = ColumnMap.make(
+            spreadsheet: spreadsheet, collection: collection, choices: options.map, file: options.displayPath)
+        result.diagnostics = columnProblems
+        guard !columnProblems.hasErrors else { return result }
+        var rows = RowImporter(
+            content: content, collection: collection, spreadsheet: spreadsheet, columns: columns, options: options)
+        let (planned, rowProblems) = rows.plan()
+        result.diagnostics += rowProblems
+        let failed = Set(rowProblems.filter { $0.severity == .error }.compactMap { $0.location?.line })
+        result.entries = planned.filter { !failed.contains($0.row) }
+        result.skippedRows = planned.map(\.row).filter(failed.contains)
+        guard !options.dryRun, !result.entries.isEmpty, failed.isEmpty || options.skipInvalid else {
+            if !failed.isEmpty { result.entries = [] }
+            return result
+        }
+        do {
+            for entry in result.entries {
+                try writer.write(options.root + "/" + entry.path, Array(entry.text.utf8))
+            }
+            result.wrote = true
+        } catch {
+            result.diagnostics.append(
+                .error(
+                    "output-failed", "cannot write the entries: \(error.localizedDescription)",
+                    hint:
+                        "check the folder's permissions and the free disk space; files written before the failure stay")
+            )
+        }
+        return result
+    }
+}

@@ -1,0 +1,77 @@
+import Diagnostics
+import Testing
+
+@testable import DevServer
+
+/// The parts of the server that need no network: path confinement, the error page, injection.
+@Suite struct RequestPathTests {
+    static let files: Set<String> = ["index.html", "proyectos/rcn-visa/index.html", "css/site.css", "404.html"]
+
+    @Test(arguments: [
+        ("/", RequestPath.Resolution.file("index.html")),
+        ("/proyectos/rcn-visa/", .file("proyectos/rcn-visa/index.html")),
+        ("/proyectos/rcn-visa", .redirect("/proyectos/rcn-visa/")),
+        ("/css/site.css?v=2", .file("css/site.css")),
+        ("/css//site.css", .file("css/site.css")),
+        ("/proyectos/%72cn-visa/", .file("proyectos/rcn-visa/index.html")),
+        ("http://127.0.0.1:1313/css/site.css", .file("css/site.css")),
+        ("/nada", .notFound),
+        ("//etc/passwd", .notFound),
+        ("/../etc/passwd", .forbidden),
+        ("/proyectos/../../etc/passwd", .forbidden),
+        ("/%2e%2e/etc/passwd", .forbidden),
+        ("/%2E%2E/%2E%2E/etc/passwd", .forbidden),
+        ("/proyectos/..%2f..%2fetc/passwd", .forbidden),
+        ("/proyectos/%2e%2e%5c%2e%2e%5cetc", .forbidden),
+        ("/./index.html", .forbidden),
+        ("/index.html%00.css", .forbidden),
+        ("/%zz", .forbidden),
+        ("etc/passwd", .forbidden),
+        ("http://127.0.0.1/../etc/passwd", .forbidden),
+    ])
+    func pathsResolveInsideTheSiteOnly(target: String, expected: RequestPath.Resolution) {
+        #expect(RequestPath.resolve(target, exists: Self.files.contains) == expected)
+    }
+}
+
+@Suite struct ErrorPageTests {
+    let page = ErrorPage(
+        diagnostics: [
+            .error(
+                "enum-unknown", "`<script>alert(1)</script>` is not a value of `estado`",
+                at: SourceLocation(file: "content/proyectos/<b>.md", line: 3, column: 9, length: 25), field: "estado",
+                hint: "allowed: `en-marcha` & others"),
+            .warning("ref-duplicate", "a warning is not shown"),
+        ],
+        sources: ["content/proyectos/<b>.md": "---\ntitulo: X\nestado: <script>alert(1)</script>\n---\n"])
+
+    @Test func everythingQuotedFromTheFilesIsEscaped() {
+        let html = page.page(reloadScript: "")
+        #expect(!html.contains("<script>alert(1)"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("`&lt;script&gt;alert(1)&lt;/script&gt;` is not a value of `estado`"))
+        #expect(html.contains("content/proyectos/&lt;b&gt;.md:3:9 (estado)"))
+        #expect(html.contains("3 | estado: &lt;script&gt;alert(1)&lt;/script&gt;\n  |         ^^^^^^^^^"))
+        #expect(html.contains("Hint: allowed: `en-marcha` &amp; others"))
+        #expect(html.contains("The last save broke the build: 1 error"))
+        #expect(!html.contains("a warning is not shown"))
+    }
+
+    @Test func theScriptGoesBeforeTheEndOfBodyAndThePanelAfterItsStart() {
+        let html = LiveReload.inject(
+            into: "<html><BODY class=\"x\"><p>Hola</p></BODY></html>", tag: "<script></script>",
+            panel: "<aside></aside>")
+        #expect(html == "<html><BODY class=\"x\">\n<aside></aside><p>Hola</p><script></script>\n</BODY></html>")
+        #expect(LiveReload.inject(into: "<p>x</p>", tag: "<s/>", panel: nil) == "<p>x</p>\n<s/>\n")
+    }
+
+    @Test func requestsOtherThanGetAndHeadAreRefused() {
+        let responder = SiteResponder(
+            snapshot: SiteSnapshot(files: ["index.html": Array("<body></body>".utf8)], generation: "g"))
+        #expect(responder.respond(method: "POST", target: "/").status == 405)
+        let head = responder.respond(method: "HEAD", target: "/")
+        #expect(head.status == 200)
+        #expect(head.body.isEmpty)
+        #expect(head.headers["Content-Length"] == String(responder.respond(method: "GET", target: "/").body.count))
+    }
+}
