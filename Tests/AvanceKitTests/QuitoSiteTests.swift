@@ -194,6 +194,9 @@ import Validation
         #expect(axis.contains(#"<p class="fallback-note">This text has not been translated yet"#))
         #expect(axis.contains(#"<div class="body" lang="es">"#))
         #expect(try page("en/proyectos/index.html").contains("<h1>Projects"))
+        // Spanish text links to Spanish pages, whose anchors exist (the English page has others).
+        let goal = try page("en/resultados/asegura-la-salud-publica/index.html")
+        #expect(goal.contains(#"href="../../../proyectos/rcn-visa/#resultados-esperados""#))
         #expect(
             try page("en/resultados/asegura-la-salud-publica/index.html").contains(
                 "<h1>Ensures public health services</h1>"))

@@ -1,0 +1,43 @@
+import OpenData
+
+/// One entry of the search index: what a result shows, and the folded text it is found by.
+public struct SearchRecord: Sendable, Hashable {
+    /// The entry's title as shown.
+    public var title: String
+    /// The singular name of its collection, such as "Proyecto".
+    public var collection: String
+    /// Its page, relative to the site root: `proyectos/rcn-visa/`.
+    public var url: String
+    /// A short plain-text summary shown under the result.
+    public var excerpt: String
+    /// The title, folded (see `SearchText.fold`); matches here rank first.
+    public var foldedTitle: String
+    /// The searchable values of its fields, folded: enum labels, titles of referenced entries,
+    /// strings, list items and `text` fields.
+    public var foldedFields: String
+    /// The start of its body, folded (at most `SearchIndexBuilder.bodyLimit` characters).
+    public var foldedBody: String
+
+    /// Creates a record.
+    public init(
+        title: String, collection: String, url: String, excerpt: String, foldedTitle: String,
+        foldedFields: String, foldedBody: String
+    ) {
+        self.title = title
+        self.collection = collection
+        self.url = url
+        self.excerpt = excerpt
+        self.foldedTitle = foldedTitle
+        self.foldedFields = foldedFields
+        self.foldedBody = foldedBody
+    }
+
+    /// The record as the JSON object the script reads.
+    public var json: JSONValue {
+        [
+            "title": .string(title), "collection": .string(collection), "url": .string(url),
+            "excerpt": .string(excerpt), "foldedTitle": .string(foldedTitle),
+            "foldedFields": .string(foldedFields), "foldedBody": .string(foldedBody),
+        ]
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// The text operations of the search index: folding for accent- and case-insensitive matching,
+/// plain text from rendered HTML, and cutting text at a word boundary.
+///
+/// `fold` is mirrored by `fold` in `theme/static/js/search.js`, which folds the
+/// query: the index holds folded text, so the script never folds the (large) index itself.
+public enum SearchText {
+    /// Lowercase, compatibility-decomposed (NFKD: "ﬁ" is "fi"), without combining marks ("gestión"
+    /// is "gestion", "ñ" is "n"), final sigma as sigma, and every run of characters other than
+    /// letters and digits as one space, trimmed: `"Gestión (RCN-Visa)"` is `"gestion rcn visa"`.
+    ///
+    /// Foundation's `folding(options:)` is not used because JavaScript has no equivalent: the
+    /// script does the same with `toLowerCase()`, `normalize("NFKD")` and the class `\p{M}`.
+    /// ASCII, most of any text, takes a fast path; other characters are folded one by one, which
+    /// gives the same result as folding the whole text since every mark is dropped.
+    public static func fold(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        func emit(_ scalar: Unicode.Scalar) {
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: emit(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x61...0x7A, 0x30...0x39: emit(scalar)
+            case 0...0x7F: pendingSpace = true
+            default:
+                let folded = cache[scalar] ?? foldedScalars(of: scalar)
+                cache[scalar] = folded
+                for part in folded {
+                    if isLetterOrDigit(part.properties.generalCategory) { emit(part) } else { pendingSpace = true }
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One character lowercased, decomposed (NFKD) and lowercased again (a compatibility form
+    /// may be a capital: "ℌ" is "H"), without marks, final sigma as sigma.
+    static func foldedScalars(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        let decomposed = scalar.properties.lowercaseMapping.decomposedStringWithCompatibilityMapping
+        return decomposed.unicodeScalars.flatMap { part in
+            isMark(part.properties.generalCategory)
+                ? []
+                : part.properties.lowercaseMapping.unicodeScalars.filter {
+                    !isMark($0.properties.generalCategory)
+                }
+        }.map { $0 == "ς" ? "σ" : $0 }
+    }
+
+    static func isMark(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
+    /// JavaScript's `\p{L}` and `\p{N}`.
+    static func isLetterOrDigit(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default: false
+        }
+    }
+
+    /// Inline elements: their tags join the text around them; every other tag separates words.
+    static let inlineTags: Set<String> = [
+        "a", "abbr", "b", "cite", "code", "del", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span",
+        "strong", "sub", "sup", "time", "u", "var",
+    ]
+
+    /// The text of HTML as cmark-gfm writes it: tags removed, entities decoded, whitespace
+    /// collapsed to single spaces; only its first `limit` Unicode scalars when given, so that a
+    /// long body costs no more than the part of it the index keeps.
+    ///
+    /// Works on UTF-8 bytes: tags, entities and whitespace are ASCII, and every other byte is
+    /// copied as it is.
+    public static func plainText(fromHTML html: String, limit: Int = .max) -> String {
+        var text = PlainText(limit: limit)
+        let bytes = Array(html.utf8)
+        var index = 0
+        while index < bytes.count, !text.isFull {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<"), let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+                if !inlineTags.contains(tagName(bytes[(index + 1)..<close])) { text.separate() }
+                index = close + 1
+            } else if byte == UInt8(ascii: "&"), let semicolon = bytes[index...].prefix(12).firstIndex(of: 0x3B),
+                let decoded = entity(bytes[(index + 1)..<semicolon])
+            {
+                for byte in decoded.utf8 { text.append(byte) }
+                index = semicolon + 1
+            } else {
+                text.append(byte)
+                index += 1
+            }
+        }
+        return text.string
+    }
+
+    /// UTF-8 text being collected: runs of whitespace become one space, none at the ends.
+    struct PlainText {
+        let limit: Int
+        var bytes: [UInt8] = []
+        var scalars = 0
+        var pendingSpace = false
+        /// Set by the first scalar past `limit`: nothing more is wanted.
+        var isFull = false
+
+        var string: String { String(decoding: bytes, as: UTF8.self) }
+
+        mutating func separate() { pendingSpace = true }
+
+        mutating func append(_ byte: UInt8) {
+            switch byte {
+            case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
+                pendingSpace = true
+            case 0x80...0xBF:  // a continuation byte, part of a scalar already kept
+                if !isFull { bytes.append(byte) }
+            default:
+                guard scalars < limit else {
+                    isFull = true
+                    return
+                }
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+                scalars += 1
+            }
+        }
+    }
+
+    /// The lowercased name of the tag whose text between `<` and `>` is `tag` (`/em` is `em`).
+    static func tagName(_ tag: ArraySlice<UInt8>) -> String {
+        let name = tag.drop { $0 == UInt8(ascii: "/") }.prefix { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        return String(decoding: name, as: UTF8.self).lowercased()
+    }
+
+    /// The text of an HTML entity's name (`amp`, `#233`, `#xE9`), for the ones cmark-gfm writes.
+    static func entity(_ bytes: ArraySlice<UInt8>) -> String? {
+        let name = String(decoding: bytes, as: UTF8.self)
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return " "
+        default:
+            guard name.hasPrefix("#") else { return nil }
+            let digits = name.dropFirst()
+            let isHex = digits.first == "x" || digits.first == "X"
+            let value = isHex ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+        }
+    }
+
+    /// At most `limit` Unicode scalars of `text` (characters, in folded text), cut at the last
+    /// space before the limit when there is one, with `ellipsis` appended when anything was cut.
+    public static func truncated(_ text: String, to limit: Int, ellipsis: String = "") -> String {
+        let bytes = Array(text.utf8)
+        var scalars = 0
+        var end = 0
+        while end < bytes.count {
+            if bytes[end] & 0xC0 != 0x80 {  // the first byte of a scalar
+                if scalars == limit { break }
+                scalars += 1
+            }
+            end += 1
+        }
+        guard end < bytes.count else { return text }
+        var cut = bytes[..<end].lastIndex(of: 0x20) ?? end
+        while cut > 0, bytes[cut - 1] == 0x20 { cut -= 1 }
+        return String(decoding: bytes[..<cut], as: UTF8.self) + ellipsis
+    }
+}
