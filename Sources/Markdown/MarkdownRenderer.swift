@@ -40,9 +40,11 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let linkNodes = Self.nodes(in: document, where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE })
+        // Lines are only needed to locate links; most bodies have few.
+        let lines = linkNodes.isEmpty ? [] : markdown.split(separator: "\n", omittingEmptySubsequences: false)
         var links: [MarkdownLink] = []
-        for node in Self.nodes(in: document, where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) {
+        for node in linkNodes {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let link = MarkdownLink(
                 destination: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,

@@ -85,6 +85,13 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     /// RFC 8259 string escaping; everything else, accents included, stays UTF-8.
     static func writeString(_ text: String, to out: inout String) {
         out += "\""
+        // Most strings need no escaping: append them whole instead of scalar by scalar.
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
+        if plain {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -159,7 +159,7 @@ public struct PageBuilder: Sendable {
     }
 
     static func decimal(_ value: Double) -> String {
-        String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
+        ChartSVG.format(value)
     }
 
     // MARK: - Collection index

@@ -114,9 +114,18 @@ public struct Strings: Sendable, MustacheParent {
 
     /// `template` with each `{name}` replaced by its argument.
     public func format(_ key: String, _ arguments: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        // One pass over the template, without Foundation: this runs several times per page.
+        let template = self[key]
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = arguments[name] { out += value } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 
     public func child(named name: String) -> Any? { values[name] }

@@ -48,10 +48,18 @@ public struct PagePaths: Sendable {
     }
 
     /// The URL of `target` relative to the page `from` (both page paths, or files for `target`).
+    /// Folders both paths share are skipped: `proyectos/fiem/` from `proyectos/rcn-visa/` is `../fiem/`.
     public static func relative(_ target: String, from page: String) -> String {
-        let depth = page.split(separator: "/").count
-        let up = String(repeating: "../", count: depth)
-        let url = up + target
+        let from = page.split(separator: "/")
+        let parts = target.split(separator: "/")
+        let isFolder = target.isEmpty || target.hasSuffix("/")
+        let folders = isFolder ? parts[...] : parts.dropLast()
+        var common = 0
+        while common < from.count, common < folders.count, from[common] == folders[folders.startIndex + common] {
+            common += 1
+        }
+        let rest = parts.dropFirst(common).joined(separator: "/")
+        let url = String(repeating: "../", count: from.count - common) + rest + (isFolder && !rest.isEmpty ? "/" : "")
         return url.isEmpty ? "./" : url
     }
 }

@@ -22,7 +22,7 @@ import Testing
         let cause = try #require(objective.fields["causes"]?.referencedIDs.first)
         let causePage = try #require(result.files.first { $0.path == "strategic-objectives/\(cause)/index.html" })
         #expect(
-            String(decoding: causePage.bytes, as: UTF8.self).contains("../../strategic-objectives/\(objective.id)/"))
+            String(decoding: causePage.bytes, as: UTF8.self).contains("../\(objective.id)/"))
     }
 
     @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {

@@ -82,8 +82,8 @@ import Testing
     @Test func theDataPageListsEveryDownloadAndThe404PageWorksAnywhere() throws {
         let data = try text("datos/index.html")
         for link in [
-            "../datos/proyectos.csv", "../datos/proyectos-historial.csv", "../feed.json", "../feed.xml",
-            "../api/v1/index.json", "../datos/datapackage.json", "../api/v1/schema/proyectos.json",
+            "proyectos.csv", "proyectos-historial.csv", "../feed.json", "../feed.xml",
+            "../api/v1/index.json", "datapackage.json", "../api/v1/schema/proyectos.json",
         ] {
             #expect(data.contains(#"href="\#(link)""#), "\(link)")
         }

@@ -46,9 +46,9 @@ import Validation
                 }
         }
         #expect(groups == (4 + 3 + 3) + (4 + 1 + 8) + 6 + 4)
-        // The home page, one index per collection, one page per entry, the open-data page, the
-        // page of last changes and the group-by pages.
-        #expect(pages.count == 1 + counts.count + entries + 2 + groups)
+        // The home page, one index per collection, one page per entry, the open-data, search and
+        // last-changes pages, and the group-by pages.
+        #expect(pages.count == 1 + counts.count + entries + 3 + groups)
         #expect(Self.result.files.contains { $0.path == "proyectos/estado/suspendido/index.html" })
         // The English site has the same pages under en/.
         let english = Self.result.files.filter { $0.path.hasPrefix("en/") && $0.path.hasSuffix("index.html") }

@@ -32,3 +32,18 @@ import Testing
         #expect(ColorContrast.text(on: "#ffdd00") == "#1b1b1b")
     }
 }
+
+@Suite struct FormattingTests {
+    @Test(arguments: [(0.0, "0.0"), (12.25, "12.3"), (99.95, "100.0"), (-3.04, "-3.0"), (7.0, "7.0"), (0.04, "0.0")])
+    func decimalsHaveOneDigitAndADot(value: Double, text: String) {
+        #expect(ChartSVG.format(value) == text)
+    }
+
+    @Test func placeholdersAreReplacedAndOthersKept() {
+        let strings = Strings(["a": "{n} de {m} {x} {n}", "b": "sin {cierre", "c": "{}"])
+        #expect(strings.format("a", ["n": "2", "m": "63"]) == "2 de 63 {x} 2")
+        #expect(strings.format("b", ["cierre": "x"]) == "sin {cierre")
+        #expect(strings.format("c", [:]) == "{}")
+        #expect(strings.format("missing", [:]) == "missing")
+    }
+}
