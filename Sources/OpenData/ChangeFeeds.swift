@@ -98,48 +98,28 @@ public struct ChangeFeeds: Sendable {
         let model = site.model
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Self.escape(model.language))">
-              <id>\(Self.escape(model.baseURL))</id>
-              <title>\(Self.escape(model.title))</title>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(model.language))">
+              <id>\(XMLText.escape(model.baseURL))</id>
+              <title>\(XMLText.escape(model.title))</title>
               <updated>\(updated)</updated>
-              <link rel="self" type="application/atom+xml" href="\(Self.escape(model.baseURL + DataPaths.atomFeed))"/>
-              <link rel="alternate" type="text/html" href="\(Self.escape(model.baseURL))"/>
-              <author><name>\(Self.escape(model.title))</name></author>
+              <link rel="self" type="application/atom+xml" href="\(XMLText.escape(model.baseURL + DataPaths.atomFeed))"/>
+              <link rel="alternate" type="text/html" href="\(XMLText.escape(model.baseURL))"/>
+              <author><name>\(XMLText.escape(model.title))</name></author>
               <generator>avance</generator>
 
             """
         for item in items {
             xml += """
                   <entry>
-                    <id>\(Self.escape(item.id))</id>
-                    <title>\(Self.escape(item.title))</title>
+                    <id>\(XMLText.escape(item.id))</id>
+                    <title>\(XMLText.escape(item.title))</title>
                     <updated>\(item.date)</updated>
-                    <link rel="alternate" type="text/html" href="\(Self.escape(item.url))"/>
-                    <content type="text">\(Self.escape(item.text))</content>
+                    <link rel="alternate" type="text/html" href="\(XMLText.escape(item.url))"/>
+                    <content type="text">\(XMLText.escape(item.text))</content>
                   </entry>
 
                 """
         }
         return xml + "</feed>\n"
-    }
-
-    /// XML escaping of text and attribute values; control characters XML forbids are dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
     }
 }

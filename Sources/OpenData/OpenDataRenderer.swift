@@ -59,7 +59,7 @@ public struct OpenDataRenderer: Sendable {
         for page in pages.sorted() {
             let url =
                 site.model.baseURL + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page)
-            xml += "  <url><loc>\(ChangeFeeds.escape(url))</loc></url>\n"
+            xml += "  <url><loc>\(XMLText.escape(url))</loc></url>\n"
         }
         return xml + "</urlset>\n"
     }

@@ -1,5 +1,6 @@
 import ContentModel
 import Foundation
+import SiteLayout
 
 /// Horizontal bar charts as inline SVG, drawn at build time: no script, no external file.
 ///
@@ -65,7 +66,7 @@ public struct ChartSVG: Sendable {
             let textY = Self.format(y + Self.barHeight / 2 + 5)
             svg +=
                 "<text x=\"\(Self.format(Self.labelWidth - 8))\" y=\"\(textY)\" text-anchor=\"end\" class=\"chart-label\">"
-            svg += Self.escape(Self.truncate(row.label, to: 25)) + "</text>"
+            svg += XMLText.escape(Self.truncate(row.label, to: 25)) + "</text>"
             svg +=
                 "<rect x=\"\(Self.format(Self.labelWidth))\" y=\"\(Self.format(y))\" width=\"\(Self.format(Self.barWidth))\" "
             svg += "height=\"\(Self.format(Self.barHeight))\" class=\"chart-track\"/>"
@@ -86,11 +87,11 @@ public struct ChartSVG: Sendable {
         var svg = "<rect x=\"\(Self.format(x))\" y=\"\(Self.format(y))\" width=\"\(Self.format(width))\" "
         svg += "height=\"\(Self.format(Self.barHeight))\" "
         if let color = segment.color {
-            svg += "fill=\"\(Self.escape(color))\" class=\"chart-segment\">"
+            svg += "fill=\"\(XMLText.escape(color))\" class=\"chart-segment\">"
         } else {
             svg += "class=\"chart-segment chart-missing\">"
         }
-        svg += "<title>\(Self.escape(segment.label)): \(segment.count)</title></rect>"
+        svg += "<title>\(XMLText.escape(segment.label)): \(segment.count)</title></rect>"
         // The number inside the segment when it fits, so colours are never the only cue.
         if width >= 26 {
             let fill = segment.color ?? "#ffffff"
@@ -111,22 +112,5 @@ public struct ChartSVG: Sendable {
 
     static func truncate(_ text: String, to length: Int) -> String {
         text.count <= length ? text : String(text.prefix(length - 1)) + "…"
-    }
-
-    /// XML escaping for text and attribute values, in one pass.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

@@ -174,7 +174,7 @@ let files = [
     }
 
     @Test func xmlEscapingDropsForbiddenControlCharacters() {
-        #expect(ChangeFeeds.escape("a<b>&'\"\u{1}\u{B}\tz") == "a&lt;b&gt;&amp;&apos;&quot;\tz")
+        #expect(XMLText.escape("a<b>&'\"\u{1}\u{B}\tz") == "a&lt;b&gt;&amp;&apos;&quot;\tz")
     }
 }
 
