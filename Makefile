@@ -17,7 +17,7 @@ A11Y_PY_PACKAGES := "selenium==4.51.0" "selenium-axe-python==2.2.0" "html5valida
 PY_PACKAGES := "jsonschema>=4.18,<5" "frictionless>=5.10,<6"
 
 .PHONY: site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
-	screenshots clean
+	screenshots link-check clean
 
 site: deps tool
 	$(AVANCE_RELEASE) build --root .
@@ -25,7 +25,7 @@ site: deps tool
 test: deps py-deps a11y-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check
+	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check link-check
 
 # Preview with live reload at http://127.0.0.1:1313/ (Ctrl-C to stop).
 serve: deps tool-debug
@@ -35,6 +35,10 @@ serve: deps tool-debug
 open-data-check:
 	$(AVANCE_DEBUG) build --root . --output .build/test-public --quiet
 	$(PYTHON) Tests/OpenDataValidation/validate.py .build/test-public
+
+# Builds the Quito site into a temporary folder and checks every link of every page.
+link-check:
+	$(AVANCE_DEBUG) check --root .
 
 # axe-core on one page of every template (at 1280 and 320 px), the Nu Html Checker on every page,
 # and the search script, on the Quito site.

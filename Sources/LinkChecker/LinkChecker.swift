@@ -1,8 +1,85 @@
 import CLibXML2
 import Diagnostics
+import Foundation
+import ParallelMap
 
-/// Stage 6, **check**: finds broken links in a folder of built HTML. (Being written.)
-public enum LinkChecker {
+/// Stage 6, **check**: finds broken links in a folder of built HTML.
+///
+/// Every page is parsed once, by libxml2's HTML SAX parser, on every core; each URL is resolved
+/// against its page and looked up in the set of the folder's files, each `#fragment` in the set
+/// of its target's ids. Only broken links are then located (line and column) in their file.
+public struct LinkChecker: Sendable {
     /// The version of libxml2 the checker parses HTML with.
     public static let parserVersion = LIBXML_DOTTED_VERSION
+
+    /// What to check, and how.
+    public let options: LinkCheckOptions
+    let resolver: LinkResolver
+
+    /// A checker of the folder and settings in `options`.
+    public init(_ options: LinkCheckOptions) {
+        self.options = options
+        resolver = LinkResolver(address: options.address)
+    }
+
+    /// Checks the folder, then the URLs of other sites when `external` is set.
+    public func check() async -> LinkReport {
+        var clock = ContinuousClock.now
+        var log: [String] = []
+        func lap(_ line: String) {
+            let elapsed = ContinuousClock.now - clock
+            clock = .now
+            log.append(
+                "\(line) (\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms)"
+            )
+        }
+        let folder: SiteFolder
+        do {
+            folder = try SiteFolder.read(options.folder)
+        } catch {
+            return LinkReport(diagnostics: [LinkDiagnostics.folderProblem(error)])
+        }
+        lap("list: \(folder.files.count) files, \(folder.pages.count) pages")
+        var pages = checkPages(of: folder)
+        lap("parse and resolve: \(pages.reduce(0) { $0 + $1.links }) links")
+        var external: (diagnostics: [Diagnostic], count: Int) = ([], 0)
+        if let settings = options.external {
+            external = await checkExternal(&pages, options: settings)
+            lap("external: \(external.count) URLs")
+        }
+        var report = LinkDiagnostics(options: options, folder: folder).report(pages)
+        report.diagnostics += external.diagnostics
+        if options.strict {
+            for index in report.diagnostics.indices { report.diagnostics[index].severity = .error }
+        }
+        report.diagnostics.sort()
+        report.externalURLs = external.count
+        lap("report: \(report.diagnostics.count) problems")
+        report.log = log
+        return report
+    }
+
+    /// `check()` for callers that are not async, such as the command line: waits for it.
+    public func checkAndWait() -> LinkReport {
+        let result = BlockingResult<LinkReport>()
+        Task.detached { [self] in result.set(await check()) }
+        return result.wait()
+    }
+
+    /// The pages with their problems, links to other pages' fragments already checked.
+    func checkPages(of folder: SiteFolder) -> [PageReport] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let size = max(8, folder.pages.count / max(1, cores * 8))
+        let chunks = stride(from: 0, to: folder.pages.count, by: size).map {
+            $0..<min($0 + size, folder.pages.count)
+        }
+        // One worker (one libxml2 context) per chunk; many chunks keep every core busy to the end.
+        let collectsExternal = options.external != nil
+        var reports = chunks.concurrentMap { chunk in
+            var worker = PageWorker(resolver: resolver, folder: folder, collectsExternal: collectsExternal)
+            return chunk.map { worker.check(folder.pages[$0]) }
+        }.flatMap { $0 }
+        checkFragments(&reports)
+        return reports
+    }
 }

@@ -1,14 +1,138 @@
 import ArgumentParser
 import AvanceKit
+import Diagnostics
+import Foundation
 import LinkChecker
 
+/// `avance check`: builds the site into a temporary folder (or takes `--public DIR`) and checks
+/// every link of every page; the work is `LinkChecker`'s.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Build the site into a temporary folder and check every link.")
+        commandName: "check",
+        abstract: "Build the site into a temporary folder and check every link.",
+        discussion: """
+            With --public DIR, checks an already built folder of any static site instead. \
+            Problems name the page as public/<path> (for the site's own build) or as DIR/<path>.
+            """)
 
     @OptionGroup var common: CommonOptions
 
+    @Option(
+        name: .customLong("public"),
+        help: ArgumentHelp("Check this built folder instead of building the site.", valueName: "dir"))
+    var publicFolder: String?
+
+    @Option(
+        name: .customLong("base-url"),
+        help: ArgumentHelp("Where the site is served (default: base_url from site.yaml).", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Also check links to other sites (http, https).")
+    var external = false
+
+    @Flag(name: .customLong("strict-external"), help: "Check links to other sites; broken ones are errors.")
+    var strictExternal = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The cache of working external links (default: <root>/.avance-link-cache.json).", valueName: "file"))
+    var cache: String?
+
+    @Option(
+        name: .customLong("cache-max-age"),
+        help: ArgumentHelp("Hours a working external link is not asked again.", valueName: "hours"))
+    var cacheMaxAge: Double = 24
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another site to answer.", valueName: "seconds"))
+    var timeout: Double = 10
+
+    func validate() throws {
+        guard cacheMaxAge >= 0 else { throw ValidationError("--cache-max-age must be 0 or more hours") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+    }
+
     func run() throws {
-        throw ValidationError("`avance check` is being written (libxml2 \(LinkChecker.parserVersion))")
+        let started = Date()
+        if let publicFolder {
+            let folder = Self.absolute(publicFolder)
+            var options = LinkCheckOptions(folder: folder, displayPath: publicFolder, baseURL: baseURL)
+            configure(&options)
+            let report = LinkChecker(options).checkAndWait()
+            if common.verbose { for line in report.log { Output.status(line) } }
+            Output.report(report.diagnostics, sources: report.sources, format: common.format)
+            summarize(report, since: started)
+            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+            return
+        }
+        try buildAndCheck(since: started)
+    }
+
+    /// Builds the site into a temporary folder (as `avance build` would into `public/`), then
+    /// checks that folder; the build's own diagnostics come first in the same report.
+    func buildAndCheck(since started: Date) throws {
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("avance-check-\(getpid())-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let output = temporary + "/public"
+        let build = Build.build(
+            BuildOptions(root: common.absoluteRoot, output: output, baseURL: baseURL, strict: strict))
+        if common.verbose { for line in build.log { Output.status(line) } }
+        guard build.wrote else {
+            Output.report(build.diagnostics, sources: build.sources, format: common.format)
+            throw ExitCode(build.exitCode == 0 ? 1 : build.exitCode)
+        }
+        var options = LinkCheckOptions(folder: output, displayPath: "public", baseURL: build.site?.model.baseURL)
+        options.origins = Self.origins(of: build)
+        configure(&options)
+        let report = LinkChecker(options).checkAndWait()
+        if common.verbose { for line in report.log { Output.status(line) } }
+        let sources = build.sources.merging(report.sources) { $1 }
+        Output.report(build.diagnostics + report.diagnostics, sources: sources, format: common.format)
+        summarize(report, since: started)
+        let status = max(build.exitCode, report.exitCode)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The settings every check shares.
+    func configure(_ options: inout LinkCheckOptions) {
+        options.strict = strict
+        options.strictExternal = strictExternal
+        guard external || strictExternal else { return }
+        var settings = ExternalCheckOptions(
+            cacheFile: cache.map(Self.absolute) ?? common.absoluteRoot + "/.avance-link-cache.json")
+        settings.cacheMaxAge = cacheMaxAge * 3600
+        settings.timeout = timeout
+        options.external = settings
+    }
+
+    /// For each page made from an entry, the entry's file: `proyectos/rcn-visa/index.html` →
+    /// `content/proyectos/rcn-visa.md`. (The same rule as `PagePaths.page(of:)`, which the
+    /// command cannot name: it does not depend on the target that holds it.)
+    static func origins(of build: BuildResult) -> [String: String] {
+        guard let site = build.site else { return [:] }
+        var origins: [String: String] = [:]
+        for entry in site.entries.values.joined() {
+            let folder = site.model.collection(entry.collection)?.folder ?? entry.collection
+            origins[folder + "/" + entry.id + "/index.html"] = entry.file
+        }
+        return origins
+    }
+
+    func summarize(_ report: LinkReport, since started: Date) {
+        guard !common.quiet, common.format == .text else { return }
+        let elapsed = Int(Date().timeIntervalSince(started) * 1000)
+        var line = "checked \(report.links) links in \(report.pages) pages"
+        if report.externalURLs > 0 { line += " (\(report.externalURLs) external URLs)" }
+        Output.status(line + " in \(elapsed) ms")
+    }
+
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
     }
 }

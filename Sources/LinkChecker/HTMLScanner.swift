@@ -1,0 +1,81 @@
+import CLibXML2
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reads the ids and URLs of HTML pages with libxml2's HTML SAX parser.
+///
+/// One scanner parses one page at a time and reuses its parser context (and libxml2's name
+/// dictionary) from page to page: give each thread its own. Only `startElement` is handled, so
+/// libxml2 builds no tree and reports no text.
+final class HTMLScanner {
+    /// libxml2 must be set up once, on one thread, before parsers run on several.
+    static let libraryReady: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Recover from bad markup like a browser; never print libxml2's complaints (HTML5 tags
+    /// such as `<nav>` are "invalid" to its HTML 4 tables); never touch the network.
+    static let options = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+
+    private let context: htmlParserCtxtPtr
+    private var buffer: [UInt8] = []
+
+    /// Creates a scanner with its own parser context.
+    init() {
+        precondition(Self.libraryReady)
+        context = htmlNewParserCtxt()
+        let handler = context.pointee.sax!
+        handler.pointee = xmlSAXHandler()
+        handler.pointee.startElement = { parser, name, attributes in
+            guard let parser, let name else { return }
+            let context = parser.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let page = context.pointee._private else { return }
+            Unmanaged<PageCollector>.fromOpaque(page).takeUnretainedValue()
+                .start(name, attributes, position: HTMLScanner.position(of: context))
+        }
+    }
+
+    deinit {
+        htmlFreeParserCtxt(context)
+    }
+
+    /// The ids and URLs of the HTML in `bytes`.
+    func scan(_ bytes: UnsafeRawBufferPointer) -> ScannedPage {
+        let collector = PageCollector()
+        context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
+        defer { context.pointee._private = nil }
+        withExtendedLifetime(collector) {
+            // libxml2 wants a pointer even for an empty page. Pages are read as UTF-8 (libxml2
+            // alone would take a page without `<meta charset>` for ISO-8859-1); bytes that are not
+            // UTF-8 make libxml2 fall back to ISO-8859-1 by itself.
+            let empty: StaticString = ""
+            let chars = UnsafeRawPointer(bytes.baseAddress ?? UnsafeRawPointer(empty.utf8Start))
+                .assumingMemoryBound(to: CChar.self)
+            if let document = htmlCtxtReadMemory(context, chars, Int32(bytes.count), nil, "UTF-8", Self.options) {
+                xmlFreeDoc(document)
+            }
+        }
+        return collector.page
+    }
+
+    /// Reads the file at `path` (absolute) and scans it; throws the system's reason when the
+    /// file cannot be read.
+    func scanFile(atPath path: String) throws(ReadError) -> ScannedPage {
+        try FileBytes.read(path, into: &buffer)
+        return buffer.withUnsafeBytes { scan($0) }
+    }
+
+    /// Where the parser is: the byte offset of the current character and libxml2's line. While
+    /// `startElement` runs, that character is the `>` (or `/>`) that ends the start tag.
+    static func position(of context: UnsafeMutablePointer<xmlParserCtxt>) -> (offset: Int, line: Int) {
+        guard let input = context.pointee.input?.pointee, let cur = input.cur, let base = input.base else {
+            return (-1, 0)
+        }
+        return (Int(input.consumed) + (cur - base), Int(input.line))
+    }
+}

@@ -1,0 +1,76 @@
+import Diagnostics
+
+/// Finds "did you mean…?" for broken links: the nearest existing name in the folder where the
+/// path first goes wrong, or the nearest id of the target page. Built only when a link is broken.
+struct HintFinder {
+    let folder: SiteFolder
+    /// The ids of the pages that broken fragments point into.
+    var ids: [String: [String]] = [:]
+    private var children: [String: Set<String>]?
+    private var missingHints: [String: String?] = [:]
+
+    init(folder: SiteFolder) {
+        self.folder = folder
+    }
+
+    /// The hint of a URL whose resolved `path` has no file.
+    mutating func missing(path: String, folder isFolder: Bool, url: String) -> String? {
+        // The same broken menu link is on every page of a folder: work it out once.
+        let key = (isFolder ? "/" : "") + path + "\u{0}" + url
+        if let known = missingHints[key] { return known }
+        let hint = findMissing(path: path, folder: isFolder, url: url)
+        missingHints[key] = hint
+        return hint
+    }
+
+    private mutating func findMissing(path: String, folder isFolder: Bool, url: String) -> String? {
+        let segments = path.split(separator: "/").map(String.init)
+        let children = self.children ?? Self.children(of: folder.files)
+        self.children = children
+        var current = ""
+        for (index, segment) in segments.enumerated() {
+            let names = children[current] ?? []
+            if names.contains(segment) {
+                current = current.isEmpty ? segment : current + "/" + segment
+                continue
+            }
+            guard let guess = Suggestion.closest(to: segment, among: names) else { return nil }
+            var fixed = segments
+            fixed[index] = guess
+            let fixedPath = fixed.joined(separator: "/")
+            guard folder.target(fixedPath, folder: isFolder) != nil else { return nil }
+            return "did you mean `\(Self.replacing(segment, with: guess, in: url) ?? fixedPath)`?"
+        }
+        return path.isEmpty ? "the folder has no `index.html`" : "the folder `\(path)/` has no `index.html`"
+    }
+
+    /// The hint of a `#fragment` missing from `page`.
+    func fragment(_ fragment: String, page: String) -> String? {
+        let ids = self.ids[page] ?? []
+        if ids.isEmpty { return "the page has no ids" }
+        return Suggestion.closest(to: fragment, among: ids).map { "did you mean `#\($0)`?" }
+    }
+
+    /// `url` with the last segment of its path that is `segment` replaced by `guess`, when the
+    /// segment is written as is (not percent-encoded).
+    static func replacing(_ segment: String, with guess: String, in url: String) -> String? {
+        let pathEnd = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        var parts = url[..<pathEnd].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let index = parts.lastIndex(of: segment) else { return nil }
+        parts[index] = guess
+        return parts.joined(separator: "/") + url[pathEnd...]
+    }
+
+    /// The names in each folder (`""` for the root), files and sub-folders alike.
+    static func children(of files: Set<String>) -> [String: Set<String>] {
+        var children: [String: Set<String>] = [:]
+        for file in files {
+            var parent = ""
+            for segment in file.split(separator: "/") {
+                children[parent, default: []].insert(String(segment))
+                parent = parent.isEmpty ? String(segment) : parent + "/" + segment
+            }
+        }
+        return children
+    }
+}

@@ -1,0 +1,135 @@
+import Diagnostics
+
+/// Turns what the workers found into diagnostics: where each broken link is in its file, a
+/// message that names the URL and what it resolved to, and a hint (did you mean…).
+struct LinkDiagnostics {
+    let options: LinkCheckOptions
+    let folder: SiteFolder
+
+    /// Longest line quoted under a diagnostic: minified HTML would fill the screen.
+    static let longestQuotedLine = 200
+
+    /// The report of every page's problems.
+    func report(_ pages: [PageReport]) -> LinkReport {
+        var report = LinkReport()
+        report.pages = pages.count
+        report.links = pages.reduce(0) { $0 + $1.links }
+        var hints = HintFinder(folder: folder)
+        hints.ids = Self.idsOfFragmentTargets(pages)
+        for error in folder.unreadable { report.diagnostics.append(unreadable(error)) }
+        for page in pages {
+            if let error = page.readError { report.diagnostics.append(unreadable(error)) }
+            guard !page.problems.isEmpty else { continue }
+            let bytes = (try? FileBytes.read(folder.absolute(page.page))) ?? []
+            let source = HTMLSource(bytes: bytes)
+            var longest = 0
+            for problem in page.problems {
+                let place = source.location(of: problem.link)
+                longest = max(longest, bytes.isEmpty ? .max : source.lineLength(place.line))
+                let location = SourceLocation(
+                    file: options.display(page.page), line: place.line, column: place.column, length: place.length)
+                report.diagnostics.append(diagnostic(problem, at: location, hints: &hints))
+            }
+            if longest <= Self.longestQuotedLine {
+                report.sources[options.display(page.page)] = String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        return report
+    }
+
+    /// The diagnostic of one problem.
+    func diagnostic(_ problem: LinkProblem, at location: SourceLocation, hints: inout HintFinder) -> Diagnostic {
+        let url = problem.link.url
+        var diagnostic: Diagnostic
+        switch problem.kind {
+        case .missing(let path, let isFolder):
+            let file = isFolder ? (path.isEmpty ? "index.html" : path + "/index.html") : path
+            let written = url.prefix { $0 != "?" && $0 != "#" }
+            diagnostic = .error(
+                "link-missing", written == file ? "no file `\(file)`" : "no file `\(file)` for `\(url)`", at: location,
+                hint: hints.missing(path: path, folder: isFolder, url: url))
+        case .fragment(let fragment, let page):
+            let place = page == problem.page ? "this page" : "`\(page)`"
+            diagnostic = .error(
+                "link-fragment", "no id `\(fragment)` in \(place)", at: location,
+                hint: hints.fragment(fragment, page: page))
+        case .outside(let how):
+            diagnostic = outside(how, url: url, at: location)
+        case .invalid(let why):
+            diagnostic = .error(
+                "link-invalid", "`\(url)` is not a valid URL: \(why)", at: location,
+                hint: "percent-encode special characters as UTF-8, such as `%20` for a space and `%C3%B3` for `ó`")
+        case .mailto(let why):
+            diagnostic = .error(
+                "link-mailto", "`\(url)` is not a valid e-mail link: \(why)", at: location,
+                hint: "write `mailto:name@example.org`, several addresses separated by commas")
+        case .tel(let why):
+            diagnostic = .error(
+                "link-tel", "`\(url)` is not a valid telephone link: \(why)", at: location,
+                hint: "write the number with its country code, such as `tel:+593-2-395-2300`")
+        case .external(let status):
+            diagnostic = ExternalDiagnostics.diagnostic(status, url: url, at: location, strict: options.strictExternal)
+        }
+        diagnostic.field = problem.link.source.rawValue
+        if let origin = options.origins[problem.page] {
+            let note = "the page is made from `\(origin)`"
+            diagnostic.hint = diagnostic.hint.map { "\($0) (\(note))" } ?? note
+        }
+        return diagnostic
+    }
+
+    func outside(_ how: LinkTarget.Outside, url: String, at location: SourceLocation) -> Diagnostic {
+        switch how {
+        case .aboveRoot:
+            return .error(
+                "link-outside", "`\(url)` leads outside the checked folder", at: location,
+                hint: "its `..` climb above the site's root folder")
+        case .besideBasePath(let inside):
+            let base = options.address.path
+            let exists = !inside.isEmpty && folder.target(inside, folder: inside.hasSuffix("/")) != nil
+            return .error(
+                "link-outside", "`\(url)` is outside `\(base)`, where the site is served", at: location,
+                hint: exists
+                    ? "did you mean `\(base)\(inside)`?"
+                    : "start root-relative URLs with `\(base)`, or write a relative URL")
+        }
+    }
+
+    /// A folder that cannot be checked at all (exit status 2).
+    static func folderProblem(_ error: FolderError) -> Diagnostic {
+        switch error {
+        case .missing(let path):
+            .error("public-missing", "no folder `\(path)` to check", hint: "build the site first, or fix the path")
+        case .notFolder(let path):
+            .error("public-missing", "`\(path)` is not a folder", hint: "give the folder that holds the built site")
+        case .unreadable(let error):
+            .error("file-unreadable", "cannot read `\(error.path)`: \(error.reason)", hint: "check its permissions")
+        }
+    }
+
+    /// The ids of the pages that broken `#fragment` links point into, for their hints.
+    static func idsOfFragmentTargets(_ pages: [PageReport]) -> [String: [String]] {
+        var targets: Set<String> = []
+        for page in pages {
+            for problem in page.problems {
+                if case .fragment(_, let target) = problem.kind { targets.insert(target) }
+            }
+        }
+        guard !targets.isEmpty else { return [:] }
+        var ids: [String: [String]] = [:]
+        for page in pages where targets.contains(page.page) { ids[page.page] = page.ids }
+        return ids
+    }
+
+    func unreadable(_ error: ReadError) -> Diagnostic {
+        var path = error.path
+        if path == folder.root {
+            path = options.displayPath.isEmpty ? "." : options.displayPath
+        } else if path.hasPrefix(folder.root + "/") {
+            path = options.display(String(path.dropFirst(folder.root.count + 1)))
+        }
+        return .error(
+            "file-unreadable", "cannot read `\(path)`: \(error.reason)",
+            at: SourceLocation(file: path, line: 0, column: 0), hint: "check its permissions")
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Checks pages one after another on one thread: parses each with its own scanner and resolves
+/// every URL, remembering what URLs that mean the same on every page (`/css/site.css`,
+/// `https://…`, `../../ejes/` from any page two folders deep) came to.
+struct PageWorker {
+    let resolver: LinkResolver
+    let folder: SiteFolder
+    /// Whether URLs of other sites are collected, to be asked for later.
+    let collectsExternal: Bool
+    let scanner = HTMLScanner()
+    /// What each page-independent URL came to, by the depth of the page plus one (0: any depth).
+    private var known: [[String: Outcome]] = []
+    private var remembered = 0
+    static let memoryLimit = 4096
+
+    /// What a URL comes to, wherever it is written.
+    enum Outcome {
+        case fine
+        case problem(LinkProblem.Kind)
+        case fragment(target: String, fragment: String)
+        case external(String)
+    }
+
+    /// Where one page's relative URLs start: its folder, or its `<base href>`.
+    struct PageContext {
+        var page: LinkResolver.Page
+        /// A `<base href>` on another site: relative URLs then point there.
+        var external: URL?
+    }
+
+    init(resolver: LinkResolver, folder: SiteFolder, collectsExternal: Bool) {
+        self.resolver = resolver
+        self.folder = folder
+        self.collectsExternal = collectsExternal
+    }
+
+    /// Parses one page and resolves each of its URLs; fragments of the page itself are checked
+    /// here, fragments of other pages once every page is parsed.
+    mutating func check(_ file: String) -> PageReport {
+        var report = PageReport(page: file)
+        let scanned: ScannedPage
+        do {
+            scanned = try scanner.scanFile(atPath: folder.absolute(file))
+        } catch {
+            report.readError = error
+            return report
+        }
+        report.ids = scanned.ids
+        report.links = scanned.links.count
+        let context = pageContext(file, base: scanned.base)
+        var ownFragments: [PendingFragment] = []
+        for link in scanned.links {
+            switch outcome(of: link.url, in: context) {
+            case .fine: break
+            case .problem(let kind): report.problems.append(LinkProblem(page: file, link: link, kind: kind))
+            case .external(let url): report.external.append((url, link))
+            case .fragment(let target, let fragment):
+                let pending = PendingFragment(link: link, target: target, fragment: fragment)
+                if target == file { ownFragments.append(pending) } else { report.fragments.append(pending) }
+            }
+        }
+        if !ownFragments.isEmpty {
+            // A page has a few ids: comparing them is cheaper than hashing them into a set.
+            let ids = scanned.ids.count > 32 ? Set(scanned.ids) : nil
+            for pending in ownFragments
+            where !(ids?.contains(pending.fragment) ?? scanned.ids.contains(pending.fragment)) {
+                let problem = LinkProblem.Kind.fragment(pending.fragment, page: file)
+                report.problems.append(LinkProblem(page: file, link: pending.link, kind: problem))
+            }
+        }
+        return report
+    }
+
+    /// What `url` comes to in the page, from memory when it means the same on other pages.
+    mutating func outcome(of url: String, in context: PageContext) -> Outcome {
+        if let base = context.external, let target = Self.resolve(url, against: base) { return outcome(of: target) }
+        guard let depth = Self.sharedDepth(of: url, folders: context.page.folders.count) else {
+            return outcome(of: resolver.resolve(url, in: context.page))
+        }
+        if depth + 1 < known.count, let outcome = known[depth + 1][url] { return outcome }
+        let outcome = outcome(of: resolver.resolve(url, in: context.page))
+        // The menu, the stylesheet, the footer are met on the first pages; a page's canonical URL
+        // and links to single entries are met once, and would only grow the table.
+        if remembered < Self.memoryLimit {
+            while known.count <= depth + 1 { known.append([:]) }
+            known[depth + 1][url] = outcome
+            remembered += 1
+        }
+        return outcome
+    }
+
+    /// `-1` when `url` resolves the same from any page (it has a scheme, or starts with `/`);
+    /// the page's depth when it climbs to the root with `../` (the page's folders then do not
+    /// matter, only how many there are); `nil` when it depends on the page.
+    static func sharedDepth(of url: String, folders: Int) -> Int? {
+        let bytes = url.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "#"), first > 0x20 else { return nil }
+        if first == UInt8(ascii: "/") || LinkResolver.schemeEnd(Substring(url)) != nil { return -1 }
+        var rest = bytes[...]
+        for _ in 0..<folders {
+            guard rest.starts(with: "../".utf8) else { return nil }
+            rest = rest.dropFirst(3)
+        }
+        return folders
+    }
+
+    /// What a resolved URL comes to: a file that exists (perhaps with a fragment to check), or a
+    /// problem.
+    func outcome(of target: LinkTarget) -> Outcome {
+        switch target {
+        case .local(let path, let isFolder, let fragment):
+            guard let found = folder.target(path, folder: isFolder) else {
+                return .problem(.missing(path: path, folder: isFolder))
+            }
+            guard let fragment, Self.needsCheck(fragment, in: found) else { return .fine }
+            return .fragment(target: found, fragment: fragment)
+        case .external(let url): return collectsExternal ? .external(url) : .fine
+        case .mailto(let rest): return ContactSyntax.mailtoProblem(rest).map { .problem(.mailto($0)) } ?? .fine
+        case .tel(let rest): return ContactSyntax.telProblem(rest).map { .problem(.tel($0)) } ?? .fine
+        case .outside(let how): return .problem(.outside(how))
+        case .invalid(let why): return .problem(.invalid(why))
+        case .ignored: return .fine
+        }
+    }
+
+    /// `#` and `#top` always lead to the top of a page; other files than HTML have no ids.
+    static func needsCheck(_ fragment: String, in file: String) -> Bool {
+        !fragment.isEmpty && fragment != "top" && (file.hasSuffix(".html") || file.hasSuffix(".htm"))
+    }
+
+    /// The page's folder, or the one its `<base href>` names.
+    func pageContext(_ file: String, base: String?) -> PageContext {
+        var context = PageContext(page: LinkResolver.Page(file: file))
+        guard let base else { return context }
+        switch resolver.resolve(base, in: context.page) {
+        case .local(let path, let folder, _):
+            let segments = path.split(separator: "/").map(String.init)
+            context.page.folders = folder ? segments : Array(segments.dropLast())
+        case .external(let url):
+            context.external = URL(string: url)
+        default:
+            break
+        }
+        return context
+    }
+
+    /// A URL of a page whose `<base href>` is another site: a relative URL points there too;
+    /// `nil` for the others (absolute, fragments), which the base does not change.
+    static func resolve(_ url: String, against base: URL) -> LinkTarget? {
+        let text = LinkResolver.cleaned(url)
+        if text.hasPrefix("#") || text.hasPrefix("//") || LinkResolver.schemeEnd(text) != nil { return nil }
+        guard let absolute = URL(string: String(text), relativeTo: base)?.absoluteString else {
+            return .invalid("it cannot be read as a URL")
+        }
+        return .external(String(absolute.prefix { $0 != "#" }))
+    }
+}

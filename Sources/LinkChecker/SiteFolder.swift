@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The checked folder: every file in it by path relative to it, and which of them are pages.
+struct SiteFolder: Sendable {
+    /// Absolute path of the folder, without a trailing `/`.
+    let root: String
+    /// Every file, such as `proyectos/rcn-visa/index.html` and `css/site.css`.
+    let files: Set<String>
+    /// The HTML files (`.html`, `.htm`), sorted, so every report comes out in the same order.
+    let pages: [String]
+    /// Sub-folders that could not be read, with the system's reason.
+    let unreadable: [ReadError]
+
+    /// Lists the folder at `root` (absolute). A symbolic link counts as the file it points to
+    /// when that is inside `root`; folders behind links are not entered, so a link loop cannot
+    /// hang the check.
+    static func read(_ root: String) throws(FolderError) -> SiteFolder {
+        let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        var status = stat()
+        guard stat(root, &status) == 0 else {
+            throw errno == ENOENT ? .missing(root) : .unreadable(ReadError(path: root, errno: errno))
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw .notFolder(root) }
+        let (files, unreadable) = FolderListing(root: root, realRoot: realPath(root) ?? root).all()
+        let pages = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
+        return SiteFolder(root: root, files: Set(files), pages: pages, unreadable: unreadable)
+    }
+
+    /// The absolute path of a file of the folder.
+    func absolute(_ path: String) -> String {
+        root + "/" + path
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// Why the checked folder cannot be checked at all.
+enum FolderError: Error, Sendable {
+    case missing(String)
+    case notFolder(String)
+    case unreadable(ReadError)
+}
+
+extension SiteFolder {
+    /// The file a URL path is served from: `folder/index.html` for a folder, the file itself,
+    /// or `path/index.html` for a folder named without its `/` (servers redirect to it).
+    func target(_ path: String, folder: Bool) -> String? {
+        if folder {
+            let index = path.isEmpty ? "index.html" : path + "/index.html"
+            return files.contains(index) ? index : nil
+        }
+        if files.contains(path) { return path }
+        let index = path + "/index.html"
+        return files.contains(index) ? index : nil
+    }
+}

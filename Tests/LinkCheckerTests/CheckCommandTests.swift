@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+/// `avance check` run as a process: building and checking, `--public`, formats and exit statuses.
+@Suite struct CheckCommandTests {
+    /// The `avance` built beside the tests (`swift build --build-tests` builds it too).
+    static let executable: String? = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("avance")
+                .path,
+            Fixtures.repository + "/.build/debug/avance",
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Run {
+        let status: Int32
+        let out: String
+        let err: String
+    }
+
+    /// Runs `avance` with `arguments` in the repository's folder, without colours. Its output
+    /// goes to files, not pipes, so that a long report cannot fill a pipe and stall it.
+    func run(_ arguments: [String]) throws -> Run {
+        let executable = try #require(Self.executable, "build the avance product first")
+        let folder = try Fixtures.temporaryFolder("output")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        FileManager.default.createFile(atPath: folder + "/out", contents: nil)
+        FileManager.default.createFile(atPath: folder + "/err", contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repository)
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+        process.standardOutput = FileHandle(forWritingAtPath: folder + "/out")
+        process.standardError = FileHandle(forWritingAtPath: folder + "/err")
+        try process.run()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus,
+            out: try String(contentsOfFile: folder + "/out", encoding: .utf8),
+            err: try String(contentsOfFile: folder + "/err", encoding: .utf8))
+    }
+
+    static let broken = "Tests/Fixtures/link-sites/broken"
+    static let valid = "Tests/Fixtures/link-sites/valid"
+
+    @Test func theQuitoSiteHasNoBrokenLink() throws {
+        let result = try run(["check", "--root", Fixtures.repository])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(!result.err.contains("error["), "\(result.err)")
+        #expect(!result.err.contains("warning["), "\(result.err)")
+        #expect(result.err.contains(" links in "))
+    }
+
+    @Test func brokenLinksExitWithOneInEveryFormat() throws {
+        let text = try run(["check", "--public", Self.broken, "--base-url", "https://example.org/resiliencia/"])
+        #expect(text.status == 1)
+        #expect(text.err.contains("error[link-missing]: no file `css/sitio.css`\n --> \(Self.broken)/index.html:6:30"))
+        #expect(text.err.contains("15 errors, 0 warnings"))
+
+        let json = try run(["check", "--public", Self.broken, "--base-url", "/resiliencia/", "--format", "json"])
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect(object["errors"] as? Int == 15)
+        let first = try #require((object["diagnostics"] as? [[String: Any]])?.first)
+        #expect(first["file"] as? String == "\(Self.broken)/index.html")
+        #expect(first["line"] as? Int == 6)
+        #expect(first["column"] as? Int == 30)
+
+        let github = try run(["check", "--public", Self.broken, "--format", "github"])
+        #expect(github.status == 1)
+        #expect(
+            github.out.contains(
+                "::error file=\(Self.broken)/index.html,line=6,col=30,title=link-missing::no file `css/sitio.css` (did you mean `css/site.css`?)"
+            ))
+    }
+
+    @Test func theBaseURLDecidesWhatRootedLinksMean() throws {
+        #expect(
+            try run(["check", "--public", Self.valid, "--base-url", "https://example.org/resiliencia/"]).status == 0)
+        #expect(try run(["check", "--public", Self.valid, "--quiet"]).status == 1)
+    }
+
+    @Test func aMissingFolderExitsWithTwo() throws {
+        let result = try run(["check", "--public", "no-such-public"])
+        #expect(result.status == 2)
+        #expect(
+            result.err.contains("error[public-missing]: no folder `\(Fixtures.repository)/no-such-public` to check"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        for arguments in [
+            ["check", "--format", "xml"], ["check", "--no-such-flag"], ["check", "--cache-max-age", "-1"],
+            ["check", "--timeout", "0"],
+        ] {
+            let result = try run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.err)")
+        }
+    }
+
+    @Test func aSiteThatDoesNotBuildIsNotChecked() throws {
+        let missing = try run(["check", "--root", "/nonexistent/avance-site"])
+        #expect(missing.status == 2)
+        #expect(missing.err.contains("content-missing"))
+
+        let site = try copySite("check-build-error")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let file = site + "/content/proyectos/rcn-visa.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "ejecutor: conquito", with: "ejecutor: conqito")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try run(["check", "--root", site])
+        #expect(result.status == 1)
+        #expect(result.err.contains("error[ref-unknown]"))
+        #expect(!result.err.contains(" links in "))
+    }
+
+    @Test func brokenLinksOfTheThemeNameThePublicPageAndItsContentFile() throws {
+        let site = try copySite("check-theme")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let file = site + "/theme/templates/base.mustache"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("</body>"))
+        try text.replacingOccurrences(of: "</body>", with: "<a href=\"#no-existe\">x</a></body>")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try run(["check", "--root", site, "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.allSatisfy { $0["code"] as? String == "link-fragment" })
+        let page = try #require(diagnostics.first { $0["file"] as? String == "public/proyectos/rcn-visa/index.html" })
+        #expect(page["message"] as? String == "no id `no-existe` in this page")
+        #expect(page["hint"] as? String == "the page is made from `content/proyectos/rcn-visa.md`")
+        #expect(!FileManager.default.fileExists(atPath: site + "/public"))  // built in a temporary folder
+    }
+
+    @Test func externalLinksAreWarningsUnlessStrict() async throws {
+        let folder = try Fixtures.temporaryFolder("check-external")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await TestServer.with { server in
+            let links = #"<a href="\#(server.url("/ok"))">a</a> <a href="\#(server.url("/missing"))">b</a>"#
+            try Fixtures.write(["public/index.html": Fixtures.page(links)], into: folder)
+            let cache = folder + "/cache.json"
+            let common = ["check", "--public", folder + "/public", "--cache", cache, "--timeout", "5"]
+            let warned = try run(common + ["--external"])
+            #expect(warned.status == 0, "\(warned.err)")
+            #expect(warned.err.contains("warning[link-external]: `\(server.url("/missing"))` answered 404 Not Found"))
+            #expect(warned.err.contains("(2 external URLs)"))
+            #expect(FileManager.default.fileExists(atPath: cache))
+            let strict = try run(common + ["--strict-external"])
+            #expect(strict.status == 1)
+            #expect(strict.err.contains("error[link-external]"))
+            let counts = try await server.stats().counts
+            #expect(counts["HEAD /ok"] == 1)  // the second run found it in the cache
+        }
+    }
+
+    /// Copies the Quito site's `content/` and `theme/` into a new folder.
+    func copySite(_ name: String) throws -> String {
+        let copy = try Fixtures.temporaryFolder(name)
+        for folder in ["content", "theme"] {
+            try FileManager.default.copyItem(atPath: Fixtures.repository + "/" + folder, toPath: copy + "/" + folder)
+        }
+        return copy
+    }
+}

@@ -1,0 +1,75 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import LinkChecker
+
+/// Folders and files that cannot be checked: exit status 2, never a crash or a hang.
+@Suite struct FolderProblemTests {
+    @Test func aMissingFolderIsAnEnvironmentError() async {
+        let report = await Fixtures.check("/nonexistent/avance-public")
+        #expect(report.diagnostics.map(\.code) == ["public-missing"])
+        #expect(report.diagnostics.first?.message == "no folder `/nonexistent/avance-public` to check")
+        #expect(report.exitCode == 2)
+    }
+
+    @Test func aFileIsNotAFolder() async {
+        let report = await Fixtures.check(Fixtures.linkSites + "/valid/index.html")
+        #expect(report.diagnostics.map(\.message) == ["`\(Fixtures.linkSites)/valid/index.html` is not a folder"])
+        #expect(report.exitCode == 2)
+    }
+
+    @Test func aPageThatCannotBeReadIsAnEnvironmentError() async throws {
+        let root = Fixtures.linkSites + "/valid"
+        // As root every file is readable: list a page that is not there instead.
+        let folder = SiteFolder(root: root, files: ["gone.html"], pages: ["gone.html"], unreadable: [])
+        var options = LinkCheckOptions(folder: root, displayPath: "public")
+        options.address = SiteAddress(baseURL: Fixtures.baseURL)
+        let pages = LinkChecker(options).checkPages(of: folder)
+        let report = LinkDiagnostics(options: options, folder: folder).report(pages)
+        let diagnostic = try #require(report.diagnostics.first)
+        #expect(diagnostic.code == "file-unreadable")
+        #expect(diagnostic.message == "cannot read `public/gone.html`: No such file or directory")
+        #expect(diagnostic.location?.file == "public/gone.html")
+        #expect(report.exitCode == 2)
+    }
+
+    @Test func aFolderThatCannotBeReadIsAnEnvironmentError() {
+        let root = Fixtures.linkSites + "/valid"
+        let error = ReadError(path: root + "/privado", errno: EACCES)
+        let folder = SiteFolder(root: root, files: [], pages: [], unreadable: [error])
+        let report = LinkDiagnostics(options: LinkCheckOptions(folder: root), folder: folder).report([])
+        #expect(report.diagnostics.map(\.message) == ["cannot read `privado`: Permission denied"])
+        #expect(report.exitCode == 2)
+    }
+
+    @Test func symbolicLinksCountOnlyInsideTheFolder() async throws {
+        let folder = try Fixtures.temporaryFolder("symlinks")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Fixtures.write(
+            [
+                "index.html": Fixtures.page(
+                    #"<a href="dentro.html">a</a> <a href="fuera.html">b</a> <a href="bucle/">c</a>"#)
+            ],
+            into: folder)
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: folder + "/dentro.html", withDestinationPath: "index.html")
+        try manager.createSymbolicLink(atPath: folder + "/fuera.html", withDestinationPath: "/etc/hostname")
+        try manager.createSymbolicLink(atPath: folder + "/bucle", withDestinationPath: ".")
+        let report = await Fixtures.check(folder, baseURL: nil)
+        #expect(report.pages == 2)  // index.html and dentro.html; the loop is not entered
+        #expect(
+            report.diagnostics.map(\.message) == [
+                "no file `fuera.html`", "no file `bucle/index.html` for `bucle/`", "no file `fuera.html`",
+                "no file `bucle/index.html` for `bucle/`",
+            ])
+    }
+
+    @Test func anEmptyFolderHasNothingToReport() async throws {
+        let folder = try Fixtures.temporaryFolder("empty")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let report = await Fixtures.check(folder)
+        #expect(report.diagnostics.isEmpty)
+        #expect(report.pages == 0)
+    }
+}
