@@ -42,7 +42,7 @@ public struct MarkdownRenderer: Sendable {
 
         let linkNodes = Self.nodes(in: document, where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE })
         // Lines are only needed to locate links; most bodies have few.
-        let lines = linkNodes.isEmpty ? [] : markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = linkNodes.isEmpty ? [] : Self.lines(of: markdown)
         var links: [MarkdownLink] = []
         for node in linkNodes {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -99,6 +99,27 @@ public struct MarkdownRenderer: Sendable {
         return text
     }
 
+    /// The lines of `text` as cmark-gfm counts them: a line ends at `\n`, `\r\n` or a lone `\r`.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            index = utf8.index(after: index)
+            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
+    }
+
     /// Where a link's destination is written. cmark-gfm gives inline nodes no reliable position,
     /// so search the lines of the enclosing block for the destination text.
     static func position(of url: String, near node: OpaquePointer, lines: [Substring]) -> (line: Int, column: Int) {
@@ -107,6 +128,7 @@ public struct MarkdownRenderer: Sendable {
         let start = max(1, Int(block.map { cmark_node_get_start_line($0) } ?? 1))
         let end = max(start, Int(block.map { cmark_node_get_end_line($0) } ?? Int32(start)))
         let needle = "(" + url
+        guard start <= min(end, lines.count) else { return (start, 1) }
         for number in start...min(end, lines.count) {
             let line = lines[number - 1]
             if let range = line.range(of: needle) ?? line.range(of: url), !url.isEmpty {

@@ -74,3 +74,29 @@ import Testing
         #expect(ids == ["a", "a-1", "a-1-1", "a-2"])
     }
 }
+
+/// Found by the fuzzer (FuzzMarkdown): cmark-gfm also ends lines at a lone `\r`, and locating a
+/// link after such lines trapped on an empty range. A file with old Mac line ends crashed the build.
+@Suite struct LoneCarriageReturnTests {
+    @Test func aLinkAfterLoneCarriageReturnsIsLocatedOnItsLine() {
+        var links: [MarkdownLink] = []
+        let rendered = MarkdownRenderer().render("uno\rdos\r\r[enlace](otra.md)\r\n[b](c.md)") { link in
+            links.append(link)
+            return nil
+        }
+        #expect(rendered.html.contains("<a href=\"otra.md\">enlace</a>"))
+        #expect(links.map(\.line) == [4, 5])
+        #expect(links.map(\.column) == [10, 5])
+    }
+
+    @Test(arguments: ["a\rb", "a\r\nb", "a\nb", "a\r\rb", ""])
+    func linesEndLikeCmarks(text: String) {
+        let expected =
+            text.isEmpty
+            ? 1
+            : text.replacingOccurrences(of: "\r\n", with: "\n").split(
+                omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }
+            ).count
+        #expect(MarkdownRenderer.lines(of: text).count == expected)
+    }
+}
