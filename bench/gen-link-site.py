@@ -3,7 +3,7 @@
 
 Usage: gen-link-site.py N OUTPUT_FOLDER
 
-Pages look like avance's own output (about 9 KB each): a head with a canonical URL under the
+Pages look like avance's own output (about 8 KB each): a head with a canonical URL under the
 sub-path base URL https://example.org/sitio/, a stylesheet and an icon; a menu; a breadcrumb;
 fields linking to other entries; a table of contents of #fragments (one with a percent-encoded
 accent); body links to other pages' headings; images with srcset; mailto, tel and external
