@@ -3,7 +3,8 @@ import Foundation
 /// How to ask other sites whether the URLs that point to them still work: politely (a few
 /// requests per host at a time, a cache between runs) and patiently (timeouts, retries).
 public struct ExternalCheckOptions: Sendable {
-    /// Seconds to wait for an answer.
+    /// Seconds to wait for an answer: whole seconds, as Foundation on Linux drops the fraction
+    /// (0.5 would time out at once).
     public var timeout: Double = 10
     /// How many times to ask again after a timeout, a failed connection or a 5xx answer.
     public var retries = 2

@@ -47,12 +47,14 @@ struct CheckCommand: ParsableCommand {
         help: ArgumentHelp("Hours a working external link is not asked again.", valueName: "hours"))
     var cacheMaxAge: Double = 24
 
+    /// Whole seconds: Foundation on Linux drops the fraction of a request's timeout, so that
+    /// 0.5 would time out at once.
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for another site to answer.", valueName: "seconds"))
-    var timeout: Double = 10
+    var timeout: Int = 10
 
     func validate() throws {
         guard cacheMaxAge >= 0 else { throw ValidationError("--cache-max-age must be 0 or more hours") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be a whole number of seconds, 1 or more") }
     }
 
     func run() throws {
@@ -106,7 +108,7 @@ struct CheckCommand: ParsableCommand {
         var settings = ExternalCheckOptions(
             cacheFile: cache.map(Self.absolute) ?? common.absoluteRoot + "/.avance-link-cache.json")
         settings.cacheMaxAge = cacheMaxAge * 3600
-        settings.timeout = timeout
+        settings.timeout = Double(timeout)
         options.external = settings
     }
 

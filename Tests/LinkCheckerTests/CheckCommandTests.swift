@@ -92,7 +92,7 @@ import Testing
     @Test func usageErrorsExitWithTwo() throws {
         for arguments in [
             ["check", "--format", "xml"], ["check", "--no-such-flag"], ["check", "--cache-max-age", "-1"],
-            ["check", "--timeout", "0"],
+            ["check", "--timeout", "0"], ["check", "--timeout", "0.5"],
         ] {
             let result = try run(arguments)
             #expect(result.status == 2, "\(arguments): \(result.err)")
