@@ -104,3 +104,24 @@ let package = Package(
         ),
     ]
 )
+
+// Hardening (docs/hardening.md): libFuzzer targets, which `make fuzz` builds with
+// -sanitize=fuzzer,address (a plain build makes them replay the files they are given), and the
+// tests of hostile input, limits, confinement and reproducibility.
+package.targets += [
+    .target(name: "FuzzDriver"),
+    .executableTarget(
+        name: "FuzzEntry",
+        dependencies: ["FuzzDriver", "Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation"]
+    ),
+    .executableTarget(
+        name: "FuzzMarkdown", dependencies: ["FuzzDriver", "Markdown", "Rendering", "ContentModel", "Validation"]
+    ),
+    .testTarget(
+        name: "HardeningTests",
+        dependencies: [
+            "AvanceKit", "Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation", "Markdown",
+            "Rendering", "SiteLayout", "Writing",
+        ]
+    ),
+]

@@ -44,7 +44,7 @@ public struct ModelReader {
         }
         checkKeys(root, allowed: Self.siteKeys, what: "site setting")
         let title = requiredString(root, "title") ?? ""
-        let language = string(root, "language") ?? "en"
+        let language = readLanguage(root)
         let baseURL = readBaseURL(root)
         let titleField = string(root, "title_field") ?? "title"
         let enums = readEnums(root["enums"])
@@ -84,7 +84,38 @@ public struct ModelReader {
                 hint: "for example `base_url: https://example.org/resiliencia/`")
             return "/"
         }
+        // Every page, feed and API document repeats it: only a well-formed URL, with no quotes,
+        // angle brackets or spaces that could break out of an attribute or a feed.
+        let unsafe = text.unicodeScalars.contains {
+            $0.value <= 0x20 || $0.value >= 0x7F || "\"'<>\\^`{|}".unicodeScalars.contains($0)
+        }
+        if unsafe || text.hasPrefix("//")
+            || (!text.hasPrefix("/") && URLComponents(string: text)?.host?.isEmpty != false)
+        {
+            error(
+                "model-invalid", "`base_url` is not a well-formed URL", at: node,
+                hint: "percent-encode spaces, quotes and other characters, e.g. `%20` for a space")
+            return "/"
+        }
         return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    /// `language`: a BCP 47 tag such as `es`, `en` or `pt-BR` (letters, then subtags).
+    mutating func readLanguage(_ root: YAMLNode) -> String {
+        guard let node = root["language"], let text = string(root, "language") else { return "en" }
+        let subtags = text.split(separator: "-", omittingEmptySubsequences: false)
+        let valid =
+            (2...8).contains(subtags[0].count) && subtags[0].allSatisfy { $0.isASCII && $0.isLetter }
+            && subtags.dropFirst().allSatisfy {
+                (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            }
+        guard valid else {
+            error(
+                "model-invalid", "`language` must be a language code such as `es` or `en`, not `\(text)`", at: node,
+                hint: "the interface strings are read from `theme/i18n/<language>.yaml`")
+            return "en"
+        }
+        return text
     }
 
     mutating func readEnums(_ node: YAMLNode?) -> [String: EnumSet] {

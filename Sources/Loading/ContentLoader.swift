@@ -14,6 +14,9 @@ public struct ContentTree: Sendable {
 public struct ContentLoader: Sendable {
     /// The extensions read as text; others are listed in `ContentTree.otherFiles`.
     public static let textExtensions: Set<String> = ["md", "yaml", "yml"]
+    /// The largest text file read (1 MiB, some 150,000 words): a larger one is `file-too-large`,
+    /// refused before it is read, so that one file cannot take a build's time and memory.
+    public static let maximumFileSize = 1 << 20
 
     public let root: String
     public let fileSystem: FileSystem
@@ -58,6 +61,15 @@ public struct ContentLoader: Sendable {
                     hint: "run avance in the site's folder, or pass --root DIR"))
             return (paths, diagnostics)
         }
+        // The folder itself may be a symlink, but only to a folder inside the site.
+        if let realRoot = fileSystem.resolve(root), !Self.isInside(realTop, realRoot) {
+            diagnostics.append(
+                .error(
+                    "symlink-outside", "`\(folder)/` is a symlink to `\(realTop)`, outside the site's folder",
+                    at: SourceLocation(file: folder, line: 0, column: 0),
+                    hint: "copy the folder into the site instead of linking to it"))
+            return (paths, diagnostics)
+        }
         var visited: Set<String> = [realTop]
         walk(
             absolute: top, relative: folder, realTop: realTop, visited: &visited, paths: &paths,
@@ -67,9 +79,32 @@ public struct ContentLoader: Sendable {
 
     /// Reads one file given by its path relative to the root, as normalised text.
     public func readText(_ path: String) -> Result<SourceFile, Diagnostic> {
-        readBytes(path).flatMap { bytes in
-            TextDecoding.decode(bytes, path: path).map { SourceFile(path: path, text: $0) }
+        if let size = fileSystem.size(root + "/" + path), size > Self.maximumFileSize {
+            return .failure(Self.tooLarge(path, size: size))
         }
+        return readBytes(path).flatMap { bytes in
+            guard bytes.count <= Self.maximumFileSize else { return .failure(Self.tooLarge(path, size: bytes.count)) }
+            return TextDecoding.decode(bytes, path: path).map { SourceFile(path: path, text: $0) }
+        }
+    }
+
+    /// True when `path` is below `folder` (both real paths).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path != folder && path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    static func tooLarge(_ path: String, size: Int) -> Diagnostic {
+        func megabytes(_ bytes: Int) -> String {
+            let tenths = (bytes * 10 + (1 << 19)) >> 20
+            return "\(tenths / 10).\(tenths % 10) MB"
+        }
+        return .error(
+            "file-too-large",
+            "the file is \(megabytes(size)); avance reads text files of up to \(megabytes(maximumFileSize))",
+            at: SourceLocation(file: path, line: 0, column: 0),
+            hint:
+                "split it into several entries, or publish a large document as a file in `theme/static/` and link to it"
+        )
     }
 
     /// Reads one file given by its path relative to the root.

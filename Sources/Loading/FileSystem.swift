@@ -17,16 +17,21 @@ public struct FileSystem: Sendable {
     public var read: @Sendable (_ path: String) throws -> [UInt8]
     /// The absolute path with every symlink resolved (`realpath`), or `nil` if it does not exist.
     public var resolve: @Sendable (_ path: String) -> String?
+    /// The size of a file in bytes, when known without reading it, so that a huge file is
+    /// refused before it is read (`ContentLoader.maximumFileSize`).
+    public var size: @Sendable (_ path: String) -> Int?
 
     /// Creates a file system from its operations.
     public init(
         list: @escaping @Sendable (String) throws -> [(name: String, kind: Kind)],
         read: @escaping @Sendable (String) throws -> [UInt8],
-        resolve: @escaping @Sendable (String) -> String?
+        resolve: @escaping @Sendable (String) -> String?,
+        size: @escaping @Sendable (String) -> Int? = { _ in nil }
     ) {
         self.list = list
         self.read = read
         self.resolve = resolve
+        self.size = size
     }
 }
 
@@ -56,6 +61,10 @@ extension FileSystem {
             guard let resolved = realpath(path, nil) else { return nil }
             defer { free(resolved) }
             return String(cString: resolved)
+        },
+        size: { path in
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : nil
         }
     )
 
@@ -105,7 +114,8 @@ extension FileSystem {
             resolve: { path in
                 if let target = symlinks[path] { return target }
                 return files[path] != nil || allDirectories.contains(path) ? path : nil
-            }
+            },
+            size: { path in files[symlinks[path] ?? path]?.count }
         )
     }
 }

@@ -58,6 +58,9 @@ public struct EntryTranslation: Sendable {
             }
             if let value = checker.check(valueNode, as: field, path: name) { fields[name] = value }
         }
+        if let problem = MarkdownLimits.problem(in: split.body) {
+            return (nil, checker.diagnostics + [problem.diagnostic(file: path, firstLine: split.bodyFirstLine)])
+        }
         let translation = EntryTranslation(
             key: key, language: language, file: path, fields: fields, body: split.body,
             bodyFirstLine: split.bodyFirstLine)

@@ -72,6 +72,10 @@ public struct EntryValidator: Sendable {
                     hint: "add `\(field.name): \(Self.example(for: field))` before this line"))
         }
         guard case .string(let title)? = fields[collection.titleField] else { return (nil, diagnostics) }
+        // A body cmark-gfm would take too long on is never rendered (the file's id still exists).
+        if let problem = MarkdownLimits.problem(in: split.body) {
+            return (nil, diagnostics + [problem.diagnostic(file: path, firstLine: split.bodyFirstLine)])
+        }
         let entry = Entry(
             key: EntryKey(collection.name, id), file: path, title: title, fields: fields, positions: checker.positions,
             body: split.body, bodyFirstLine: split.bodyFirstLine)
@@ -190,7 +194,14 @@ struct ValueChecker {
     mutating func checkScalar(_ text: String, node: YAMLNode, as field: Field, path: String) -> FieldValue? {
         switch field.type {
         case .string: return .string(text)
-        case .text: return .text(text)
+        case .text:
+            if let problem = MarkdownLimits.problem(in: text) {
+                report(
+                    "markdown-too-complex", "`\(path)`, line \(problem.line) of its text: \(problem.message)",
+                    at: node, field: path, hint: problem.hint)
+                return nil
+            }
+            return .text(text)
         case .int:
             guard let value = Int(text) else {
                 report("field-type", "`\(path)` must be a whole number, not `\(text)`", at: node, field: path)

@@ -20,11 +20,33 @@ public struct SiteWriter: Sendable {
         self.output = Self.canonical(output)
     }
 
-    /// The absolute path with `.`, `..` and symlinks resolved, so that no spelling of a path
-    /// slips past `checkTarget`.
+    /// The absolute path with `.`, `..` and symlinks resolved as the kernel will resolve them
+    /// when writing, so that no spelling of a path slips past `checkTarget`: `realpath` of the
+    /// longest part that exists (Foundation's `resolvingSymlinksInPath` leaves a path that does
+    /// not exist yet as it is, so `link-to-content/new` stayed outside `content/`), then the
+    /// missing rest, where `..` can only go up from what exists.
     static func canonical(_ path: String) -> String {
-        let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        return resolved.count > 1 && resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var existing = absolute.split(separator: "/").map(String.init)
+        var missing: [String] = []
+        var base = "/"
+        while !existing.isEmpty {
+            if let resolved = realpath("/" + existing.joined(separator: "/"), nil) {
+                base = String(cString: resolved)
+                free(resolved)
+                break
+            }
+            missing.insert(existing.removeLast(), at: 0)
+        }
+        var parts = base.split(separator: "/").map(String.init)
+        for part in missing where part != "." {
+            if part == ".." {
+                _ = parts.popLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     var parent: String { (output as NSString).deletingLastPathComponent }
