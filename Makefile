@@ -25,7 +25,8 @@ site: deps tool
 test: deps py-deps a11y-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check link-check
+	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check link-check hostile-check atomic-check \
+	  reproducible-check
 
 # Preview with live reload at http://127.0.0.1:1313/ (Ctrl-C to stop).
 serve: deps tool-debug
@@ -91,3 +92,58 @@ golden: deps
 
 clean:
 	rm -rf .build public
+
+# ---------- Hardening (docs/hardening.md) ----------
+
+# libFuzzer on the front matter + YAML + validation of one entry (FuzzEntry) and on Markdown with
+# link rewriting and heading ids (FuzzMarkdown), FUZZ_SECONDS each, both at once, with
+# AddressSanitizer; corpus, crashes and logs under .build-fuzz/. Fails when anything is found.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= FuzzEntry FuzzMarkdown
+FUZZ_BUILD := $(SWIFT) build -c release --scratch-path .build-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
+
+.PHONY: fuzz
+fuzz: deps
+	for target in $(FUZZ_TARGETS); do $(FUZZ_BUILD) --product $$target || exit 2; done
+	$(PYTHON) Tests/Hardening/fuzz.py .build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# No script from the content reaches a page: Tests/Fixtures/hostile-site (XSS payloads in every
+# text) built with the theme, checked statically and in headless Chromium, then in `avance serve`
+# with an error panel full of payloads. Needs what a11y-check needs (chromium, selenium).
+HOSTILE_SITE := .build/hostile-site
+
+.PHONY: hostile-check atomic-check reproducible-check many-files sanitize
+hostile-check: tool-debug
+	rm -rf $(HOSTILE_SITE) && mkdir -p $(HOSTILE_SITE)
+	cp -R Tests/Fixtures/hostile-site/content theme $(HOSTILE_SITE)/
+	$(AVANCE_DEBUG) build --root $(HOSTILE_SITE) --quiet
+	$(PYTHON) Tests/Hardening/hostile_check.py $(HOSTILE_SITE)/public --serve $(AVANCE_DEBUG) --root $(HOSTILE_SITE)
+
+# SIGKILL at ATOMIC_KILLS moments of builds of a generated site of ATOMIC_ENTRIES actions: public/
+# is always one whole site, and the next build removes what killed builds left beside it. `make
+# test` runs a short one; `make atomic-check ATOMIC_ENTRIES=400 ATOMIC_KILLS=60` is the long one.
+ATOMIC_ENTRIES ?= 150
+ATOMIC_KILLS ?= 30
+atomic-check: tool-debug
+	$(PYTHON) Tests/Hardening/kill_build.py $(AVANCE_DEBUG) --entries $(ATOMIC_ENTRIES) --kills $(ATOMIC_KILLS)
+
+# Byte-identical builds on one core and on all, from files created in another order, elsewhere.
+reproducible-check: tool-debug
+	$(PYTHON) Tests/Hardening/reproducible.py $(AVANCE_DEBUG) --entries 200
+
+# Benchmark: MANY_FILES tiny entries (and a tenth of them), time and peak memory of the build.
+MANY_FILES ?= 100000
+many-files: tool
+	$(PYTHON) Tests/Hardening/many_files.py $(AVANCE_RELEASE) --files $(MANY_FILES)
+
+# Every Swift Testing suite under each of SANITIZERS, in a scratch folder of its own
+# (.build-address, .build-thread). Leak detection is off: the Swift runtime's caches look like
+# leaks, and its reports would also change the exit status of the tools the tests run.
+SANITIZERS ?= address thread
+sanitize: deps tool-debug
+	for sanitizer in $(SANITIZERS); do \
+	  $(SWIFT) build --build-tests --sanitize=$$sanitizer --scratch-path .build-$$sanitizer || exit 1; \
+	  ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=$$sanitizer \
+	    --scratch-path .build-$$sanitizer || exit 1; \
+	done
