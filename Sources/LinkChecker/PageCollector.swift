@@ -98,6 +98,16 @@ final class PageCollector {
     /// `<link rel="preconnect">` and `dns-prefetch` name a host to warm up, not a resource.
     static func isHint(_ rel: UnsafePointer<xmlChar>?) -> Bool {
         guard let rel else { return false }
+        var end = 0
+        while rel[end] != 0, rel[end] < 0x80 { end += 1 }
+        if rel[end] == 0 {
+            // ASCII: lowercase bytes; others take Unicode's lowercasing below.
+            let words = UnsafeBufferPointer(start: rel, count: end).split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+            return words.contains { word in
+                let lower = word.lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                return lower.elementsEqual("preconnect".utf8) || lower.elementsEqual("dns-prefetch".utf8)
+            }
+        }
         let words = String(cString: rel).lowercased().utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
         return words.contains { $0.elementsEqual("preconnect".utf8) || $0.elementsEqual("dns-prefetch".utf8) }
     }
