@@ -4,112 +4,110 @@ extension PageWorker {
     /// string of its path. `nil` for every other URL (another site, `%` or whitespace in the path,
     /// a file that is missing, a `..` above the root): those go the general way, which alone
     /// words problems, so a report never depends on which way a URL went.
-    mutating func quickOutcome(of url: UnsafeBufferPointer<UInt8>, in context: PageContext) -> Outcome? {
-        guard context.external == nil, let first = url.first, !url.contains(where: { $0 <= 0x20 }) else {
-            return nil
+    func quickOutcome(of url: UnsafeBufferPointer<UInt8>, in context: PageContext) -> Outcome? {
+        guard context.external == nil, let first = url.first else { return nil }
+        // One pass: whitespace (trimmed or dropped the general way), the fragment, the query.
+        var hash = url.count
+        var query = -1
+        for index in url.indices {
+            let byte = url[index]
+            if byte <= 0x20 { return nil }
+            if byte == UInt8(ascii: "#"), hash == url.count {
+                hash = index
+            } else if byte == UInt8(ascii: "?"), query < 0, hash == url.count {
+                query = index
+            }
         }
-        let hash = url.firstIndex(of: UInt8(ascii: "#")) ?? url.count
-        let pathEnd = url[..<hash].firstIndex(of: UInt8(ascii: "?")) ?? hash
-        var out: [UInt8] = []
-        swap(&out, &scratch)
-        defer { swap(&out, &scratch) }
-        out.removeAll(keepingCapacity: true)
+        let pathEnd = query >= 0 ? query : hash
+        let out = path
+        out.removeAll()
         let folder: Bool?
         if first == Self.slash {
             if url.count > 1, url[1] == Self.slash { return nil }
-            folder = rooted(url, 0..<pathEnd, into: &out)
+            folder = rooted(url, 0..<pathEnd)
         } else if let colon = Self.schemeEnd(url) {
-            guard let hostEnd = localHostEnd(url, colon: colon), contains(rooted: url[hostEnd...]) else { return nil }
-            // `https://example.org/sitio` and `https://example.org/sitio/` are the site's root.
-            if hostEnd == pathEnd {
-                folder = address.path.utf8.count == 1 ? true : nil
-            } else {
-                folder = rooted(url, hostEnd..<pathEnd, into: &out)
-            }
+            guard let hostEnd = localHostEnd(url, colon: colon), contains(rooted: url, from: hostEnd, to: url.count)
+            else { return nil }
+            // `https://example.org` is the site's root only when the site is at the host's root.
+            folder = hostEnd == pathEnd ? (sitePath.count == 1 ? true : nil) : rooted(url, hostEnd..<pathEnd)
         } else if pathEnd == 0 {
-            out += context.page.file.utf8
+            out.append(context.fileBytes)
             folder = false
         } else {
-            out += context.folderBytes
-            folder = Self.walk(url, 0..<pathEnd, into: &out)
+            out.append(context.folderBytes)
+            folder = Self.walk(url, 0..<pathEnd, into: out)
         }
-        guard let folder, let found = find(&out, folder: folder) else { return nil }
-        guard hash + 1 < url.count, Self.isPage(out) else { return .fine }
+        guard let folder, let found = find(folder: folder) else { return nil }
+        guard hash + 1 < url.count, out.hasSuffix(".html") || out.hasSuffix(".htm") else { return .fine }
         let bytes = UnsafeBufferPointer(rebasing: url[(hash + 1)...])
         let raw = String(decoding: bytes, as: UTF8.self)
         let fragment = bytes.contains(UInt8(ascii: "%")) ? PercentDecoding.decode(Substring(raw)) ?? raw : raw
         return fragment.isEmpty || fragment == "top" ? .fine : .fragment(target: found, fragment: fragment)
     }
 
-    /// `needsCheck`'s test of the file found, on its path's bytes: `.html` and `.htm` have ids.
-    static func isPage(_ path: [UInt8]) -> Bool {
-        path.withUnsafeBufferPointer { path in
-            let count = path.count
-            if count >= 5, path[count - 5] == dot, path[count - 4] == UInt8(ascii: "h"),
-                path[count - 3] == UInt8(ascii: "t"), path[count - 2] == UInt8(ascii: "m"),
-                path[count - 1] == UInt8(ascii: "l")
-            {
-                return true
-            }
-            return count >= 4 && path[count - 4] == dot && path[count - 3] == UInt8(ascii: "h")
-                && path[count - 2] == UInt8(ascii: "t") && path[count - 1] == UInt8(ascii: "m")
-        }
+    /// The file the path in `path` is served from, as `SiteFolder.target(_:folder:)` finds it;
+    /// `path` then holds that file's path.
+    func find(folder isFolder: Bool) -> String? {
+        if !isFolder, let found = folder.index.find(path.bytes) { return found }
+        if !path.isEmpty { path.append(Self.slash) }
+        path.append(Self.indexFile)
+        return folder.index.find(path.bytes)
     }
 
-    /// The file a path in `out` is served from, as `SiteFolder.target(_:folder:)` finds it.
-    func find(_ out: inout [UInt8], folder: Bool) -> String? {
-        if !folder, let found = out.withUnsafeBufferPointer({ self.folder.index.find($0) }) { return found }
-        if !out.isEmpty { out.append(Self.slash) }
-        out += "index.html".utf8
-        return out.withUnsafeBufferPointer { self.folder.index.find($0) }
-    }
+    static let indexFile = Array("index.html".utf8)
 
-    /// `LinkResolver.rooted`: the path `url[range]` (starting with `/`) into `out`, from the
+    /// `LinkResolver.rooted`: the path `url[range]` (starting with `/`) into `path`, from the
     /// site's root; `nil` when it is not under the site's path.
-    func rooted(_ url: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) -> Bool? {
-        guard contains(rooted: url[range]) else { return nil }
-        let prefix = address.path.utf8.count
-        guard range.count > prefix else { return true }
-        return Self.walk(url, (range.lowerBound + prefix)..<range.upperBound, into: &out)
+    func rooted(_ url: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool? {
+        guard contains(rooted: url, from: range.lowerBound, to: range.upperBound) else { return nil }
+        guard range.count > sitePath.count else { return true }
+        return Self.walk(url, (range.lowerBound + sitePath.count)..<range.upperBound, into: path)
     }
 
-    /// `SiteAddress.contains(rooted:)` on bytes.
-    func contains(rooted part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let path = address.path.utf8
-        if path.count == 1 || part.starts(with: path) { return true }
-        let bare = path.dropLast()
-        guard part.starts(with: bare) else { return false }
-        let next = part.dropFirst(bare.count).first
-        return next == nil || next == UInt8(ascii: "?") || next == UInt8(ascii: "#")
+    /// `SiteAddress.contains(rooted:)` on the bytes `url[start..<end]`.
+    func contains(rooted url: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        let count = sitePath.count
+        if count == 1 { return true }
+        // `/sitio/…`, or `/sitio` alone or followed by `?` or `#`.
+        guard end - start >= count - 1, sitePath.withUnsafeBufferPointer({ path in
+            (0..<(count - 1)).allSatisfy { url[start + $0] == path[$0] }
+        })
+        else { return false }
+        guard end - start > count - 1 else { return true }
+        let next = url[start + count - 1]
+        return next == Self.slash || next == UInt8(ascii: "?") || next == UInt8(ascii: "#")
     }
 
     /// Where the host ends in `http://host…` or `https://host…` (scheme in lowercase) when the
     /// host is the site's, in any case; `nil` for any other URL with a scheme.
     func localHostEnd(_ url: UnsafeBufferPointer<UInt8>, colon: Int) -> Int? {
-        guard let host = address.host, colon == 4 || colon == 5, url[colon...].starts(with: "://".utf8),
-            url[..<colon].elementsEqual("https".utf8.prefix(colon)), colon == 4 || url[4] == UInt8(ascii: "s")
+        guard let host = siteHost, colon == 4 || colon == 5, url.count >= colon + 3,
+            url[0] == UInt8(ascii: "h"), url[1] == UInt8(ascii: "t"), url[2] == UInt8(ascii: "t"),
+            url[3] == UInt8(ascii: "p"), colon == 4 || url[4] == UInt8(ascii: "s"),
+            url[colon + 1] == Self.slash, url[colon + 2] == Self.slash
         else { return nil }
         let start = colon + 3
         var end = start
         while end < url.count, url[end] != Self.slash, url[end] != UInt8(ascii: "?"), url[end] != UInt8(ascii: "#") {
             end += 1
         }
-        guard end - start == host.utf8.count,
-            zip(url[start..<end], host.utf8).allSatisfy({ $0 < 0x80 && ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 })
-        else { return nil }
+        guard end - start == host.count else { return nil }
+        for offset in 0..<host.count {
+            let byte = url[start + offset]
+            guard byte < 0x80, (byte >= 65 && byte <= 90 ? byte + 32 : byte) == host[offset] else { return nil }
+        }
         return end
     }
 
     /// `LinkResolver.walk` on bytes: applies the segments of `url[range]` to the folders in
     /// `out` (joined by `/`). The URL ends in a folder when its last segment is empty, `.` or
     /// `..`; `nil` for a `%` (decoded the general way) or a `..` above the root.
-    static func walk(_ url: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) -> Bool? {
+    static func walk(_ url: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: PathBuffer) -> Bool? {
         var folder = false
         var start = range.lowerBound
-        var escaped = false
         for index in range.lowerBound...range.upperBound {
             let byte = index == range.upperBound ? slash : url[index]
-            if byte == UInt8(ascii: "%") { escaped = true }
+            if byte == UInt8(ascii: "%") { return nil }
             guard byte == slash else { continue }
             folder = true
             switch index - start {
@@ -117,13 +115,10 @@ extension PageWorker {
             case 1 where url[start] == dot: break
             case 2 where url[start] == dot && url[start + 1] == dot:
                 guard !out.isEmpty else { return nil }
-                var end = out.count - 1
-                while end > 0, out[end] != slash { end -= 1 }
-                out.removeSubrange(end...)
+                out.removeLastSegment()
             default:
-                if escaped { return nil }
                 if !out.isEmpty { out.append(slash) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: url[start..<index]))
+                out.append(UnsafeBufferPointer(rebasing: url[start..<index]))
                 folder = false
             }
             start = index + 1

@@ -12,9 +12,11 @@ struct PageWorker {
     /// What each page-independent URL came to, by the depth of the page plus one (0: any depth).
     private var known: [[String: Outcome]] = []
     private var remembered = 0
-    /// Where `quickOutcome` resolves paths, kept from URL to URL for its capacity.
-    var scratch: [UInt8] = []
-    var address: SiteAddress { resolver.address }
+    /// Where `quickOutcome` resolves paths.
+    let path = PathBuffer()
+    /// The site's path (`/sitio/`) and host (lowercase), as bytes for `quickOutcome`.
+    let sitePath: [UInt8]
+    let siteHost: [UInt8]?
     static let memoryLimit = 4096
 
     /// What a URL comes to, wherever it is written.
@@ -30,14 +32,17 @@ struct PageWorker {
         var page: LinkResolver.Page
         /// A `<base href>` on another site: relative URLs then point there.
         var external: URL?
-        /// `page.folders` joined by `/`, for URLs resolved on bytes.
+        /// `page.folders` joined by `/`, and the page's file, for URLs resolved on bytes.
         var folderBytes: [UInt8] = []
+        var fileBytes: [UInt8] = []
     }
 
     init(resolver: LinkResolver, folder: SiteFolder, collectsExternal: Bool) {
         self.resolver = resolver
         self.folder = folder
         self.collectsExternal = collectsExternal
+        sitePath = Array(resolver.address.path.utf8)
+        siteHost = resolver.address.host.map { Array($0.utf8) }
     }
 
     /// Parses one page and resolves each of its URLs; fragments of the page itself are checked
@@ -148,6 +153,7 @@ struct PageWorker {
             }
         }
         context.folderBytes = Array(context.page.folders.joined(separator: "/").utf8)
+        context.fileBytes = Array(file.utf8)
         return context
     }
 
