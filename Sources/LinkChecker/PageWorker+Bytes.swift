@@ -69,9 +69,10 @@ extension PageWorker {
         let count = sitePath.count
         if count == 1 { return true }
         // `/sitio/…`, or `/sitio` alone or followed by `?` or `#`.
-        guard end - start >= count - 1, sitePath.withUnsafeBufferPointer({ path in
-            (0..<(count - 1)).allSatisfy { url[start + $0] == path[$0] }
-        })
+        guard end - start >= count - 1,
+            sitePath.withUnsafeBufferPointer({ path in
+                (0..<(count - 1)).allSatisfy { url[start + $0] == path[$0] }
+            })
         else { return false }
         guard end - start > count - 1 else { return true }
         let next = url[start + count - 1]
