@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LinkChecker
@@ -57,6 +58,22 @@ import Testing
         }
         let quick = "page.html".utf8.withContiguousStorageIfAvailable { worker.quickOutcome(of: $0, in: context) }
         #expect("\(String(describing: quick ?? nil))" == "Optional(LinkChecker.PageWorker.Outcome.fine)")
+    }
+
+    /// URLs are resolved while parsing as if the page had no base: a `<base href>` after them
+    /// must still count, as it does for a browser.
+    @Test func aBaseAfterLinksStillCounts() async throws {
+        let folder = try Fixtures.temporaryFolder("late-base")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Fixtures.write(
+            [
+                "index.html": Fixtures.page(##"<a href="x.html">x</a> <a href="#t" id="t">t</a>\n<base href="sub/">"##),
+                "x.html": Fixtures.page("x"),
+            ], into: folder)
+        let report = await Fixtures.check(folder, baseURL: nil)
+        #expect(report.diagnostics.map(\.code) == ["link-missing"])
+        #expect(report.diagnostics.first?.message == "no file `sub/x.html` for `x.html`")
+        #expect(report.links == 2)
     }
 
     @Test func theFileIndexFindsExactlyTheFolderFiles() {
