@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension PageWorker {
     /// `outcome(of:in:)` for the URLs pages are mostly made of (relative, root-relative, and this
     /// site's `http(s)` URLs, to files that exist), worked out on the URL's bytes without making a
@@ -11,6 +15,8 @@ extension PageWorker {
         var query = -1
         for index in url.indices {
             let byte = url[index]
+            // One test for the bytes of most URLs: above `#`, and not `?`.
+            guard byte <= UInt8(ascii: "#") || byte == UInt8(ascii: "?") else { continue }
             if byte <= 0x20 { return nil }
             if byte == UInt8(ascii: "#"), hash == url.count {
                 hash = index
@@ -104,14 +110,15 @@ extension PageWorker {
     /// `out` (joined by `/`). The URL ends in a folder when its last segment is empty, `.` or
     /// `..`; `nil` for a `%` (decoded the general way) or a `..` above the root.
     static func walk(_ url: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: PathBuffer) -> Bool? {
+        guard let base = url.baseAddress, !range.isEmpty else { return true }
+        if memchr(base + range.lowerBound, Int32(UInt8(ascii: "%")), range.count) != nil { return nil }
         var folder = false
         var start = range.lowerBound
-        for index in range.lowerBound...range.upperBound {
-            let byte = index == range.upperBound ? slash : url[index]
-            if byte == UInt8(ascii: "%") { return nil }
-            guard byte == slash else { continue }
+        while true {
+            let slashAt = memchr(base + start, Int32(slash), range.upperBound - start)
+            let end = slashAt.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? range.upperBound
             folder = true
-            switch index - start {
+            switch end - start {
             case 0: break
             case 1 where url[start] == dot: break
             case 2 where url[start] == dot && url[start + 1] == dot:
@@ -119,12 +126,12 @@ extension PageWorker {
                 out.removeLastSegment()
             default:
                 if !out.isEmpty { out.append(slash) }
-                out.append(UnsafeBufferPointer(rebasing: url[start..<index]))
+                out.append(UnsafeBufferPointer(rebasing: url[start..<end]))
                 folder = false
             }
-            start = index + 1
+            guard end < range.upperBound else { return folder }
+            start = end + 1
         }
-        return folder
     }
 
     /// `LinkResolver.schemeEnd` on bytes: the index of the `:` that ends a scheme.
