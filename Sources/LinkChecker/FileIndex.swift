@@ -5,71 +5,71 @@
 /// The folder's files by the UTF-8 bytes of their paths, so that a URL resolved on bytes finds
 /// its file without making a string of the path: this runs for every URL of every page.
 ///
-/// An open-addressing table of FNV-1a hashes; the strings are the folder's own, so a found file
-/// costs no allocation.
+/// An open-addressing table of FNV-1a hashes. Each slot holds what a lookup needs (hash, where
+/// the path's bytes are, the file's number) so that one lookup reads one slot and one path; the
+/// folder's own strings are touched only when a caller asks for one.
 struct FileIndex: Sendable {
-    /// Every file, in the order of `starts`.
+    /// Every file, by number.
     let paths: [String]
-    /// The paths' bytes, one after another; path `n` is `bytes[starts[n]..<starts[n + 1]]`.
+    /// The paths' bytes, one after another.
     private let bytes: [UInt8]
-    private let starts: [Int]
-    /// Path numbers (or -1 for an empty slot), and the hash of each slot's path.
-    private let slots: [Int32]
-    private let hashes: [UInt64]
+    private let slots: [Slot]
     private let mask: Int
+
+    struct Slot: Sendable {
+        /// The low half of the path's hash; `number` is -1 in an empty slot.
+        var hash: UInt32 = 0
+        var number: Int32 = -1
+        var start: Int32 = 0
+        var count: Int32 = 0
+    }
 
     init(_ files: some Collection<String>) {
         let paths = Array(files)
         var bytes: [UInt8] = []
-        var starts = [0]
-        for path in paths {
-            bytes += path.utf8
-            starts.append(bytes.count)
-        }
         var capacity = 16
         while capacity < paths.count * 2 { capacity *= 2 }
-        var slots = [Int32](repeating: -1, count: capacity)
-        var hashes = [UInt64](repeating: 0, count: capacity)
-        bytes.withUnsafeBufferPointer { all in
-            for number in paths.indices {
-                let hash = Self.hash(UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number + 1]]))
-                var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-                while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-                slots[slot] = Int32(number)
-                hashes[slot] = hash
-            }
+        var slots = [Slot](repeating: Slot(), count: capacity)
+        for (number, path) in paths.enumerated() {
+            let start = bytes.count
+            bytes += path.utf8
+            let hash = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start...])) }
+            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            while slots[slot].number >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Slot(
+                hash: UInt32(truncatingIfNeeded: hash), number: Int32(number), start: Int32(start),
+                count: Int32(bytes.count - start))
         }
         self.paths = paths
         self.bytes = bytes
-        mask = capacity - 1
-        self.starts = starts
         self.slots = slots
-        self.hashes = hashes
+        mask = capacity - 1
+    }
+
+    /// The number of the file whose path is exactly `key` (its path is `paths[number]`), or `nil`.
+    func number(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(key)
+        let low = UInt32(truncatingIfNeeded: hash)
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { all in
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = slots[slot]
+                    if entry.number < 0 { return nil }
+                    if entry.hash == low, Int(entry.count) == key.count,
+                        key.isEmpty || memcmp(all.baseAddress! + Int(entry.start), key.baseAddress!, key.count) == 0
+                    {
+                        return Int(entry.number)
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
     }
 
     /// The file whose path is exactly `key`, or `nil`.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> String? {
-        let hash = Self.hash(key)
-        return slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                starts.withUnsafeBufferPointer { starts in
-                    bytes.withUnsafeBufferPointer { all in
-                        var slot = Int(truncatingIfNeeded: hash) & mask
-                        while true {
-                            let number = Int(slots[slot])
-                            if number < 0 { return nil }
-                            let start = starts[number]
-                            if hashes[slot] == hash, starts[number + 1] - start == key.count,
-                                key.isEmpty || memcmp(all.baseAddress! + start, key.baseAddress!, key.count) == 0
-                            {
-                                return paths[number]
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                    }
-                }
-            }
-        }
+        number(of: key).map { paths[$0] }
     }
 
     /// FNV-1a over eight bytes at a time: paths are short, and this runs for every URL.

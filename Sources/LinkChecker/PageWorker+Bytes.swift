@@ -45,19 +45,20 @@ extension PageWorker {
         }
         guard let folder, let found = find(folder: folder) else { return nil }
         guard hash + 1 < url.count, out.hasSuffix(".html") || out.hasSuffix(".htm") else { return .fine }
+        let target = self.folder.index.paths[found]
         let bytes = UnsafeBufferPointer(rebasing: url[(hash + 1)...])
         let raw = String(decoding: bytes, as: UTF8.self)
         let fragment = bytes.contains(UInt8(ascii: "%")) ? PercentDecoding.decode(Substring(raw)) ?? raw : raw
-        return fragment.isEmpty || fragment == "top" ? .fine : .fragment(target: found, fragment: fragment)
+        return fragment.isEmpty || fragment == "top" ? .fine : .fragment(target: target, fragment: fragment)
     }
 
-    /// The file the path in `path` is served from, as `SiteFolder.target(_:folder:)` finds it;
-    /// `path` then holds that file's path.
-    func find(folder isFolder: Bool) -> String? {
-        if !isFolder, let found = folder.index.find(path.bytes) { return found }
+    /// The number of the file the path in `path` is served from, as `SiteFolder.target(_:folder:)`
+    /// finds it; `path` then holds that file's path.
+    func find(folder isFolder: Bool) -> Int? {
+        if !isFolder, let found = folder.index.number(of: path.bytes) { return found }
         if !path.isEmpty { path.append(Self.slash) }
         path.append(Self.indexFile)
-        return folder.index.find(path.bytes)
+        return folder.index.number(of: path.bytes)
     }
 
     static let indexFile = Array("index.html".utf8)
