@@ -44,9 +44,20 @@ for pages in "${sizes[@]}"; do
         "$(awk "BEGIN { print $user + $system }")" "$((rss / 1024))"
 done
 
-# libxml2 alone, one thread, on the largest site: the floor under the checker's parse step.
+# libxml2 alone on the largest site, the floor under the checker's parse step: one thread, then
+# one process per core on as many slices of the pages (the median of $RUNS runs, wall clock).
 if command -v cc >/dev/null && pkg-config --exists libxml-2.0; then
     cc -O2 $(pkg-config --cflags libxml-2.0) bench/libxml2-sax.c $(pkg-config --libs libxml-2.0) -o "$work/sax"
     find "$site" -name '*.html' > "$work/pages"
     echo "libxml2 SAX alone: $("$work/sax" < "$work/pages")"
+    cores=$(nproc)
+    split -n "l/$cores" "$work/pages" "$work/slice-"
+    floor=$(for _ in $(seq "$runs"); do
+        start=$(date +%s.%N)
+        for slice in "$work"/slice-*; do "$work/sax" < "$slice" >/dev/null & done
+        wait
+        awk "BEGIN { print $(date +%s.%N) - $start }"
+    done | median)
+    printf "libxml2 SAX alone on %d cores (%d processes): median %.3f s for %d pages\n" \
+        "$cores" "$cores" "$floor" "$(wc -l < "$work/pages")"
 fi

@@ -35,8 +35,10 @@ final class HTMLScanner {
             guard let parser, let name else { return }
             let context = parser.assumingMemoryBound(to: xmlParserCtxt.self)
             guard let page = context.pointee._private else { return }
-            Unmanaged<PageCollector>.fromOpaque(page).takeUnretainedValue()
-                .start(name, attributes, position: HTMLScanner.position(of: context))
+            // Called for every element of every page: no retain and release of the collector.
+            Unmanaged<PageCollector>.fromOpaque(page)._withUnsafeGuaranteedRef {
+                $0.start(name, attributes, position: HTMLScanner.position(of: context))
+            }
         }
     }
 

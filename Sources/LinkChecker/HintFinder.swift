@@ -34,7 +34,9 @@ struct HintFinder {
                 current = current.isEmpty ? segment : current + "/" + segment
                 continue
             }
-            guard let guess = Suggestion.closest(to: segment, among: names) else { return nil }
+            // Sorted: among names as near as each other, the same one wins on every run (a set's
+            // order changes from process to process).
+            guard let guess = Suggestion.closest(to: segment, among: names.sorted()) else { return nil }
             var fixed = segments
             fixed[index] = guess
             let fixedPath = fixed.joined(separator: "/")

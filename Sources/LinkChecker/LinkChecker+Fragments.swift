@@ -1,21 +1,46 @@
+import Foundation
+import ParallelMap
+
 extension LinkChecker {
-    /// Checks each link to another page's fragment against that page's ids, building the set of
-    /// ids only of the pages that are such targets.
+    /// Checks each link to another page's fragment against that page's ids, on every core: a
+    /// page has a few ids, so they are compared one by one (or looked up in the set its worker
+    /// built, for a page with many).
     func checkFragments(_ reports: inout [PageReport]) {
-        var targets: Set<String> = []
-        for report in reports {
-            for pending in report.fragments { targets.insert(pending.target) }
-        }
-        guard !targets.isEmpty else { return }
-        var ids: [String: Set<String>] = [:]
-        for report in reports where targets.contains(report.page) { ids[report.page] = Set(report.ids) }
-        for index in reports.indices {
-            for pending in reports[index].fragments where ids[pending.target]?.contains(pending.fragment) != true {
-                let problem = LinkProblem.Kind.fragment(pending.fragment, page: pending.target)
-                reports[index].problems.append(
-                    LinkProblem(page: reports[index].page, link: pending.link, kind: problem))
+        guard reports.contains(where: { !$0.fragments.isEmpty }) else { return }
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(reports.count)
+        for (number, report) in reports.enumerated() { numbers[report.page] = number }
+        let pages = reports
+        let number = numbers
+        let found = Self.chunks(of: reports.count).concurrentMap { chunk in
+            var problems: [(page: Int, problem: LinkProblem)] = []
+            for index in chunk {
+                for pending in pages[index].fragments {
+                    if let target = number[pending.target], pages[target].has(id: pending.fragment) { continue }
+                    let problem = LinkProblem.Kind.fragment(pending.fragment, page: pending.target)
+                    problems.append((index, LinkProblem(page: pages[index].page, link: pending.link, kind: problem)))
+                }
             }
-            reports[index].fragments = []
+            return problems
         }
+        for (page, problem) in found.joined() { reports[page].problems.append(problem) }
+        for index in reports.indices where !reports[index].fragments.isEmpty { reports[index].fragments = [] }
+    }
+
+    /// Ranges of `count` items, several per core, so that every core stays busy to the end.
+    static func chunks(of count: Int) -> [Range<Int>] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let size = max(8, count / max(1, cores * 8))
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+}
+
+extension PageReport {
+    /// Pages with more ids than this get a set of them.
+    static let idsCompared = 32
+
+    /// True when the page has an element with the id (or `a` with the name) `id`.
+    func has(id: String) -> Bool {
+        idSet?.contains(id) ?? ids.contains(id)
     }
 }

@@ -68,11 +68,7 @@ public struct LinkChecker: Sendable {
 
     /// The pages with their problems, links to other pages' fragments already checked.
     func checkPages(of folder: SiteFolder) -> [PageReport] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let size = max(8, folder.pages.count / max(1, cores * 8))
-        let chunks = stride(from: 0, to: folder.pages.count, by: size).map {
-            $0..<min($0 + size, folder.pages.count)
-        }
+        let chunks = Self.chunks(of: folder.pages.count)
         // One worker (one libxml2 context) per chunk; many chunks keep every core busy to the end.
         let collectsExternal = options.external != nil
         var reports = chunks.concurrentMap { chunk in

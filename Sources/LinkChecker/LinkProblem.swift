@@ -25,6 +25,8 @@ struct LinkProblem: Sendable {
 struct PageReport: Sendable {
     var page: String
     var ids: [String] = []
+    /// `ids` as a set, for a page with more than `idsCompared`.
+    var idSet: Set<String>?
     var problems: [LinkProblem] = []
     /// Links to another page's `#fragment`, checked once every page is parsed.
     var fragments: [PendingFragment] = []

@@ -3,7 +3,15 @@ import CLibXML2
 /// Collects a page's ids and URLs from libxml2's `startElement` calls, touching only the few
 /// attributes that matter and making Swift strings only of those.
 final class PageCollector {
-    var page = ScannedPage()
+    /// Only the parser's thread touches a collector, from one callback at a time: no need for
+    /// the runtime's exclusivity checks on every element.
+    @exclusivity(unchecked) var page = ScannedPage()
+
+    init() {
+        // Room for a usual page's URLs and ids without growing.
+        page.links.reserveCapacity(64)
+        page.ids.reserveCapacity(16)
+    }
 
     typealias Attributes = UnsafeMutablePointer<UnsafePointer<xmlChar>?>
 
@@ -98,6 +106,16 @@ final class PageCollector {
     /// `<link rel="preconnect">` and `dns-prefetch` name a host to warm up, not a resource.
     static func isHint(_ rel: UnsafePointer<xmlChar>?) -> Bool {
         guard let rel else { return false }
+        var end = 0
+        while rel[end] != 0, rel[end] < 0x80 { end += 1 }
+        if rel[end] == 0 {
+            // ASCII: lowercase bytes; others take Unicode's lowercasing below.
+            let words = UnsafeBufferPointer(start: rel, count: end).split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+            return words.contains { word in
+                let lower = word.lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                return lower.elementsEqual("preconnect".utf8) || lower.elementsEqual("dns-prefetch".utf8)
+            }
+        }
         let words = String(cString: rel).lowercased().utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
         return words.contains { $0.elementsEqual("preconnect".utf8) || $0.elementsEqual("dns-prefetch".utf8) }
     }

@@ -12,6 +12,11 @@ struct PageWorker {
     /// What each page-independent URL came to, by the depth of the page plus one (0: any depth).
     private var known: [[String: Outcome]] = []
     private var remembered = 0
+    /// Where `quickOutcome` resolves paths.
+    let path = PathBuffer()
+    /// The site's path (`/sitio/`) and host (lowercase), as bytes for `quickOutcome`.
+    let sitePath: [UInt8]
+    let siteHost: [UInt8]?
     static let memoryLimit = 4096
 
     /// What a URL comes to, wherever it is written.
@@ -27,12 +32,17 @@ struct PageWorker {
         var page: LinkResolver.Page
         /// A `<base href>` on another site: relative URLs then point there.
         var external: URL?
+        /// `page.folders` joined by `/`, and the page's file, for URLs resolved on bytes.
+        var folderBytes: [UInt8] = []
+        var fileBytes: [UInt8] = []
     }
 
     init(resolver: LinkResolver, folder: SiteFolder, collectsExternal: Bool) {
         self.resolver = resolver
         self.folder = folder
         self.collectsExternal = collectsExternal
+        sitePath = Array(resolver.address.path.utf8)
+        siteHost = resolver.address.host.map { Array($0.utf8) }
     }
 
     /// Parses one page and resolves each of its URLs; fragments of the page itself are checked
@@ -47,11 +57,13 @@ struct PageWorker {
             return report
         }
         report.ids = scanned.ids
+        if scanned.ids.count > PageReport.idsCompared { report.idSet = Set(scanned.ids) }
         report.links = scanned.links.count
         let context = pageContext(file, base: scanned.base)
         var ownFragments: [PendingFragment] = []
         for link in scanned.links {
-            switch outcome(of: link.url, in: context) {
+            let quick = link.url.utf8.withContiguousStorageIfAvailable { quickOutcome(of: $0, in: context) }
+            switch (quick ?? nil) ?? outcome(of: link.url, in: context) {
             case .fine: break
             case .problem(let kind): report.problems.append(LinkProblem(page: file, link: link, kind: kind))
             case .external(let url): report.external.append((url, link))
@@ -61,10 +73,7 @@ struct PageWorker {
             }
         }
         if !ownFragments.isEmpty {
-            // A page has a few ids: comparing them is cheaper than hashing them into a set.
-            let ids = scanned.ids.count > 32 ? Set(scanned.ids) : nil
-            for pending in ownFragments
-            where !(ids?.contains(pending.fragment) ?? scanned.ids.contains(pending.fragment)) {
+            for pending in ownFragments where !report.has(id: pending.fragment) {
                 let problem = LinkProblem.Kind.fragment(pending.fragment, page: file)
                 report.problems.append(LinkProblem(page: file, link: pending.link, kind: problem))
             }
@@ -132,16 +141,19 @@ struct PageWorker {
     /// The page's folder, or the one its `<base href>` names.
     func pageContext(_ file: String, base: String?) -> PageContext {
         var context = PageContext(page: LinkResolver.Page(file: file))
-        guard let base else { return context }
-        switch resolver.resolve(base, in: context.page) {
-        case .local(let path, let folder, _):
-            let segments = path.split(separator: "/").map(String.init)
-            context.page.folders = folder ? segments : Array(segments.dropLast())
-        case .external(let url):
-            context.external = URL(string: url)
-        default:
-            break
+        if let base {
+            switch resolver.resolve(base, in: context.page) {
+            case .local(let path, let folder, _):
+                let segments = path.split(separator: "/").map(String.init)
+                context.page.folders = folder ? segments : Array(segments.dropLast())
+            case .external(let url):
+                context.external = URL(string: url)
+            default:
+                break
+            }
         }
+        context.folderBytes = Array(context.page.folders.joined(separator: "/").utf8)
+        context.fileBytes = Array(file.utf8)
         return context
     }
 

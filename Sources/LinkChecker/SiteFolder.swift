@@ -12,6 +12,16 @@ struct SiteFolder: Sendable {
     let pages: [String]
     /// Sub-folders that could not be read, with the system's reason.
     let unreadable: [ReadError]
+    /// `files` by their bytes, for URLs resolved on bytes.
+    let index: FileIndex
+
+    init(root: String, files: Set<String>, pages: [String], unreadable: [ReadError]) {
+        self.root = root
+        self.files = files
+        self.pages = pages
+        self.unreadable = unreadable
+        index = FileIndex(files)
+    }
 
     /// Lists the folder at `root` (absolute). A symbolic link counts as the file it points to
     /// when that is inside `root`; folders behind links are not entered, so a link loop cannot

@@ -120,6 +120,15 @@ import Testing
         #expect(HintFinder.replacing("pr%C3%B3ximo", with: "x", in: "a/b") == nil)
     }
 
+    @Test func amongNamesAsNearTheFirstInOrderIsSuggested() {
+        let names = "bcdefghijk".map { "a\($0)a" }
+        let folder = SiteFolder(
+            root: "/", files: Set(names.map { "socios/\($0)/index.html" }), pages: [], unreadable: [])
+        var hints = HintFinder(folder: folder)
+        #expect(
+            hints.missing(path: "socios/aaa", folder: true, url: "../socios/aaa/") == "did you mean `../socios/aba/`?")
+    }
+
     @Test func theNearestNameIsSuggestedWhereThePathGoesWrong() {
         let folder = SiteFolder(
             root: "/", files: ["socios/conquito/index.html", "css/site.css", "img/logo.png"], pages: [], unreadable: [])
