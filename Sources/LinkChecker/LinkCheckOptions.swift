@@ -11,6 +11,9 @@ public struct LinkCheckOptions: Sendable {
     /// For each page made from a content file, that file (`proyectos/rcn-visa/index.html` →
     /// `content/proyectos/rcn-visa.md`), named in the hint of the page's problems.
     public var origins: [String: String] = [:]
+    /// The text of those content files (by path), so that the hint can say on which line the
+    /// broken link is written.
+    public var originTexts: [String: String] = [:]
     /// How to check URLs of other sites; `nil` leaves them unchecked.
     public var external: ExternalCheckOptions?
     /// Report broken external links as errors instead of warnings.

@@ -72,10 +72,31 @@ struct LinkDiagnostics {
         }
         diagnostic.field = problem.link.source.rawValue
         if let origin = options.origins[problem.page] {
-            let note = "the page is made from `\(origin)`"
+            let note =
+                if let text = options.originTexts[origin], let place = Self.place(of: url, in: text) {
+                    "the link is written in `\(origin):\(place.line):\(place.column)`"
+                } else {
+                    "the page is made from `\(origin)`"
+                }
             diagnostic.hint = diagnostic.hint.map { "\($0) (\(note))" } ?? note
         }
         return diagnostic
+    }
+
+    /// Line and column (in characters, from 1) of the first place `url` is written in `text`,
+    /// where it follows `(`, `<`, `: ` or `=` as a Markdown link, autolink, reference or
+    /// attribute would have it; `nil` when it is not written there (a link of the template).
+    static func place(of url: String, in text: String) -> (line: Int, column: Int)? {
+        guard !url.isEmpty else { return nil }
+        for opening in ["(", "<", ": ", "="] {
+            guard let found = text.range(of: opening + url) else { continue }
+            let before = text[..<found.lowerBound]
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            let column = text[lineStart..<found.lowerBound].count + opening.count + 1
+            return (line, column)
+        }
+        return nil
     }
 
     func outside(_ how: LinkTarget.Outside, url: String, at location: SourceLocation) -> Diagnostic {

@@ -89,7 +89,8 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(build.exitCode == 0 ? 1 : build.exitCode)
         }
         var options = LinkCheckOptions(folder: output, displayPath: "public", baseURL: build.site?.model.baseURL)
-        options.origins = Self.origins(of: build)
+        options.origins = build.pageSources
+        options.originTexts = build.sources
         configure(&options)
         let report = LinkChecker(options).checkAndWait()
         if common.verbose { for line in report.log { Output.status(line) } }
@@ -110,19 +111,6 @@ struct CheckCommand: ParsableCommand {
         settings.cacheMaxAge = cacheMaxAge * 3600
         settings.timeout = Double(timeout)
         options.external = settings
-    }
-
-    /// For each page made from an entry, the entry's file: `proyectos/rcn-visa/index.html` →
-    /// `content/proyectos/rcn-visa.md`. (The same rule as `PagePaths.page(of:)`, which the
-    /// command cannot name: it does not depend on the target that holds it.)
-    static func origins(of build: BuildResult) -> [String: String] {
-        guard let site = build.site else { return [:] }
-        var origins: [String: String] = [:]
-        for entry in site.entries.values.joined() {
-            let folder = site.model.collection(entry.collection)?.folder ?? entry.collection
-            origins[folder + "/" + entry.id + "/index.html"] = entry.file
-        }
-        return origins
     }
 
     func summarize(_ report: LinkReport, since started: Date) {

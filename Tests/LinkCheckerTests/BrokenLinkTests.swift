@@ -128,4 +128,13 @@ import Testing
         let other = try #require(report.diagnostics.first { $0.location?.file == "index.html" })
         #expect(other.hint?.contains("made from") == false)
     }
+
+    @Test func hintsNameTheLineOfTheContentFileWhereTheLinkIsWritten() {
+        let text = "---\ntitulo: x\n---\nVer [aquí](a.html) y <b.html>.\n\n[ref]: c.html\n"
+        #expect(LinkDiagnostics.place(of: "a.html", in: text)! == (4, 12))
+        #expect(LinkDiagnostics.place(of: "b.html", in: text)! == (4, 23))
+        #expect(LinkDiagnostics.place(of: "c.html", in: text)! == (6, 8))
+        #expect(LinkDiagnostics.place(of: "d.html", in: text) == nil)  // a link of the template
+        #expect(LinkDiagnostics.place(of: "", in: text) == nil)
+    }
 }

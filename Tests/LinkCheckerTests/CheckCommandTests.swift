@@ -135,6 +135,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site + "/public"))  // built in a temporary folder
     }
 
+    @Test func brokenLinksOfMarkdownNameTheLineTheyAreWrittenOn() throws {
+        let site = try copySite("check-markdown")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        for (file, line) in [("rcn-visa.md", 94), ("rcn-visa.en.md", 26)] {
+            let path = site + "/content/proyectos/" + file
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == line)  // ends in "\n"
+            text += "Más en [el archivo](../archivo-roto/).\n"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let result = try run(["check", "--root", site, "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let hints = Dictionary(
+            diagnostics.map { ($0["file"] as? String ?? "", $0["hint"] as? String ?? "") },
+            uniquingKeysWith: { a, _ in a })
+        #expect(diagnostics.count == 2)
+        #expect(
+            hints["public/proyectos/rcn-visa/index.html"]
+                == "the link is written in `content/proyectos/rcn-visa.md:94:21`")
+        #expect(
+            hints["public/en/proyectos/rcn-visa/index.html"]
+                == "the link is written in `content/proyectos/rcn-visa.en.md:26:21`")
+    }
+
     @Test func externalLinksAreWarningsUnlessStrict() async throws {
         let folder = try Fixtures.temporaryFolder("check-external")
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -1,0 +1,28 @@
+import Rendering
+import SiteLayout
+import Validation
+
+extension BuildResult {
+    /// For each page made from an entry, in every language, the content file its body comes
+    /// from: `proyectos/rcn-visa/index.html` → `content/proyectos/rcn-visa.md`, and
+    /// `en/proyectos/rcn-visa/index.html` → `content/proyectos/rcn-visa.en.md` when that
+    /// translation has a body (else the original file, whose text the page shows).
+    public var pageSources: [String: String] {
+        guard let site else { return [:] }
+        var sources: [String: String] = [:]
+        let languages = [site.model.language] + site.languages
+        for language in languages {
+            let prefix = Localization(site: site, language: language, original: site.model.language).prefix
+            let paths = PagePaths(model: site.model, prefix: prefix)
+            let translations = site.translations[language] ?? [:]
+            for entry in site.entries.values.joined() {
+                let file =
+                    if let translation = translations[entry.key], translation.hasBody { translation.file } else {
+                        entry.file
+                    }
+                sources[PagePaths.file(of: paths.page(of: entry.key))] = file
+            }
+        }
+        return sources
+    }
+}
