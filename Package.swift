@@ -53,7 +53,7 @@ let package = Package(
                 "ParallelMap", "SiteLayout", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "Writing", dependencies: ["Diagnostics", "SiteLayout"]),
+        .target(name: "Writing", dependencies: ["Diagnostics", "SiteLayout", "ParallelMap"]),
         .target(name: "Search", dependencies: ["ContentModel", "Validation", "SiteLayout", "Rendering", "OpenData"]),
         .target(name: "OpenData", dependencies: ["ContentModel", "Validation", "SiteLayout", "ParallelMap"]),
         .target(

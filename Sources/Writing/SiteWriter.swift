@@ -70,25 +70,15 @@ public struct SiteWriter: Sendable {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            try? manager.removeItem(atPath: staging)
+            FileTree.remove(staging)
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            var made: Set<String> = [staging]
-            for file in files {
-                let path = staging + "/" + file.path
-                let folder = (path as NSString).deletingLastPathComponent
-                if made.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                guard manager.createFile(atPath: path, contents: Data(file.bytes)) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-                }
-            }
-            guard manager.createFile(atPath: staging + "/" + Self.marker, contents: Data("avance\n".utf8)) else {
-                throw CocoaError(.fileWriteUnknown)
+            try FileTree.write(files, into: staging)
+            if let failure = FileTree.writeFile(Array("avance\n".utf8), to: staging + "/" + Self.marker) {
+                throw failure
             }
             try swap(staging)
         } catch {
-            try? manager.removeItem(atPath: staging)
+            FileTree.remove(staging)
             throw .error(
                 "output-failed", "could not write the site into `\(output)`: \(error.localizedDescription)",
                 hint: "the previous site was left as it was")
@@ -121,7 +111,7 @@ public struct SiteWriter: Sendable {
             return
         }
         if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2) == 0 {
-            try manager.removeItem(atPath: staging)  // now holds the previous site
+            FileTree.remove(staging)  // now holds the previous site
             return
         }
         // No RENAME_EXCHANGE (old kernel or file system): two renames, a moment apart.
@@ -131,7 +121,7 @@ public struct SiteWriter: Sendable {
             _ = rename(old, output)
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
-        try? manager.removeItem(atPath: old)
+        FileTree.remove(old)
     }
 
     /// Staging and old folders that a killed build left behind.
@@ -143,7 +133,7 @@ public struct SiteWriter: Sendable {
             let pidText = item.split(separator: "-").last.map(String.init) ?? ""
             // Leave the folder of a build still running in another process.
             if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
-            try? manager.removeItem(atPath: parent + "/" + item)
+            FileTree.remove(parent + "/" + item)
         }
     }
 

@@ -1,0 +1,109 @@
+import Foundation
+import ParallelMap
+import SiteLayout
+
+/// Writes and removes whole trees of files on every core with plain POSIX calls: each folder is
+/// made once, each file is one `open`, `write`, `close` (no `fsync`, no temporary file: the
+/// tree as a whole is swapped in by `SiteWriter`).
+enum FileTree {
+    /// A file or folder that could not be written or removed, with the system's reason.
+    struct Failure: LocalizedError, Equatable {
+        let path: String
+        let code: Int32
+
+        var errorDescription: String? { "`\(path)`: \(String(cString: strerror(code)))" }
+    }
+
+    /// Writes every file of `files` under the existing folder `folder`, making the folders they
+    /// need. Throws the first failure in the order of `files`.
+    static func write(_ files: [OutputFile], into folder: String) throws(Failure) {
+        try makeFolders(for: files.map(\.path), in: folder)
+        let failures = files.concurrentMap { file in writeFile(file.bytes, to: folder + "/" + file.path) }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Makes every folder that `paths` (relative, `/`-separated) lie in, shallowest first: the
+    /// folders of one depth are made in parallel once their parents exist.
+    static func makeFolders(for paths: [String], in folder: String) throws(Failure) {
+        var needed: Set<Substring> = []
+        for path in paths {
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                guard needed.insert(path[..<slash]).inserted else { break }
+                end = slash
+            }
+        }
+        let byDepth = Dictionary(grouping: needed.map(String.init)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+        for depth in byDepth.keys.sorted() {
+            let failures = byDepth[depth]!.sorted().concurrentMap { name -> Failure? in
+                let path = folder + "/" + name
+                return mkdir(path, 0o777) == 0 || errno == EEXIST ? nil : Failure(path: path, code: errno)
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        }
+    }
+
+    /// One file, created or truncated, with permissions from the umask (0644 with the usual 022).
+    static func writeFile(_ bytes: [UInt8], to path: String) -> Failure? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return Failure(path: path, code: errno) }
+        var failure: Failure?
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = Failure(path: path, code: errno)
+                    return
+                }
+                written += count
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = Failure(path: path, code: errno) }
+        return failure
+    }
+
+    /// Removes `path` and everything under it, files in parallel; a missing `path` is no error.
+    /// Symlinks are removed, never followed.
+    static func remove(_ path: String) {
+        var files: [String] = []
+        var folders: [[String]] = []
+        var link = stat()
+        guard lstat(path, &link) == 0 else { return }
+        guard link.st_mode & S_IFMT == S_IFDIR else {
+            unlink(path)
+            return
+        }
+        list(path, depth: 0, files: &files, folders: &folders)
+        _ = files.concurrentMap { unlink($0) }
+        for level in folders.reversed() {
+            _ = level.concurrentMap { rmdir($0) }
+        }
+    }
+
+    /// Collects the files and, by depth, the folders under `folder` (itself included).
+    private static func list(_ folder: String, depth: Int, files: inout [String], folders: inout [[String]]) {
+        if folders.count <= depth { folders.append([]) }
+        folders[depth].append(folder)
+        guard let stream = opendir(folder) else { return }
+        defer { closedir(stream) }
+        while let item = readdir(stream) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard name != ".", name != ".." else { continue }
+            let child = folder + "/" + name
+            var isFolder = item.pointee.d_type == DT_DIR
+            if item.pointee.d_type == DT_UNKNOWN {
+                var info = stat()
+                isFolder = lstat(child, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder {
+                list(child, depth: depth + 1, files: &files, folders: &folders)
+            } else {
+                files.append(child)
+            }
+        }
+    }
+}
