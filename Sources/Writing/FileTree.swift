@@ -17,23 +17,31 @@ enum FileTree {
     /// Writes every file of `files` under the existing folder `folder`, making the folders they
     /// need. Throws the first failure in the order of `files`.
     static func write(_ files: [OutputFile], into folder: String) throws(Failure) {
-        try makeFolders(for: files.map(\.path), in: folder)
+        var made: Set<String> = []
+        try write(files, into: folder, made: &made)
+    }
+
+    /// `write(_:into:)` for one batch of many: `made` holds the folders earlier batches made.
+    static func write(_ files: [OutputFile], into folder: String, made: inout Set<String>) throws(Failure) {
+        try makeFolders(for: files.map(\.path), in: folder, made: &made)
         let failures = files.concurrentMap { file in writeFile(file.bytes, to: folder + "/" + file.path) }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
-    /// Makes every folder that `paths` (relative, `/`-separated) lie in, shallowest first: the
-    /// folders of one depth are made in parallel once their parents exist.
-    static func makeFolders(for paths: [String], in folder: String) throws(Failure) {
-        var needed: Set<Substring> = []
+    /// Makes every folder that `paths` (relative, `/`-separated) lie in and that is not in `made`,
+    /// shallowest first: the folders of one depth are made in parallel once their parents exist.
+    static func makeFolders(for paths: [String], in folder: String, made: inout Set<String>) throws(Failure) {
+        var needed: [String] = []
         for path in paths {
             var end = path.endIndex
             while let slash = path[..<end].lastIndex(of: "/") {
-                guard needed.insert(path[..<slash]).inserted else { break }
+                let name = String(path[..<slash])
+                guard made.insert(name).inserted else { break }
+                needed.append(name)
                 end = slash
             }
         }
-        let byDepth = Dictionary(grouping: needed.map(String.init)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+        let byDepth = Dictionary(grouping: needed) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         for depth in byDepth.keys.sorted() {
             let failures = byDepth[depth]!.sorted().concurrentMap { name -> Failure? in
                 let path = folder + "/" + name

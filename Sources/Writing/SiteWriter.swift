@@ -65,29 +65,45 @@ public struct SiteWriter: Sendable {
     /// Writes `files` and swaps them in. On failure the previous output is left as it was.
     public func write(_ files: [OutputFile]) throws(Diagnostic) {
         try checkPaths(files)
+        let staging = stage()
+        staging.add(files)
+        try staging.commit()
+    }
+
+    /// A new site to fill with `SiteStaging.add` and swap in with `SiteStaging.commit`; its
+    /// staging folder is made when the first files come.
+    public func stage() -> SiteStaging {
+        SiteStaging(writer: self, folder: stagingPrefix + String(getpid()))
+    }
+
+    /// Makes the fresh, empty staging folder `staging` beside the output.
+    func makeStaging(_ staging: String) throws(Diagnostic) {
         removeLeftovers()
-        let staging = stagingPrefix + String(getpid())
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
             FileTree.remove(staging)
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            try FileTree.write(files, into: staging)
-            if let failure = FileTree.writeFile(Array("avance\n".utf8), to: staging + "/" + Self.marker) {
-                throw failure
-            }
-            try swap(staging)
         } catch {
-            FileTree.remove(staging)
-            throw .error(
-                "output-failed", "could not write the site into `\(output)`: \(error.localizedDescription)",
-                hint: "the previous site was left as it was")
+            throw failed(error)
         }
+    }
+
+    /// The diagnostic of a write that failed with `error`.
+    func failed(_ error: any Error) -> Diagnostic {
+        .error(
+            "output-failed", "could not write the site into `\(output)`: \(error.localizedDescription)",
+            hint: "the previous site was left as it was")
     }
 
     /// Every path must stay inside the output folder, and no two files may share a path.
     func checkPaths(_ files: [OutputFile]) throws(Diagnostic) {
         var seen: Set<String> = []
+        try checkPaths(files, seen: &seen)
+    }
+
+    /// `checkPaths(_:)` for one batch of many: `seen` holds the paths of earlier batches.
+    func checkPaths(_ files: [OutputFile], seen: inout Set<String>) throws(Diagnostic) {
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             if file.path.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
