@@ -84,10 +84,34 @@ enum FileTree {
             return
         }
         list(path, depth: 0, files: &files, folders: &folders)
-        _ = files.concurrentMap { unlink($0) }
+        forEach(files, threads: removalThreads) { unlink($0) }
         for level in folders.reversed() {
-            _ = level.concurrentMap { rmdir($0) }
+            forEach(level, threads: removalThreads) { rmdir($0) }
         }
+    }
+
+    /// Threads that remove files: more than cores, because each `unlink` mostly waits for the
+    /// disk (on file systems mounted with `discard`, for the blocks to be trimmed). Measured on a
+    /// 2-core machine: 8 threads remove a tree in about 60 % of the time of one.
+    static let removalThreads = 8
+
+    /// Calls `body` with every item of `items`, on `threads` threads of its own, which take the
+    /// next item as they finish one.
+    static func forEach(_ items: [String], threads: Int, _ body: @escaping @Sendable (String) -> Void) {
+        guard items.count > 1, threads > 1 else {
+            for item in items { body(item) }
+            return
+        }
+        let next = NextIndex()
+        let group = DispatchGroup()
+        for _ in 0..<min(threads, items.count) {
+            group.enter()
+            Thread {
+                while let index = next.take(below: items.count) { body(items[index]) }
+                group.leave()
+            }.start()
+        }
+        group.wait()
     }
 
     /// Collects the files and, by depth, the folders under `folder` (itself included).
@@ -113,5 +137,19 @@ enum FileTree {
                 files.append(child)
             }
         }
+    }
+}
+
+/// The next item to take, shared by the threads of `FileTree.forEach`.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }
