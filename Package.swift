@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(name: "Diagnostics"),
         .target(name: "ParallelMap"),
-        .target(name: "Loading", dependencies: ["Diagnostics"]),
+        .target(name: "Loading", dependencies: ["Diagnostics", "ParallelMap"]),
         .target(
             name: "FrontMatter",
             dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]

@@ -35,7 +35,7 @@ public struct SearchIndexBuilder: Sendable {
     public func render() -> OutputFile {
         let entries: [JSONValue] = records().map(\.json)
         let document: JSONValue = ["version": .int(Self.formatVersion), "entries": .array(entries)]
-        return OutputFile(path: DataPaths.searchIndex, text: document.serialized())
+        return OutputFile(path: DataPaths.searchIndex, bytes: document.serializedBytes())
     }
 
     /// One record per entry of the site.
