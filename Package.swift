@@ -54,7 +54,10 @@ let package = Package(
             ]
         ),
         .target(name: "Writing", dependencies: ["Diagnostics", "SiteLayout", "ParallelMap"]),
-        .target(name: "Search", dependencies: ["ContentModel", "Validation", "SiteLayout", "Rendering", "OpenData"]),
+        .target(
+            name: "Search",
+            dependencies: ["ContentModel", "Validation", "SiteLayout", "Rendering", "OpenData", "ParallelMap"]
+        ),
         .target(name: "OpenData", dependencies: ["ContentModel", "Validation", "SiteLayout", "ParallelMap"]),
         .target(
             name: "AvanceKit",

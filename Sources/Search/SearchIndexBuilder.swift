@@ -1,5 +1,6 @@
 import ContentModel
 import OpenData
+import ParallelMap
 import Rendering
 import SiteLayout
 import Validation
@@ -38,11 +39,11 @@ public struct SearchIndexBuilder: Sendable {
         return OutputFile(path: DataPaths.searchIndex, bytes: document.serializedBytes())
     }
 
-    /// One record per entry of the site.
+    /// One record per entry of the site, made on every core.
     public func records() -> [SearchRecord] {
         let paths = PagePaths(model: site.model)
         return site.model.collections.flatMap { collection in
-            site.entries(of: collection.name).map { record(of: $0, in: collection, paths: paths) }
+            site.entries(of: collection.name).concurrentMap { record(of: $0, in: collection, paths: paths) }
         }
     }
 
