@@ -1,6 +1,7 @@
 # The one place that says how to build, test and run avance.
 #   make site   installs what is missing, builds the tool, builds the Quito site into public/
 #   make test   installs what is missing, checks formatting, runs every test
+#   make bench  times build, check and serve on generated corpora, against Hugo
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
@@ -17,7 +18,7 @@ A11Y_PY_PACKAGES := "selenium==4.51.0" "selenium-axe-python==2.2.0" "html5valida
 PY_PACKAGES := "jsonschema>=4.18,<5" "frictionless>=5.10,<6"
 
 .PHONY: site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
-	screenshots link-check clean
+	screenshots link-check bench clean
 
 site: deps tool
 	$(AVANCE_RELEASE) build --root .
@@ -89,6 +90,17 @@ format:
 # Regenerate the golden files after an intended change of output, then review the diff.
 golden: deps
 	AVANCE_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
+
+# Benchmarks (never part of `make test`): for each size, build, check, serve's rebuild after an
+# edit, and Hugo on the same entries (bench/build.sh), then the link checker (bench/link-check.sh).
+# Corpora are kept in .build/bench. `make bench BENCH_SIZES=10000 RUNS=5`.
+BENCH_SIZES ?= 1000 10000 50000
+LINK_BENCH_SIZES ?= 1000 10000 18000
+RUNS ?= 3
+
+bench: deps
+	RUNS=$(RUNS) bench/build.sh $(BENCH_SIZES)
+	RUNS=$(RUNS) bench/link-check.sh $(LINK_BENCH_SIZES)
 
 clean:
 	rm -rf .build public

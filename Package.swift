@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(name: "Diagnostics"),
         .target(name: "ParallelMap"),
-        .target(name: "Loading", dependencies: ["Diagnostics"]),
+        .target(name: "Loading", dependencies: ["Diagnostics", "ParallelMap"]),
         .target(
             name: "FrontMatter",
             dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]
@@ -53,8 +53,11 @@ let package = Package(
                 "ParallelMap", "SiteLayout", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "Writing", dependencies: ["Diagnostics", "SiteLayout"]),
-        .target(name: "Search", dependencies: ["ContentModel", "Validation", "SiteLayout", "Rendering", "OpenData"]),
+        .target(name: "Writing", dependencies: ["Diagnostics", "SiteLayout", "ParallelMap"]),
+        .target(
+            name: "Search",
+            dependencies: ["ContentModel", "Validation", "SiteLayout", "Rendering", "OpenData", "ParallelMap"]
+        ),
         .target(name: "OpenData", dependencies: ["ContentModel", "Validation", "SiteLayout", "ParallelMap"]),
         .target(
             name: "AvanceKit",

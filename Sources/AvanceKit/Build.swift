@@ -44,8 +44,11 @@ public struct BuildResult: Sendable {
     public var sources: [String: String] = [:]
     /// The validated site, when the content model could be read.
     public var site: Site?
-    /// The rendered files, when rendering ran.
+    /// The rendered files, when rendering ran and kept them in memory (`Build.render`).
     public var files: [OutputFile] = []
+    /// The path of every rendered file, sorted; also after `Build.build`, which writes the files
+    /// to disk as they are rendered and keeps none of their bytes.
+    public var paths: [String] = []
     /// True once the output folder holds the new site.
     public var wrote = false
     /// What each stage did and how long it took, for `--verbose`.
@@ -68,6 +71,14 @@ public struct BuildResult: Sendable {
 public enum Build {
     /// Runs every stage but writing: the site as files in memory, with all diagnostics.
     public static func render(_ options: BuildOptions) -> BuildResult {
+        let output = RenderedOutput(sink: nil)
+        var result = render(options, into: output)
+        result.files = output.files.sorted { $0.path < $1.path }
+        return result
+    }
+
+    /// Runs every stage but writing, handing the files to `output` as they are rendered.
+    static func render(_ options: BuildOptions, into output: RenderedOutput) -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
         // 1. load
@@ -110,9 +121,10 @@ public enum Build {
             root: options.themeRoot ?? options.root, language: model.language, fileSystem: options.fileSystem)
         result.diagnostics += themeDiagnostics
         guard let theme else { return finish(result, options) }
-        let (rendered, renderDiagnostics) = SiteRenderer(site: site, bodies: bodies, theme: theme).render()
-        var files = rendered
-        result.diagnostics += renderDiagnostics
+        // Files go to the sink only while the build is clean: a build with errors writes nothing.
+        output.open = !result.diagnostics.hasErrors
+        result.diagnostics += SiteRenderer(site: site, bodies: bodies, theme: theme).render(
+            batchSize: Self.batchSize, emit: output.add)
         // 4b. translations: the same site in each language with a `content/site.<lang>.yaml`
         for language in site.languages {
             guard let text = tree.files.first(where: { $0.path == ModelTranslation.path(for: language) })?.text else {
@@ -128,18 +140,17 @@ public enum Build {
             result.diagnostics += translatedBodies.diagnostics.filter {
                 $0.location?.file.hasSuffix(".\(language).md") == true
             }
-            let (pages, pageDiagnostics) = SiteRenderer(
+            result.diagnostics += SiteRenderer(
                 site: translated, bodies: translatedBodies, theme: theme, localization: localization
-            ).render()
-            result.diagnostics += pageDiagnostics
-            files += pages
+            ).render(batchSize: Self.batchSize, emit: output.add)
         }
         // 5. open data, from the same site
-        let pages = files.map(\.path).filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
-        let data = OpenDataRenderer(site: site).render(pages: pages)
-        let search = SearchIndexBuilder(site: site, bodies: bodies).render()
-        result.files = (files + data + [search]).sorted { $0.path < $1.path }
-        result.log.append(clock.lap("render", "\(files.count) files"))
+        let pageCount = output.paths.count
+        let pages = output.paths.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
+        output.add(OpenDataRenderer(site: site).render(pages: pages))
+        output.add([SearchIndexBuilder(site: site, bodies: bodies).render()])
+        result.paths = output.paths.sorted()
+        result.log.append(clock.lap("render", "\(pageCount) files"))
         return finish(result, options)
     }
 
@@ -152,18 +163,26 @@ public enum Build {
             result.diagnostics = [unsafe]
             return result
         }
-        var result = render(options)
-        guard !result.diagnostics.hasErrors else { return result }
+        let staging = writer.stage()
+        var result = render(options, into: RenderedOutput(sink: staging.add))
+        guard !result.diagnostics.hasErrors else {
+            staging.discard()
+            return result
+        }
         do {
             var clock = StageClock()
-            try writer.write(result.files)
+            try staging.commit()
             result.wrote = true
-            result.log.append(clock.lap("write", options.output))
+            result.log.append(clock.lap("write", "\(options.output) (the rest was written while rendering)"))
         } catch {
             result.diagnostics.append(error)
         }
         return result
     }
+
+    /// Pages rendered at once before they are handed on: large enough to keep every core busy,
+    /// small enough that a big site is never held in memory.
+    static let batchSize = 512
 
     static func finish(_ result: BuildResult, _ options: BuildOptions) -> BuildResult {
         var result = result
@@ -176,6 +195,29 @@ public enum Build {
         }
         result.diagnostics.sort()
         return result
+    }
+}
+
+/// Where rendered files go: kept in memory (`Build.render`), or handed to a sink batch by batch
+/// (`Build.build`, which writes them while the next batch renders). Only paths are kept then.
+final class RenderedOutput {
+    let sink: (([OutputFile]) -> Void)?
+    /// False once the build has errors: nothing more goes to the sink.
+    var open = true
+    private(set) var files: [OutputFile] = []
+    private(set) var paths: [String] = []
+
+    init(sink: (([OutputFile]) -> Void)?) {
+        self.sink = sink
+    }
+
+    func add(_ batch: [OutputFile]) {
+        paths += batch.map(\.path)
+        if let sink {
+            if open { sink(batch) }
+        } else {
+            files += batch
+        }
     }
 }
 

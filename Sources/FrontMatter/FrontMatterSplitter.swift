@@ -21,7 +21,7 @@ public enum FrontMatterSplitter {
                     "file-empty", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
                     hint: "add the front matter between two `---` lines, or delete the file"))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var lines = lines(of: text)
         let first = lines.removeFirst()
         guard isDelimiter(first, allowDots: false) else {
             let column = first.prefix { $0 == " " }.count + 1
@@ -37,10 +37,12 @@ public enum FrontMatterSplitter {
             lines.removeFirst()
             lineNumber += 1
             if isDelimiter(line, allowDots: true) {
+                // The lines are slices of `text`: joining them again is taking the text they span.
                 return .success(
                     SplitFile(
-                        yaml: yaml.joined(separator: "\n"), yamlFirstLine: 2,
-                        body: lines.joined(separator: "\n"), bodyFirstLine: lineNumber + 1))
+                        yaml: yaml.first.map { String(text[$0.startIndex..<yaml.last!.endIndex]) } ?? "",
+                        yamlFirstLine: 2, body: lines.first.map { String(text[$0.startIndex...]) } ?? "",
+                        bodyFirstLine: lineNumber + 1))
             }
             yaml.append(line)
         }
@@ -49,6 +51,15 @@ public enum FrontMatterSplitter {
                 "front-matter-unclosed", "the front matter opened on line 1 is never closed",
                 at: SourceLocation(file: file, line: 1, column: 1, length: 3),
                 hint: "add a line with `---` after the last field"))
+    }
+
+    /// The lines of `text`. Without a carriage return, a `\n` byte always is a character of its
+    /// own, so cutting the UTF-8 bytes gives the same lines as cutting the characters, much faster.
+    static func lines(of text: String) -> ArraySlice<Substring> {
+        guard !text.utf8.contains(0x0D) else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }[...]
     }
 
     static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {

@@ -1,4 +1,5 @@
 import Diagnostics
+import ParallelMap
 
 /// The files found under `content/`: the texts to parse and the problems met while reading.
 public struct ContentTree: Sendable {
@@ -34,13 +35,14 @@ public struct ContentLoader: Sendable {
     public func load() -> ContentTree {
         let (paths, problems) = listFiles()
         var tree = ContentTree(files: [], otherFiles: [], diagnostics: problems)
+        var textPaths: [String] = []
         for path in paths {
             let ext = path.split(separator: ".").last.map { String($0).lowercased() } ?? ""
-            guard Self.textExtensions.contains(ext) else {
-                tree.otherFiles.append(path)
-                continue
-            }
-            switch readText(path) {
+            if Self.textExtensions.contains(ext) { textPaths.append(path) } else { tree.otherFiles.append(path) }
+        }
+        // Read and decoded on every core; the results keep the sorted order of the paths.
+        for result in textPaths.concurrentMap({ readText($0) }) {
+            switch result {
             case .success(let file): tree.files.append(file)
             case .failure(let diagnostic): tree.diagnostics.append(diagnostic)
             }

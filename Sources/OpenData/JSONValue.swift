@@ -36,80 +36,91 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
 
     /// The document as UTF-8 text: two-space indentation, keys sorted, a final newline.
     public func serialized() -> String {
-        var out = ""
-        write(to: &out, indent: "")
-        out += "\n"
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// `serialized()` as UTF-8 bytes, written straight into one buffer.
+    public func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out, depth: 0)
+        out.append(UInt8(ascii: "\n"))
         return out
     }
 
-    func write(to out: inout String, indent: String) {
+    func write(to out: inout [UInt8], depth: Int) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)
-        case .int(let value): out += String(value)
+        case .int(let value): out += String(value).utf8
         case .number(let value):
-            out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+            out += (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)).utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .array(let items):
             guard !items.isEmpty else {
-                out += "[]"
+                out += "[]".utf8
                 return
             }
-            out += "[\n"
-            let inner = indent + "  "
+            out += "[\n".utf8
             for (index, item) in items.enumerated() {
-                out += inner
-                item.write(to: &out, indent: inner)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                Self.indent(&out, depth + 1)
+                item.write(to: &out, depth: depth + 1)
+                out += (index == items.count - 1 ? "\n" : ",\n").utf8
             }
-            out += indent + "]"
+            Self.indent(&out, depth)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
-                out += "{}"
+                out += "{}".utf8
                 return
             }
-            out += "{\n"
-            let inner = indent + "  "
-            let keys = members.keys.sorted()
-            for (index, key) in keys.enumerated() {
-                out += inner
-                Self.writeString(key, to: &out)
-                out += ": "
-                members[key]!.write(to: &out, indent: inner)
-                out += index == keys.count - 1 ? "\n" : ",\n"
+            out += "{\n".utf8
+            // Keys are unique: sorting the members sorts them as `keys.sorted()` does.
+            let sorted = members.sorted { $0.key < $1.key }
+            for (index, member) in sorted.enumerated() {
+                Self.indent(&out, depth + 1)
+                Self.writeString(member.key, to: &out)
+                out += ": ".utf8
+                member.value.write(to: &out, depth: depth + 1)
+                out += (index == sorted.count - 1 ? "\n" : ",\n").utf8
             }
-            out += indent + "}"
+            Self.indent(&out, depth)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
+    /// Two spaces a level.
+    static func indent(_ out: inout [UInt8], _ depth: Int) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
     /// RFC 8259 string escaping; everything else, accents included, stays UTF-8.
-    static func writeString(_ text: String, to out: inout String) {
-        out += "\""
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Most strings need no escaping: append them whole instead of scalar by scalar.
         let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
         if plain {
-            out += text
-            out += "\""
+            out += text.utf8
+            out.append(UInt8(ascii: "\""))
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\"": out += "\\\"".utf8
+            case "\\": out += "\\\\".utf8
+            case "\n": out += "\\n".utf8
+            case "\r": out += "\\r".utf8
+            case "\t": out += "\\t".utf8
+            case "\u{2028}": out += "\\u2028".utf8
+            case "\u{2029}": out += "\\u2029".utf8
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    UTF8.encode(scalar) { out.append($0) }
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -21,20 +21,22 @@ public struct OpenDataRenderer: Sendable {
         let feeds = ChangeFeeds(site: site)
         let tables = TabularData(site: site)
         var files = [
-            OutputFile(path: DataPaths.catalog, text: api.catalog().serialized()),
-            OutputFile(path: DataPaths.catalogSchema, text: schemas.catalog().serialized()),
-            OutputFile(path: DataPaths.jsonFeed, text: feeds.jsonFeed().serialized()),
+            OutputFile(path: DataPaths.catalog, bytes: api.catalog().serializedBytes()),
+            OutputFile(path: DataPaths.catalogSchema, bytes: schemas.catalog().serializedBytes()),
+            OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes()),
             OutputFile(path: DataPaths.atomFeed, text: feeds.atomFeed()),
-            OutputFile(path: DataPaths.dataPackage, text: tables.dataPackage().serialized()),
+            OutputFile(path: DataPaths.dataPackage, bytes: tables.dataPackage().serializedBytes()),
             OutputFile(path: DataPaths.sitemap, text: sitemap(pages)),
             OutputFile(
                 path: DataPaths.robots,
                 text: "User-agent: *\nAllow: /\nSitemap: \(site.model.baseURL)\(DataPaths.sitemap)\n"),
         ]
         for collection in site.model.collections {
-            files.append(OutputFile(path: DataPaths.list(of: collection), text: api.list(of: collection).serialized()))
             files.append(
-                OutputFile(path: DataPaths.listSchema(of: collection), text: schemas.list(of: collection).serialized()))
+                OutputFile(path: DataPaths.list(of: collection), bytes: api.list(of: collection).serializedBytes()))
+            files.append(
+                OutputFile(
+                    path: DataPaths.listSchema(of: collection), bytes: schemas.list(of: collection).serializedBytes()))
             files.append(
                 OutputFile(
                     path: DataPaths.entrySchema(of: collection), text: schemas.entry(of: collection).serialized()))
@@ -42,7 +44,7 @@ public struct OpenDataRenderer: Sendable {
             files += entries.concurrentMap { entry in
                 OutputFile(
                     path: DataPaths.entry(entry.id, of: collection),
-                    text: api.document(for: entry, in: collection).serialized())
+                    bytes: api.document(for: entry, in: collection).serializedBytes())
             }
         }
         files += tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) }

@@ -30,8 +30,46 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page; diagnostics report template problems.
     public func render() -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        var files: [OutputFile] = []
+        let diagnostics = render(batchSize: .max) { files += $0 }
+        return (files, diagnostics)
+    }
+
+    /// Renders every page, `batchSize` pages at a time on every core, and hands each batch to
+    /// `emit` as soon as it is rendered (the theme's static files first), so that the pages
+    /// need not all be held in memory. Files come in the same order as from `render()`.
+    public func render(batchSize: Int, emit: ([OutputFile]) -> Void) -> [Diagnostic] {
         let builder = PageBuilder(
             site: site, bodies: bodies, strings: theme.strings(for: localization.language), localization: localization)
+        let jobs = jobs(builder)
+        var diagnostics: [Diagnostic] = []
+        // Static files belong to the whole site, not to one language.
+        if localization.prefix.isEmpty, !theme.staticFiles.isEmpty { emit(theme.staticFiles) }
+        var start = 0
+        while start < jobs.count {
+            let end = start + min(max(1, batchSize), jobs.count - start)
+            let batch = Array(jobs[start..<end])
+            start = end
+            let templates = theme.templates
+            let rendered = batch.concurrentMap { job -> OutputFile? in
+                templates.render(job.view(builder), withTemplate: job.template).map {
+                    OutputFile(path: job.path, text: $0)
+                }
+            }
+            for (job, file) in zip(batch, rendered) where file == nil {
+                diagnostics.append(
+                    .error(
+                        "template-missing", "the theme has no `\(job.template)` template",
+                        at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)))
+            }
+            emit(rendered.compactMap { $0 })
+        }
+        return diagnostics
+    }
+
+    /// Every page of the site, in order: home, data, updates, 404, search, then each collection's
+    /// index, group pages and entries.
+    func jobs(_ builder: PageBuilder) -> [PageJob] {
         let paths = builder.paths
         var jobs = [
             PageJob(template: "home", path: PagePaths.file(of: paths.home), view: { $0.home() }),
@@ -70,23 +108,6 @@ public struct SiteRenderer: Sendable {
                         view: { $0.page(of: entry) }))
             }
         }
-        let templates = theme.templates
-        let rendered = jobs.concurrentMap { job -> OutputFile? in
-            templates.render(job.view(builder), withTemplate: job.template).map { OutputFile(path: job.path, text: $0) }
-        }
-        var diagnostics: [Diagnostic] = []
-        // Static files belong to the whole site, not to one language.
-        var files = localization.prefix.isEmpty ? theme.staticFiles : []
-        for (job, file) in zip(jobs, rendered) {
-            if let file {
-                files.append(file)
-            } else {
-                diagnostics.append(
-                    .error(
-                        "template-missing", "the theme has no `\(job.template)` template",
-                        at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)))
-            }
-        }
-        return (files, diagnostics)
+        return jobs
     }
 }

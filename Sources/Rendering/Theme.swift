@@ -46,13 +46,15 @@ public struct Theme: Sendable {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 case .success(let file):
                     do {
-                        try library.register(file.text, named: name)
+                        // The first line selects the fast escaping; errors are placed in the file as written.
+                        try library.register(HTMLEscaping.pragma + file.text, named: name)
                     } catch let error as MustacheTemplate.ParserError {
                         diagnostics.append(
                             .error(
                                 "template-syntax", "template error: \(error.error)",
                                 at: SourceLocation(
-                                    file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                    file: path, line: max(1, error.context.lineNumber - 1),
+                                    column: error.context.columnNumber),
                                 hint: "check that every `{{#section}}` has its `{{/section}}`"))
                     } catch {
                         diagnostics.append(

@@ -1,5 +1,6 @@
 import ContentModel
 import OpenData
+import ParallelMap
 import Rendering
 import SiteLayout
 import Validation
@@ -35,14 +36,14 @@ public struct SearchIndexBuilder: Sendable {
     public func render() -> OutputFile {
         let entries: [JSONValue] = records().map(\.json)
         let document: JSONValue = ["version": .int(Self.formatVersion), "entries": .array(entries)]
-        return OutputFile(path: DataPaths.searchIndex, text: document.serialized())
+        return OutputFile(path: DataPaths.searchIndex, bytes: document.serializedBytes())
     }
 
-    /// One record per entry of the site.
+    /// One record per entry of the site, made on every core.
     public func records() -> [SearchRecord] {
         let paths = PagePaths(model: site.model)
         return site.model.collections.flatMap { collection in
-            site.entries(of: collection.name).map { record(of: $0, in: collection, paths: paths) }
+            site.entries(of: collection.name).concurrentMap { record(of: $0, in: collection, paths: paths) }
         }
     }
 

@@ -50,9 +50,20 @@ public struct PagePaths: Sendable {
     /// The URL of `target` relative to the page `from` (both page paths, or files for `target`).
     /// Folders both paths share are skipped: `proyectos/fiem/` from `proyectos/rcn-visa/` is `../fiem/`.
     public static func relative(_ target: String, from page: String) -> String {
-        let from = page.split(separator: "/")
-        let parts = target.split(separator: "/")
-        let isFolder = target.isEmpty || target.hasSuffix("/")
+        // Paths are nearly always ASCII, where bytes and characters are the same: cut the bytes.
+        if page.utf8.allSatisfy({ $0 < 0x80 }), target.utf8.allSatisfy({ $0 < 0x80 }) {
+            let slash = UInt8(ascii: "/")
+            return relative(
+                target: target.utf8.split(separator: slash).map { Substring($0) },
+                from: page.utf8.split(separator: slash).map { Substring($0) },
+                isFolder: target.isEmpty || target.utf8.last == slash)
+        }
+        return relative(
+            target: target.split(separator: "/"), from: page.split(separator: "/"),
+            isFolder: target.isEmpty || target.hasSuffix("/"))
+    }
+
+    static func relative(target parts: [Substring], from: [Substring], isFolder: Bool) -> String {
         let folders = isFolder ? parts[...] : parts.dropLast()
         var common = 0
         while common < from.count, common < folders.count, from[common] == folders[folders.startIndex + common] {

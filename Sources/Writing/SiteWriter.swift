@@ -87,39 +87,45 @@ public struct SiteWriter: Sendable {
     /// Writes `files` and swaps them in. On failure the previous output is left as it was.
     public func write(_ files: [OutputFile]) throws(Diagnostic) {
         try checkPaths(files)
+        let staging = stage()
+        staging.add(files)
+        try staging.commit()
+    }
+
+    /// A new site to fill with `SiteStaging.add` and swap in with `SiteStaging.commit`; its
+    /// staging folder is made when the first files come.
+    public func stage() -> SiteStaging {
+        SiteStaging(writer: self, folder: stagingPrefix + String(getpid()))
+    }
+
+    /// Makes the fresh, empty staging folder `staging` beside the output.
+    func makeStaging(_ staging: String) throws(Diagnostic) {
         removeLeftovers()
-        let staging = stagingPrefix + String(getpid())
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            try? manager.removeItem(atPath: staging)
+            FileTree.remove(staging)
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            var made: Set<String> = [staging]
-            for file in files {
-                let path = staging + "/" + file.path
-                let folder = (path as NSString).deletingLastPathComponent
-                if made.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                guard manager.createFile(atPath: path, contents: Data(file.bytes)) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-                }
-            }
-            guard manager.createFile(atPath: staging + "/" + Self.marker, contents: Data("avance\n".utf8)) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
-            try swap(staging)
         } catch {
-            try? manager.removeItem(atPath: staging)
-            throw .error(
-                "output-failed", "could not write the site into `\(output)`: \(error.localizedDescription)",
-                hint: "the previous site was left as it was")
+            throw failed(error)
         }
+    }
+
+    /// The diagnostic of a write that failed with `error`.
+    func failed(_ error: any Error) -> Diagnostic {
+        .error(
+            "output-failed", "could not write the site into `\(output)`: \(error.localizedDescription)",
+            hint: "the previous site was left as it was")
     }
 
     /// Every path must stay inside the output folder, and no two files may share a path.
     func checkPaths(_ files: [OutputFile]) throws(Diagnostic) {
         var seen: Set<String> = []
+        try checkPaths(files, seen: &seen)
+    }
+
+    /// `checkPaths(_:)` for one batch of many: `seen` holds the paths of earlier batches.
+    func checkPaths(_ files: [OutputFile], seen: inout Set<String>) throws(Diagnostic) {
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             if file.path.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
@@ -143,7 +149,7 @@ public struct SiteWriter: Sendable {
             return
         }
         if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2) == 0 {
-            try manager.removeItem(atPath: staging)  // now holds the previous site
+            FileTree.remove(staging)  // now holds the previous site
             return
         }
         // No RENAME_EXCHANGE (old kernel or file system): two renames, a moment apart.
@@ -153,7 +159,7 @@ public struct SiteWriter: Sendable {
             _ = rename(old, output)
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
-        try? manager.removeItem(atPath: old)
+        FileTree.remove(old)
     }
 
     /// Staging and old folders that a killed build left behind.
@@ -165,7 +171,7 @@ public struct SiteWriter: Sendable {
             let pidText = item.split(separator: "-").last.map(String.init) ?? ""
             // Leave the folder of a build still running in another process.
             if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
-            try? manager.removeItem(atPath: parent + "/" + item)
+            FileTree.remove(parent + "/" + item)
         }
     }
 

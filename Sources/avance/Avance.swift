@@ -86,10 +86,10 @@ struct BuildCommand: ParsableCommand {
         if common.verbose { for line in result.log { Output.status(line) } }
         Output.report(result.diagnostics, sources: result.sources, format: common.format)
         if result.wrote, !common.quiet, common.format == .text {
-            let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+            let pages = result.paths.filter { $0.hasSuffix(".html") }.count
             let elapsed = Int(Date().timeIntervalSince(started) * 1000)
             Output.status(
-                "built \(pages) pages, \(result.files.count) files into \(outputPath ?? root + "/public") in \(elapsed) ms"
+                "built \(pages) pages, \(result.paths.count) files into \(outputPath ?? root + "/public") in \(elapsed) ms"
             )
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

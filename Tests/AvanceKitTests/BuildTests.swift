@@ -32,6 +32,26 @@ import Testing
         #expect(first.files == second.files)
     }
 
+    @Test func theFilesWrittenWhileRenderingAreExactlyTheFilesRenderedInMemory() throws {
+        let output = try Repository.temporaryFolder("streamed") + "/public"
+        defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
+        let built = Build.build(BuildOptions(root: Repository.root, output: output))
+        #expect(built.wrote)
+        #expect(built.files.isEmpty)  // streamed to disk, not kept
+        let rendered = Build.render(BuildOptions(root: Repository.root))
+        #expect(built.paths == rendered.files.map(\.path))
+        var written = Repository.snapshot(output)
+        #expect(written.removeValue(forKey: ".avance-output") != nil)
+        #expect(written == Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, Data($0.bytes)) }))
+    }
+
+    @Test func aBuildOfAMissingSiteMakesNoFolder() {
+        let root = "/tmp/avance-missing-\(UUID())"
+        let result = Build.build(BuildOptions(root: root))
+        #expect(result.exitCode == 2)
+        #expect(!FileManager.default.fileExists(atPath: root))
+    }
+
     @Test func aTypoInAReferenceFailsTheBuildAndLeavesThePreviousSiteUntouched() throws {
         let root = try Repository.copySite(name: "typo")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -39,7 +59,7 @@ import Testing
         let first = Build.build(options)
         #expect(first.wrote)
         let before = Repository.snapshot(root + "/public")
-        #expect(before.count == first.files.count + 1)  // and the marker
+        #expect(before.count == first.paths.count + 1)  // and the marker
 
         let file = root + "/content/proyectos/rcn-visa.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)

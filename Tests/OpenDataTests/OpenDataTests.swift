@@ -64,6 +64,14 @@ let files = [
 ]
 
 @Suite struct JSONValueTests {
+    @Test func escapesLineSeparatorsTabsAndReturnsAndKeepsOtherText() {
+        let value: JSONValue = ["k\t": ["\t\r\u{2028}\u{2029}€ — ok", .number(1e15), .number(-0.5), [:], []]]
+        let expected =
+            "{\n  \"k\\t\": [\n    \"\\t\\r\\u2028\\u2029€ — ok\",\n    1000000000000000.0,\n    -0.5,\n    {},\n    []\n  ]\n}\n"
+        #expect(value.serialized() == expected)
+        #expect(value.serializedBytes() == Array(expected.utf8))
+    }
+
     @Test func serializesWithSortedKeysAndEscapes() {
         let value: JSONValue = ["b": [1, .number(2.5), true, .null], "a": "x\"\\\n\u{1}é/"]
         #expect(

@@ -61,6 +61,23 @@ import Testing
         #expect(!manager.fileExists(atPath: root + "/escape.html"))
     }
 
+    @Test func aFileThatCannotBeWrittenIsNamedAndThePreviousSiteStays() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        let writer = SiteWriter(output: root + "/public")
+        try writer.write([OutputFile(path: "index.html", text: "previous")])
+        // `a` is both a file and the folder of `a/b.html`: the file cannot be written.
+        do {
+            try writer.write([OutputFile(path: "a", text: "file"), OutputFile(path: "a/b.html", text: "page")])
+            Issue.record("the write should fail")
+        } catch {
+            #expect(error.code == "output-failed")
+            #expect(error.message.hasSuffix("/a`: Is a directory"), "\(error.message)")
+            #expect(error.message.contains(".public.staging-"))
+        }
+        #expect(read(root + "/public/index.html") == "previous")
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["content", "public"])
+    }
+
     @Test func unsafeOutputFoldersAreRefused() throws {
         defer { try? manager.removeItem(atPath: root) }
         try manager.createDirectory(atPath: root + "/mine", withIntermediateDirectories: true)

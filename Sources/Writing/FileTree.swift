@@ -1,0 +1,155 @@
+import Foundation
+import ParallelMap
+import SiteLayout
+
+/// Writes and removes whole trees of files on every core with plain POSIX calls: each folder is
+/// made once, each file is one `open`, `write`, `close` (no `fsync`, no temporary file: the
+/// tree as a whole is swapped in by `SiteWriter`).
+enum FileTree {
+    /// A file or folder that could not be written or removed, with the system's reason.
+    struct Failure: LocalizedError, Equatable {
+        let path: String
+        let code: Int32
+
+        var errorDescription: String? { "`\(path)`: \(String(cString: strerror(code)))" }
+    }
+
+    /// Writes every file of `files` under the existing folder `folder`, making the folders they
+    /// need. Throws the first failure in the order of `files`.
+    static func write(_ files: [OutputFile], into folder: String) throws(Failure) {
+        var made: Set<String> = []
+        try write(files, into: folder, made: &made)
+    }
+
+    /// `write(_:into:)` for one batch of many: `made` holds the folders earlier batches made.
+    static func write(_ files: [OutputFile], into folder: String, made: inout Set<String>) throws(Failure) {
+        try makeFolders(for: files.map(\.path), in: folder, made: &made)
+        let failures = files.concurrentMap { file in writeFile(file.bytes, to: folder + "/" + file.path) }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Makes every folder that `paths` (relative, `/`-separated) lie in and that is not in `made`,
+    /// shallowest first: the folders of one depth are made in parallel once their parents exist.
+    static func makeFolders(for paths: [String], in folder: String, made: inout Set<String>) throws(Failure) {
+        var needed: [String] = []
+        for path in paths {
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                let name = String(path[..<slash])
+                guard made.insert(name).inserted else { break }
+                needed.append(name)
+                end = slash
+            }
+        }
+        let byDepth = Dictionary(grouping: needed) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+        for depth in byDepth.keys.sorted() {
+            let failures = byDepth[depth]!.sorted().concurrentMap { name -> Failure? in
+                let path = folder + "/" + name
+                return mkdir(path, 0o777) == 0 || errno == EEXIST ? nil : Failure(path: path, code: errno)
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        }
+    }
+
+    /// One file, created or truncated, with permissions from the umask (0644 with the usual 022).
+    static func writeFile(_ bytes: [UInt8], to path: String) -> Failure? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return Failure(path: path, code: errno) }
+        var failure: Failure?
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = Failure(path: path, code: errno)
+                    return
+                }
+                written += count
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = Failure(path: path, code: errno) }
+        return failure
+    }
+
+    /// Removes `path` and everything under it, files in parallel; a missing `path` is no error.
+    /// Symlinks are removed, never followed.
+    static func remove(_ path: String) {
+        var files: [String] = []
+        var folders: [[String]] = []
+        var link = stat()
+        guard lstat(path, &link) == 0 else { return }
+        guard link.st_mode & S_IFMT == S_IFDIR else {
+            unlink(path)
+            return
+        }
+        list(path, depth: 0, files: &files, folders: &folders)
+        forEach(files, threads: removalThreads) { unlink($0) }
+        for level in folders.reversed() {
+            forEach(level, threads: removalThreads) { rmdir($0) }
+        }
+    }
+
+    /// Threads that remove files: more than cores, because each `unlink` mostly waits for the
+    /// disk (on file systems mounted with `discard`, for the blocks to be trimmed). Measured on a
+    /// 2-core machine: 8 threads remove a tree in about 60 % of the time of one.
+    static let removalThreads = 8
+
+    /// Calls `body` with every item of `items`, on `threads` threads of its own, which take the
+    /// next item as they finish one.
+    static func forEach(_ items: [String], threads: Int, _ body: @escaping @Sendable (String) -> Void) {
+        guard items.count > 1, threads > 1 else {
+            for item in items { body(item) }
+            return
+        }
+        let next = NextIndex()
+        let group = DispatchGroup()
+        for _ in 0..<min(threads, items.count) {
+            group.enter()
+            Thread {
+                while let index = next.take(below: items.count) { body(items[index]) }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+    }
+
+    /// Collects the files and, by depth, the folders under `folder` (itself included).
+    private static func list(_ folder: String, depth: Int, files: inout [String], folders: inout [[String]]) {
+        if folders.count <= depth { folders.append([]) }
+        folders[depth].append(folder)
+        guard let stream = opendir(folder) else { return }
+        defer { closedir(stream) }
+        while let item = readdir(stream) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard name != ".", name != ".." else { continue }
+            let child = folder + "/" + name
+            var isFolder = item.pointee.d_type == DT_DIR
+            if item.pointee.d_type == DT_UNKNOWN {
+                var info = stat()
+                isFolder = lstat(child, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder {
+                list(child, depth: depth + 1, files: &files, folders: &folders)
+            } else {
+                files.append(child)
+            }
+        }
+    }
+}
+
+/// The next item to take, shared by the threads of `FileTree.forEach`.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}
