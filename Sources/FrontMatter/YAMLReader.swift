@@ -34,11 +34,10 @@ public enum YAMLReader {
         let column = node.mark?.column ?? 1
         switch node {
         case .scalar(let scalar):
-            if let control = scalar.string.unicodeScalars.first(where: isControl) {
-                let hex = String(control.value, radix: 16, uppercase: true)
+            if let control = scalar.string.unicodeScalars.first(where: \.isForbiddenControl) {
                 throw Diagnostic.error(
                     "yaml-syntax",
-                    "the value holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex), "
+                    "the value holds the control character \(control.codePoint), "
                         + "written as an escape such as `\\0`, `\\e` or `\\x1B`",
                     at: SourceLocation(file: file, line: line, column: column),
                     hint: "remove the escape: no page, feed or CSV file can show that character")
@@ -61,17 +60,6 @@ public enum YAMLReader {
                 "yaml-syntax", "YAML aliases (`*name`) are not supported in content",
                 at: SourceLocation(file: file, line: line, column: column),
                 hint: "write the value out in full")
-        }
-    }
-
-    /// Characters an escape in a quoted value can produce but no published text may hold: the
-    /// ones `TextDecoding.isControl` refuses in a file's bytes (C0 but tab and line ends, DEL,
-    /// C1, U+FFFE, U+FFFF).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
-        default: false
         }
     }
 

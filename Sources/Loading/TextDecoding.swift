@@ -9,7 +9,7 @@ public enum TextDecoding {
         guard let text = String(validating: body, as: UTF8.self) else {
             return .failure(invalidUTF8(body, path: path))
         }
-        if let control = text.unicodeScalars.firstIndex(where: isControl) {
+        if let control = text.unicodeScalars.firstIndex(where: \.isForbiddenControl) {
             let before = text.unicodeScalars[..<control]
             let line = before.filter { $0 == "\n" }.count + 1
             let column = before.reversed().prefix { $0 != "\n" }.count + 1
@@ -17,7 +17,7 @@ public enum TextDecoding {
             let what =
                 scalar == "\0"
                 ? "a NUL byte, so it is not a text file"
-                : "the control character \(codePoint(scalar)), which no page, feed or CSV file can show"
+                : "the control character \(scalar.codePoint), which no page, feed or CSV file can show"
             return .failure(
                 .error(
                     "file-encoding", "the file contains \(what)",
@@ -26,23 +26,6 @@ public enum TextDecoding {
         }
         guard text.utf8.contains(13) else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
-    }
-
-    /// Characters that have no place in published text: C0 controls other than tab, line feed
-    /// and carriage return (XML 1.0 forbids them, so one would break the Atom feed), DEL, C1
-    /// controls (which terminals read as escape sequences) and the noncharacters U+FFFE, U+FFFF.
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
-        default: false
-        }
-    }
-
-    /// `U+001B`.
-    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Where the first byte that is not UTF-8 is, as line and column.

@@ -1,0 +1,20 @@
+extension Unicode.Scalar {
+    /// True for characters that have no place in published text: C0 controls other than tab,
+    /// line feed and carriage return (XML 1.0 forbids them, so one would break the Atom feed),
+    /// DEL, C1 controls (which terminals read as escape sequences) and the noncharacters U+FFFE
+    /// and U+FFFF. Refused in a file's bytes (`file-encoding`) and through a YAML escape
+    /// (`yaml-syntax`).
+    public var isForbiddenControl: Bool {
+        switch value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
+    /// The code point as it is written in prose: `U+001B`.
+    public var codePoint: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
