@@ -81,11 +81,4 @@ enum Workspace {
         return files
     }
 
-    /// How long `work` takes, in seconds.
-    static func seconds<T>(_ work: () throws -> T) rethrows -> (T, Double) {
-        let start = ContinuousClock.now
-        let value = try work()
-        let elapsed = ContinuousClock.now - start
-        return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-    }
 }
