@@ -73,7 +73,7 @@ let package = Package(
         ),
         .target(
             name: "DevServer",
-            dependencies: ["AvanceKit", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["AvanceKit", "Diagnostics", "SiteLayout", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "avance",

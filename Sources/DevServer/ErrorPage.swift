@@ -1,4 +1,5 @@
 import Diagnostics
+import SiteLayout
 
 /// What the browser shows when the latest save broke the build: every error with its file, line,
 /// column, the line quoted and the hint; all of it escaped, since it quotes the files being
@@ -23,7 +24,7 @@ struct ErrorPage: Sendable {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTMLText.escape(summary)) · avance serve</title>
+        <title>\(XMLText.escape(summary)) · avance serve</title>
         </head>
         <body style="margin:0;background:#fff">
         \(panel(closable: false))
@@ -41,7 +42,7 @@ struct ErrorPage: Sendable {
             inset:0 0 auto 0;z-index:2147483647;max-height:85vh;overflow:auto;background:#fff7f7;color:#1a1a1a;\
             border-bottom:4px solid #a3262a;font:16px/1.45 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25)">
             <details open style="padding:1rem 1.25rem"><summary style="cursor:pointer;font-weight:700;color:#a3262a">\
-            \(HTMLText.escape(summary))</summary>
+            \(XMLText.escape(summary))</summary>
             <p>Fix the file and save it: this page reloads by itself.\(
             closable ? " Below, the site as it was before the error (click the title to fold this panel)." : "")</p>
             <ol style="padding-left:1.25rem">
@@ -55,12 +56,12 @@ struct ErrorPage: Sendable {
     func item(_ diagnostic: Diagnostic) -> String {
         var html =
             "<li style=\"margin:0 0 1rem\"><p style=\"margin:.25rem 0\">"
-            + "<strong>error[\(HTMLText.escape(diagnostic.code))]</strong>: "
-        html += HTMLText.escape(diagnostic.message) + "</p>\n"
+            + "<strong>error[\(XMLText.escape(diagnostic.code))]</strong>: "
+        html += XMLText.escape(diagnostic.message) + "</p>\n"
         if let location = diagnostic.location {
             var place = "\(location.file):\(location.line):\(location.column)"
             if let field = diagnostic.field { place += " (\(field))" }
-            html += "<p style=\"margin:.25rem 0\"><code>\(HTMLText.escape(place))</code></p>\n"
+            html += "<p style=\"margin:.25rem 0\"><code>\(XMLText.escape(place))</code></p>\n"
             if let line = sourceLine(location) {
                 let pad = String(repeating: " ", count: max(0, location.column - 1))
                 let marks = String(repeating: "^", count: max(1, location.length))
@@ -69,11 +70,11 @@ struct ErrorPage: Sendable {
                     + "\(String(repeating: " ", count: String(location.line).count)) | \(pad)\(marks)"
                 html +=
                     "<pre style=\"margin:.25rem 0;padding:.5rem;background:#fff;border:1px solid #ddd;overflow:auto\">"
-                html += HTMLText.escape(quoted) + "</pre>\n"
+                html += XMLText.escape(quoted) + "</pre>\n"
             }
         }
         if let hint = diagnostic.hint {
-            html += "<p style=\"margin:.25rem 0\">Hint: \(HTMLText.escape(hint))</p>\n"
+            html += "<p style=\"margin:.25rem 0\">Hint: \(XMLText.escape(hint))</p>\n"
         }
         return html + "</li>\n"
     }

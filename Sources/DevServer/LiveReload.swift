@@ -1,4 +1,5 @@
 import Foundation
+import SiteLayout
 
 /// The script served pages get in serve mode only: it listens to the server's build events
 /// (Server-Sent Events) and reloads the page when a build newer than the page's has finished.
@@ -26,7 +27,7 @@ enum LiveReload {
 
     /// The `<script>` tag for a page of build `generation`.
     static func tag(generation: String) -> String {
-        "<script src=\"\(scriptPath)\" data-generation=\"\(HTMLText.escape(generation))\"></script>"
+        "<script src=\"\(scriptPath)\" data-generation=\"\(XMLText.escape(generation))\"></script>"
     }
 
     /// `html` with `tag` before its last `</body>` (or at its end) and `panel` after its `<body>`
