@@ -84,9 +84,9 @@ public struct SiteWriter: Sendable {
         return nil
     }
 
-    /// Writes `files` and swaps them in. On failure the previous output is left as it was.
+    /// Writes `files` and swaps them in. On failure (a path that leaves the output, two files
+    /// with one path, a write that fails) the previous output is left as it was.
     public func write(_ files: [OutputFile]) throws(Diagnostic) {
-        try checkPaths(files)
         let staging = stage()
         staging.add(files)
         try staging.commit()
@@ -118,13 +118,8 @@ public struct SiteWriter: Sendable {
             hint: "the previous site was left as it was")
     }
 
-    /// Every path must stay inside the output folder, and no two files may share a path.
-    func checkPaths(_ files: [OutputFile]) throws(Diagnostic) {
-        var seen: Set<String> = []
-        try checkPaths(files, seen: &seen)
-    }
-
-    /// `checkPaths(_:)` for one batch of many: `seen` holds the paths of earlier batches.
+    /// Every path must stay inside the output folder, and no two files may share a path: `seen`
+    /// holds the paths of earlier batches.
     func checkPaths(_ files: [OutputFile], seen: inout Set<String>) throws(Diagnostic) {
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
