@@ -46,11 +46,12 @@ let package = Package(
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(name: "SiteLayout", dependencies: ["ContentModel", "Validation"]),
+        .target(name: "Templates"),
         .target(
             name: "Rendering",
             dependencies: [
                 "Diagnostics", "Loading", "ContentModel", "Validation", "Markdown", "FrontMatter",
-                "ParallelMap", "SiteLayout", .product(name: "Mustache", package: "swift-mustache"),
+                "ParallelMap", "SiteLayout", "Templates",
             ]
         ),
         .target(name: "Writing", dependencies: ["Diagnostics", "SiteLayout", "ParallelMap"]),
@@ -90,7 +91,12 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
             name: "RenderingTests",
-            dependencies: ["Rendering", "Validation", "ContentModel", "Loading", "Markdown", "SiteLayout"]),
+            dependencies: [
+                "Rendering", "Validation", "ContentModel", "Loading", "Markdown", "SiteLayout", "Templates",
+                // The templates of the theme are rendered by both engines and compared.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "WritingTests", dependencies: ["Writing", "SiteLayout"]),
         .testTarget(
             name: "OpenDataTests", dependencies: ["OpenData", "Validation", "ContentModel", "Loading", "SiteLayout"]),

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import ParallelMap
 import SiteLayout
+import Templates
 import Validation
 
 /// Stage 4, **render**: every page of the site through the theme's templates, plus the
@@ -51,18 +52,30 @@ public struct SiteRenderer: Sendable {
             let batch = Array(jobs[start..<end])
             start = end
             let templates = theme.templates
-            let rendered = batch.concurrentMap { job -> OutputFile? in
-                templates.render(job.view(builder), withTemplate: job.template).map {
-                    OutputFile(path: job.path, text: $0)
+            let rendered = batch.concurrentMap { job -> Result<OutputFile?, TemplateError> in
+                Result { () throws(TemplateError) in
+                    try templates.render(job.view(builder), template: job.template).map {
+                        OutputFile(path: job.path, bytes: $0)
+                    }
                 }
             }
-            for (job, file) in zip(batch, rendered) where file == nil {
-                diagnostics.append(
-                    .error(
-                        "template-missing", "the theme has no `\(job.template)` template",
-                        at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)))
+            for (job, result) in zip(batch, rendered) {
+                switch result {
+                case .success(.some): break
+                case .success(.none):
+                    diagnostics.append(
+                        .error(
+                            "template-missing", "the theme has no `\(job.template)` template",
+                            at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)))
+                case .failure(let error):
+                    diagnostics.append(
+                        .error(
+                            "template-render", "template error: \(error.message), rendering `\(job.path)`",
+                            at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0),
+                            hint: error.hint))
+                }
             }
-            emit(rendered.compactMap { $0 })
+            emit(rendered.compactMap { try? $0.get() })
         }
         return diagnostics
     }
@@ -83,7 +96,7 @@ public struct SiteRenderer: Sendable {
             jobs.append(PageJob(template: "404", path: DataPaths.notFound, view: { $0.notFound() }))
         }
         // Optional pages: rendered when the theme has their template.
-        if theme.templates.getTemplate(named: "buscar") != nil {
+        if theme.templates.contains("buscar") {
             jobs.append(
                 PageJob(
                     template: "buscar", path: PagePaths.file(of: paths.localized(DataPaths.searchPage)),
@@ -93,7 +106,7 @@ public struct SiteRenderer: Sendable {
             let indexPath = PagePaths.file(of: paths.index(of: collection))
             jobs.append(PageJob(template: "collection", path: indexPath, view: { $0.index(of: collection) }))
             let template =
-                theme.templates.getTemplate(named: "entry-\(collection.name)") != nil
+                theme.templates.contains("entry-\(collection.name)")
                 ? "entry-\(collection.name)" : "entry"
             for group in builder.groups(of: collection) {
                 jobs.append(

@@ -1,8 +1,8 @@
 import Diagnostics
 import FrontMatter
 import Loading
-import Mustache
 import SiteLayout
+import Templates
 
 /// The look of the site, read from `theme/`: Mustache templates, interface strings per language
 /// (`i18n/<lang>.yaml`) and static files copied as they are.
@@ -10,7 +10,7 @@ public struct Theme: Sendable {
     /// The templates every site needs.
     public static let requiredTemplates = ["home", "collection", "entry", "datos", "404", "actualizaciones"]
 
-    public let templates: MustacheLibrary
+    public let templates: TemplateLibrary
     /// Interface strings of the site's language, by key.
     public let strings: Strings
     /// Interface strings of every language the theme has (`i18n/<lang>.yaml`).
@@ -24,7 +24,7 @@ public struct Theme: Sendable {
     public let staticFiles: [OutputFile]
 
     /// Creates a theme from parts already loaded.
-    public init(templates: MustacheLibrary, strings: Strings, staticFiles: [OutputFile]) {
+    public init(templates: TemplateLibrary, strings: Strings, staticFiles: [OutputFile]) {
         self.templates = templates
         self.strings = strings
         self.staticFiles = staticFiles
@@ -34,7 +34,7 @@ public struct Theme: Sendable {
     public static func load(root: String, language: String, fileSystem: FileSystem = .disk) -> (Theme?, [Diagnostic]) {
         let loader = ContentLoader(root: root, folder: "theme", fileSystem: fileSystem)
         var (paths, diagnostics) = loader.listFiles()
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var staticFiles: [OutputFile] = []
         var strings = Strings([:])
         var translations: [String: Strings] = [:]
@@ -45,22 +45,14 @@ public struct Theme: Sendable {
                 switch loader.readText(path) {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 case .success(let file):
-                    do {
-                        // The first line selects the fast escaping; errors are placed in the file as written.
-                        try library.register(HTMLEscaping.pragma + file.text, named: name)
-                    } catch let error as MustacheTemplate.ParserError {
-                        diagnostics.append(
-                            .error(
-                                "template-syntax", "template error: \(error.error)",
-                                at: SourceLocation(
-                                    file: path, line: max(1, error.context.lineNumber - 1),
-                                    column: error.context.columnNumber),
-                                hint: "check that every `{{#section}}` has its `{{/section}}`"))
+                    do throws(TemplateError) {
+                        try library.register(file.text, named: name)
                     } catch {
                         diagnostics.append(
                             .error(
-                                "template-syntax", "template error: \(error)",
-                                at: SourceLocation(file: path, line: 1, column: 1)))
+                                "template-syntax", "template error: \(error.message)",
+                                at: SourceLocation(file: path, line: error.line, column: error.column),
+                                hint: error.hint))
                     }
                 }
             } else if path.hasPrefix("theme/static/") {
@@ -86,7 +78,17 @@ public struct Theme: Sendable {
                     at: SourceLocation(file: stringsPath, line: 0, column: 0),
                     hint: "copy a file of `theme/i18n/` to `\(stringsPath)` and translate it"))
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil && !paths.isEmpty {
+        for missing in library.missingPartials() {
+            diagnostics.append(
+                .error(
+                    "template-missing",
+                    "`\(missing.template)` includes `\(missing.partial)`, which the theme does not have",
+                    at: SourceLocation(
+                        file: "theme/templates/\(missing.template).mustache", line: missing.line, column: missing.column
+                    ),
+                    hint: "add `theme/templates/\(missing.partial).mustache`, or fix the name"))
+        }
+        for name in requiredTemplates where !library.contains(name) && !paths.isEmpty {
             diagnostics.append(
                 .error(
                     "template-missing", "the theme has no `\(name)` template",
@@ -101,7 +103,7 @@ public struct Theme: Sendable {
 
 /// The interface strings of one language (`theme/i18n/es.yaml`), by key; nested keys join
 /// with dots (`months.4`).
-public struct Strings: Sendable, MustacheParent {
+public struct Strings: Sendable, TemplateObject {
     public let values: [String: String]
 
     /// Creates strings from a flat table.
@@ -130,7 +132,7 @@ public struct Strings: Sendable, MustacheParent {
         return out
     }
 
-    public func child(named name: String) -> Any? { values[name] }
+    public func value(named name: String) -> TemplateValue? { values[name].map(TemplateValue.text) }
 
     /// Reads a YAML file of strings.
     static func parse(_ file: SourceFile) -> Result<Strings, Diagnostic> {

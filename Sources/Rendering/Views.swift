@@ -1,27 +1,27 @@
-import Mustache
+import Templates
 
 // The values templates see. Templates stay logic-less: every figure, label, URL and flag is
-// computed in Swift, in `PageBuilder`. Each view conforms to `MustacheParent`, which makes
-// lookups about three times faster than swift-mustache's default reflection.
+// computed in Swift, in `PageBuilder`. Each view conforms to `TemplateObject`, which makes
+// lookups a `switch` on the name, with no dynamic cast (see `TemplateLibrary`).
 
 /// A link to a page: menus, references, backlinks.
-public struct LinkView: Sendable, MustacheParent {
+public struct LinkView: Sendable, TemplateObject {
     public var title: String
     public var url: String
     public var current = false
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
-        case "current": current
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "current": TemplateValue(current)
         default: nil
         }
     }
 }
 
 /// Every page: the layout's data plus exactly one of `home`, `collection`, `entry`.
-public struct PageView: Sendable, MustacheParent {
+public struct PageView: Sendable, TemplateObject {
     public var lang: String
     public var siteTitle: String
     public var siteDescription: String?
@@ -52,39 +52,39 @@ public struct PageView: Sendable, MustacheParent {
     public var updates: UpdatesView?
     public var notFound = false
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "lang": lang
-        case "siteTitle": siteTitle
-        case "siteDescription": siteDescription
-        case "root": root
-        case "assets": assets
-        case "canonical": canonical
-        case "alternates": alternates
-        case "title": title
-        case "description": description
-        case "nav": nav
-        case "footer": footer
-        case "t": strings
-        case "feedJSON": feedJSON
-        case "feedAtom": feedAtom
-        case "dataURL": dataURL
-        case "searchURL": searchURL
-        case "searchIndexURL": searchIndexURL
-        case "home": home
-        case "collection": collection
-        case "entry": entry
-        case "data": data
-        case "updates": updates
-        case "updatesURL": updatesURL
-        case "notFound": notFound
+        case "lang": TemplateValue(lang)
+        case "siteTitle": TemplateValue(siteTitle)
+        case "siteDescription": TemplateValue(siteDescription)
+        case "root": TemplateValue(root)
+        case "assets": TemplateValue(assets)
+        case "canonical": TemplateValue(canonical)
+        case "alternates": TemplateValue(alternates)
+        case "title": TemplateValue(title)
+        case "description": TemplateValue(description)
+        case "nav": TemplateValue(nav)
+        case "footer": TemplateValue(footer)
+        case "t": TemplateValue(strings)
+        case "feedJSON": TemplateValue(feedJSON)
+        case "feedAtom": TemplateValue(feedAtom)
+        case "dataURL": TemplateValue(dataURL)
+        case "searchURL": TemplateValue(searchURL)
+        case "searchIndexURL": TemplateValue(searchIndexURL)
+        case "home": TemplateValue(home)
+        case "collection": TemplateValue(collection)
+        case "entry": TemplateValue(entry)
+        case "data": TemplateValue(data)
+        case "updates": TemplateValue(updates)
+        case "updatesURL": TemplateValue(updatesURL)
+        case "notFound": TemplateValue(notFound)
         default: nil
         }
     }
 }
 
 /// One bar of a status breakdown: "En marcha: 7 (11 %)".
-public struct BarView: Sendable, MustacheParent {
+public struct BarView: Sendable, TemplateObject {
     public var id: String
     public var label: String
     public var count: Int
@@ -97,17 +97,17 @@ public struct BarView: Sendable, MustacheParent {
     /// A link to the entries counted, when there is a page for them.
     public var url: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "id": id
-        case "label": label
-        case "count": count
-        case "percent": percent
-        case "width": width
-        case "color": color
-        case "description": description
-        case "url": url
-        case "zero": count == 0
+        case "id": TemplateValue(id)
+        case "label": TemplateValue(label)
+        case "count": TemplateValue(count)
+        case "percent": TemplateValue(percent)
+        case "width": TemplateValue(width)
+        case "color": TemplateValue(color)
+        case "description": TemplateValue(description)
+        case "url": TemplateValue(url)
+        case "zero": TemplateValue(count == 0)
         default: nil
         }
     }
@@ -115,7 +115,7 @@ public struct BarView: Sendable, MustacheParent {
 
 /// Entries of a collection counted by status, with how they were counted: a chart (SVG), a
 /// sentence that says what it shows, and the numbers as a table.
-public struct StatusView: Sendable, MustacheParent {
+public struct StatusView: Sendable, TemplateObject {
     /// "Proyectos por estado".
     public var title: String
     public var total: Int
@@ -130,16 +130,16 @@ public struct StatusView: Sendable, MustacheParent {
     public var source: String?
     public var date: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "total": total
-        case "bars": bars
-        case "method": method
-        case "svg": svg
-        case "summary": summary
-        case "source": source
-        case "date": date
+        case "title": TemplateValue(title)
+        case "total": TemplateValue(total)
+        case "bars": TemplateValue(bars)
+        case "method": TemplateValue(method)
+        case "svg": TemplateValue(svg)
+        case "summary": TemplateValue(summary)
+        case "source": TemplateValue(source)
+        case "date": TemplateValue(date)
         default: nil
         }
     }
@@ -147,7 +147,7 @@ public struct StatusView: Sendable, MustacheParent {
 
 /// A stacked chart of one collection's status per entry of another (actions by status, per
 /// axis), or of documented against declared entries per collection.
-public struct BreakdownView: Sendable, MustacheParent {
+public struct BreakdownView: Sendable, TemplateObject {
     public var id: String
     public var title: String
     public var summary: String
@@ -157,22 +157,22 @@ public struct BreakdownView: Sendable, MustacheParent {
     public var rows: [RowView]
     public var method: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "id": id
-        case "title": title
-        case "summary": summary
-        case "svg": svg
-        case "columns": columns
-        case "rows": rows
-        case "method": method
+        case "id": TemplateValue(id)
+        case "title": TemplateValue(title)
+        case "summary": TemplateValue(summary)
+        case "svg": TemplateValue(svg)
+        case "columns": TemplateValue(columns)
+        case "rows": TemplateValue(rows)
+        case "method": TemplateValue(method)
         default: nil
         }
     }
 }
 
 /// "Documented N of M" for a collection.
-public struct CoverageView: Sendable, MustacheParent {
+public struct CoverageView: Sendable, TemplateObject {
     public var documented: Int
     public var expected: Int?
     /// The sentence shown, such as "2 de 63 documentados".
@@ -181,41 +181,41 @@ public struct CoverageView: Sendable, MustacheParent {
     public var width: String
     public var complete: Bool
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "documented": documented
-        case "expected": expected
-        case "text": text
-        case "width": width
-        case "complete": complete
-        case "partial": !complete && expected != nil
+        case "documented": TemplateValue(documented)
+        case "expected": TemplateValue(expected)
+        case "text": TemplateValue(text)
+        case "width": TemplateValue(width)
+        case "complete": TemplateValue(complete)
+        case "partial": TemplateValue(!complete && expected != nil)
         default: nil
         }
     }
 }
 
 /// A collection as the home page summarises it.
-public struct FigureView: Sendable, MustacheParent {
+public struct FigureView: Sendable, TemplateObject {
     public var title: String
     public var url: String
     public var description: String?
     public var coverage: CoverageView
     public var status: StatusView?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
-        case "description": description
-        case "coverage": coverage
-        case "status": status
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "description": TemplateValue(description)
+        case "coverage": TemplateValue(coverage)
+        case "status": TemplateValue(status)
         default: nil
         }
     }
 }
 
 /// The home page.
-public struct HomeView: Sendable, MustacheParent {
+public struct HomeView: Sendable, TemplateObject {
     public var figures: [FigureView]
     public var pages: [LinkView]
     /// Documented against declared entries, per collection.
@@ -227,21 +227,21 @@ public struct HomeView: Sendable, MustacheParent {
     /// Documented entries by status, per collection with a status field.
     public var statuses: [StatusView] = []
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "statuses": statuses
-        case "figures": figures
-        case "pages": pages
-        case "coverage": coverage
-        case "breakdowns": breakdowns
-        case "snapshots": snapshots
+        case "statuses": TemplateValue(statuses)
+        case "figures": TemplateValue(figures)
+        case "pages": TemplateValue(pages)
+        case "coverage": TemplateValue(coverage)
+        case "breakdowns": TemplateValue(breakdowns)
+        case "snapshots": TemplateValue(snapshots)
         default: nil
         }
     }
 }
 
 /// One shown value of a field: text, with a link, a colour or a date where it has one.
-public struct ValueView: Sendable, MustacheParent {
+public struct ValueView: Sendable, TemplateObject {
     public var text: String
     public var url: String?
     /// For enum values: the value id (for CSS) and colour.
@@ -253,51 +253,51 @@ public struct ValueView: Sendable, MustacheParent {
     /// For URL fields: the link leaves the site.
     public var external = false
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "text": text
-        case "url": url
-        case "enumID": enumID
-        case "color": color
-        case "description": description
-        case "datetime": datetime
-        case "external": external
+        case "text": TemplateValue(text)
+        case "url": TemplateValue(url)
+        case "enumID": TemplateValue(enumID)
+        case "color": TemplateValue(color)
+        case "description": TemplateValue(description)
+        case "datetime": TemplateValue(datetime)
+        case "external": TemplateValue(external)
         default: nil
         }
     }
 }
 
 /// A table cell: zero or more values.
-public struct CellView: Sendable, MustacheParent {
+public struct CellView: Sendable, TemplateObject {
     public var values: [ValueView]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "values": values
-        case "empty": values.isEmpty
+        case "values": TemplateValue(values)
+        case "empty": TemplateValue(values.isEmpty)
         default: nil
         }
     }
 }
 
 /// A row of a table: an entry with a link, or a record of a list field.
-public struct RowView: Sendable, MustacheParent {
+public struct RowView: Sendable, TemplateObject {
     public var title: String?
     public var url: String?
     public var cells: [CellView]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
-        case "cells": cells
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "cells": TemplateValue(cells)
         default: nil
         }
     }
 }
 
 /// A field of an entry page: its label and values, or a table for a list of records.
-public struct FieldView: Sendable, MustacheParent {
+public struct FieldView: Sendable, TemplateObject {
     public var name: String
     public var label: String
     public var values: [ValueView]
@@ -307,53 +307,53 @@ public struct FieldView: Sendable, MustacheParent {
     public var columns: [String]
     public var rows: [RowView]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "label": label
-        case "values": values
-        case "html": html
-        case "columns": columns
-        case "rows": rows
-        case "isTable": !rows.isEmpty
-        case "isList": values.count > 1
+        case "name": TemplateValue(self.name)
+        case "label": TemplateValue(label)
+        case "values": TemplateValue(values)
+        case "html": TemplateValue(html)
+        case "columns": TemplateValue(columns)
+        case "rows": TemplateValue(rows)
+        case "isTable": TemplateValue(!rows.isEmpty)
+        case "isList": TemplateValue(values.count > 1)
         default: nil
         }
     }
 }
 
 /// The entries that refer to this one through one field: "Proyectos — Socios".
-public struct BacklinkGroupView: Sendable, MustacheParent {
+public struct BacklinkGroupView: Sendable, TemplateObject {
     public var title: String
     public var entries: [LinkView]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "entries": entries
+        case "title": TemplateValue(title)
+        case "entries": TemplateValue(entries)
         default: nil
         }
     }
 }
 
 /// A heading of the body, for the table of contents.
-public struct TOCItemView: Sendable, MustacheParent {
+public struct TOCItemView: Sendable, TemplateObject {
     public var id: String
     public var text: String
     public var level: Int
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "id": id
-        case "text": text
-        case "level": level
+        case "id": TemplateValue(id)
+        case "text": TemplateValue(text)
+        case "level": TemplateValue(level)
         default: nil
         }
     }
 }
 
 /// A collection's index page.
-public struct CollectionView: Sendable, MustacheParent {
+public struct CollectionView: Sendable, TemplateObject {
     public var name: String
     public var title: String
     public var singular: String
@@ -371,29 +371,29 @@ public struct CollectionView: Sendable, MustacheParent {
     /// On a group-by page, the link back to the whole collection.
     public var allURL: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "breakdowns": breakdowns
-        case "snapshots": snapshots
-        case "filters": filters
-        case "filter": filter
-        case "allURL": allURL
-        case "title": title
-        case "singular": singular
-        case "description": description
-        case "coverage": coverage
-        case "status": status
-        case "columns": columns
-        case "rows": rows
-        case "hasRows": !rows.isEmpty
+        case "name": TemplateValue(self.name)
+        case "breakdowns": TemplateValue(breakdowns)
+        case "snapshots": TemplateValue(snapshots)
+        case "filters": TemplateValue(filters)
+        case "filter": TemplateValue(filter)
+        case "allURL": TemplateValue(allURL)
+        case "title": TemplateValue(title)
+        case "singular": TemplateValue(singular)
+        case "description": TemplateValue(description)
+        case "coverage": TemplateValue(coverage)
+        case "status": TemplateValue(status)
+        case "columns": TemplateValue(columns)
+        case "rows": TemplateValue(rows)
+        case "hasRows": TemplateValue(!rows.isEmpty)
         default: nil
         }
     }
 }
 
 /// An entry's page.
-public struct EntryView: Sendable, MustacheParent {
+public struct EntryView: Sendable, TemplateObject {
     public var id: String
     public var title: String
     public var collection: LinkView
@@ -415,32 +415,32 @@ public struct EntryView: Sendable, MustacheParent {
     /// On a translated page whose text is not translated yet: the language the text is in.
     public var fallbackLang: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "id": id
-        case "title": title
-        case "collection": collection
-        case "singular": singular
-        case "fields": fields
-        case "body": body
-        case "hasBody": !body.isEmpty
-        case "toc": toc
-        case "hasToc": toc.count > 1
-        case "backlinks": backlinks
-        case "rollups": rollups
-        case "source": source
-        case "updated": updated
-        case "updatedISO": updatedISO
-        case "stale": stale
-        case "timeline": timeline
-        case "fallbackLang": fallbackLang
+        case "id": TemplateValue(id)
+        case "title": TemplateValue(title)
+        case "collection": TemplateValue(collection)
+        case "singular": TemplateValue(singular)
+        case "fields": TemplateValue(fields)
+        case "body": TemplateValue(body)
+        case "hasBody": TemplateValue(!body.isEmpty)
+        case "toc": TemplateValue(toc)
+        case "hasToc": TemplateValue(toc.count > 1)
+        case "backlinks": TemplateValue(backlinks)
+        case "rollups": TemplateValue(rollups)
+        case "source": TemplateValue(source)
+        case "updated": TemplateValue(updated)
+        case "updatedISO": TemplateValue(updatedISO)
+        case "stale": TemplateValue(stale)
+        case "timeline": TemplateValue(timeline)
+        case "fallbackLang": TemplateValue(fallbackLang)
         default: nil
         }
     }
 }
 
 /// One dated record of an entry's history: "abril de 2022 — En marcha: Inicio de la …".
-public struct TimelineItemView: Sendable, MustacheParent {
+public struct TimelineItemView: Sendable, TemplateObject {
     /// The id of the item on the page; the feeds' item ids end with it.
     public var anchor: String
     public var date: String
@@ -448,39 +448,39 @@ public struct TimelineItemView: Sendable, MustacheParent {
     public var label: String?
     public var note: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "anchor": anchor
-        case "date": date
-        case "datetime": datetime
-        case "label": label
-        case "note": note
+        case "anchor": TemplateValue(anchor)
+        case "date": TemplateValue(date)
+        case "datetime": TemplateValue(datetime)
+        case "label": TemplateValue(label)
+        case "note": TemplateValue(note)
         default: nil
         }
     }
 }
 
 /// The page of last changes: every entry by the date its file last changed, stale ones marked.
-public struct UpdatesView: Sendable, MustacheParent {
+public struct UpdatesView: Sendable, TemplateObject {
     public var rows: [UpdateRowView]
     /// False when no dates are known (not a git checkout, or a shallow clone).
     public var known: Bool
     public var threshold: String?
     public var staleCount: Int
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "rows": rows
-        case "known": known
-        case "threshold": threshold
-        case "staleCount": staleCount
+        case "rows": TemplateValue(rows)
+        case "known": TemplateValue(known)
+        case "threshold": TemplateValue(threshold)
+        case "staleCount": TemplateValue(staleCount)
         default: nil
         }
     }
 }
 
 /// An entry on the page of last changes.
-public struct UpdateRowView: Sendable, MustacheParent {
+public struct UpdateRowView: Sendable, TemplateObject {
     public var title: String
     public var url: String
     public var collection: String
@@ -488,38 +488,38 @@ public struct UpdateRowView: Sendable, MustacheParent {
     public var datetime: String?
     public var stale: Bool
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
-        case "collection": collection
-        case "date": date
-        case "datetime": datetime
-        case "stale": stale
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "collection": TemplateValue(collection)
+        case "date": TemplateValue(date)
+        case "datetime": TemplateValue(datetime)
+        case "stale": TemplateValue(stale)
         default: nil
         }
     }
 }
 
 /// A downloadable document: its label and relative URL.
-public struct DownloadView: Sendable, MustacheParent {
+public struct DownloadView: Sendable, TemplateObject {
     public var title: String
     public var url: String
     /// The absolute URL, to show and copy.
     public var absolute: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
-        case "absolute": absolute
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "absolute": TemplateValue(absolute)
         default: nil
         }
     }
 }
 
 /// What the open-data page lists for one collection.
-public struct DataSetView: Sendable, MustacheParent {
+public struct DataSetView: Sendable, TemplateObject {
     public var title: String
     public var coverage: CoverageView
     public var csv: DownloadView
@@ -529,22 +529,22 @@ public struct DataSetView: Sendable, MustacheParent {
     /// CSV files of its list-of-records fields (such as a history).
     public var records: [DownloadView]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "coverage": coverage
-        case "csv": csv
-        case "json": json
-        case "schema": schema
-        case "entrySchema": entrySchema
-        case "records": records
+        case "title": TemplateValue(title)
+        case "coverage": TemplateValue(coverage)
+        case "csv": TemplateValue(csv)
+        case "json": TemplateValue(json)
+        case "schema": TemplateValue(schema)
+        case "entrySchema": TemplateValue(entrySchema)
+        case "records": TemplateValue(records)
         default: nil
         }
     }
 }
 
 /// The open-data page: every feed, schema and CSV, so a journalist knows what to download.
-public struct DataView: Sendable, MustacheParent {
+public struct DataView: Sendable, TemplateObject {
     public var catalog: DownloadView
     public var catalogSchema: DownloadView
     public var jsonFeed: DownloadView
@@ -554,68 +554,68 @@ public struct DataView: Sendable, MustacheParent {
     public var sets: [DataSetView]
     public var version: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "catalog": catalog
-        case "catalogSchema": catalogSchema
-        case "jsonFeed": jsonFeed
-        case "atomFeed": atomFeed
-        case "dataPackage": dataPackage
-        case "sitemap": sitemap
-        case "sets": sets
-        case "version": version
+        case "catalog": TemplateValue(catalog)
+        case "catalogSchema": TemplateValue(catalogSchema)
+        case "jsonFeed": TemplateValue(jsonFeed)
+        case "atomFeed": TemplateValue(atomFeed)
+        case "dataPackage": TemplateValue(dataPackage)
+        case "sitemap": TemplateValue(sitemap)
+        case "sets": TemplateValue(sets)
+        case "version": TemplateValue(version)
         default: nil
         }
     }
 }
 
 /// The values of one group-by field, each a link to its page with a count.
-public struct FilterView: Sendable, MustacheParent {
+public struct FilterView: Sendable, TemplateObject {
     public var label: String
     public var options: [FilterOptionView]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "options": options
+        case "label": TemplateValue(label)
+        case "options": TemplateValue(options)
         default: nil
         }
     }
 }
 
 /// One value of a filter: "Suspendido (35)".
-public struct FilterOptionView: Sendable, MustacheParent {
+public struct FilterOptionView: Sendable, TemplateObject {
     public var title: String
     public var url: String
     public var count: Int
     public var current: Bool
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
-        case "count": count
-        case "current": current
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "count": TemplateValue(count)
+        case "current": TemplateValue(current)
         default: nil
         }
     }
 }
 
 /// The same page in one language: for `hreflang` links and the language switcher.
-public struct LanguageLinkView: Sendable, MustacheParent {
+public struct LanguageLinkView: Sendable, TemplateObject {
     public var lang: String
     public var name: String
     public var url: String
     public var absolute: String
     public var current: Bool
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "lang": lang
-        case "name": self.name
-        case "url": url
-        case "absolute": absolute
-        case "current": current
+        case "lang": TemplateValue(lang)
+        case "name": TemplateValue(self.name)
+        case "url": TemplateValue(url)
+        case "absolute": TemplateValue(absolute)
+        case "current": TemplateValue(current)
         default: nil
         }
     }

@@ -1,8 +1,8 @@
 import ContentModel
 import Diagnostics
 import Loading
-import Mustache
 import SiteLayout
+import Templates
 import Testing
 import Validation
 
@@ -120,7 +120,7 @@ let model = """
         """
 
     func render(_ files: [String: String]) throws -> [String: String] {
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         for name in Theme.requiredTemplates { try library.register(Self.theme, named: name) }
         let strings = Strings([
             "coverage.of": "{documented} de {expected}", "coverage.count": "{documented}",

@@ -1,0 +1,121 @@
+/// A Mustache template parsed once into nodes: names split, functions resolved, text as bytes.
+public struct Template: Sendable {
+    let nodes: [Node]
+    /// Every `{{> partial}}` and `{{< parent}}` the template names, where it names it.
+    let partials: [PartialUse]
+
+    /// Parses `source`; the error names the line and column of the tag at fault.
+    public init(_ source: String) throws(TemplateError) {
+        var parser = TemplateParser(source)
+        nodes = try parser.parse()
+        partials = parser.partials
+    }
+
+    /// A partial named by a template, for the check that every one exists.
+    struct PartialUse: Sendable {
+        let name: String
+        let line: Int
+        let column: Int
+    }
+}
+
+/// One piece of a parsed template.
+indirect enum Node: Sendable {
+    case text([UInt8])
+    /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}`.
+    case variable(Reference, escaped: Bool)
+    case section(Reference, [Node])
+    case inverted(Reference, [Node])
+    /// `{{> name}}`, or `{{< name}}…{{/name}}` with the blocks it overrides. A standalone tag
+    /// indents every line of the partial as the tag is indented.
+    case partial(String, indentation: [UInt8]?, overrides: [String: [Node]]?)
+    /// `{{$name}}default{{/name}}` in a template that others extend.
+    case block(String, [Node], indentation: [UInt8])
+    /// `{{$name}}…{{/name}}` inside `{{< parent}}`: only while parsing.
+    case blockDefinition(String, [Node])
+    /// `{{% CONTENT_TYPE: TEXT }}` (no escaping from here on) or `HTML` (the default).
+    case escaping(Bool)
+}
+
+/// A name as a tag writes it: `title`, `coverage.text`, `.url` (the current object only), `.`
+/// (the current value), `empty(fields)`, `first()` (the position in the list being looped).
+struct Reference: Sendable {
+    enum Root: Sendable {
+        /// `.`: the innermost value.
+        case current
+        /// `.name`: looked up in the innermost value only.
+        case scoped
+        /// `name`: looked up from the innermost value outwards.
+        case stack
+        /// `first()`: the position in the innermost list.
+        case position
+    }
+
+    let root: Root
+    let names: [String]
+    /// Functions in the order they apply: `empty(fields)` → `[.empty]`.
+    let functions: [TemplateFunction]
+}
+
+/// The functions a tag may call on a value, as `empty(fields)` or `first()`.
+enum TemplateFunction: String, Sendable, CaseIterable {
+    case empty, count, first, last, reversed, index, even, odd
+    case lowercased, uppercased, equalzero, plusone, minusone
+
+    /// The result for the position in a list (`first()`, `last()`, `index()`, `even()`, `odd()`).
+    func apply(to position: Position) -> TemplateValue? {
+        switch self {
+        case .first: .flag(position.index == 0)
+        case .last: .flag(position.isLast)
+        case .index: .number(position.index)
+        case .even: .flag(position.index & 1 == 0)
+        case .odd: .flag(position.index & 1 == 1)
+        default: nil
+        }
+    }
+
+    /// The result for `value`, or `nil` when the function means nothing for it.
+    func apply(to value: TemplateValue) -> TemplateValue? {
+        switch (self, value) {
+        case (.empty, .text(let text)): .flag(text.isEmpty)
+        case (.count, .text(let text)): .number(text.count)
+        case (.reversed, .text(let text)): .text(String(text.reversed()))
+        case (.lowercased, .text(let text)): .text(text.lowercased())
+        case (.uppercased, .text(let text)): .text(text.uppercased())
+        case (.empty, .list(let items)): .flag(items.isEmpty)
+        case (.count, .list(let items)): .number(items.count)
+        case (.first, .list(let items)): items.first
+        case (.last, .list(let items)): items.last
+        case (.reversed, .list(let items)): .list(items.reversed())
+        case (.equalzero, .number(let number)): .flag(number == 0)
+        case (.plusone, .number(let number)): .number(number + 1)
+        case (.minusone, .number(let number)): .number(number - 1)
+        case (.even, .number(let number)): .flag(number & 1 == 0)
+        case (.odd, .number(let number)): .flag(number & 1 == 1)
+        default: nil
+        }
+    }
+}
+
+/// Where a loop is: `first()` is true for its first item.
+struct Position: Sendable {
+    var index: Int
+    var isLast: Bool
+}
+
+/// A template that cannot be parsed or rendered, with the place of the tag at fault.
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public let line: Int
+    public let column: Int
+    public let hint: String?
+
+    public init(_ message: String, line: Int, column: Int, hint: String? = nil) {
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+    }
+
+    public var description: String { "\(line):\(column): \(message)" }
+}

@@ -1,0 +1,49 @@
+/// A theme's templates by name (`entry`, `partials/value`), parsed once, rendered on any
+/// thread.
+///
+/// The language is Mustache as swift-mustache 2 speaks it, which avance used before: the
+/// specification's tags, standalone lines, partials with indentation, inheritance
+/// (`{{< base}}{{$ main}}…{{/ main}}{{/ base}}`), `{{% CONTENT_TYPE: TEXT }}`, `.name` for the
+/// innermost value only, and functions (`empty(name)`, `first()` inside a list). What it drops
+/// is what views never need: lambdas, dynamic partials, reflection. Values come as
+/// `TemplateValue`s, so a lookup is a `switch` on a name rather than a chain of dynamic casts,
+/// and a page is written into one byte buffer.
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: Template] = [:]
+
+    public init() {}
+
+    /// Parses `source` and keeps it as `name`; a partial tag names it as `{{> name}}`.
+    public mutating func register(_ source: String, named name: String) throws(TemplateError) {
+        templates[name] = try Template(source)
+    }
+
+    /// Whether there is a template called `name`.
+    public func contains(_ name: String) -> Bool {
+        templates[name] != nil
+    }
+
+    /// The names of templates' partials that are not in the library, with where each is named,
+    /// by template, in order.
+    public func missingPartials() -> [(template: String, partial: String, line: Int, column: Int)] {
+        templates.keys.sorted().flatMap { template in
+            templates[template]!.partials.filter { templates[$0.name] == nil }.map {
+                (template, $0.name, $0.line, $0.column)
+            }
+        }
+    }
+
+    /// `value` rendered through the template `name` as UTF-8; `nil` when there is no such
+    /// template.
+    public func render(_ value: some TemplateObject, template name: String) throws(TemplateError) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        var renderer = TemplateRenderer(templates: templates, root: .object(value), capacity: 16 * 1024)
+        renderer.render(template.nodes, .init())
+        if let partial = renderer.tooDeep {
+            throw TemplateError(
+                "partials nest more than \(TemplateRenderer.maximumDepth) deep, at `\(partial)`", line: 0, column: 0,
+                hint: "a partial that includes itself never ends; check `{{> \(partial)}}`")
+        }
+        return renderer.output
+    }
+}
