@@ -22,10 +22,83 @@ enum FileTree {
     }
 
     /// `write(_:into:)` for one batch of many: `made` holds the folders earlier batches made.
-    static func write(_ files: [OutputFile], into folder: String, made: inout Set<String>) throws(Failure) {
+    /// With `keepingSame`, a file that already holds the same bytes is left as it is.
+    static func write(
+        _ files: [OutputFile], into folder: String, made: inout Set<String>, keepingSame: Bool = false
+    ) throws(Failure) {
         try makeFolders(for: files.map(\.path), in: folder, made: &made)
-        let failures = files.concurrentMap { file in writeFile(file.bytes, to: folder + "/" + file.path) }
+        let failures = files.concurrentMap { file in
+            keepingSame
+                ? update(file.bytes, at: folder + "/" + file.path) : writeFile(file.bytes, to: folder + "/" + file.path)
+        }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Writes `bytes` to `path` unless the regular file there holds exactly them already:
+    /// reading a file back costs far less than making a new one.
+    static func update(_ bytes: [UInt8], at path: String) -> Failure? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor >= 0 {
+            defer { close(descriptor) }
+            var info = stat()
+            if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == bytes.count,
+                holds(descriptor, bytes)
+            {
+                return nil
+            }
+        }
+        return writeFile(bytes, to: path)
+    }
+
+    /// Whether the open file `descriptor` reads as exactly `bytes` (its size already checked).
+    private static func holds(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        let contents = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                count += read
+            }
+        }
+        return contents == bytes
+    }
+
+    /// Every file and folder under `folder`, by path relative to it, with whether it is a
+    /// folder. Anything else (a symlink, a device) is removed on the way, so that later writes
+    /// into the tree can never be led outside it.
+    static func inventory(of folder: String) -> [String: Bool] {
+        var found: [String: Bool] = [:]
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            guard let stream = opendir(path) else { return }
+            defer { closedir(stream) }
+            while let item = readdir(stream) {
+                let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                guard name != ".", name != ".." else { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var type = item.pointee.d_type
+                if type == DT_UNKNOWN {
+                    var info = stat()
+                    guard lstat(folder + "/" + child, &info) == 0 else { continue }
+                    type =
+                        info.st_mode & S_IFMT == S_IFDIR
+                        ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
+                }
+                switch Int(type) {
+                case Int(DT_DIR):
+                    found[child] = true
+                    walk(child)
+                case Int(DT_REG): found[child] = false
+                default: unlink(folder + "/" + child)
+                }
+            }
+        }
+        walk("")
+        return found
     }
 
     /// Makes every folder that `paths` (relative, `/`-separated) lie in and that is not in `made`,
@@ -53,7 +126,7 @@ enum FileTree {
 
     /// One file, created or truncated, with permissions from the umask (0644 with the usual 022).
     static func writeFile(_ bytes: [UInt8], to path: String) -> Failure? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard descriptor >= 0 else { return Failure(path: path, code: errno) }
         var failure: Failure?
         bytes.withUnsafeBytes { buffer in

@@ -1,5 +1,6 @@
 import Diagnostics
 import Dispatch
+import Foundation
 import SiteLayout
 
 /// A new site being written into its staging folder batch by batch, while the rest of it is
@@ -15,6 +16,9 @@ public final class SiteStaging: @unchecked Sendable {
     private let waiting = DispatchSemaphore(value: 2)
     private var seen: Set<String> = []
     private var folders: Set<String> = []
+    /// When the staging folder is the previous site: what it holds that this site has not
+    /// written yet (path → is a folder). What is left at the end is removed.
+    private var leftover: [String: Bool]?
     private var failure: Diagnostic?
     private var finished = false
     private var made = false
@@ -34,7 +38,8 @@ public final class SiteStaging: @unchecked Sendable {
             do {
                 try writer.checkPaths(files, seen: &seen)
                 try makeFolder()
-                try FileTree.write(files, into: folder, made: &folders)
+                if leftover != nil { claim(files.map(\.path)) }
+                try FileTree.write(files, into: folder, made: &folders, keepingSame: leftover != nil)
             } catch let error as Diagnostic {
                 failure = error
             } catch {
@@ -54,6 +59,8 @@ public final class SiteStaging: @unchecked Sendable {
             } catch {
                 return error
             }
+            claim([SiteWriter.marker])
+            removeLeftover()
             let marker = FileTree.writeFile(Array("avance\n".utf8), to: folder + "/" + SiteWriter.marker)
             return marker.map { writer.failed($0) }
         }
@@ -69,19 +76,52 @@ public final class SiteStaging: @unchecked Sendable {
         }
     }
 
-    /// Waits for the batches under way, then removes the staging folder: the output stays as it was.
+    /// Waits for the batches under way, then puts the staging folder aside for the next build:
+    /// the output stays as it was.
     public func discard() {
         let wasMade = queue.sync {
             finished = true
             return made
         }
-        if wasMade { FileTree.remove(folder) }
+        if wasMade { writer.keepAsPrevious(folder) }
     }
 
     /// Makes the staging folder before the first files are written into it.
     private func makeFolder() throws(Diagnostic) {
         guard !made else { return }
-        try writer.makeStaging(folder)
+        leftover = try writer.makeStaging(folder)
         made = true
+    }
+
+    /// Takes `paths` and their folders off the previous site's leftovers, making room where the
+    /// previous site had a folder where a file goes, or a file where a folder goes.
+    private func claim(_ paths: [String]) {
+        guard var left = leftover else { return }
+        for path in paths {
+            if left.removeValue(forKey: path) == true { FileTree.remove(folder + "/" + path) }
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                let parent = String(path[..<slash])
+                guard !folders.contains(parent) else { break }
+                switch left.removeValue(forKey: parent) {
+                case true?: folders.insert(parent)  // already there
+                case false?: unlink(folder + "/" + parent)
+                case nil: break
+                }
+                end = slash
+            }
+        }
+        leftover = left
+    }
+
+    /// Removes what the previous site had and this one does not: files, then folders, deepest
+    /// first.
+    private func removeLeftover() {
+        guard let left = leftover, !left.isEmpty else { return }
+        let files = left.filter { !$0.value }.map { folder + "/" + $0.key }
+        FileTree.forEach(files, threads: FileTree.removalThreads) { unlink($0) }
+        let depth = { (path: String) in path.utf8.count { $0 == UInt8(ascii: "/") } }
+        for path in left.filter(\.value).keys.sorted(by: { depth($0) > depth($1) }) { rmdir(folder + "/" + path) }
+        leftover = [:]
     }
 }

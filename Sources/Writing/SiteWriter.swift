@@ -7,6 +7,11 @@ import SiteLayout
 /// Files go into a staging folder beside the output, which is then swapped in with one atomic
 /// `renameat2(RENAME_EXCHANGE)`: readers (and a build that fails or is killed) see either the
 /// previous site or the new one, never half of each.
+///
+/// The site that is swapped out is kept beside the output (`.public.previous`) and becomes the
+/// next build's staging folder: only the files that changed are written, the rest are read back
+/// and left as they are, and files the new site lacks are removed. Making and removing tens of
+/// thousands of files cost more than rendering them (see README, Performance).
 public struct SiteWriter: Sendable {
     /// The hidden file that marks a folder as avance's output, so that a folder avance did not
     /// make is never replaced by mistake (`--output ~`).
@@ -52,6 +57,8 @@ public struct SiteWriter: Sendable {
     var parent: String { (output as NSString).deletingLastPathComponent }
     var name: String { (output as NSString).lastPathComponent }
     var stagingPrefix: String { parent + "/." + name + ".staging-" }
+    /// The site before the current one, kept to become the next staging folder.
+    var previous: String { parent + "/." + name + ".previous" }
 
     /// Checks that `output` is a safe place to write for the site at `root`: not `/`, not the
     /// site itself or its sources, not a folder avance did not make.
@@ -98,17 +105,40 @@ public struct SiteWriter: Sendable {
         SiteStaging(writer: self, folder: stagingPrefix + String(getpid()))
     }
 
-    /// Makes the fresh, empty staging folder `staging` beside the output.
-    func makeStaging(_ staging: String) throws(Diagnostic) {
+    /// Makes the staging folder `staging` beside the output: the previous site when there is
+    /// one, with what it holds (path → is a folder), or a new empty folder (`nil`).
+    func makeStaging(_ staging: String) throws(Diagnostic) -> [String: Bool]? {
         removeLeftovers()
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
             FileTree.remove(staging)
+            // Another build may take the previous site first: then this one starts afresh.
+            if Self.isFolder(previous), rename(previous, staging) == 0 {
+                return FileTree.inventory(of: staging)
+            }
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            return nil
         } catch {
             throw failed(error)
         }
+    }
+
+    /// Keeps `folder` (a site swapped out, or a staging folder not used) as the previous site,
+    /// for the next build to recycle; removes it when there is one already.
+    func keepAsPrevious(_ folder: String) {
+        guard Self.isFolder(folder), !Self.isFolder(previous) else {
+            FileTree.remove(folder)
+            return
+        }
+        FileTree.remove(previous)  // a symlink or file planted there
+        if rename(folder, previous) != 0 { FileTree.remove(folder) }
+    }
+
+    /// Whether `path` is a folder itself, not a symlink to one.
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The diagnostic of a write that failed with `error`.
@@ -136,7 +166,8 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Swaps the staging folder in, atomically where the kernel allows, then drops the old site.
+    /// Swaps the staging folder in, atomically where the kernel allows, and keeps the old site
+    /// as the previous one.
     func swap(_ staging: String) throws {
         let manager = FileManager.default
         guard manager.fileExists(atPath: output) else {
@@ -144,7 +175,7 @@ public struct SiteWriter: Sendable {
             return
         }
         if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2) == 0 {
-            FileTree.remove(staging)  // now holds the previous site
+            keepAsPrevious(staging)  // now holds the previous site
             return
         }
         // No RENAME_EXCHANGE (old kernel or file system): two renames, a moment apart.
@@ -154,10 +185,11 @@ public struct SiteWriter: Sendable {
             _ = rename(old, output)
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
-        FileTree.remove(old)
+        keepAsPrevious(old)
     }
 
-    /// Staging and old folders that a killed build left behind.
+    /// Staging and old folders that a killed build left behind: the first becomes the previous
+    /// site when there is none (whatever state it is in, the next build corrects every file).
     func removeLeftovers() {
         let manager = FileManager.default
         let prefixes = ["." + name + ".staging-", "." + name + ".old-"]
@@ -166,7 +198,7 @@ public struct SiteWriter: Sendable {
             let pidText = item.split(separator: "-").last.map(String.init) ?? ""
             // Leave the folder of a build still running in another process.
             if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
-            FileTree.remove(parent + "/" + item)
+            keepAsPrevious(parent + "/" + item)
         }
     }
 

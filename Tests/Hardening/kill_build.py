@@ -8,11 +8,12 @@ Usage: kill_build.py AVANCE [--entries N] [--kills K] [--seed S]
   into a folder of its own: the two sites public/ may ever hold, file by file (SHA-256);
 - builds version A into public/, then K times: switches the content to the other version,
   starts `avance build`, sends SIGKILL after a delay spread over the whole build (0 to 1.2 times
-  its length, so that kills land in loading, rendering, writing the staging folder, the swap and
-  the removal of the old site), and checks that public/ is exactly version A or version B;
+  its length, so that kills land in loading, rendering, writing the staging folder (a new one, or
+  the previous site being recycled), the swap and putting the old site aside), and checks that
+  public/ is exactly version A or version B;
 - then builds once more without a kill: public/ must be the current version, and the staging
   and old folders that killed builds left beside it (.public.staging-<pid>, .public.old-<pid>)
-  must be gone.
+  must be gone (the first is recycled, the others removed; .public.previous may stay).
 Prints how many kills left the old site, how many the new one, and how many left a staging
 folder behind. Exits 1 when public/ was ever anything else, 2 when the tools are missing.
 """

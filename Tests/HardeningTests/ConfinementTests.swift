@@ -81,7 +81,23 @@ import Writing
         #expect(try String(contentsOfFile: victim + "/precious.txt", encoding: .utf8) == "precious")
         let notes = try Self.manager.attributesOfItem(atPath: root + "/public/notas")[.type] as? FileAttributeType
         #expect(notes == .typeDirectory)
-        #expect(try Self.manager.contentsOfDirectory(atPath: root).sorted() == ["content", "public", "theme"])
+        #expect(
+            try Self.manager.contentsOfDirectory(atPath: root).sorted() == [
+                ".public.previous", "content", "public", "theme",
+            ])
+        // The swapped-out site, links and all, is recycled by the next build: the links are
+        // removed as links.
+        #expect(Build.build(BuildOptions(root: root)).wrote)
+        #expect(try Self.manager.contentsOfDirectory(atPath: victim) == ["precious.txt"])
+        #expect(try String(contentsOfFile: victim + "/precious.txt", encoding: .utf8) == "precious")
+        for folder in ["/public", "/.public.previous"] {
+            let paths = try Self.manager.subpathsOfDirectory(atPath: root + folder)
+            let links = try paths.filter {
+                try Self.manager.attributesOfItem(atPath: root + folder + "/" + $0)[.type] as? FileAttributeType
+                    == .typeSymbolicLink
+            }
+            #expect(links.isEmpty, "\(folder): \(links)")
+        }
     }
 
     @Test func aContentOrThemeFolderThatLinksOutsideTheSiteIsRefused() throws {

@@ -28,23 +28,74 @@ import Testing
         #expect(manager.fileExists(atPath: root + "/public/" + SiteWriter.marker))
     }
 
-    @Test func aNewBuildReplacesTheOldSiteAsAWholeAndLeavesNoStaging() throws {
+    @Test func aNewBuildReplacesTheOldSiteAsAWholeAndKeepsItAsThePreviousOne() throws {
         defer { try? manager.removeItem(atPath: root) }
         let writer = SiteWriter(output: root + "/public")
         try writer.write([OutputFile(path: "old/index.html", text: "old"), OutputFile(path: "index.html", text: "1")])
         try writer.write([OutputFile(path: "index.html", text: "2")])
         #expect(read(root + "/public/index.html") == "2")
         #expect(!manager.fileExists(atPath: root + "/public/old/index.html"))
-        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["content", "public"])
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == [".public.previous", "content", "public"])
+        #expect(read(root + "/.public.previous/old/index.html") == "old")
     }
 
-    @Test func leftoversOfAKilledBuildAreCleanedUp() throws {
+    /// Every path under `folder`, relative, with a trailing `/` for folders.
+    func tree(_ folder: String) throws -> [String] {
+        try manager.subpathsOfDirectory(atPath: folder).map { path in
+            var isFolder: ObjCBool = false
+            _ = manager.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
+            return isFolder.boolValue ? path + "/" : path
+        }.sorted()
+    }
+
+    func inode(_ path: String) throws -> Int? {
+        try manager.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+    }
+
+    /// The third build recycles the first one's tree: unchanged files are not written again,
+    /// and the result is exactly the new site, whatever the old one held where.
+    @Test func aRebuildRecyclesThePreviousSiteAndWritesOnlyWhatChanged() throws {
         defer { try? manager.removeItem(atPath: root) }
-        // A staging folder of a process that no longer exists (pid 2^22 + 1 is above Linux's limit).
+        let writer = SiteWriter(output: root + "/public")
+        try writer.write([
+            OutputFile(path: "index.html", text: "1"), OutputFile(path: "same/index.html", text: "same"),
+            OutputFile(path: "gone/deep/index.html", text: "gone"), OutputFile(path: "becomes-folder", text: "file"),
+            OutputFile(path: "becomes-file/index.html", text: "folder"), OutputFile(path: "longer.txt", text: "ab"),
+        ])
+        let sameInode = try inode(root + "/public/same/index.html")
+        try writer.write([OutputFile(path: "index.html", text: "2")])
+        let third = [
+            OutputFile(path: "index.html", text: "3"), OutputFile(path: "same/index.html", text: "same"),
+            OutputFile(path: "becomes-folder/index.html", text: "now a folder"),
+            OutputFile(path: "becomes-file", text: "now a file"), OutputFile(path: "longer.txt", text: "abc"),
+            OutputFile(path: "new/index.html", text: "new"),
+        ]
+        try writer.write(third)
+        #expect(try inode(root + "/public/same/index.html") == sameInode)
+        for file in third {
+            #expect(read(root + "/public/" + file.path) == String(decoding: file.bytes, as: UTF8.self))
+        }
+        #expect(
+            try tree(root + "/public") == [
+                SiteWriter.marker, "becomes-file", "becomes-folder/", "becomes-folder/index.html", "index.html",
+                "longer.txt", "new/", "new/index.html", "same/", "same/index.html",
+            ])
+        #expect(try tree(root + "/.public.previous") == [SiteWriter.marker, "index.html"])
+    }
+
+    @Test func theStagingFolderOfAKilledBuildIsRecycled() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        // A staging folder of a process that no longer exists (pid 2^22 + 1 is above Linux's limit),
+        // half written.
         let stale = root + "/.public.staging-4194305"
-        try manager.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: stale + "/a", withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: URL(fileURLWithPath: stale + "/a/index.html"))
         try SiteWriter(output: root + "/public").write([OutputFile(path: "index.html", text: "x")])
+        // It was recycled at once, and what the new site lacks was removed from it.
         #expect(!manager.fileExists(atPath: stale))
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["content", "public"])
+        #expect(try tree(root + "/public") == [SiteWriter.marker, "index.html"])
+        #expect(read(root + "/public/index.html") == "x")
     }
 
     @Test func filesThatWouldLeaveTheOutputAreRefusedAndNothingIsWritten() throws {
