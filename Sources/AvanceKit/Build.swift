@@ -79,8 +79,35 @@ public enum Build {
 
     /// Runs every stage but writing, handing the files to `output` as they are rendered.
     static func render(_ options: BuildOptions, into output: RenderedOutput) -> BuildResult {
-        var result = BuildResult()
         var clock = StageClock()
+        var (result, prepared) = prepare(options, clock: &clock)
+        guard let prepared else { return finish(result, options) }
+        // Files go to the sink only while the build is clean: a build with errors writes nothing.
+        output.open = !result.diagnostics.hasErrors
+        for renderer in prepared.renderers {
+            result.diagnostics += renderer.render(batchSize: Self.batchSize, emit: output.add)
+        }
+        // Open data, from the same site.
+        let pageCount = output.paths.count
+        output.add(prepared.dataFiles(pages: output.paths))
+        result.paths = output.paths.sorted()
+        result.log.append(clock.lap("render", "\(pageCount) files"))
+        return finish(result, options)
+    }
+
+    /// Every stage before pages are rendered: load, model, validate, Markdown, theme. The site
+    /// comes back ready to render (`nil` when the model or the theme cannot be used), for
+    /// `avance serve` to render each page when it is asked for.
+    public static func prepare(_ options: BuildOptions) -> (BuildResult, PreparedSite?) {
+        var clock = StageClock()
+        let (result, prepared) = prepare(options, clock: &clock)
+        var finished = finish(result, options)
+        finished.paths = prepared?.pagePaths.sorted() ?? []
+        return (finished, prepared)
+    }
+
+    static func prepare(_ options: BuildOptions, clock: inout StageClock) -> (BuildResult, PreparedSite?) {
+        var result = BuildResult()
         // 1. load
         let tree = ContentLoader(root: options.root, fileSystem: options.fileSystem).load()
         result.log.append(clock.lap("load", "\(tree.files.count) text files"))
@@ -95,11 +122,11 @@ public enum Build {
                         at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
                         hint: "every site declares its settings and collections in content/site.yaml"))
             }
-            return finish(result, options)
+            return (result, nil)
         }
         let (readModel, modelDiagnostics) = ModelReader.read(modelFile.text)
         result.diagnostics += modelDiagnostics
-        guard var model = readModel else { return finish(result, options) }
+        guard var model = readModel else { return (result, nil) }
         if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))
@@ -113,18 +140,15 @@ public enum Build {
         result.site = site
         let entryCount = site.entries.values.reduce(0) { $0 + $1.count }
         result.log.append(clock.lap("validate", "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"))
-        // 4. render: Markdown first, so broken links are reported even when the theme is broken
+        // 4. Markdown first, so broken links are reported even when the theme is broken
         let bodies = BodyRenderer(site: site).render()
         result.diagnostics += bodies.diagnostics
         result.log.append(clock.lap("markdown", "\(bodies.html.count) bodies"))
         let (theme, themeDiagnostics) = Theme.load(
             root: options.themeRoot ?? options.root, language: model.language, fileSystem: options.fileSystem)
         result.diagnostics += themeDiagnostics
-        guard let theme else { return finish(result, options) }
-        // Files go to the sink only while the build is clean: a build with errors writes nothing.
-        output.open = !result.diagnostics.hasErrors
-        result.diagnostics += SiteRenderer(site: site, bodies: bodies, theme: theme).render(
-            batchSize: Self.batchSize, emit: output.add)
+        guard let theme else { return (result, nil) }
+        var renderers = [SiteRenderer(site: site, bodies: bodies, theme: theme)]
         // 4b. translations: the same site in each language with a `content/site.<lang>.yaml`
         for language in site.languages {
             guard let text = tree.files.first(where: { $0.path == ModelTranslation.path(for: language) })?.text else {
@@ -140,18 +164,10 @@ public enum Build {
             result.diagnostics += translatedBodies.diagnostics.filter {
                 $0.location?.file.hasSuffix(".\(language).md") == true
             }
-            result.diagnostics += SiteRenderer(
-                site: translated, bodies: translatedBodies, theme: theme, localization: localization
-            ).render(batchSize: Self.batchSize, emit: output.add)
+            renderers.append(
+                SiteRenderer(site: translated, bodies: translatedBodies, theme: theme, localization: localization))
         }
-        // 5. open data, from the same site
-        let pageCount = output.paths.count
-        let pages = output.paths.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
-        output.add(OpenDataRenderer(site: site).render(pages: pages))
-        output.add([SearchIndexBuilder(site: site, bodies: bodies).render()])
-        result.paths = output.paths.sorted()
-        result.log.append(clock.lap("render", "\(pageCount) files"))
-        return finish(result, options)
+        return (result, PreparedSite(site: site, bodies: bodies, renderers: renderers, theme: theme))
     }
 
     /// Renders, then writes the output folder only if nothing failed: a build with errors leaves

@@ -8,8 +8,9 @@ import Foundation
 /// under `content/` or `theme/`, and reloads the open pages. When a save breaks the build the
 /// last good site stays served, with the errors laid over every page, until a save fixes it.
 ///
-/// Served from memory (`Build.render` gives every file's bytes), so `public/` is never touched
-/// and nothing outside the built site can be reached. FlyingFox is the HTTP server: a small
+/// Served from memory (`Build.prepare` validates the site, and each page is rendered when a
+/// browser asks for it), so `public/` is never touched, nothing outside the built site can be
+/// reached, and a save waits for loading, validation and Markdown, not for every page. FlyingFox is the HTTP server: a small
 /// package with no dependency beyond the standard library and Foundation (Hummingbird brings the
 /// whole swift-nio stack, several times the build time, for features a local preview never uses).
 public actor DevServer {
@@ -95,10 +96,11 @@ public actor DevServer {
     func build() async -> BuildResult {
         let started = ContinuousClock.now
         // Only rendered, in memory: the output folder in these options is never written.
-        let result = await Self.render(BuildOptions(root: options.root, baseURL: address, strict: options.strict))
+        let (result, site) = await Self.prepare(
+            BuildOptions(root: options.root, baseURL: address, strict: options.strict))
         builds += 1
         let generation = "\(session)-\(builds)"
-        await state.update(with: result, generation: generation)
+        await state.update(with: result, site: site, generation: generation)
         await events.announce(generation)
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(
@@ -107,12 +109,12 @@ public actor DevServer {
         return result
     }
 
-    /// `Build.render` on a thread of its own: it is CPU-bound and synchronous, and must not hold
+    /// `Build.prepare` on a thread of its own: it is CPU-bound and synchronous, and must not hold
     /// a thread the server's connections need.
-    static func render(_ options: BuildOptions) async -> BuildResult {
+    static func prepare(_ options: BuildOptions) async -> (BuildResult, PreparedSite?) {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Build.render(options))
+                continuation.resume(returning: Build.prepare(options))
             }
         }
     }

@@ -37,11 +37,11 @@ struct SiteResponder: Sendable {
             guard let failure = snapshot.failure else { return html(200, noErrorsPage) }
             return html(200, failure.page(reloadScript: tag))
         }
-        guard !snapshot.files.isEmpty else {
+        guard let site = snapshot.site else {
             if let failure = snapshot.failure { return html(500, failure.page(reloadScript: tag)) }
             return html(503, buildingPage)
         }
-        switch RequestPath.resolve(path, exists: { snapshot.files[$0] != nil }) {
+        switch RequestPath.resolve(path, exists: site.contains) {
         case .file(let file): return serve(file, status: 200)
         case .redirect(let location):
             var response = text(301, "Moved to \(location)\n")
@@ -49,12 +49,19 @@ struct SiteResponder: Sendable {
             return response
         case .forbidden: return text(403, "Forbidden: the path leaves the site.\n")
         case .notFound:
-            return snapshot.files["404.html"] != nil ? serve("404.html", status: 404) : text(404, "Not found.\n")
+            return site.contains("404.html") ? serve("404.html", status: 404) : text(404, "Not found.\n")
         }
     }
 
     func serve(_ file: String, status: Int) -> ServedResponse {
-        let bytes = snapshot.files[file] ?? []
+        let bytes: [UInt8]
+        switch snapshot.site?.file(at: file) {
+        case .success(let rendered)?: bytes = rendered
+        case .failure(let diagnostic)?:
+            // A template that fails on this page only: its error, over nothing.
+            return html(500, ErrorPage(diagnostics: [diagnostic], sources: [:]).page(reloadScript: tag))
+        case nil: bytes = []
+        }
         let type = Self.contentType(of: file)
         guard type.hasPrefix("text/html") else {
             return ServedResponse(status: status, headers: headers(type: type), body: bytes)

@@ -10,12 +10,11 @@ actor SiteState {
         snapshot = SiteSnapshot(generation: generation)
     }
 
-    func update(with result: BuildResult, generation: String) {
-        if result.diagnostics.hasErrors {
+    func update(with result: BuildResult, site: PreparedSite?, generation: String) {
+        if result.diagnostics.hasErrors || site == nil {
             snapshot.failure = ErrorPage(diagnostics: result.diagnostics, sources: result.sources)
         } else {
-            snapshot.files = Dictionary(
-                result.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, last in last })
+            snapshot.site = site
             snapshot.failure = nil
         }
         snapshot.generation = generation

@@ -52,32 +52,55 @@ public struct SiteRenderer: Sendable {
             let batch = Array(jobs[start..<end])
             start = end
             let templates = theme.templates
-            let rendered = batch.concurrentMap { job -> Result<OutputFile?, TemplateError> in
-                Result { () throws(TemplateError) in
-                    try templates.render(job.view(builder), template: job.template).map {
-                        OutputFile(path: job.path, bytes: $0)
-                    }
-                }
-            }
-            for (job, result) in zip(batch, rendered) {
-                switch result {
-                case .success(.some): break
-                case .success(.none):
-                    diagnostics.append(
-                        .error(
-                            "template-missing", "the theme has no `\(job.template)` template",
-                            at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)))
-                case .failure(let error):
-                    diagnostics.append(
-                        .error(
-                            "template-render", "template error: \(error.message), rendering `\(job.path)`",
-                            at: SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0),
-                            hint: error.hint))
-                }
-            }
+            let rendered = batch.concurrentMap { job in Self.render(job, builder, templates) }
+            for case .failure(let diagnostic) in rendered { diagnostics.append(diagnostic) }
             emit(rendered.compactMap { try? $0.get() })
         }
         return diagnostics
+    }
+
+    /// One page through its template; a diagnostic when the template is missing or fails.
+    static func render(_ job: PageJob, _ builder: PageBuilder, _ templates: TemplateLibrary) -> Result<
+        OutputFile, Diagnostic
+    > {
+        let place = SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)
+        do throws(TemplateError) {
+            guard let bytes = try templates.render(job.view(builder), template: job.template) else {
+                return .failure(.error("template-missing", "the theme has no `\(job.template)` template", at: place))
+            }
+            return .success(OutputFile(path: job.path, bytes: bytes))
+        } catch {
+            return .failure(
+                .error(
+                    "template-render", "template error: \(error.message), rendering `\(job.path)`", at: place,
+                    hint: error.hint))
+        }
+    }
+
+    /// The pages, to render one at a time when asked for (`avance serve` renders a page when a
+    /// browser requests it, so that a save need not wait for every page).
+    public func pages() -> Pages {
+        let builder = PageBuilder(
+            site: site, bodies: bodies, strings: theme.strings(for: localization.language), localization: localization)
+        let jobs = jobs(builder)
+        return Pages(
+            builder: builder, templates: theme.templates,
+            jobs: Dictionary(jobs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
+            paths: jobs.map(\.path))
+    }
+
+    /// The pages of one language of the site, by output path, rendered on request.
+    public struct Pages: Sendable {
+        let builder: PageBuilder
+        let templates: TemplateLibrary
+        let jobs: [String: PageJob]
+        /// Every page's output path, in the order `render()` makes them.
+        public let paths: [String]
+
+        /// The page at `path`, rendered now; `nil` when there is no such page.
+        public func render(_ path: String) -> Result<OutputFile, Diagnostic>? {
+            jobs[path].map { SiteRenderer.render($0, builder, templates) }
+        }
     }
 
     /// Every page of the site, in order: home, data, updates, 404, search, then each collection's

@@ -33,7 +33,7 @@ struct ServeCommand: ParsableCommand {
                         "build failed in \(event.milliseconds) ms: the browser shows the errors over the last good site"
                     )
                 } else {
-                    let pages = event.result.files.filter { $0.path.hasSuffix(".html") }.count
+                    let pages = event.result.paths.filter { $0.hasSuffix(".html") }.count
                     Output.status("built \(pages) pages in \(event.milliseconds) ms")
                 }
             },

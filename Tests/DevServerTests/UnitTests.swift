@@ -65,13 +65,45 @@ import Testing
         #expect(LiveReload.inject(into: "<p>x</p>", tag: "<s/>", panel: nil) == "<p>x</p>\n<s/>\n")
     }
 
+    /// A page is rendered when it is asked for: a template that fails on it shows its error.
+    @Test func aPageWhoseTemplateFailsIsServedAsItsError() {
+        let failing = FileTable(
+            files: ["index.html": Array("<body></body>".utf8)],
+            failures: [
+                "a/index.html": .error(
+                    "template-render", "template error: partials nest more than 64 deep, at `entry`",
+                    at: SourceLocation(file: "theme/templates/entry.mustache", line: 0, column: 0))
+            ])
+        let responder = SiteResponder(snapshot: SiteSnapshot(site: failing, generation: "g"))
+        let response = responder.respond(method: "GET", target: "/a/")
+        #expect(response.status == 500)
+        let page = String(decoding: response.body, as: UTF8.self)
+        #expect(page.contains("partials nest more than 64 deep"))
+        #expect(page.contains("theme/templates/entry.mustache"))
+        #expect(responder.respond(method: "GET", target: "/").status == 200)
+    }
+
     @Test func requestsOtherThanGetAndHeadAreRefused() {
         let responder = SiteResponder(
-            snapshot: SiteSnapshot(files: ["index.html": Array("<body></body>".utf8)], generation: "g"))
+            snapshot: SiteSnapshot(site: FileTable(files: ["index.html": Array("<body></body>".utf8)]), generation: "g")
+        )
         #expect(responder.respond(method: "POST", target: "/").status == 405)
         let head = responder.respond(method: "HEAD", target: "/")
         #expect(head.status == 200)
         #expect(head.body.isEmpty)
         #expect(head.headers["Content-Length"] == String(responder.respond(method: "GET", target: "/").body.count))
+    }
+}
+
+/// Files held in a table, served as a built site's.
+struct FileTable: ServedFiles {
+    let files: [String: [UInt8]]
+    var failures: [String: Diagnostic] = [:]
+
+    func contains(_ path: String) -> Bool { files[path] != nil || failures[path] != nil }
+
+    func file(at path: String) -> Result<[UInt8], Diagnostic>? {
+        if let failure = failures[path] { return .failure(failure) }
+        return files[path].map { .success($0) }
     }
 }

@@ -1,0 +1,72 @@
+import Diagnostics
+import Foundation
+import OpenData
+import Rendering
+import Search
+import SiteLayout
+import Validation
+
+/// A validated site ready to render: every page, in every language, rendered when it is asked
+/// for, and the open data (JSON, feeds, CSV, sitemap, search index) made at the first request
+/// for anything that is not a page. `avance serve` keeps one per build, so that a save waits
+/// for loading, validation and Markdown, not for every page.
+public final class PreparedSite: @unchecked Sendable {
+    let site: Site
+    let bodies: RenderedBodies
+    /// One renderer per language, the site's own first.
+    let renderers: [SiteRenderer]
+    private let pages: [SiteRenderer.Pages]
+    private let staticFiles: [String: [UInt8]]
+    /// Every page's path, in every language, in the order a build renders them.
+    let pagePaths: [String]
+    private let pagePathSet: Set<String>
+    private let lock = NSLock()
+    /// The open data, once asked for; only touched under `lock`.
+    private var openData: [String: [UInt8]]?
+
+    init(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], theme: Theme) {
+        self.site = site
+        self.bodies = bodies
+        self.renderers = renderers
+        self.pages = renderers.map { $0.pages() }
+        self.staticFiles = Dictionary(
+            theme.staticFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        self.pagePaths = pages.flatMap(\.paths)
+        self.pagePathSet = Set(pagePaths)
+    }
+
+    /// The open data and the search index, for a site whose pages are `pages` (every output
+    /// path so far: the sitemap lists the HTML ones).
+    func dataFiles(pages: [String]) -> [OutputFile] {
+        let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
+        return OpenDataRenderer(site: site).render(pages: listed) + [
+            SearchIndexBuilder(site: site, bodies: bodies).render()
+        ]
+    }
+
+    /// Whether the site has a file at `path` (relative: `proyectos/rcn-visa/index.html`).
+    public func contains(_ path: String) -> Bool {
+        pagePathSet.contains(path) || staticFiles[path] != nil || dataByPath()[path] != nil
+    }
+
+    /// The file at `path`, rendered now if it is a page; `nil` when the site has no such file,
+    /// a diagnostic when its template fails.
+    public func file(at path: String) -> Result<[UInt8], Diagnostic>? {
+        if let bytes = staticFiles[path] { return .success(bytes) }
+        if pagePathSet.contains(path) {
+            for set in pages { if let result = set.render(path) { return result.map(\.bytes) } }
+        }
+        return dataByPath()[path].map { .success($0) }
+    }
+
+    private func dataByPath() -> [String: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let openData { return openData }
+        let made = Dictionary(
+            dataFiles(pages: staticFiles.keys.sorted() + pagePaths).map { ($0.path, $0.bytes) },
+            uniquingKeysWith: { first, _ in first })
+        openData = made
+        return made
+    }
+}

@@ -1,0 +1,25 @@
+import AvanceKit
+import Testing
+
+/// `avance serve` renders each page when it is asked for: the same bytes as a whole build.
+@Suite struct PreparedSiteTests {
+    @Test func everyFileRenderedOnRequestIsTheFileABuildMakes() throws {
+        let options = BuildOptions(root: Repository.root)
+        let built = Build.render(options)
+        let (result, prepared) = Build.prepare(options)
+        let site = try #require(prepared)
+        #expect(!result.diagnostics.hasErrors)
+        #expect(built.files.count > 100)
+        // Pages, in every language, are listed before anything is rendered.
+        #expect(result.paths == built.files.map(\.path).filter { $0.hasSuffix(".html") }.sorted())
+        for file in built.files {
+            #expect(site.contains(file.path), "\(file.path)")
+            let served = try #require(site.file(at: file.path), "\(file.path)")
+            #expect(try served.get() == file.bytes, "\(file.path)")
+        }
+        for path in ["proyectos/nada/index.html", "index.htm", "../content/site.yaml", ""] {
+            #expect(!site.contains(path))
+            #expect((site.file(at: path)).map { _ in true } == nil)
+        }
+    }
+}
