@@ -89,7 +89,7 @@ public enum Build {
         }
         // Open data, from the same site.
         let pageCount = output.paths.count
-        output.add(prepared.dataFiles(pages: output.paths))
+        prepared.dataFiles(pages: output.paths, batchSize: Self.batchSize, emit: output.add)
         result.paths = output.paths.sorted()
         result.log.append(clock.lap("render", "\(pageCount) files"))
         return finish(result, options)

@@ -36,12 +36,11 @@ public final class PreparedSite: @unchecked Sendable {
     }
 
     /// The open data and the search index, for a site whose pages are `pages` (every output
-    /// path so far: the sitemap lists the HTML ones).
-    func dataFiles(pages: [String]) -> [OutputFile] {
+    /// path so far: the sitemap lists the HTML ones), handed to `emit` in batches.
+    func dataFiles(pages: [String], batchSize: Int = .max, emit: ([OutputFile]) -> Void) {
         let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
-        return OpenDataRenderer(site: site).render(pages: listed) + [
-            SearchIndexBuilder(site: site, bodies: bodies).render()
-        ]
+        OpenDataRenderer(site: site).render(pages: listed, batchSize: batchSize, emit: emit)
+        emit([SearchIndexBuilder(site: site, bodies: bodies).render()])
     }
 
     /// Whether the site has a file at `path` (relative: `proyectos/rcn-visa/index.html`).
@@ -63,9 +62,10 @@ public final class PreparedSite: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let openData { return openData }
-        let made = Dictionary(
-            dataFiles(pages: staticFiles.keys.sorted() + pagePaths).map { ($0.path, $0.bytes) },
-            uniquingKeysWith: { first, _ in first })
+        var made: [String: [UInt8]] = [:]
+        dataFiles(pages: staticFiles.keys.sorted() + pagePaths) { batch in
+            for file in batch where made[file.path] == nil { made[file.path] = file.bytes }
+        }
         openData = made
         return made
     }

@@ -16,11 +16,20 @@ public struct OpenDataRenderer: Sendable {
 
     /// Every document, as files. `pages` are the HTML pages of the site, for the sitemap.
     public func render(pages: [String]) -> [OutputFile] {
+        var files: [OutputFile] = []
+        render(pages: pages, batchSize: .max) { files += $0 }
+        return files
+    }
+
+    /// Every document, handed to `emit` in batches of at most `batchSize` entry documents (the
+    /// documents of a collection are made on every core), so that a big site's JSON is never
+    /// all held in memory. Files come in the same order as from `render(pages:)`.
+    public func render(pages: [String], batchSize: Int, emit: ([OutputFile]) -> Void) {
         let api = APIDocuments(site: site)
         let schemas = SchemaDocuments(model: site.model)
         let feeds = ChangeFeeds(site: site)
         let tables = TabularData(site: site)
-        var files = [
+        emit([
             OutputFile(path: DataPaths.catalog, bytes: api.catalog().serializedBytes()),
             OutputFile(path: DataPaths.catalogSchema, bytes: schemas.catalog().serializedBytes()),
             OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes()),
@@ -30,25 +39,29 @@ public struct OpenDataRenderer: Sendable {
             OutputFile(
                 path: DataPaths.robots,
                 text: "User-agent: *\nAllow: /\nSitemap: \(site.model.baseURL)\(DataPaths.sitemap)\n"),
-        ]
+        ])
         for collection in site.model.collections {
-            files.append(
-                OutputFile(path: DataPaths.list(of: collection), bytes: api.list(of: collection).serializedBytes()))
-            files.append(
+            emit([
+                OutputFile(path: DataPaths.list(of: collection), bytes: api.list(of: collection).serializedBytes()),
                 OutputFile(
-                    path: DataPaths.listSchema(of: collection), bytes: schemas.list(of: collection).serializedBytes()))
-            files.append(
+                    path: DataPaths.listSchema(of: collection), bytes: schemas.list(of: collection).serializedBytes()),
                 OutputFile(
-                    path: DataPaths.entrySchema(of: collection), text: schemas.entry(of: collection).serialized()))
+                    path: DataPaths.entrySchema(of: collection), text: schemas.entry(of: collection).serialized()),
+            ])
             let entries = site.entries(of: collection.name)
-            files += entries.concurrentMap { entry in
-                OutputFile(
-                    path: DataPaths.entry(entry.id, of: collection),
-                    bytes: api.document(for: entry, in: collection).serializedBytes())
+            var start = 0
+            while start < entries.count {
+                let end = start + min(max(1, batchSize), entries.count - start)
+                emit(
+                    Array(entries[start..<end]).concurrentMap { entry in
+                        OutputFile(
+                            path: DataPaths.entry(entry.id, of: collection),
+                            bytes: api.document(for: entry, in: collection).serializedBytes())
+                    })
+                start = end
             }
         }
-        files += tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) }
-        return files
+        emit(tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) })
     }
 
     /// `sitemap.xml` (sitemaps.org 0.9): the absolute URL of every page, sorted.
