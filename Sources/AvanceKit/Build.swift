@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     /// Treat warnings as errors.
     public var strict = false
     public var fileSystem: FileSystem = .disk
+    /// What earlier builds validated and rendered, reused where the sources are unchanged
+    /// (`avance serve` keeps one for its whole run).
+    public var caches: BuildCaches?
 
     /// Options for the site at `root`.
     public init(root: String, output: String? = nil, baseURL: String? = nil, strict: Bool = false) {
@@ -34,6 +37,15 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.strict = strict
     }
+}
+
+/// What `avance serve` keeps from one build to the next: validated entries and rendered bodies,
+/// reused for files whose text did not change.
+public final class BuildCaches: Sendable {
+    public let entries = EntryCache()
+    public let bodies = BodyCache()
+
+    public init() {}
 }
 
 /// What a build found and made.
@@ -130,7 +142,10 @@ public enum Build {
         if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))
-        var (site, siteDiagnostics) = SiteResolver.resolve(tree, model: model)
+        // What cached results were made under: the model and the base URL.
+        let generation = modelFile.text + "\n" + (options.baseURL ?? "")
+        options.caches?.entries.begin(generation: generation)
+        var (site, siteDiagnostics) = SiteResolver.resolve(tree, model: model, cache: options.caches?.entries)
         result.diagnostics += siteDiagnostics
         if options.gitHistory {
             let (history, warning) = GitHistory.read(root: options.root, environment: options.environment)
@@ -141,7 +156,7 @@ public enum Build {
         let entryCount = site.entries.values.reduce(0) { $0 + $1.count }
         result.log.append(clock.lap("validate", "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"))
         // 4. Markdown first, so broken links are reported even when the theme is broken
-        let bodies = BodyRenderer(site: site).render()
+        let bodies = bodyRenderer(site: site, options: options, generation: generation).render()
         result.diagnostics += bodies.diagnostics
         result.log.append(clock.lap("markdown", "\(bodies.html.count) bodies"))
         let (theme, themeDiagnostics) = Theme.load(
@@ -159,7 +174,9 @@ public enum Build {
             result.diagnostics += translationDiagnostics
             let translated = site.translated(to: language, model: translatedModel)
             let localization = Localization(site: translated, language: language, original: site.model.language)
-            let translatedBodies = BodyRenderer(site: translated, prefix: localization.prefix).render()
+            let translatedBodies = bodyRenderer(
+                site: translated, prefix: localization.prefix, options: options, generation: generation
+            ).render()
             // Bodies still in the original language were checked above; report only the translations'.
             result.diagnostics += translatedBodies.diagnostics.filter {
                 $0.location?.file.hasSuffix(".\(language).md") == true
@@ -168,6 +185,14 @@ public enum Build {
                 SiteRenderer(site: translated, bodies: translatedBodies, theme: theme, localization: localization))
         }
         return (result, PreparedSite(site: site, bodies: bodies, renderers: renderers, theme: theme))
+    }
+
+    static func bodyRenderer(site: Site, prefix: String = "", options: BuildOptions, generation: String)
+        -> BodyRenderer
+    {
+        let renderer = BodyRenderer(site: site, prefix: prefix)
+        guard let caches = options.caches else { return renderer }
+        return renderer.cache(caches.bodies, generation: generation)
     }
 
     /// Renders, then writes the output folder only if nothing failed: a build with errors leaves

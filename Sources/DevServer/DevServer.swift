@@ -21,6 +21,8 @@ public actor DevServer {
     /// Names this run of the server, so a page served by an earlier run reloads.
     let session: String
     var builds = 0
+    /// Entries and bodies of earlier builds, reused where their files did not change.
+    let caches = BuildCaches()
     var server: HTTPServer?
     var serverTask: Task<Void, Never>?
     var watcher: Task<Void, Never>?
@@ -96,8 +98,9 @@ public actor DevServer {
     func build() async -> BuildResult {
         let started = ContinuousClock.now
         // Only rendered, in memory: the output folder in these options is never written.
-        let (result, site) = await Self.prepare(
-            BuildOptions(root: options.root, baseURL: address, strict: options.strict))
+        var buildOptions = BuildOptions(root: options.root, baseURL: address, strict: options.strict)
+        buildOptions.caches = caches
+        let (result, site) = await Self.prepare(buildOptions)
         builds += 1
         let generation = "\(session)-\(builds)"
         await state.update(with: result, site: site, generation: generation)

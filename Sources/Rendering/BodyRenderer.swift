@@ -30,6 +30,10 @@ public struct BodyRenderer: Sendable {
     let prefix: String
 
     /// Creates a renderer for `site`, whose pages live under `prefix` (a translation's folder).
+    /// Bodies rendered before, and what they were rendered under (`cache(_:generation:)`).
+    var cache: BodyCache?
+    var generation = ""
+
     public init(site: Site, prefix: String = "") {
         self.site = site
         self.prefix = prefix
@@ -49,9 +53,32 @@ public struct BodyRenderer: Sendable {
     }
 
     /// Renders every entry's body and `text` fields, in parallel, then checks anchors.
+    /// This renderer, keeping rendered bodies in `cache` for the next build, which reuses those
+    /// of unchanged entries when its `generation` (the model's text, the base URL) is the same.
+    public func cache(_ cache: BodyCache, generation: String) -> BodyRenderer {
+        var renderer = self
+        renderer.cache = cache
+        // The content files are part of what a body's links resolve against.
+        renderer.generation = generation + "\n" + files.keys.sorted().joined(separator: "\n")
+        return renderer
+    }
+
     public func render() -> RenderedBodies {
         let entries = site.model.collections.flatMap { site.entries(of: $0.name) }
-        let results = entries.concurrentMap { render($0) }
+        let kept = cache?.results(prefix: prefix, generation: generation) ?? [:]
+        let inputs = cache == nil ? [] : entries.map(input)
+        let outcomes = Array(entries.indices).concurrentMap { index -> (EntryResult, reused: Bool) in
+            if let cached = kept[entries[index].key], cached.input == inputs[index] { return (cached.result, true) }
+            return (render(entries[index]), false)
+        }
+        let results = outcomes.map(\.0)
+        if let cache {
+            var keep: [EntryKey: BodyCache.Kept] = [:]
+            for index in entries.indices {
+                keep[entries[index].key] = .init(input: inputs[index], result: results[index])
+            }
+            cache.keep(keep, prefix: prefix, generation: generation, reused: outcomes.count { $0.reused })
+        }
         var bodies = RenderedBodies()
         var anchors: [Anchor] = []
         for (entry, result) in zip(entries, results) {
@@ -74,6 +101,20 @@ public struct BodyRenderer: Sendable {
                             : "its headings are \(ids.map { "`#\($0)`" }.joined(separator: ", "))")))
         }
         return bodies
+    }
+
+    /// What `entry`'s rendered Markdown depends on, for `BodyCache`.
+    func input(_ entry: Entry) -> BodyCache.BodyInput {
+        var texts: [String: String] = [:]
+        var lines: [String: Int] = [:]
+        for field in site.model.collection(entry.collection)?.fields ?? [] {
+            guard case .text = field.type, case .text(let markdown)? = entry.fields[field.name] else { continue }
+            texts[field.name] = markdown
+            lines[field.name] = entry.positions[field.name]?.line ?? 1
+        }
+        return BodyCache.BodyInput(
+            file: entry.file, bodyFile: entry.bodyFile, body: entry.body, bodyFirstLine: entry.bodyFirstLine,
+            texts: texts, lines: lines, untranslated: site.untranslatedBodies.contains(entry.key))
     }
 
     struct EntryResult: Sendable {

@@ -10,8 +10,10 @@ import ParallelMap
 /// files are collected; the site is returned even when some files failed, so that later stages
 /// can still report their own problems in the same run.
 public enum SiteResolver {
-    /// Validates `tree` against `model`.
-    public static func resolve(_ tree: ContentTree, model: SiteModel) -> (Site, [Diagnostic]) {
+    /// Validates `tree` against `model`; with a `cache`, files unchanged since an earlier build
+    /// are not validated again.
+    public static func resolve(_ tree: ContentTree, model: SiteModel, cache: EntryCache? = nil) -> (Site, [Diagnostic])
+    {
         var diagnostics: [Diagnostic] = []
         var found: [(collection: Collection, id: String, file: SourceFile)] = []
         var translationFiles: [(collection: Collection, id: String, language: String, file: SourceFile)] = []
@@ -37,7 +39,7 @@ public enum SiteResolver {
                     at: SourceLocation(file: path, line: 0, column: 0),
                     hint: "entries are `.md` files; put images and other files in the theme's `static/` folder"))
         }
-        let validated = validateAll(found)
+        let validated = validateAll(found, cache: cache)
         var entries: [String: [Entry]] = [:]
         for (entry, problems) in validated {
             diagnostics += problems
@@ -124,13 +126,20 @@ public enum SiteResolver {
     }
 
     /// Validates every file, in parallel: each file is independent of the others.
-    static func validateAll(_ found: [(collection: Collection, id: String, file: SourceFile)]) -> [(
-        Entry?, [Diagnostic]
-    )] {
-        found.concurrentMap { item in
-            EntryValidator(collection: item.collection).validate(
-                id: item.id, path: item.file.path, text: item.file.text)
+    static func validateAll(_ found: [(collection: Collection, id: String, file: SourceFile)], cache: EntryCache? = nil)
+        -> [(Entry?, [Diagnostic])]
+    {
+        let validated = found.concurrentMap { item in
+            cache?.result(path: item.file.path, text: item.file.text)
+                ?? EntryValidator(collection: item.collection).validate(
+                    id: item.id, path: item.file.path, text: item.file.text)
         }
+        if let cache {
+            var kept: [String: (text: String, result: (Entry?, [Diagnostic]))] = [:]
+            for (item, result) in zip(found, validated) { kept[item.file.path] = (item.file.text, result) }
+            cache.keep(kept)
+        }
+        return validated
     }
 
     /// Every `ref`/`refs` must name an entry of its target collection.
