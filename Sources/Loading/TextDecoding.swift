@@ -9,7 +9,7 @@ public enum TextDecoding {
         guard let text = String(validating: body, as: UTF8.self) else {
             return .failure(invalidUTF8(body, path: path))
         }
-        if let control = text.unicodeScalars.firstIndex(where: \.isForbiddenControl) {
+        if mayHoldForbiddenControl(body), let control = text.unicodeScalars.firstIndex(where: \.isForbiddenControl) {
             let before = text.unicodeScalars[..<control]
             let line = before.filter { $0 == "\n" }.count + 1
             let column = before.reversed().prefix { $0 != "\n" }.count + 1
@@ -26,6 +26,26 @@ public enum TextDecoding {
         }
         guard text.utf8.contains(13) else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
+    }
+
+    /// Whether valid UTF-8 `bytes` hold a forbidden control character (`isForbiddenControl`):
+    /// a C0 byte but tab and line ends, DEL, `C2 80`–`C2 9F` (C1) or `EF BF BE`/`EF BF BF`
+    /// (U+FFFE, U+FFFF). A byte scan, far faster than one over scalars.
+    static func mayHoldForbiddenControl(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00...0x1F, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true
+            case 0xBE...0xBF where previous == 0xBF && beforePrevious == 0xEF: return true
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// Where the first byte that is not UTF-8 is, as line and column.

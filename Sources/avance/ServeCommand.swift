@@ -23,11 +23,13 @@ struct ServeCommand: ParsableCommand {
         options.strict = strict
         let format = common.format
         let quiet = common.quiet
+        let verbose = common.verbose
         let status = DevServer.runUntilInterrupted(
             options,
             report: { event in
                 Output.report(event.result.diagnostics, sources: event.result.sources, format: format)
                 guard !quiet, format == .text else { return }
+                if verbose { for line in event.result.log { Output.status(line) } }
                 if event.failed {
                     Output.status(
                         "build failed in \(event.milliseconds) ms: the browser shows the errors over the last good site"

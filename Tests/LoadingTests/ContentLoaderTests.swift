@@ -57,3 +57,17 @@ import Testing
         #expect(!tree.files.contains { $0.text.contains("secret") })
     }
 }
+
+/// The byte scan that spares most files the scalar-by-scalar search for control characters.
+@Suite struct ControlCharacterScanTests {
+    @Test(arguments: [
+        "", "título: Acción\n", "¿Qué? ¡Sí! «citado» — año 2024 ñ °C \u{A0}nbsp", "tab\tand\r\nlines",
+        "emoji 👩‍👩‍👧 and \u{FFFD} and \u{FFFC} and \u{EFBF}", "\u{0}", "a\u{1B}[31m", "del\u{7F}",
+        "c1 \u{80}", "c1 \u{9F}", "\u{A0}not c1", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}\u{FFFE}", "\u{BF}\u{FFFF}",
+        "\u{0B}", "\u{0C}", "\u{1F}",
+    ])
+    func theByteScanFindsExactlyTheForbiddenCharacters(text: String) {
+        let expected = text.unicodeScalars.contains(where: \.isForbiddenControl)
+        #expect(TextDecoding.mayHoldForbiddenControl(Array(text.utf8)[...]) == expected)
+    }
+}
