@@ -1,8 +1,9 @@
 import Foundation
 
-/// Notices saves under `content/` and `theme/` by comparing every file's modification time and
-/// size every `interval` (polling: portable, and cheap for a few hundred files). A change counts
-/// once the files have stayed the same for one more interval, so an editor that writes a file in
+/// Notices saves under `content/` and `theme/`: on Linux the kernel says when something changed
+/// (`FolderEvents`, inotify); elsewhere every file's modification time and size are compared
+/// every `interval` (polling: portable, and cheap for a few hundred files). A change counts once
+/// the files have stayed the same for one more interval, so an editor that writes a file in
 /// several steps causes one build, not three.
 struct SourceWatcher: Sendable {
     /// A file's path, modification time (nanoseconds) and size.
@@ -25,6 +26,12 @@ struct SourceWatcher: Sendable {
     /// Calls `onChange` after every settled change, until the task is cancelled.
     /// `onTick` hears the number of every poll, for work done now and then.
     func watch(onChange: @Sendable () async -> Void, onTick: @Sendable (Int) async -> Void = { _ in }) async {
+        #if os(Linux)
+            if let events = FolderEvents(root: root, folders: folders) {
+                await watch(events, onChange: onChange, onTick: onTick)
+                return
+            }
+        #endif
         var last = stamps()
         var tick = 0
         while !Task.isCancelled {
@@ -44,6 +51,27 @@ struct SourceWatcher: Sendable {
             await onChange()
         }
     }
+
+    #if os(Linux)
+        /// `watch` with the kernel's events instead of a look at every file.
+        private func watch(
+            _ events: FolderEvents, onChange: @Sendable () async -> Void, onTick: @Sendable (Int) async -> Void
+        ) async {
+            var tick = 0
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                tick += 1
+                await onTick(tick)
+                guard events.changed() else { continue }
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    if !events.changed() { break }
+                }
+                guard !Task.isCancelled else { return }
+                await onChange()
+            }
+        }
+    #endif
 
     /// Every file under the watched folders, hidden ones (editors' swap files) left out.
     func stamps() -> [Stamp] {
