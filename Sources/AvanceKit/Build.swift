@@ -99,11 +99,12 @@ public enum Build {
         for renderer in prepared.renderers {
             result.diagnostics += renderer.render(batchSize: Self.batchSize, emit: output.add)
         }
-        // Open data, from the same site.
         let pageCount = output.paths.count
+        result.log.append(clock.lap("render", "\(pageCount) files"))
+        // Open data, from the same site.
         prepared.dataFiles(pages: output.paths, batchSize: Self.batchSize, emit: output.add)
         result.paths = output.paths.sorted()
-        result.log.append(clock.lap("render", "\(pageCount) files"))
+        result.log.append(clock.lap("open data", "\(output.paths.count - pageCount) files"))
         return finish(result, options)
     }
 

@@ -39,8 +39,11 @@ public final class PreparedSite: @unchecked Sendable {
     /// path so far: the sitemap lists the HTML ones), handed to `emit` in batches.
     func dataFiles(pages: [String], batchSize: Int = .max, emit: ([OutputFile]) -> Void) {
         let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
-        OpenDataRenderer(site: site).render(pages: listed, batchSize: batchSize, emit: emit)
-        emit([SearchIndexBuilder(site: site, bodies: bodies).render()])
+        let (site, bodies) = (site, bodies)
+        OpenDataRenderer(site: site).render(
+            pages: listed, batchSize: batchSize,
+            alongside: [{ [SearchIndexBuilder(site: site, bodies: bodies).render()] }],
+            emit: emit)
     }
 
     /// Whether the site has a file at `path` (relative: `proyectos/rcn-visa/index.html`).

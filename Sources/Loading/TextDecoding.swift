@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// Turns a file's bytes into normalised text, or a diagnostic saying where it is not UTF-8.
 public enum TextDecoding {
@@ -24,7 +25,10 @@ public enum TextDecoding {
                     at: SourceLocation(file: path, line: line, column: column),
                     hint: "save the file as plain UTF-8 text"))
         }
-        guard text.utf8.contains(13) else { return .success(text) }
+        let hasCarriageReturn = body.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false
+        }
+        guard hasCarriageReturn else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
@@ -32,9 +36,19 @@ public enum TextDecoding {
     /// a C0 byte but tab and line ends, DEL, `C2 80`–`C2 9F` (C1) or `EF BF BE`/`EF BF BF`
     /// (U+FFFE, U+FFFF). A byte scan, far faster than one over scalars.
     static func mayHoldForbiddenControl(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer(mayHoldForbiddenControl)
+    }
+
+    private static func mayHoldForbiddenControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         for byte in bytes {
+            // Most bytes are printable ASCII: one comparison, then the next byte.
+            if byte >= 0x20, byte < 0x7F {
+                beforePrevious = previous
+                previous = byte
+                continue
+            }
             switch byte {
             case 0x09, 0x0A, 0x0D: break
             case 0x00...0x1F, 0x7F: return true

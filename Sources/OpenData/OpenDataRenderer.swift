@@ -1,4 +1,5 @@
 import ContentModel
+import Foundation
 import ParallelMap
 import SiteLayout
 import Validation
@@ -21,33 +22,24 @@ public struct OpenDataRenderer: Sendable {
         return files
     }
 
-    /// Every document, handed to `emit` in batches of at most `batchSize` entry documents (the
-    /// documents of a collection are made on every core), so that a big site's JSON is never
-    /// all held in memory. Files come in the same order as from `render(pages:)`.
-    public func render(pages: [String], batchSize: Int, emit: ([OutputFile]) -> Void) {
+    /// Every document, handed to `emit` in batches of at most `batchSize` entry documents, so
+    /// that a big site's JSON is never all held in memory. The documents of the whole site (and
+    /// `alongside`, work of another stage such as the search index) are made first, side by
+    /// side on every core, and handed on in the order they are done; then each collection's
+    /// entry documents, on every core.
+    public func render(
+        pages: [String], batchSize: Int, alongside: [@Sendable () -> [OutputFile]] = [],
+        emit: ([OutputFile]) -> Void
+    ) {
         let api = APIDocuments(site: site)
-        let schemas = SchemaDocuments(model: site.model)
-        let feeds = ChangeFeeds(site: site)
-        let tables = TabularData(site: site)
-        emit([
-            OutputFile(path: DataPaths.catalog, bytes: api.catalog().serializedBytes()),
-            OutputFile(path: DataPaths.catalogSchema, bytes: schemas.catalog().serializedBytes()),
-            OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes()),
-            OutputFile(path: DataPaths.atomFeed, text: feeds.atomFeed()),
-            OutputFile(path: DataPaths.dataPackage, bytes: tables.dataPackage().serializedBytes()),
-            OutputFile(path: DataPaths.sitemap, text: sitemap(pages)),
-            OutputFile(
-                path: DataPaths.robots,
-                text: "User-agent: *\nAllow: /\nSitemap: \(site.model.baseURL)\(DataPaths.sitemap)\n"),
-        ])
+        // The longest jobs first (the search index, the lists), so that no core is left waiting
+        // at the end; each job's files are handed on as soon as they are made, not all held.
+        let jobs = siteDocuments(pages: pages, api: api).reversed() + alongside
+        withoutActuallyEscaping(emit) { emit in
+            let handing = Handing(emit)
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in handing.hand(jobs[index]()) }
+        }
         for collection in site.model.collections {
-            emit([
-                OutputFile(path: DataPaths.list(of: collection), bytes: api.list(of: collection).serializedBytes()),
-                OutputFile(
-                    path: DataPaths.listSchema(of: collection), bytes: schemas.list(of: collection).serializedBytes()),
-                OutputFile(
-                    path: DataPaths.entrySchema(of: collection), text: schemas.entry(of: collection).serialized()),
-            ])
             let entries = site.entries(of: collection.name)
             var start = 0
             while start < entries.count {
@@ -61,7 +53,51 @@ public struct OpenDataRenderer: Sendable {
                 start = end
             }
         }
-        emit(tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) })
+    }
+
+    /// The documents that are not one entry's, each a job of its own.
+    func siteDocuments(pages: [String], api: APIDocuments) -> [@Sendable () -> [OutputFile]] {
+        let site = site
+        let schemas = SchemaDocuments(model: site.model)
+        let feeds = ChangeFeeds(site: site)
+        let tables = TabularData(site: site)
+        var jobs: [@Sendable () -> [OutputFile]] = [
+            { [OutputFile(path: DataPaths.catalog, bytes: api.catalog().serializedBytes())] },
+            { [OutputFile(path: DataPaths.catalogSchema, bytes: schemas.catalog().serializedBytes())] },
+            { [OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes())] },
+            { [OutputFile(path: DataPaths.atomFeed, text: feeds.atomFeed())] },
+            { [OutputFile(path: DataPaths.dataPackage, bytes: tables.dataPackage().serializedBytes())] },
+            { [OutputFile(path: DataPaths.sitemap, text: sitemap(pages))] },
+            {
+                [
+                    OutputFile(
+                        path: DataPaths.robots,
+                        text: "User-agent: *\nAllow: /\nSitemap: \(site.model.baseURL)\(DataPaths.sitemap)\n")
+                ]
+            },
+            { tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
+        ]
+        for collection in site.model.collections {
+            jobs += [
+                {
+                    [
+                        OutputFile(
+                            path: DataPaths.list(of: collection), bytes: api.list(of: collection).serializedBytes())
+                    ]
+                },
+                {
+                    [
+                        OutputFile(
+                            path: DataPaths.listSchema(of: collection),
+                            bytes: schemas.list(of: collection).serializedBytes()),
+                        OutputFile(
+                            path: DataPaths.entrySchema(of: collection),
+                            text: schemas.entry(of: collection).serialized()),
+                    ]
+                },
+            ]
+        }
+        return jobs
     }
 
     /// `sitemap.xml` (sitemaps.org 0.9): the absolute URL of every page, sorted.
@@ -77,5 +113,19 @@ public struct OpenDataRenderer: Sendable {
             xml += "  <url><loc>\(XMLText.escape(url))</loc></url>\n"
         }
         return xml + "</urlset>\n"
+    }
+}
+
+/// Hands files on from several threads, one batch at a time.
+private final class Handing: @unchecked Sendable {
+    private let lock = NSLock()
+    private let emit: ([OutputFile]) -> Void
+
+    init(_ emit: @escaping ([OutputFile]) -> Void) {
+        self.emit = emit
+    }
+
+    func hand(_ files: [OutputFile]) {
+        lock.withLock { emit(files) }
     }
 }

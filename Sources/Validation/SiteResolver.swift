@@ -225,15 +225,17 @@ public enum SiteResolver {
 
     /// Display order: the collection's `order_by` fields, then title, then id.
     static func sorted(_ entries: [Entry], by collection: Collection) -> [Entry] {
-        entries.sorted { a, b in
+        // Titles are folded once each, not once per comparison; indices are sorted, not entries,
+        // which are large to move.
+        let titles = entries.map { $0.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        let order = entries.indices.sorted { i, j in
             for field in collection.orderBy {
-                if let ordered = FieldValue.ordered(a.fields[field], b.fields[field]) { return ordered }
+                if let ordered = FieldValue.ordered(entries[i].fields[field], entries[j].fields[field]) {
+                    return ordered
+                }
             }
-            let (x, y) = (
-                a.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
-                b.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            )
-            return x != y ? x < y : a.id < b.id
+            return titles[i] != titles[j] ? titles[i] < titles[j] : entries[i].id < entries[j].id
         }
+        return order.map { entries[$0] }
     }
 }
