@@ -53,18 +53,26 @@ struct SourceWatcher: Sendable {
     }
 
     #if os(Linux)
-        /// `watch` with the kernel's events instead of a look at every file.
+        /// `watch` with the kernel's events instead of a look at every file. Reading them costs
+        /// one system call, so they are read every 20 ms, and a change counts once 50 ms pass
+        /// without another: a save shows about a quarter of a second sooner than by polling.
         private func watch(
             _ events: FolderEvents, onChange: @Sendable () async -> Void, onTick: @Sendable (Int) async -> Void
         ) async {
+            let step = min(interval, .milliseconds(20))
+            var sinceTick = Duration.zero
             var tick = 0
             while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                tick += 1
-                await onTick(tick)
+                try? await Task.sleep(for: step)
+                sinceTick += step
+                if sinceTick >= interval {
+                    sinceTick = .zero
+                    tick += 1
+                    await onTick(tick)
+                }
                 guard events.changed() else { continue }
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: interval)
+                    try? await Task.sleep(for: min(interval, .milliseconds(50)))
                     if !events.changed() { break }
                 }
                 guard !Task.isCancelled else { return }
