@@ -39,9 +39,10 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// What `avance serve` keeps from one build to the next: validated entries and rendered bodies,
-/// reused for files whose text did not change.
+/// What `avance serve` keeps from one build to the next: files read, validated entries and
+/// rendered bodies, reused for files that did not change.
 public final class BuildCaches: Sendable {
+    public let sources = SourceCache()
     public let entries = EntryCache()
     public let bodies = BodyCache()
 
@@ -122,7 +123,8 @@ public enum Build {
     static func prepare(_ options: BuildOptions, clock: inout StageClock) -> (BuildResult, PreparedSite?) {
         var result = BuildResult()
         // 1. load
-        let tree = ContentLoader(root: options.root, fileSystem: options.fileSystem).load()
+        let tree = ContentLoader(root: options.root, fileSystem: options.fileSystem, cache: options.caches?.sources)
+            .load()
         result.log.append(clock.lap("load", "\(tree.files.count) text files"))
         result.diagnostics += tree.diagnostics
         for file in tree.files { result.sources[file.path] = file.text }

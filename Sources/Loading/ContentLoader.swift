@@ -25,10 +25,14 @@ public struct ContentLoader: Sendable {
     public let folder: String
 
     /// Creates a loader for the site at `root` (an absolute path).
-    public init(root: String, folder: String = "content", fileSystem: FileSystem = .disk) {
+    /// Files of earlier loads, reused when their stamp is unchanged (`avance serve`).
+    public var cache: SourceCache?
+
+    public init(root: String, folder: String = "content", fileSystem: FileSystem = .disk, cache: SourceCache? = nil) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.folder = folder
         self.fileSystem = fileSystem
+        self.cache = cache
     }
 
     /// Reads the tree. Problems with single files become diagnostics; the walk goes on.
@@ -41,12 +45,24 @@ public struct ContentLoader: Sendable {
             if Self.textExtensions.contains(ext) { textPaths.append(path) } else { tree.otherFiles.append(path) }
         }
         // Read and decoded on every core; the results keep the sorted order of the paths.
-        for result in textPaths.concurrentMap({ readText($0) }) {
+        cache?.begin()
+        let results = textPaths.concurrentMap { path -> (Result<SourceFile, Diagnostic>, FileStamp?) in
+            guard let cache else { return (readText(path), nil) }
+            // The stamp is taken before reading: a save during the read shows at the next load.
+            let stamp = fileSystem.stamp(root + "/" + path)
+            if let stamp, let kept = cache.file(path, stamp: stamp) { return (.success(kept), stamp) }
+            return (readText(path), stamp)
+        }
+        var kept: [String: (stamp: FileStamp, file: SourceFile)] = [:]
+        for (result, stamp) in results {
             switch result {
-            case .success(let file): tree.files.append(file)
+            case .success(let file):
+                tree.files.append(file)
+                if let stamp { kept[file.path] = (stamp, file) }
             case .failure(let diagnostic): tree.diagnostics.append(diagnostic)
             }
         }
+        cache?.keep(kept)
         return tree
     }
 

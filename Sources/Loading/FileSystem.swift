@@ -20,18 +20,36 @@ public struct FileSystem: Sendable {
     /// The size of a file in bytes, when known without reading it, so that a huge file is
     /// refused before it is read (`ContentLoader.maximumFileSize`).
     public var size: @Sendable (_ path: String) -> Int?
+    /// What tells one version of a file from another without reading it (size, modification
+    /// time, inode), for `SourceCache`; `nil` when unknown, and then the file is always read.
+    public var stamp: @Sendable (_ path: String) -> FileStamp?
 
     /// Creates a file system from its operations.
     public init(
         list: @escaping @Sendable (String) throws -> [(name: String, kind: Kind)],
         read: @escaping @Sendable (String) throws -> [UInt8],
         resolve: @escaping @Sendable (String) -> String?,
-        size: @escaping @Sendable (String) -> Int? = { _ in nil }
+        size: @escaping @Sendable (String) -> Int? = { _ in nil },
+        stamp: @escaping @Sendable (String) -> FileStamp? = { _ in nil }
     ) {
         self.list = list
         self.read = read
         self.resolve = resolve
         self.size = size
+        self.stamp = stamp
+    }
+}
+
+/// A file's size, modification time (nanoseconds) and inode: a save changes at least one.
+public struct FileStamp: Sendable, Hashable {
+    public var size: Int
+    public var modified: Int
+    public var inode: UInt64
+
+    public init(size: Int, modified: Int, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.inode = inode
     }
 }
 
@@ -39,23 +57,60 @@ extension FileSystem {
     /// The real disk.
     public static let disk = FileSystem(
         list: { directory in
-            let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-            return names.map { name in
-                var info = stat()
-                guard lstat(directory + "/" + name, &info) == 0 else { return (name, .other) }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG: return (name, .file)
-                case S_IFDIR: return (name, .directory)
-                case S_IFLNK: return (name, .symlink)
-                default: return (name, .other)
+            // The kind comes with each name (`d_type`); `lstat` only where the file system
+            // does not say.
+            guard let stream = opendir(directory) else {
+                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: directory])
+            }
+            defer { closedir(stream) }
+            var found: [(name: String, kind: Kind)] = []
+            while let item = readdir(stream) {
+                let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                guard name != ".", name != ".." else { continue }
+                switch Int32(item.pointee.d_type) {
+                case Int32(DT_REG): found.append((name, .file))
+                case Int32(DT_DIR): found.append((name, .directory))
+                case Int32(DT_LNK): found.append((name, .symlink))
+                case Int32(DT_UNKNOWN):
+                    var info = stat()
+                    guard lstat(directory + "/" + name, &info) == 0 else {
+                        found.append((name, .other))
+                        continue
+                    }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFREG: found.append((name, .file))
+                    case S_IFDIR: found.append((name, .directory))
+                    case S_IFLNK: found.append((name, .symlink))
+                    default: found.append((name, .other))
+                    }
+                default: found.append((name, .other))
                 }
             }
+            return found
         },
         read: { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // One `open`, `fstat` and `read` into the array, without Foundation's `Data`.
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard descriptor >= 0 else {
                 throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
             }
-            return [UInt8](data)
+            defer { close(descriptor) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: max(4096, Int(info.st_size) + 1))
+            while true {
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+                if count == 0 { break }
+                bytes += chunk[..<count]
+            }
+            return bytes
         },
         resolve: { path in
             guard let resolved = realpath(path, nil) else { return nil }
@@ -65,6 +120,14 @@ extension FileSystem {
         size: { path in
             var info = stat()
             return stat(path, &info) == 0 ? Int(info.st_size) : nil
+        },
+        stamp: { path in
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return FileStamp(
+                size: Int(info.st_size),
+                modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                inode: UInt64(info.st_ino))
         }
     )
 

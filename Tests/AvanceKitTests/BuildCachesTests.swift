@@ -31,6 +31,7 @@ import Testing
         let (broken, _) = Build.prepare(options)
         // Every other entry came from the cache, and every other body, in both languages (the
         // English page of the entry has a body of its own, unchanged).
+        #expect(caches.sources.reused == broken.sources.count - 1)
         #expect(caches.entries.reused == entryCount - 1)
         #expect(caches.bodies.reused == 2 * entryCount - 1)
         let diagnostic = try #require(broken.diagnostics.first { $0.code == "link-broken" })
