@@ -20,28 +20,36 @@ extension PageBuilder {
     /// Every group-by page of `collection`: each enum value (even with no entries, so the
     /// page can say so), each referenced entry.
     public func groups(of collection: Collection) -> [Group] {
+        groupsByCollection[collection.name] ?? Self.groups(of: collection, in: site)
+    }
+
+    /// `groups(of:)`, made from `site`: the entries are sorted into their values in one pass.
+    static func groups(of collection: Collection, in site: Site) -> [Group] {
         let entries = site.entries(of: collection.name)
         return collection.groupBy.compactMap(collection.field).flatMap { field -> [Group] in
+            var byValue: [String: [Entry]] = [:]
+            for entry in entries {
+                switch entry.fields[field.name] {
+                case .enumeration(let id)?: byValue[id, default: []].append(entry)
+                case let value?:
+                    // An entry that names a value twice is listed once.
+                    for id in Set(value.referencedIDs) { byValue[id, default: []].append(entry) }
+                case nil: break
+                }
+            }
             let options: [(id: String, label: String)]
             switch field.type {
             case .enumeration(let set):
                 options = set.values.map { ($0.id, $0.label) }
             case .reference(let to), .references(let to):
-                let used = Set(entries.flatMap { $0.fields[field.name]?.referencedIDs ?? [] })
-                options = site.entries(of: to).filter { used.contains($0.id) }.map { ($0.id, $0.title) }
+                options = site.entries(of: to).filter { byValue[$0.id] != nil }.map { ($0.id, $0.title) }
             default:
                 options = []
             }
             return options.map { option in
                 Group(
                     collection: collection, field: field, value: option.id, label: option.label,
-                    entries: entries.filter { entry in
-                        switch entry.fields[field.name] {
-                        case .enumeration(let id)?: id == option.id
-                        case let value?: value.referencedIDs.contains(option.id)
-                        case nil: false
-                        }
-                    })
+                    entries: byValue[option.id] ?? [])
             }
         }
     }

@@ -11,6 +11,9 @@ public struct PageBuilder: Sendable {
     public let strings: Strings
     public let localization: Localization
     public let paths: PagePaths
+    /// The group-by pages of each collection, made once: every listing page shows them all as
+    /// filters.
+    let groupsByCollection: [String: [Group]]
 
     /// Creates a builder of pages in `localization`'s language (the site's own by default).
     public init(site: Site, bodies: RenderedBodies, strings: Strings, localization: Localization? = nil) {
@@ -19,6 +22,9 @@ public struct PageBuilder: Sendable {
         self.strings = strings
         self.localization = localization ?? Localization(site: site)
         self.paths = PagePaths(model: site.model, prefix: self.localization.prefix)
+        self.groupsByCollection = Dictionary(
+            site.model.collections.map { ($0.name, Self.groups(of: $0, in: site)) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     var model: SiteModel { site.model }
