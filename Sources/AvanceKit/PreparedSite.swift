@@ -15,24 +15,35 @@ public final class PreparedSite: @unchecked Sendable {
     let bodies: RenderedBodies
     /// One renderer per language, the site's own first.
     let renderers: [SiteRenderer]
-    private let pages: [SiteRenderer.Pages]
     private let staticFiles: [String: [UInt8]]
-    /// Every page's path, in every language, in the order a build renders them.
-    let pagePaths: [String]
-    private let pagePathSet: Set<String>
     private let lock = NSLock()
-    /// The open data, once asked for; only touched under `lock`.
+    /// The pages by path, made at the first request (a build renders every page in order
+    /// instead, and never needs them); only touched under `lock`.
+    private var pageIndex: (pages: [SiteRenderer.Pages], paths: [String], set: Set<String>)?
+    private let dataLock = NSLock()
+    /// The open data, once asked for; only touched under `dataLock`.
     private var openData: [String: [UInt8]]?
 
     init(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], theme: Theme) {
         self.site = site
         self.bodies = bodies
         self.renderers = renderers
-        self.pages = renderers.map { $0.pages() }
         self.staticFiles = Dictionary(
             theme.staticFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        self.pagePaths = pages.flatMap(\.paths)
-        self.pagePathSet = Set(pagePaths)
+    }
+
+    /// Every page's path, in every language, in the order a build renders them.
+    var pagePaths: [String] { index().paths }
+
+    private func index() -> (pages: [SiteRenderer.Pages], paths: [String], set: Set<String>) {
+        lock.withLock {
+            if let pageIndex { return pageIndex }
+            let pages = renderers.map { $0.pages() }
+            let paths = pages.flatMap(\.paths)
+            let made = (pages, paths, Set(paths))
+            pageIndex = made
+            return made
+        }
     }
 
     /// The open data and the search index, for a site whose pages are `pages` (every output
@@ -48,25 +59,28 @@ public final class PreparedSite: @unchecked Sendable {
 
     /// Whether the site has a file at `path` (relative: `proyectos/rcn-visa/index.html`).
     public func contains(_ path: String) -> Bool {
-        pagePathSet.contains(path) || staticFiles[path] != nil || dataByPath()[path] != nil
+        index().set.contains(path) || staticFiles[path] != nil || dataByPath()[path] != nil
     }
 
     /// The file at `path`, rendered now if it is a page; `nil` when the site has no such file,
     /// a diagnostic when its template fails.
     public func file(at path: String) -> Result<[UInt8], Diagnostic>? {
         if let bytes = staticFiles[path] { return .success(bytes) }
-        if pagePathSet.contains(path) {
-            for set in pages { if let result = set.render(path) { return result.map(\.bytes) } }
+        let index = index()
+        if index.set.contains(path) {
+            for set in index.pages { if let result = set.render(path) { return result.map(\.bytes) } }
         }
         return dataByPath()[path].map { .success($0) }
     }
 
     private func dataByPath() -> [String: [UInt8]] {
-        lock.lock()
-        defer { lock.unlock() }
+        let pages = staticFiles.keys.sorted() + pagePaths  // before taking `lock`, which `index()` takes
+        // Held while the data is made, so that two requests do not make it twice.
+        dataLock.lock()
+        defer { dataLock.unlock() }
         if let openData { return openData }
         var made: [String: [UInt8]] = [:]
-        dataFiles(pages: staticFiles.keys.sorted() + pagePaths) { batch in
+        dataFiles(pages: pages) { batch in
             for file in batch where made[file.path] == nil { made[file.path] = file.bytes }
         }
         openData = made

@@ -57,15 +57,29 @@ public struct APIDocuments: Sendable {
 
     /// `api/v1/<collection>.json`: every entry of a collection, in display order.
     public func list(of collection: Collection) -> JSONValue {
+        guard case .object(var members) = listHeader(of: collection) else { return .null }
+        members["entries"] = .array(site.entries(of: collection.name).map { document(for: $0, in: collection) })
+        return .object(members)
+    }
+
+    /// The bytes of `list(of:)`, each entry's document made and written in turn: the list of a
+    /// big collection is never held as one tree.
+    public func listBytes(of collection: Collection) -> [UInt8] {
         let entries = site.entries(of: collection.name)
-        return [
+        return listHeader(of: collection).serializedBytes(streaming: "entries", count: entries.count) {
+            document(for: entries[$0], in: collection)
+        }
+    }
+
+    /// `list(of:)` without its entries.
+    func listHeader(of collection: Collection) -> JSONValue {
+        [
             "collection": .string(collection.name),
             "title": .string(collection.title),
             "expected": collection.expected.map(JSONValue.int) ?? .null,
-            "documented": .int(entries.count),
+            "documented": .int(site.entries(of: collection.name).count),
             "url": absolute(pages.index(of: collection)),
             "schema": absolute(DataPaths.listSchema(of: collection)),
-            "entries": .array(entries.map { document(for: $0, in: collection) }),
         ]
     }
 

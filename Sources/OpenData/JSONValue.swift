@@ -88,6 +88,40 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         }
     }
 
+    /// The bytes of `serializedBytes()` for this object with one more member, `key`, an array
+    /// of `count` items made one at a time by `item` and written at once, so that a list of
+    /// thousands of documents is never held as one tree.
+    public func serializedBytes(streaming key: String, count: Int, item: (Int) -> JSONValue) -> [UInt8] {
+        guard case .object(let members) = self, members[key] == nil else {
+            preconditionFailure("streaming needs an object without `\(key)`")
+        }
+        var out: [UInt8] = []
+        out += "{\n".utf8
+        let keys = (Array(members.keys) + [key]).sorted()
+        for (index, name) in keys.enumerated() {
+            Self.indent(&out, 1)
+            Self.writeString(name, to: &out)
+            out += ": ".utf8
+            if name != key {
+                members[name]!.write(to: &out, depth: 1)
+            } else if count == 0 {
+                out += "[]".utf8
+            } else {
+                out += "[\n".utf8
+                for position in 0..<count {
+                    Self.indent(&out, 2)
+                    item(position).write(to: &out, depth: 2)
+                    out += (position == count - 1 ? "\n" : ",\n").utf8
+                }
+                Self.indent(&out, 1)
+                out.append(UInt8(ascii: "]"))
+            }
+            out += (index == keys.count - 1 ? "\n" : ",\n").utf8
+        }
+        out += "}\n".utf8
+        return out
+    }
+
     /// Two spaces a level.
     static func indent(_ out: inout [UInt8], _ depth: Int) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))

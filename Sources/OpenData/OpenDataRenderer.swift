@@ -82,7 +82,7 @@ public struct OpenDataRenderer: Sendable {
                 {
                     [
                         OutputFile(
-                            path: DataPaths.list(of: collection), bytes: api.list(of: collection).serializedBytes())
+                            path: DataPaths.list(of: collection), bytes: api.listBytes(of: collection))
                     ]
                 },
                 {

@@ -44,6 +44,7 @@ public struct TemplateLibrary: Sendable {
                 "partials nest more than \(TemplateRenderer.maximumDepth) deep, at `\(partial)`", line: 0, column: 0,
                 hint: "a partial that includes itself never ends; check `{{> \(partial)}}`")
         }
-        return renderer.output
+        // The buffer grew by doubling; a page kept until it is written keeps only its bytes.
+        return renderer.output.count * 5 < renderer.output.capacity * 4 ? Array(renderer.output) : renderer.output
     }
 }

@@ -216,3 +216,29 @@ let files = [
             ])
     }
 }
+
+/// Lists are written entry by entry: the same bytes as the whole tree serialized.
+@Suite struct StreamedListTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    @Test(arguments: ["", "/Tests/Fixtures/pmdot-site"])
+    func aStreamedListIsTheListSerialized(site folder: String) throws {
+        let tree = ContentLoader(root: Self.repository + folder).load()
+        let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
+        let (site, _) = SiteResolver.resolve(tree, model: try #require(ModelReader.read(modelText).0))
+        let api = APIDocuments(site: site)
+        for collection in site.model.collections {
+            #expect(api.listBytes(of: collection) == api.list(of: collection).serializedBytes(), "\(collection.name)")
+        }
+    }
+
+    @Test func anEmptyListIsWrittenAsAnEmptyArray() {
+        let header: JSONValue = ["b": .int(1), "z": .null]
+        let streamed = header.serializedBytes(streaming: "entries", count: 0) { _ in .null }
+        let whole: JSONValue = ["b": .int(1), "z": .null, "entries": .array([])]
+        #expect(streamed == whole.serializedBytes())
+        let two = header.serializedBytes(streaming: "a", count: 2) { .int($0) }
+        #expect(two == (["b": .int(1), "z": .null, "a": .array([.int(0), .int(1)])] as JSONValue).serializedBytes())
+    }
+}
