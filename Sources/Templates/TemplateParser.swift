@@ -3,8 +3,8 @@
 /// trace), partial indentation and inheritance (`{{< parent}}` with `{{$ block}}`s), in the
 /// same bytes as swift-mustache 2 for the templates of a theme (see `TemplateLibrary`).
 struct TemplateParser {
-    private let bytes: [UInt8]
-    private var position = 0
+    let bytes: [UInt8]
+    var position = 0
     /// The partials named so far, in order.
     private(set) var partials: [Template.PartialUse] = []
 
@@ -38,172 +38,52 @@ struct TemplateParser {
         try parse(Scope())
     }
 
-    private mutating func parse(_ outer: Scope) throws(TemplateError) -> [Node] {
+    /// What a parse has made so far on its line: the nodes, and the spaces and tabs that start
+    /// the line, kept apart until we know whether the line holds a standalone tag.
+    struct Line {
         var nodes: [Node] = []
-        var scope = outer
-        // The spaces and tabs that start the line, kept apart until we know whether the line
-        // holds a standalone tag.
         var indentation: [UInt8] = []
+
+        /// Writes the indentation held back, before a tag that is not standalone.
+        mutating func flush() {
+            if !indentation.isEmpty { nodes.append(.text(indentation)) }
+            indentation = []
+        }
+    }
+
+    /// What a tag leaves for the next one.
+    enum Outcome {
+        /// Go on; the tag was alone on its line (which is then consumed) or not.
+        case next(standalone: Bool)
+        /// The tag closed the section this parse was for.
+        case closed
+    }
+
+    /// The nodes up to the end of the template, or of the section `outer` is in.
+    private mutating func parse(_ outer: Scope) throws(TemplateError) -> [Node] {
+        var line = Line()
+        var scope = outer
         while position < bytes.count {
-            if scope.newLine {
-                let whitespace = readSpacesAndTabs()
-                if scope.inParent, !scope.parentTopLevel {
-                    // A block's lines lose the indentation of its first line.
-                    if let blockIndentation = scope.blockIndentation {
-                        indentation = Array(whitespace.dropFirst(blockIndentation.count))
-                    } else {
-                        scope.blockIndentation = whitespace
-                    }
-                } else {
-                    indentation = whitespace
-                }
-            }
+            if scope.newLine { readIndentation(&scope, into: &line) }
             let (text, foundTag) = readText(scope)
             if !foundTag, let newline = newlineLength(at: position) {
-                nodes.append(.text(indentation + text + bytes[position..<position + newline]))
+                line.nodes.append(.text(line.indentation + text + bytes[position..<position + newline]))
                 position += newline
                 scope.newLine = true
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(indentation + text))
-                indentation = []
+                line.nodes.append(.text(line.indentation + text))
+                line.indentation = []
                 scope.newLine = false
             }
             guard foundTag else { break }
             let tagStart = position - scope.open.count
             guard position < bytes.count else { throw unfinished(at: tagStart, scope) }
-            var standalone = false
-            switch bytes[position] {
-            case UInt8(ascii: "#"), UInt8(ascii: "^"):
-                let inverted = bytes[position] == UInt8(ascii: "^")
-                position += 1
-                let (name, reference) = try readName(scope, tagStart: tagStart)
-                standalone = isStandalone(scope)
-                if !standalone, !indentation.isEmpty {
-                    nodes.append(.text(indentation))
-                    indentation = []
-                }
-                let body = try parse(
-                    scope.entering(
-                        name, tag: tag((inverted ? "^" : "#") + written(name), scope), at: tagStart,
-                        standalone: standalone))
-                nodes.append(inverted ? .inverted(reference, body) : .section(reference, body))
-            case UInt8(ascii: "/"):
-                position += 1
-                let (name, _) = try readName(scope, tagStart: tagStart)
-                guard let section = scope.section else {
-                    throw error(
-                        "`\(tag(name, scope))` closes a section that was never opened", at: tagStart,
-                        hint: "remove it, or open the section with `\(tag("#" + written(name), scope))`")
-                }
-                guard name == section.name else {
-                    let (line, column) = place(of: section.start)
-                    throw error(
-                        "`\(tag(name, scope))` closes `\(section.tag)`, opened at line \(line), column \(column)",
-                        at: tagStart,
-                        hint: "close sections in the reverse order they were opened")
-                }
-                if isStandalone(scope) {
-                    // The line is consumed; the caller decides what the next line starts as.
-                } else if !indentation.isEmpty {
-                    nodes.append(.text(indentation))
-                }
-                return nodes
-            case UInt8(ascii: "!"):
-                position += 1
-                guard let end = find(scope.close, from: position) else {
-                    throw error(
-                        "this comment is never closed", at: tagStart, hint: "end it with `\(written(scope.close))`")
-                }
-                position = end + scope.close.count
-                standalone = isStandalone(scope)
-            case UInt8(ascii: "{"), UInt8(ascii: "&"):
-                let triple = bytes[position] == UInt8(ascii: "{")
-                if !indentation.isEmpty {
-                    nodes.append(.text(indentation))
-                    indentation = []
-                }
-                position += 1
-                let (_, reference) = try readName(scope, tagStart: tagStart)
-                if triple {
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else {
-                        throw error(
-                            "`{{{` must end with `}}}`", at: tagStart, hint: "write `{{{name}}}`, or `{{& name}}`")
-                    }
-                    position += 1
-                }
-                nodes.append(.variable(reference, escaped: false))
-            case UInt8(ascii: ">"), UInt8(ascii: "<"):
-                let isParent = bytes[position] == UInt8(ascii: "<")
-                position += 1
-                let name = try readPartialName(scope, tagStart: tagStart)
-                let (line, column) = place(of: tagStart)
-                partials.append(.init(name: name, line: line, column: column))
-                if !indentation.isEmpty { nodes.append(.text(indentation)) }
-                standalone = isStandalone(scope)
-                if isParent {
-                    var parentScope = scope.entering(
-                        Array(name.utf8), tag: tag("<" + name, scope), at: tagStart, standalone: true)
-                    parentScope.inParent = true
-                    parentScope.parentTopLevel = true
-                    let body = try parse(parentScope)
-                    var overrides: [String: [Node]] = [:]
-                    for node in body {
-                        switch node {
-                        case .blockDefinition(let block, let nodes): overrides[block] = nodes
-                        case .text: break
-                        default:
-                            throw error(
-                                "only `{{$block}}` definitions can be inside `{{<\(name)}}`", at: tagStart,
-                                hint: "move other tags into a `{{$block}}` that `\(name)` shows")
-                        }
-                    }
-                    nodes.append(.partial(name, indentation: indentation, overrides: overrides))
-                } else {
-                    nodes.append(.partial(name, indentation: standalone ? indentation : nil, overrides: nil))
-                }
-                indentation = []
-            case UInt8(ascii: "$"):
-                position += 1
-                let (name, reference) = try readName(scope, tagStart: tagStart)
-                guard reference.functions.isEmpty, reference.root == .stack, reference.names.count == 1 else {
-                    throw error(
-                        "a block is named by a plain name, not `\(written(name))`", at: tagStart,
-                        hint: "write `{{$main}}…{{/main}}`")
-                }
-                if scope.parentTopLevel {
-                    standalone = isStandalone(scope)
-                    let body = try parse(
-                        scope.entering(name, tag: tag("$" + written(name), scope), at: tagStart, standalone: standalone)
-                    )
-                    nodes.append(.blockDefinition(reference.names[0], body))
-                } else {
-                    if !indentation.isEmpty { nodes.append(.text(indentation)) }
-                    standalone = isStandalone(scope)
-                    let body = try parse(
-                        scope.entering(name, tag: tag("$" + written(name), scope), at: tagStart, standalone: standalone)
-                    )
-                    nodes.append(.block(reference.names[0], body, indentation: indentation))
-                    indentation = []
-                }
-            case UInt8(ascii: "="):
-                position += 1
-                try readDelimiters(&scope, tagStart: tagStart)
-                standalone = isStandalone(scope)
-            case UInt8(ascii: "%"):
-                position += 1
-                nodes.append(try readPragma(scope, tagStart: tagStart))
-                standalone = isStandalone(scope)
-            default:
-                if !indentation.isEmpty {
-                    nodes.append(.text(indentation))
-                    indentation = []
-                }
-                let (_, reference) = try readName(scope, tagStart: tagStart)
-                nodes.append(.variable(reference, escaped: true))
+            switch try readTag(at: tagStart, &scope, &line) {
+            case .closed: return line.nodes
+            case .next(let standalone): scope.newLine = standalone
             }
-            scope.newLine = standalone
         }
         if let section = scope.section {
             throw error(
@@ -211,241 +91,161 @@ struct TemplateParser {
                 at: section.start,
                 hint: "close it with `\(tag(section.name, scope))`")
         }
-        return nodes
+        return line.nodes
     }
 
-    // MARK: Reading
+    /// The spaces and tabs that start a line; a block's lines lose the indentation of its first.
+    private mutating func readIndentation(_ scope: inout Scope, into line: inout Line) {
+        let whitespace = readSpacesAndTabs()
+        guard scope.inParent, !scope.parentTopLevel else {
+            line.indentation = whitespace
+            return
+        }
+        if let blockIndentation = scope.blockIndentation {
+            line.indentation = Array(whitespace.dropFirst(blockIndentation.count))
+        } else {
+            scope.blockIndentation = whitespace
+        }
+    }
 
-    /// Text up to the end of the line (not consumed) or up to a tag (its opening delimiter
-    /// consumed).
-    private mutating func readText(_ scope: Scope) -> (text: [UInt8], foundTag: Bool) {
-        let start = position
-        let first = scope.open[0]
-        while position < bytes.count {
-            let byte = bytes[position]
-            if newlineLength(at: position) != nil { break }
-            if byte == first, matches(scope.open, at: position) {
-                let text = Array(bytes[start..<position])
-                position += scope.open.count
-                return (text, true)
+    /// The tag whose opening delimiter ends at `position`, by its first character.
+    private mutating func readTag(at tagStart: Int, _ scope: inout Scope, _ line: inout Line) throws(TemplateError)
+        -> Outcome
+    {
+        let sigil = bytes[position]
+        switch sigil {
+        case UInt8(ascii: "#"), UInt8(ascii: "^"):
+            return .next(standalone: try readSection(at: tagStart, inverted: sigil == UInt8(ascii: "^"), scope, &line))
+        case UInt8(ascii: "/"):
+            try readClose(at: tagStart, scope, &line)
+            return .closed
+        case UInt8(ascii: "!"):
+            position += 1
+            guard let end = find(scope.close, from: position) else {
+                throw error("this comment is never closed", at: tagStart, hint: "end it with `\(written(scope.close))`")
             }
+            position = end + scope.close.count
+        case UInt8(ascii: "{"), UInt8(ascii: "&"):
+            line.flush()
             position += 1
-        }
-        return (Array(bytes[start..<position]), false)
-    }
-
-    private mutating func readSpacesAndTabs() -> [UInt8] {
-        let start = position
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
-        return Array(bytes[start..<position])
-    }
-
-    private mutating func skipWhitespace() {
-        while position < bytes.count, Self.isWhitespace(bytes[position]) { position += 1 }
-    }
-
-    /// A name and what it refers to: `{{ coverage.text }}`, `{{#empty(fields)}}`.
-    private mutating func readName(_ scope: Scope, tagStart: Int) throws(TemplateError) -> ([UInt8], Reference) {
-        skipWhitespace()
-        let start = position
-        while position < bytes.count, Self.isNameByte(bytes[position]) { position += 1 }
-        let name = Array(bytes[start..<position])
-        skipWhitespace()
-        try expectClose(scope, tagStart: tagStart)
-        return (name, try reference(name, tagStart: tagStart))
-    }
-
-    private mutating func readPartialName(_ scope: Scope, tagStart: Int) throws(TemplateError) -> String {
-        skipWhitespace()
-        let start = position
-        while position < bytes.count, Self.isNameByte(bytes[position]) || bytes[position] == UInt8(ascii: "/") {
-            position += 1
-        }
-        let name = String(decoding: bytes[start..<position], as: UTF8.self)
-        skipWhitespace()
-        guard !name.isEmpty else {
-            throw error("a partial needs a name", at: tagStart, hint: "write `{{> partials/name}}`")
-        }
-        try expectClose(scope, tagStart: tagStart)
-        return name
-    }
-
-    private mutating func expectClose(_ scope: Scope, tagStart: Int) throws(TemplateError) {
-        guard matches(scope.close, at: position) else {
-            guard position < bytes.count else { throw unfinished(at: tagStart, scope) }
-            let character = String(decoding: bytes[position...].prefix(4), as: UTF8.self).prefix(1)
-            throw error(
-                "unexpected `\(character)` in a tag", at: position,
-                hint: "names hold letters, digits, `.`, `-` and `_`; a tag ends with `\(written(scope.close))`")
-        }
-        position += scope.close.count
-    }
-
-    /// `{{=<% %>=}}`: new delimiters for the rest of the section.
-    private mutating func readDelimiters(_ scope: inout Scope, tagStart: Int) throws(TemplateError) {
-        skipWhitespace()
-        var start = position
-        while position < bytes.count, !Self.isWhitespace(bytes[position]) { position += 1 }
-        let open = Array(bytes[start..<position])
-        skipWhitespace()
-        start = position
-        while position < bytes.count, !Self.isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: "=") {
-            position += 1
-        }
-        let close = Array(bytes[start..<position])
-        skipWhitespace()
-        guard !open.isEmpty, !close.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "="),
-            matches(scope.close, at: position + 1)
-        else {
-            throw error("cannot read these delimiters", at: tagStart, hint: "write `{{=<% %>=}}`")
-        }
-        position += 1 + scope.close.count
-        scope.open = open
-        scope.close = close
-        scope.parentTopLevel = false
-    }
-
-    /// `{{% CONTENT_TYPE: HTML }}` or `TEXT`.
-    private mutating func readPragma(_ scope: Scope, tagStart: Int) throws(TemplateError) -> Node {
-        let end = find(scope.close, from: position) ?? bytes.count
-        let words = String(decoding: bytes[position..<end], as: UTF8.self).split(separator: ":").map {
-            $0.trimmingSpaces
-        }
-        position = min(bytes.count, end + scope.close.count)
-        guard end < bytes.count, words.count == 2, words[0] == "CONTENT_TYPE", ["HTML", "TEXT"].contains(words[1])
-        else {
-            throw error(
-                "unknown setting", at: tagStart,
-                hint: "the one setting is `{{% CONTENT_TYPE: HTML }}` (escape values, the default) or `TEXT`")
-        }
-        return .escaping(words[1] == "HTML")
-    }
-
-    /// What `name` refers to; functions are checked here, so a misspelt one fails the theme
-    /// rather than rendering nothing.
-    private func reference(_ name: [UInt8], tagStart: Int) throws(TemplateError) -> Reference {
-        var rest = name[...]
-        var calls: [String] = []
-        while let open = rest.firstIndex(of: UInt8(ascii: "(")) {
-            calls.append(String(decoding: rest[..<open], as: UTF8.self))
-            rest = rest[(open + 1)...]
-        }
-        let closing = rest.reversed().prefix { $0 == UInt8(ascii: ")") }.count
-        let argument = String(decoding: rest.dropLast(closing), as: UTF8.self)
-        guard closing == calls.count, !argument.contains(")"), !calls.contains(where: \.isEmpty) else {
-            throw error(
-                "cannot read `\(String(decoding: name, as: UTF8.self))`", at: tagStart,
-                hint: "a function is written `empty(name)`, or `first()` inside a list")
-        }
-        var functions: [TemplateFunction] = []
-        for call in calls.reversed() {
-            guard let function = TemplateFunction(rawValue: call) else {
-                let known = TemplateFunction.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-                throw error("unknown function `\(call)`", at: tagStart, hint: "the functions are \(known)")
+            let (_, reference) = try readName(scope, tagStart: tagStart)
+            if sigil == UInt8(ascii: "{") {
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else {
+                    throw error("`{{{` must end with `}}}`", at: tagStart, hint: "write `{{{name}}}`, or `{{& name}}`")
+                }
+                position += 1
             }
-            functions.append(function)
+            line.nodes.append(.variable(reference, escaped: false))
+            return .next(standalone: false)
+        case UInt8(ascii: ">"), UInt8(ascii: "<"):
+            return .next(standalone: try readPartial(at: tagStart, parent: sigil == UInt8(ascii: "<"), scope, &line))
+        case UInt8(ascii: "$"):
+            return .next(standalone: try readBlock(at: tagStart, scope, &line))
+        case UInt8(ascii: "="):
+            position += 1
+            try readDelimiters(&scope, tagStart: tagStart)
+        case UInt8(ascii: "%"):
+            position += 1
+            line.nodes.append(try readPragma(scope, tagStart: tagStart))
+        default:
+            line.flush()
+            let (_, reference) = try readName(scope, tagStart: tagStart)
+            line.nodes.append(.variable(reference, escaped: true))
+            return .next(standalone: false)
         }
-        let names = argument.split(separator: ".").map(String.init)
-        if argument == "." { return Reference(root: .current, names: [], functions: functions) }
-        if argument.isEmpty, !functions.isEmpty { return Reference(root: .position, names: [], functions: functions) }
-        if argument.hasPrefix(".") { return Reference(root: .scoped, names: names, functions: functions) }
-        return Reference(root: names.isEmpty ? .current : .stack, names: names, functions: functions)
+        return .next(standalone: isStandalone(scope))
     }
 
-    // MARK: Lines
+    /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`; whether the opening tag was standalone.
+    private mutating func readSection(at tagStart: Int, inverted: Bool, _ scope: Scope, _ line: inout Line)
+        throws(TemplateError) -> Bool
+    {
+        position += 1
+        let (name, reference) = try readName(scope, tagStart: tagStart)
+        let standalone = isStandalone(scope)
+        if !standalone { line.flush() }
+        let opening = tag((inverted ? "^" : "#") + written(name), scope)
+        let body = try parse(scope.entering(name, tag: opening, at: tagStart, standalone: standalone))
+        line.nodes.append(inverted ? .inverted(reference, body) : .section(reference, body))
+        return standalone
+    }
 
-    /// Whether the tag just read is alone on its line; if so the rest of the line, with its
-    /// line ending, is consumed.
-    private mutating func isStandalone(_ scope: Scope) -> Bool {
-        guard scope.newLine else { return false }
-        var end = position
-        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-        if end == bytes.count {
-            position = end
-            return true
+    /// `{{/name}}`, which must close the section this parse is in.
+    private mutating func readClose(at tagStart: Int, _ scope: Scope, _ line: inout Line) throws(TemplateError) {
+        position += 1
+        let (name, _) = try readName(scope, tagStart: tagStart)
+        guard let section = scope.section else {
+            throw error(
+                "`\(tag(name, scope))` closes a section that was never opened", at: tagStart,
+                hint: "remove it, or open the section with `\(tag("#" + written(name), scope))`")
         }
-        guard let newline = newlineLength(at: end) else { return false }
-        position = end + newline
-        return true
-    }
-
-    /// The length of the line ending at `index` (`\n` or `\r\n`), if there is one.
-    private func newlineLength(at index: Int) -> Int? {
-        guard index < bytes.count else { return nil }
-        if bytes[index] == 0x0A { return 1 }
-        if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return 2 }
-        return nil
-    }
-
-    private func matches(_ delimiter: [UInt8], at index: Int) -> Bool {
-        guard index + delimiter.count <= bytes.count else { return false }
-        return bytes[index..<index + delimiter.count].elementsEqual(delimiter)
-    }
-
-    private func find(_ delimiter: [UInt8], from index: Int) -> Int? {
-        var index = index
-        while index + delimiter.count <= bytes.count {
-            if matches(delimiter, at: index) { return index }
-            index += 1
+        guard name == section.name else {
+            let (line, column) = place(of: section.start)
+            throw error(
+                "`\(tag(name, scope))` closes `\(section.tag)`, opened at line \(line), column \(column)",
+                at: tagStart, hint: "close sections in the reverse order they were opened")
         }
-        return nil
+        // Alone on its line, the line is consumed, and the caller decides what the next line
+        // starts as (swift-mustache's rule, kept for the same bytes).
+        if !isStandalone(scope), !line.indentation.isEmpty { line.nodes.append(.text(line.indentation)) }
     }
 
-    // MARK: Errors
-
-    /// Line and column (in characters) of a byte offset.
-    func place(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for byte in bytes[..<min(offset, bytes.count)] {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+    /// `{{> name}}`, or `{{< name}}{{$ block}}…{{/ block}}{{/ name}}`; whether it was standalone.
+    private mutating func readPartial(at tagStart: Int, parent: Bool, _ scope: Scope, _ line: inout Line)
+        throws(TemplateError) -> Bool
+    {
+        position += 1
+        let name = try readPartialName(scope, tagStart: tagStart)
+        let (lineNumber, column) = place(of: tagStart)
+        partials.append(.init(name: name, line: lineNumber, column: column))
+        if !line.indentation.isEmpty { line.nodes.append(.text(line.indentation)) }
+        let standalone = isStandalone(scope)
+        defer { line.indentation = [] }
+        guard parent else {
+            line.nodes.append(.partial(name, indentation: standalone ? line.indentation : nil, overrides: nil))
+            return standalone
+        }
+        var parentScope = scope.entering(Array(name.utf8), tag: tag("<" + name, scope), at: tagStart, standalone: true)
+        parentScope.inParent = true
+        parentScope.parentTopLevel = true
+        var overrides: [String: [Node]] = [:]
+        for node in try parse(parentScope) {
+            switch node {
+            case .blockDefinition(let block, let nodes): overrides[block] = nodes
+            case .text: break
+            default:
+                throw error(
+                    "only `{{$block}}` definitions can be inside `{{<\(name)}}`", at: tagStart,
+                    hint: "move other tags into a `{{$block}}` that `\(name)` shows")
             }
         }
-        return (line, column)
+        line.nodes.append(.partial(name, indentation: line.indentation, overrides: overrides))
+        return standalone
     }
 
-    private func error(_ message: String, at offset: Int, hint: String) -> TemplateError {
-        let (line, column) = place(of: offset)
-        return TemplateError(message, line: line, column: column, hint: hint)
-    }
-
-    private func unfinished(at offset: Int, _ scope: Scope) -> TemplateError {
-        error("this tag is never closed", at: offset, hint: "end it with `\(written(scope.close))`")
-    }
-
-    private func tag(_ name: [UInt8], _ scope: Scope) -> String {
-        tag("/" + String(decoding: name, as: UTF8.self), scope)
-    }
-    private func tag(_ inner: String, _ scope: Scope) -> String { written(scope.open) + inner + written(scope.close) }
-    private func written(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
-
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
-    }
-
-    /// Letters, digits and `.-_?*()`, as swift-mustache reads names.
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            true
-        case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "?"), UInt8(ascii: "*"),
-            UInt8(ascii: "("), UInt8(ascii: ")"):
-            true
-        default: false
+    /// `{{$ name}}…{{/ name}}`: a block's definition inside `{{< parent}}`, or a block a template
+    /// shows (and others may override); whether it was standalone.
+    private mutating func readBlock(at tagStart: Int, _ scope: Scope, _ line: inout Line) throws(TemplateError) -> Bool
+    {
+        position += 1
+        let (name, reference) = try readName(scope, tagStart: tagStart)
+        guard reference.functions.isEmpty, reference.root == .stack, reference.names.count == 1 else {
+            throw error(
+                "a block is named by a plain name, not `\(written(name))`", at: tagStart,
+                hint: "write `{{$main}}…{{/main}}`")
         }
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingSpaces: Substring {
-        var text = self
-        while text.first == " " { text = text.dropFirst() }
-        while text.last == " " { text = text.dropLast() }
-        return text
+        let opening = tag("$" + written(name), scope)
+        if scope.parentTopLevel {
+            let standalone = isStandalone(scope)
+            let body = try parse(scope.entering(name, tag: opening, at: tagStart, standalone: standalone))
+            line.nodes.append(.blockDefinition(reference.names[0], body))
+            return standalone
+        }
+        if !line.indentation.isEmpty { line.nodes.append(.text(line.indentation)) }
+        let standalone = isStandalone(scope)
+        let body = try parse(scope.entering(name, tag: opening, at: tagStart, standalone: standalone))
+        line.nodes.append(.block(reference.names[0], body, indentation: line.indentation))
+        line.indentation = []
+        return standalone
     }
 }
