@@ -14,6 +14,8 @@ import Foundation
         /// other files do not count.
         private let names: Set<String>
         private let rootWatch: Int32
+        /// Where events are read into, kept between reads (every 20 ms while serving).
+        private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
         static let mask = UInt32(
             IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
@@ -40,8 +42,7 @@ import Foundation
         func changed() -> Bool {
             var changed = false
             var rewatch = false
-            let size = 64 * 1024
-            var buffer = [UInt8](repeating: 0, count: size)
+            let size = buffer.count
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, size) }
                 guard count > 0 else { break }

@@ -71,3 +71,30 @@ import Testing
         #expect(TextDecoding.mayHoldForbiddenControl(Array(text.utf8)[...]) == expected)
     }
 }
+
+/// The disk as the loaders see it: `readdir` kinds, and files read whole with plain calls.
+@Suite struct DiskFileSystemTests {
+    @Test func listsKindsAndReadsWholeFilesOfAnySize() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-disk-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/folder", withIntermediateDirectories: true)
+        let big = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(big).write(to: URL(fileURLWithPath: root + "/big.bin"))
+        try Data().write(to: URL(fileURLWithPath: root + "/empty.md"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/big.bin")
+        let disk = FileSystem.disk
+        let kinds = Dictionary(uniqueKeysWithValues: try disk.list(root).map { ($0.name, $0.kind) })
+        #expect(kinds == ["folder": .directory, "big.bin": .file, "empty.md": .file, "link": .symlink])
+        #expect(try disk.read(root + "/big.bin") == big)
+        #expect(try disk.read(root + "/empty.md") == [])
+        #expect(try disk.read(root + "/link") == big)
+        #expect(throws: (any Error).self) { try disk.read(root + "/folder") }
+        #expect(throws: (any Error).self) { try disk.read(root + "/missing") }
+        #expect(throws: (any Error).self) { try disk.list(root + "/missing") }
+        let stamp = try #require(disk.stamp(root + "/big.bin"))
+        #expect(stamp.size == 100_000)
+        try Data(big.reversed()).write(to: URL(fileURLWithPath: root + "/big.bin"))
+        #expect(disk.stamp(root + "/big.bin") != stamp)
+        #expect(disk.stamp(root + "/missing") == nil)
+    }
+}
