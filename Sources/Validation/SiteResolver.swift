@@ -79,6 +79,9 @@ public enum SiteResolver {
 
     /// `(id, language)` of a translation's file name, `content/proyectos/rcn-visa.en.md`.
     static func translationName(_ path: String) -> (String, String)? {
+        // Most files are not translations: one look for a second dot in the file name first.
+        let start = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard path.hasSuffix(".md"), path[start...].dropLast(3).contains(".") else { return nil }
         guard let name = path.split(separator: "/").last, name.hasSuffix(".md") else { return nil }
         let parts = name.dropLast(3).split(separator: ".")
         guard parts.count == 2, (2...3).contains(parts[1].count), parts[1].allSatisfy(\.isLowercase) else { return nil }

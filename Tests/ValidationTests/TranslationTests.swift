@@ -82,3 +82,19 @@ import Testing
         #expect(problems.first?.hint == "did you mean `proyectos`?")
     }
 }
+
+/// Which files are translations (`<id>.<language>.md`), by their path alone.
+@Suite struct TranslationNameTests {
+    @Test(
+        arguments: [
+            ("content/proyectos/rcn-visa.en.md", "rcn-visa", "en"), ("content/proyectos/rcn-visa.md", nil, nil),
+            ("content/a/b.EN.md", nil, nil), ("content/a/x.y.z.md", nil, nil), ("content/a/.en.md", nil, nil),
+            ("content/a/b.eng.md", "b", "eng"), ("rcn.en.md", "rcn", "en"), ("content/a.en/c.md", nil, nil),
+            ("content/a/b.english.md", nil, nil), ("content/a/b.en.txt", nil, nil), ("content/a/b.e.md", nil, nil),
+        ] as [(String, String?, String?)])
+    func aTranslationIsNamedIdDotLanguageDotMd(path: String, id: String?, language: String?) {
+        let name = SiteResolver.translationName(path)
+        #expect(name?.0 == id)
+        #expect(name?.1 == language)
+    }
+}
