@@ -16,6 +16,9 @@ struct SourceWatcher: Sendable {
     let root: String
     let folders: [String]
     let interval: Duration
+    /// Whether to use the kernel's events where there are some; off, every file is looked at
+    /// every `interval`, as where there are none (tests run that way too).
+    var kernelEvents = true
 
     init(root: String, folders: [String] = ["content", "theme"], interval: Duration) {
         self.root = root
@@ -27,7 +30,7 @@ struct SourceWatcher: Sendable {
     /// `onTick` hears the number of every poll, for work done now and then.
     func watch(onChange: @Sendable () async -> Void, onTick: @Sendable (Int) async -> Void = { _ in }) async {
         #if os(Linux)
-            if let events = FolderEvents(root: root, folders: folders) {
+            if kernelEvents, let events = FolderEvents(root: root, folders: folders) {
                 await watch(events, onChange: onChange, onTick: onTick)
                 return
             }

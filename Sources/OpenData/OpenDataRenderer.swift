@@ -15,15 +15,9 @@ public struct OpenDataRenderer: Sendable {
         self.site = site
     }
 
-    /// Every document, as files. `pages` are the HTML pages of the site, for the sitemap.
-    public func render(pages: [String]) -> [OutputFile] {
-        var files: [OutputFile] = []
-        render(pages: pages, batchSize: .max) { files += $0 }
-        return files
-    }
-
-    /// Every document, handed to `emit` in batches of at most `batchSize` entry documents, so
-    /// that a big site's JSON is never all held in memory. The documents of the whole site (and
+    /// Every document (`pages` are the HTML pages of the site, for the sitemap), handed to
+    /// `emit` in batches of at most `batchSize` entry documents, so that a big site's JSON is
+    /// never all held in memory. The documents of the whole site (and
     /// `alongside`, work of another stage such as the search index) are made first, side by
     /// side on every core, and handed on in the order they are done; then each collection's
     /// entry documents, on every core.

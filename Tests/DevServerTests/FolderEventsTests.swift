@@ -48,3 +48,42 @@ import Testing
         }
     }
 #endif
+
+/// The watcher where the kernel gives no events (or with them turned off): a look at every file.
+@Suite struct PollingWatcherTests {
+    /// Counts the changes the watcher reports.
+    final class Changes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func add() { lock.withLock { count += 1 } }
+    }
+
+    func waitFor(_ changes: Changes, above count: Int) async -> Bool {
+        for _ in 0..<200 where changes.value <= count { try? await Task.sleep(for: .milliseconds(20)) }
+        return changes.value > count
+    }
+
+    @Test func aSaveIsNoticedOnceAndAHiddenFileIsNot() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-poll-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/content/notas", withIntermediateDirectories: true)
+        try "a".write(toFile: root + "/content/notas/a.md", atomically: false, encoding: .utf8)
+        var watcher = SourceWatcher(root: root, folders: ["content"], interval: .milliseconds(20))
+        watcher.kernelEvents = false
+        let changes = Changes()
+        let task = Task { await watcher.watch(onChange: { changes.add() }) }
+        defer { task.cancel() }
+        try await Task.sleep(for: .milliseconds(100))  // the first look at the files
+        #expect(changes.value == 0)
+        try "b, longer".write(toFile: root + "/content/notas/a.md", atomically: false, encoding: .utf8)
+        #expect(await waitFor(changes, above: 0))
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(changes.value == 1)
+        try "swap".write(toFile: root + "/content/notas/.a.md.swp", atomically: false, encoding: .utf8)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(changes.value == 1)
+        try "new".write(toFile: root + "/content/notas/b.md", atomically: false, encoding: .utf8)
+        #expect(await waitFor(changes, above: 1))
+    }
+}
