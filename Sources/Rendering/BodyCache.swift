@@ -25,9 +25,9 @@ public final class BodyCache: @unchecked Sendable {
         let bodyFile: String
         let body: String
         let bodyFirstLine: Int
-        /// Markdown of `text` fields, with the line each starts on.
+        /// Markdown of `text` fields, with where they were written.
         let texts: [String: String]
-        let lines: [String: Int]
+        let sources: [String: TextSource]
         let untranslated: Bool
     }
 

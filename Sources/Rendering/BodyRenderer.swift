@@ -106,15 +106,13 @@ public struct BodyRenderer: Sendable {
     /// What `entry`'s rendered Markdown depends on, for `BodyCache`.
     func input(_ entry: Entry) -> BodyCache.BodyInput {
         var texts: [String: String] = [:]
-        var lines: [String: Int] = [:]
         for field in site.model.collection(entry.collection)?.fields ?? [] {
             guard case .text = field.type, case .text(let markdown)? = entry.fields[field.name] else { continue }
             texts[field.name] = markdown
-            lines[field.name] = entry.positions[field.name]?.line ?? 1
         }
         return BodyCache.BodyInput(
             file: entry.file, bodyFile: entry.bodyFile, body: entry.body, bodyFirstLine: entry.bodyFirstLine,
-            texts: texts, lines: lines, untranslated: site.untranslatedBodies.contains(entry.key))
+            texts: texts, sources: entry.textSources, untranslated: site.untranslatedBodies.contains(entry.key))
     }
 
     struct EntryResult: Sendable {
@@ -129,26 +127,33 @@ public struct BodyRenderer: Sendable {
         var result = EntryResult()
         let renderer = MarkdownRenderer()
         let body = renderer.render(entry.body) { link in
-            rewrite(link, in: entry, lineOffset: entry.bodyFirstLine - 1, result: &result)
+            let location = SourceLocation(
+                file: entry.bodyFile, line: link.line + entry.bodyFirstLine - 1, column: link.column,
+                length: max(1, link.destination.count))
+            return rewrite(link, in: entry, at: location, result: &result)
         }
         result.html = body.html
         result.headings = body.headings
         for field in site.model.collection(entry.collection)?.fields ?? [] {
             guard case .text = field.type, case .text(let markdown)? = entry.fields[field.name] else { continue }
-            let line = entry.positions[field.name]?.line ?? 1
+            let source = entry.textSources[field.name]
+            var cursor = source?.start ?? TextSource.Cursor()
+            let fallback = entry.positions[field.name] ?? SourceLocation(file: entry.file, line: 1, column: 1)
             result.fieldHTML[field.name] =
                 renderer.render(markdown) { link in
-                    rewrite(link, in: entry, lineOffset: line - 1, result: &result)
+                    let location = source?.location(of: link.destination, after: &cursor) ?? fallback
+                    return rewrite(link, in: entry, at: location, result: &result)
                 }.html
         }
         return result
     }
 
     /// The page URL for a link to another content file, `nil` to keep the link as written.
-    func rewrite(_ link: MarkdownLink, in entry: Entry, lineOffset: Int, result: inout EntryResult) -> String? {
+    /// `location` is where the link is written, for its diagnostics.
+    func rewrite(_ link: MarkdownLink, in entry: Entry, at location: SourceLocation, result: inout EntryResult)
+        -> String?
+    {
         let destination = link.destination
-        let location = SourceLocation(
-            file: entry.bodyFile, line: link.line + lineOffset, column: link.column, length: max(1, destination.count))
         if destination.hasPrefix("#") {
             let fragment = String(destination.dropFirst()).removingPercentEncoding ?? String(destination.dropFirst())
             result.anchors.append(Anchor(target: entry.key, fragment: fragment, location: location))
@@ -167,7 +172,7 @@ public struct BodyRenderer: Sendable {
                     at: location,
                     hint: Suggestion.closest(to: resolved ?? path, among: files.keys)
                         .map { "did you mean `\(Self.relativePath(to: $0, from: entry.bodyFile))`?" }
-                        ?? "link to another entry's Markdown file, such as `../proyectos/rcn-visa.md`"))
+                        ?? "link to another entry's Markdown file by its path from this file, such as `../<collection>/<id>.md`"))
             return nil
         }
         // Text not translated yet links to pages in its own language, where its anchors exist

@@ -28,6 +28,8 @@ public struct Entry: Sendable {
     public let fields: [String: FieldValue]
     /// Where each field's value starts, for diagnostics of later stages.
     public let positions: [String: SourceLocation]
+    /// Where the `text` fields that may hold links were written, by field name.
+    public let textSources: [String: TextSource]
     /// The Markdown after the front matter.
     public let body: String
     /// The file line where `body` starts, so Markdown positions map back to the file.
@@ -38,13 +40,15 @@ public struct Entry: Sendable {
     /// Creates an entry.
     public init(
         key: EntryKey, file: String, title: String, fields: [String: FieldValue],
-        positions: [String: SourceLocation] = [:], body: String, bodyFirstLine: Int, bodyFile: String? = nil
+        positions: [String: SourceLocation] = [:], textSources: [String: TextSource] = [:], body: String,
+        bodyFirstLine: Int, bodyFile: String? = nil
     ) {
         self.key = key
         self.file = file
         self.title = title
         self.fields = fields
         self.positions = positions
+        self.textSources = textSources
         self.body = body
         self.bodyFirstLine = bodyFirstLine
         self.bodyFile = bodyFile ?? file

@@ -10,6 +10,7 @@ public struct EntryTranslation: Sendable {
     public let language: String
     public let file: String
     public let fields: [String: FieldValue]
+    public let textSources: [String: TextSource]
     public let body: String
     public let bodyFirstLine: Int
 
@@ -39,6 +40,7 @@ public struct EntryTranslation: Sendable {
         }
         var checker = ValueChecker(file: path)
         var fields: [String: FieldValue] = [:]
+        var textSources: [String: TextSource] = [:]
         let translatable = translatable(collection)
         for (keyNode, valueNode) in pairs {
             let name = keyNode.scalar ?? ""
@@ -56,13 +58,16 @@ public struct EntryTranslation: Sendable {
                 }
                 continue
             }
-            if let value = checker.check(valueNode, as: field, path: name) { fields[name] = value }
+            if let value = checker.check(valueNode, as: field, path: name) {
+                fields[name] = value
+                textSources[name] = TextSource.of(value, at: valueNode, file: path, in: split)
+            }
         }
         if let problem = MarkdownLimits.problem(in: split.body) {
             return (nil, checker.diagnostics + [problem.diagnostic(file: path, firstLine: split.bodyFirstLine)])
         }
         let translation = EntryTranslation(
-            key: key, language: language, file: path, fields: fields, body: split.body,
+            key: key, language: language, file: path, fields: fields, textSources: textSources, body: split.body,
             bodyFirstLine: split.bodyFirstLine)
         return (translation, checker.diagnostics)
     }

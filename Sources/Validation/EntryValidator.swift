@@ -44,6 +44,7 @@ public struct EntryValidator: Sendable {
         }
         var checker = ValueChecker(file: path)
         var fields: [String: FieldValue] = [:]
+        var textSources: [String: TextSource] = [:]
         for (keyNode, valueNode) in pairs {
             let name = keyNode.scalar ?? ""
             guard let field = collection.field(name) else {
@@ -57,7 +58,10 @@ public struct EntryValidator: Sendable {
                 }
                 continue
             }
-            if let value = checker.check(valueNode, as: field, path: name) { fields[name] = value }
+            if let value = checker.check(valueNode, as: field, path: name) {
+                fields[name] = value
+                textSources[name] = TextSource.of(value, at: valueNode, file: path, in: split)
+            }
         }
         diagnostics += checker.diagnostics
         let written = Set(pairs.compactMap { $0.key.scalar })
@@ -78,7 +82,7 @@ public struct EntryValidator: Sendable {
         }
         let entry = Entry(
             key: EntryKey(collection.name, id), file: path, title: title, fields: fields, positions: checker.positions,
-            body: split.body, bodyFirstLine: split.bodyFirstLine)
+            textSources: textSources, body: split.body, bodyFirstLine: split.bodyFirstLine)
         return (entry, diagnostics)
     }
 

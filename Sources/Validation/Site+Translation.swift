@@ -21,6 +21,7 @@ extension Site {
                 if !translation.hasBody { untranslated.insert(entry.key) }
                 return Entry(
                     key: entry.key, file: entry.file, title: title, fields: fields, positions: entry.positions,
+                    textSources: entry.textSources.merging(translation.textSources) { _, new in new },
                     body: translation.hasBody ? translation.body : entry.body,
                     bodyFirstLine: translation.hasBody ? translation.bodyFirstLine : entry.bodyFirstLine,
                     bodyFile: translation.hasBody ? translation.file : entry.file)

@@ -88,6 +88,46 @@ let model = """
         #expect(diagnostics.allSatisfy { $0.location?.file == "content/proyectos/rcn.md" })
     }
 
+    /// YAML unindents and folds a text field's lines, so its links are found where they are
+    /// written: after the key on a plain line, on the lines below a `>-` or `|` block, and in the
+    /// translation file for a translated field.
+    @Test func brokenLinksInTextFieldsAreErrorsWhereTheyAreWritten() throws {
+        let site = try makeSite([
+            "content/site.yaml": model, "content/site.en.yaml": "title: T en\n",
+            "content/socios/visa.md": "---\ntitle: Visa\n---\n## Contacto\n",
+            "content/proyectos/ana.md": """
+            ---
+            title: Ana
+            nota: Ver [b](../socios/visa.md#nada) y [c](c.md).
+            ---
+            """,
+            "content/proyectos/bea.md": """
+            ---
+            title: Bea
+            nota: >-
+              Primero [bien](../socios/visa.md#contacto),
+                después [mal](../socios/visa.md#nada)
+              y al final [otro](../socios/visa.md#nada).
+            ---
+            """,
+            "content/proyectos/cai.md": "---\ntitle: Cai\nnota: |\n  Uno.\n\n  Dos [x](zz.md).\n---\n",
+            "content/proyectos/cai.en.md": "---\ntitle: Cai\nnota: |\n  One.\n\n  Two.\n\n  Three [x](yy.md).\n---\n",
+        ])
+        let spanish = BodyRenderer(site: site).render().diagnostics.sorted()
+        let places = spanish.map { "\($0.code) \($0.location!.file):\($0.location!.line):\($0.location!.column)" }
+        #expect(
+            places == [
+                "link-anchor content/proyectos/ana.md:3:15", "link-broken content/proyectos/ana.md:3:45",
+                "link-anchor content/proyectos/bea.md:5:19", "link-anchor content/proyectos/bea.md:6:21",
+                "link-broken content/proyectos/cai.md:6:11",
+            ])
+        let english = BodyRenderer(site: site.translated(to: "en", model: site.model), prefix: "en/").render()
+        let translated = try #require(english.diagnostics.first { $0.location?.file == "content/proyectos/cai.en.md" })
+        #expect(translated.code == "link-broken")
+        #expect(translated.location?.line == 8)
+        #expect(translated.location?.column == 13)
+    }
+
     @Test(
         arguments: [
             ("../a/b.md", "content/x/y.md", "content/a/b.md"), ("./b.md", "content/x/y.md", "content/x/b.md"),
