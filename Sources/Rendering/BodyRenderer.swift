@@ -172,7 +172,8 @@ public struct BodyRenderer: Sendable {
                     at: location,
                     hint: Suggestion.closest(to: resolved ?? path, among: files.keys)
                         .map { "did you mean `\(Self.relativePath(to: $0, from: entry.bodyFile))`?" }
-                        ?? "link to another entry's Markdown file by its path from this file, such as `../<collection>/<id>.md`"))
+                        ?? "link to another entry's Markdown file by its path from this file, such as `../<collection>/<id>.md`"
+                ))
             return nil
         }
         // Text not translated yet links to pages in its own language, where its anchors exist
