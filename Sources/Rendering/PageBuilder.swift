@@ -141,11 +141,12 @@ public struct PageBuilder: Sendable {
                 LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: paths.home))
             }
         }
+        let snapshots = homeSnapshots()
         view.home = HomeView(
             figures: figures, pages: pages, coverage: coverageChart(from: paths.home),
             breakdowns: model.collections.flatMap { breakdowns(of: $0, from: paths.home) },
-            snapshots: model.collections.flatMap { snapshots(of: $0) },
-            statuses: model.collections.compactMap { status(of: $0, among: site.entries(of: $0.name)) })
+            snapshots: snapshots.others, statuses: model.collections.compactMap { documentedStatus(of: $0) },
+            lead: snapshots.lead)
         return view
     }
 
@@ -165,7 +166,7 @@ public struct PageBuilder: Sendable {
     }
 
     static func decimal(_ value: Double) -> String {
-        ChartSVG.format(value)
+        BarChart.format(value)
     }
 
     // MARK: - Collection index
@@ -241,7 +242,7 @@ public struct PageBuilder: Sendable {
         }
         let toc = (bodies.headings[entry.key] ?? []).filter { $0.level <= 3 }
             .map { TOCItemView(id: $0.id, text: $0.text, level: $0.level) }
-        let rollups = rollupViews(of: entry, in: collection)
+        let rollups = rollupViews(of: entry, in: collection, from: page)
         view.entry = EntryView(
             id: entry.id, title: entry.title,
             collection: LinkView(

@@ -127,12 +127,25 @@ public struct StatusView: Sendable, TemplateObject {
     /// The chart in one sentence: "2 proyectos: En marcha 1 (50 %), …".
     public var summary = ""
     /// For published figures: the citation and the date they describe.
-    public var source: String?
+    public var source: TextView?
     public var date: String?
+    /// For published figures: the figures in one sentence, largest first.
+    public var headline: String?
+    /// What part of the whole is counted, when not all of it is: "documented here: 2 of 63".
+    public var scope: String?
+    /// For roll-ups: the entries counted, each with its status.
+    public var counted: [CountedEntryView] = []
+    /// The language of `title` and `source` when it is not the page's (an untranslated snapshot).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
         case "title": TemplateValue(title)
+        case "headline": TemplateValue(headline)
+        case "scope": TemplateValue(scope)
+        case "counted": TemplateValue(counted)
+        case "hasData": TemplateValue(total > 0)
+        case "lang": TemplateValue(lang)
         case "total": TemplateValue(total)
         case "bars": TemplateValue(bars)
         case "method": TemplateValue(method)
@@ -140,6 +153,36 @@ public struct StatusView: Sendable, TemplateObject {
         case "summary": TemplateValue(summary)
         case "source": TemplateValue(source)
         case "date": TemplateValue(date)
+        default: nil
+        }
+    }
+}
+
+/// A text and, when it is not in the page's language (an untranslated citation), its language.
+public struct TextView: Sendable, TemplateObject {
+    public var text: String
+    public var lang: String?
+
+    public func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "text": TemplateValue(text)
+        case "lang": TemplateValue(lang)
+        default: nil
+        }
+    }
+}
+
+/// An entry counted in a roll-up: its title, page and status.
+public struct CountedEntryView: Sendable, TemplateObject {
+    public var title: String
+    public var url: String
+    public var status: String?
+
+    public func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "status": TemplateValue(status)
         default: nil
         }
     }
@@ -226,9 +269,12 @@ public struct HomeView: Sendable, TemplateObject {
     public var snapshots: [StatusView] = []
     /// Documented entries by status, per collection with a status field.
     public var statuses: [StatusView] = []
+    /// The newest published figure, which the page leads with.
+    public var lead: StatusView?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
+        case "lead": TemplateValue(lead)
         case "statuses": TemplateValue(statuses)
         case "figures": TemplateValue(figures)
         case "pages": TemplateValue(pages)
