@@ -179,7 +179,8 @@ public struct PageBuilder: Sendable {
     /// A page listing `entries` of `collection`: the index, or a group-by page when `filter`
     /// says which value it lists.
     func listing(
-        of collection: Collection, entries: [Entry], page: String, filter: (field: String, value: String)? = nil
+        of collection: Collection, entries: [Entry], page: String, filter: (field: String, value: String)? = nil,
+        filterDescription: String? = nil
     ) -> PageView {
         let filterText = filter.map { "\($0.field): \($0.value)" }
         var view = layout(
@@ -198,8 +199,12 @@ public struct PageBuilder: Sendable {
             status: status(of: collection, among: entries), columns: columns.map(\.label), rows: rows)
         listing.filters = filters(of: collection, from: page)
         listing.filter = filterText
-        if filter != nil {
+        if let filter {
             listing.allURL = PagePaths.relative(paths.index(of: collection), from: page)
+            listing.filterDescription = filterDescription
+            listing.emptyText = strings.plural(
+                "filter_none", count: site.entries(of: collection.name).count,
+                ["field": filter.field, "value": filter.value])
         } else {
             listing.breakdowns = breakdowns(of: collection, from: page)
             listing.snapshots = snapshots(of: collection)

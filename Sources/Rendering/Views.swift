@@ -416,6 +416,10 @@ public struct CollectionView: Sendable, TemplateObject {
     public var filter: String?
     /// On a group-by page, the link back to the whole collection.
     public var allURL: String?
+    /// On a group-by page, what the value means (its description in site.yaml).
+    public var filterDescription: String?
+    /// On a group-by page without entries: none of the N documented entries has the value.
+    public var emptyText: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -425,6 +429,8 @@ public struct CollectionView: Sendable, TemplateObject {
         case "filters": TemplateValue(filters)
         case "filter": TemplateValue(filter)
         case "allURL": TemplateValue(allURL)
+        case "filterDescription": TemplateValue(filterDescription)
+        case "emptyText": TemplateValue(emptyText)
         case "title": TemplateValue(title)
         case "singular": TemplateValue(singular)
         case "description": TemplateValue(description)

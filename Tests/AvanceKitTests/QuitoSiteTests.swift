@@ -97,6 +97,13 @@ import Validation
         }
     }
 
+    @Test func anEmptyGroupPageSaysNoneOfTheDocumentedEntriesHasTheValue() throws {
+        let html = try page("proyectos/estado/suspendido/index.html")
+        #expect(html.contains("Ninguna de las 2 entradas documentadas en este sitio tiene «Estado: Suspendido»."))
+        #expect(html.contains(#"<p class="lead filter-description">La ejecución del proyecto se detuvo.</p>"#))
+        #expect(!html.contains("Todavía no hay entradas documentadas"))
+    }
+
     @Test func everyInternalLinkOfEveryPageResolvesToAFile() throws {
         let paths = Set(Self.result.files.map(\.path))
         // 404.html links from the site's base path, since servers show it at any URL.
