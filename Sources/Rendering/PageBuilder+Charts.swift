@@ -75,7 +75,8 @@ extension PageBuilder {
         return collection.snapshots.map { snapshot in
             let counts = snapshot.counts.compactMap { item in values.value(item.value).map { ($0, item.count) } }
             var view = statusView(title: snapshot.title, counts: counts, method: nil)
-            view.source = TextView(text: snapshot.source)
+            view.source = TextView(text: snapshot.source, lang: snapshot.lang)
+            view.lang = snapshot.lang
             view.date = SiteDate(snapshot.date).map(format) ?? snapshot.date
             view.headline = headline(of: snapshot, counts: counts, in: collection)
             return view
@@ -182,7 +183,8 @@ extension PageBuilder {
                 rows: rows.map { parent, counts in
                     RowView(
                         title: parent.title, url: PagePaths.relative(paths.page(of: parent.key), from: page),
-                        cells: (counts + [counts.reduce(0, +)]).map { CellView(values: [ValueView(text: String($0))]) })
+                        cells: (counts + [counts.reduce(0, +)]).map { CellView(values: [ValueView(text: String($0))]) },
+                        lang: titleLang(parent.key))
                 },
                 method: method)
         }

@@ -46,7 +46,7 @@ extension PageBuilder {
                     }
                     return CountedEntryView(
                         title: child.title, url: PagePaths.relative(paths.page(of: child.key), from: page),
-                        status: status)
+                        status: status, lang: titleLang(child.key))
                 }
                 return view
             }

@@ -43,11 +43,7 @@ public struct PageBuilder: Sendable {
                 title: strings["data_nav"], url: PagePaths.relative(paths.localized(DataPaths.dataPage), from: page),
                 current: page == paths.localized(DataPaths.dataPage)))
         let footer = model.collections.filter { !$0.inMenu }.flatMap { collection in
-            site.entries(of: collection.name).map { entry in
-                LinkView(
-                    title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
-                    current: paths.page(of: entry.key) == page)
-            }
+            site.entries(of: collection.name).map { link(to: $0, from: page) }
         }
         let unprefixed = String(page.dropFirst(paths.prefix.count))
         let alternates = localization.languages.map { language in
@@ -65,7 +61,7 @@ public struct PageBuilder: Sendable {
             feedAtom: PagePaths.relative(DataPaths.atomFeed, from: page),
             dataURL: PagePaths.relative(paths.localized(DataPaths.dataPage), from: page),
             searchURL: PagePaths.relative(paths.localized(DataPaths.searchPage), from: page),
-            searchIndexURL: PagePaths.relative(DataPaths.searchIndex, from: page),
+            searchIndexURL: PagePaths.relative(paths.localized(DataPaths.searchIndex), from: page),
             updatesURL: PagePaths.relative(paths.localized(DataPaths.updatesPage), from: page))
     }
 
@@ -120,7 +116,11 @@ public struct PageBuilder: Sendable {
         view.searchIndexURL = base + DataPaths.searchIndex
         view.updatesURL = base + DataPaths.updatesPage
         view.nav = view.nav.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
-        view.footer = view.footer.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
+        view.footer = view.footer.map {
+            var link = LinkView(title: $0.title, url: base + String($0.url), current: false)
+            link.lang = $0.lang
+            return link
+        }
         view.notFound = true
         return view
     }
@@ -138,7 +138,7 @@ public struct PageBuilder: Sendable {
         }
         let pages = model.collections.filter { !$0.inMenu }.flatMap { collection in
             site.entries(of: collection.name).map {
-                LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: paths.home))
+                link(to: $0, from: paths.home)
             }
         }
         let snapshots = homeSnapshots()
@@ -190,7 +190,8 @@ public struct PageBuilder: Sendable {
         let rows = entries.map { entry in
             RowView(
                 title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
-                cells: columns.map { CellView(values: values(of: entry, field: $0, from: page)) })
+                cells: columns.map { CellView(values: values(of: entry, field: $0, from: page)) },
+                lang: titleLang(entry.key))
         }
         var listing = CollectionView(
             name: collection.name, title: collection.title, singular: collection.singular,
@@ -257,12 +258,13 @@ public struct PageBuilder: Sendable {
             updated: site.lastChanged[entry.key].map(format), updatedISO: site.lastChanged[entry.key]?.description,
             stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection),
             fallbackLang: !paths.prefix.isEmpty && site.untranslatedBodies.contains(entry.key) && !entry.body.isEmpty
-                ? localization.languages.first?.code : nil)
+                ? localization.languages.first?.code : nil, titleLang: titleLang(entry.key))
         return view
     }
 
     func fieldView(_ field: Field, of entry: Entry, from page: String) -> FieldView {
         var view = FieldView(name: field.name, label: field.label, values: [], html: nil, columns: [], rows: [])
+        if Self.isWritten(field.type) { view.lang = fallbackLang(entry.key, field: field.name) }
         switch (field.type, entry.fields[field.name]) {
         case (.text, _):
             view.html = bodies.fieldHTML[entry.key]?[field.name]
@@ -303,7 +305,8 @@ public struct PageBuilder: Sendable {
             return value.referencedIDs.map { id in
                 let key = EntryKey(to, id)
                 return ValueView(
-                    text: site.entry(key)?.title ?? id, url: PagePaths.relative(paths.page(of: key), from: page))
+                    text: site.entry(key)?.title ?? id, url: PagePaths.relative(paths.page(of: key), from: page),
+                    lang: titleLang(key))
             }
         case (.date(let date), _):
             return [ValueView(text: format(date), datetime: date.description)]
@@ -347,9 +350,7 @@ public struct PageBuilder: Sendable {
                     BacklinkGroupView(
                         title: strings.format(
                             "backlinks.group", ["collection": collection.title, "field": field.label]),
-                        entries: sorted.map {
-                            LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: page))
-                        }))
+                        entries: sorted.map { link(to: $0, from: page) }))
             }
         }
         return groups

@@ -9,12 +9,15 @@ public struct LinkView: Sendable, TemplateObject {
     public var title: String
     public var url: String
     public var current = false
+    /// The language of its title when it is not the page's (an untranslated title).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
         case "title": TemplateValue(title)
         case "url": TemplateValue(url)
         case "current": TemplateValue(current)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }
@@ -177,12 +180,15 @@ public struct CountedEntryView: Sendable, TemplateObject {
     public var title: String
     public var url: String
     public var status: String?
+    /// The language of its title when it is not the page's (an untranslated title).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
         case "title": TemplateValue(title)
         case "url": TemplateValue(url)
         case "status": TemplateValue(status)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }
@@ -298,6 +304,8 @@ public struct ValueView: Sendable, TemplateObject {
     public var datetime: String?
     /// For URL fields: the link leaves the site.
     public var external = false
+    /// The language of `text` when it is not the page's (an untranslated title).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -308,6 +316,7 @@ public struct ValueView: Sendable, TemplateObject {
         case "description": TemplateValue(description)
         case "datetime": TemplateValue(datetime)
         case "external": TemplateValue(external)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }
@@ -331,12 +340,15 @@ public struct RowView: Sendable, TemplateObject {
     public var title: String?
     public var url: String?
     public var cells: [CellView]
+    /// The language of its title when it is not the page's (an untranslated title).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
         case "title": TemplateValue(title)
         case "url": TemplateValue(url)
         case "cells": TemplateValue(cells)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }
@@ -352,6 +364,8 @@ public struct FieldView: Sendable, TemplateObject {
     /// Columns and rows of a list of records.
     public var columns: [String]
     public var rows: [RowView]
+    /// The language of its values when it is not the page's (text not translated yet).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -361,6 +375,7 @@ public struct FieldView: Sendable, TemplateObject {
         case "html": TemplateValue(html)
         case "columns": TemplateValue(columns)
         case "rows": TemplateValue(rows)
+        case "lang": TemplateValue(lang)
         case "isTable": TemplateValue(!rows.isEmpty)
         case "isList": TemplateValue(values.count > 1)
         default: nil
@@ -466,6 +481,8 @@ public struct EntryView: Sendable, TemplateObject {
     public var timeline: [TimelineItemView] = []
     /// On a translated page whose text is not translated yet: the language the text is in.
     public var fallbackLang: String?
+    /// The language of `title` when it is not the page's (not translated yet).
+    public var titleLang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -486,6 +503,7 @@ public struct EntryView: Sendable, TemplateObject {
         case "stale": TemplateValue(stale)
         case "timeline": TemplateValue(timeline)
         case "fallbackLang": TemplateValue(fallbackLang)
+        case "titleLang": TemplateValue(titleLang)
         default: nil
         }
     }
@@ -499,6 +517,8 @@ public struct TimelineItemView: Sendable, TemplateObject {
     public var datetime: String
     public var label: String?
     public var note: String?
+    /// The language of `note` when it is not the page's (not translated yet).
+    public var noteLang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -507,6 +527,7 @@ public struct TimelineItemView: Sendable, TemplateObject {
         case "datetime": TemplateValue(datetime)
         case "label": TemplateValue(label)
         case "note": TemplateValue(note)
+        case "noteLang": TemplateValue(noteLang)
         default: nil
         }
     }
@@ -539,6 +560,8 @@ public struct UpdateRowView: Sendable, TemplateObject {
     public var date: String?
     public var datetime: String?
     public var stale: Bool
+    /// The language of its title when it is not the page's (an untranslated title).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -548,6 +571,7 @@ public struct UpdateRowView: Sendable, TemplateObject {
         case "date": TemplateValue(date)
         case "datetime": TemplateValue(datetime)
         case "stale": TemplateValue(stale)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }

@@ -203,6 +203,27 @@ import Validation
         #expect(try page("en/index.html").contains(#"<html lang="en">"#))
     }
 
+    @Test func spanishTextLeftOnEnglishPagesIsMarkedAsSpanish() throws {
+        let home = try page("en/index.html")
+        #expect(
+            home.contains(
+                "<span class=\"chart-title\">Matrix of projects of the Metropolitan Resilience Directorate</span>"))
+        #expect(home.contains(#"<a href="paginas/metodologia/" lang="es">Metodología</a>"#))
+        let project = try page("en/proyectos/estudio-de-infraestructura-verde-con-fondos-fiem/index.html")
+        #expect(project.contains(#"<h1 lang="es">Estudio de infraestructura verde"#))
+        let visa = try page("en/proyectos/rcn-visa/index.html")
+        #expect(visa.contains(#"<p lang="es">"#))  // the history notes, not translated
+        #expect(visa.contains(#"<span class="value" lang="es"><a href="../../socios/conquito/">ConQuito</a></span>"#))
+    }
+
+    @Test func eachLanguageHasItsOwnSearchIndex() throws {
+        let english = try page("en/search-index.json")
+        #expect(english.contains(#""title": "Resilient Cities Shaping a Digital World (RCN-Visa)""#))
+        #expect(english.contains(#""lang": "es""#))
+        #expect(!(try page("search-index.json")).contains(#""lang""#))
+        #expect(try page("en/buscar/index.html").contains(#"data-search-index="../search-index.json""#))
+    }
+
     @Test func translatedEntriesUseTheirTranslationAndOthersSaySoInEnglish() throws {
         let project = try page("en/proyectos/rcn-visa/index.html")
         #expect(project.contains("<h1>Resilient Cities Shaping a Digital World (RCN-Visa)</h1>"))
