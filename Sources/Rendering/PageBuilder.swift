@@ -190,7 +190,7 @@ public struct PageBuilder: Sendable {
         let rows = entries.map { entry in
             RowView(
                 title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
-                cells: columns.map { CellView(values: values(of: entry, field: $0, from: page)) },
+                cells: columns.map { CellView(values: values(of: entry, field: $0, from: page), label: $0.label) },
                 lang: titleLang(entry.key))
         }
         var listing = CollectionView(

@@ -325,10 +325,13 @@ public struct ValueView: Sendable, TemplateObject {
 /// A table cell: zero or more values.
 public struct CellView: Sendable, TemplateObject {
     public var values: [ValueView]
+    /// Its column's heading, shown beside the value where a narrow screen stacks the row.
+    public var label: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
         case "values": TemplateValue(values)
+        case "label": TemplateValue(label)
         case "empty": TemplateValue(values.isEmpty)
         default: nil
         }
