@@ -155,7 +155,8 @@ public struct PageBuilder: Sendable {
         guard let expected = collection.expected, expected > 0 else {
             return CoverageView(
                 documented: documented, expected: nil,
-                text: strings.format("coverage.count", ["documented": String(documented)]), width: "100",
+                text: strings.plural("coverage.count", count: documented, ["documented": String(documented)]),
+                width: "100",
                 complete: true)
         }
         let share = min(100, Double(documented) / Double(expected) * 100)
@@ -217,7 +218,8 @@ public struct PageBuilder: Sendable {
     /// "3 entradas": a plain count, for pages that list part of a collection.
     func count(_ number: Int) -> CoverageView {
         CoverageView(
-            documented: number, expected: nil, text: strings.format("coverage.count", ["documented": String(number)]),
+            documented: number, expected: nil,
+            text: strings.plural("coverage.count", count: number, ["documented": String(number)]),
             width: "100", complete: true)
     }
 
