@@ -97,6 +97,14 @@ import Validation
         }
     }
 
+    @Test func aParentWithNothingBelowItShowsAZeroRollUpInWords() throws {
+        let html = try page("ejes/ciudad-compacta-e-integrada/index.html")
+        #expect(html.contains("Todavía no hay entradas documentadas de esta colección."))
+        #expect(
+            html.contains(
+                "Ninguna de las 2 entradas documentadas de esta colección depende todavía de esta entrada (eje)."))
+    }
+
     @Test func anEmptyGroupPageSaysNoneOfTheDocumentedEntriesHasTheValue() throws {
         let html = try page("proyectos/estado/suspendido/index.html")
         #expect(html.contains("Ninguna de las 2 entradas documentadas en este sitio tiene «Estado: Suspendido»."))
