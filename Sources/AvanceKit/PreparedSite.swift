@@ -50,10 +50,20 @@ public final class PreparedSite: @unchecked Sendable {
     /// path so far: the sitemap lists the HTML ones), handed to `emit` in batches.
     func dataFiles(pages: [String], batchSize: Int = .max, emit: ([OutputFile]) -> Void) {
         let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
-        let (site, bodies) = (site, bodies)
+        let (site, renderers) = (site, renderers)
         OpenDataRenderer(site: site).render(
             pages: listed, batchSize: batchSize,
-            alongside: [{ [SearchIndexBuilder(site: site, bodies: bodies).render()] }],
+            alongside: [
+                {
+                    // One index per language, so that /en/buscar/ finds English words and titles.
+                    renderers.map { renderer in
+                        var builder = SearchIndexBuilder(site: renderer.site, bodies: renderer.bodies)
+                        let prefix = renderer.localization.prefix
+                        builder.original = prefix.isEmpty ? nil : renderer.localization.languages.first?.code
+                        return builder.render(path: prefix + DataPaths.searchIndex)
+                    }
+                }
+            ],
             emit: emit)
     }
 

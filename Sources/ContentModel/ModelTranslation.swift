@@ -59,6 +59,14 @@ public enum ModelTranslation {
             if let title = node["title"]?.scalar { collection.title = title }
             if let singular = node["singular"]?.scalar { collection.singular = singular }
             if let description = node["description"]?.scalar { collection.description = description }
+            let snapshots = translateSnapshots(collection.snapshots, node["snapshots"], original: model.language)
+            collection.snapshots = snapshots.0
+            diagnostics += snapshots.1.map {
+                .error(
+                    "translation-unknown", "`\(collection.name)` has \(collection.snapshots.count) snapshots",
+                    at: SourceLocation(file: file, line: $0.line, column: $0.column),
+                    hint: "translate them in the order of site.yaml, each as `{title, source}`")
+            }
             for (fieldKey, fieldNode) in node["fields"]?.mapping ?? [] {
                 guard let fieldIndex = collection.fields.firstIndex(where: { $0.name == fieldKey.scalar }) else {
                     report(
@@ -82,6 +90,24 @@ public enum ModelTranslation {
             translated.collections = translated.collections.map { translateShared(name, node, in: $0, file: file) }
         }
         return (translated, diagnostics)
+    }
+
+    /// Snapshots with the titles and sources of `node` (a list, in the order of site.yaml);
+    /// those left untranslated keep the `original` language as their `lang`. Returns the items of
+    /// `node` beyond the snapshots there are.
+    static func translateSnapshots(_ snapshots: [Snapshot], _ node: YAMLNode?, original: String) -> (
+        [Snapshot], [YAMLNode]
+    ) {
+        let items = node?.sequence ?? []
+        let translated = snapshots.enumerated().map { index, snapshot in
+            var snapshot = snapshot
+            let item = index < items.count ? items[index] : nil
+            if let title = item?["title"]?.scalar { snapshot.title = title }
+            if let source = item?["source"]?.scalar { snapshot.source = source }
+            if item?["title"]?.scalar == nil || item?["source"]?.scalar == nil { snapshot.lang = original }
+            return snapshot
+        }
+        return (translated, Array(items.dropFirst(snapshots.count)))
     }
 
     /// Applies the labels of a shared enum (`enums:`) to every field that uses it, records included.

@@ -247,6 +247,9 @@ public struct Snapshot: Sendable {
     public var source: String
     /// Count per status value id, in the status field's order.
     public var counts: [(value: String, count: Int)]
+    /// In a translated model, the language `title` and `source` are still in, when the
+    /// translation leaves them out.
+    public var lang: String?
 
     /// Creates a snapshot.
     public init(date: String, title: String, source: String, counts: [(value: String, count: Int)]) {

@@ -4,8 +4,7 @@ import SiteLayout
 import Validation
 
 /// The charts of the dashboards: status per collection, status per parent entry, documented
-/// against declared, published snapshots, and the roll-ups of parent pages with how they were
-/// computed.
+/// against declared, and published snapshots.
 extension PageBuilder {
     /// Entries counted by the collection's status field; `nil` when it has none, or when there
     /// is nothing to count (a chart of zeros says less than "0 documented").
@@ -15,6 +14,18 @@ extension PageBuilder {
         else { return nil }
         let title = strings.format("status.title", ["collection": collection.title, "field": field.label.lowercased()])
         return statusView(title: title, counts: counts.counts.map { ($0.value, $0.count) }, method: method)
+    }
+
+    /// The home page's chart of the documented entries of `collection` by status, titled so that
+    /// nobody takes it for the whole: "Proyectos por estado: documentados en este sitio (2 de 63)".
+    func documentedStatus(of collection: Collection) -> StatusView? {
+        let entries = site.entries(of: collection.name)
+        guard var view = status(of: collection, among: entries) else { return nil }
+        if let expected = collection.expected, entries.count < expected {
+            view.scope = strings.format(
+                "status.scope", ["documented": String(entries.count), "expected": String(expected)])
+        }
+        return view
     }
 
     /// A status chart from counts per value.
@@ -28,19 +39,34 @@ extension PageBuilder {
                 description: item.value.description)
         }
         let rows = bars.map {
-            ChartSVG.Row(
-                label: $0.label, segments: [ChartSVG.Segment(label: $0.label, count: $0.count, color: $0.color)])
+            BarChart.Row(
+                label: $0.label, segments: [BarChart.Segment(label: $0.label, count: $0.count, color: $0.color)])
         }
-        let parts = bars.map { "\($0.label): \($0.count) (\($0.percent) %)" }.joined(separator: "; ")
         var view = StatusView(title: title, total: total, bars: bars, method: method)
-        view.svg = ChartSVG(rows: rows).render()
-        view.summary = strings.format("chart.summary", ["total": String(total), "parts": parts])
+        view.svg = BarChart(rows: rows).render()
+        view.summary = strings.format("chart.summary", ["total": String(total), "parts": Self.parts(bars)])
         return view
+    }
+
+    /// "No iniciado: 1 (50 %); En marcha: 1 (50 %)".
+    static func parts(_ bars: [BarView]) -> String {
+        bars.map { "\($0.label): \($0.count) (\($0.percent) %)" }.joined(separator: "; ")
     }
 
     /// The value's colour from `site.yaml`, or one of the chart palette's.
     func color(of value: EnumValue, at index: Int) -> String {
-        value.color ?? ChartSVG.palette[index % ChartSVG.palette.count]
+        value.color ?? BarChart.palette[index % BarChart.palette.count]
+    }
+
+    /// "1 hito estratégico", "5 ejes": a number of entries of `collection`, in lowercase.
+    func noun(_ collection: Collection, count: Int) -> String {
+        "\(count) " + Self.lowercasingFirst(count == 1 ? collection.singular : collection.title)
+    }
+
+    /// "Hitos estratégicos" → "hitos estratégicos"; an acronym ("ODS") stays as it is.
+    static func lowercasingFirst(_ text: String) -> String {
+        guard let first = text.first, !text.dropFirst().prefix(1).contains(where: \.isUppercase) else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 
     /// Published counts of `collection` (`snapshots` in site.yaml), as dated, sourced charts.
@@ -49,63 +75,118 @@ extension PageBuilder {
         return collection.snapshots.map { snapshot in
             let counts = snapshot.counts.compactMap { item in values.value(item.value).map { ($0, item.count) } }
             var view = statusView(title: snapshot.title, counts: counts, method: nil)
-            view.source = snapshot.source
+            view.source = TextView(text: snapshot.source, lang: snapshot.lang)
+            view.lang = snapshot.lang
             view.date = SiteDate(snapshot.date).map(format) ?? snapshot.date
+            view.headline = headline(of: snapshot, counts: counts, in: collection)
             return view
         }
+    }
+
+    /// A snapshot in one sentence, its largest count first: "En abril de 2022, 35 de 63
+    /// proyectos (56 %) figuraban como «Suspendido»; 13 «No iniciado», 8 … y 7 «En marcha»."
+    func headline(of snapshot: Snapshot, counts: [(value: EnumValue, count: Int)], in collection: Collection)
+        -> String?
+    {
+        let total = snapshot.total
+        // Largest first; equal counts keep the declared order.
+        let sorted = counts.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
+            .map(\.element)
+        guard total > 0, let first = sorted.first else { return nil }
+        let date = SiteDate(snapshot.date).map(format) ?? snapshot.date
+        let rest = sorted.dropFirst().filter { $0.count > 0 }
+            .map { strings.format("snapshot.part", ["count": String($0.count), "label": $0.value.label]) }
+        return strings.format(
+            rest.isEmpty ? "snapshot.headline" : "snapshot.headline_rest",
+            [
+                "date": date, "count": String(first.count), "total": String(total),
+                "collection": Self.lowercasingFirst(total == 1 ? collection.singular : collection.title),
+                "percent": String(Int((Double(first.count) / Double(total) * 100).rounded())),
+                "label": first.value.label, "rest": strings.list(rest),
+            ])
+    }
+
+    /// Every snapshot of the site, the newest apart (the first collection's, on the same date):
+    /// the home page leads with it.
+    func homeSnapshots() -> (lead: StatusView?, others: [StatusView]) {
+        var all = model.collections.flatMap { collection in
+            zip(collection.snapshots, snapshots(of: collection)).map { (date: $0.date, view: $1) }
+        }
+        guard
+            let newest = all.indices.max(by: { (all[$0].date, $1) < (all[$1].date, $0) })
+        else { return (nil, []) }
+        let lead = all.remove(at: newest).view
+        return (lead, all.map(\.view))
     }
 
     /// For each collection named in `charts_by`, this collection's status per entry of it:
     /// every entry below each parent (directly or through others), counted once.
     func breakdowns(of collection: Collection, from page: String) -> [BreakdownView] {
-        guard let values = collection.statusValues, let field = collection.statusField else { return [] }
+        guard let values = collection.statusValues, let field = collection.statusField.flatMap(collection.field)
+        else { return [] }
         return collection.chartsBy.compactMap { parentName -> BreakdownView? in
             guard let parentCollection = model.collection(parentName) else { return nil }
             let parents = site.entries(of: parentName)
             guard !parents.isEmpty else { return nil }
             var found: Set<DescentPath> = []
+            var counted: Set<EntryKey> = []
             let rows = parents.map { parent -> (Entry, [Int]) in
                 let below = site.descendants(of: parent.key).filter { $0.key.collection == collection.name }
                 found.formUnion(below.values)
                 var counts = [Int](repeating: 0, count: values.values.count)
                 for key in below.keys {
-                    guard case .enumeration(let id)? = site.entry(key)?.fields[field],
+                    guard case .enumeration(let id)? = site.entry(key)?.fields[field.name],
                         let index = values.values.firstIndex(where: { $0.id == id })
                     else { continue }
                     counts[index] += 1
+                    counted.insert(key)
                 }
                 return (parent, counts)
             }
-            let chart = ChartSVG(
+            let total = rows.reduce(0) { $0 + $1.1.reduce(0, +) }
+            guard total > 0 else { return nil }  // a chart of zeros says less than "0 documented"
+            let chart = BarChart(
                 rows: rows.map { parent, counts in
-                    ChartSVG.Row(
+                    BarChart.Row(
                         label: parent.title,
                         segments: zip(values.values.indices, counts).map { index, count in
-                            ChartSVG.Segment(
+                            BarChart.Segment(
                                 label: values.values[index].label, count: count,
                                 color: color(of: values.values[index], at: index))
                         })
                 })
-            let total = rows.reduce(0) { $0 + $1.1.reduce(0, +) }
-            guard total > 0 else { return nil }  // a chart of zeros says less than "0 documented"
+            let byValue = values.values.indices.map { index in
+                "\(values.values[index].label): \(rows.reduce(0) { $0 + $1.1[index] })"
+            }
+            var method = describe(
+                found.sorted { $0.description < $1.description }, counted: collection, parent: parentCollection)
+            if total > counted.count {
+                method = [method, strings.format("breakdown.overlap", ["entries": noun(collection, count: 2)])]
+                    .compactMap { $0 }.joined(separator: " ")
+            }
             return BreakdownView(
                 id: "por-\(parentName)",
                 title: strings.format(
                     "breakdown.title",
-                    ["collection": collection.title, "field": field, "parent": parentCollection.singular.lowercased()]),
-                summary: strings.format(
-                    "breakdown.summary",
                     [
-                        "total": String(total), "collection": collection.title.lowercased(),
-                        "parents": String(parents.count), "parent_collection": parentCollection.title.lowercased(),
+                        "collection": collection.title, "field": field.label.lowercased(),
+                        "parent": Self.lowercasingFirst(parentCollection.singular),
+                    ]),
+                summary: strings.plural(
+                    "breakdown.summary", count: counted.count,
+                    [
+                        "entries": noun(collection, count: counted.count),
+                        "parents": noun(parentCollection, count: parents.count),
+                        "field": field.label.lowercased(), "parts": byValue.joined(separator: "; "),
                     ]),
                 svg: chart.render(), columns: values.values.map(\.label) + [strings["total"]],
                 rows: rows.map { parent, counts in
                     RowView(
                         title: parent.title, url: PagePaths.relative(paths.page(of: parent.key), from: page),
-                        cells: (counts + [counts.reduce(0, +)]).map { CellView(values: [ValueView(text: String($0))]) })
+                        cells: (counts + [counts.reduce(0, +)]).map { CellView(values: [ValueView(text: String($0))]) },
+                        lang: titleLang(parent.key))
                 },
-                method: describe(found.sorted { $0.description < $1.description }, counted: collection))
+                method: method)
         }
     }
 
@@ -119,13 +200,13 @@ extension PageBuilder {
             let documented = site.entries(of: collection.name).count
             return (collection, documented, max(0, (collection.expected ?? 0) - documented))
         }
-        let chart = ChartSVG(
+        let chart = BarChart(
             rows: rows.map { collection, documented, missing in
-                ChartSVG.Row(
+                BarChart.Row(
                     label: collection.title,
                     segments: [
-                        ChartSVG.Segment(label: documentedLabel, count: documented, color: ChartSVG.palette[0]),
-                        ChartSVG.Segment(label: missingLabel, count: missing, color: nil),
+                        BarChart.Segment(label: documentedLabel, count: documented, color: BarChart.palette[0]),
+                        BarChart.Segment(label: missingLabel, count: missing, color: nil),
                     ])
             })
         let parts = rows.map { "\($0.0.title): \($0.1) / \($0.1 + $0.2)" }.joined(separator: "; ")
@@ -141,38 +222,5 @@ extension PageBuilder {
                     })
             },
             method: strings["coverage.method"])
-    }
-
-    /// The roll-ups of a parent page: every entry below it, by collection, counted once, and
-    /// how they were found ("acciones whose hito belongs to this eje").
-    func rollupViews(of entry: Entry, in collection: Collection) -> [StatusView] {
-        site.deepRollups(of: entry.key).compactMap { rollup in
-            guard let child = model.collection(rollup.counts.collection) else { return nil }
-            let title = strings.format(
-                "status.title",
-                ["collection": child.title, "field": child.statusField.flatMap(child.field)?.label.lowercased() ?? ""])
-            let method =
-                strings.format(
-                    "rollup.method",
-                    [
-                        "count": String(rollup.counts.total), "collection": child.title.lowercased(),
-                        "singular": collection.singular.lowercased(),
-                    ])
-                + " " + (describe(rollup.paths, counted: child) ?? "")
-            return statusView(title: title, counts: rollup.counts.counts.map { ($0.value, $0.count) }, method: method)
-        }
-    }
-
-    /// "Through: Acciones (Hito) → Hitos estratégicos (Eje)."
-    func describe(_ paths: [DescentPath], counted: Collection) -> String? {
-        guard !paths.isEmpty else { return nil }
-        let chains = paths.map { path in
-            path.steps.map { step -> String in
-                let stepCollection = model.collection(step.collection)
-                let label = stepCollection?.field(step.field)?.label ?? step.field
-                return "\(stepCollection?.title ?? step.collection) (\(label))"
-            }.joined(separator: " → ")
-        }
-        return strings.format("rollup.paths", ["paths": chains.joined(separator: "; ")])
     }
 }

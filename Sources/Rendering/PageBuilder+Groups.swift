@@ -56,9 +56,11 @@ extension PageBuilder {
 
     /// The page of `group`.
     public func page(of group: Group) -> PageView {
-        listing(
+        var description: String?
+        if case .enumeration(let set) = group.field.type { description = set.value(group.value)?.description }
+        return listing(
             of: group.collection, entries: group.entries, page: path(of: group),
-            filter: (group.field.label, group.label))
+            filter: (group.field.label, group.label), filterDescription: description)
     }
 
     /// `proyectos/estado/suspendido/`.

@@ -23,7 +23,8 @@ extension PageBuilder {
             }
             return TimelineItemView(
                 anchor: event.anchor, date: format(event.date), datetime: event.date.description, label: label,
-                note: notes.isEmpty ? nil : notes.joined(separator: " "))
+                note: notes.isEmpty ? nil : notes.joined(separator: " "),
+                noteLang: notes.isEmpty ? nil : fallbackLang(entry.key, field: event.field))
         }
     }
 
@@ -40,7 +41,8 @@ extension PageBuilder {
             UpdateRowView(
                 title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
                 collection: model.collection(entry.collection)?.singular ?? entry.collection,
-                date: changed.map(format), datetime: changed?.description, stale: site.isStale(entry.key))
+                date: changed.map(format), datetime: changed?.description, stale: site.isStale(entry.key),
+                lang: titleLang(entry.key))
         }
         view.updates = UpdatesView(
             rows: rows, known: !site.lastChanged.isEmpty,

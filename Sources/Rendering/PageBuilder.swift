@@ -43,11 +43,7 @@ public struct PageBuilder: Sendable {
                 title: strings["data_nav"], url: PagePaths.relative(paths.localized(DataPaths.dataPage), from: page),
                 current: page == paths.localized(DataPaths.dataPage)))
         let footer = model.collections.filter { !$0.inMenu }.flatMap { collection in
-            site.entries(of: collection.name).map { entry in
-                LinkView(
-                    title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
-                    current: paths.page(of: entry.key) == page)
-            }
+            site.entries(of: collection.name).map { link(to: $0, from: page) }
         }
         let unprefixed = String(page.dropFirst(paths.prefix.count))
         let alternates = localization.languages.map { language in
@@ -65,7 +61,7 @@ public struct PageBuilder: Sendable {
             feedAtom: PagePaths.relative(DataPaths.atomFeed, from: page),
             dataURL: PagePaths.relative(paths.localized(DataPaths.dataPage), from: page),
             searchURL: PagePaths.relative(paths.localized(DataPaths.searchPage), from: page),
-            searchIndexURL: PagePaths.relative(DataPaths.searchIndex, from: page),
+            searchIndexURL: PagePaths.relative(paths.localized(DataPaths.searchIndex), from: page),
             updatesURL: PagePaths.relative(paths.localized(DataPaths.updatesPage), from: page))
     }
 
@@ -120,7 +116,11 @@ public struct PageBuilder: Sendable {
         view.searchIndexURL = base + DataPaths.searchIndex
         view.updatesURL = base + DataPaths.updatesPage
         view.nav = view.nav.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
-        view.footer = view.footer.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
+        view.footer = view.footer.map {
+            var link = LinkView(title: $0.title, url: base + String($0.url), current: false)
+            link.lang = $0.lang
+            return link
+        }
         view.notFound = true
         return view
     }
@@ -138,14 +138,15 @@ public struct PageBuilder: Sendable {
         }
         let pages = model.collections.filter { !$0.inMenu }.flatMap { collection in
             site.entries(of: collection.name).map {
-                LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: paths.home))
+                link(to: $0, from: paths.home)
             }
         }
+        let snapshots = homeSnapshots()
         view.home = HomeView(
             figures: figures, pages: pages, coverage: coverageChart(from: paths.home),
             breakdowns: model.collections.flatMap { breakdowns(of: $0, from: paths.home) },
-            snapshots: model.collections.flatMap { snapshots(of: $0) },
-            statuses: model.collections.compactMap { status(of: $0, among: site.entries(of: $0.name)) })
+            snapshots: snapshots.others, statuses: model.collections.compactMap { documentedStatus(of: $0) },
+            lead: snapshots.lead)
         return view
     }
 
@@ -154,7 +155,8 @@ public struct PageBuilder: Sendable {
         guard let expected = collection.expected, expected > 0 else {
             return CoverageView(
                 documented: documented, expected: nil,
-                text: strings.format("coverage.count", ["documented": String(documented)]), width: "100",
+                text: strings.plural("coverage.count", count: documented, ["documented": String(documented)]),
+                width: "100",
                 complete: true)
         }
         let share = min(100, Double(documented) / Double(expected) * 100)
@@ -165,7 +167,7 @@ public struct PageBuilder: Sendable {
     }
 
     static func decimal(_ value: Double) -> String {
-        ChartSVG.format(value)
+        BarChart.format(value)
     }
 
     // MARK: - Collection index
@@ -178,7 +180,8 @@ public struct PageBuilder: Sendable {
     /// A page listing `entries` of `collection`: the index, or a group-by page when `filter`
     /// says which value it lists.
     func listing(
-        of collection: Collection, entries: [Entry], page: String, filter: (field: String, value: String)? = nil
+        of collection: Collection, entries: [Entry], page: String, filter: (field: String, value: String)? = nil,
+        filterDescription: String? = nil
     ) -> PageView {
         let filterText = filter.map { "\($0.field): \($0.value)" }
         var view = layout(
@@ -188,7 +191,8 @@ public struct PageBuilder: Sendable {
         let rows = entries.map { entry in
             RowView(
                 title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
-                cells: columns.map { CellView(values: values(of: entry, field: $0, from: page)) })
+                cells: columns.map { CellView(values: values(of: entry, field: $0, from: page), label: $0.label) },
+                lang: titleLang(entry.key))
         }
         var listing = CollectionView(
             name: collection.name, title: collection.title, singular: collection.singular,
@@ -197,8 +201,12 @@ public struct PageBuilder: Sendable {
             status: status(of: collection, among: entries), columns: columns.map(\.label), rows: rows)
         listing.filters = filters(of: collection, from: page)
         listing.filter = filterText
-        if filter != nil {
+        if let filter {
             listing.allURL = PagePaths.relative(paths.index(of: collection), from: page)
+            listing.filterDescription = filterDescription
+            listing.emptyText = strings.plural(
+                "filter_none", count: site.entries(of: collection.name).count,
+                ["field": filter.field, "value": filter.value])
         } else {
             listing.breakdowns = breakdowns(of: collection, from: page)
             listing.snapshots = snapshots(of: collection)
@@ -210,7 +218,8 @@ public struct PageBuilder: Sendable {
     /// "3 entradas": a plain count, for pages that list part of a collection.
     func count(_ number: Int) -> CoverageView {
         CoverageView(
-            documented: number, expected: nil, text: strings.format("coverage.count", ["documented": String(number)]),
+            documented: number, expected: nil,
+            text: strings.plural("coverage.count", count: number, ["documented": String(number)]),
             width: "100", complete: true)
     }
 
@@ -241,7 +250,7 @@ public struct PageBuilder: Sendable {
         }
         let toc = (bodies.headings[entry.key] ?? []).filter { $0.level <= 3 }
             .map { TOCItemView(id: $0.id, text: $0.text, level: $0.level) }
-        let rollups = rollupViews(of: entry, in: collection)
+        let rollups = rollupViews(of: entry, in: collection, from: page)
         view.entry = EntryView(
             id: entry.id, title: entry.title,
             collection: LinkView(
@@ -251,12 +260,13 @@ public struct PageBuilder: Sendable {
             updated: site.lastChanged[entry.key].map(format), updatedISO: site.lastChanged[entry.key]?.description,
             stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection),
             fallbackLang: !paths.prefix.isEmpty && site.untranslatedBodies.contains(entry.key) && !entry.body.isEmpty
-                ? localization.languages.first?.code : nil)
+                ? localization.languages.first?.code : nil, titleLang: titleLang(entry.key))
         return view
     }
 
     func fieldView(_ field: Field, of entry: Entry, from page: String) -> FieldView {
         var view = FieldView(name: field.name, label: field.label, values: [], html: nil, columns: [], rows: [])
+        if Self.isWritten(field.type) { view.lang = fallbackLang(entry.key, field: field.name) }
         switch (field.type, entry.fields[field.name]) {
         case (.text, _):
             view.html = bodies.fieldHTML[entry.key]?[field.name]
@@ -297,7 +307,8 @@ public struct PageBuilder: Sendable {
             return value.referencedIDs.map { id in
                 let key = EntryKey(to, id)
                 return ValueView(
-                    text: site.entry(key)?.title ?? id, url: PagePaths.relative(paths.page(of: key), from: page))
+                    text: site.entry(key)?.title ?? id, url: PagePaths.relative(paths.page(of: key), from: page),
+                    lang: titleLang(key))
             }
         case (.date(let date), _):
             return [ValueView(text: format(date), datetime: date.description)]
@@ -341,9 +352,7 @@ public struct PageBuilder: Sendable {
                     BacklinkGroupView(
                         title: strings.format(
                             "backlinks.group", ["collection": collection.title, "field": field.label]),
-                        entries: sorted.map {
-                            LinkView(title: $0.title, url: PagePaths.relative(paths.page(of: $0.key), from: page))
-                        }))
+                        entries: sorted.map { link(to: $0, from: page) }))
             }
         }
         return groups

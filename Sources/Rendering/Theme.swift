@@ -132,6 +132,20 @@ public struct Strings: Sendable, TemplateObject {
         return out
     }
 
+    /// `format` of `key.zero` when `count` is 0 and there is one, of `key.one` when it is 1, of
+    /// `key.other` otherwise (falling back to `key`), with `{count}` among the arguments.
+    public func plural(_ key: String, count: Int, _ arguments: [String: String] = [:]) -> String {
+        let forms = count == 0 ? [".zero", ".other"] : count == 1 ? [".one"] : [".other"]
+        let form = forms.map { key + $0 }.first { values[$0] != nil } ?? key
+        return format(form, arguments.merging(["count": String(count)]) { $1 })
+    }
+
+    /// `items` as a sentence: "a, b y c" with the language's `list.and` (", " alone without it).
+    public func list(_ items: [String]) -> String {
+        guard items.count > 1, let and = values["list.and"] else { return items.joined(separator: ", ") }
+        return items.dropLast().joined(separator: ", ") + and + items[items.count - 1]
+    }
+
     public func value(named name: String) -> TemplateValue? { values[name].map(TemplateValue.text) }
 
     /// Reads a YAML file of strings.

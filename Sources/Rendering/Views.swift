@@ -9,12 +9,15 @@ public struct LinkView: Sendable, TemplateObject {
     public var title: String
     public var url: String
     public var current = false
+    /// The language of its title when it is not the page's (an untranslated title).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
         case "title": TemplateValue(title)
         case "url": TemplateValue(url)
         case "current": TemplateValue(current)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }
@@ -127,12 +130,25 @@ public struct StatusView: Sendable, TemplateObject {
     /// The chart in one sentence: "2 proyectos: En marcha 1 (50 %), …".
     public var summary = ""
     /// For published figures: the citation and the date they describe.
-    public var source: String?
+    public var source: TextView?
     public var date: String?
+    /// For published figures: the figures in one sentence, largest first.
+    public var headline: String?
+    /// What part of the whole is counted, when not all of it is: "documented here: 2 of 63".
+    public var scope: String?
+    /// For roll-ups: the entries counted, each with its status.
+    public var counted: [CountedEntryView] = []
+    /// The language of `title` and `source` when it is not the page's (an untranslated snapshot).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
         case "title": TemplateValue(title)
+        case "headline": TemplateValue(headline)
+        case "scope": TemplateValue(scope)
+        case "counted": TemplateValue(counted)
+        case "hasData": TemplateValue(total > 0)
+        case "lang": TemplateValue(lang)
         case "total": TemplateValue(total)
         case "bars": TemplateValue(bars)
         case "method": TemplateValue(method)
@@ -140,6 +156,39 @@ public struct StatusView: Sendable, TemplateObject {
         case "summary": TemplateValue(summary)
         case "source": TemplateValue(source)
         case "date": TemplateValue(date)
+        default: nil
+        }
+    }
+}
+
+/// A text and, when it is not in the page's language (an untranslated citation), its language.
+public struct TextView: Sendable, TemplateObject {
+    public var text: String
+    public var lang: String?
+
+    public func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "text": TemplateValue(text)
+        case "lang": TemplateValue(lang)
+        default: nil
+        }
+    }
+}
+
+/// An entry counted in a roll-up: its title, page and status.
+public struct CountedEntryView: Sendable, TemplateObject {
+    public var title: String
+    public var url: String
+    public var status: String?
+    /// The language of its title when it is not the page's (an untranslated title).
+    public var lang: String?
+
+    public func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "status": TemplateValue(status)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }
@@ -226,9 +275,12 @@ public struct HomeView: Sendable, TemplateObject {
     public var snapshots: [StatusView] = []
     /// Documented entries by status, per collection with a status field.
     public var statuses: [StatusView] = []
+    /// The newest published figure, which the page leads with.
+    public var lead: StatusView?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
+        case "lead": TemplateValue(lead)
         case "statuses": TemplateValue(statuses)
         case "figures": TemplateValue(figures)
         case "pages": TemplateValue(pages)
@@ -252,6 +304,8 @@ public struct ValueView: Sendable, TemplateObject {
     public var datetime: String?
     /// For URL fields: the link leaves the site.
     public var external = false
+    /// The language of `text` when it is not the page's (an untranslated title).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -262,6 +316,7 @@ public struct ValueView: Sendable, TemplateObject {
         case "description": TemplateValue(description)
         case "datetime": TemplateValue(datetime)
         case "external": TemplateValue(external)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }
@@ -270,10 +325,13 @@ public struct ValueView: Sendable, TemplateObject {
 /// A table cell: zero or more values.
 public struct CellView: Sendable, TemplateObject {
     public var values: [ValueView]
+    /// Its column's heading, shown beside the value where a narrow screen stacks the row.
+    public var label: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
         case "values": TemplateValue(values)
+        case "label": TemplateValue(label)
         case "empty": TemplateValue(values.isEmpty)
         default: nil
         }
@@ -285,12 +343,15 @@ public struct RowView: Sendable, TemplateObject {
     public var title: String?
     public var url: String?
     public var cells: [CellView]
+    /// The language of its title when it is not the page's (an untranslated title).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
         case "title": TemplateValue(title)
         case "url": TemplateValue(url)
         case "cells": TemplateValue(cells)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }
@@ -306,6 +367,8 @@ public struct FieldView: Sendable, TemplateObject {
     /// Columns and rows of a list of records.
     public var columns: [String]
     public var rows: [RowView]
+    /// The language of its values when it is not the page's (text not translated yet).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -315,6 +378,7 @@ public struct FieldView: Sendable, TemplateObject {
         case "html": TemplateValue(html)
         case "columns": TemplateValue(columns)
         case "rows": TemplateValue(rows)
+        case "lang": TemplateValue(lang)
         case "isTable": TemplateValue(!rows.isEmpty)
         case "isList": TemplateValue(values.count > 1)
         default: nil
@@ -370,6 +434,10 @@ public struct CollectionView: Sendable, TemplateObject {
     public var filter: String?
     /// On a group-by page, the link back to the whole collection.
     public var allURL: String?
+    /// On a group-by page, what the value means (its description in site.yaml).
+    public var filterDescription: String?
+    /// On a group-by page without entries: none of the N documented entries has the value.
+    public var emptyText: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -379,6 +447,8 @@ public struct CollectionView: Sendable, TemplateObject {
         case "filters": TemplateValue(filters)
         case "filter": TemplateValue(filter)
         case "allURL": TemplateValue(allURL)
+        case "filterDescription": TemplateValue(filterDescription)
+        case "emptyText": TemplateValue(emptyText)
         case "title": TemplateValue(title)
         case "singular": TemplateValue(singular)
         case "description": TemplateValue(description)
@@ -414,6 +484,8 @@ public struct EntryView: Sendable, TemplateObject {
     public var timeline: [TimelineItemView] = []
     /// On a translated page whose text is not translated yet: the language the text is in.
     public var fallbackLang: String?
+    /// The language of `title` when it is not the page's (not translated yet).
+    public var titleLang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -434,6 +506,7 @@ public struct EntryView: Sendable, TemplateObject {
         case "stale": TemplateValue(stale)
         case "timeline": TemplateValue(timeline)
         case "fallbackLang": TemplateValue(fallbackLang)
+        case "titleLang": TemplateValue(titleLang)
         default: nil
         }
     }
@@ -447,6 +520,8 @@ public struct TimelineItemView: Sendable, TemplateObject {
     public var datetime: String
     public var label: String?
     public var note: String?
+    /// The language of `note` when it is not the page's (not translated yet).
+    public var noteLang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -455,6 +530,7 @@ public struct TimelineItemView: Sendable, TemplateObject {
         case "datetime": TemplateValue(datetime)
         case "label": TemplateValue(label)
         case "note": TemplateValue(note)
+        case "noteLang": TemplateValue(noteLang)
         default: nil
         }
     }
@@ -487,6 +563,8 @@ public struct UpdateRowView: Sendable, TemplateObject {
     public var date: String?
     public var datetime: String?
     public var stale: Bool
+    /// The language of its title when it is not the page's (an untranslated title).
+    public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -496,6 +574,7 @@ public struct UpdateRowView: Sendable, TemplateObject {
         case "date": TemplateValue(date)
         case "datetime": TemplateValue(datetime)
         case "stale": TemplateValue(stale)
+        case "lang": TemplateValue(lang)
         default: nil
         }
     }

@@ -32,12 +32,17 @@ public struct SearchIndexBuilder: Sendable {
         self.bodies = bodies
     }
 
-    /// The index file.
-    public func render() -> OutputFile {
+    /// The index file, at `path`: the site's own language at the root, each translation's in
+    /// its folder (`en/search-index.json`), its URLs relative to that language's home page.
+    public func render(path: String = DataPaths.searchIndex) -> OutputFile {
         let entries: [JSONValue] = records().map(\.json)
         let document: JSONValue = ["version": .int(Self.formatVersion), "entries": .array(entries)]
-        return OutputFile(path: DataPaths.searchIndex, bytes: document.serializedBytes())
+        return OutputFile(path: path, bytes: document.serializedBytes())
     }
+
+    /// In a translated site, the language of titles not translated yet (the site's own); `nil` in
+    /// the site's own language.
+    public var original: String?
 
     /// One record per entry of the site, made on every core.
     public func records() -> [SearchRecord] {
@@ -59,13 +64,17 @@ public struct SearchIndexBuilder: Sendable {
         let summary = fields.filter { !$0.texts.isEmpty }.map {
             "\($0.field.label): \($0.texts.joined(separator: ", "))"
         }
-        return SearchRecord(
+        var record = SearchRecord(
             title: entry.title, collection: collection.singular, url: paths.page(of: entry.key),
             excerpt: SearchText.truncated(
                 body.isEmpty ? summary.joined(separator: " · ") : body, to: Self.excerptLimit, ellipsis: "…"),
             foldedTitle: SearchText.fold(entry.title),
             foldedFields: Self.folded(fieldText, limit: Self.fieldsLimit),
             foldedBody: Self.folded(body, limit: Self.bodyLimit))
+        if let original, site.translations[site.model.language]?[entry.key]?.fields[collection.titleField] == nil {
+            record.lang = original
+        }
+        return record
     }
 
     /// How much text to read for `limit` folded characters: folding drops punctuation.

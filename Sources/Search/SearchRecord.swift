@@ -17,6 +17,8 @@ public struct SearchRecord: Sendable, Hashable {
     public var foldedFields: String
     /// The start of its body, folded (at most `SearchIndexBuilder.bodyLimit` characters).
     public var foldedBody: String
+    /// The language of `title` when it is not the index's (an untranslated title).
+    public var lang: String?
 
     /// Creates a record.
     public init(
@@ -34,10 +36,15 @@ public struct SearchRecord: Sendable, Hashable {
 
     /// The record as the JSON object the script reads.
     public var json: JSONValue {
-        [
+        var object: JSONValue = [
             "title": .string(title), "collection": .string(collection), "url": .string(url),
             "excerpt": .string(excerpt), "foldedTitle": .string(foldedTitle),
             "foldedFields": .string(foldedFields), "foldedBody": .string(foldedBody),
         ]
+        if let lang, case .object(var fields) = object {
+            fields["lang"] = .string(lang)
+            object = .object(fields)
+        }
+        return object
     }
 }

@@ -97,6 +97,21 @@ import Validation
         }
     }
 
+    @Test func aParentWithNothingBelowItShowsAZeroRollUpInWords() throws {
+        let html = try page("ejes/ciudad-compacta-e-integrada/index.html")
+        #expect(html.contains("Todavía no hay entradas documentadas de esta colección."))
+        #expect(
+            html.contains(
+                "Ninguna de las 2 entradas documentadas de esta colección depende todavía de esta entrada (eje)."))
+    }
+
+    @Test func anEmptyGroupPageSaysNoneOfTheDocumentedEntriesHasTheValue() throws {
+        let html = try page("proyectos/estado/suspendido/index.html")
+        #expect(html.contains("Ninguna de las 2 entradas documentadas en este sitio tiene «Estado: Suspendido»."))
+        #expect(html.contains(#"<p class="lead filter-description">La ejecución del proyecto se detuvo.</p>"#))
+        #expect(!html.contains("Todavía no hay entradas documentadas"))
+    }
+
     @Test func everyInternalLinkOfEveryPageResolvesToAFile() throws {
         let paths = Set(Self.result.files.map(\.path))
         // 404.html links from the site's base path, since servers show it at any URL.
@@ -152,8 +167,20 @@ import Validation
         #expect(Self.home.contains("Total: 63."))
     }
 
+    @Test func theHomePageLeadsWithTheSnapshotInOneSentence() throws {
+        let lead = try #require(Self.home.range(of: #"<p class="headline">"#))
+        let panorama = try #require(Self.home.range(of: #"id="Panorama""#))
+        #expect(lead.lowerBound < panorama.lowerBound)
+        #expect(
+            Self.home.contains(
+                "<p class=\"headline\">En abril de 2022, 35 de 63 proyectos (56 %) figuraban como «Suspendido»; "
+                    + "13 «No iniciado», 8 «Finalizado» y 7 «En marcha».</p>"))
+        // The chart of the projects documented here says it is not the whole.
+        #expect(Self.home.contains("Solo las entradas documentadas en este sitio: 2 de 63."))
+    }
+
     @Test func everyChartHasASummaryAndADataTable() {
-        let charts = Self.home.components(separatedBy: "<svg class=\"chart-svg\"").count - 1
+        let charts = Self.home.components(separatedBy: "<div class=\"chart-bars\"").count - 1
         #expect(charts >= 3)
         #expect(Self.home.components(separatedBy: "class=\"chart-summary\"").count - 1 == charts)
         #expect(Self.home.components(separatedBy: "<details class=\"chart-data\">").count - 1 == charts)
@@ -182,6 +209,27 @@ import Validation
             }
         }
         #expect(try page("en/index.html").contains(#"<html lang="en">"#))
+    }
+
+    @Test func spanishTextLeftOnEnglishPagesIsMarkedAsSpanish() throws {
+        let home = try page("en/index.html")
+        #expect(
+            home.contains(
+                "<span class=\"chart-title\">Matrix of projects of the Metropolitan Resilience Directorate</span>"))
+        #expect(home.contains(#"<a href="paginas/metodologia/" lang="es">Metodología</a>"#))
+        let project = try page("en/proyectos/estudio-de-infraestructura-verde-con-fondos-fiem/index.html")
+        #expect(project.contains(#"<h1 lang="es">Estudio de infraestructura verde"#))
+        let visa = try page("en/proyectos/rcn-visa/index.html")
+        #expect(visa.contains(#"<p lang="es">"#))  // the history notes, not translated
+        #expect(visa.contains(#"<span class="value" lang="es"><a href="../../socios/conquito/">ConQuito</a></span>"#))
+    }
+
+    @Test func eachLanguageHasItsOwnSearchIndex() throws {
+        let english = try page("en/search-index.json")
+        #expect(english.contains(#""title": "Resilient Cities Shaping a Digital World (RCN-Visa)""#))
+        #expect(english.contains(#""lang": "es""#))
+        #expect(!(try page("search-index.json")).contains(#""lang""#))
+        #expect(try page("en/buscar/index.html").contains(#"data-search-index="../search-index.json""#))
     }
 
     @Test func translatedEntriesUseTheirTranslationAndOthersSaySoInEnglish() throws {

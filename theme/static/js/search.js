@@ -89,6 +89,7 @@
     var li = element("li", "search-result");
     var heading = element("h2", "search-result-title");
     var link = element("a", "", entry.title);
+    if (entry.lang) link.lang = entry.lang;
     link.href = new URL(entry.url, homeURL).href;
     heading.appendChild(link);
     li.appendChild(heading);

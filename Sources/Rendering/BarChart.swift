@@ -1,0 +1,131 @@
+import ContentModel
+import Foundation
+import SiteLayout
+
+/// Horizontal bar charts drawn at build time: no script, no external file.
+///
+/// Labels and numbers are HTML text, so they keep the page's font size on any screen (an SVG
+/// drawn 640 wide and shrunk to a phone made them 7 px); only each bar is an SVG, stretched to
+/// the width left for it. The chart is decoration for sighted readers (`aria-hidden`): every
+/// chart is shown with a sentence that summarises it and a data table. Each row carries its
+/// numbers as text (the parts of a stacked bar are written under it) and stacked charts have a
+/// legend, so nothing depends on colour alone.
+public struct BarChart: Sendable {
+    /// One bar: a label and its stacked segments.
+    public struct Row: Sendable {
+        public var label: String
+        public var segments: [Segment]
+
+        public init(label: String, segments: [Segment]) {
+            self.label = label
+            self.segments = segments
+        }
+
+        public var total: Int { segments.reduce(0) { $0 + $1.count } }
+    }
+
+    /// A part of a bar, such as the 7 projects "en marcha".
+    public struct Segment: Sendable {
+        public var label: String
+        public var count: Int
+        /// A hex colour; `nil` draws an outlined, unfilled segment (for "missing" parts).
+        public var color: String?
+
+        public init(label: String, count: Int, color: String?) {
+            self.label = label
+            self.count = count
+            self.color = color
+        }
+    }
+
+    public var rows: [Row]
+    /// The value that fills a whole bar; the largest row total by default.
+    public var scale: Int?
+
+    /// Width of a bar's coordinate space; the SVG is stretched to the room it has.
+    static let barWidth = 1000.0
+    static let barHeight = 20.0
+    /// Colours for values that declare none, each at least 4.5:1 against white.
+    public static let palette = ["#0b3d6e", "#1d6b3a", "#8a4b00", "#6b3a7a", "#a3262a", "#2f4b8f"]
+
+    /// Creates a chart.
+    public init(rows: [Row], scale: Int? = nil) {
+        self.rows = rows
+        self.scale = scale
+    }
+
+    /// True when rows have several segments: the chart then has a legend and writes each
+    /// row's parts under its bar.
+    var isStacked: Bool {
+        rows.contains { $0.segments.count > 1 }
+    }
+
+    /// The chart's HTML: a legend for stacked charts, then one row per bar.
+    public func render() -> String {
+        let maximum = Double(max(1, scale ?? rows.map(\.total).max() ?? 1))
+        var html = "<div class=\"chart-bars\" aria-hidden=\"true\">"
+        if isStacked, let first = rows.first {
+            html += "<ul class=\"chart-legend\">"
+            for segment in first.segments {
+                html += "<li>" + Self.swatch(segment.color) + XMLText.escape(segment.label) + "</li>"
+            }
+            html += "</ul>"
+        }
+        for row in rows {
+            html += "<div class=\"chart-row\"><span class=\"chart-row-label\">" + XMLText.escape(row.label)
+            html += "</span><span class=\"chart-row-total\">\(row.total)</span>"
+            html += bar(row, maximum: maximum)
+            if isStacked {
+                let parts = row.segments.filter { $0.count > 0 }
+                    .map { XMLText.escape($0.label) + " \($0.count)" }
+                if !parts.isEmpty {
+                    html += "<span class=\"chart-row-parts\">" + parts.joined(separator: " · ") + "</span>"
+                }
+            }
+            html += "</div>"
+        }
+        return html + "</div>"
+    }
+
+    /// The bar of one row: a track and its segments, in a coordinate space the CSS stretches.
+    func bar(_ row: Row, maximum: Double) -> String {
+        var svg = "<svg class=\"chart-bar\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        svg += "\(Self.format(Self.barWidth)) \(Self.format(Self.barHeight))\" preserveAspectRatio=\"none\" "
+        svg +=
+            "focusable=\"false\"><rect class=\"chart-track\" x=\"0\" y=\"0\" width=\"\(Self.format(Self.barWidth))\" "
+        svg += "height=\"\(Self.format(Self.barHeight))\"/>"
+        var x = 0.0
+        for segment in row.segments where segment.count > 0 {
+            let width = Double(segment.count) / maximum * Self.barWidth
+            svg += "<rect x=\"\(Self.format(x))\" y=\"0\" width=\"\(Self.format(width))\" "
+            svg += "height=\"\(Self.format(Self.barHeight))\" "
+            if let color = segment.color {
+                svg += "fill=\"\(XMLText.escape(color))\" class=\"chart-segment\"/>"
+            } else {
+                svg += "class=\"chart-segment chart-missing\"/>"
+            }
+            x += width
+        }
+        return svg + "</svg>"
+    }
+
+    /// The legend's sample of a segment's colour (outlined and dashed when it has none).
+    static func swatch(_ color: String?) -> String {
+        var svg = "<svg class=\"chart-swatch\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\" "
+        svg += "focusable=\"false\"><rect x=\"1\" y=\"1\" width=\"14\" height=\"14\" "
+        if let color {
+            svg += "fill=\"\(XMLText.escape(color))\" class=\"chart-segment\"/>"
+        } else {
+            svg += "class=\"chart-segment chart-missing\"/>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// One decimal, `.` as separator, whatever the locale. Written by hand: Foundation's
+    /// `String(format:locale:)` goes through ICU and was the costliest call of a whole build.
+    static func format(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    }
+}

@@ -1,0 +1,100 @@
+import ContentModel
+import SiteLayout
+import Validation
+
+/// The roll-ups of parent pages (an axis, a milestone): every entry below it with a status,
+/// counted once, which ones were counted and how they were found.
+extension PageBuilder {
+    /// For each collection with a status field that can refer to `entry`'s collection (directly
+    /// or through others), its entries below `entry` by status: a chart, the method in words and
+    /// the list of entries counted. A collection with none below says so rather than vanishing.
+    func rollupViews(of entry: Entry, in collection: Collection, from page: String) -> [StatusView] {
+        let below = site.descendants(of: entry.key)
+        return model.collections.filter { $0.statusField != nil && reaches($0.name, collection.name) }
+            .map { child -> StatusView in
+                let keys = below.keys.filter { $0.collection == child.name }
+                    .sorted { (site.position(of: $0) ?? 0) < (site.position(of: $1) ?? 0) }
+                let entries = keys.compactMap { site.entry($0) }
+                let field = child.statusField.flatMap(child.field)
+                let title = strings.format(
+                    "status.title", ["collection": child.title, "field": field?.label.lowercased() ?? ""])
+                let documented = site.entries(of: child.name).count
+                guard let counts = site.statusCounts(of: child, among: entries), !entries.isEmpty else {
+                    var view = StatusView(title: title, total: 0, bars: [], method: nil)
+                    view.summary = strings.plural(
+                        "rollup.none", count: documented,
+                        ["singular": Self.lowercasingFirst(collection.singular)])
+                    return view
+                }
+                let routes = Array(Set(keys.compactMap { below[$0] }))
+                    .sorted { ($0.steps.count, $0.description) < ($1.steps.count, $1.description) }
+                let method = [
+                    strings.plural(
+                        "rollup.method", count: entries.count,
+                        [
+                            "entries": noun(child, count: entries.count),
+                            "singular": Self.lowercasingFirst(collection.singular),
+                        ]),
+                    describe(routes, counted: child), countedOnce(entries, below: entry.key, among: below),
+                ].compactMap { $0 }.joined(separator: " ")
+                var view = statusView(
+                    title: title, counts: counts.counts.map { ($0.value, $0.count) }, method: method)
+                view.counted = entries.map { child in
+                    var status: String?
+                    if let name = field?.name, case .enumeration(let id)? = child.fields[name] {
+                        status = counts.counts.first { $0.value.id == id }?.value.label ?? id
+                    }
+                    return CountedEntryView(
+                        title: child.title, url: PagePaths.relative(paths.page(of: child.key), from: page),
+                        status: status, lang: titleLang(child.key))
+                }
+                return view
+            }
+    }
+
+    /// "Counted once although linked several ways: RCN-Visa (2 links)": the counted entries
+    /// that refer to `parent`, or to entries below it, more than once; `nil` when there are none.
+    func countedOnce(_ entries: [Entry], below parent: EntryKey, among below: [EntryKey: DescentPath]) -> String? {
+        let several = entries.compactMap { entry -> String? in
+            let fields = model.collection(entry.collection)?.fields ?? []
+            let links = fields.flatMap { site.targets(of: entry, field: $0) }
+                .filter { $0.key == parent || below[$0.key] != nil }.count
+            return links > 1 ? strings.format("rollup.links", ["title": entry.title, "count": String(links)]) : nil
+        }
+        return several.isEmpty
+            ? nil : strings.plural("rollup.once", count: several.count, ["entries": strings.list(several)])
+    }
+
+    /// True when entries of `child` can sit below entries of `parent`: a chain of reference
+    /// fields leads from one collection to the other.
+    func reaches(_ child: String, _ parent: String) -> Bool {
+        var seen: Set<String> = [child]
+        var frontier = [child]
+        while let name = frontier.popLast() {
+            for field in model.collection(name)?.fields ?? [] {
+                guard let target = field.type.target else { continue }
+                if target == parent { return true }
+                if seen.insert(target).inserted { frontier.append(target) }
+            }
+        }
+        return false
+    }
+
+    /// "Recorrido: Proyectos («Acciones de la Estrategia») → Acciones («Hito estratégico») → esta
+    /// entrada", or "→ cada eje" for a chart of every `parent`.
+    func describe(_ paths: [DescentPath], counted: Collection, parent: Collection? = nil) -> String? {
+        guard !paths.isEmpty else { return nil }
+        let chains = paths.map { path in
+            path.steps.map { step -> String in
+                let stepCollection = model.collection(step.collection)
+                let label = stepCollection?.field(step.field)?.label ?? step.field
+                return strings.format(
+                    "rollup.step", ["collection": stepCollection?.title ?? step.collection, "field": label])
+            }.joined(separator: " → ")
+        }
+        let end =
+            parent.map { strings.format("rollup.end_each", ["parent": Self.lowercasingFirst($0.singular)]) }
+            ?? strings["rollup.end_entry"]
+        return strings.format("rollup.paths", ["paths": chains.joined(separator: "; "), "end": end])
+    }
+}
