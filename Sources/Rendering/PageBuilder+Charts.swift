@@ -47,8 +47,7 @@ extension PageBuilder {
     func snapshots(of collection: Collection) -> [StatusView] {
         guard let values = collection.statusValues else { return [] }
         return collection.snapshots.map { snapshot in
-            let counts = snapshot.counts.compactMap { item in values.value(item.value).map { ($0, item.count) } }
-            var view = statusView(title: snapshot.title, counts: counts, method: nil)
+            var view = statusView(title: snapshot.title, counts: snapshot.labelledCounts(in: values), method: nil)
             view.source = snapshot.source
             view.date = SiteDate(snapshot.date).map(format) ?? snapshot.date
             return view
