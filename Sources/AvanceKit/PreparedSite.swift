@@ -51,7 +51,7 @@ public final class PreparedSite: @unchecked Sendable {
     func dataFiles(pages: [String], batchSize: Int = .max, emit: ([OutputFile]) -> Void) {
         let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
         let (site, bodies) = (site, bodies)
-        OpenDataRenderer(site: site).render(
+        OpenDataRenderer(site: site, bodies: bodies.html).render(
             pages: listed, batchSize: batchSize,
             alongside: [{ [SearchIndexBuilder(site: site, bodies: bodies).render()] }],
             emit: emit)

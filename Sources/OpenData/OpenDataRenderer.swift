@@ -9,10 +9,13 @@ import Validation
 /// files with their Data Package, and `sitemap.xml` and `robots.txt`.
 public struct OpenDataRenderer: Sendable {
     public let site: Site
+    /// The HTML of each entry's body, as its page shows it.
+    public let bodies: [EntryKey: String]
 
-    /// Creates the renderer of `site`.
-    public init(site: Site) {
+    /// Creates the renderer of `site`, whose entries' bodies rendered to `bodies`.
+    public init(site: Site, bodies: [EntryKey: String]) {
         self.site = site
+        self.bodies = bodies
     }
 
     /// Every document (`pages` are the HTML pages of the site, for the sitemap), handed to
@@ -25,7 +28,7 @@ public struct OpenDataRenderer: Sendable {
         pages: [String], batchSize: Int, alongside: [@Sendable () -> [OutputFile]] = [],
         emit: ([OutputFile]) -> Void
     ) {
-        let api = APIDocuments(site: site)
+        let api = APIDocuments(site: site, bodies: bodies)
         // The longest jobs first (the search index, the lists), so that no core is left waiting
         // at the end; each job's files are handed on as soon as they are made, not all held.
         let jobs = siteDocuments(pages: pages, api: api).reversed() + alongside

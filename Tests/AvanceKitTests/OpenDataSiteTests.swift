@@ -31,9 +31,16 @@ import Testing
         #expect(partners == ["visa", "resilient-cities-network", "conquito", "paymovil", "datil"])
         for partner in partners { #expect(page.contains("../../socios/\(partner)/")) }
 
+        // The body is the page's, byte for byte (its links relative to the page, as there).
+        let body = try #require(document["body_html"] as? String)
+        #expect(body.contains("<h2 id=\"resultados-esperados\">"))
+        #expect(page.contains(body))
+
         let list = try json("api/v1/proyectos.json")
         let entries = try #require(list["entries"] as? [[String: Any]])
-        #expect(entries.contains { $0["id"] as? String == "rcn-visa" && $0["title"] as? String == title })
+        let listed = try #require(entries.first { $0["id"] as? String == "rcn-visa" })
+        #expect(listed["title"] as? String == title)
+        #expect(listed["body_html"] as? String == body)
 
         let csv = try text("datos/proyectos.csv")
         let row = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("rcn-visa,") })
@@ -64,6 +71,23 @@ import Testing
         #expect(counts["proyectos"]?.1 == 63)
         #expect(counts["hitos"]?.0 == 0)
         #expect(counts["hitos"]?.1 == 16)
+
+        // The dashboards' figures: the April 2022 matrix of 63 projects, and the documented ones.
+        let proyectos = try #require(collections.first { $0["name"] as? String == "proyectos" })
+        let snapshot = try #require((proyectos["snapshots"] as? [[String: Any]])?.first)
+        #expect(snapshot["date"] as? String == "2022-04")
+        #expect(snapshot["total"] as? Int == 63)
+        #expect((snapshot["source"] as? String)?.hasPrefix("Informe DMR, abril de 2022") == true)
+        let published = try #require(snapshot["counts"] as? [[String: Any]])
+        #expect(published.map { $0["value"] as? String } == ["no-iniciado", "en-marcha", "suspendido", "finalizado"])
+        #expect(published.map { $0["count"] as? Int } == [13, 7, 35, 8])
+        #expect(published.map { $0["label"] as? String } == ["No iniciado", "En marcha", "Suspendido", "Finalizado"])
+        let status = try #require(proyectos["status"] as? [String: Any])
+        #expect(status["total"] as? Int == 2)
+        let documented = try #require(status["counts"] as? [[String: Any]])
+        #expect(documented.map { $0["count"] as? Int } == [1, 1, 0, 0])
+        let home = try text("index.html")
+        #expect(home.contains("Suspendido: 35"))
     }
 
     @Test func everyPageAnnouncesTheFeedsAndTheSitemapListsEveryPage() throws {

@@ -4,7 +4,8 @@
 Usage: validate.py PUBLIC_DIR
 
 - every JSON document under api/v1/ against the JSON Schema (2020-12) the site publishes for it
-  (python-jsonschema), and every schema against the 2020-12 meta-schema;
+  (python-jsonschema), made strict (unknown keys forbidden, see `strict`), and every schema
+  against the 2020-12 meta-schema;
 - feed.json against the required fields of JSON Feed 1.1 and feed.xml against RFC 4287 (Atom);
 - sitemap.xml as XML with the sitemaps.org namespace;
 - datos/datapackage.json and its CSV files with frictionless (types, constraints, foreign keys).
@@ -29,6 +30,25 @@ def problem(path, message):
 def load(path):
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def strict(schema):
+    """A copy of `schema` that forbids unknown keys: `additionalProperties: false` on every object
+    schema (`"type": "object"` with `properties`) that says nothing about them.
+
+    The published schemas allow unknown keys, so that a client validating with a cached v1
+    schema keeps working after an additive change; the tests validate with this copy, so that
+    a key the documents carry and their schema does not describe is still caught."""
+    if isinstance(schema, list):
+        return [strict(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    copy = {key: strict(value) for key, value in schema.items()}
+    types = copy.get("type")
+    is_object = types == "object" or (isinstance(types, list) and "object" in types)
+    if is_object and "properties" in copy and "additionalProperties" not in copy:
+        copy["additionalProperties"] = False
+    return copy
 
 
 def schema_for(api, document):
@@ -58,7 +78,8 @@ def validate_api(public):
         if not schema_path.exists():
             problem(document, f"no schema at {schema_path}")
             continue
-        validator = Draft202012Validator(load(schema_path), format_checker=Draft202012Validator.FORMAT_CHECKER)
+        schema = strict(load(schema_path))
+        validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
         for error in validator.iter_errors(load(document)):
             problem(document, f"{'/'.join(map(str, error.absolute_path))}: {error.message}")
         checked += 1
