@@ -40,6 +40,10 @@ public struct APIDocuments: Sendable {
                 "schema": absolute(DataPaths.listSchema(of: collection)),
                 "entry_schema": absolute(DataPaths.entrySchema(of: collection)),
                 "csv": absolute(DataPaths.csv(of: collection)),
+                "tables": .array(
+                    DataPaths.fieldTables(of: collection).map { field in
+                        ["field": .string(field.name), "csv": absolute(DataPaths.csv(of: collection, field: field))]
+                    }),
                 "status": status(of: collection),
                 "snapshots": .array(snapshots(of: collection)),
             ]

@@ -149,6 +149,14 @@ public struct SchemaDocuments: Sendable {
                 "expected": ["type": ["integer", "null"], "minimum": 0],
                 "documented": Self.count,
                 "url": url, "api": url, "schema": url, "entry_schema": url, "csv": url,
+                "tables": [
+                    "type": "array",
+                    "description": "CSV files of single fields: a list of records, or the pairs of a `refs` field.",
+                    "items": [
+                        "type": "object", "required": ["field", "csv"],
+                        "properties": ["field": ["type": "string"], "csv": url],
+                    ],
+                ],
                 "status": [
                     "type": ["object", "null"],
                     "description":

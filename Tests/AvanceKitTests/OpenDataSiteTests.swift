@@ -47,6 +47,10 @@ import Testing
         #expect(row.hasPrefix("rcn-visa,\(title),en-marcha,"))
         #expect(row.contains(",conquito,visa;resilient-cities-network;conquito;paymovil;datil,"))
         #expect(try text("datos/proyectos-historial.csv").contains("rcn-visa,1,2022-04,en-marcha,"))
+        #expect(
+            try text("datos/proyectos-socios.csv").contains(
+                "rcn-visa,visa\r\nrcn-visa,resilient-cities-network\r\nrcn-visa,conquito\r\nrcn-visa,paymovil\r\nrcn-visa,datil\r\n"
+            ))
 
         let feed = try json("feed.json")
         let items = try #require(feed["items"] as? [[String: Any]])
@@ -106,7 +110,7 @@ import Testing
     @Test func theDataPageListsEveryDownloadAndThe404PageWorksAnywhere() throws {
         let data = try text("datos/index.html")
         for link in [
-            "proyectos.csv", "proyectos-historial.csv", "../feed.json", "../feed.xml",
+            "proyectos.csv", "proyectos-historial.csv", "proyectos-socios.csv", "../feed.json", "../feed.xml",
             "../api/v1/index.json", "datapackage.json", "../api/v1/schema/proyectos.json",
         ] {
             #expect(data.contains(#"href="\#(link)""#), "\(link)")

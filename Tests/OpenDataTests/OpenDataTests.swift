@@ -306,29 +306,59 @@ let bodies = [
 }
 
 @Suite struct TabularDataTests {
+    @Test func refsFieldsGetALinkTableWithOneRowPerPairAndForeignKeys() throws {
+        let data = TabularData(site: try makeSite(files))
+        let links = try #require(data.tables.first { $0.name == "proyectos-socios" })
+        #expect(TabularData.csv(links) == "proyectos_id,socios_id\r\np1,a\r\np1,b\r\n")
+        // The entries table keeps the joined ids for spreadsheets.
+        #expect(TabularData.csv(data.tables[0]).contains(",a;b\r\n"))
+        let resource = try #require(data.dataPackage()["resources"]?.array?.first { $0["name"] == "proyectos-socios" })
+        #expect(resource["schema"]?["primaryKey"] == ["proyectos_id", "socios_id"])
+        #expect(
+            resource["schema"]?["foreignKeys"] == [
+                ["fields": "proyectos_id", "reference": ["resource": "proyectos", "fields": "id"]],
+                ["fields": "socios_id", "reference": ["resource": "socios", "fields": "id"]],
+            ])
+    }
+
+    @Test func aRefsFieldToItsOwnCollectionNamesItsColumnAfterTheField() throws {
+        var selfRefs = files
+        selfRefs["content/site.yaml"] = files["content/site.yaml"]!.replacingOccurrences(
+            of: "      matriz: {type: ref, to: socios}",
+            with: "      matriz: {type: ref, to: socios}\n      aliados: {type: refs, to: socios}")
+        selfRefs["content/socios/b.md"] = "---\ntitle: B\nmatriz: a\naliados: [a]\n---\n"
+        let links = try #require(TabularData(site: try makeSite(selfRefs)).tables.first { $0.name == "socios-aliados" })
+        #expect(TabularData.csv(links) == "socios_id,aliados_id\r\nb,a\r\n")
+        #expect(links.foreignKeys.map(\.resource) == ["socios", "socios"])
+    }
+
     @Test func csvFollowsRFC4180() throws {
         let tables = TabularData(site: try makeSite(files)).tables
-        #expect(tables.map(\.path) == ["datos/proyectos.csv", "datos/proyectos-historial.csv", "datos/socios.csv"])
+        #expect(
+            tables.map(\.path) == [
+                "datos/proyectos.csv", "datos/proyectos-socios.csv", "datos/proyectos-historial.csv",
+                "datos/socios.csv",
+            ])
         #expect(
             TabularData.csv(tables[0]) == "id,title,estado,avance,socio,socios\r\n" + "p2,Dos,parado,,,\r\n"
                 + "p1,\"Uno \"\"con\"\" comillas\",activo,40,a,a;b\r\n")
         #expect(
-            TabularData.csv(tables[1]).hasPrefix(
+            TabularData.csv(tables[2]).hasPrefix(
                 "proyectos_id,n,fecha,estado,nota\r\np2,1,2023,,\r\np1,1,2021-01-05,parado,\"Primera\nlínea\"\r\n"))
-        #expect(TabularData.csv(tables[2]).contains("a,\"Socio, A\",\r\n"))
+        #expect(TabularData.csv(tables[3]).contains("a,\"Socio, A\",\r\n"))
     }
 
     @Test func theDataPackageDeclaresTypesAndForeignKeys() throws {
         let package = TabularData(site: try makeSite(files)).dataPackage()
         #expect(package["profile"] == "tabular-data-package")
         let resources = try #require(package["resources"]?.array)
-        #expect(resources.map { $0["name"] } == ["proyectos", "proyectos-historial", "socios"])
+        #expect(resources.map { $0["name"] } == ["proyectos", "proyectos-socios", "proyectos-historial", "socios"])
         // A reference to the same collection is a self-reference, written as resource "".
         #expect(
-            resources[2]["schema"]?["foreignKeys"] == [
+            resources[3]["schema"]?["foreignKeys"] == [
                 ["fields": "matriz", "reference": ["resource": "", "fields": "id"]]
             ])
-        #expect(resources[1]["schema"]?["primaryKey"] == ["proyectos_id", "n"])
+        #expect(resources[2]["schema"]?["primaryKey"] == ["proyectos_id", "n"])
         #expect(
             resources[0]["schema"]?["fields"]?.array?.first { $0["name"] == "avance" }?["constraints"] == [
                 "minimum": 0, "maximum": 100,
