@@ -97,8 +97,12 @@ public struct OpenDataRenderer: Sendable {
         return jobs
     }
 
-    /// `sitemap.xml` (sitemaps.org 0.9): the absolute URL of every page, sorted.
+    /// `sitemap.xml` (sitemaps.org 0.9): the absolute URL of every page, sorted, with the date
+    /// of the last commit that changed its entry (`<lastmod>`) when git gave one.
     func sitemap(_ pages: [String]) -> String {
+        let paths = PagePaths(model: site.model)
+        var changed: [String: SiteDate] = [:]
+        for (key, date) in site.lastChanged { changed[PagePaths.file(of: paths.page(of: key))] = date }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -107,7 +111,8 @@ public struct OpenDataRenderer: Sendable {
         for page in pages.sorted() {
             let url =
                 site.model.baseURL + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page)
-            xml += "  <url><loc>\(XMLText.escape(url))</loc></url>\n"
+            let lastmod = changed[page].map { "<lastmod>\($0)</lastmod>" } ?? ""
+            xml += "  <url><loc>\(XMLText.escape(url))</loc>\(lastmod)</url>\n"
         }
         return xml + "</urlset>\n"
     }

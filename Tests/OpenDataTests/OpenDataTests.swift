@@ -366,6 +366,22 @@ let bodies = [
     }
 }
 
+@Suite struct SitemapTests {
+    @Test func pagesOfEntriesWithAKnownLastChangeGetALastmod() throws {
+        var site = try makeSite(files)
+        site.recordChanges(byFile: ["content/proyectos/p1.md": "2024-03-09"], referenceDate: "2024-05-01")
+        let sitemap = OpenDataRenderer(site: site, bodies: [:]).sitemap([
+            "index.html", "proyectos/p1/index.html", "proyectos/p2/index.html",
+        ])
+        #expect(
+            sitemap.components(separatedBy: "\n").filter { $0.hasPrefix("  <url>") } == [
+                "  <url><loc>https://example.org/sub/</loc></url>",
+                "  <url><loc>https://example.org/sub/proyectos/p1/</loc><lastmod>2024-03-09</lastmod></url>",
+                "  <url><loc>https://example.org/sub/proyectos/p2/</loc></url>",
+            ])
+    }
+}
+
 /// Lists are written entry by entry: the same bytes as the whole tree serialized.
 @Suite struct StreamedListTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -12,6 +12,7 @@ Usage: validate.py PUBLIC_DIR
 Exits 1 and lists every problem when anything is invalid.
 """
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from datetime import datetime
@@ -155,8 +156,15 @@ def validate_atom(public):
 def validate_sitemap(public):
     path = public / "sitemap.xml"
     root = ET.parse(path).getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     if root.tag != "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset":
         problem(path, "the root must be sitemap urlset")
+    for index, url in enumerate(root.findall("s:url", ns)):
+        if not url.findtext("s:loc", "", ns).startswith("http"):
+            problem(path, f"url {index} needs an absolute loc")
+        lastmod = url.findtext("s:lastmod", None, ns)
+        if lastmod is not None and not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", lastmod):
+            problem(path, f"url {index}: lastmod {lastmod} is not a W3C date")
     return len(root)
 
 
