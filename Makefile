@@ -33,10 +33,12 @@ test: deps py-deps a11y-deps lint
 serve: deps tool-debug
 	$(AVANCE_DEBUG) serve --root .
 
-# Builds the Quito site and validates its JSON, schemas, feeds, sitemap and Data Package.
+# Builds the Quito site and validates its JSON, schemas, feeds, sitemap and Data Package; then
+# requires the validators to reject broken copies, and checks CRLF and every URL of the site.
 open-data-check:
 	$(AVANCE_DEBUG) build --root . --output .build/test-public --quiet
 	$(PYTHON) Tests/OpenDataValidation/validate.py .build/test-public
+	$(PYTHON) Tests/OpenDataValidation/negative.py .build/test-public
 
 # Builds the Quito site into a temporary folder and checks every link of every page.
 link-check:

@@ -50,8 +50,8 @@ public final class PreparedSite: @unchecked Sendable {
     /// path so far: the sitemap lists the HTML ones), handed to `emit` in batches.
     func dataFiles(pages: [String], batchSize: Int = .max, emit: ([OutputFile]) -> Void) {
         let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
-        let (site, renderers) = (site, renderers)
-        OpenDataRenderer(site: site).render(
+        let (site, bodies, renderers) = (site, bodies, renderers)
+        OpenDataRenderer(site: site, bodies: bodies.html).render(
             pages: listed, batchSize: batchSize,
             alongside: [
                 {

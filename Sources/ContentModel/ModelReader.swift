@@ -435,4 +435,17 @@ extension Field {
         if case .list(of: .record(let fields)) = type { return fields }
         return []
     }
+
+    /// The first date field of a list of records: its records make the entry's history.
+    public var recordDateField: Field? {
+        recordFields.first { if case .date = $0.type { true } else { false } }
+    }
+
+    /// The first enum field of a list of records, with its values: each record's status.
+    public var recordStatusField: (field: Field, values: EnumSet)? {
+        for field in recordFields {
+            if case .enumeration(let set) = field.type { return (field, set) }
+        }
+        return nil
+    }
 }

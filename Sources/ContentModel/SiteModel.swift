@@ -260,4 +260,10 @@ public struct Snapshot: Sendable {
     }
 
     public var total: Int { counts.reduce(0) { $0 + $1.count } }
+
+    /// The counts with the values they count, from `values` (the status field's set), in its
+    /// order: what the dashboards chart and the API publishes.
+    public func labelledCounts(in values: EnumSet) -> [(value: EnumValue, count: Int)] {
+        counts.compactMap { item in values.value(item.value).map { ($0, item.count) } }
+    }
 }

@@ -6,11 +6,14 @@ import Validation
 /// document per entry, all with absolute URLs built from `base_url`.
 public struct APIDocuments: Sendable {
     public let site: Site
+    /// The HTML of each entry's body, as its page shows it (the rendering stage's bodies).
+    public let bodies: [EntryKey: String]
     let pages: PagePaths
 
-    /// Creates the documents of `site`.
-    public init(site: Site) {
+    /// Creates the documents of `site`, whose entries' bodies rendered to `bodies`.
+    public init(site: Site, bodies: [EntryKey: String]) {
         self.site = site
+        self.bodies = bodies
         self.pages = PagePaths(model: site.model)
     }
 
@@ -37,6 +40,12 @@ public struct APIDocuments: Sendable {
                 "schema": absolute(DataPaths.listSchema(of: collection)),
                 "entry_schema": absolute(DataPaths.entrySchema(of: collection)),
                 "csv": absolute(DataPaths.csv(of: collection)),
+                "tables": .array(
+                    DataPaths.fieldTables(of: collection).map { field in
+                        ["field": .string(field.name), "csv": absolute(DataPaths.csv(of: collection, field: field))]
+                    }),
+                "status": status(of: collection),
+                "snapshots": .array(snapshots(of: collection)),
             ]
         }
         return [
@@ -51,6 +60,41 @@ public struct APIDocuments: Sendable {
             "feeds": ["json": absolute(DataPaths.jsonFeed), "atom": absolute(DataPaths.atomFeed)],
             "datapackage": absolute(DataPaths.dataPackage),
         ]
+    }
+
+    /// The dashboard's count of every entry of `collection` by its status field, `null` when
+    /// it has none.
+    func status(of collection: Collection) -> JSONValue {
+        guard let counts = site.statusCounts(of: collection) else { return .null }
+        return [
+            "field": .string(counts.field),
+            "label": .string(collection.field(counts.field)?.label ?? counts.field),
+            "total": .int(counts.total),
+            "unset": .int(counts.unset),
+            "counts": Self.counts(counts.counts),
+        ]
+    }
+
+    /// The published counts of `collection` (`snapshots` in `site.yaml`), dated and sourced.
+    func snapshots(of collection: Collection) -> [JSONValue] {
+        guard let values = collection.statusValues else { return [] }
+        return collection.snapshots.map { snapshot in
+            [
+                "title": .string(snapshot.title),
+                "date": .string(snapshot.date),
+                "source": .string(snapshot.source),
+                "total": .int(snapshot.total),
+                "counts": Self.counts(snapshot.labelledCounts(in: values)),
+            ]
+        }
+    }
+
+    /// Counts by enum value, in the set's order: `[{value, label, count}]`.
+    static func counts(_ counts: [(value: EnumValue, count: Int)]) -> JSONValue {
+        .array(
+            counts.map { item in
+                ["value": .string(item.value.id), "label": .string(item.value.label), "count": .int(item.count)]
+            })
     }
 
     // MARK: - Collections and entries
@@ -106,10 +150,13 @@ public struct APIDocuments: Sendable {
             ]
         }
         let history: [JSONValue] = site.history(of: entry).map { event in
-            [
+            let field = collection.field(event.field)
+            return [
                 "id": absolute(pages.page(of: entry.key) + "#" + event.anchor),
                 "field": .string(event.field),
                 "date": .string(event.date.description),
+                "status": field.flatMap(event.status).map(Self.enumeration) ?? .null,
+                "note": .optional(field.flatMap(event.note)),
             ]
         }
         return [
@@ -120,12 +167,20 @@ public struct APIDocuments: Sendable {
             "api": absolute(DataPaths.entry(entry.id, of: collection)),
             "source": .string(entry.file),
             "fields": .object(fields),
+            "body_html": .optional(bodyHTML(of: entry.key)),
             "backlinks": .array(backlinks),
             "rollups": .array(rollups),
             "history": .array(history),
             "updated": .optional(site.lastChanged[entry.key]?.description),
             "stale": .bool(site.isStale(entry.key)),
         ]
+    }
+
+    /// The body's HTML, `nil` when the entry has no body. Its links are relative to the entry's
+    /// page, as on the page.
+    func bodyHTML(of key: EntryKey) -> String? {
+        guard let html = bodies[key], html.contains(where: { !$0.isWhitespace }) else { return nil }
+        return html
     }
 
     /// `{id, title, url, api}` of an entry.
@@ -139,11 +194,16 @@ public struct APIDocuments: Sendable {
         ]
     }
 
+    /// `{value, label}` of an enum value.
+    static func enumeration(_ value: EnumValue) -> JSONValue {
+        ["value": .string(value.id), "label": .string(value.label)]
+    }
+
     /// A field value as JSON: enums with their label, references resolved, records as objects.
     func json(_ value: FieldValue, type: FieldType) -> JSONValue {
         switch (value, type) {
         case (.enumeration(let id), .enumeration(let set)):
-            return ["value": .string(id), "label": .string(set.value(id)?.label ?? id)]
+            return Self.enumeration(set.value(id) ?? EnumValue(id: id))
         case (.reference(let id), .reference(let to)):
             return reference(EntryKey(to, id)).map(JSONValue.object) ?? .string(id)
         case (.references(let ids), .references(let to)):

@@ -35,27 +35,14 @@ public struct ChangeFeeds: Sendable {
         }
     }
 
-    /// "RCN-Visa: En marcha": the entry's title and the record's first enum value, if any.
+    /// "RCN-Visa: En marcha": the entry's title and the record's status, if any.
     func title(of event: HistoryEvent, entry: Entry, field: Field) -> String {
-        for recordField in field.recordFields {
-            if case .enumeration(let set) = recordField.type,
-                case .enumeration(let id)? = event.record[recordField.name]
-            {
-                return "\(entry.title): \(set.value(id)?.label ?? id)"
-            }
-        }
-        return "\(entry.title): \(field.label)"
+        "\(entry.title): \(event.status(in: field)?.label ?? field.label)"
     }
 
     /// The record's text values, such as its note.
     func text(of event: HistoryEvent, field: Field) -> String {
-        let parts = field.recordFields.compactMap { recordField -> String? in
-            switch (recordField.type, event.record[recordField.name]) {
-            case (.string, .string(let text)?), (.text, .text(let text)?): text
-            default: nil
-            }
-        }
-        return parts.isEmpty ? field.label : parts.joined(separator: "\n\n")
+        event.note(in: field) ?? field.label
     }
 
     /// RFC 3339 for a date that may lack its day or month: the first instant it covers.

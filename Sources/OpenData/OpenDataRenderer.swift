@@ -9,10 +9,13 @@ import Validation
 /// files with their Data Package, and `sitemap.xml` and `robots.txt`.
 public struct OpenDataRenderer: Sendable {
     public let site: Site
+    /// The HTML of each entry's body, as its page shows it.
+    public let bodies: [EntryKey: String]
 
-    /// Creates the renderer of `site`.
-    public init(site: Site) {
+    /// Creates the renderer of `site`, whose entries' bodies rendered to `bodies`.
+    public init(site: Site, bodies: [EntryKey: String]) {
         self.site = site
+        self.bodies = bodies
     }
 
     /// Every document (`pages` are the HTML pages of the site, for the sitemap), handed to
@@ -25,7 +28,7 @@ public struct OpenDataRenderer: Sendable {
         pages: [String], batchSize: Int, alongside: [@Sendable () -> [OutputFile]] = [],
         emit: ([OutputFile]) -> Void
     ) {
-        let api = APIDocuments(site: site)
+        let api = APIDocuments(site: site, bodies: bodies)
         // The longest jobs first (the search index, the lists), so that no core is left waiting
         // at the end; each job's files are handed on as soon as they are made, not all held.
         let jobs = siteDocuments(pages: pages, api: api).reversed() + alongside
@@ -94,8 +97,12 @@ public struct OpenDataRenderer: Sendable {
         return jobs
     }
 
-    /// `sitemap.xml` (sitemaps.org 0.9): the absolute URL of every page, sorted.
+    /// `sitemap.xml` (sitemaps.org 0.9): the absolute URL of every page, sorted, with the date
+    /// of the last commit that changed its entry (`<lastmod>`) when git gave one.
     func sitemap(_ pages: [String]) -> String {
+        let paths = PagePaths(model: site.model)
+        var changed: [String: SiteDate] = [:]
+        for (key, date) in site.lastChanged { changed[PagePaths.file(of: paths.page(of: key))] = date }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -104,7 +111,8 @@ public struct OpenDataRenderer: Sendable {
         for page in pages.sorted() {
             let url =
                 site.model.baseURL + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page)
-            xml += "  <url><loc>\(XMLText.escape(url))</loc></url>\n"
+            let lastmod = changed[page].map { "<lastmod>\($0)</lastmod>" } ?? ""
+            xml += "  <url><loc>\(XMLText.escape(url))</loc>\(lastmod)</url>\n"
         }
         return xml + "</urlset>\n"
     }

@@ -2,8 +2,13 @@ import ContentModel
 import SiteLayout
 
 /// JSON Schemas (draft 2020-12) of the API documents, generated from the content model: enum
-/// values as `enum`, references as objects, required fields required. Each schema is
-/// self-contained, so any validator can use it without fetching others.
+/// values as `{value, label}` pairs, references as objects, required fields required, the
+/// site's own URLs anchored at `base_url`. Each schema is self-contained, so any validator can
+/// use it without fetching others.
+///
+/// Objects do not forbid unknown keys: `v1` grows additively, and a client that validates with
+/// a schema it fetched earlier must keep working when a key is added. (The tests validate with
+/// a copy that forbids them, so that the documents and schemas cannot drift apart.)
 public struct SchemaDocuments: Sendable {
     public static let dialect = "https://json-schema.org/draft/2020-12/schema"
     public let model: SiteModel
@@ -15,16 +20,25 @@ public struct SchemaDocuments: Sendable {
 
     func id(_ path: String) -> JSONValue { .string(model.baseURL + path) }
 
-    static let url: JSONValue = ["type": "string", "minLength": 1]
-    static let reference: JSONValue = [
-        "type": "object",
-        "required": ["id", "title", "url", "api"],
-        "additionalProperties": false,
-        "properties": [
-            "id": ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"],
-            "title": ["type": "string"], "url": url, "api": url,
-        ],
-    ]
+    /// A URL of the site itself: absolute, under `base_url`.
+    var url: JSONValue {
+        ["type": "string", "format": "uri", "pattern": .string("^" + Self.escapeRegex(model.baseURL))]
+    }
+
+    static let idPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
+    static let count: JSONValue = ["type": "integer", "minimum": 0]
+
+    /// `{id, title, url, api}` of an entry.
+    var reference: JSONValue {
+        [
+            "type": "object",
+            "required": ["id", "title", "url", "api"],
+            "properties": [
+                "id": ["type": "string", "pattern": .string(Self.idPattern)],
+                "title": ["type": "string"], "url": url, "api": url,
+            ],
+        ]
+    }
 
     /// The schema of one entry document of `collection`.
     public func entry(of collection: Collection) -> JSONValue {
@@ -43,32 +57,117 @@ public struct SchemaDocuments: Sendable {
             "title": .string("\(collection.title) (\(model.title))"),
             "type": "object",
             "required": ["collection", "title", "expected", "documented", "url", "schema", "entries"],
-            "additionalProperties": false,
             "properties": [
                 "collection": ["const": .string(collection.name)],
                 "title": ["type": "string"],
                 "expected": ["type": ["integer", "null"], "minimum": 0],
-                "documented": ["type": "integer", "minimum": 0],
-                "url": Self.url, "schema": Self.url,
+                "documented": Self.count,
+                "url": url, "schema": url,
                 "entries": ["type": "array", "items": .object(entryBody(of: collection))],
             ],
         ]
     }
 
+    // MARK: - Dates, enums, URLs
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with months 01–12 and each month's days (29 February
+    /// in any year).
+    static let datePattern =
+        "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?|-(0[13-9]|1[0-2])-(29|30)|-(0[13578]|1[02])-31|-02-29)?$"
+
+    /// `text` with every character that means something in a regular expression escaped.
+    static func escapeRegex(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// Each value of `set` with its own label: one `{value, label}` pair per value.
+    static func pairs(_ set: EnumSet) -> JSONValue {
+        .array(
+            set.values.map { value in
+                ["properties": ["value": ["const": .string(value.id)], "label": ["const": .string(value.label)]]]
+            })
+    }
+
+    /// `{value, label}` of a value of `set`, and `more` properties beside them.
+    static func enumeration(_ set: EnumSet, more: [String: JSONValue] = [:]) -> JSONValue {
+        var properties: [String: JSONValue] = [
+            "value": ["enum": .array(set.values.map { .string($0.id) })], "label": ["type": "string"],
+        ]
+        properties.merge(more) { $1 }
+        return [
+            "type": "object",
+            "required": .array((["value", "label"] + more.keys.sorted()).map(JSONValue.string)),
+            "properties": .object(properties),
+            "oneOf": pairs(set),
+        ]
+    }
+
+    /// `[{value, label, count}]`: counts by value of `set`.
+    static func counts(_ set: EnumSet) -> JSONValue {
+        ["type": "array", "items": enumeration(set, more: ["count": count])]
+    }
+
+    /// One of `names`; any string when there are none (an empty `enum` is not allowed).
+    static func oneOf(_ names: [String]) -> JSONValue {
+        names.isEmpty ? ["type": "string"] : ["enum": .array(names.map(JSONValue.string))]
+    }
+
+    /// `schema` with the `allOf` of `conditions`, if any (an empty `allOf` is not allowed).
+    static func allOf(_ conditions: [JSONValue], _ schema: JSONValue) -> JSONValue {
+        guard !conditions.isEmpty, case .object(var members) = schema else { return schema }
+        members["allOf"] = .array(conditions)
+        return .object(members)
+    }
+
+    /// `if` the object's `key` is `value`, `then` the object is also `then`.
+    static func when(_ key: String, is value: String, then: [String: JSONValue]) -> JSONValue {
+        [
+            "if": ["required": [.string(key)], "properties": [key: ["const": .string(value)]]],
+            "then": ["properties": .object(then)],
+        ]
+    }
+
+    // MARK: - Catalog
+
     /// The schema of `api/v1/index.json`.
     public func catalog() -> JSONValue {
         let collection: JSONValue = [
             "type": "object",
-            "required": ["name", "title", "singular", "expected", "documented", "url", "api", "schema", "csv"],
-            "additionalProperties": false,
+            "required": [
+                "name", "title", "singular", "expected", "documented", "url", "api", "schema", "csv", "status",
+                "snapshots",
+            ],
             "properties": [
                 "name": ["enum": .array(model.collections.map { .string($0.name) })],
                 "title": ["type": "string"], "singular": ["type": "string"],
                 "description": ["type": ["string", "null"]],
                 "expected": ["type": ["integer", "null"], "minimum": 0],
-                "documented": ["type": "integer", "minimum": 0],
-                "url": Self.url, "api": Self.url, "schema": Self.url, "entry_schema": Self.url, "csv": Self.url,
+                "documented": Self.count,
+                "url": url, "api": url, "schema": url, "entry_schema": url, "csv": url,
+                "tables": [
+                    "type": "array",
+                    "description": "CSV files of single fields: a list of records, or the pairs of a `refs` field.",
+                    "items": [
+                        "type": "object", "required": ["field", "csv"],
+                        "properties": ["field": ["type": "string"], "csv": url],
+                    ],
+                ],
+                "status": [
+                    "type": ["object", "null"],
+                    "description":
+                        "Every entry counted by the collection's status field, as the dashboards show; null when it has none.",
+                ],
+                "snapshots": [
+                    "type": "array",
+                    "description": "Counts by status that a source published at a date (`snapshots` in site.yaml).",
+                ],
             ],
+            "allOf": .array(model.collections.map(dashboard(of:))),
         ]
         return [
             "$schema": .string(Self.dialect),
@@ -76,34 +175,48 @@ public struct SchemaDocuments: Sendable {
             "title": .string("Catalog (\(model.title))"),
             "type": "object",
             "required": ["version", "title", "language", "base_url", "content_date", "collections", "feeds"],
-            "additionalProperties": false,
             "properties": [
                 "version": ["const": .string(DataPaths.version)],
                 "title": ["type": "string"], "description": ["type": ["string", "null"]],
-                "language": ["type": "string"], "base_url": Self.url,
+                "language": ["type": "string"], "base_url": url,
                 "content_date": ["type": ["string", "null"], "pattern": .string(Self.datePattern)],
                 "collections": ["type": "array", "items": collection],
-                "schema": Self.url, "datapackage": Self.url,
+                "schema": url, "datapackage": url,
                 "feeds": [
-                    "type": "object", "required": ["json", "atom"], "additionalProperties": false,
-                    "properties": ["json": Self.url, "atom": Self.url],
+                    "type": "object", "required": ["json", "atom"], "properties": ["json": url, "atom": url],
                 ],
             ],
         ]
     }
 
-    static let datePattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+    /// The status counts and snapshots of `collection` in the catalog, by its status values.
+    func dashboard(of collection: Collection) -> JSONValue {
+        guard let values = collection.statusValues, let field = collection.statusField else {
+            return Self.when(
+                "name", is: collection.name, then: ["status": ["type": "null"], "snapshots": ["maxItems": 0]])
+        }
+        let status: JSONValue = [
+            "type": "object", "required": ["field", "label", "total", "unset", "counts"],
+            "properties": [
+                "field": ["const": .string(field)], "label": ["type": "string"],
+                "total": Self.count, "unset": Self.count, "counts": Self.counts(values),
+            ],
+        ]
+        let snapshot: JSONValue = [
+            "type": "object", "required": ["title", "date", "source", "total", "counts"],
+            "properties": [
+                "title": ["type": "string"], "date": ["type": "string", "pattern": .string(Self.datePattern)],
+                "source": ["type": "string"], "total": Self.count, "counts": Self.counts(values),
+            ],
+        ]
+        return Self.when("name", is: collection.name, then: ["status": status, "snapshots": ["items": snapshot]])
+    }
+
+    // MARK: - Entries
 
     func entryBody(of collection: Collection) -> [String: JSONValue] {
         let fields = collection.fields.filter { $0.name != collection.titleField }
-        let history: JSONValue = [
-            "type": "object", "required": ["id", "field", "date"], "additionalProperties": false,
-            "properties": [
-                "id": Self.url, "field": ["type": "string"],
-                "date": ["type": "string", "pattern": .string(Self.datePattern)],
-            ],
-        ]
-        var backlink = Self.reference
+        var backlink = reference
         if case .object(var object) = backlink, case .object(var properties)? = object["properties"] {
             properties["collection"] = ["type": "string"]
             properties["field"] = ["type": "string"]
@@ -111,34 +224,32 @@ public struct SchemaDocuments: Sendable {
             object["required"] = ["id", "title", "url", "api", "collection", "field"]
             backlink = .object(object)
         }
-        let rollup: JSONValue = [
-            "type": "object", "required": ["collection", "field", "total", "unset", "counts"],
-            "additionalProperties": false,
-            "properties": [
-                "collection": ["type": "string"], "field": ["type": "string"],
-                "total": ["type": "integer", "minimum": 0], "unset": ["type": "integer", "minimum": 0],
-                "counts": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
-            ],
+        var fieldsSchema: [String: JSONValue] = [
+            "type": "object",
+            "required": .array(fields.filter(\.required).map { .string($0.name) }),
+            "properties": .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, schema(of: $0)) })),
         ]
+        // Fields `site.yaml` does not declare are part of the content, not a later version.
+        if collection.allowsExtraFields { fieldsSchema["additionalProperties"] = true }
         return [
             "type": "object",
             "required": [
-                "id", "collection", "title", "url", "api", "source", "fields", "backlinks", "rollups", "history",
+                "id", "collection", "title", "url", "api", "source", "fields", "body_html", "backlinks", "rollups",
+                "history",
             ],
-            "additionalProperties": false,
             "properties": [
-                "id": ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"],
+                "id": ["type": "string", "pattern": .string(Self.idPattern)],
                 "collection": ["const": .string(collection.name)],
-                "title": ["type": "string"], "url": Self.url, "api": Self.url, "source": ["type": "string"],
-                "fields": [
-                    "type": "object",
-                    "required": .array(fields.filter(\.required).map { .string($0.name) }),
-                    "additionalProperties": collection.allowsExtraFields ? true : false,
-                    "properties": .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, schema(of: $0)) })),
+                "title": ["type": "string"], "url": url, "api": url, "source": ["type": "string"],
+                "fields": .object(fieldsSchema),
+                "body_html": [
+                    "type": ["string", "null"], "contentMediaType": "text/html",
+                    "description":
+                        "The body as the page shows it; its links are relative to `url`. null when the entry has no body.",
                 ],
                 "backlinks": ["type": "array", "items": backlink],
                 "rollups": ["type": "array", "items": rollup],
-                "history": ["type": "array", "items": history],
+                "history": ["type": "array", "items": history(of: collection)],
                 "updated": [
                     "type": ["string", "null"], "pattern": .string(Self.datePattern),
                     "description": "Date of the last commit that changed the entry's file; null when unknown.",
@@ -146,6 +257,59 @@ public struct SchemaDocuments: Sendable {
                 "stale": ["type": "boolean", "description": "Not changed for longer than the site's threshold."],
             ],
         ]
+    }
+
+    /// Referring entries of one collection counted by its status field: counts keyed by that
+    /// field's values.
+    var rollup: JSONValue {
+        let counted = model.collections.compactMap { collection -> JSONValue? in
+            guard let values = collection.statusValues, let field = collection.statusField else { return nil }
+            return Self.when(
+                "collection", is: collection.name,
+                then: [
+                    "field": ["const": .string(field)],
+                    "counts": ["propertyNames": ["enum": .array(values.values.map { .string($0.id) })]],
+                ])
+        }
+        return Self.allOf(
+            counted,
+            [
+                "type": "object", "required": ["collection", "field", "total", "unset", "counts"],
+                "properties": [
+                    "collection": Self.oneOf(model.collections.filter { $0.statusField != nil }.map(\.name)),
+                    "field": ["type": "string"], "total": Self.count, "unset": Self.count,
+                    "counts": ["type": "object", "additionalProperties": Self.count],
+                ],
+            ])
+    }
+
+    /// A dated record of `collection`'s entries: where it is, its date, status and note.
+    func history(of collection: Collection) -> JSONValue {
+        let lists = collection.fields.filter { $0.recordDateField != nil }
+        let statuses = lists.map { list -> JSONValue in
+            let status: JSONValue =
+                list.recordStatusField.map { ["anyOf": [["type": "null"], Self.enumeration($0.values)]] }
+                ?? ["type": "null"]
+            return Self.when("field", is: list.name, then: ["status": status])
+        }
+        return Self.allOf(
+            statuses,
+            [
+                "type": "object", "required": ["id", "field", "date", "status", "note"],
+                "properties": [
+                    "id": url, "field": Self.oneOf(lists.map(\.name)),
+                    "date": ["type": "string", "pattern": .string(Self.datePattern)],
+                    "status": [
+                        "type": ["object", "null"],
+                        "description":
+                            "The record's status (its first enum field) as `{value, label}`; null when it has none.",
+                    ],
+                    "note": [
+                        "type": ["string", "null"],
+                        "description": "The record's text fields, separated by blank lines; null when it has none.",
+                    ],
+                ],
+            ])
     }
 
     /// The schema of one field's value, with its label and description as annotations.
@@ -164,17 +328,10 @@ public struct SchemaDocuments: Sendable {
         case .percent: ["type": "number", "minimum": 0, "maximum": 100]
         case .boolean: ["type": "boolean"]
         case .date: ["type": "string", "pattern": .string(Self.datePattern)]
-        case .url: ["type": "string", "pattern": "^(https?://|mailto:)"]
-        case .enumeration(let set):
-            [
-                "type": "object", "required": ["value", "label"], "additionalProperties": false,
-                "properties": [
-                    "value": ["enum": .array(set.values.map { .string($0.id) })],
-                    "label": ["enum": .array(Array(Set(set.values.map(\.label))).sorted().map { .string($0) })],
-                ],
-            ]
-        case .reference: Self.reference
-        case .references: ["type": "array", "items": Self.reference]
+        case .url: ["type": "string", "format": "uri", "pattern": "^(https?://|mailto:)"]
+        case .enumeration(let set): Self.enumeration(set)
+        case .reference: reference
+        case .references: ["type": "array", "items": reference]
         case .list(.string): ["type": "array", "items": ["type": "string"]]
         case .list(.record(let fields)):
             [
@@ -182,7 +339,6 @@ public struct SchemaDocuments: Sendable {
                 "items": [
                     "type": "object",
                     "required": .array(fields.filter(\.required).map { .string($0.name) }),
-                    "additionalProperties": false,
                     "properties": .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, schema(of: $0)) })),
                 ],
             ]

@@ -3,8 +3,9 @@ import SiteLayout
 import Validation
 
 /// CSV files (RFC 4180: UTF-8, CRLF, quoted when needed) with one row per entry and references
-/// as ids, one more file per list-of-records field with one row per record, and a Frictionless
-/// Data Package (`datapackage.json`) that describes their fields, types and foreign keys.
+/// as ids, one more file per list-of-records field with one row per record and per `refs` field
+/// with one row per pair (a link table), and a Frictionless Data Package (`datapackage.json`)
+/// that describes their fields, types and foreign keys.
 public struct TabularData: Sendable {
     public let site: Site
 
@@ -36,12 +37,41 @@ public struct TabularData: Sendable {
         public var description: String?
     }
 
-    /// Every table: per collection, then per list-of-records field.
+    /// Every table: per collection, then per list-of-records or `refs` field.
     public var tables: [Table] {
         site.model.collections.flatMap { collection in
             [entriesTable(of: collection)]
-                + collection.fields.filter { !$0.recordFields.isEmpty }.map { recordsTable(of: collection, field: $0) }
+                + DataPaths.fieldTables(of: collection).map { field in
+                    if case .references(let to) = field.type {
+                        linksTable(of: collection, field: field, to: to)
+                    } else {
+                        recordsTable(of: collection, field: field)
+                    }
+                }
         }
+    }
+
+    /// The pairs of a `refs` field, one row per entry and id in the entry's order, so that each
+    /// id is a foreign key (the entries table keeps them `;`-joined, for spreadsheets).
+    func linksTable(of collection: Collection, field: Field, to target: String) -> Table {
+        let key = collection.name + "_id"
+        // A field that refers to its own collection names its column after itself.
+        let other = target == collection.name ? field.name + "_id" : target + "_id"
+        let columns = [
+            Column(name: key, title: collection.singular, type: "string", constraints: ["required": true]),
+            Column(
+                name: other, title: site.model.collection(target)?.singular ?? target, type: "string",
+                constraints: ["required": true], description: field.label),
+        ]
+        var rows: [[String]] = []
+        for entry in site.entries(of: collection.name) {
+            guard case .references(let ids)? = entry.fields[field.name] else { continue }
+            rows += ids.map { [entry.id, $0] }
+        }
+        return Table(
+            path: DataPaths.csv(of: collection, field: field), name: "\(collection.name)-\(field.name)",
+            title: "\(collection.title) — \(field.label)", columns: columns, rows: rows, primaryKey: [key, other],
+            foreignKeys: [(key, collection.name), (other, target)])
     }
 
     func entriesTable(of collection: Collection) -> Table {

@@ -73,7 +73,7 @@ extension PageBuilder {
     func snapshots(of collection: Collection) -> [StatusView] {
         guard let values = collection.statusValues else { return [] }
         return collection.snapshots.map { snapshot in
-            let counts = snapshot.counts.compactMap { item in values.value(item.value).map { ($0, item.count) } }
+            let counts = snapshot.labelledCounts(in: values)
             var view = statusView(title: snapshot.title, counts: counts, method: nil)
             view.source = TextView(text: snapshot.source, lang: snapshot.lang)
             view.lang = snapshot.lang

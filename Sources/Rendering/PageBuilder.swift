@@ -86,7 +86,7 @@ public struct PageBuilder: Sendable {
                 json: download(DataPaths.list(of: collection), DataPaths.list(of: collection)),
                 schema: download(DataPaths.listSchema(of: collection), DataPaths.listSchema(of: collection)),
                 entrySchema: download(DataPaths.entrySchema(of: collection), DataPaths.entrySchema(of: collection)),
-                records: collection.fields.filter { !$0.recordFields.isEmpty }.map { field in
+                records: DataPaths.fieldTables(of: collection).map { field in
                     download(DataPaths.csv(of: collection, field: field), DataPaths.csv(of: collection, field: field))
                 })
         }

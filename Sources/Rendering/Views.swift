@@ -605,7 +605,7 @@ public struct DataSetView: Sendable, TemplateObject {
     public var json: DownloadView
     public var schema: DownloadView
     public var entrySchema: DownloadView
-    /// CSV files of its list-of-records fields (such as a history).
+    /// CSV files of its list-of-records fields (such as a history) and of its `refs` fields.
     public var records: [DownloadView]
 
     public func value(named name: String) -> TemplateValue? {

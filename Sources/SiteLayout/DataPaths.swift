@@ -49,8 +49,18 @@ public struct DataPaths: Sendable {
         dataFolder + collection.folder + ".csv"
     }
 
-    /// The CSV of the records of a list field, one row per record: `datos/proyectos-historial.csv`.
+    /// The CSV of one field of a collection: one row per record of a list of records
+    /// (`datos/proyectos-historial.csv`), or one per pair of a `refs` field (`datos/proyectos-socios.csv`).
     public static func csv(of collection: Collection, field: Field) -> String {
         dataFolder + collection.folder + "-" + field.name + ".csv"
+    }
+
+    /// The fields of `collection` with a CSV of their own (`csv(of:field:)`), in declared order:
+    /// lists of records and `refs` fields.
+    public static func fieldTables(of collection: Collection) -> [Field] {
+        collection.fields.filter { field in
+            if case .references = field.type { return true }
+            return !field.recordFields.isEmpty
+        }
     }
 }

@@ -14,6 +14,29 @@ public struct HistoryEvent: Sendable, Hashable {
     public let anchor: String
 }
 
+extension HistoryEvent {
+    /// The record's status, for feeds and the API: the value of its first enum field with its
+    /// label (`nil` when it has none). `field` is the list field the record belongs to.
+    public func status(in field: Field) -> EnumValue? {
+        guard let status = field.recordStatusField, case .enumeration(let id)? = record[status.field.name] else {
+            return nil
+        }
+        return status.values.value(id) ?? EnumValue(id: id)
+    }
+
+    /// The record's text values, such as its note, in declared order and separated by blank
+    /// lines; `nil` when it has none.
+    public func note(in field: Field) -> String? {
+        let parts = field.recordFields.compactMap { recordField -> String? in
+            switch (recordField.type, record[recordField.name]) {
+            case (.string, .string(let text)?), (.text, .text(let text)?): text
+            default: nil
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
+    }
+}
+
 extension Site {
     /// The dated records of `entry`, newest first: every record of a list-of-records field
     /// that has a date (its first `date` field).
@@ -21,8 +44,7 @@ extension Site {
         guard let collection = model.collection(entry.collection) else { return [] }
         var events: [HistoryEvent] = []
         for field in collection.fields {
-            guard let dateField = field.recordFields.first(where: { if case .date = $0.type { true } else { false } }),
-                case .list(let items)? = entry.fields[field.name]
+            guard let dateField = field.recordDateField, case .list(let items)? = entry.fields[field.name]
             else { continue }
             var seen: [String: Int] = [:]
             for item in items {

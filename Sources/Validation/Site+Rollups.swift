@@ -43,6 +43,12 @@ extension Site {
             counts: set.values.map { ($0, counts[$0.id] ?? 0) }, unset: unset)
     }
 
+    /// Counts every entry of `collection` by its status field, as the dashboards do; `nil` when
+    /// it has none.
+    public func statusCounts(of collection: Collection) -> StatusCounts? {
+        statusCounts(of: collection, among: entries(of: collection.name))
+    }
+
     /// Roll-up of an entry: for each collection that refers to it and has a status field, its
     /// referring entries counted by status. Each entry is counted once, however many of its
     /// fields refer to the parent.

@@ -31,15 +31,26 @@ import Testing
         #expect(partners == ["visa", "resilient-cities-network", "conquito", "paymovil", "datil"])
         for partner in partners { #expect(page.contains("../../socios/\(partner)/")) }
 
+        // The body is the page's, byte for byte (its links relative to the page, as there).
+        let body = try #require(document["body_html"] as? String)
+        #expect(body.contains("<h2 id=\"resultados-esperados\">"))
+        #expect(page.contains(body))
+
         let list = try json("api/v1/proyectos.json")
         let entries = try #require(list["entries"] as? [[String: Any]])
-        #expect(entries.contains { $0["id"] as? String == "rcn-visa" && $0["title"] as? String == title })
+        let listed = try #require(entries.first { $0["id"] as? String == "rcn-visa" })
+        #expect(listed["title"] as? String == title)
+        #expect(listed["body_html"] as? String == body)
 
         let csv = try text("datos/proyectos.csv")
         let row = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("rcn-visa,") })
         #expect(row.hasPrefix("rcn-visa,\(title),en-marcha,"))
         #expect(row.contains(",conquito,visa;resilient-cities-network;conquito;paymovil;datil,"))
         #expect(try text("datos/proyectos-historial.csv").contains("rcn-visa,1,2022-04,en-marcha,"))
+        #expect(
+            try text("datos/proyectos-socios.csv").contains(
+                "rcn-visa,visa\r\nrcn-visa,resilient-cities-network\r\nrcn-visa,conquito\r\nrcn-visa,paymovil\r\nrcn-visa,datil\r\n"
+            ))
 
         let feed = try json("feed.json")
         let items = try #require(feed["items"] as? [[String: Any]])
@@ -64,6 +75,23 @@ import Testing
         #expect(counts["proyectos"]?.1 == 63)
         #expect(counts["hitos"]?.0 == 0)
         #expect(counts["hitos"]?.1 == 16)
+
+        // The dashboards' figures: the April 2022 matrix of 63 projects, and the documented ones.
+        let proyectos = try #require(collections.first { $0["name"] as? String == "proyectos" })
+        let snapshot = try #require((proyectos["snapshots"] as? [[String: Any]])?.first)
+        #expect(snapshot["date"] as? String == "2022-04")
+        #expect(snapshot["total"] as? Int == 63)
+        #expect((snapshot["source"] as? String)?.hasPrefix("Informe DMR, abril de 2022") == true)
+        let published = try #require(snapshot["counts"] as? [[String: Any]])
+        #expect(published.map { $0["value"] as? String } == ["no-iniciado", "en-marcha", "suspendido", "finalizado"])
+        #expect(published.map { $0["count"] as? Int } == [13, 7, 35, 8])
+        #expect(published.map { $0["label"] as? String } == ["No iniciado", "En marcha", "Suspendido", "Finalizado"])
+        let status = try #require(proyectos["status"] as? [String: Any])
+        #expect(status["total"] as? Int == 2)
+        let documented = try #require(status["counts"] as? [[String: Any]])
+        #expect(documented.map { $0["count"] as? Int } == [1, 1, 0, 0])
+        let home = try text("index.html")
+        #expect(home.contains("Suspendido: 35"))
     }
 
     @Test func everyPageAnnouncesTheFeedsAndTheSitemapListsEveryPage() throws {
@@ -82,7 +110,7 @@ import Testing
     @Test func theDataPageListsEveryDownloadAndThe404PageWorksAnywhere() throws {
         let data = try text("datos/index.html")
         for link in [
-            "proyectos.csv", "proyectos-historial.csv", "../feed.json", "../feed.xml",
+            "proyectos.csv", "proyectos-historial.csv", "proyectos-socios.csv", "../feed.json", "../feed.xml",
             "../api/v1/index.json", "datapackage.json", "../api/v1/schema/proyectos.json",
         ] {
             #expect(data.contains(#"href="\#(link)""#), "\(link)")

@@ -97,10 +97,28 @@ let files = [
     }
 }
 
+/// Bodies as the rendering stage gives them: one with HTML, one blank (an entry without a body).
+let bodies = [
+    EntryKey("proyectos", "p1"): "<h2 id=\"a\">A</h2>\n<p><a href=\"../../socios/a/\">Socio</a></p>\n",
+    EntryKey("proyectos", "p2"): "\n",
+]
+
 @Suite struct APIDocumentTests {
+    @Test func entriesCarryTheirBodyHTMLOrNullWithoutABody() throws {
+        let site = try makeSite(files)
+        let api = APIDocuments(site: site, bodies: bodies)
+        let proyectos = try #require(site.model.collection("proyectos"))
+        let p1 = api.document(for: try #require(site.entry(EntryKey("proyectos", "p1"))), in: proyectos)
+        #expect(p1["body_html"] == .string(bodies[EntryKey("proyectos", "p1")]!))
+        let p2 = api.document(for: try #require(site.entry(EntryKey("proyectos", "p2"))), in: proyectos)
+        #expect(p2["body_html"] == .null)
+        let list = api.list(of: proyectos)
+        #expect(list["entries"]?.array?.map { $0["body_html"] } == [.null, p1["body_html"]])
+    }
+
     @Test func entriesCarryLabelsResolvedReferencesBacklinksAndHistory() throws {
         let site = try makeSite(files)
-        let api = APIDocuments(site: site)
+        let api = APIDocuments(site: site, bodies: bodies)
         let proyectos = try #require(site.model.collection("proyectos"))
         let p1 = try #require(site.entry(EntryKey("proyectos", "p1")))
         let document = api.document(for: p1, in: proyectos)
@@ -119,6 +137,13 @@ let files = [
                 "https://example.org/sub/proyectos/p1/#historial-2022-04-2",
                 "https://example.org/sub/proyectos/p1/#historial-2021-01-05",
             ])
+        // Each record says what it changed to and why, without the entry's other fields.
+        #expect(document["history"]?.array?.first?["status"] == ["value": "activo", "label": "activo"])
+        #expect(document["history"]?.array?.first?["note"] == "Reinicio")
+        #expect(document["history"]?.array?.last?["note"] == "Primera\nlínea")
+        let p2 = api.document(for: try #require(site.entry(EntryKey("proyectos", "p2"))), in: proyectos)
+        #expect(p2["history"]?.array?.first?["status"] == .null)
+        #expect(p2["history"]?.array?.first?["note"] == .null)
         let socios = try #require(site.model.collection("socios"))
         let a = api.document(for: try #require(site.entry(EntryKey("socios", "a"))), in: socios)
         // p1 names `a` twice (socio and socios), and b names it as its matriz.
@@ -129,28 +154,122 @@ let files = [
     }
 
     @Test func theCatalogCountsWhatIsDocumented() throws {
-        let catalog = APIDocuments(site: try makeSite(files)).catalog()
+        let catalog = APIDocuments(site: try makeSite(files), bodies: bodies).catalog()
         #expect(catalog["content_date"] == "2023")
         let proyectos = try #require(catalog["collections"]?.array?.first)
         #expect(proyectos["documented"] == 2)
         #expect(proyectos["expected"] == 3)
         #expect(proyectos["csv"] == "https://example.org/sub/datos/proyectos.csv")
     }
+
+    @Test func theCatalogCarriesTheDashboardsCountsAndSnapshots() throws {
+        let yaml = files["content/site.yaml"]!.replacingOccurrences(
+            of: "    expected: 3\n",
+            with:
+                "    expected: 3\n    snapshots:\n      - {date: 2020-02, title: Matriz, source: Informe, counts: {parado: 5}}\n"
+        )
+        var withSnapshot = files
+        withSnapshot["content/site.yaml"] = yaml
+        let catalog = APIDocuments(site: try makeSite(withSnapshot), bodies: bodies).catalog()
+        let proyectos = try #require(catalog["collections"]?.array?.first)
+        #expect(
+            proyectos["status"] == [
+                "field": "estado", "label": "estado", "total": 2, "unset": 0,
+                "counts": [
+                    ["value": "activo", "label": "Activo", "count": 1],
+                    ["value": "parado", "label": "Parado", "count": 1],
+                ],
+            ])
+        #expect(
+            proyectos["snapshots"] == [
+                [
+                    "date": "2020-02", "title": "Matriz", "source": "Informe", "total": 5,
+                    "counts": [
+                        ["value": "activo", "label": "Activo", "count": 0],
+                        ["value": "parado", "label": "Parado", "count": 5],
+                    ],
+                ]
+            ])
+        let socios = try #require(catalog["collections"]?.array?.last)
+        #expect(socios["status"] == .null)
+        #expect(socios["snapshots"] == [])
+    }
 }
 
 @Suite struct SchemaTests {
     @Test func fieldTypesBecomeSchemas() throws {
         let model = try makeSite(files).model
-        let entry = SchemaDocuments(model: model).entry(of: try #require(model.collection("proyectos")))
+        let schemas = SchemaDocuments(model: model)
+        let entry = schemas.entry(of: try #require(model.collection("proyectos")))
         #expect(entry["$schema"] == "https://json-schema.org/draft/2020-12/schema")
         #expect(entry["$id"] == "https://example.org/sub/api/v1/schema/proyectos/entry.json")
         let fields = try #require(entry["properties"]?["fields"])
         #expect(fields["required"] == ["estado"])
-        #expect(fields["additionalProperties"] == false)
         #expect(fields["properties"]?["estado"]?["properties"]?["value"] == ["enum": ["activo", "parado"]])
+        // Each value goes with its own label.
+        #expect(
+            fields["properties"]?["estado"]?["oneOf"] == [
+                ["properties": ["value": ["const": "activo"], "label": ["const": "Activo"]]],
+                ["properties": ["value": ["const": "parado"], "label": ["const": "Parado"]]],
+            ])
         #expect(fields["properties"]?["avance"]?["maximum"] == 100)
-        #expect(fields["properties"]?["socios"]?["items"] == SchemaDocuments.reference)
+        #expect(fields["properties"]?["socios"]?["items"] == schemas.reference)
         #expect(fields["properties"]?["historial"]?["items"]?["required"] == ["fecha"])
+        #expect(entry["properties"]?["url"]?["pattern"] == "^https://example\\.org/sub/")
+        #expect(entry["properties"]?["url"]?["format"] == "uri")
+    }
+
+    /// `v1` changes additively: no published schema forbids unknown keys.
+    @Test func noSchemaForbidsUnknownKeys() throws {
+        let model = try makeSite(files).model
+        let schemas = SchemaDocuments(model: model)
+        func forbids(_ value: JSONValue) -> Bool {
+            switch value {
+            case .object(let members):
+                members["additionalProperties"] == false || members.values.contains(where: forbids)
+            case .array(let items): items.contains(where: forbids)
+            default: false
+            }
+        }
+        var documents = [schemas.catalog()]
+        for collection in model.collections {
+            documents += [schemas.list(of: collection), schemas.entry(of: collection)]
+        }
+        #expect(!documents.contains(where: forbids))
+    }
+
+    @Test func rollUpCountsAreKeyedByTheStatusValuesOfTheirCollection() throws {
+        let model = try makeSite(files).model
+        let entry = SchemaDocuments(model: model).entry(of: try #require(model.collection("socios")))
+        let rollup = try #require(entry["properties"]?["rollups"]?["items"])
+        #expect(rollup["properties"]?["collection"] == ["enum": ["proyectos"]])
+        #expect(
+            rollup["allOf"] == [
+                [
+                    "if": ["required": ["collection"], "properties": ["collection": ["const": "proyectos"]]],
+                    "then": [
+                        "properties": [
+                            "field": ["const": "estado"],
+                            "counts": ["propertyNames": ["enum": ["activo", "parado"]]],
+                        ]
+                    ],
+                ]
+            ])
+    }
+
+    @Test(arguments: [
+        ("2022", true), ("2022-04", true), ("2022-04-30", true), ("2022-12-31", true), ("2024-02-29", true),
+        ("2022-00", false), ("2022-13", false), ("2022-04-31", false), ("2022-02-30", false), ("2022-01-00", false),
+        ("2022-01-32", false), ("22-01", false), ("2022-1-05", false), ("2022-01-05T00:00", false),
+    ])
+    func datesMatchTheStrictPattern(date: String, valid: Bool) throws {
+        let pattern = try NSRegularExpression(pattern: SchemaDocuments.datePattern)
+        let range = NSRange(date.startIndex..., in: date)
+        #expect((pattern.firstMatch(in: date, range: range) != nil) == valid)
+    }
+
+    @Test func regexEscapingKeepsTheBaseURLLiteral() {
+        #expect(SchemaDocuments.escapeRegex("https://a.b/c+d(e)?/") == "https://a\\.b/c\\+d\\(e\\)\\?/")
     }
 }
 
@@ -187,32 +306,78 @@ let files = [
 }
 
 @Suite struct TabularDataTests {
+    @Test func refsFieldsGetALinkTableWithOneRowPerPairAndForeignKeys() throws {
+        let data = TabularData(site: try makeSite(files))
+        let links = try #require(data.tables.first { $0.name == "proyectos-socios" })
+        #expect(TabularData.csv(links) == "proyectos_id,socios_id\r\np1,a\r\np1,b\r\n")
+        // The entries table keeps the joined ids for spreadsheets.
+        #expect(TabularData.csv(data.tables[0]).contains(",a;b\r\n"))
+        let resource = try #require(data.dataPackage()["resources"]?.array?.first { $0["name"] == "proyectos-socios" })
+        #expect(resource["schema"]?["primaryKey"] == ["proyectos_id", "socios_id"])
+        #expect(
+            resource["schema"]?["foreignKeys"] == [
+                ["fields": "proyectos_id", "reference": ["resource": "proyectos", "fields": "id"]],
+                ["fields": "socios_id", "reference": ["resource": "socios", "fields": "id"]],
+            ])
+    }
+
+    @Test func aRefsFieldToItsOwnCollectionNamesItsColumnAfterTheField() throws {
+        var selfRefs = files
+        selfRefs["content/site.yaml"] = files["content/site.yaml"]!.replacingOccurrences(
+            of: "      matriz: {type: ref, to: socios}",
+            with: "      matriz: {type: ref, to: socios}\n      aliados: {type: refs, to: socios}")
+        selfRefs["content/socios/b.md"] = "---\ntitle: B\nmatriz: a\naliados: [a]\n---\n"
+        let links = try #require(TabularData(site: try makeSite(selfRefs)).tables.first { $0.name == "socios-aliados" })
+        #expect(TabularData.csv(links) == "socios_id,aliados_id\r\nb,a\r\n")
+        #expect(links.foreignKeys.map(\.resource) == ["socios", "socios"])
+    }
+
     @Test func csvFollowsRFC4180() throws {
         let tables = TabularData(site: try makeSite(files)).tables
-        #expect(tables.map(\.path) == ["datos/proyectos.csv", "datos/proyectos-historial.csv", "datos/socios.csv"])
+        #expect(
+            tables.map(\.path) == [
+                "datos/proyectos.csv", "datos/proyectos-socios.csv", "datos/proyectos-historial.csv",
+                "datos/socios.csv",
+            ])
         #expect(
             TabularData.csv(tables[0]) == "id,title,estado,avance,socio,socios\r\n" + "p2,Dos,parado,,,\r\n"
                 + "p1,\"Uno \"\"con\"\" comillas\",activo,40,a,a;b\r\n")
         #expect(
-            TabularData.csv(tables[1]).hasPrefix(
+            TabularData.csv(tables[2]).hasPrefix(
                 "proyectos_id,n,fecha,estado,nota\r\np2,1,2023,,\r\np1,1,2021-01-05,parado,\"Primera\nlínea\"\r\n"))
-        #expect(TabularData.csv(tables[2]).contains("a,\"Socio, A\",\r\n"))
+        #expect(TabularData.csv(tables[3]).contains("a,\"Socio, A\",\r\n"))
     }
 
     @Test func theDataPackageDeclaresTypesAndForeignKeys() throws {
         let package = TabularData(site: try makeSite(files)).dataPackage()
         #expect(package["profile"] == "tabular-data-package")
         let resources = try #require(package["resources"]?.array)
-        #expect(resources.map { $0["name"] } == ["proyectos", "proyectos-historial", "socios"])
+        #expect(resources.map { $0["name"] } == ["proyectos", "proyectos-socios", "proyectos-historial", "socios"])
         // A reference to the same collection is a self-reference, written as resource "".
         #expect(
-            resources[2]["schema"]?["foreignKeys"] == [
+            resources[3]["schema"]?["foreignKeys"] == [
                 ["fields": "matriz", "reference": ["resource": "", "fields": "id"]]
             ])
-        #expect(resources[1]["schema"]?["primaryKey"] == ["proyectos_id", "n"])
+        #expect(resources[2]["schema"]?["primaryKey"] == ["proyectos_id", "n"])
         #expect(
             resources[0]["schema"]?["fields"]?.array?.first { $0["name"] == "avance" }?["constraints"] == [
                 "minimum": 0, "maximum": 100,
+            ])
+    }
+}
+
+@Suite struct SitemapTests {
+    @Test func pagesOfEntriesWithAKnownLastChangeGetALastmod() throws {
+        var site = try makeSite(files)
+        site.recordChanges(byFile: ["content/proyectos/p1.md": "2024-03-09"], referenceDate: "2024-05-01")
+        let sitemap = OpenDataRenderer(site: site, bodies: [:]).sitemap([
+            "index.html", "proyectos/p1/index.html", "proyectos/p2/index.html",
+        ])
+        #expect(
+            sitemap.components(separatedBy: "\n").filter { $0.hasPrefix("  <url>") } == [
+                "  <url><loc>https://example.org/sub/</loc></url>",
+                "  <url><loc>https://example.org/sub/proyectos/p1/</loc><lastmod>2024-03-09</lastmod></url>",
+                "  <url><loc>https://example.org/sub/proyectos/p2/</loc></url>",
             ])
     }
 }
@@ -227,7 +392,10 @@ let files = [
         let tree = ContentLoader(root: Self.repository + folder).load()
         let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
         let (site, _) = SiteResolver.resolve(tree, model: try #require(ModelReader.read(modelText).0))
-        let api = APIDocuments(site: site)
+        // Every entry with a body of its own, so that bodies are streamed too.
+        let bodies = Dictionary(
+            uniqueKeysWithValues: site.entries.values.joined().map { ($0.key, "<p>\($0.id) \"é\"</p>\n") })
+        let api = APIDocuments(site: site, bodies: bodies)
         for collection in site.model.collections {
             #expect(api.listBytes(of: collection) == api.list(of: collection).serializedBytes(), "\(collection.name)")
         }

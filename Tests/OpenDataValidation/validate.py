@@ -4,13 +4,15 @@
 Usage: validate.py PUBLIC_DIR
 
 - every JSON document under api/v1/ against the JSON Schema (2020-12) the site publishes for it
-  (python-jsonschema), and every schema against the 2020-12 meta-schema;
+  (python-jsonschema), made strict (unknown keys forbidden, see `strict`), and every schema
+  against the 2020-12 meta-schema;
 - feed.json against the required fields of JSON Feed 1.1 and feed.xml against RFC 4287 (Atom);
 - sitemap.xml as XML with the sitemaps.org namespace;
 - datos/datapackage.json and its CSV files with frictionless (types, constraints, foreign keys).
 Exits 1 and lists every problem when anything is invalid.
 """
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from datetime import datetime
@@ -29,6 +31,25 @@ def problem(path, message):
 def load(path):
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def strict(schema):
+    """A copy of `schema` that forbids unknown keys: `additionalProperties: false` on every object
+    schema (`"type": "object"` with `properties`) that says nothing about them.
+
+    The published schemas allow unknown keys, so that a client validating with a cached v1
+    schema keeps working after an additive change; the tests validate with this copy, so that
+    a key the documents carry and their schema does not describe is still caught."""
+    if isinstance(schema, list):
+        return [strict(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    copy = {key: strict(value) for key, value in schema.items()}
+    types = copy.get("type")
+    is_object = types == "object" or (isinstance(types, list) and "object" in types)
+    if is_object and "properties" in copy and "additionalProperties" not in copy:
+        copy["additionalProperties"] = False
+    return copy
 
 
 def schema_for(api, document):
@@ -58,7 +79,8 @@ def validate_api(public):
         if not schema_path.exists():
             problem(document, f"no schema at {schema_path}")
             continue
-        validator = Draft202012Validator(load(schema_path), format_checker=Draft202012Validator.FORMAT_CHECKER)
+        schema = strict(load(schema_path))
+        validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
         for error in validator.iter_errors(load(document)):
             problem(document, f"{'/'.join(map(str, error.absolute_path))}: {error.message}")
         checked += 1
@@ -134,8 +156,15 @@ def validate_atom(public):
 def validate_sitemap(public):
     path = public / "sitemap.xml"
     root = ET.parse(path).getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     if root.tag != "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset":
         problem(path, "the root must be sitemap urlset")
+    for index, url in enumerate(root.findall("s:url", ns)):
+        if not url.findtext("s:loc", "", ns).startswith("http"):
+            problem(path, f"url {index} needs an absolute loc")
+        lastmod = url.findtext("s:lastmod", None, ns)
+        if lastmod is not None and not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", lastmod):
+            problem(path, f"url {index}: lastmod {lastmod} is not a W3C date")
     return len(root)
 
 
