@@ -141,7 +141,10 @@ public enum Build {
         }
         let (readModel, modelDiagnostics) = ModelReader.read(modelFile.text)
         result.diagnostics += modelDiagnostics
-        guard var model = readModel else { return (result, nil) }
+        guard var model = readModel else {
+            result.diagnostics += SiteResolver.checkSyntax(tree)
+            return (result, nil)
+        }
         if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))

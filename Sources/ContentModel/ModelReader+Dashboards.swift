@@ -12,6 +12,7 @@ extension ModelReader {
         for (index, name) in names.enumerated() {
             let at = node?.sequence?[index] ?? node!
             guard let field = fields.first(where: { $0.name == name }) else {
+                if unreadableFields.contains(name) { continue }
                 error(
                     "model-field-unknown", "`group_by` names `\(name)`, which is not a field of `\(collection)`",
                     at: at,

@@ -20,6 +20,9 @@ public struct ModelReader {
 
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Fields of the collection being read whose declaration has an error of its own: settings
+    /// naming them (`order_by`, `status`, `group_by`) are not reported a second time.
+    var unreadableFields: Set<String> = []
 
     /// Reads the model from the text of `site.yaml`; `nil` when it cannot be used at all.
     public static func read(_ text: String, file: String = path) -> (SiteModel?, [Diagnostic]) {
@@ -187,11 +190,14 @@ public struct ModelReader {
         guard mapping(node, what: "the collection `\(name)`") != nil else { return nil }
         checkKeys(node, allowed: Self.collectionKeys, what: "collection setting")
         var fields: [Field] = []
+        unreadableFields = []
         if let fieldsNode = node["fields"], let pairs = mapping(fieldsNode, what: "`fields`") {
             for (key, value) in pairs {
                 guard let fieldName = fieldName(key) else { continue }
                 if let field = readField(fieldName, value, enums: enums, allowList: true) {
                     fields.append(field)
+                } else {
+                    unreadableFields.insert(fieldName)
                 }
             }
         }
@@ -211,7 +217,8 @@ public struct ModelReader {
             }
         }
         let orderBy = stringList(node["order_by"])
-        for (index, field) in orderBy.enumerated() where !fields.contains(where: { $0.name == field }) {
+        for (index, field) in orderBy.enumerated()
+        where !fields.contains(where: { $0.name == field }) && !unreadableFields.contains(field) {
             let at = node["order_by"]?.sequence?[index] ?? node["order_by"]!
             error(
                 "model-field-unknown", "`order_by` names `\(field)`, which is not a field of `\(name)`",
@@ -224,7 +231,7 @@ public struct ModelReader {
                 } else {
                     error("model-invalid", "the status field `\(status)` must be an `enum`", at: statusNode)
                 }
-            } else {
+            } else if !unreadableFields.contains(status) {
                 error(
                     "model-field-unknown", "`status` names `\(status)`, which is not a field of `\(name)`",
                     at: statusNode, hint: Suggestion.hint(for: status, among: fields.map(\.name)))

@@ -87,6 +87,28 @@ import Testing
         #expect(unsafe.diagnostics.map(\.code) == ["output-unsafe"])
     }
 
+    @Test func aBrokenModelStillReportsBrokenFilesInTheSameRun() throws {
+        let root = try Repository.copySite(name: "broken-model")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let model = root + "/content/site.yaml"
+        let text = try String(contentsOfFile: model, encoding: .utf8)
+        let orden = try #require(text.range(of: "      orden: {type: int"))
+        try text.replacingCharacters(in: orden, with: "      orden: {type: entero")
+            .write(toFile: model, atomically: true, encoding: .utf8)
+        try "titulo: Sin delimitadores\n".write(
+            toFile: root + "/content/proyectos/sin-front-matter.md", atomically: true, encoding: .utf8)
+        try "---\ntitulo: [Sin cerrar\n---\n".write(
+            toFile: root + "/content/socios/yaml-roto.md", atomically: true, encoding: .utf8)
+        let result = Build.render(BuildOptions(root: root))
+        let found = result.diagnostics.map { "\($0.code) \($0.location?.file ?? "")" }.sorted()
+        #expect(
+            found == [
+                "front-matter-missing content/proyectos/sin-front-matter.md", "model-field-type-unknown content/site.yaml",
+                "yaml-syntax content/socios/yaml-roto.md",
+            ])
+        #expect(result.exitCode == 1)
+    }
+
     @Test func strictTurnsWarningsIntoErrors() throws {
         let root = try Repository.copySite(name: "strict")
         defer { try? FileManager.default.removeItem(atPath: root) }

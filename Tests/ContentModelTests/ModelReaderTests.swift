@@ -59,6 +59,13 @@ import Testing
                 "`string`"
             ),
             (
+                // A field whose type is wrong is reported once, not again by the settings naming it.
+                minimal
+                    + "  pagina:\n    order_by: [orden]\n    status: orden\n    group_by: [orden]\n"
+                    + "    fields:\n      orden: {type: numero}\n",
+                "model-field-type-unknown", 14, 21, "`number`"
+            ),
+            (
                 minimal + "  acciones:\n    fields:\n      hito: {type: ref, to: hitoss}\n", "model-collection-unknown",
                 11, 29,
                 "did you mean `hitos`?"
