@@ -103,7 +103,8 @@ import Testing
         let found = result.diagnostics.map { "\($0.code) \($0.location?.file ?? "")" }.sorted()
         #expect(
             found == [
-                "front-matter-missing content/proyectos/sin-front-matter.md", "model-field-type-unknown content/site.yaml",
+                "front-matter-missing content/proyectos/sin-front-matter.md",
+                "model-field-type-unknown content/site.yaml",
                 "yaml-syntax content/socios/yaml-roto.md",
             ])
         #expect(result.exitCode == 1)
