@@ -20,7 +20,7 @@ public enum YAMLReader {
             }
             return try .success(convert(node, offset: offset, file: file))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file, offset: offset))
+            return .failure(diagnostic(for: error, file: file, offset: offset, yaml: yaml))
         } catch let diagnostic as Diagnostic {
             return .failure(diagnostic)
         } catch {
@@ -63,7 +63,7 @@ public enum YAMLReader {
         }
     }
 
-    static func diagnostic(for error: YamlError, file: String, offset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, offset: Int, yaml: String = "") -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + offset, column: mark.column)
         }
@@ -75,7 +75,11 @@ public enum YAMLReader {
             // A quote or bracket left open is reported at the end of the text; point at its start.
             let unclosed = problem.contains("end of stream") || problem.contains("did not find expected")
             let place = unclosed ? context?.mark ?? mark : mark
-            return .error("yaml-syntax", message, at: at(place), hint: hint(for: problem))
+            // libyaml calls a tab in an indentation "a character that cannot start any token".
+            let tabbed = indentation(ofLine: mark.line, in: yaml).contains("\t")
+            return .error(
+                "yaml-syntax", message, at: at(place),
+                hint: tabbed ? "indent with spaces, not tabs" : hint(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             return .error(
@@ -89,12 +93,25 @@ public enum YAMLReader {
         }
     }
 
+    /// The spaces and tabs that start line `line` (1-based) of `yaml`.
+    static func indentation(ofLine line: Int, in yaml: String) -> Substring {
+        guard line >= 1 else { return "" }
+        var rest = yaml[...]
+        for _ in 1..<line {
+            guard let newline = rest.firstIndex(of: "\n") else { return "" }
+            rest = rest[rest.index(after: newline)...]
+        }
+        return rest.prefix { $0 == " " || $0 == "\t" }
+    }
+
     static func hint(for problem: String) -> String? {
         if problem.contains("tab") { return "indent with spaces, not tabs" }
         if problem.contains("mapping values are not allowed") {
             return "a value that contains `: ` must be quoted, e.g. title: \"A: B\""
         }
-        if problem.contains("unexpected end of stream") || problem.contains("quoted scalar") {
+        if problem.contains("unexpected end of stream") || problem.contains("quoted scalar")
+            || problem.contains("expected ',' or")
+        {
             return "close the quote or bracket that is still open"
         }
         if problem.contains("could not find expected ':'") {

@@ -96,9 +96,13 @@ public enum TextDecoding {
         let column = (String(validating: prefix, as: UTF8.self)?.unicodeScalars.count ?? 0) + 1
         let byte = firstBad < bytes.endIndex ? bytes[firstBad] : 0
         let hex = String(byte, radix: 16, uppercase: true)
+        // UTF-16 starts with its byte-order mark, FF FE or FE FF.
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         return .error(
             "file-encoding", "the file is not valid UTF-8 (byte 0x\(hex))",
             at: SourceLocation(file: path, line: line, column: column),
-            hint: "save the file as UTF-8; it looks like Latin-1 or Windows-1252")
+            hint: utf16
+                ? "the file is saved as UTF-16 (“Unicode” in some editors): save it as UTF-8"
+                : "save the file as UTF-8; it looks like Latin-1 or Windows-1252")
     }
 }

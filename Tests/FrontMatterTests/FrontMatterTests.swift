@@ -80,4 +80,18 @@ import Testing
         #expect(diagnostic.location?.column == column)
         #expect(diagnostic.location?.file == "f.md")
     }
+
+    @Test(arguments: [
+        ("a:\n\t- x\n", "indent with spaces, not tabs"),
+        ("titulo: x\n\testado: y\n", "indent with spaces, not tabs"),
+        ("a: [1, 2\n", "close the quote or bracket that is still open"),
+        ("titulo: A: B\n", "a value that contains `: ` must be quoted, e.g. title: \"A: B\""),
+    ])
+    func syntaxErrorsSayHowToFixThem(yaml: String, hint: String) {
+        guard case .failure(let diagnostic) = YAMLReader.parse(yaml, file: "f.md", firstLine: 2) else {
+            Issue.record("expected a syntax error for \(yaml)")
+            return
+        }
+        #expect(diagnostic.hint == hint, "\(diagnostic.message)")
+    }
 }

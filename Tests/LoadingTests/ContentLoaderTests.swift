@@ -34,6 +34,18 @@ import Testing
         #expect(diagnostic.location == SourceLocation(file: "content/a.md", line: 2, column: 3))
     }
 
+    @Test func aFileSavedAsUTF16IsNamedSo() throws {
+        let text = Array("---\ntitulo: Año\n---\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let utf16: [UInt8] = [0xFF, 0xFE] + text
+        let latin1: [UInt8] = Array("---\ntitulo: A".utf8) + [0xF1] + Array("o\n---\n".utf8)
+        let fs = FileSystem.memory(files: ["/s/content/a.md": utf16, "/s/content/b.md": latin1])
+        let diagnostics = ContentLoader(root: "/s", fileSystem: fs).load().diagnostics
+        #expect(diagnostics.map(\.code) == ["file-encoding", "file-encoding"])
+        #expect(diagnostics[0].hint?.contains("UTF-16") == true)
+        #expect(diagnostics[1].hint?.contains("Latin-1") == true)
+        #expect(diagnostics[1].location == SourceLocation(file: "content/b.md", line: 2, column: 10))
+    }
+
     @Test func aMissingContentFolderIsAnEnvironmentError() {
         let tree = ContentLoader(root: "/nowhere", fileSystem: .memory(files: [:])).load()
         #expect(tree.diagnostics.map(\.code) == ["content-missing"])
