@@ -139,15 +139,11 @@ public struct APIDocuments: Sendable {
             reference["field"] = .string(link.field)
             return .object(reference)
         }
-        let rollups: [JSONValue] = site.rollups(of: entry.key).map { counts in
-            [
-                "collection": .string(counts.collection),
-                "field": .string(counts.field),
-                "total": .int(counts.total),
-                "unset": .int(counts.unset),
-                "counts": .object(
-                    Dictionary(uniqueKeysWithValues: counts.counts.map { ($0.value.id, JSONValue.int($0.count)) })),
-            ]
+        let rollups: [JSONValue] = site.rollups(of: entry.key).map { .object(Self.rollup($0)) }
+        let deepRollups: [JSONValue] = site.deepRollups(of: entry.key).map { deep in
+            var rollup = Self.rollup(deep.counts)
+            rollup["paths"] = .array(deep.paths.map { .string($0.description) })
+            return .object(rollup)
         }
         let history: [JSONValue] = site.history(of: entry).map { event in
             let field = collection.field(event.field)
@@ -170,6 +166,7 @@ public struct APIDocuments: Sendable {
             "body_html": .optional(bodyHTML(of: entry.key)),
             "backlinks": .array(backlinks),
             "rollups": .array(rollups),
+            "deep_rollups": .array(deepRollups),
             "history": .array(history),
             "updated": .optional(site.lastChanged[entry.key]?.description),
             "stale": .bool(site.isStale(entry.key)),
@@ -195,6 +192,18 @@ public struct APIDocuments: Sendable {
     }
 
     /// `{value, label}` of an enum value.
+    /// Entries of one collection counted by status.
+    static func rollup(_ counts: StatusCounts) -> [String: JSONValue] {
+        [
+            "collection": .string(counts.collection),
+            "field": .string(counts.field),
+            "total": .int(counts.total),
+            "unset": .int(counts.unset),
+            "counts": .object(
+                Dictionary(uniqueKeysWithValues: counts.counts.map { ($0.value.id, JSONValue.int($0.count)) })),
+        ]
+    }
+
     static func enumeration(_ value: EnumValue) -> JSONValue {
         ["value": .string(value.id), "label": .string(value.label)]
     }

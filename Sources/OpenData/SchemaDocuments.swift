@@ -235,7 +235,7 @@ public struct SchemaDocuments: Sendable {
             "type": "object",
             "required": [
                 "id", "collection", "title", "url", "api", "source", "fields", "body_html", "backlinks", "rollups",
-                "history",
+                "deep_rollups", "history",
             ],
             "properties": [
                 "id": ["type": "string", "pattern": .string(Self.idPattern)],
@@ -248,7 +248,12 @@ public struct SchemaDocuments: Sendable {
                         "The body as the page shows it; its links are relative to `url`. null when the entry has no body.",
                 ],
                 "backlinks": ["type": "array", "items": backlink],
-                "rollups": ["type": "array", "items": rollup],
+                "rollups": ["type": "array", "items": rollup()],
+                "deep_rollups": [
+                    "type": "array", "items": rollup(paths: true),
+                    "description":
+                        "Every entry below this one (its children, their children…), each counted once, by collection; `paths` are the chains of reference fields that reach them.",
+                ],
                 "history": ["type": "array", "items": history(of: collection)],
                 "updated": [
                     "type": ["string", "null"], "pattern": .string(Self.datePattern),
@@ -260,8 +265,8 @@ public struct SchemaDocuments: Sendable {
     }
 
     /// Referring entries of one collection counted by its status field: counts keyed by that
-    /// field's values.
-    var rollup: JSONValue {
+    /// field's values; with `paths`, the chains of fields that reach them (`acciones.hito → hitos.eje`).
+    func rollup(paths: Bool = false) -> JSONValue {
         let counted = model.collections.compactMap { collection -> JSONValue? in
             guard let values = collection.statusValues, let field = collection.statusField else { return nil }
             return Self.when(
@@ -274,12 +279,16 @@ public struct SchemaDocuments: Sendable {
         return Self.allOf(
             counted,
             [
-                "type": "object", "required": ["collection", "field", "total", "unset", "counts"],
-                "properties": [
-                    "collection": Self.oneOf(model.collections.filter { $0.statusField != nil }.map(\.name)),
-                    "field": ["type": "string"], "total": Self.count, "unset": Self.count,
-                    "counts": ["type": "object", "additionalProperties": Self.count],
-                ],
+                "type": "object",
+                "required": .array(
+                    ["collection", "field", "total", "unset", "counts"] + (paths ? ["paths"] : []).map(JSONValue.string)
+                ),
+                "properties": .object(
+                    [
+                        "collection": Self.oneOf(model.collections.filter { $0.statusField != nil }.map(\.name)),
+                        "field": ["type": "string"], "total": Self.count, "unset": Self.count,
+                        "counts": ["type": "object", "additionalProperties": Self.count],
+                    ].merging(paths ? ["paths": ["type": "array", "items": ["type": "string"]]] : [:]) { $1 }),
             ])
     }
 

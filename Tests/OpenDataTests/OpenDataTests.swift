@@ -151,6 +151,13 @@ let bodies = [
         let rollup = try #require(a["rollups"]?.array?.first)
         #expect(rollup["total"] == 1)
         #expect(rollup["counts"] == ["activo": 1, "parado": 0])
+        // Below `a`: p1 (through two fields, and again through b), counted once.
+        let deep = try #require(a["deep_rollups"]?.array)
+        #expect(deep.count == 1)
+        #expect(deep.first?["collection"] == "proyectos")
+        #expect(deep.first?["total"] == 1)
+        #expect(deep.first?["counts"] == ["activo": 1, "parado": 0])
+        #expect(deep.first?["paths"]?.array?.isEmpty == false)
     }
 
     @Test func theCatalogCountsWhatIsDocumented() throws {
