@@ -466,6 +466,20 @@ import Validation
         #expect(written.paths == [root + "/content/proyectos/uno.md", root + "/content/proyectos/tres.md"])
     }
 
+    @Test func aShortenedPartnerOrAxisNameGetsADidYouMean() throws {
+        let root = try TestSites.quito("import-shortened")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = try csv(root, "Título;Estado;Eje;Socios\nUno;en marcha;Territorio seguro;Municipio de Quito, Visa\n")
+        let result = SpreadsheetImport.run(options(root, file))
+        #expect(result.diagnostics.map(\.code) == ["ref-unknown", "ref-unknown"])
+        #expect(result.diagnostics.map { $0.location?.column } == [3, 4])
+        #expect(
+            result.diagnostics.map(\.hint) == [
+                "did you mean `territorio-seguro-y-reflexivo` (Territorio seguro y reflexivo)?",
+                "did you mean `municipio-del-distrito-metropolitano-de-quito` (Municipio del Distrito Metropolitano de Quito)?",
+            ])
+    }
+
     @Test func aTitleWithoutLettersGivesNoID() throws {
         let root = try TestSites.quito("import-no-id")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -547,6 +561,25 @@ final class Written: @unchecked Sendable {
         } else {
             #expect(found == names)
         }
+    }
+
+    @Test(arguments: [
+        ("Conqito", "did you mean `conquito` (ConQuito)?"),
+        // The start of a title.
+        ("Secretaría General", "did you mean `sgsg` (Secretaría General de Seguridad y Gobernabilidad)?"),
+        // Some of a title's words, in any order.
+        ("Secretaría de Seguridad", "did you mean `sgsg` (Secretaría General de Seguridad y Gobernabilidad)?"),
+        (
+            "Secretaría",
+            "did you mean `sa` (Secretaría de Ambiente) or `sgsg` (Secretaría General de Seguridad y Gobernabilidad)?"
+        ),
+        ("Fundación Futuro", nil), ("Futuro", nil),
+    ])
+    func shortenedNamesSuggestTheEntriesThatHoldThem(name: String, hint: String?) {
+        var candidates = Self.partners.titles.map { ReferenceIndex.Candidate(id: $0.key, title: $0.value, aliases: []) }
+        candidates.append(.init(id: "sa", title: "Secretaría de Ambiente", aliases: []))
+        let index = ReferenceIndex(collection: Collection(name: "socios", fields: []), candidates: candidates)
+        #expect(index.suggestion(for: name) == hint)
     }
 
     @Test func anAmbiguousNameIsReported() {
