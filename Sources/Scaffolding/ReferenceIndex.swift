@@ -66,12 +66,41 @@ struct ReferenceIndex: Sendable {
         return ids.count == 1 ? .entry(ids.first!) : .several(ids.sorted())
     }
 
-    /// "did you mean `conquito` (ConQuito)?", or `nil` when no name is close.
+    /// "did you mean `conquito` (ConQuito)?", or `nil` when no name is close. A name that is
+    /// a typo of a name suggests that entry; a shortened name (the start of a title, or some of
+    /// its words: "Municipio de Quito" for "Municipio del Distrito Metropolitano de Quito")
+    /// suggests the entries whose names hold it, up to three.
     func suggestion(for name: String) -> String? {
-        guard let key = Suggestion.closest(to: NameKey.of(name), among: byKey.keys),
-            let id = byKey[key]?.sorted().first
-        else { return nil }
-        return "did you mean `\(id)`" + (titles[id].map { " (\($0))" } ?? "") + "?"
+        let key = NameKey.of(name)
+        let ids: [String]
+        if let close = Suggestion.closest(to: key, among: byKey.keys), let id = byKey[close]?.sorted().first {
+            ids = [id]
+        } else {
+            ids = Array(shortened(key).prefix(3))
+        }
+        guard !ids.isEmpty else { return nil }
+        let named = ids.map { id in "`\(id)`" + (titles[id].map { " (\($0))" } ?? "") }
+        let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " or " + named.last!
+        return "did you mean \(list)?"
+    }
+
+    /// The entries with a name that `key` shortens, best first: names that start with it, then
+    /// names that have all its words, in any order; fewest other words first.
+    func shortened(_ key: String) -> [String] {
+        let words = Set(key.split(separator: " "))
+        guard key.count >= 3, !words.isEmpty else { return [] }
+        var ranked: [(rank: Int, id: String)] = []
+        for (candidate, ids) in byKey where candidate != key {
+            let candidateWords = candidate.split(separator: " ")
+            let extra = candidateWords.count - words.count
+            if candidate.hasPrefix(key + " ") {
+                ranked += ids.map { (extra, $0) }
+            } else if extra > 0, words.isSubset(of: candidateWords) {
+                ranked += ids.map { (1000 + extra, $0) }
+            }
+        }
+        var seen: Set<String> = []
+        return ranked.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }.map(\.id).filter { seen.insert($0).inserted }
     }
 
     /// The diagnostic for a name that matches no entry, or several.

@@ -72,48 +72,6 @@ struct RowImporter {
                 hint: "a cell may hold a `\(spreadsheet.separator)` only inside double quotes"))
     }
 
-    // MARK: - Ids
-
-    /// Each row's id from its title: lowercase, accents removed, hyphens; `-2`, `-3` when taken
-    /// by an earlier row or, without `--force`, by an existing file.
-    mutating func assignIDs(_ rows: [Spreadsheet.Row]) -> [Draft] {
-        let titleColumn = columns.column(of: collection.titleField)
-        let existing = content.ids[collection.name] ?? []
-        var taken: Set<String> = options.force ? [] : existing
-        var drafts: [Draft] = []
-        for row in rows {
-            let title = CellConverter.oneLine(cell(row, titleColumn))
-            var base = EntryID.make(from: title)
-            if base.isEmpty {
-                if !title.isEmpty {
-                    diagnostics.append(
-                        .error(
-                            "id-invalid", "the title `\(title)` gives no id: it has no letters or digits",
-                            at: location(row: row.number, column: (titleColumn ?? 0) + 1),
-                            field: collection.titleField, hint: "write a title with letters"))
-                }
-                base = "row-\(row.number)"
-            }
-            var id = base
-            var suffix = 2
-            while taken.contains(id) {
-                id = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            taken.insert(id)
-            if id != base, existing.contains(base), !options.force {
-                diagnostics.append(
-                    .warning(
-                        "entry-exists",
-                        "`\(content.path(of: base, in: collection))` already exists: row \(row.number) becomes `\(id)`",
-                        at: location(row: row.number, column: (titleColumn ?? 0) + 1), field: collection.titleField,
-                        hint: "if the row is that entry, import with --force to replace the file"))
-            }
-            drafts.append(Draft(row: row, id: id, title: title, replaces: options.force && existing.contains(id)))
-        }
-        return drafts
-    }
-
     /// The entries every reference field can name; rows of this import count too.
     func referenceIndexes(_ drafts: [Draft]) -> [String: ReferenceIndex] {
         var indexes: [String: ReferenceIndex] = [:]

@@ -1,9 +1,12 @@
 import ContentModel
 import Diagnostics
 import Loading
+import OpenData
 
-/// `avance schema`: writes `<collection>.schema.json` for every collection into a folder
-/// (`<root>/.avance/schemas/` by default) and says which files each schema belongs to.
+/// `avance schema`: writes `<collection>.schema.json` for every collection, and
+/// `<collection>.<language>.schema.json` for its translations into each language of the site,
+/// into a folder (`<root>/.avance/schemas/` by default), and says which files each schema
+/// belongs to.
 public enum SchemaExport {
     /// The default folder, relative to the site root.
     public static let defaultFolder = ".avance/schemas"
@@ -14,6 +17,9 @@ public enum SchemaExport {
         public var schema: String
         /// A glob of the entry files, relative to the root: `content/proyectos/*.md`.
         public var files: String
+        /// Globs of files that `files` matches but the schema is not for: the translations
+        /// (`content/proyectos/*.*.md`), which have a schema of their own.
+        public var excluding: [String] = []
     }
 
     /// What `schema` wrote.
@@ -44,21 +50,52 @@ public enum SchemaExport {
         }
         let folder = output ?? root + "/" + defaultFolder
         let shown = folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : folder
-        let schemas = FrontMatterSchema(content: content)
-        for collection in content.model.collections {
-            let name = "\(collection.name).schema.json"
+        for file in plan(content) {
             do {
-                try writer.write(folder + "/" + name, Array(schemas.schema(of: collection).serialized().utf8))
+                try writer.write(folder + "/" + file.name, Array(file.schema.serialized().utf8))
             } catch {
                 result.diagnostics.append(
                     .error(
-                        "output-failed", "cannot write `\(shown)/\(name)`: \(error.localizedDescription)",
+                        "output-failed", "cannot write `\(shown)/\(file.name)`: \(error.localizedDescription)",
                         hint: "choose another folder with --output"))
                 return result
             }
             result.associations.append(
-                Association(schema: "\(shown)/\(name)", files: "content/\(collection.folder)/*.md"))
+                Association(schema: "\(shown)/\(file.name)", files: file.files, excluding: file.excluding))
         }
         return result
+    }
+
+    /// One schema to write: its file name, the schema, and the files it is for.
+    struct PlannedSchema {
+        var name: String
+        var schema: JSONValue
+        var files: String
+        var excluding: [String] = []
+    }
+
+    /// The schema of each collection's entries and, for each language of the site, of their
+    /// translations. Entries are `content/<folder>/*.md` without a dot in the id, since ids
+    /// have none: a translation (`rcn-visa.en.md`) carries only text fields, so the entry's
+    /// schema, with its required fields, is not for it.
+    static func plan(_ content: ExistingContent) -> [PlannedSchema] {
+        let schemas = FrontMatterSchema(content: content)
+        let languages = content.site.languages
+        var planned: [PlannedSchema] = []
+        for collection in content.model.collections {
+            let folder = "content/\(collection.folder)/"
+            planned.append(
+                PlannedSchema(
+                    name: "\(collection.name).schema.json", schema: schemas.schema(of: collection),
+                    files: folder + "*.md", excluding: languages.isEmpty ? [] : [folder + "*.*.md"]))
+            for language in languages {
+                planned.append(
+                    PlannedSchema(
+                        name: "\(collection.name).\(language).schema.json",
+                        schema: schemas.translationSchema(of: collection, language: language),
+                        files: folder + "*.\(language).md"))
+            }
+        }
+        return planned
     }
 }

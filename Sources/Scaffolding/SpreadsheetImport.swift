@@ -56,22 +56,36 @@ public enum SpreadsheetImport {
         result.entries = planned.filter { !failed.contains($0.row) }
         result.skippedRows = planned.map(\.row).filter(failed.contains)
         guard !options.dryRun, !result.entries.isEmpty, failed.isEmpty || options.skipInvalid else {
-            if !failed.isEmpty { result.entries = [] }
+            if !failed.isEmpty, !options.skipInvalid { result.entries = [] }
             return result
         }
-        do {
-            for entry in result.entries {
-                try writer.write(options.root + "/" + entry.path, Array(entry.text.utf8))
-            }
-            result.wrote = true
-        } catch {
-            result.diagnostics.append(
-                .error(
-                    "output-failed", "cannot write the entries: \(error.localizedDescription)",
-                    hint:
-                        "check the folder's permissions and the free disk space; files written before the failure stay")
-            )
-        }
+        write(&result, titleColumn: columns.column(of: collection.titleField), options: options, writer: writer)
         return result
+    }
+
+    /// Writes the entries one by one; a file that cannot be written is an `output-failed` error at
+    /// its row, and the other rows are still written.
+    static func write(
+        _ result: inout ImportResult, titleColumn: Int?, options: ImportOptions, writer: ContentWriter
+    ) {
+        let column = (titleColumn ?? 0) + 1
+        var written: [ImportedEntry] = []
+        for entry in result.entries {
+            do {
+                try writer.write(options.root + "/" + entry.path, Array(entry.text.utf8))
+                written.append(entry)
+            } catch {
+                result.diagnostics.append(
+                    .error(
+                        "output-failed",
+                        "cannot write `\(entry.path)` for row \(entry.row): \(error.localizedDescription)",
+                        at: SourceLocation(file: options.displayPath, line: entry.row, column: column),
+                        hint: "check the folder's permissions and the free disk space; the other rows are written"))
+                result.skippedRows.append(entry.row)
+            }
+        }
+        result.skippedRows.sort()
+        result.entries = written
+        result.wrote = !written.isEmpty
     }
 }

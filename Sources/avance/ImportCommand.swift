@@ -55,22 +55,29 @@ struct ImportCommand: ParsableCommand {
 
     func summary(_ result: ImportResult) -> String {
         let replaced = result.entries.filter(\.replaces).count
-        let replacing = replaced > 0 ? " (\(replaced) replacing existing files)" : ""
+        let replacing =
+            replaced == 0 ? "" : " (\(count(replaced, "replacing an existing file", "replacing existing files")))"
+        let skipped = result.skippedRows
         if result.wrote {
-            let skipped = result.skippedRows.isEmpty ? "" : "; skipped rows with errors: \(rows(result.skippedRows))"
-            let count = result.entries.count
-            return
-                "imported \(count) \(count == 1 ? "entry" : "entries") into \(folder(result))/"
-                + replacing + skipped
+            let skipping =
+                skipped.isEmpty ? "" : "; skipped \(skipped.count == 1 ? "row" : "rows") with errors: \(rows(skipped))"
+            return "imported \(count(result.entries.count, "entry", "entries")) into \(folder(result))/" + replacing
+                + skipping
         }
         if result.diagnostics.hasErrors {
-            if !result.skippedRows.isEmpty {
-                return "nothing written: rows \(rows(result.skippedRows)) have errors "
-                    + "(fix them, or use --skip-invalid to import the other rows)"
-            }
-            return "nothing written"
+            guard !skipped.isEmpty else { return "nothing written" }
+            let (them, have, fix) = skipped.count == 1 ? ("row", "has", "fix it") : ("rows", "have", "fix them")
+            let others = skipInvalid || dryRun ? "" : ", or use --skip-invalid to import the other rows"
+            return "nothing written: \(them) \(rows(skipped)) \(have) errors (\(fix)\(others))"
         }
-        return dryRun ? "checked \(result.entries.count) rows: all valid\(replacing); nothing written (--dry-run)" : ""
+        return dryRun
+            ? "checked \(count(result.entries.count, "row", "rows")): all valid\(replacing); nothing written (--dry-run)"
+            : ""
+    }
+
+    /// `1 entry`, `2 entries`.
+    func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        number == 1 ? "1 \(singular)" : "\(number) \(plural)"
     }
 
     /// The folder the entries went to: `content/<folder>`, which may differ from the collection's name.

@@ -12,6 +12,10 @@ struct SchemaCommand: ParsableCommand {
     @Option(name: .long, help: "The folder for the schemas (default: <root>/.avance/schemas).")
     var output: String?
 
+    /// Where the README says how to use the schemas in an editor.
+    static let editorHelp =
+        "to use them in an editor, see “Editor set-up” under “Check fields in the editor: `avance schema`” in README.md"
+
     func run() throws {
         let folder = output.map {
             URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -22,8 +26,9 @@ struct SchemaCommand: ParsableCommand {
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
         guard !common.quiet else { return }
         for association in result.associations {
-            Output.status("wrote \(association.schema) (for \(association.files))")
+            let except = association.excluding.map { ", not \($0)" }.joined()
+            Output.status("wrote \(association.schema) (for \(association.files)\(except))")
         }
-        Output.status("to use them in an editor, see “Editor set-up” in docs/staff-workflow.md")
+        Output.status(Self.editorHelp)
     }
 }

@@ -18,6 +18,19 @@ import Testing
         }
     }
 
+    /// Office staff read the Spanish guide, not the README: the codes of the commands they run
+    /// besides the build (`new`, `import`, `serve`) must be explained there too.
+    @Test func theGuideExplainsEveryCodeOfTheStaffCommands() throws {
+        let pattern = #"(?:error|warning|report)\(\s*"([a-z0-9]+(?:-[a-z0-9]+)+)""#
+        let codes = try Repository.matches(of: pattern, inFilesUnder: "Sources/Scaffolding", ending: ".swift")
+            .union(Repository.matches(of: pattern, inFilesUnder: "Sources/DevServer", ending: ".swift"))
+        #expect(codes.isSuperset(of: ["column-unknown", "row-duplicate", "port-unavailable"]))
+        let guide = try String(contentsOfFile: Repository.root + "/docs/guia-de-edicion.md", encoding: .utf8)
+        for code in codes.sorted() {
+            #expect(guide.contains("`\(code)`"), "docs/guia-de-edicion.md does not explain `\(code)`")
+        }
+    }
+
     @Test func theReadmeStartsWithTheTwoCommands() throws {
         let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
         let start = readme.prefix(400)

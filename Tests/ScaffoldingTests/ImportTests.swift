@@ -31,41 +31,60 @@ import Validation
         return SiteResolver.resolve(tree, model: try #require(model)).1.filter { $0.severity == .error }
     }
 
+    /// The file the matrix's first row, RCN-Visa, gives.
+    static let rcnVisa = """
+        ---
+        titulo: Ciudades Resilientes Formando un Mundo Digital (RCN-Visa)
+        estado: en-marcha
+        eje: economia-solida-y-recursiva
+        ejecutor: conquito
+        socios: [visa, resilient-cities-network, conquito, paymovil, datil]
+        ---
+        Piloto con agricultores urbanos de AGRUPAR.
+        Dato de prueba.
+
+        """
+
     @Test func theLatin1MatrixBecomesOneValidFilePerRow() throws {
         let root = try TestSites.quito("import-latin1")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let before = try files(root).count
-        let result = SpreadsheetImport.run(options(root, TestSites.fixtures + "/matriz-proyectos-latin1.csv"))
-        #expect(result.encoding == "Windows-1252")
-        #expect(result.separator == ";")
-        #expect(result.wrote)
-        #expect(result.exitCode == 0)
-        // The empty row 6 is skipped; row 3's title is an entry that exists, so it gets `-2`.
-        #expect(result.entries.map(\.row) == [2, 3, 4, 5, 7, 8, 9, 10])
-        #expect(result.diagnostics.map(\.code) == ["entry-exists"])
-        let warning = try #require(result.diagnostics.first)
-        #expect(warning.severity == .warning)
-        #expect(warning.location == SourceLocation(file: "matriz-proyectos-latin1.csv", line: 3, column: 1))
+        let before = try files(root)
+        var options = options(root, TestSites.fixtures + "/matriz-proyectos-latin1.csv")
+        // Row 2 is RCN-Visa, which the site has as `rcn-visa`: the import stops there.
+        let plain = SpreadsheetImport.run(options)
+        #expect(plain.encoding == "Windows-1252")
+        #expect(plain.separator == ";")
+        #expect(plain.diagnostics.map(\.code) == ["entry-exists", "id-taken"])
+        let exists = try #require(plain.diagnostics.first)
+        #expect(exists.severity == .error)
+        #expect(exists.location == SourceLocation(file: "matriz-proyectos-latin1.csv", line: 2, column: 1))
         #expect(
-            warning.message
+            exists.message
+                == "row 2 is already an entry: `content/proyectos/rcn-visa.md` has the title `Ciudades Resilientes Formando un Mundo Digital (RCN-Visa)`"
+        )
+        #expect(!plain.wrote)
+        #expect(plain.skippedRows == [2])
+        #expect(plain.exitCode == 1)
+        #expect(try files(root) == before)
+
+        options.skipInvalid = true
+        let result = SpreadsheetImport.run(options)
+        #expect(result.wrote)
+        #expect(result.exitCode == 1)
+        // The empty row 6 is skipped; row 3's id is an entry with another title, so it gets `-2`.
+        #expect(result.entries.map(\.row) == [3, 4, 5, 7, 8, 9, 10])
+        let taken = try #require(result.diagnostics.last)
+        #expect(taken.code == "id-taken")
+        #expect(taken.severity == .warning)
+        #expect(taken.location == SourceLocation(file: "matriz-proyectos-latin1.csv", line: 3, column: 1))
+        #expect(
+            taken.message
                 == "`content/proyectos/estudio-de-infraestructura-verde-con-fondos-fiem.md` already exists: row 3 becomes `estudio-de-infraestructura-verde-con-fondos-fiem-2`"
         )
-        #expect(try files(root).count == before + 8)
+        #expect(try files(root).count == before.count + 7)
+        #expect(try !files(root).contains("ciudades-resilientes-formando-un-mundo-digital-rcn-visa.md"))
         #expect(try siteErrors(root).isEmpty)
 
-        #expect(
-            TestSites.read(root, "content/proyectos/ciudades-resilientes-formando-un-mundo-digital-rcn-visa.md") == """
-                ---
-                titulo: Ciudades Resilientes Formando un Mundo Digital (RCN-Visa)
-                estado: en-marcha
-                eje: economia-solida-y-recursiva
-                ejecutor: conquito
-                socios: [visa, resilient-cities-network, conquito, paymovil, datil]
-                ---
-                Piloto con agricultores urbanos de AGRUPAR.
-                Dato de prueba.
-
-                """)
         // A title with `;`, partners by acronym, status words in capitals, quotes in the body.
         #expect(
             TestSites.read(root, "content/proyectos/plan-de-gestion-de-riesgos-fase-2.md") == """
@@ -93,6 +112,80 @@ import Validation
         #expect(empty.hasSuffix("---\n"))
     }
 
+    @Test func aRowThatIsAnExistingEntryReplacesItOnlyWithForce() throws {
+        let root = try TestSites.quito("import-latin1-force")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let before = try files(root)
+        var options = options(root, TestSites.fixtures + "/matriz-proyectos-latin1.csv")
+        options.force = true
+        let result = SpreadsheetImport.run(options)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.exitCode == 0)
+        #expect(result.entries.map(\.row) == [2, 3, 4, 5, 7, 8, 9, 10])
+        #expect(
+            result.entries.filter(\.replaces).map(\.id) == [
+                "rcn-visa", "estudio-de-infraestructura-verde-con-fondos-fiem",
+            ])
+        #expect(try files(root).count == before.count + 6)
+        #expect(TestSites.read(root, "content/proyectos/rcn-visa.md") == Self.rcnVisa)
+        #expect(try siteErrors(root).isEmpty)
+    }
+
+    @Test func importingTheSameSpreadsheetTwiceWritesNoCopies() throws {
+        let root = try TestSites.quito("import-twice")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var options = options(root, TestSites.fixtures + "/matriz-proyectos-utf8.csv")
+        options.skipInvalid = true
+        #expect(SpreadsheetImport.run(options).entries.count == 7)
+        let once = try files(root)
+        let again = SpreadsheetImport.run(options)
+        #expect(again.diagnostics.map(\.code) == Array(repeating: "entry-exists", count: 8))
+        #expect(again.diagnostics.map { $0.location?.line } == [2, 3, 4, 5, 7, 8, 9, 10])
+        #expect(
+            again.diagnostics[1].message
+                == "row 3 is already an entry: `content/proyectos/estudio-de-infraestructura-verde-con-fondos-fiem-2.md` has the title `Estudio de infraestructura verde con fondos FIEM`"
+        )
+        #expect(!again.wrote)
+        #expect(again.exitCode == 1)
+        #expect(try files(root) == once)
+
+        options.force = true
+        let forced = SpreadsheetImport.run(options)
+        #expect(forced.diagnostics.isEmpty)
+        #expect(forced.entries.count == 8)
+        #expect(forced.entries.allSatisfy { $0.replaces })
+        #expect(try files(root) == once)
+        #expect(TestSites.read(root, "content/proyectos/rcn-visa.md") == Self.rcnVisa)
+    }
+
+    @Test func aTitleMatchesAnEntryWithoutCaseAccentsOrPunctuation() throws {
+        let root = try TestSites.quito("import-same-title")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // The entry's title is "Ciudades Resilientes Formando un Mundo Digital (RCN-Visa)".
+        let file = try csv(
+            root,
+            "titulo;estado\nCIUDADES RESILIENTES FORMANDO UN MUNDO DIGITAL – RCN VISA;finalizado\nOtro;en marcha\n")
+        let result = SpreadsheetImport.run(options(root, file))
+        #expect(result.diagnostics.map(\.code) == ["entry-exists"])
+        #expect(result.diagnostics.first?.location == SourceLocation(file: "matriz.csv", line: 2, column: 1))
+        #expect(result.diagnostics.first?.field == "titulo")
+        #expect(
+            result.diagnostics.first?.hint
+                == "delete the row, or import with --force to replace that file with the row; --skip-invalid imports the other rows"
+        )
+        #expect(!result.wrote)
+        #expect(result.skippedRows == [2])
+    }
+
+    @Test func anEntryThatDoesNotValidateStillHasItsTitle() throws {
+        let root = try TestSites.quito("import-broken-entry")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try TestSites.write(root, "content/proyectos/roto.md", "---\ntitulo: Un proyecto roto\nestado: en pausa\n---\n")
+        let result = SpreadsheetImport.run(options(root, try csv(root, "titulo,estado\nUn proyecto ROTO,en marcha\n")))
+        #expect(result.diagnostics.map(\.code) == ["entry-exists"])
+        #expect(result.diagnostics.first?.message.contains("`content/proyectos/roto.md`") == true)
+    }
+
     @Test func theUTF8MatrixGivesTheSameFiles() throws {
         let latin1 = try TestSites.quito("import-a")
         let utf8 = try TestSites.quito("import-b")
@@ -100,8 +193,14 @@ import Validation
             try? FileManager.default.removeItem(atPath: latin1)
             try? FileManager.default.removeItem(atPath: utf8)
         }
-        let first = SpreadsheetImport.run(options(latin1, TestSites.fixtures + "/matriz-proyectos-latin1.csv"))
-        let second = SpreadsheetImport.run(options(utf8, TestSites.fixtures + "/matriz-proyectos-utf8.csv"))
+        // --force: row 2 replaces `rcn-visa`, so that every row gives a file to compare.
+        var latin1Options = options(latin1, TestSites.fixtures + "/matriz-proyectos-latin1.csv")
+        var utf8Options = options(utf8, TestSites.fixtures + "/matriz-proyectos-utf8.csv")
+        latin1Options.force = true
+        utf8Options.force = true
+        let first = SpreadsheetImport.run(latin1Options)
+        let second = SpreadsheetImport.run(utf8Options)
+        #expect(first.entries.count == 8)
         #expect(second.encoding == "UTF-8")
         #expect(second.separator == ",")
         #expect(first.entries.map(\.path) == second.entries.map(\.path))
@@ -163,21 +262,26 @@ import Validation
         let before = try files(root)
         var options = options(root, TestSites.fixtures + "/matriz-proyectos-utf8.csv")
         options.dryRun = true
+        options.force = true
         let result = SpreadsheetImport.run(options)
         #expect(result.entries.count == 8)
+        #expect(result.entries.filter(\.replaces).count == 2)
         #expect(!result.wrote)
         #expect(result.exitCode == 0)
         #expect(try files(root) == before)
     }
 
-    @Test func existingFilesAreReplacedOnlyWithForce() throws {
+    @Test func anIDThatHasAFileGetsASuffixUnlessForced() throws {
         let root = try TestSites.quito("import-force")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let original = TestSites.read(root, "content/proyectos/rcn-visa.md")
-        let file = try csv(root, "titulo;estado\nRCN Visa;finalizado\nRCN Visa;en marcha\nRCN-Visa;suspendido\n")
+        // "RCN Visa" gives the id `rcn-visa`, whose entry has another title.
+        let file = try csv(root, "titulo;estado\nRCN Visa;finalizado\nRCN Visa II;en marcha\n")
         let plain = SpreadsheetImport.run(options(root, file))
-        #expect(plain.entries.map(\.id) == ["rcn-visa-2", "rcn-visa-3", "rcn-visa-4"])
-        #expect(plain.diagnostics.map(\.code) == ["entry-exists", "entry-exists", "entry-exists"])
+        #expect(plain.entries.map(\.id) == ["rcn-visa-2", "rcn-visa-ii"])
+        #expect(plain.diagnostics.map(\.code) == ["id-taken"])
+        #expect(plain.diagnostics.first?.severity == .warning)
+        #expect(plain.exitCode == 0)
         #expect(TestSites.read(root, "content/proyectos/rcn-visa.md") == original)
 
         let again = try TestSites.quito("import-force-2")
@@ -185,11 +289,27 @@ import Validation
         var forced = options(again, file)
         forced.force = true
         let result = SpreadsheetImport.run(forced)
-        #expect(result.entries.map(\.id) == ["rcn-visa", "rcn-visa-2", "rcn-visa-3"])
-        #expect(result.entries.map(\.replaces) == [true, false, false])
+        #expect(result.entries.map(\.id) == ["rcn-visa", "rcn-visa-ii"])
+        #expect(result.entries.map(\.replaces) == [true, false])
         #expect(
             TestSites.read(again, "content/proyectos/rcn-visa.md") == "---\ntitulo: RCN Visa\nestado: finalizado\n---\n"
         )
+    }
+
+    @Test func aRowWithTheTitleOfAnEntryKeepsItsIDWhenAnotherRowGivesThatID() throws {
+        let root = try TestSites.quito("import-force-both")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = try csv(
+            root,
+            "titulo;estado\nRCN Visa;finalizado\nCiudades resilientes formando un mundo digital (RCN Visa);suspendido\n"
+        )
+        var forced = options(root, file)
+        forced.force = true
+        let result = SpreadsheetImport.run(forced)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.entries.map(\.id) == ["rcn-visa-2", "rcn-visa"])
+        #expect(result.entries.map(\.replaces) == [false, true])
+        #expect(TestSites.read(root, "content/proyectos/rcn-visa.md")?.contains("estado: suspendido\n") == true)
     }
 
     @Test func unknownColumnsAreErrorsUntilMappedOrSkipped() throws {
@@ -270,13 +390,94 @@ import Validation
         #expect(result.diagnostics.first?.location == SourceLocation(file: "matriz.csv", line: 2, column: 3))
     }
 
-    @Test func titlesThatRepeatGetNumberedIDs() throws {
+    @Test func aTitleRepeatedInTheSpreadsheetIsAnError() throws {
         let root = try TestSites.quito("import-repeat")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = SpreadsheetImport.run(
-            options(root, try csv(root, "titulo,estado\nHuertos,en marcha\nhuertos,finalizado\nHUERTOS!,suspendido\n")))
-        #expect(result.entries.map(\.id) == ["huertos", "huertos-2", "huertos-3"])
+        var options = options(
+            root,
+            try csv(root, "titulo,estado\nHuertos,en marcha\nhuertos,finalizado\nOtro,en marcha\nHUERTOS!,suspendido\n")
+        )
+        let result = SpreadsheetImport.run(options)
+        #expect(result.diagnostics.map(\.code) == ["row-duplicate", "row-duplicate"])
+        #expect(
+            result.diagnostics.map(\.location) == [
+                SourceLocation(file: "matriz.csv", line: 3, column: 1),
+                SourceLocation(file: "matriz.csv", line: 5, column: 1),
+            ])
+        #expect(result.diagnostics[1].message == "row 5 repeats the title of row 2, `HUERTOS!`")
+        #expect(!result.wrote)
+        #expect(result.exitCode == 1)
+
+        options.skipInvalid = true
+        let skipping = SpreadsheetImport.run(options)
+        #expect(skipping.entries.map(\.id) == ["huertos", "otro"])
+        #expect(skipping.skippedRows == [3, 5])
+        #expect(try files(root).filter { $0.hasPrefix("huertos") } == ["huertos.md"])
+    }
+
+    @Test func aLongTitleGivesAnIDCutAtAWord() throws {
+        let root = try TestSites.quito("import-long")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let title = Array(
+            repeating: "Fortalecimiento de capacidades locales para la gestión integral del riesgo", count: 4
+        ).joined(separator: " ")
+        #expect(title.count > 278)
+        let file = try csv(root, "titulo,estado\n\(title),en marcha\n\(title) bis,en marcha\n")
+        let result = SpreadsheetImport.run(options(root, file))
         #expect(result.diagnostics.isEmpty)
+        #expect(result.exitCode == 0)
+        let id = "fortalecimiento-de-capacidades-locales-para-la-gestion-integral-del-riesgo"
+        #expect(result.entries.map(\.id) == [id, id + "-2"])
+        #expect(TestSites.read(root, "content/proyectos/\(id).md")?.contains("titulo: \(title)\n") == true)
+        #expect(try siteErrors(root).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Plan de gestión", "plan-de-gestion"),
+        (String(repeating: "a", count: 100), String(repeating: "a", count: 80)),
+        (String(repeating: "abc ", count: 20) + "x", String(repeating: "abc-", count: 19) + "abc"),
+        (String(repeating: "abcd-", count: 16) + "abcdefgh", String(repeating: "abcd-", count: 15) + "abcd"),
+    ])
+    func idsAreCutAtEightyCharactersAfterAWord(title: String, id: String) {
+        #expect(RowImporter.id(from: title) == id)
+        #expect(RowImporter.id(from: title).count <= RowImporter.maximumIDLength)
+    }
+
+    @Test func aFileThatCannotBeWrittenIsAnErrorAtItsRow() throws {
+        let root = try TestSites.quito("import-unwritable")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = try csv(root, "titulo,estado\nUno,en marcha\nDos,en marcha\nTres,en marcha\n")
+        let written = Written()
+        let writer = ContentWriter(
+            exists: { _ in false },
+            write: { path, _ in
+                if path.hasSuffix("/dos.md") { throw CocoaError(.fileWriteInvalidFileName) }
+                written.add(path)
+            })
+        let result = SpreadsheetImport.run(options(root, file), writer: writer)
+        #expect(result.diagnostics.map(\.code) == ["output-failed"])
+        let failure = try #require(result.diagnostics.first)
+        #expect(failure.location == SourceLocation(file: "matriz.csv", line: 3, column: 1))
+        #expect(failure.message.hasPrefix("cannot write `content/proyectos/dos.md` for row 3: "))
+        #expect(result.entries.map(\.id) == ["uno", "tres"])
+        #expect(result.skippedRows == [3])
+        #expect(result.wrote)
+        #expect(result.exitCode == 2)
+        #expect(written.paths == [root + "/content/proyectos/uno.md", root + "/content/proyectos/tres.md"])
+    }
+
+    @Test func aShortenedPartnerOrAxisNameGetsADidYouMean() throws {
+        let root = try TestSites.quito("import-shortened")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = try csv(root, "Título;Estado;Eje;Socios\nUno;en marcha;Territorio seguro;Municipio de Quito, Visa\n")
+        let result = SpreadsheetImport.run(options(root, file))
+        #expect(result.diagnostics.map(\.code) == ["ref-unknown", "ref-unknown"])
+        #expect(result.diagnostics.map { $0.location?.column } == [3, 4])
+        #expect(
+            result.diagnostics.map(\.hint) == [
+                "did you mean `territorio-seguro-y-reflexivo` (Territorio seguro y reflexivo)?",
+                "did you mean `municipio-del-distrito-metropolitano-de-quito` (Municipio del Distrito Metropolitano de Quito)?",
+            ])
     }
 
     @Test func aTitleWithoutLettersGivesNoID() throws {
@@ -308,14 +509,28 @@ import Validation
         #expect(result.status == 1)
         #expect(result.err.contains("error[enum-unknown]: `En pausa` is not a value of `estado`"))
         #expect(result.err.contains("--> \(file):2:2 (estado)"))
-        #expect(result.err.contains("nothing written"))
+        #expect(
+            result.err.contains(
+                "nothing written: row 2 has errors (fix it, or use --skip-invalid to import the other rows)"))
         let fixture = TestSites.fixtures + "/matriz-proyectos-latin1.csv"
-        let good = try TestSites.run(["import", "proyectos", fixture, "--root", root])
-        #expect(good.status == 0, "\(good.err)")
-        #expect(good.err.contains("imported 8 entries into content/proyectos/"))
+        let good = try TestSites.run(["import", "proyectos", fixture, "--root", root, "--skip-invalid"])
+        #expect(good.status == 1, "\(good.err)")
+        #expect(good.err.contains("error[entry-exists]: row 2 is already an entry"))
+        #expect(good.err.contains("imported 7 entries into content/proyectos/; skipped row with errors: 2"))
+        let twice = try TestSites.run(["import", "proyectos", fixture, "--root", root])
+        #expect(twice.status == 1)
+        #expect(twice.err.contains("nothing written: rows 2, 3, 4, 5, 7, 8, 9, 10 have errors (fix them, or use"))
         let build = try TestSites.run(["build", "--root", root, "--output", root + "/out"])
         #expect(build.status == 0, "\(build.err)")
     }
+}
+
+/// The paths a test writer was asked to write, in order.
+final class Written: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    var paths: [String] { lock.withLock { list } }
+    func add(_ path: String) { lock.withLock { list.append(path) } }
 }
 
 /// Cells to values: status words, partner names, dates and numbers as people type them.
@@ -346,6 +561,25 @@ import Validation
         } else {
             #expect(found == names)
         }
+    }
+
+    @Test(arguments: [
+        ("Conqito", "did you mean `conquito` (ConQuito)?"),
+        // The start of a title.
+        ("Secretaría General", "did you mean `sgsg` (Secretaría General de Seguridad y Gobernabilidad)?"),
+        // Some of a title's words, in any order.
+        ("Secretaría de Seguridad", "did you mean `sgsg` (Secretaría General de Seguridad y Gobernabilidad)?"),
+        (
+            "Secretaría",
+            "did you mean `sa` (Secretaría de Ambiente) or `sgsg` (Secretaría General de Seguridad y Gobernabilidad)?"
+        ),
+        ("Fundación Futuro", nil), ("Futuro", nil),
+    ])
+    func shortenedNamesSuggestTheEntriesThatHoldThem(name: String, hint: String?) {
+        var candidates = Self.partners.titles.map { ReferenceIndex.Candidate(id: $0.key, title: $0.value, aliases: []) }
+        candidates.append(.init(id: "sa", title: "Secretaría de Ambiente", aliases: []))
+        let index = ReferenceIndex(collection: Collection(name: "socios", fields: []), candidates: candidates)
+        #expect(index.suggestion(for: name) == hint)
     }
 
     @Test func anAmbiguousNameIsReported() {

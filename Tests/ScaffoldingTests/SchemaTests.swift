@@ -59,8 +59,15 @@ import Testing
         let result = SchemaExport.write(root: root)
         #expect(result.exitCode == 0)
         #expect(
-            result.associations.first == .init(schema: ".avance/schemas/ejes.schema.json", files: "content/ejes/*.md"))
-        #expect(result.associations.count == 7)
+            result.associations.prefix(2) == [
+                .init(
+                    schema: ".avance/schemas/ejes.schema.json", files: "content/ejes/*.md",
+                    excluding: ["content/ejes/*.*.md"]),
+                .init(schema: ".avance/schemas/ejes.en.schema.json", files: "content/ejes/*.en.md"),
+            ])
+        // One per collection, and one per collection for its English translations.
+        #expect(result.associations.count == 2 * 7)
+        #expect(TestSites.read(root, ".avance/schemas/proyectos.en.schema.json") != nil)
         let text = try #require(TestSites.read(root, ".avance/schemas/proyectos.schema.json"))
         #expect(text.hasPrefix("{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\""))
         let outside = try TestSites.temporaryFolder("schema-out")
@@ -81,26 +88,74 @@ import Testing
         #expect(blocked.exitCode == 2)
     }
 
+    @Test func aTranslationSchemaHasTheTextFieldsAndNoRequiredOnes() throws {
+        let (content, schemas) = try quitoSchemas()
+        let proyectos = try #require(content.model.collection("proyectos"))
+        let schema = schemas.translationSchema(of: proyectos, language: "en")
+        #expect(schema["$schema"] == "http://json-schema.org/draft-07/schema#")
+        #expect(schema["required"] == nil)
+        #expect(schema["additionalProperties"] == false)
+        let properties = try #require(schema["properties"])
+        #expect(properties["titulo"]?["description"] == "Título (optional, string)")
+        #expect(properties["estado"] == nil)  // the same in every language: only in the entry
+        #expect(properties["socios"] == nil)
+    }
+
+    @Test func theCommandLinePointsToTheREADMESectionOnEditors() throws {
+        try #require(TestSites.executable != nil, "build the avance product first")
+        let root = try TestSites.quito("schema-cli")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try TestSites.run(["schema", "--root", root])
+        #expect(result.status == 0)
+        #expect(
+            result.err.contains(
+                "wrote .avance/schemas/proyectos.schema.json (for content/proyectos/*.md, not content/proyectos/*.*.md)"
+            ))
+        #expect(result.err.contains("wrote .avance/schemas/proyectos.en.schema.json (for content/proyectos/*.en.md)"))
+        #expect(
+            result.err.contains("see “Editor set-up” under “Check fields in the editor: `avance schema`” in README.md"))
+        let readme = try String(contentsOfFile: TestSites.repository + "/README.md", encoding: .utf8)
+        #expect(readme.contains("\n### Check fields in the editor: `avance schema`\n"))
+        #expect(readme.contains("\n#### Editor set-up\n"))
+    }
+
+    /// The interpreter the Makefile installs `jsonschema` into: `AVANCE_PYTHON` (which `make
+    /// test` sets to its `PYTHON`), else `python3` from `PATH`; `nil` when it lacks the modules.
     static let python: String? = {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return nil }
+        let python = ProcessInfo.processInfo.environment["AVANCE_PYTHON"] ?? "python3"
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", "import jsonschema, yaml"]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python, "-c", "import jsonschema, yaml"]
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return nil }
         process.waitUntilExit()
-        return process.terminationStatus == 0 ? "/usr/bin/python3" : nil
+        return process.terminationStatus == 0 ? python : nil
     }()
 
-    /// Python's `jsonschema` (draft-07) agrees with avance on both real sites: every entry
-    /// validates, and a broken one does not.
-    @Test(.enabled(if: python != nil, "needs python3 with jsonschema and PyYAML (make test installs jsonschema)"))
+    /// Set by `make test`, which installs the modules: there, a missing module is a failure,
+    /// not a reason to skip.
+    static let pythonRequired =
+        ProcessInfo.processInfo.environment["AVANCE_REQUIRE_PYTHON"].map { !$0.isEmpty } ?? false
+
+    /// Python's `jsonschema` (draft-07) agrees with avance on both real sites: every entry and
+    /// every translation validates against the schema associated with it, and a broken entry
+    /// does not.
+    @Test(
+        .enabled(
+            if: python != nil || pythonRequired,
+            "needs python3 with jsonschema and PyYAML (make test installs them, and requires them)"))
     func aThirdPartyValidatorAcceptsEveryRealEntry() throws {
+        try #require(
+            Self.python != nil,
+            "AVANCE_REQUIRE_PYTHON is set, but `\(ProcessInfo.processInfo.environment["AVANCE_PYTHON"] ?? "python3")` cannot import jsonschema and yaml"
+        )
         for site in [TestSites.repository, TestSites.repository + "/Tests/Fixtures/pmdot-site"] {
             let output = try TestSites.temporaryFolder("schema-python")
             defer { try? FileManager.default.removeItem(atPath: output) }
-            #expect(SchemaExport.write(root: site, output: output).exitCode == 0)
-            let (status, text) = try check(site, output)
+            let written = SchemaExport.write(root: site, output: output)
+            #expect(written.exitCode == 0)
+            let (status, text) = try check(site, written.associations)
             #expect(status == 0, "\(text)")
         }
         let root = try TestSites.quito("schema-python-broken")
@@ -108,17 +163,26 @@ import Testing
         try TestSites.write(
             root, "content/proyectos/roto.md", "---\ntitulo: X\nestado: en marcha\nejecutor: conqito\nextra: 1\n---\n")
         let output = root + "/.avance/schemas"
-        _ = SchemaExport.write(root: TestSites.repository, output: output)
-        let (status, text) = try check(root, output)
+        let written = SchemaExport.write(root: TestSites.repository, output: output)
+        try TestSites.write(root, "content/proyectos/rcn-visa.en.md", "---\ntitulo: RCN-Visa\nestado: en-marcha\n---\n")
+        let (status, text) = try check(root, written.associations)
         #expect(status == 1)
         #expect(text.contains("'en marcha' is not one of"))
         #expect(text.contains("'extra' was unexpected"))
+        #expect(text.contains("rcn-visa.en.md proyectos.en.schema.json [] Additional properties are not allowed"))
     }
 
-    func check(_ site: String, _ schemas: String) throws -> (Int32, String) {
+    /// Runs the Python checker on the files of `site` that `associations` name.
+    func check(_ site: String, _ associations: [SchemaExport.Association]) throws -> (Int32, String) {
+        let list = associations.map { association -> [String: Any] in
+            ["schema": association.schema, "files": association.files, "excluding": association.excluding]
+        }
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: list), as: UTF8.self)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = [TestSites.fixtures + "/check_front_matter_schemas.py", site, schemas]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            try #require(Self.python), TestSites.fixtures + "/check_front_matter_schemas.py", site, json,
+        ]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -1,0 +1,120 @@
+import ContentModel
+import Diagnostics
+
+/// Each row's id, and the rows that repeat an entry: a row whose title is the title of an
+/// existing entry, or of an earlier row, is that entry again, not a new one.
+extension RowImporter {
+    /// The longest id made from a title; longer ones are cut at a hyphen. File names have a
+    /// limit (255 bytes on most disks), and a URL of 278 characters helps nobody.
+    static let maximumIDLength = 80
+
+    /// What a row's title says about the entries that exist.
+    enum Repeat: Equatable {
+        case none
+        /// The title of an existing entry: its id.
+        case entry(String)
+        /// The title of an earlier row: its number.
+        case row(Int)
+    }
+
+    /// Each row's id from its title: lowercase, accents removed, hyphens, at most
+    /// `maximumIDLength` characters. A row that repeats an existing entry gets that entry's id
+    /// (and replaces it with `--force`, else it is an error); a row that repeats an earlier row
+    /// is an error. Other ids get `-2`, `-3` when taken by an earlier row or, without
+    /// `--force`, by an existing file.
+    mutating func assignIDs(_ rows: [Spreadsheet.Row]) -> [Draft] {
+        let titleColumn = columns.column(of: collection.titleField)
+        let existing = content.ids[collection.name] ?? []
+        let repeats = self.repeats(rows, titleColumn: titleColumn)
+        let replaced = Set(repeats.compactMap { if case .entry(let id) = $0 { id } else { nil } })
+        var taken = (options.force ? [] : existing).union(replaced)
+        var drafts: [Draft] = []
+        for (row, repeated) in zip(rows, repeats) {
+            let title = CellConverter.oneLine(cell(row, titleColumn))
+            let at = location(row: row.number, column: (titleColumn ?? 0) + 1)
+            switch repeated {
+            case .entry(let id):
+                if !options.force { diagnostics.append(entryExists(id, title: title, row: row.number, at: at)) }
+                drafts.append(Draft(row: row, id: id, title: title, replaces: options.force))
+                continue
+            case .row(let first):
+                diagnostics.append(
+                    .error(
+                        "row-duplicate", "row \(row.number) repeats the title of row \(first), `\(title)`", at: at,
+                        field: collection.titleField,
+                        hint:
+                            "delete one of the two rows, or give them different titles; --skip-invalid imports the others"
+                    ))
+            case .none: break
+            }
+            let base = baseID(title, row: row.number, at: at)
+            var id = base
+            var suffix = 2
+            while taken.contains(id) {
+                id = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            taken.insert(id)
+            if id != base, existing.contains(base), !options.force, repeated == .none {
+                diagnostics.append(
+                    .warning(
+                        "id-taken",
+                        "`\(content.path(of: base, in: collection))` already exists: row \(row.number) becomes `\(id)`",
+                        at: at, field: collection.titleField,
+                        hint: "if the row is that entry, import with --force to replace the file"))
+            }
+            drafts.append(Draft(row: row, id: id, title: title, replaces: options.force && existing.contains(id)))
+        }
+        return drafts
+    }
+
+    /// For each row, the existing entry or the earlier row with the same title, compared without
+    /// case, accents or punctuation.
+    func repeats(_ rows: [Spreadsheet.Row], titleColumn: Int?) -> [Repeat] {
+        var entries: [String: String] = [:]
+        for (id, title) in content.titles(of: collection).sorted(by: { $0.key < $1.key }) {
+            let key = NameKey.of(title)
+            if !key.isEmpty, entries[key] == nil { entries[key] = id }
+        }
+        var earlier: [String: Int] = [:]
+        return rows.map { row in
+            let key = NameKey.of(cell(row, titleColumn))
+            guard !key.isEmpty else { return .none }
+            if let first = earlier[key] { return .row(first) }
+            earlier[key] = row.number
+            return entries[key].map { .entry($0) } ?? .none
+        }
+    }
+
+    func entryExists(_ id: String, title: String, row: Int, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "entry-exists",
+            "row \(row) is already an entry: `\(content.path(of: id, in: collection))` has the title `\(title)`",
+            at: location, field: collection.titleField,
+            hint: "delete the row, or import with --force to replace that file with the row; "
+                + "--skip-invalid imports the other rows")
+    }
+
+    /// The id a row's title gives, or `row-N` (with an `id-invalid` error) when it gives none.
+    mutating func baseID(_ title: String, row: Int, at location: SourceLocation) -> String {
+        let id = Self.id(from: title)
+        guard id.isEmpty else { return id }
+        if !title.isEmpty {
+            diagnostics.append(
+                .error(
+                    "id-invalid", "the title `\(title)` gives no id: it has no letters or digits", at: location,
+                    field: collection.titleField, hint: "write a title with letters"))
+        }
+        return "row-\(row)"
+    }
+
+    /// `title` as an id of at most `maximumIDLength` characters, cut after a whole word when
+    /// there is one to cut after.
+    static func id(from title: String) -> String {
+        let id = EntryID.make(from: title)
+        guard id.count > maximumIDLength else { return id }
+        let head = id.prefix(maximumIDLength + 1)
+        if let hyphen = head.lastIndex(of: "-") { return String(head[..<hyphen]) }
+        return String(id.prefix(maximumIDLength))
+    }
+}
