@@ -100,6 +100,7 @@ public actor DevServer {
         // Only rendered, in memory: the output folder in these options is never written.
         var buildOptions = BuildOptions(root: options.root, baseURL: address, strict: options.strict)
         buildOptions.caches = caches
+        buildOptions.progress = options.progress
         let (result, site) = await Self.prepare(buildOptions)
         builds += 1
         let generation = "\(session)-\(builds)"

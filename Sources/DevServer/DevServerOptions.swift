@@ -1,4 +1,5 @@
 import AvanceKit
+import Diagnostics
 
 /// How `avance serve` runs.
 public struct DevServerOptions: Sendable {
@@ -12,6 +13,8 @@ public struct DevServerOptions: Sendable {
     public var pollInterval: Duration = .milliseconds(300)
     /// Treat warnings as errors, as `avance build --strict` does.
     public var strict = false
+    /// Hears how far each build has got, for the terminal's progress line.
+    public var progress: ProgressHandler?
 
     /// Options to serve the site at `root`.
     public init(root: String, host: String = "127.0.0.1", port: UInt16 = 1313) {

@@ -21,6 +21,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         var options = DevServerOptions(root: common.absoluteRoot, host: host, port: port)
         options.strict = strict
+        options.progress = common.progressLine()
         let format = common.format
         let quiet = common.quiet
         let verbose = common.verbose
