@@ -40,13 +40,20 @@ public actor DevServer {
         self.events = ReloadEvents(generation: session + "-0")
     }
 
-    /// Listens, builds the site once, and starts watching; returns the site's address.
+    /// Listens, builds the site once, and starts watching; returns the site's address. Throws
+    /// a `Diagnostic` when it cannot listen, and `SiteUnavailable` (having stopped) when the
+    /// first build finds no site to serve (no `content/`, `theme/` or `site.yaml`: what makes
+    /// `avance build` exit with 2); content errors do not stop it, their page is served.
     public func start() async throws -> String {
         let (server, task, port) = try await listen()
         self.server = server
         self.serverTask = task
         self.port = port
-        _ = await rebuild()
+        let first = await rebuild(reportingEnvironmentErrors: false)
+        if first.exitCode == 2 {
+            await stop()
+            throw SiteUnavailable(diagnostics: first.diagnostics, sources: first.sources)
+        }
         let watcher = SourceWatcher(root: options.root, interval: options.pollInterval)
         let pingEvery = max(1, Int(Duration.seconds(15) / options.pollInterval))
         self.watcher = Task { [events] in
@@ -73,10 +80,14 @@ public actor DevServer {
     /// Builds now (after any build under way) and shows the result.
     @discardableResult
     public func rebuild() async -> BuildResult {
+        await rebuild(reportingEnvironmentErrors: true)
+    }
+
+    func rebuild(reportingEnvironmentErrors: Bool) async -> BuildResult {
         let previous = building
         let task = Task {
             _ = await previous?.value
-            return await self.build()
+            return await self.build(reportingEnvironmentErrors: reportingEnvironmentErrors)
         }
         building = task
         return await task.value
@@ -95,13 +106,16 @@ public actor DevServer {
 
     // MARK: - Building
 
-    func build() async -> BuildResult {
+    /// One build, shown by the server and reported; a first build that finds no site at all is
+    /// left to `start`, which refuses to serve it.
+    func build(reportingEnvironmentErrors: Bool = true) async -> BuildResult {
         let started = ContinuousClock.now
         // Only rendered, in memory: the output folder in these options is never written.
         var buildOptions = BuildOptions(root: options.root, baseURL: address, strict: options.strict)
         buildOptions.caches = caches
         buildOptions.progress = options.progress
         let (result, site) = await Self.prepare(buildOptions)
+        if !reportingEnvironmentErrors, result.exitCode == 2 { return result }
         builds += 1
         let generation = "\(session)-\(builds)"
         await state.update(with: result, site: site, generation: generation)
@@ -109,7 +123,9 @@ public actor DevServer {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(
             elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        report(BuildEvent(result: result, generation: generation, milliseconds: milliseconds))
+        let hasGoodSite = await state.snapshot.site != nil
+        report(
+            BuildEvent(result: result, generation: generation, milliseconds: milliseconds, hasGoodSite: hasGoodSite))
         return result
     }
 
@@ -187,6 +203,14 @@ public actor DevServer {
         200: "OK", 301: "Moved Permanently", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
         500: "Internal Server Error", 503: "Service Unavailable",
     ]
+}
+
+/// Why `avance serve` refused to start: its first build found no site to serve, with the same
+/// diagnostics `avance build` gives (`content-missing`, `theme-missing`, `model-missing`…).
+public struct SiteUnavailable: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    /// The text of the files read, to quote lines in the diagnostics.
+    public var sources: [String: String]
 }
 
 /// The error of a server that stopped before listening.

@@ -30,6 +30,9 @@ public struct BuildEvent: Sendable {
     /// Names the build; the pages it served reload when it changes.
     public var generation: String
     public var milliseconds: Int
-    /// True when the build had errors and the last good site is still served.
+    /// True once some build has succeeded: a failed build's errors are laid over that site.
+    /// False while every build has failed, when the browser shows the errors alone.
+    public var hasGoodSite: Bool
+    /// True when the build had errors (the last good site, if any, is still served).
     public var failed: Bool { result.diagnostics.contains { $0.severity == .error } }
 }

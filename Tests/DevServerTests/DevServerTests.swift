@@ -16,8 +16,10 @@ import Testing
         .deletingLastPathComponent().path
 
     /// A copy of the Quito site and a server on it, started; the caller stops both.
-    func start(_ name: String, prepare: (String) throws -> Void = { _ in }) async throws -> (DevServer, String, UInt16)
-    {
+    func start(
+        _ name: String, prepare: (String) throws -> Void = { _ in },
+        report: @escaping @Sendable (BuildEvent) -> Void = { _ in }
+    ) async throws -> (DevServer, String, UInt16) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-serve-\(name)-\(UUID())").path
         for folder in ["content", "theme"] {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -26,7 +28,7 @@ import Testing
         try prepare(root)
         var options = DevServerOptions(root: root, port: 0)
         options.pollInterval = .milliseconds(40)
-        let server = DevServer(options: options)
+        let server = DevServer(options: options, report: report)
         _ = try await server.start()
         return (server, root, await server.port)
     }
@@ -109,10 +111,16 @@ import Testing
     }
 
     @Test func aSiteThatNeverBuiltShowsTheErrorPage() async throws {
-        let (server, root, port) = try await start("never") { root in
-            try "---\ntitulo: [sin cerrar\n---\n".write(
-                toFile: root + "/content/socios/roto.md", atomically: true, encoding: .utf8)
-        }
+        let events = Events()
+        let (server, root, port) = try await start(
+            "never",
+            prepare: { root in
+                try "---\ntitulo: [sin cerrar\n---\n".write(
+                    toFile: root + "/content/socios/roto.md", atomically: true, encoding: .utf8)
+            }, report: events.add)
+        // The first build failed with no good site before it: the terminal must not speak of one.
+        #expect(events.all.map(\.failed) == [true])
+        #expect(events.all.map(\.hasGoodSite) == [false])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let page = try await get("/", port: port)
         #expect(page.status == 500)
@@ -121,7 +129,34 @@ import Testing
         try FileManager.default.removeItem(atPath: root + "/content/socios/roto.md")
         let fixed = try await waitFor("/", port: port) { $0.status == 200 }
         #expect(fixed.status == 200)
+        #expect(events.all.last.map { !$0.failed && $0.hasGoodSite } == true)
         await server.stop()
+    }
+
+    /// No `content/`, no `theme/`, no `site.yaml`: nothing to serve, so `start` refuses with
+    /// what `avance build` says, and stops listening.
+    @Test(arguments: [("no-root", "content-missing"), ("no-theme", "theme-missing"), ("no-model", "model-missing")])
+    func aMissingSiteIsRefused(case name: String, code: String) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-serve-\(name)-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        if name != "no-root" {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.repository + "/content", toPath: root + "/content")
+        }
+        if name == "no-model" {
+            try FileManager.default.copyItem(atPath: Self.repository + "/theme", toPath: root + "/theme")
+            try FileManager.default.removeItem(atPath: root + "/content/site.yaml")
+        }
+        let events = Events()
+        let server = DevServer(options: DevServerOptions(root: root, port: 0), report: events.add)
+        do {
+            _ = try await server.start()
+            Issue.record("serve started on a missing site")
+        } catch let unavailable as SiteUnavailable {
+            #expect(unavailable.diagnostics.contains { $0.code == code && $0.severity == .error })
+        }
+        #expect(events.all.isEmpty)
+        #expect(RawHTTP(port: await server.port) == nil)
     }
 
     @Test func theEventStreamAnnouncesEveryBuildAndEndsOnStop() async throws {
@@ -203,31 +238,16 @@ import Testing
         #expect(try await get("/", port: port).status == 200)
         await server.stop()
     }
+}
 
-    @Test func theCommandStopsCleanlyOnSIGINT() async throws {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("avance").path
-        try #require(FileManager.default.isExecutableFile(atPath: executable), "build the avance product first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["serve", "--root", Self.repository, "--port", "0"]
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        var text = ""
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !text.contains("serving http://127.0.0.1:"), ContinuousClock.now < deadline {
-            let data = err.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
-        #expect(text.contains("built "))
-        #expect(text.contains("serving http://127.0.0.1:"))
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        text += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0)
-        #expect(text.hasSuffix("stopped\n"))
-        #expect(!FileManager.default.fileExists(atPath: Self.repository + "/.avance-serve"))
+/// The build events a server reported, in order.
+final class Events: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [BuildEvent] = []
+
+    func add(_ event: BuildEvent) {
+        lock.withLock { events.append(event) }
     }
+
+    var all: [BuildEvent] { lock.withLock { events } }
 }
