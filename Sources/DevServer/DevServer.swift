@@ -3,6 +3,7 @@ import Diagnostics
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Rendering
 
 /// `avance serve`: builds the site in memory and serves it over HTTP, rebuilds after every save
 /// under `content/` or `theme/`, and reloads the open pages. When a save breaks the build the
@@ -28,6 +29,8 @@ public actor DevServer {
     var watcher: Task<Void, Never>?
     var building: Task<BuildResult, Never>?
     var stopped = false
+    /// The site's language, from the latest build whose model could be read.
+    var language: String?
     /// The port listened on, once started.
     public private(set) var port: UInt16 = 0
 
@@ -118,7 +121,11 @@ public actor DevServer {
         if !reportingEnvironmentErrors, result.exitCode == 2 { return result }
         builds += 1
         let generation = "\(session)-\(builds)"
-        await state.update(with: result, site: site, generation: generation)
+        if let model = result.site?.model { language = model.language }
+        let words =
+            language.map { ServeWords(language: $0, theme: Strings.load(root: options.root, language: $0)) }
+            ?? .fallback
+        await state.update(with: result, site: site, generation: generation, words: words)
         await events.announce(generation)
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(
