@@ -18,7 +18,7 @@ import Testing
     /// A copy of the Quito site and a server on it, started; the caller stops both.
     func start(
         _ name: String, prepare: (String) throws -> Void = { _ in },
-        report: @escaping @Sendable (BuildEvent) -> Void = { _ in }
+        report: @escaping @Sendable (BuildEvent) -> Void = { _ in }, pollInterval: Duration = .milliseconds(40)
     ) async throws -> (DevServer, String, UInt16) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-serve-\(name)-\(UUID())").path
         for folder in ["content", "theme"] {
@@ -27,7 +27,7 @@ import Testing
         }
         try prepare(root)
         var options = DevServerOptions(root: root, port: 0)
-        options.pollInterval = .milliseconds(40)
+        options.pollInterval = pollInterval
         let server = DevServer(options: options, report: report)
         _ = try await server.start()
         return (server, root, await server.port)
@@ -181,6 +181,44 @@ import Testing
         // The stream ends, and nothing listens on the port any more.
         #expect(client.receive(until: "0\r\n\r\n", already: &text) || client.receive() == "")
         #expect(RawHTTP(port: port) == nil)
+    }
+
+    /// What the issue asks of a new user: edit a file in an editor, see the page update. The
+    /// server runs as `avance serve` does (default options: Linux's inotify watcher, 50 ms to
+    /// settle); a page's event stream is open; one project is saved with a new title. The new
+    /// build must be announced within 5 seconds (the requirement is a second; the bound is wide
+    /// for a loaded machine), and the page must show the edit. Measured here on 2 busy cores,
+    /// debug build, Quito site: 101–121 ms from the save to the event (the test prints it).
+    @Test func aSaveIsAnnouncedOnTheEventStreamAndThePageShowsIt() async throws {
+        let defaults = DevServerOptions(root: "/")
+        let (server, root, port) = try await start("save", pollInterval: defaults.pollInterval)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let client = try #require(RawHTTP(port: port))
+        client.send("GET /__avance/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        var text = ""
+        #expect(client.receive(until: "-1\n\n", already: &text), "the stream opens with the first build")
+
+        let file = root + "/content/proyectos/rcn-visa.md"
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        let edited = original.replacingOccurrences(
+            of: "titulo: Ciudades Resilientes Formando un Mundo Digital",
+            with: "titulo: Ciudades Resilientes Formando un Mundo Digital, editado")
+        try #require(edited != original)
+        let saved = ContinuousClock.now
+        try edited.write(toFile: file, atomically: true, encoding: .utf8)  // as editors save: a rename
+        let announced = client.receive(until: "-2\n\n", already: &text)
+        let latency = ContinuousClock.now - saved
+        let milliseconds = latency.components.seconds * 1000 + latency.components.attoseconds / 1_000_000_000_000_000
+        print("save → reload event: \(milliseconds) ms")
+        #expect(announced)
+        #expect(text.contains("event: build\ndata: "))
+        #expect(latency < .seconds(5))
+
+        let page = try await get("/proyectos/rcn-visa/", port: port)
+        #expect(page.status == 200)
+        #expect(page.body.contains("Ciudades Resilientes Formando un Mundo Digital, editado"))
+        await server.stop()
+        #expect(client.receive(until: "0\r\n\r\n", already: &text) || client.receive() == "")
     }
 
     @Test func pathsThatLeaveTheSiteAreRefused() async throws {
