@@ -19,6 +19,8 @@ public actor DevServer {
     let report: @Sendable (BuildEvent) -> Void
     let state: SiteState
     let events: ReloadEvents
+    /// The responses being sent, which stopping waits for.
+    nonisolated let activity = Activity()
     /// Names this run of the server, so a page served by an earlier run reloads.
     let session: String
     var builds = 0
@@ -96,13 +98,23 @@ public actor DevServer {
         return await task.value
     }
 
-    /// Stops watching, ends the pages' event streams, and closes the server.
+    /// Stops watching, ends the pages' event streams, and closes the server: at once when no
+    /// response is being sent, otherwise once they are sent (one second at most).
     public func stop() async {
         guard !stopped else { return }
         stopped = true
         watcher?.cancel()
         await events.close()
-        await server?.stop(timeout: 1)
+        if let server {
+            // FlyingFox's `stop` closes the listening socket and lets idle connections go, then
+            // waits its whole timeout for its accept loop, which the closed socket does not wake
+            // (epoll). So the server's task is cancelled as soon as nothing is being sent.
+            let stopping = Task { await server.stop(timeout: 1) }
+            while await server.isListening { try? await Task.sleep(for: .milliseconds(1)) }
+            await activity.waitUntilIdle(within: .seconds(1))
+            serverTask?.cancel()
+            await stopping.value
+        }
         await serverTask?.value
         _ = await building?.value
     }
@@ -193,16 +205,20 @@ public actor DevServer {
 
     /// Every request: the event stream, or the site answered from the latest snapshot.
     nonisolated func handler() -> ClosureHTTPHandler {
-        ClosureHTTPHandler { [state, events] request in
+        ClosureHTTPHandler { [state, events, activity] request in
+            let token = activity.begin()
             let target = request.target.path()
-            if target == LiveReload.eventsPath, request.method == .GET { return await events.response() }
+            if target == LiveReload.eventsPath, request.method == .GET { return await events.response(token: token) }
             let served = SiteResponder(snapshot: await state.snapshot).respond(
                 method: request.method.rawValue, target: target)
             var headers = HTTPHeaders()
             for (name, value) in served.headers { headers[HTTPHeader(name)] = value }
             return HTTPResponse(
                 statusCode: HTTPStatusCode(served.status, phrase: Self.phrases[served.status] ?? "Status"),
-                headers: headers, body: Data(served.body))
+                headers: headers,
+                body: HTTPBodySequence(
+                    from: TrackedBytes(bytes: served.body, token: token), count: served.body.count,
+                    suggestedBufferSize: 65_536))
         }
     }
 
