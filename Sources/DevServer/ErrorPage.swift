@@ -57,7 +57,7 @@ struct ErrorPage: Sendable {
             + "<strong>error[\(XMLText.escape(diagnostic.code))]</strong>: "
         html += XMLText.escape(diagnostic.message) + "</p>\n"
         if let location = diagnostic.location {
-            var place = "\(location.file):\(location.line):\(location.column)"
+            var place = "\(location)"
             if let field = diagnostic.field { place += " (\(field))" }
             html += "<p style=\"margin:.25rem 0\"><code>\(XMLText.escape(place))</code></p>\n"
             if let line = sourceLine(location) {
