@@ -19,6 +19,12 @@ public struct DiagnosticReport: Sendable {
         self.sources = sources
     }
 
+    /// Whether the text format should be coloured: only on a terminal, and not when `NO_COLOR`
+    /// is set to a value (no-color.org: an empty `NO_COLOR` does not turn colour off).
+    public static func wantsColor(environment: [String: String], terminal: Bool) -> Bool {
+        terminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
     /// The whole report in `format`; `color` adds ANSI colours to the text format.
     public func formatted(_ format: Format, color: Bool = false) -> String {
         switch format {

@@ -120,7 +120,8 @@ enum Output {
         switch format {
         case .text:
             guard !diagnostics.isEmpty else { return }
-            let color = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
+            let color = DiagnosticReport.wantsColor(
+                environment: ProcessInfo.processInfo.environment, terminal: isatty(STDERR_FILENO) != 0)
             FileHandle.standardError.write(Data(report.formatted(.text, color: color).utf8))
         case .json, .github:
             FileHandle.standardOutput.write(Data(report.formatted(format).utf8))

@@ -114,4 +114,23 @@ import Testing
         #expect(quiet.status == 0)
         #expect(!quiet.out.contains("\u{1B}[K"))
     }
+
+    /// On a terminal, diagnostics are coloured unless `NO_COLOR` has a value; an empty
+    /// `NO_COLOR` counts as unset (no-color.org).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func anEmptyNoColorKeepsColoursOnATerminal() throws {
+        let executable = try #require(Self.executable)
+        let site = Repository.fixtures + "/invalid-sites/typos"
+        let output = NSTemporaryDirectory() + "avance-never-\(UUID())"
+        func build(noColor: String?) throws -> String {
+            let setting = noColor.map { "NO_COLOR='\($0)'" } ?? "-u NO_COLOR"
+            let command = "env \(setting) \(executable) build --root \(site) --output \(output)"
+            let result = try run(["-qefc", command, "/dev/null"], executable: "/usr/bin/script")
+            #expect(result.out.contains("error[ref-unknown]"))
+            return result.out
+        }
+        #expect(try build(noColor: nil).contains("\u{1B}[31m"))
+        #expect(try build(noColor: "").contains("\u{1B}[31m"))
+        #expect(!(try build(noColor: "1")).contains("\u{1B}[31m"))
+    }
 }

@@ -67,6 +67,14 @@ import Testing
         #expect(!text.contains(":0") && !github.contains("=0") && !json.contains(": 0"))
     }
 
+    @Test(arguments: [
+        ([:], true, true), (["NO_COLOR": ""], true, true), (["NO_COLOR": "1"], true, false),
+        (["NO_COLOR": "0"], true, false), ([:], false, false), (["NO_COLOR": ""], false, false),
+    ])
+    func colourOnATerminalUnlessNoColorHasAValue(environment: [String: String], terminal: Bool, wanted: Bool) {
+        #expect(DiagnosticReport.wantsColor(environment: environment, terminal: terminal) == wanted)
+    }
+
     @Test func colourIsOnlyAddedWhenAskedFor() {
         let report = DiagnosticReport([diagnostic], sources: sources)
         #expect(!report.formatted(.text).contains("\u{1B}["))
