@@ -74,7 +74,10 @@ let package = Package(
         ),
         .target(
             name: "DevServer",
-            dependencies: ["AvanceKit", "Diagnostics", "SiteLayout", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "AvanceKit", "Diagnostics", "SiteLayout", "Rendering",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
         ),
         .executableTarget(
             name: "avance",
@@ -106,7 +109,7 @@ let package = Package(
             name: "ScaffoldingTests",
             dependencies: ["Scaffolding", "ContentModel", "Validation", "Loading", "Diagnostics"]
         ),
-        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit", "Rendering"]),
         .testTarget(
             name: "SearchTests",
             dependencies: ["Search", "Validation", "ContentModel", "Loading", "Rendering", "SiteLayout"]

@@ -29,6 +29,8 @@ public struct BuildOptions: Sendable {
     /// What earlier builds validated and rendered, reused where the sources are unchanged
     /// (`avance serve` keeps one for its whole run).
     public var caches: BuildCaches?
+    /// Hears how far each long stage has got, for the terminal's progress line.
+    public var progress: ProgressHandler?
 
     /// Options for the site at `root`.
     public init(root: String, output: String? = nil, baseURL: String? = nil, strict: Bool = false) {
@@ -98,12 +100,17 @@ public enum Build {
         // Files go to the sink only while the build is clean: a build with errors writes nothing.
         output.open = !result.diagnostics.hasErrors
         for renderer in prepared.renderers {
-            result.diagnostics += renderer.render(batchSize: Self.batchSize, emit: output.add)
+            result.diagnostics += renderer.render(
+                batchSize: Self.batchSize, progress: options.progress, emit: output.add)
         }
         let pageCount = output.paths.count
         result.log.append(clock.lap("render", "\(pageCount) files"))
         // Open data, from the same site.
-        prepared.dataFiles(pages: output.paths, batchSize: Self.batchSize, emit: output.add)
+        let counter = ProgressCounter("writing open data", total: nil, handler: options.progress)
+        prepared.dataFiles(pages: output.paths, batchSize: Self.batchSize) { batch in
+            output.add(batch)
+            counter.step(batch.count)
+        }
         result.paths = output.paths.sorted()
         result.log.append(clock.lap("open data", "\(output.paths.count - pageCount) files"))
         return finish(result, options)
@@ -123,8 +130,9 @@ public enum Build {
     static func prepare(_ options: BuildOptions, clock: inout StageClock) -> (BuildResult, PreparedSite?) {
         var result = BuildResult()
         // 1. load
-        let tree = ContentLoader(root: options.root, fileSystem: options.fileSystem, cache: options.caches?.sources)
-            .load()
+        var loader = ContentLoader(root: options.root, fileSystem: options.fileSystem, cache: options.caches?.sources)
+        loader.progress = options.progress
+        let tree = loader.load()
         result.log.append(clock.lap("load", "\(tree.files.count) text files"))
         result.diagnostics += tree.diagnostics
         for file in tree.files { result.sources[file.path] = file.text }
@@ -151,7 +159,8 @@ public enum Build {
         // What cached results were made under: the model and the base URL.
         let generation = modelFile.text + "\n" + (options.baseURL ?? "")
         options.caches?.entries.begin(generation: generation)
-        var (site, siteDiagnostics) = SiteResolver.resolve(tree, model: model, cache: options.caches?.entries)
+        var (site, siteDiagnostics) = SiteResolver.resolve(
+            tree, model: model, cache: options.caches?.entries, progress: options.progress)
         result.diagnostics += siteDiagnostics
         if options.gitHistory {
             let (history, warning) = GitHistory.read(root: options.root, environment: options.environment)
@@ -162,7 +171,8 @@ public enum Build {
         let entryCount = site.entries.values.reduce(0) { $0 + $1.count }
         result.log.append(clock.lap("validate", "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"))
         // 4. Markdown first, so broken links are reported even when the theme is broken
-        let bodies = bodyRenderer(site: site, options: options, generation: generation).render()
+        let bodies = bodyRenderer(site: site, options: options, generation: generation).render(
+            progress: options.progress)
         result.diagnostics += bodies.diagnostics
         result.log.append(clock.lap("markdown", "\(bodies.html.count) bodies"))
         let (theme, themeDiagnostics) = Theme.load(
@@ -218,6 +228,7 @@ public enum Build {
         }
         do {
             var clock = StageClock()
+            options.progress?(StageProgress("writing", done: result.paths.count, total: result.paths.count))
             try staging.commit()
             result.wrote = true
             result.log.append(clock.lap("write", "\(options.output) (the rest was written while rendering)"))

@@ -4,10 +4,12 @@ import Foundation
 extension DevServer {
     /// Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops it cleanly: for the command
     /// line, which is synchronous. `ready` hears the address once the first build is served.
-    /// Returns the exit status: 0 after a clean stop, 2 when the server could not start.
+    /// Returns the exit status: 0 after a clean stop, 2 when the server could not start, with
+    /// the reasons (and the text of the files they quote) given to `failed`.
     public static func runUntilInterrupted(
         _ options: DevServerOptions, report: @escaping @Sendable (BuildEvent) -> Void,
-        ready: @escaping @Sendable (String) -> Void, failed: @escaping @Sendable (Diagnostic) -> Void
+        ready: @escaping @Sendable (String) -> Void,
+        failed: @escaping @Sendable ([Diagnostic], [String: String]) -> Void
     ) -> Int32 {
         let server = DevServer(options: options, report: report)
         let finished = DispatchSemaphore(value: 0)
@@ -27,8 +29,14 @@ extension DevServer {
         Task {
             do {
                 ready(try await server.start())
+            } catch let unavailable as SiteUnavailable {
+                failed(unavailable.diagnostics, unavailable.sources)
+                status.set(2)
+                await server.stop()
+                finished.signal()
             } catch {
-                failed(error as? Diagnostic ?? .error("port-unavailable", "the server could not start: \(error)"))
+                let diagnostic = error as? Diagnostic
+                failed([diagnostic ?? .error("port-unavailable", "the server could not start: \(error)")], [:])
                 status.set(2)
                 await server.stop()
                 finished.signal()

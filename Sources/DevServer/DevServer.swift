@@ -3,6 +3,7 @@ import Diagnostics
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Rendering
 
 /// `avance serve`: builds the site in memory and serves it over HTTP, rebuilds after every save
 /// under `content/` or `theme/`, and reloads the open pages. When a save breaks the build the
@@ -18,6 +19,8 @@ public actor DevServer {
     let report: @Sendable (BuildEvent) -> Void
     let state: SiteState
     let events: ReloadEvents
+    /// The responses being sent, which stopping waits for.
+    nonisolated let activity = Activity()
     /// Names this run of the server, so a page served by an earlier run reloads.
     let session: String
     var builds = 0
@@ -28,6 +31,8 @@ public actor DevServer {
     var watcher: Task<Void, Never>?
     var building: Task<BuildResult, Never>?
     var stopped = false
+    /// The site's language, from the latest build whose model could be read.
+    var language: String?
     /// The port listened on, once started.
     public private(set) var port: UInt16 = 0
 
@@ -40,13 +45,20 @@ public actor DevServer {
         self.events = ReloadEvents(generation: session + "-0")
     }
 
-    /// Listens, builds the site once, and starts watching; returns the site's address.
+    /// Listens, builds the site once, and starts watching; returns the site's address. Throws
+    /// a `Diagnostic` when it cannot listen, and `SiteUnavailable` (having stopped) when the
+    /// first build finds no site to serve (no `content/`, `theme/` or `site.yaml`: what makes
+    /// `avance build` exit with 2); content errors do not stop it, their page is served.
     public func start() async throws -> String {
         let (server, task, port) = try await listen()
         self.server = server
         self.serverTask = task
         self.port = port
-        _ = await rebuild()
+        let first = await rebuild(reportingEnvironmentErrors: false)
+        if first.exitCode == 2 {
+            await stop()
+            throw SiteUnavailable(diagnostics: first.diagnostics, sources: first.sources)
+        }
         let watcher = SourceWatcher(root: options.root, interval: options.pollInterval)
         let pingEvery = max(1, Int(Duration.seconds(15) / options.pollInterval))
         self.watcher = Task { [events] in
@@ -73,42 +85,66 @@ public actor DevServer {
     /// Builds now (after any build under way) and shows the result.
     @discardableResult
     public func rebuild() async -> BuildResult {
+        await rebuild(reportingEnvironmentErrors: true)
+    }
+
+    func rebuild(reportingEnvironmentErrors: Bool) async -> BuildResult {
         let previous = building
         let task = Task {
             _ = await previous?.value
-            return await self.build()
+            return await self.build(reportingEnvironmentErrors: reportingEnvironmentErrors)
         }
         building = task
         return await task.value
     }
 
-    /// Stops watching, ends the pages' event streams, and closes the server.
+    /// Stops watching, ends the pages' event streams, and closes the server: at once when no
+    /// response is being sent, otherwise once they are sent (one second at most).
     public func stop() async {
         guard !stopped else { return }
         stopped = true
         watcher?.cancel()
         await events.close()
-        await server?.stop(timeout: 1)
+        if let server {
+            // FlyingFox's `stop` closes the listening socket and lets idle connections go, then
+            // waits its whole timeout for its accept loop, which the closed socket does not wake
+            // (epoll). So the server's task is cancelled as soon as nothing is being sent.
+            let stopping = Task { await server.stop(timeout: 1) }
+            while await server.isListening { try? await Task.sleep(for: .milliseconds(1)) }
+            await activity.waitUntilIdle(within: .seconds(1))
+            serverTask?.cancel()
+            await stopping.value
+        }
         await serverTask?.value
         _ = await building?.value
     }
 
     // MARK: - Building
 
-    func build() async -> BuildResult {
+    /// One build, shown by the server and reported; a first build that finds no site at all is
+    /// left to `start`, which refuses to serve it.
+    func build(reportingEnvironmentErrors: Bool = true) async -> BuildResult {
         let started = ContinuousClock.now
         // Only rendered, in memory: the output folder in these options is never written.
         var buildOptions = BuildOptions(root: options.root, baseURL: address, strict: options.strict)
         buildOptions.caches = caches
+        buildOptions.progress = options.progress
         let (result, site) = await Self.prepare(buildOptions)
+        if !reportingEnvironmentErrors, result.exitCode == 2 { return result }
         builds += 1
         let generation = "\(session)-\(builds)"
-        await state.update(with: result, site: site, generation: generation)
+        if let model = result.site?.model { language = model.language }
+        let words =
+            language.map { ServeWords(language: $0, theme: Strings.load(root: options.root, language: $0)) }
+            ?? .fallback
+        await state.update(with: result, site: site, generation: generation, words: words)
         await events.announce(generation)
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(
             elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        report(BuildEvent(result: result, generation: generation, milliseconds: milliseconds))
+        let hasGoodSite = await state.snapshot.site != nil
+        report(
+            BuildEvent(result: result, generation: generation, milliseconds: milliseconds, hasGoodSite: hasGoodSite))
         return result
     }
 
@@ -169,16 +205,20 @@ public actor DevServer {
 
     /// Every request: the event stream, or the site answered from the latest snapshot.
     nonisolated func handler() -> ClosureHTTPHandler {
-        ClosureHTTPHandler { [state, events] request in
+        ClosureHTTPHandler { [state, events, activity] request in
+            let token = activity.begin()
             let target = request.target.path()
-            if target == LiveReload.eventsPath, request.method == .GET { return await events.response() }
+            if target == LiveReload.eventsPath, request.method == .GET { return await events.response(token: token) }
             let served = SiteResponder(snapshot: await state.snapshot).respond(
                 method: request.method.rawValue, target: target)
             var headers = HTTPHeaders()
             for (name, value) in served.headers { headers[HTTPHeader(name)] = value }
             return HTTPResponse(
                 statusCode: HTTPStatusCode(served.status, phrase: Self.phrases[served.status] ?? "Status"),
-                headers: headers, body: Data(served.body))
+                headers: headers,
+                body: HTTPBodySequence(
+                    from: TrackedBytes(bytes: served.body, token: token), count: served.body.count,
+                    suggestedBufferSize: 65_536))
         }
     }
 
@@ -186,6 +226,14 @@ public actor DevServer {
         200: "OK", 301: "Moved Permanently", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
         500: "Internal Server Error", 503: "Service Unavailable",
     ]
+}
+
+/// Why `avance serve` refused to start: its first build found no site to serve, with the same
+/// diagnostics `avance build` gives (`content-missing`, `theme-missing`, `model-missing`…).
+public struct SiteUnavailable: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    /// The text of the files read, to quote lines in the diagnostics.
+    public var sources: [String: String]
 }
 
 /// The error of a server that stopped before listening.

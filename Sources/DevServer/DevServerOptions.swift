@@ -1,4 +1,5 @@
 import AvanceKit
+import Diagnostics
 
 /// How `avance serve` runs.
 public struct DevServerOptions: Sendable {
@@ -12,6 +13,8 @@ public struct DevServerOptions: Sendable {
     public var pollInterval: Duration = .milliseconds(300)
     /// Treat warnings as errors, as `avance build --strict` does.
     public var strict = false
+    /// Hears how far each build has got, for the terminal's progress line.
+    public var progress: ProgressHandler?
 
     /// Options to serve the site at `root`.
     public init(root: String, host: String = "127.0.0.1", port: UInt16 = 1313) {
@@ -27,6 +30,9 @@ public struct BuildEvent: Sendable {
     /// Names the build; the pages it served reload when it changes.
     public var generation: String
     public var milliseconds: Int
-    /// True when the build had errors and the last good site is still served.
+    /// True once some build has succeeded: a failed build's errors are laid over that site.
+    /// False while every build has failed, when the browser shows the errors alone.
+    public var hasGoodSite: Bool
+    /// True when the build had errors (the last good site, if any, is still served).
     public var failed: Bool { result.diagnostics.contains { $0.severity == .error } }
 }

@@ -4,23 +4,22 @@ import SiteLayout
 /// What the browser shows when the latest save broke the build: every error with its file, line,
 /// column, the line quoted and the hint; all of it escaped, since it quotes the files being
 /// edited. As a whole page when no build has succeeded yet, and as a panel over the last good
-/// page otherwise, so the site stays readable underneath.
+/// page otherwise, so the site stays readable underneath. Its words are the site's language's
+/// (`ServeWords`); the diagnostics themselves are avance's, in English, as in the terminal.
 struct ErrorPage: Sendable {
     let diagnostics: [Diagnostic]
     let sources: [String: String]
+    var words = ServeWords.fallback
 
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    var summary: String {
-        let count = errors.count
-        return "The last save broke the build: \(count) \(count == 1 ? "error" : "errors")"
-    }
+    var summary: String { words.summary(errors: errors.count) }
 
     /// A page of its own, for when there is no good site to show.
     func page(reloadScript: String) -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(XMLText.escape(words.language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -43,9 +42,8 @@ struct ErrorPage: Sendable {
             border-bottom:4px solid #a3262a;font:16px/1.45 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25)">
             <details open style="padding:1rem 1.25rem"><summary style="cursor:pointer;font-weight:700;color:#a3262a">\
             \(XMLText.escape(summary))</summary>
-            <p>Fix the file and save it: this page reloads by itself.\(
-            closable ? " Below, the site as it was before the error (click the title to fold this panel)." : "")</p>
-            <ol style="padding-left:1.25rem">
+            <p>\(XMLText.escape(words["fix"]))\(closable ? " " + XMLText.escape(words["below"]) : "")</p>
+            <ol style="padding-left:1.25rem"\(words.language == "en" ? "" : " lang=\"en\"")>
 
             """
         for diagnostic in errors { html += item(diagnostic) }
@@ -59,7 +57,7 @@ struct ErrorPage: Sendable {
             + "<strong>error[\(XMLText.escape(diagnostic.code))]</strong>: "
         html += XMLText.escape(diagnostic.message) + "</p>\n"
         if let location = diagnostic.location {
-            var place = "\(location.file):\(location.line):\(location.column)"
+            var place = "\(location)"
             if let field = diagnostic.field { place += " (\(field))" }
             html += "<p style=\"margin:.25rem 0\"><code>\(XMLText.escape(place))</code></p>\n"
             if let line = sourceLine(location) {
@@ -74,7 +72,7 @@ struct ErrorPage: Sendable {
             }
         }
         if let hint = diagnostic.hint {
-            html += "<p style=\"margin:.25rem 0\">Hint: \(XMLText.escape(hint))</p>\n"
+            html += "<p style=\"margin:.25rem 0\">\(XMLText.escape(words["hint"])) \(XMLText.escape(hint))</p>\n"
         }
         return html + "</li>\n"
     }

@@ -17,8 +17,9 @@ actor ReloadEvents {
     /// The number of open streams.
     var count: Int { listeners.count }
 
-    /// A response that streams build events until the page goes away or the server stops.
-    func response() -> HTTPResponse {
+    /// A response that streams build events until the page goes away or the server stops;
+    /// it holds `token` (the server's count of responses under way) until it ends.
+    func response(token: Activity.Token? = nil) -> HTTPResponse {
         let (stream, continuation) = AsyncStream.makeStream(of: [UInt8].self)
         if closed {
             continuation.finish()
@@ -31,7 +32,7 @@ actor ReloadEvents {
         return HTTPResponse(
             statusCode: .ok,
             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
-            body: HTTPBodySequence(from: EventBytes(stream: stream)))
+            body: HTTPBodySequence(from: EventBytes(stream: stream, token: token)))
     }
 
     /// Tells every open page that build `generation` has finished.
@@ -65,6 +66,8 @@ actor ReloadEvents {
 struct EventBytes: AsyncBufferedSequence {
     typealias Element = UInt8
     let stream: AsyncStream<[UInt8]>
+    /// Released with the response, once its last chunk is written.
+    var token: Activity.Token?
 
     func makeAsyncIterator() -> Iterator {
         Iterator(base: stream.makeAsyncIterator())

@@ -1,4 +1,5 @@
 import Foundation
+import SiteLayout
 
 /// An HTTP response before it meets the network.
 struct ServedResponse: Sendable {
@@ -59,7 +60,8 @@ struct SiteResponder: Sendable {
         case .success(let rendered)?: bytes = rendered
         case .failure(let diagnostic)?:
             // A template that fails on this page only: its error, over nothing.
-            return html(500, ErrorPage(diagnostics: [diagnostic], sources: [:]).page(reloadScript: tag))
+            return html(
+                500, ErrorPage(diagnostics: [diagnostic], sources: [:], words: snapshot.words).page(reloadScript: tag))
         case nil: bytes = []
         }
         let type = Self.contentType(of: file)
@@ -86,14 +88,18 @@ struct SiteResponder: Sendable {
     }
 
     var buildingPage: String {
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            + "<title>Building… · avance serve</title></head>"
-            + "<body><p>avance is building the site; this page reloads when it is ready.</p>\(tag)</body></html>\n"
+        let words = snapshot.words
+        return "<!DOCTYPE html><html lang=\"\(XMLText.escape(words.language))\"><head><meta charset=\"utf-8\">"
+            + "<title>\(XMLText.escape(words["building_title"])) · avance serve</title></head>"
+            + "<body><p>\(XMLText.escape(words["building"]))</p>\(tag)</body></html>\n"
     }
 
     var noErrorsPage: String {
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>No errors · avance serve</title></head>"
-            + "<body><p>The latest build has no errors. <a href=\"/\">Open the site</a>.</p>\(tag)</body></html>\n"
+        let words = snapshot.words
+        return "<!DOCTYPE html><html lang=\"\(XMLText.escape(words.language))\"><head><meta charset=\"utf-8\">"
+            + "<title>\(XMLText.escape(words["no_errors_title"])) · avance serve</title></head>"
+            + "<body><p>\(XMLText.escape(words["no_errors"])) <a href=\"/\">\(XMLText.escape(words["open_site"]))</a>."
+            + "</p>\(tag)</body></html>\n"
     }
 
     static let types: [String: String] = [

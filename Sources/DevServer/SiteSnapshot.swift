@@ -23,4 +23,6 @@ struct SiteSnapshot: Sendable {
     var generation: String
     /// True once a first build has finished, whatever its outcome.
     var built = false
+    /// The words of the server's own pages, in the site's language.
+    var words = ServeWords.fallback
 }

@@ -10,9 +10,10 @@ actor SiteState {
         snapshot = SiteSnapshot(generation: generation)
     }
 
-    func update(with result: BuildResult, site: PreparedSite?, generation: String) {
+    func update(with result: BuildResult, site: PreparedSite?, generation: String, words: ServeWords = .fallback) {
+        snapshot.words = words
         if result.diagnostics.hasErrors || site == nil {
-            snapshot.failure = ErrorPage(diagnostics: result.diagnostics, sources: result.sources)
+            snapshot.failure = ErrorPage(diagnostics: result.diagnostics, sources: result.sources, words: words)
         } else {
             snapshot.site = site
             snapshot.failure = nil

@@ -19,6 +19,12 @@ public struct DiagnosticReport: Sendable {
         self.sources = sources
     }
 
+    /// Whether the text format should be coloured: only on a terminal, and not when `NO_COLOR`
+    /// is set to a value (no-color.org: an empty `NO_COLOR` does not turn colour off).
+    public static func wantsColor(environment: [String: String], terminal: Bool) -> Bool {
+        terminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
     /// The whole report in `format`; `color` adds ANSI colours to the text format.
     public func formatted(_ format: Format, color: Bool = false) -> String {
         switch format {
@@ -56,7 +62,7 @@ public struct DiagnosticReport: Sendable {
         }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
-        out += "\(gutter)\(paint(Paint.blue, "-->")) \(location.file):\(location.line):\(location.column)"
+        out += "\(gutter)\(paint(Paint.blue, "-->")) \(location)"
         if let field = diagnostic.field { out += " (\(field))" }
         out += "\n"
         if let line = sourceLine(location) {
@@ -103,7 +109,8 @@ public struct DiagnosticReport: Sendable {
         let items = diagnostics.map {
             Item(
                 severity: $0.severity.rawValue, code: $0.code, message: $0.message,
-                file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
+                file: $0.location?.file, line: ($0.location?.line).flatMap { $0 > 0 ? $0 : nil },
+                column: $0.location.flatMap { $0.line > 0 && $0.column > 0 ? $0.column : nil },
                 field: $0.field, hint: $0.hint)
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
@@ -122,9 +129,11 @@ public struct DiagnosticReport: Sendable {
         for diagnostic in diagnostics {
             var properties = ["title=\(escapeProperty(diagnostic.code))"]
             if let location = diagnostic.location {
-                properties.insert("col=\(location.column)", at: 0)
-                properties.insert("line=\(location.line)", at: 0)
-                properties.insert("file=\(escapeProperty(location.file))", at: 0)
+                // GitHub annotates the whole file when there is no line.
+                var place = ["file=\(escapeProperty(location.file))"]
+                if location.line > 0 { place.append("line=\(location.line)") }
+                if location.line > 0, location.column > 0 { place.append("col=\(location.column)") }
+                properties.insert(contentsOf: place, at: 0)
             }
             var message = diagnostic.message
             if let hint = diagnostic.hint { message += " (\(hint))" }

@@ -1,5 +1,7 @@
 /// A place in a file of the site: the path relative to the site root, a 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
+/// Line 0 means the whole file (a file that is missing, misplaced or ignored); column 0, the
+/// whole line.
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// Path relative to the site root, with `/` separators, such as `content/hitos/h01.md`.
     public var file: String
     public var line: Int
@@ -27,5 +29,13 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
         hasher.combine(file)
         hasher.combine(line)
         hasher.combine(column)
+    }
+
+    /// `file:line:column` as compilers write it; `file:line` for a whole line, and the file
+    /// alone for the whole file, never a made-up `:0:0`.
+    public var description: String {
+        guard line > 0 else { return file }
+        guard column > 0 else { return "\(file):\(line)" }
+        return "\(file):\(line):\(column)"
     }
 }

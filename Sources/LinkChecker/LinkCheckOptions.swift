@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What to check, and how.
 public struct LinkCheckOptions: Sendable {
     /// Absolute path of the folder of built HTML.
@@ -20,6 +22,8 @@ public struct LinkCheckOptions: Sendable {
     public var strictExternal = false
     /// Report every warning as an error.
     public var strict = false
+    /// Hears how many pages have been checked, for the terminal's progress line.
+    public var progress: ProgressHandler?
 
     /// Options to check the folder at `folder`, served at `baseURL` (the root of any host
     /// when `nil`).

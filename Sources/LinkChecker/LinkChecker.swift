@@ -71,9 +71,13 @@ public struct LinkChecker: Sendable {
         let chunks = Self.chunks(of: folder.pages.count)
         // One worker (one libxml2 context) per chunk; many chunks keep every core busy to the end.
         let collectsExternal = options.external != nil
+        let counter = ProgressCounter("checking pages", total: folder.pages.count, handler: options.progress)
         var reports = chunks.concurrentMap { chunk in
             var worker = PageWorker(resolver: resolver, folder: folder, collectsExternal: collectsExternal)
-            return chunk.map { worker.check(folder.pages[$0]) }
+            return chunk.map { index in
+                defer { counter.step() }
+                return worker.check(folder.pages[index])
+            }
         }.flatMap { $0 }
         checkFragments(&reports)
         return reports

@@ -27,6 +27,8 @@ public struct ContentLoader: Sendable {
     /// Creates a loader for the site at `root` (an absolute path).
     /// Files of earlier loads, reused when their stamp is unchanged (`avance serve`).
     public var cache: SourceCache?
+    /// Hears how many files have been read, for the terminal's progress line.
+    public var progress: ProgressHandler?
 
     public init(root: String, folder: String = "content", fileSystem: FileSystem = .disk, cache: SourceCache? = nil) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
@@ -46,7 +48,9 @@ public struct ContentLoader: Sendable {
         }
         // Read and decoded on every core; the results keep the sorted order of the paths.
         cache?.begin()
+        let counter = ProgressCounter("loading", total: textPaths.count, handler: progress)
         let results = textPaths.concurrentMap { path -> (Result<SourceFile, Diagnostic>, FileStamp?) in
+            defer { counter.step() }
             guard let cache else { return (readText(path), nil) }
             // The stamp is taken before reading: a save during the read shows at the next load.
             let stamp = fileSystem.stamp(root + "/" + path)

@@ -63,11 +63,14 @@ public struct BodyRenderer: Sendable {
         return renderer
     }
 
-    public func render() -> RenderedBodies {
+    /// `progress` hears how many entries are done.
+    public func render(progress: ProgressHandler? = nil) -> RenderedBodies {
         let entries = site.model.collections.flatMap { site.entries(of: $0.name) }
         let kept = cache?.results(prefix: prefix, generation: generation) ?? [:]
         let inputs = cache == nil ? [] : entries.map(input)
+        let counter = ProgressCounter("converting Markdown", total: entries.count, handler: progress)
         let outcomes = Array(entries.indices).concurrentMap { index -> (EntryResult, reused: Bool) in
+            defer { counter.step() }
             if let cached = kept[entries[index].key], cached.input == inputs[index] { return (cached.result, true) }
             return (render(entries[index]), false)
         }

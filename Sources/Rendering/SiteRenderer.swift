@@ -39,13 +39,18 @@ public struct SiteRenderer: Sendable {
     /// Renders every page, `batchSize` pages at a time on every core, and hands each batch to
     /// `emit` as soon as it is rendered (the theme's static files first), so that the pages
     /// need not all be held in memory. Files come in the same order as from `render()`.
-    public func render(batchSize: Int, emit: ([OutputFile]) -> Void) -> [Diagnostic] {
+    /// `progress` hears how many pages are done, after each batch.
+    public func render(batchSize: Int, progress: ProgressHandler? = nil, emit: ([OutputFile]) -> Void)
+        -> [Diagnostic]
+    {
         let builder = PageBuilder(
             site: site, bodies: bodies, strings: theme.strings(for: localization.language), localization: localization)
         let jobs = jobs(builder)
         var diagnostics: [Diagnostic] = []
         // Static files belong to the whole site, not to one language.
         if localization.prefix.isEmpty, !theme.staticFiles.isEmpty { emit(theme.staticFiles) }
+        let stage = localization.prefix.isEmpty ? "rendering pages" : "rendering pages (\(localization.language))"
+        let counter = ProgressCounter(stage, total: jobs.count, handler: progress)
         var start = 0
         while start < jobs.count {
             let end = start + min(max(1, batchSize), jobs.count - start)
@@ -55,6 +60,7 @@ public struct SiteRenderer: Sendable {
             let rendered = batch.concurrentMap { job in Self.render(job, builder, templates) }
             for case .failure(let diagnostic) in rendered { diagnostics.append(diagnostic) }
             emit(rendered.compactMap { try? $0.get() })
+            counter.step(batch.count)
         }
         return diagnostics
     }

@@ -168,3 +168,14 @@ public struct Strings: Sendable, TemplateObject {
         }
     }
 }
+
+extension Strings {
+    /// The interface strings of `language` alone (`<root>/theme/i18n/<language>.yaml`), without
+    /// the rest of the theme, for `avance serve`'s own pages; `nil` when there are none.
+    public static func load(root: String, language: String, fileSystem: FileSystem = .disk) -> Strings? {
+        guard !language.isEmpty, language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else { return nil }
+        let loader = ContentLoader(root: root, folder: "theme", fileSystem: fileSystem)
+        return try? loader.readText("theme/i18n/\(language).yaml").flatMap { parse($0) }.get()
+    }
+}

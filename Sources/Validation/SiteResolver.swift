@@ -11,9 +11,10 @@ import ParallelMap
 /// can still report their own problems in the same run.
 public enum SiteResolver {
     /// Validates `tree` against `model`; with a `cache`, files unchanged since an earlier build
-    /// are not validated again.
-    public static func resolve(_ tree: ContentTree, model: SiteModel, cache: EntryCache? = nil) -> (Site, [Diagnostic])
-    {
+    /// are not validated again. `progress` hears how many files have been validated.
+    public static func resolve(
+        _ tree: ContentTree, model: SiteModel, cache: EntryCache? = nil, progress: ProgressHandler? = nil
+    ) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var found: [(collection: Collection, id: String, file: SourceFile)] = []
         var translationFiles: [(collection: Collection, id: String, language: String, file: SourceFile)] = []
@@ -39,7 +40,7 @@ public enum SiteResolver {
                     at: SourceLocation(file: path, line: 0, column: 0),
                     hint: "entries are `.md` files; put images and other files in the theme's `static/` folder"))
         }
-        let validated = validateAll(found, cache: cache)
+        let validated = validateAll(found, cache: cache, progress: progress)
         var entries: [String: [Entry]] = [:]
         for (entry, problems) in validated {
             diagnostics += problems
@@ -129,11 +130,14 @@ public enum SiteResolver {
     }
 
     /// Validates every file, in parallel: each file is independent of the others.
-    static func validateAll(_ found: [(collection: Collection, id: String, file: SourceFile)], cache: EntryCache? = nil)
-        -> [(Entry?, [Diagnostic])]
-    {
+    static func validateAll(
+        _ found: [(collection: Collection, id: String, file: SourceFile)], cache: EntryCache? = nil,
+        progress: ProgressHandler? = nil
+    ) -> [(Entry?, [Diagnostic])] {
+        let counter = ProgressCounter("validating", total: found.count, handler: progress)
         let validated = found.concurrentMap { item in
-            cache?.result(path: item.file.path, text: item.file.text)
+            defer { counter.step() }
+            return cache?.result(path: item.file.path, text: item.file.text)
                 ?? EntryValidator(collection: item.collection).validate(
                     id: item.id, path: item.file.path, text: item.file.text)
         }

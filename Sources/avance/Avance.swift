@@ -45,6 +45,15 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Print what each stage did.")
     var verbose = false
 
+    /// The progress line's handler: on when stderr is a terminal and `--quiet` is not given
+    /// (whatever `NO_COLOR` says, which is about colour only); `nil` otherwise, so that nothing
+    /// is counted.
+    func progressLine() -> ProgressHandler? {
+        guard !quiet, isatty(STDERR_FILENO) != 0 else { return nil }
+        Output.progress.enabled = true
+        return { Output.progress.update($0) }
+    }
+
     /// `--root` as an absolute, standardised path.
     var absoluteRoot: String {
         URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -82,6 +91,7 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(root: root, output: outputPath, baseURL: baseURL, strict: strict)
         options.gitHistory = !noGitDates
         options.environment = ProcessInfo.processInfo.environment
+        options.progress = common.progressLine()
         let result = Build.build(options)
         if common.verbose { for line in result.log { Output.status(line) } }
         Output.report(result.diagnostics, sources: result.sources, format: common.format)
@@ -97,14 +107,21 @@ struct BuildCommand: ParsableCommand {
 }
 
 /// Where the command's words go: diagnostics to stderr as text (stdout for json/github, so CI
-/// can capture them), progress to stderr.
+/// can capture them), progress to stderr. The progress line is erased before anything else is
+/// printed.
 enum Output {
+    static let progress = ProgressLine(enabled: false) { text in
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     static func report(_ diagnostics: [Diagnostic], sources: [String: String], format: DiagnosticReport.Format) {
+        progress.clear()
         let report = DiagnosticReport(diagnostics, sources: sources)
         switch format {
         case .text:
             guard !diagnostics.isEmpty else { return }
-            let color = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
+            let color = DiagnosticReport.wantsColor(
+                environment: ProcessInfo.processInfo.environment, terminal: isatty(STDERR_FILENO) != 0)
             FileHandle.standardError.write(Data(report.formatted(.text, color: color).utf8))
         case .json, .github:
             FileHandle.standardOutput.write(Data(report.formatted(format).utf8))
@@ -112,6 +129,7 @@ enum Output {
     }
 
     static func status(_ line: String) {
+        progress.clear()
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

@@ -81,8 +81,9 @@ struct CheckCommand: ParsableCommand {
         try? FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         let output = temporary + "/public"
-        let build = Build.build(
-            BuildOptions(root: common.absoluteRoot, output: output, baseURL: baseURL, strict: strict))
+        var buildOptions = BuildOptions(root: common.absoluteRoot, output: output, baseURL: baseURL, strict: strict)
+        buildOptions.progress = common.progressLine()
+        let build = Build.build(buildOptions)
         if common.verbose { for line in build.log { Output.status(line) } }
         guard build.wrote else {
             Output.report(build.diagnostics, sources: build.sources, format: common.format)
@@ -104,6 +105,7 @@ struct CheckCommand: ParsableCommand {
     /// The settings every check shares.
     func configure(_ options: inout LinkCheckOptions) {
         options.strict = strict
+        options.progress = common.progressLine()
         options.strictExternal = strictExternal
         guard external || strictExternal else { return }
         var settings = ExternalCheckOptions(

@@ -21,6 +21,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         var options = DevServerOptions(root: common.absoluteRoot, host: host, port: port)
         options.strict = strict
+        options.progress = common.progressLine()
         let format = common.format
         let quiet = common.quiet
         let verbose = common.verbose
@@ -31,9 +32,11 @@ struct ServeCommand: ParsableCommand {
                 guard !quiet, format == .text else { return }
                 if verbose { for line in event.result.log { Output.status(line) } }
                 if event.failed {
-                    Output.status(
-                        "build failed in \(event.milliseconds) ms: the browser shows the errors over the last good site"
-                    )
+                    let shown =
+                        event.hasGoodSite
+                        ? "the browser shows the errors over the last good site"
+                        : "no good build yet: the browser shows the errors"
+                    Output.status("build failed in \(event.milliseconds) ms: \(shown)")
                 } else {
                     let pages = event.result.paths.filter { $0.hasSuffix(".html") }.count
                     Output.status("built \(pages) pages in \(event.milliseconds) ms")
@@ -42,7 +45,7 @@ struct ServeCommand: ParsableCommand {
             ready: { address in
                 if !quiet { Output.status("serving \(address) (Ctrl-C to stop); watching content/ and theme/") }
             },
-            failed: { diagnostic in Output.report([diagnostic], sources: [:], format: format) })
+            failed: { diagnostics, sources in Output.report(diagnostics, sources: sources, format: format) })
         if !quiet, status == 0 { Output.status("stopped") }
         if status != 0 { throw ExitCode(status) }
     }

@@ -13,10 +13,10 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+    func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> (
         status: Int32, out: String, err: String
     ) {
-        let executable = try #require(Self.executable, "build the avance product first")
+        let executable = try executable ?? #require(Self.executable, "build the avance product first")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -73,5 +73,64 @@ import Testing
         let unsafe = try run(["build", "--root", Repository.root, "--output", Repository.root + "/theme"])
         #expect(unsafe.status == 2)
         #expect(unsafe.err.contains("output-unsafe"))
+    }
+
+    /// A copy of the Quito site with `extra` more partners, so that a build lasts long enough
+    /// (over a second here, in a debug build) for the progress line to show.
+    func largerSite(_ name: String, extra: Int) throws -> String {
+        let root = try Repository.copySite(name: name)
+        for number in 1...extra {
+            try "---\ntitulo: Socio de prueba \(number)\n---\nTexto.\n".write(
+                toFile: root + "/content/socios/socio-\(number).md", atomically: false, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test func noProgressLineWhenStderrIsNotATerminal() throws {
+        let root = try largerSite("no-progress", extra: 600)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try run(["build", "--root", root, "--no-git-dates"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(!result.err.contains("\r"))
+        #expect(!result.err.contains("\u{1B}"))
+        #expect(result.err.hasPrefix("built "))
+    }
+
+    /// Under a pseudo-terminal (`script`), the line shows the stages and is erased before the
+    /// summary; `--quiet` silences it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func aTerminalSeesTheProgressLineErasedBeforeTheSummary() throws {
+        let root = try largerSite("progress", extra: 600)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let executable = try #require(Self.executable)
+        let command = "\(executable) build --root \(root) --no-git-dates"
+        let shown = try run(["-qefc", command, "/dev/null"], executable: "/usr/bin/script")
+        #expect(shown.status == 0, "\(shown.out)")
+        #expect(shown.out.contains("\r\u{1B}[K"))
+        #expect(shown.out.range(of: #"rendering pages \d+/\d+…"#, options: .regularExpression) != nil, "\(shown.out)")
+        // Erased before the summary, which starts a clean line.
+        #expect(shown.out.range(of: "\r\u{1B}[Kbuilt ") != nil)
+        let quiet = try run(["-qefc", command + " --quiet", "/dev/null"], executable: "/usr/bin/script")
+        #expect(quiet.status == 0)
+        #expect(!quiet.out.contains("\u{1B}[K"))
+    }
+
+    /// On a terminal, diagnostics are coloured unless `NO_COLOR` has a value; an empty
+    /// `NO_COLOR` counts as unset (no-color.org).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func anEmptyNoColorKeepsColoursOnATerminal() throws {
+        let executable = try #require(Self.executable)
+        let site = Repository.fixtures + "/invalid-sites/typos"
+        let output = NSTemporaryDirectory() + "avance-never-\(UUID())"
+        func build(noColor: String?) throws -> String {
+            let setting = noColor.map { "NO_COLOR='\($0)'" } ?? "-u NO_COLOR"
+            let command = "env \(setting) \(executable) build --root \(site) --output \(output)"
+            let result = try run(["-qefc", command, "/dev/null"], executable: "/usr/bin/script")
+            #expect(result.out.contains("error[ref-unknown]"))
+            return result.out
+        }
+        #expect(try build(noColor: nil).contains("\u{1B}[31m"))
+        #expect(try build(noColor: "").contains("\u{1B}[31m"))
+        #expect(!(try build(noColor: "1")).contains("\u{1B}[31m"))
     }
 }

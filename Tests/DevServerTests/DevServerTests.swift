@@ -16,8 +16,10 @@ import Testing
         .deletingLastPathComponent().path
 
     /// A copy of the Quito site and a server on it, started; the caller stops both.
-    func start(_ name: String, prepare: (String) throws -> Void = { _ in }) async throws -> (DevServer, String, UInt16)
-    {
+    func start(
+        _ name: String, prepare: (String) throws -> Void = { _ in },
+        report: @escaping @Sendable (BuildEvent) -> Void = { _ in }, pollInterval: Duration = .milliseconds(40)
+    ) async throws -> (DevServer, String, UInt16) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-serve-\(name)-\(UUID())").path
         for folder in ["content", "theme"] {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -25,8 +27,8 @@ import Testing
         }
         try prepare(root)
         var options = DevServerOptions(root: root, port: 0)
-        options.pollInterval = .milliseconds(40)
-        let server = DevServer(options: options)
+        options.pollInterval = pollInterval
+        let server = DevServer(options: options, report: report)
         _ = try await server.start()
         return (server, root, await server.port)
     }
@@ -87,6 +89,9 @@ import Testing
 
         let errors = try await waitFor("/__avance/errors", port: port) { $0.body.contains("enum-unknown") }
         #expect(errors.body.contains("error[enum-unknown]"))
+        // The Quito site is in Spanish, and so is the panel.
+        #expect(errors.body.contains("El último cambio guardado impide armar el sitio: 2 errores"))
+        #expect(!errors.body.contains("The last save"))
         #expect(errors.body.contains("content/proyectos/rcn-visa.md:3:9 (estado)"))
         #expect(!errors.body.contains("<script>alert(1)"))
         #expect(errors.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -104,15 +109,21 @@ import Testing
         let fixed = try await waitFor("/proyectos/rcn-visa/", port: port) { !$0.body.contains("avance-errors") }
         #expect(!fixed.body.contains("avance-errors"))
         #expect(fixed.body.contains("Ciudades Resilientes Formando un Mundo Digital"))
-        #expect(try await get("/__avance/errors", port: port).body.contains("no errors"))
+        #expect(try await get("/__avance/errors", port: port).body.contains("no tiene errores"))
         await server.stop()
     }
 
     @Test func aSiteThatNeverBuiltShowsTheErrorPage() async throws {
-        let (server, root, port) = try await start("never") { root in
-            try "---\ntitulo: [sin cerrar\n---\n".write(
-                toFile: root + "/content/socios/roto.md", atomically: true, encoding: .utf8)
-        }
+        let events = Events()
+        let (server, root, port) = try await start(
+            "never",
+            prepare: { root in
+                try "---\ntitulo: [sin cerrar\n---\n".write(
+                    toFile: root + "/content/socios/roto.md", atomically: true, encoding: .utf8)
+            }, report: events.add)
+        // The first build failed with no good site before it: the terminal must not speak of one.
+        #expect(events.all.map(\.failed) == [true])
+        #expect(events.all.map(\.hasGoodSite) == [false])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let page = try await get("/", port: port)
         #expect(page.status == 500)
@@ -121,7 +132,34 @@ import Testing
         try FileManager.default.removeItem(atPath: root + "/content/socios/roto.md")
         let fixed = try await waitFor("/", port: port) { $0.status == 200 }
         #expect(fixed.status == 200)
+        #expect(events.all.last.map { !$0.failed && $0.hasGoodSite } == true)
         await server.stop()
+    }
+
+    /// No `content/`, no `theme/`, no `site.yaml`: nothing to serve, so `start` refuses with
+    /// what `avance build` says, and stops listening.
+    @Test(arguments: [("no-root", "content-missing"), ("no-theme", "theme-missing"), ("no-model", "model-missing")])
+    func aMissingSiteIsRefused(case name: String, code: String) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-serve-\(name)-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        if name != "no-root" {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.repository + "/content", toPath: root + "/content")
+        }
+        if name == "no-model" {
+            try FileManager.default.copyItem(atPath: Self.repository + "/theme", toPath: root + "/theme")
+            try FileManager.default.removeItem(atPath: root + "/content/site.yaml")
+        }
+        let events = Events()
+        let server = DevServer(options: DevServerOptions(root: root, port: 0), report: events.add)
+        do {
+            _ = try await server.start()
+            Issue.record("serve started on a missing site")
+        } catch let unavailable as SiteUnavailable {
+            #expect(unavailable.diagnostics.contains { $0.code == code && $0.severity == .error })
+        }
+        #expect(events.all.isEmpty)
+        #expect(RawHTTP(port: await server.port) == nil)
     }
 
     @Test func theEventStreamAnnouncesEveryBuildAndEndsOnStop() async throws {
@@ -143,6 +181,73 @@ import Testing
         // The stream ends, and nothing listens on the port any more.
         #expect(client.receive(until: "0\r\n\r\n", already: &text) || client.receive() == "")
         #expect(RawHTTP(port: port) == nil)
+    }
+
+    /// What the issue asks of a new user: edit a file in an editor, see the page update. The
+    /// server runs as `avance serve` does (default options: Linux's inotify watcher, 50 ms to
+    /// settle); a page's event stream is open; one project is saved with a new title. The new
+    /// build must be announced within 5 seconds (the requirement is a second; the bound is wide
+    /// for a loaded machine), and the page must show the edit. Measured here on 2 busy cores,
+    /// debug build, Quito site: 101–121 ms from the save to the event (the test prints it).
+    @Test func aSaveIsAnnouncedOnTheEventStreamAndThePageShowsIt() async throws {
+        let defaults = DevServerOptions(root: "/")
+        let (server, root, port) = try await start("save", pollInterval: defaults.pollInterval)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let client = try #require(RawHTTP(port: port))
+        client.send("GET /__avance/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        var text = ""
+        #expect(client.receive(until: "-1\n\n", already: &text), "the stream opens with the first build")
+
+        let file = root + "/content/proyectos/rcn-visa.md"
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        let edited = original.replacingOccurrences(
+            of: "titulo: Ciudades Resilientes Formando un Mundo Digital",
+            with: "titulo: Ciudades Resilientes Formando un Mundo Digital, editado")
+        try #require(edited != original)
+        let saved = ContinuousClock.now
+        try edited.write(toFile: file, atomically: true, encoding: .utf8)  // as editors save: a rename
+        let announced = client.receive(until: "-2\n\n", already: &text)
+        let latency = ContinuousClock.now - saved
+        let milliseconds = latency.components.seconds * 1000 + latency.components.attoseconds / 1_000_000_000_000_000
+        print("save → reload event: \(milliseconds) ms")
+        #expect(announced)
+        #expect(text.contains("event: build\ndata: "))
+        #expect(latency < .seconds(5))
+
+        let page = try await get("/proyectos/rcn-visa/", port: port)
+        #expect(page.status == 200)
+        #expect(page.body.contains("Ciudades Resilientes Formando un Mundo Digital, editado"))
+        await server.stop()
+        #expect(client.receive(until: "0\r\n\r\n", already: &text) || client.receive() == "")
+    }
+
+    /// Stopping waits for responses being sent, one second at most, and for nothing else: with
+    /// a page's connection left open (idle, kept alive) and an event stream open, the stop does
+    /// not wait out that second (it used to, always: 1,008 ms). Measured: 1–2 ms in process;
+    /// 7–20 ms from SIGINT or SIGTERM to the command's exit.
+    @Test func stoppingAnIdleServerIsPrompt() async throws {
+        let (server, root, port) = try await start("prompt")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let keptAlive = try #require(RawHTTP(port: port))
+        keptAlive.send("GET /css/site.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        var page = ""
+        #expect(keptAlive.receive(until: "--", already: &page))
+        let stream = try #require(RawHTTP(port: port))
+        stream.send("GET /__avance/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        var events = ""
+        #expect(stream.receive(until: "-1\n\n", already: &events))
+        #expect(server.activity.count == 1)  // the stream; the page is sent
+
+        let started = ContinuousClock.now
+        await server.stop()
+        let elapsed = ContinuousClock.now - started
+        print("stop with an idle connection and an event stream open: \(elapsed)")
+        #expect(elapsed < .milliseconds(900), "stop waited out the one-second timeout")
+        // The stream ended cleanly (the last chunk of a chunked body), and both connections closed.
+        #expect(stream.receive(until: "0\r\n\r\n", already: &events))
+        #expect(stream.receive() == "")
+        #expect(keptAlive.receive() == "")
+        #expect(server.activity.count == 0)
     }
 
     @Test func pathsThatLeaveTheSiteAreRefused() async throws {
@@ -203,31 +308,16 @@ import Testing
         #expect(try await get("/", port: port).status == 200)
         await server.stop()
     }
+}
 
-    @Test func theCommandStopsCleanlyOnSIGINT() async throws {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("avance").path
-        try #require(FileManager.default.isExecutableFile(atPath: executable), "build the avance product first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["serve", "--root", Self.repository, "--port", "0"]
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        var text = ""
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !text.contains("serving http://127.0.0.1:"), ContinuousClock.now < deadline {
-            let data = err.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
-        #expect(text.contains("built "))
-        #expect(text.contains("serving http://127.0.0.1:"))
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        text += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0)
-        #expect(text.hasSuffix("stopped\n"))
-        #expect(!FileManager.default.fileExists(atPath: Self.repository + "/.avance-serve"))
+/// The build events a server reported, in order.
+final class Events: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [BuildEvent] = []
+
+    func add(_ event: BuildEvent) {
+        lock.withLock { events.append(event) }
     }
+
+    var all: [BuildEvent] { lock.withLock { events } }
 }

@@ -1,4 +1,6 @@
 import Diagnostics
+import Foundation
+import Rendering
 import Testing
 
 @testable import DevServer
@@ -57,6 +59,42 @@ import Testing
         #expect(!html.contains("a warning is not shown"))
     }
 
+    /// On a Spanish site, the panel speaks Spanish (from `theme/i18n/es.yaml`), still escaped;
+    /// the diagnostics stay avance's English, marked as such.
+    @Test func thePanelSpeaksTheSitesLanguage() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let spanish = try #require(Strings.load(root: repository, language: "es"))
+        var page = page
+        page.words = ServeWords(language: "es", theme: spanish)
+        let html = page.page(reloadScript: "")
+        #expect(html.contains("<html lang=\"es\">"))
+        #expect(html.contains("El último cambio guardado impide armar el sitio: 1 error"))
+        #expect(html.contains("Corrija el archivo y guárdelo: esta página se recarga sola."))
+        #expect(html.contains("<p style=\"margin:.25rem 0\">Sugerencia: allowed: `en-marcha` &amp; others</p>"))
+        #expect(html.contains("<ol style=\"padding-left:1.25rem\" lang=\"en\">"))
+        #expect(!html.contains("The last save"))
+        #expect(!html.contains("Hint:"))
+        #expect(!html.contains("<script>alert(1)"))
+        let panel = page.panel()
+        #expect(panel.contains("Debajo, el sitio como estaba antes del error"))
+        // Two errors: the plural form.
+        let two = ErrorPage(
+            diagnostics: page.diagnostics + [.error("ref-unknown", "no entry")], sources: [:], words: page.words)
+        #expect(two.summary == "El último cambio guardado impide armar el sitio: 2 errores")
+    }
+
+    /// Words of a theme are escaped too, and a theme without `serve.*` keys gets English.
+    @Test func theThemesWordsAreEscapedAndMissingOnesAreEnglish() {
+        var page = page
+        page.words = ServeWords(language: "xx", theme: Strings(["serve.hint": "<i>Ojo</i>:"]))
+        let html = page.page(reloadScript: "")
+        #expect(html.contains("&lt;i&gt;Ojo&lt;/i&gt;: allowed"))
+        #expect(html.contains("The last save broke the build: 1 error"))
+        page.words = ServeWords(language: "xx", theme: Strings(["home": "Inicio"]))
+        #expect(page.page(reloadScript: "").contains("<html lang=\"en\">"))
+    }
+
     @Test func theScriptGoesBeforeTheEndOfBodyAndThePanelAfterItsStart() {
         let html = LiveReload.inject(
             into: "<html><BODY class=\"x\"><p>Hola</p></BODY></html>", tag: "<script></script>",
@@ -79,7 +117,9 @@ import Testing
         #expect(response.status == 500)
         let page = String(decoding: response.body, as: UTF8.self)
         #expect(page.contains("partials nest more than 64 deep"))
-        #expect(page.contains("theme/templates/entry.mustache"))
+        // The whole template is at fault: its name alone, no made-up line 0, column 0.
+        #expect(page.contains("<code>theme/templates/entry.mustache</code>"))
+        #expect(!page.contains("mustache:0"))
         #expect(responder.respond(method: "GET", target: "/").status == 200)
     }
 

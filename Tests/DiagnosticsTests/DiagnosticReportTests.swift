@@ -31,6 +31,50 @@ import Testing
         #expect(text.contains("= hint: did you mean `h07`?"))
     }
 
+    /// Line 0 is the whole file (a missing or ignored file, a count in site.yaml), column 0 the
+    /// whole line: every format names what is known and never prints `:0:0`.
+    @Test func aWholeFileOrLineIsNamedWithoutMadeUpZeros() throws {
+        let wholeFile = Diagnostic.warning(
+            "count-exceeds-expected", "`proyectos` has 64 entries but declares `expected: 63`",
+            at: SourceLocation(file: "content/site.yaml", line: 0, column: 0), hint: "update `expected`")
+        let wholeLine = Diagnostic.error(
+            "template-syntax", "template error",
+            at: SourceLocation(file: "theme/templates/home.mustache", line: 3, column: 0))
+        let report = DiagnosticReport([wholeFile, wholeLine], sources: ["content/site.yaml": "title: T\n"])
+        let text = report.formatted(.text)
+        #expect(
+            text == """
+                warning[count-exceeds-expected]: `proyectos` has 64 entries but declares `expected: 63`
+                 --> content/site.yaml
+                  = hint: update `expected`
+
+                error[template-syntax]: template error
+                 --> theme/templates/home.mustache:3
+
+                1 error, 1 warning
+
+                """)
+        let github = report.formatted(.github)
+        #expect(github.contains("::warning file=content/site.yaml,title=count-exceeds-expected::"))
+        #expect(github.contains("::error file=theme/templates/home.mustache,line=3,title=template-syntax::"))
+        let json = report.formatted(.json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(items[0]["file"] as? String == "content/site.yaml")
+        #expect(items[0]["line"] == nil && items[0]["column"] == nil)
+        #expect(items[1]["line"] as? Int == 3)
+        #expect(items[1]["column"] == nil)
+        #expect(!text.contains(":0") && !github.contains("=0") && !json.contains(": 0"))
+    }
+
+    @Test(arguments: [
+        ([:], true, true), (["NO_COLOR": ""], true, true), (["NO_COLOR": "1"], true, false),
+        (["NO_COLOR": "0"], true, false), ([:], false, false), (["NO_COLOR": ""], false, false),
+    ])
+    func colourOnATerminalUnlessNoColorHasAValue(environment: [String: String], terminal: Bool, wanted: Bool) {
+        #expect(DiagnosticReport.wantsColor(environment: environment, terminal: terminal) == wanted)
+    }
+
     @Test func colourIsOnlyAddedWhenAskedFor() {
         let report = DiagnosticReport([diagnostic], sources: sources)
         #expect(!report.formatted(.text).contains("\u{1B}["))
