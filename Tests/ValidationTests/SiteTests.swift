@@ -14,6 +14,22 @@ import Testing
         #expect(entry.bodyFirstLine == 18)
     }
 
+    /// Quoting in YAML does not change what a value is: its field's type does.
+    @Test func quotingChangesNothing() throws {
+        let (site, diagnostics) = TestSite.validate([
+            "content/ejes/e2.md": "---\ntitulo: 2022\norden: \"2\"\n---\n",
+            "content/hitos/h02.md": "---\ntitulo: Dos\neje: 'e2'\nfecha: \"2022-04\"\npeso: '1.5'\n---\n",
+        ])
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics.map(\.message))")
+        let axis = try #require(site?.entry(EntryKey("ejes", "e2")))
+        #expect(axis.title == "2022")
+        #expect(axis.fields["orden"] == .int(2))
+        let milestone = try #require(site?.entry(EntryKey("hitos", "h02")))
+        #expect(milestone.fields["eje"] == .reference("e2"))
+        #expect(milestone.fields["fecha"] == .date(SiteDate("2022-04")!))
+        #expect(milestone.fields["peso"] == .number(1.5))
+    }
+
     @Test func backlinksListEveryEntryThatRefersToAnother() throws {
         let (validated, _) = TestSite.validate([
             "content/hitos/h02.md": "---\ntitulo: Dos\neje: e1\nestado: suspendido\n---\n"
