@@ -49,6 +49,8 @@ public struct ImportResult: Sendable {
     public var entries: [ImportedEntry] = []
     /// Rows left out because they have errors (with `--skip-invalid`).
     public var skippedRows: [Int] = []
+    /// How many rows had no error (written, or not written because others failed).
+    public var validRows = 0
     /// True once the files are written.
     public var wrote = false
     /// How the file was read: its encoding and cell separator.

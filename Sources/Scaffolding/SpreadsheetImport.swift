@@ -55,6 +55,7 @@ public enum SpreadsheetImport {
         let failed = Set(rowProblems.filter { $0.severity == .error }.compactMap { $0.location?.line })
         result.entries = planned.filter { !failed.contains($0.row) }
         result.skippedRows = planned.map(\.row).filter(failed.contains)
+        result.validRows = result.entries.count
         guard !options.dryRun, !result.entries.isEmpty, failed.isEmpty || options.skipInvalid else {
             if !failed.isEmpty, !options.skipInvalid { result.entries = [] }
             return result

@@ -67,7 +67,8 @@ struct ImportCommand: ParsableCommand {
         if result.diagnostics.hasErrors {
             guard !skipped.isEmpty else { return "nothing written" }
             let (them, have, fix) = skipped.count == 1 ? ("row", "has", "fix it") : ("rows", "have", "fix them")
-            let others = skipInvalid || dryRun ? "" : ", or use --skip-invalid to import the other rows"
+            let others =
+                skipInvalid || dryRun || result.validRows == 0 ? "" : ", or use --skip-invalid to import the other rows"
             return "nothing written: \(them) \(rows(skipped)) \(have) errors (\(fix)\(others))"
         }
         return dryRun
