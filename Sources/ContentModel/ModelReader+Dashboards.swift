@@ -106,9 +106,20 @@ extension ModelReader {
         return months
     }
 
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, a real date: the rule of entries' dates (`SiteDate`,
+    /// a stage later), which the API's schema checks too.
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return (1...3).contains(parts.count) && parts[0].count == 4
-            && parts.dropFirst().allSatisfy { $0.count == 2 } && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return false }
+        let year = Int(parts[0])!
+        guard parts.count > 1 else { return true }
+        let month = Int(parts[1])!
+        guard (1...12).contains(month) else { return false }
+        guard parts.count > 2 else { return true }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(Int(parts[2])!)
     }
 }

@@ -18,3 +18,23 @@ extension Unicode.Scalar {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
+
+extension String {
+    /// The text with each forbidden control character (and a line end inside it) written as its
+    /// code point, `U+001B`, so that text from a file or a spreadsheet cannot move the cursor,
+    /// change colours or clear a terminal when a diagnostic quotes it.
+    public var terminalSafe: String {
+        guard unicodeScalars.contains(where: { $0.isForbiddenControl || $0 == "\n" || $0 == "\r" }) else {
+            return self
+        }
+        var safe = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar.isForbiddenControl || scalar == "\n" || scalar == "\r" {
+                safe.append(contentsOf: scalar.codePoint.unicodeScalars)
+            } else {
+                safe.append(scalar)
+            }
+        }
+        return String(safe)
+    }
+}

@@ -55,26 +55,27 @@ public struct DiagnosticReport: Sendable {
         let paint = Paint(enabled: color)
         let severityColor = diagnostic.severity == .error ? Paint.red : Paint.yellow
         var out = paint(severityColor, "\(diagnostic.severity.rawValue)[\(diagnostic.code)]")
-        out += paint(Paint.bold, ": \(diagnostic.message)") + "\n"
+        out += paint(Paint.bold, ": \(diagnostic.message.terminalSafe)") + "\n"
+        let hint = diagnostic.hint?.terminalSafe
         guard let location = diagnostic.location else {
-            if let hint = diagnostic.hint { out += "  = hint: \(hint)\n" }
+            if let hint { out += "  = hint: \(hint)\n" }
             return out
         }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
-        out += "\(gutter)\(paint(Paint.blue, "-->")) \(location)"
-        if let field = diagnostic.field { out += " (\(field))" }
+        out += "\(gutter)\(paint(Paint.blue, "-->")) \(location.description.terminalSafe)"
+        if let field = diagnostic.field { out += " (\(field.terminalSafe))" }
         out += "\n"
         if let line = sourceLine(location) {
-            let visible = line.replacingOccurrences(of: "\t", with: " ")
+            let visible = line.replacingOccurrences(of: "\t", with: " ").terminalSafe
             let pad = String(repeating: " ", count: max(0, location.column - 1))
             let marks = String(repeating: "^", count: max(1, location.length))
             out += "\(gutter) \(paint(Paint.blue, "|"))\n"
             out += "\(paint(Paint.blue, number)) \(paint(Paint.blue, "|")) \(visible)\n"
             out += "\(gutter) \(paint(Paint.blue, "|")) \(pad)\(paint(severityColor, marks))"
-            if let hint = diagnostic.hint { out += " \(hint)" }
+            if let hint { out += " \(hint)" }
             out += "\n"
-        } else if let hint = diagnostic.hint {
+        } else if let hint {
             out += "\(gutter) = hint: \(hint)\n"
         }
         return out
@@ -146,7 +147,7 @@ public struct DiagnosticReport: Sendable {
     func escapeData(_ value: String) -> String {
         value.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+            .replacingOccurrences(of: "\n", with: "%0A").terminalSafe
     }
 
     func escapeProperty(_ value: String) -> String {

@@ -60,7 +60,7 @@ public struct EntryValidator: Sendable {
             }
             if let value = checker.check(valueNode, as: field, path: name) {
                 fields[name] = value
-                textSources[name] = TextSource.of(value, at: valueNode, file: path, in: split)
+                textSources[name] = TextSource.of(value, at: valueNode, key: keyNode, file: path, in: split)
             }
         }
         diagnostics += checker.diagnostics

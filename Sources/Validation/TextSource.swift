@@ -12,17 +12,24 @@ public struct TextSource: Sendable, Equatable {
     /// the `|` / `>` of a block.
     public let line: Int
     public let column: Int
-    /// The front matter's lines from `line` on.
+    /// The value's lines: from `line` on, while they are blank or indented deeper than its key.
     let lines: [Substring]
 
-    /// Keeps the lines of `yaml` (whose first line is file line `yamlFirstLine`) from `line` on.
-    public init(file: String, line: Int, column: Int, yaml: String, yamlFirstLine: Int) {
+    /// Keeps the lines of `yaml` (whose first line is file line `yamlFirstLine`) that hold the value
+    /// starting at `line` and `column`, whose key is at `keyColumn`.
+    public init(file: String, line: Int, column: Int, keyColumn: Int = 1, yaml: String, yamlFirstLine: Int) {
         self.file = file
         self.line = line
         self.column = column
         let all = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         let first = min(max(0, line - yamlFirstLine), all.count)
-        lines = Array(all[first...])
+        var kept: [Substring] = []
+        for (index, text) in all[first...].enumerated() {
+            let indent = text.prefix { $0 == " " }.count
+            if index > 0, !text.allSatisfy({ $0 == " " || $0 == "\r" }), indent < keyColumn { break }
+            kept.append(text)
+        }
+        lines = kept
     }
 
     /// A place in the lines, after the links already found.
@@ -43,8 +50,9 @@ public struct TextSource: Sendable, Equatable {
     /// A cursor at the value's start.
     public var start: Cursor { Cursor(line: 0, scalars: max(0, column - 1)) }
 
-    /// Where `destination` is written at or after `cursor` (which moves past it); the value's
-    /// start when it cannot be found as written (a YAML escape inside it, for example).
+    /// Where `destination` is written as a link (after `(`, `<` or `]:`) at or after `cursor`
+    /// (which moves past it); the value's start when it cannot be found so (a YAML escape inside
+    /// it, for example). The same text elsewhere in the value, not as a link, is passed over.
     public func location(of destination: String, after cursor: inout Cursor) -> SourceLocation {
         let length = max(1, destination.unicodeScalars.count)
         guard !destination.isEmpty else { return SourceLocation(file: file, line: line, column: column, length: 1) }
@@ -53,14 +61,28 @@ public struct TextSource: Sendable, Equatable {
         var skip = cursor.scalars
         while index < lines.count {
             let scalars = Array(lines[index].unicodeScalars)
-            if let found = Self.firstIndex(of: needle, in: scalars, from: skip) {
-                cursor = Cursor(line: index, scalars: found + needle.count)
-                return SourceLocation(file: file, line: line + index, column: found + 1, length: length)
+            var from = skip
+            while let found = Self.firstIndex(of: needle, in: scalars, from: from) {
+                if Self.isLinkDestination(at: found, in: scalars) {
+                    cursor = Cursor(line: index, scalars: found + needle.count)
+                    return SourceLocation(file: file, line: line + index, column: found + 1, length: length)
+                }
+                from = found + 1
             }
             index += 1
             skip = 0
         }
         return SourceLocation(file: file, line: line, column: column, length: length)
+    }
+
+    /// Whether the text at `offset` follows `(` or `<` (`[a](dest)`, `[a](<dest>)`, `<dest>`) or
+    /// `]:` and spaces (`[a]: dest`).
+    static func isLinkDestination(at offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard offset > 0 else { return false }
+        if scalars[offset - 1] == "(" || scalars[offset - 1] == "<" { return true }
+        var before = offset - 1
+        while before > 0, scalars[before] == " " { before -= 1 }
+        return before > 0 && scalars[before] == ":" && scalars[before - 1] == "]"
     }
 
     static func firstIndex(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int) -> Int? {
@@ -74,9 +96,12 @@ public struct TextSource: Sendable, Equatable {
 
 extension TextSource {
     /// The source of `value` when it is Markdown that may hold a link (`[…](…)`, `[…]: …`).
-    static func of(_ value: FieldValue, at node: YAMLNode, file: String, in split: SplitFile) -> TextSource? {
+    static func of(_ value: FieldValue, at node: YAMLNode, key: YAMLNode, file: String, in split: SplitFile)
+        -> TextSource?
+    {
         guard case .text(let markdown) = value, markdown.contains("]") else { return nil }
         return TextSource(
-            file: file, line: node.line, column: node.column, yaml: split.yaml, yamlFirstLine: split.yamlFirstLine)
+            file: file, line: node.line, column: node.column, keyColumn: key.column, yaml: split.yaml,
+            yamlFirstLine: split.yamlFirstLine)
     }
 }

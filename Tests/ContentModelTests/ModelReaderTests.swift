@@ -158,6 +158,9 @@ import Testing
         ("charts_by: [ejes]", "charts_by: [ejez]", "model-collection-unknown"),
         ("counts: {parado: 35, activo: 7}", "counts: {parada: 35}", "model-enum-unknown"),
         ("date: 2022-04", "date: abril", "model-invalid"),
+        ("date: 2022-04", "date: 2022-13", "model-invalid"),
+        ("date: 2022-04", "date: 2023-02-29", "model-invalid"),
+        ("date: 2022-04", "date: ٢٠٢٢-04", "model-invalid"),
         ("stale_after_months: 6", "stale_after_months: seis", "model-invalid"),
     ])
     func wrongSettingsAreReported(original: String, replacement: String, code: String) {

@@ -25,6 +25,22 @@ import Testing
                 """)
     }
 
+    /// A spreadsheet cell or a file name quoted in a message cannot drive the terminal.
+    @Test func controlCharactersInQuotedTextAreShownAsCodePoints() {
+        let hostile = Diagnostic.error(
+            "row-duplicate", "row 3 repeats the title of row 2, `A\u{1B}[31mROJO\u{1B}[0m`",
+            at: SourceLocation(file: "m\u{7}.csv", line: 3, column: 1), field: "titulo\u{9B}",
+            hint: "delete\r\nrow 3")
+        let forbidden: Set<UInt32> = [0x1B, 0x07, 0x9B]
+        for format in [DiagnosticReport.Format.text, .github] {
+            let out = DiagnosticReport([hostile]).formatted(format)
+            #expect(!out.unicodeScalars.contains { forbidden.contains($0.value) })
+            #expect(!out.contains("\r"))
+            #expect(out.contains("U+001B[31mROJO"))
+        }
+        #expect(DiagnosticReport([hostile]).formatted(.text).contains("--> mU+0007.csv:3:1 (tituloU+009B)"))
+    }
+
     @Test func textWithoutSourceStillGivesFileLineAndHint() {
         let text = DiagnosticReport([diagnostic]).formatted(.text)
         #expect(text.contains("--> content/acciones/a-12.md:4:7"))

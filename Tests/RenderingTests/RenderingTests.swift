@@ -111,6 +111,10 @@ let model = """
             ---
             """,
             "content/proyectos/cai.md": "---\ntitle: Cai\nnota: |\n  Uno.\n\n  Dos [x](zz.md).\n---\n",
+            // The path named as text before the link is passed over; a destination written with a
+            // YAML escape cannot be found as written, so the value's start is given.
+            "content/proyectos/dan.md": "---\ntitle: Dan\nnota: La ruta yy.md, luego [y](yy.md).\n---\n",
+            "content/proyectos/eva.md": "---\ntitle: Eva\nnota: \"Ver [x](ww\\u002Emd)\"\n---\n",
             "content/proyectos/cai.en.md": "---\ntitle: Cai\nnota: |\n  One.\n\n  Two.\n\n  Three [x](yy.md).\n---\n",
         ])
         let spanish = BodyRenderer(site: site).render().diagnostics.sorted()
@@ -119,7 +123,8 @@ let model = """
             places == [
                 "link-anchor content/proyectos/ana.md:3:15", "link-broken content/proyectos/ana.md:3:45",
                 "link-anchor content/proyectos/bea.md:5:19", "link-anchor content/proyectos/bea.md:6:21",
-                "link-broken content/proyectos/cai.md:6:11",
+                "link-broken content/proyectos/cai.md:6:11", "link-broken content/proyectos/dan.md:3:32",
+                "link-broken content/proyectos/eva.md:3:7",
             ])
         let english = BodyRenderer(site: site.translated(to: "en", model: site.model), prefix: "en/").render()
         let translated = try #require(english.diagnostics.first { $0.location?.file == "content/proyectos/cai.en.md" })
