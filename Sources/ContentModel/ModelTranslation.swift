@@ -33,6 +33,16 @@ public enum ModelTranslation {
         let file = path(for: language)
         var translated = model
         translated.language = language
+        // Until the translation says otherwise, snapshots stay in the original's language.
+        translated.collections = translated.collections.map { collection in
+            var collection = collection
+            collection.snapshots = collection.snapshots.map { snapshot in
+                var snapshot = snapshot
+                (snapshot.lang, snapshot.sourceLang) = (model.language, model.language)
+                return snapshot
+            }
+            return collection
+        }
         var diagnostics: [Diagnostic] = []
         func report(_ code: String, _ message: String, at node: YAMLNode, among candidates: [String]) {
             diagnostics.append(
@@ -59,7 +69,7 @@ public enum ModelTranslation {
             if let title = node["title"]?.scalar { collection.title = title }
             if let singular = node["singular"]?.scalar { collection.singular = singular }
             if let description = node["description"]?.scalar { collection.description = description }
-            let snapshots = translateSnapshots(collection.snapshots, node["snapshots"], original: model.language)
+            let snapshots = translateSnapshots(collection.snapshots, node["snapshots"])
             collection.snapshots = snapshots.0
             diagnostics += snapshots.1.map {
                 .error(
@@ -92,19 +102,18 @@ public enum ModelTranslation {
         return (translated, diagnostics)
     }
 
-    /// Snapshots with the titles and sources of `node` (a list, in the order of site.yaml);
-    /// those left untranslated keep the `original` language as their `lang`. Returns the items of
+    /// Snapshots with the titles and sources of `node` (a list, in the order of site.yaml); a
+    /// translated title or source loses its `lang` (the original's until then). Returns the items of
     /// `node` beyond the snapshots there are.
-    static func translateSnapshots(_ snapshots: [Snapshot], _ node: YAMLNode?, original: String) -> (
+    static func translateSnapshots(_ snapshots: [Snapshot], _ node: YAMLNode?) -> (
         [Snapshot], [YAMLNode]
     ) {
         let items = node?.sequence ?? []
         let translated = snapshots.enumerated().map { index, snapshot in
             var snapshot = snapshot
             let item = index < items.count ? items[index] : nil
-            if let title = item?["title"]?.scalar { snapshot.title = title }
-            if let source = item?["source"]?.scalar { snapshot.source = source }
-            if item?["title"]?.scalar == nil || item?["source"]?.scalar == nil { snapshot.lang = original }
+            if let title = item?["title"]?.scalar { (snapshot.title, snapshot.lang) = (title, nil) }
+            if let source = item?["source"]?.scalar { (snapshot.source, snapshot.sourceLang) = (source, nil) }
             return snapshot
         }
         return (translated, Array(items.dropFirst(snapshots.count)))

@@ -247,9 +247,10 @@ public struct Snapshot: Sendable {
     public var source: String
     /// Count per status value id, in the status field's order.
     public var counts: [(value: String, count: Int)]
-    /// In a translated model, the language `title` and `source` are still in, when the
-    /// translation leaves them out.
+    /// In a translated model, the language `title` is still in, when the translation leaves it
+    /// out; `sourceLang` the same for `source`.
     public var lang: String?
+    public var sourceLang: String?
 
     /// Creates a snapshot.
     public init(date: String, title: String, source: String, counts: [(value: String, count: Int)]) {

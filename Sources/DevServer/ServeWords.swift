@@ -11,7 +11,9 @@ struct ServeWords: Sendable {
     /// The theme's words for `language` over the English ones.
     init(language: String, theme: Strings?) {
         let own = theme?.values.filter { $0.key.hasPrefix("serve.") } ?? [:]
-        self.language = own.isEmpty ? "en" : language
+        // The page is in the site's language only when the theme says all of it; otherwise some
+        // of it is English, and `lang` must not claim otherwise.
+        self.language = Self.english.keys.allSatisfy { own[$0] != nil } ? language : "en"
         self.strings = Strings(Self.english.merging(own) { $1 })
     }
 

@@ -102,7 +102,12 @@ public struct OpenDataRenderer: Sendable {
     func sitemap(_ pages: [String]) -> String {
         let paths = PagePaths(model: site.model)
         var changed: [String: SiteDate] = [:]
-        for (key, date) in site.lastChanged { changed[PagePaths.file(of: paths.page(of: key))] = date }
+        for (key, date) in site.lastChanged {
+            let file = PagePaths.file(of: paths.page(of: key))
+            changed[file] = date
+            // The page of each translation (`en/…`) shows the same entry.
+            for language in site.languages { changed[language + "/" + file] = date }
+        }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

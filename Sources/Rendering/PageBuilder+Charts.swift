@@ -75,7 +75,7 @@ extension PageBuilder {
         return collection.snapshots.map { snapshot in
             let counts = snapshot.labelledCounts(in: values)
             var view = statusView(title: snapshot.title, counts: counts, method: nil)
-            view.source = TextView(text: snapshot.source, lang: snapshot.lang)
+            view.source = TextView(text: snapshot.source, lang: snapshot.sourceLang)
             view.lang = snapshot.lang
             view.date = SiteDate(snapshot.date).map(format) ?? snapshot.date
             view.headline = headline(of: snapshot, counts: counts, in: collection)

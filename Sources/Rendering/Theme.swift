@@ -132,10 +132,11 @@ public struct Strings: Sendable, TemplateObject {
         return out
     }
 
-    /// `format` of `key.zero` when `count` is 0 and there is one, of `key.one` when it is 1, of
-    /// `key.other` otherwise (falling back to `key`), with `{count}` among the arguments.
+    /// `format` of `key.zero` when `count` is 0 and there is one, of `key.one` when it is 1 and
+    /// there is one, of `key.other` otherwise (falling back to `key`), with `{count}` among the
+    /// arguments.
     public func plural(_ key: String, count: Int, _ arguments: [String: String] = [:]) -> String {
-        let forms = count == 0 ? [".zero", ".other"] : count == 1 ? [".one"] : [".other"]
+        let forms = count == 0 ? [".zero", ".other"] : count == 1 ? [".one", ".other"] : [".other"]
         let form = forms.map { key + $0 }.first { values[$0] != nil } ?? key
         return format(form, arguments.merging(["count": String(count)]) { $1 })
     }

@@ -91,6 +91,11 @@ import Testing
         let html = page.page(reloadScript: "")
         #expect(html.contains("&lt;i&gt;Ojo&lt;/i&gt;: allowed"))
         #expect(html.contains("The last save broke the build: 1 error"))
+        // Partly the theme's words, partly English: the page does not claim the site's language.
+        #expect(html.contains("<html lang=\"en\">"))
+        let complete = Strings(ServeWords.english.mapValues { "«\($0)»" })
+        page.words = ServeWords(language: "xx", theme: complete)
+        #expect(page.page(reloadScript: "").contains("<html lang=\"xx\">"))
         page.words = ServeWords(language: "xx", theme: Strings(["home": "Inicio"]))
         #expect(page.page(reloadScript: "").contains("<html lang=\"en\">"))
     }

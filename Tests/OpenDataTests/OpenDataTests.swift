@@ -386,6 +386,10 @@ let bodies = [
                 "  <url><loc>https://example.org/sub/proyectos/p1/</loc><lastmod>2024-03-09</lastmod></url>",
                 "  <url><loc>https://example.org/sub/proyectos/p2/</loc></url>",
             ])
+        // A translation's page of the entry carries the same date.
+        site.languages = ["en"]
+        let translated = OpenDataRenderer(site: site, bodies: [:]).sitemap(["en/proyectos/p1/index.html"])
+        #expect(translated.contains("<loc>https://example.org/sub/en/proyectos/p1/</loc><lastmod>2024-03-09</lastmod>"))
     }
 }
 

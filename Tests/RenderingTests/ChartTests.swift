@@ -81,6 +81,10 @@ import Testing
     @Test func aKeyWithoutFormsServesEveryCountAndListsJoinWithTheLanguagesWord() {
         let strings = Strings(["n": "{count} x", "list.and": " y "])
         #expect(strings.plural("n", count: 1) == "1 x")
+        // A language with one form for every count but zero writes only `.other`.
+        let other = Strings(["m.zero": "nada", "m.other": "{count} cosas"])
+        #expect(other.plural("m", count: 1) == "1 cosas")
+        #expect(other.plural("m", count: 0) == "nada")
         #expect(strings.list(["a", "b", "c"]) == "a, b y c")
         #expect(strings.list(["a"]) == "a")
         #expect(Strings([:]).list(["a", "b"]) == "a, b")

@@ -83,6 +83,46 @@ import Testing
     }
 }
 
+/// A snapshot's title and source are translated one by one; what is left marks its language.
+@Suite struct SnapshotTranslationTests {
+    static func snapshots(_ item: String) -> String {
+        "collections:\n  proyectos:\n    snapshots:\n      - \(item)\n"
+    }
+
+    @Test(
+        arguments: [
+            (Self.snapshots("{title: Matrix, source: Report}"), "Matrix", nil, "Report", nil),
+            (Self.snapshots("{title: Matrix}"), "Matrix", nil, "Informe", "es"),
+            (Self.snapshots("{source: Report}"), "Matriz", "es", "Report", nil),
+            ("title: T\n", "Matriz", "es", "Informe", "es"),
+        ] as [(String, String, String?, String, String?)])
+    func eachPartKeepsItsOwnLanguage(
+        yaml: String, title: String, titleLang: String?, source: String, sourceLang: String?
+    )
+        throws
+    {
+        let model = """
+            title: T
+            language: es
+            collections:
+              proyectos:
+                status: estado
+                snapshots:
+                  - {date: 2022-04, title: Matriz, source: Informe, counts: {activo: 3}}
+                fields:
+                  title: string
+                  estado: {type: enum, values: [activo]}
+            """
+        let base = try #require(ModelReader.read(model).0)
+        let (english, _) = ModelTranslation.apply(yaml, language: "en", to: base)
+        let snapshot = try #require(english.collection("proyectos")?.snapshots.first)
+        #expect(snapshot.title == title)
+        #expect(snapshot.lang == titleLang)
+        #expect(snapshot.source == source)
+        #expect(snapshot.sourceLang == sourceLang)
+    }
+}
+
 /// Which files are translations (`<id>.<language>.md`), by their path alone.
 @Suite struct TranslationNameTests {
     @Test(
