@@ -191,7 +191,6 @@ public struct APIDocuments: Sendable {
         ]
     }
 
-    /// `{value, label}` of an enum value.
     /// Entries of one collection counted by status.
     static func rollup(_ counts: StatusCounts) -> [String: JSONValue] {
         [
@@ -204,6 +203,7 @@ public struct APIDocuments: Sendable {
         ]
     }
 
+    /// `{value, label}` of an enum value.
     static func enumeration(_ value: EnumValue) -> JSONValue {
         ["value": .string(value.id), "label": .string(value.label)]
     }

@@ -276,20 +276,18 @@ public struct SchemaDocuments: Sendable {
                     "counts": ["propertyNames": ["enum": .array(values.values.map { .string($0.id) })]],
                 ])
         }
+        var required: [JSONValue] = ["collection", "field", "total", "unset", "counts"]
+        var properties: [String: JSONValue] = [
+            "collection": Self.oneOf(model.collections.filter { $0.statusField != nil }.map(\.name)),
+            "field": ["type": "string"], "total": Self.count, "unset": Self.count,
+            "counts": ["type": "object", "additionalProperties": Self.count],
+        ]
+        if paths {
+            required.append("paths")
+            properties["paths"] = ["type": "array", "items": ["type": "string"]]
+        }
         return Self.allOf(
-            counted,
-            [
-                "type": "object",
-                "required": .array(
-                    ["collection", "field", "total", "unset", "counts"] + (paths ? ["paths"] : []).map(JSONValue.string)
-                ),
-                "properties": .object(
-                    [
-                        "collection": Self.oneOf(model.collections.filter { $0.statusField != nil }.map(\.name)),
-                        "field": ["type": "string"], "total": Self.count, "unset": Self.count,
-                        "counts": ["type": "object", "additionalProperties": Self.count],
-                    ].merging(paths ? ["paths": ["type": "array", "items": ["type": "string"]]] : [:]) { $1 }),
-            ])
+            counted, ["type": "object", "required": .array(required), "properties": .object(properties)])
     }
 
     /// A dated record of `collection`'s entries: where it is, its date, status and note.

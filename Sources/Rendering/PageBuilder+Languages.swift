@@ -9,9 +9,7 @@ extension PageBuilder {
     /// The language `entry`'s field `field` is written in on this page when it is not the page's:
     /// the site's own language, on a translated page whose entry does not translate the field.
     func fallbackLang(_ key: EntryKey, field: String) -> String? {
-        guard !paths.prefix.isEmpty, site.translations[localization.language]?[key]?.fields[field] == nil else {
-            return nil
-        }
+        guard !paths.prefix.isEmpty, !site.translates(key, field: field) else { return nil }
         return localization.languages.first?.code
     }
 

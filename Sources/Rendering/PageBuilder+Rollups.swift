@@ -10,24 +10,21 @@ extension PageBuilder {
     /// the list of entries counted. A collection with none below says so rather than vanishing.
     func rollupViews(of entry: Entry, in collection: Collection, from page: String) -> [StatusView] {
         let below = site.descendants(of: entry.key)
+        let rollups = Dictionary(site.deepRollups(below: below).map { ($0.counts.collection, $0) }) { first, _ in first
+        }
         return model.collections.filter { $0.statusField != nil && reaches($0.name, collection.name) }
             .map { child -> StatusView in
-                let keys = below.keys.filter { $0.collection == child.name }
-                    .sorted { (site.position(of: $0) ?? 0) < (site.position(of: $1) ?? 0) }
-                let entries = keys.compactMap { site.entry($0) }
                 let field = child.statusField.flatMap(child.field)
                 let title = strings.format(
                     "status.title", ["collection": child.title, "field": field?.label.lowercased() ?? ""])
-                let documented = site.entries(of: child.name).count
-                guard let counts = site.statusCounts(of: child, among: entries), !entries.isEmpty else {
+                guard let rollup = rollups[child.name] else {
                     var view = StatusView(title: title, total: 0, bars: [], method: nil)
                     view.summary = strings.plural(
-                        "rollup.none", count: documented,
+                        "rollup.none", count: site.entries(of: child.name).count,
                         ["singular": Self.lowercasingFirst(collection.singular)])
                     return view
                 }
-                let routes = Array(Set(keys.compactMap { below[$0] }))
-                    .sorted { ($0.steps.count, $0.description) < ($1.steps.count, $1.description) }
+                let (counts, entries, routes) = (rollup.counts, rollup.entries, rollup.paths)
                 let method = [
                     strings.plural(
                         "rollup.method", count: entries.count,

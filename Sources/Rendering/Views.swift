@@ -138,7 +138,7 @@ public struct StatusView: Sendable, TemplateObject {
     public var scope: String?
     /// For roll-ups: the entries counted, each with its status.
     public var counted: [CountedEntryView] = []
-    /// The language of `title` and `source` when it is not the page's (an untranslated snapshot).
+    /// The language of `title` when it is not the page's (an untranslated snapshot); `source` has its own.
     public var lang: String?
 
     public func value(named name: String) -> TemplateValue? {

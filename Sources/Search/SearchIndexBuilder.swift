@@ -71,7 +71,7 @@ public struct SearchIndexBuilder: Sendable {
             foldedTitle: SearchText.fold(entry.title),
             foldedFields: Self.folded(fieldText, limit: Self.fieldsLimit),
             foldedBody: Self.folded(body, limit: Self.bodyLimit))
-        if let original, site.translations[site.model.language]?[entry.key]?.fields[collection.titleField] == nil {
+        if let original, !site.translates(entry.key, field: collection.titleField) {
             record.lang = original
         }
         return record

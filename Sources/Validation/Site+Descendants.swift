@@ -47,16 +47,31 @@ extension Site {
 
     /// Roll-ups over every descendant: for each collection with a status field, its entries
     /// below `key` counted by status, each once, with the paths that reached them.
-    public func deepRollups(of key: EntryKey) -> [(counts: StatusCounts, paths: [DescentPath])] {
-        let below = descendants(of: key)
-        return model.collections.compactMap { collection in
-            let keys = below.keys.filter { $0.collection == collection.name }.sorted()
+    public func deepRollups(of key: EntryKey) -> [DeepRollup] {
+        deepRollups(below: descendants(of: key))
+    }
+
+    /// The roll-ups of the entries `below` an entry (its `descendants`).
+    public func deepRollups(below: [EntryKey: DescentPath]) -> [DeepRollup] {
+        model.collections.compactMap { collection in
+            let keys = below.keys.filter { $0.collection == collection.name }
+                .sorted { (position(of: $0) ?? 0, $0) < (position(of: $1) ?? 0, $1) }
+            let entries = keys.compactMap { entry($0) }
             guard !keys.isEmpty, collection.statusField != nil,
-                let counts = statusCounts(of: collection, among: keys.compactMap { entry($0) })
+                let counts = statusCounts(of: collection, among: entries)
             else { return nil }
             let paths = Array(Set(keys.compactMap { below[$0] }))
                 .sorted { ($0.steps.count, $0.description) < ($1.steps.count, $1.description) }
-            return (counts, paths)
+            return DeepRollup(counts: counts, paths: paths, entries: entries)
         }
     }
+}
+
+/// The entries of one collection below an entry, counted by status.
+public struct DeepRollup: Sendable {
+    public let counts: StatusCounts
+    /// The chains of reference fields that reach them, shortest first.
+    public let paths: [DescentPath]
+    /// The entries counted, in display order.
+    public let entries: [Entry]
 }

@@ -1,6 +1,12 @@
 import ContentModel
 
 extension Site {
+    /// Whether `key`'s `field` in this site's language comes from a translation file (in the
+    /// site's own language, never: its text is the original).
+    public func translates(_ key: EntryKey, field: String) -> Bool {
+        translations[model.language]?[key]?.fields[field] != nil
+    }
+
     /// The site in `language`: the model's words from its translation (`model`), each entry's
     /// text from its translation file, and everything else shared. Entries without a
     /// translated body keep the original and are listed in `untranslatedBodies`.

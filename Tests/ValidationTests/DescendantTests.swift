@@ -54,6 +54,8 @@ import Testing
         #expect(rollup.counts.counts.map(\.count) == [1, 1])
         // Each descendant is reached by its shortest path (x1 through `hito`, not `hitos`).
         #expect(rollup.paths.map(\.description) == ["acciones.hito → hitos.eje"])
+        // The entries counted, each once, in display order (the order of the collection's page).
+        #expect(rollup.entries.map(\.id) == ["x1", "x2"])
     }
 
     @Test(arguments: [
