@@ -1,7 +1,7 @@
 import ContentModel
 import Foundation
+import SiteData
 import SiteLayout
-import Validation
 
 /// The charts of the dashboards: status per collection, status per parent entry, documented
 /// against declared, and published snapshots.

@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
+import SiteData
 import Testing
-import Validation
 
 @testable import AvanceKit
 
