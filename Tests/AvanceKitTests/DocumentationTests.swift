@@ -26,7 +26,8 @@ import Testing
         #expect(codes.count > 30)
         let reference = try Self.read("docs/diagnostics.md")
         for code in codes.sorted() {
-            #expect(reference.contains("`\(code)`"), "docs/diagnostics.md does not explain `\(code)`")
+            let explained = reference.contains("`\(code)`")
+            #expect(explained, "docs/diagnostics.md does not explain `\(code)`")
         }
     }
 
@@ -44,7 +45,8 @@ import Testing
         let literals = try Repository.matches(
             of: #""([a-z0-9]+(?:-[a-z0-9]+)+)""#, inFilesUnder: "Sources", ending: ".swift")
         for code in documented.sorted() {
-            #expect(literals.contains(code), "docs/diagnostics.md explains `\(code)`, which no source file uses")
+            let used = literals.contains(code)
+            #expect(used, "docs/diagnostics.md explains `\(code)`, which no source file uses")
         }
     }
 
@@ -56,7 +58,8 @@ import Testing
         #expect(codes.isSuperset(of: ["column-unknown", "row-duplicate", "port-unavailable"]))
         let guide = try Self.read("docs/guia-de-edicion.md")
         for code in codes.sorted() {
-            #expect(guide.contains("`\(code)`"), "docs/guia-de-edicion.md does not explain `\(code)`")
+            let explained = guide.contains("`\(code)`")
+            #expect(explained, "docs/guia-de-edicion.md does not explain `\(code)`")
         }
     }
 
@@ -71,7 +74,8 @@ import Testing
     @Test func theReadmeLinksToEveryPageOfDocs() throws {
         let readme = try Self.read("README.md")
         for page in try Self.markdownPages() where page != "README.md" {
-            #expect(readme.contains("](\(page))"), "README.md does not link to \(page)")
+            let linked = readme.contains("](\(page))")
+            #expect(linked, "README.md does not link to \(page)")
         }
     }
 
@@ -98,7 +102,8 @@ import Testing
             else { continue }
             let fragment = parts[1].removingPercentEncoding ?? parts[1]
             let ids = MarkdownLinks.headingIDs(in: text)
-            #expect(ids.contains(fragment), "\(page): the link `\(link)` names no heading of its page")
+            let found = ids.contains(fragment)
+            #expect(found, "\(page): the link `\(link)` names no heading of its page")
         }
     }
 
