@@ -47,17 +47,23 @@ public enum SpreadsheetImport {
         let (columns, columnProblems) = ColumnMap.make(
             spreadsheet: spreadsheet, collection: collection, choices: options.map, file: options.displayPath)
         result.diagnostics = columnProblems
-        guard !columnProblems.hasErrors else { return result }
+        // The rows are checked even when a column is wrong, with that column left out, so that one
+        // run reports every problem; but nothing is written until the columns are right.
         var rows = RowImporter(
             content: content, collection: collection, spreadsheet: spreadsheet, columns: columns, options: options)
-        let (planned, rowProblems) = rows.plan()
+        let (planned, found) = rows.plan()
+        // A required field without a column is reported once, at the header, not in every row.
+        let unfilled = Set(collection.fields.filter { $0.required && columns.column(of: $0.name) == nil }.map(\.name))
+        let rowProblems = found.filter { !($0.code == "field-missing" && unfilled.contains($0.field ?? "")) }
         result.diagnostics += rowProblems
+        result.columnErrors = columnProblems.hasErrors
         let failed = Set(rowProblems.filter { $0.severity == .error }.compactMap { $0.location?.line })
         result.entries = planned.filter { !failed.contains($0.row) }
         result.skippedRows = planned.map(\.row).filter(failed.contains)
         result.validRows = result.entries.count
-        guard !options.dryRun, !result.entries.isEmpty, failed.isEmpty || options.skipInvalid else {
-            if !failed.isEmpty, !options.skipInvalid { result.entries = [] }
+        guard !options.dryRun, !result.entries.isEmpty, !result.columnErrors, failed.isEmpty || options.skipInvalid
+        else {
+            if result.columnErrors || (!failed.isEmpty && !options.skipInvalid) { result.entries = [] }
             return result
         }
         write(&result, titleColumn: columns.column(of: collection.titleField), options: options, writer: writer)
