@@ -71,5 +71,6 @@ public struct ImportResult: Sendable {
     /// Problems of the command line or the machine rather than of the spreadsheet.
     static let usageCodes: Set<String> = [
         "content-missing", "model-missing", "collection-unknown", "map-invalid", "file-unreadable", "output-failed",
+        "output-outside",
     ]
 }

@@ -24,8 +24,8 @@ extension SchemaExport {
         /// `output-outside` for a folder outside the root, `output-in-site` for one inside
         /// `content/`, `public/` or `theme/`; compared with symlinks resolved.
         func placementProblems() -> [Diagnostic] {
-            let realRoot = resolved(root)
-            let realFolder = resolved(folder)
+            let realRoot = fileSystem.resolvedAsFarAsItExists(root)
+            let realFolder = fileSystem.resolvedAsFarAsItExists(folder)
             let force = "; --force writes there anyway"
             guard realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
                 return [
@@ -77,21 +77,6 @@ extension SchemaExport {
             if let comment = object["$comment"] as? String { return comment.hasPrefix("Written by `avance schema`") }
             guard case .string(let title)? = planned.schema["title"] else { return false }
             return object["$schema"] as? String == FrontMatterSchema.dialect && object["title"] as? String == title
-        }
-
-        /// `path` with its symlinks resolved as far as it exists, the rest appended as written.
-        func resolved(_ path: String) -> String {
-            var head = (path as NSString).standardizingPath
-            var tail: [String] = []
-            while true {
-                if let real = fileSystem.resolve(head) {
-                    return ([real == "/" ? "" : real] + tail.reversed()).joined(separator: "/")
-                }
-                let parent = (head as NSString).deletingLastPathComponent
-                guard parent != head, !parent.isEmpty else { return path }
-                tail.append((head as NSString).lastPathComponent)
-                head = parent
-            }
         }
     }
 }

@@ -57,7 +57,14 @@ public enum SpreadsheetImport {
         let rowProblems = found.filter { !($0.code == "field-missing" && unfilled.contains($0.field ?? "")) }
         result.diagnostics += rowProblems
         result.columnErrors = columnProblems.hasErrors
-        let failed = Set(rowProblems.filter { $0.severity == .error }.compactMap { $0.location?.line })
+        var failed = Set(rowProblems.filter { $0.severity == .error }.compactMap { $0.location?.line })
+        let blocked = unwritable(
+            planned.filter { !failed.contains($0.row) }, column: (columns.column(of: collection.titleField) ?? 0) + 1,
+            options: options, fileSystem: fileSystem, writer: writer)
+        if !blocked.isEmpty {
+            result.diagnostics = (result.diagnostics + blocked).sorted()
+            failed.formUnion(blocked.compactMap { $0.location?.line })
+        }
         result.entries = planned.filter { !failed.contains($0.row) }
         result.skippedRows = planned.map(\.row).filter(failed.contains)
         result.validRows = result.entries.count
@@ -70,6 +77,30 @@ public enum SpreadsheetImport {
         return result
     }
 
+    /// Files no row may be written to, checked before any is written: a file that exists though
+    /// it is no entry avance read (and that no `--force` asked to replace) is `entry-exists`, a
+    /// folder that leads out of the site through a symlink is `output-outside`.
+    static func unwritable(
+        _ entries: [ImportedEntry], column: Int, options: ImportOptions, fileSystem: FileSystem,
+        writer: ContentWriter
+    ) -> [Diagnostic] {
+        entries.compactMap { entry in
+            let at = SourceLocation(file: options.displayPath, line: entry.row, column: column)
+            if !entry.replaces, writer.exists(options.root + "/" + entry.path) {
+                return .error(
+                    "entry-exists",
+                    "`\(entry.path)` exists, and is no entry avance could read: row \(entry.row) "
+                        + "would replace it",
+                    at: at, hint: "move that file away, or give the row another title or id")
+            }
+            if var outside = NewEntry.outside(entry.path, root: options.root, fileSystem: fileSystem) {
+                outside.location = at
+                return outside
+            }
+            return nil
+        }
+    }
+
     /// Writes the entries one by one; a file that cannot be written is an `output-failed` error at
     /// its row, and the other rows are still written.
     static func write(
@@ -79,7 +110,10 @@ public enum SpreadsheetImport {
         var written: [ImportedEntry] = []
         for entry in result.entries {
             do {
-                try writer.write(options.root + "/" + entry.path, Array(entry.text.utf8))
+                let path = options.root + "/" + entry.path
+                // Only --force replaces a file; any other row creates one, and never replaces a file
+                // that appeared since the check.
+                try (entry.replaces ? writer.write : writer.create)(path, Array(entry.text.utf8))
                 written.append(entry)
             } catch {
                 result.diagnostics.append(
