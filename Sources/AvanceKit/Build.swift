@@ -1,3 +1,4 @@
+import Bodies
 import ContentModel
 import Diagnostics
 import Foundation
@@ -5,6 +6,7 @@ import Loading
 import OpenData
 import Rendering
 import Search
+import SiteData
 import SiteLayout
 import Validation
 import Writing

@@ -1,6 +1,7 @@
 import ContentModel
+import JSON
+import SiteData
 import SiteLayout
-import Validation
 
 /// CSV files (RFC 4180: UTF-8, CRLF, quoted when needed) with one row per entry and references
 /// as ids, one more file per list-of-records field with one row per record and per `refs` field

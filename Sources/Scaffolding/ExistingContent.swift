@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import FrontMatter
 import Loading
+import SiteData
 import Validation
 
 /// The site as it is on disk before a command adds to it: the content model, the files under

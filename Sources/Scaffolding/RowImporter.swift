@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Loading
+import SiteData
 import Validation
 
 /// Turns the rows of a spreadsheet into entry files and validates them, with every problem

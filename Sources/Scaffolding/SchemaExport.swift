@@ -1,7 +1,7 @@
 import ContentModel
 import Diagnostics
+import JSON
 import Loading
-import OpenData
 
 /// `avance schema`: writes `<collection>.schema.json` for every collection, and
 /// `<collection>.<language>.schema.json` for its translations into each language of the site,

@@ -1,7 +1,7 @@
 import ContentModel
 import Diagnostics
 import Loading
-import Validation
+import SiteData
 
 /// `avance import <collection> <file.csv>`: one Markdown file per row of a spreadsheet, each
 /// validated exactly as `avance build` validates files, against the entries that exist. If any

@@ -1,6 +1,8 @@
 import ContentModel
 import Foundation
+import JSON
 import Loading
+import SiteData
 import SiteLayout
 import Testing
 import Validation

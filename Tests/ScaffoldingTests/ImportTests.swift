@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Foundation
 import Loading
+import SiteData
 import Testing
 import Validation
 

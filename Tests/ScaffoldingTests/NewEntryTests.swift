@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Loading
 import Scaffolding
+import SiteData
 import Testing
 import Validation
 
