@@ -239,11 +239,17 @@ import Testing
     }
 
     @Test func eachLanguageHasItsOwnSearchIndex() throws {
-        let english = try page("en/search-index.json")
-        #expect(english.contains(#""title": "Resilient Cities Shaping a Digital World (RCN-Visa)""#))
-        #expect(english.contains(#""lang": "es""#))
-        #expect(!(try page("search-index.json")).contains(#""lang""#))
-        #expect(try page("en/buscar/index.html").contains(#"data-search-index="../search-index.json""#))
+        let english = try page("en/search-index/index.json")
+        #expect(english.contains(#""version": 2"#))
+        // Projects follow the 5 axes in site.yaml's order of collections: RCN-Visa is document 5.
+        let visa = try page("en/search-index/entries/5.json")
+        #expect(visa.contains(#""title": "Resilient Cities Shaping a Digital World (RCN-Visa)""#))
+        let partner = try page("en/search-index/entries/12.json")
+        #expect(partner.contains(#""lang": "es""#))
+        #expect(!(try page("search-index/entries/12.json")).contains(#""lang""#))
+        #expect(try page("en/buscar/index.html").contains(#"data-search-index="../search-index/index.json""#))
+        // Status labels are terms: "En marcha" (RCN-Visa), in the shard of "m" ("6d" in hexadecimal).
+        #expect(try page("search-index/terms/6d.json").contains(#""marcha":["#))
     }
 
     @Test func translatedEntriesUseTheirTranslationAndOthersSaySoInEnglish() throws {
