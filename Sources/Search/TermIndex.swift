@@ -47,13 +47,13 @@ public struct TermIndex: Sendable {
     }
 
     /// The distinct terms of a record, each with the best place it is found in: 0 title, 1 fields,
-    /// 2 body; sorted, so that the index is built in the same order on any number of cores.
+    /// 2 body. In no particular order: each term's postings are appended in document order.
     static func terms(of record: SearchRecord) -> [(String, Int)] {
         var places: [Substring: Int] = [:]
         for (place, text) in [record.foldedTitle, record.foldedFields, record.foldedBody].enumerated() {
             for word in text.split(separator: " ") where places[word] == nil { places[word] = place }
         }
-        return places.map { (String($0.key), $0.value) }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        return places.map { (String($0.key), $0.value) }
     }
 
     /// One shard: the key its terms start with, and its JSON, an object of term → posting lists.

@@ -51,7 +51,7 @@
   }
 
   function words(query) {
-    var seen = {};
+    var seen = Object.create(null);
     return fold(query).split(" ").filter(function (word) {
       if (!word || seen[word]) return false;
       seen[word] = true;
