@@ -101,7 +101,7 @@ import Testing
         #expect(properties["socios"] == nil)
     }
 
-    @Test func theCommandLinePointsToTheREADMESectionOnEditors() throws {
+    @Test func theCommandLinePointsToTheStaffGuideSectionOnEditors() throws {
         try #require(TestSites.executable != nil, "build the avance product first")
         let root = try TestSites.quito("schema-cli")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -113,10 +113,11 @@ import Testing
             ))
         #expect(result.err.contains("wrote .avance/schemas/proyectos.en.schema.json (for content/proyectos/*.en.md)"))
         #expect(
-            result.err.contains("see “Editor set-up” under “Check fields in the editor: `avance schema`” in README.md"))
-        let readme = try String(contentsOfFile: TestSites.repository + "/README.md", encoding: .utf8)
-        #expect(readme.contains("\n### Check fields in the editor: `avance schema`\n"))
-        #expect(readme.contains("\n#### Editor set-up\n"))
+            result.err.contains(
+                "see “Editor set-up” under “Check fields in the editor: `avance schema`” in docs/staff-guide.md"))
+        let guide = try String(contentsOfFile: TestSites.repository + "/docs/staff-guide.md", encoding: .utf8)
+        #expect(guide.contains("\n### Check fields in the editor: `avance schema`\n"))
+        #expect(guide.contains("\n#### Editor set-up\n"))
     }
 
     /// The interpreter the Makefile installs `jsonschema` into: `AVANCE_PYTHON` (which `make
