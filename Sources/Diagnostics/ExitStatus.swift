@@ -47,10 +47,11 @@ extension Diagnostic {
         "link-tel": .content,
         // The rows of a spreadsheet (`avance import`)
         "csv-syntax": .content, "column-duplicate": .content, "column-missing": .content, "column-unknown": .content,
-        "entry-exists": .content, "id-taken": .content, "row-duplicate": .content,
+        "entry-exists": .content, "id-taken": .content, "row-duplicate": .content, "cell-formula": .content,
         // The command line
         "argument-collection-unknown": .usage, "argument-entry-exists": .usage, "argument-id-invalid": .usage,
-        "map-invalid": .usage, "output-unsafe": .usage,
+        "map-invalid": .usage, "output-unsafe": .usage, "output-outside": .usage, "output-in-site": .usage,
+        "output-exists": .usage,
         // The machine
         "content-missing": .environment, "theme-missing": .environment, "model-missing": .environment,
         "public-missing": .environment, "file-unreadable": .environment, "output-failed": .environment,

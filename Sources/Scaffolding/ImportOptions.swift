@@ -54,6 +54,9 @@ public struct ImportResult: Sendable, DiagnosedResult {
     public var validRows = 0
     /// True once the files are written.
     public var wrote = false
+    /// True when a column is wrong (unknown, missing, twice, or a wrong `--map`): then nothing is
+    /// written, even with `--skip-invalid`, though the rows are checked and reported.
+    public var columnErrors = false
     /// How the file was read: its encoding and cell separator.
     public var encoding = ""
     public var separator: Character = ","

@@ -29,9 +29,12 @@ public enum SchemaExport {
     }
 
     /// Writes the schemas of the site at `root` into `output` (absolute; the default folder
-    /// when `nil`).
+    /// when `nil`). Without `force`, refuses a folder outside the root or inside `content/`,
+    /// `public/` or `theme/`, and a file there that `avance schema` did not write; when it
+    /// refuses anything, it writes nothing.
     public static func write(
-        root: String, output: String? = nil, fileSystem: FileSystem = .disk, writer: ContentWriter = .disk
+        root: String, output: String? = nil, force: Bool = false, fileSystem: FileSystem = .disk,
+        writer: ContentWriter = .disk
     ) -> Result {
         var result = Result()
         let (loaded, problems) = ExistingContent.load(root: root, fileSystem: fileSystem)
@@ -41,7 +44,13 @@ public enum SchemaExport {
         }
         let folder = output ?? root + "/" + defaultFolder
         let shown = folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : folder
-        for file in plan(content) {
+        let planned = plan(content)
+        if !force {
+            let target = Target(root: root, folder: folder, shown: shown, fileSystem: fileSystem, writer: writer)
+            result.diagnostics = target.placementProblems() + target.filesNotOurs(planned)
+            if result.diagnostics.hasErrors { return result }
+        }
+        for file in planned {
             do {
                 try writer.write(folder + "/" + file.name, Array(file.schema.serialized().utf8))
             } catch {
@@ -77,16 +86,27 @@ public enum SchemaExport {
             let folder = "content/\(collection.folder)/"
             planned.append(
                 PlannedSchema(
-                    name: "\(collection.name).schema.json", schema: schemas.schema(of: collection),
+                    name: "\(collection.name).schema.json", schema: marked(schemas.schema(of: collection)),
                     files: folder + "*.md", excluding: languages.isEmpty ? [] : [folder + "*.*.md"]))
             for language in languages {
                 planned.append(
                     PlannedSchema(
                         name: "\(collection.name).\(language).schema.json",
-                        schema: schemas.translationSchema(of: collection, language: language),
+                        schema: marked(schemas.translationSchema(of: collection, language: language)),
                         files: folder + "*.\(language).md"))
             }
         }
         return planned
+    }
+
+    /// What marks a file as written by `avance schema` (its `$comment`, a draft-07 keyword that
+    /// validators ignore), so that a run replaces the files of the last one and no others.
+    static let generatorMark =
+        "Written by `avance schema` from content/site.yaml; running it again replaces this file."
+
+    static func marked(_ schema: JSONValue) -> JSONValue {
+        guard case .object(var members) = schema else { return schema }
+        members["$comment"] = .string(generatorMark)
+        return .object(members)
     }
 }

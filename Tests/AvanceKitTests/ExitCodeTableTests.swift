@@ -115,6 +115,7 @@ import Testing
         Case(
             arguments: ["schema", "--root", "ROOT"], files: ["content/site.yaml": brokenModel], status: 1,
             code: "model-field-type-unknown"),
+        Case(arguments: ["schema", "--root", "ROOT", "--output", "ROOT/content/x"], status: 2, code: "output-in-site"),
         Case(arguments: ["schema", "--root", "ROOT/nowhere"], status: 2, code: "content-missing"),
     ]
 
