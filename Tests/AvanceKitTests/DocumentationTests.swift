@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The README is the staff's reference: every diagnostic the code can emit must be explained there.
