@@ -54,7 +54,8 @@ import Testing
                 "alumbrado-eficiente", "huertos-comunitarios", "red-de-ciclovias", "parque-lineal", "portal-de-datos",
                 "mercado-de-barrio",
             ])
-        #expect(site.entries(of: "metas").map(\.id) == ["agua-segura", "aire-limpio", "datos-abiertos"])  // dimension, titulo
+        // By dimension, then title.
+        #expect(site.entries(of: "metas").map(\.id) == ["agua-segura", "aire-limpio", "datos-abiertos"])
     }
 
     @Test func theProjectPageShowsEveryKindOfField() throws {
