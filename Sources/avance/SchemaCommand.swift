@@ -12,9 +12,9 @@ struct SchemaCommand: ParsableCommand {
     @Option(name: .long, help: "The folder for the schemas (default: <root>/.avance/schemas).")
     var output: String?
 
-    /// Where the README says how to use the schemas in an editor.
+    /// Where the staff guide says how to use the schemas in an editor.
     static let editorHelp =
-        "to use them in an editor, see “Editor set-up” under “Check fields in the editor: `avance schema`” in README.md"
+        "to use them in an editor, see “Editor set-up” under “Check fields in the editor: `avance schema`” in docs/staff-guide.md"
 
     func run() throws {
         let folder = output.map {

@@ -102,7 +102,7 @@ import Testing
         #expect(properties["socios"] == nil)
     }
 
-    @Test func theCommandLinePointsToTheREADMESectionOnEditors() throws {
+    @Test func theCommandLinePointsToTheStaffGuideSectionOnEditors() throws {
         try #require(TestSites.executable != nil, "build the avance product first")
         let root = try TestSites.quito("schema-cli")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -114,10 +114,11 @@ import Testing
             ))
         #expect(result.err.contains("wrote .avance/schemas/proyectos.en.schema.json (for content/proyectos/*.en.md)"))
         #expect(
-            result.err.contains("see “Editor set-up” under “Check fields in the editor: `avance schema`” in README.md"))
-        let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
-        #expect(readme.contains("\n### Check fields in the editor: `avance schema`\n"))
-        #expect(readme.contains("\n#### Editor set-up\n"))
+            result.err.contains(
+                "see “Editor set-up” under “Check fields in the editor: `avance schema`” in docs/staff-guide.md"))
+        let guide = try String(contentsOfFile: Repository.root + "/docs/staff-guide.md", encoding: .utf8)
+        #expect(guide.contains("\n### Check fields in the editor: `avance schema`\n"))
+        #expect(guide.contains("\n#### Editor set-up\n"))
     }
 
     /// The interpreter the Makefile installs `jsonschema` into: `AVANCE_PYTHON` (which `make
@@ -151,7 +152,7 @@ import Testing
             Self.python != nil,
             "AVANCE_REQUIRE_PYTHON is set, but `\(ProcessInfo.processInfo.environment["AVANCE_PYTHON"] ?? "python3")` cannot import jsonschema and yaml"
         )
-        for site in [TestSites.quitoSite, Repository.fixtures + "/pmdot-site", ValidSite.root] {
+        for site in [Repository.root, Repository.fixtures + "/pmdot-site", ValidSite.root] {
             let output = try TestSites.temporaryFolder("schema-python")
             defer { try? FileManager.default.removeItem(atPath: output) }
             let written = SchemaExport.write(root: site, output: output)
