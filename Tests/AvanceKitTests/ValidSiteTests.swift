@@ -70,7 +70,7 @@ import Testing
             #expect(html.contains(#"href="\#(link)""#), "\(link)")
         }
         for text in [
-            "En marcha", "1.25", "40 %", "marzo de 2021", "https://example.org/huertos", "<em>los vecinos</em>",
+            "En marcha", "1.25", "40\u{A0}%", "marzo de 2021", "https://example.org/huertos", "<em>los vecinos</em>",
             "huertos", "Informe de prueba, junio de 2023, §4",
             #"<time datetime="2022-05-10">10 de mayo de 2022</time>"#,
             #"<time datetime="2023-02">febrero de 2023</time>"#,
@@ -186,7 +186,7 @@ import Testing
         #expect(lead.lowerBound < panorama.lowerBound)
         #expect(
             Self.home.contains(
-                "<p class=\"headline\">En junio de 2023, 4 de 10 proyectos (40 %) figuraban como «En marcha»; "
+                "<p class=\"headline\">En junio de 2023, 4 de 10 proyectos (40\u{A0}%) figuraban como «En marcha»; "
                     + "2 «No iniciado», 2 «Suspendido» y 2 «Finalizado».</p>"))
         // The charts of the entries documented here say they are not the whole.
         #expect(Self.home.contains("Solo las entradas documentadas en este sitio: 6 de 10."))
