@@ -20,18 +20,9 @@ import Testing
 
     /// `avance check` builds it into a temporary folder and follows every link of every page.
     @Test func passesCheck() throws {
-        let executable = try #require(Repository.avance, "build the avance product first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["check", "--root", Repository.root]
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        try #require(Repository.avance != nil, "build the avance product first")
+        let (status, text) = try Repository.runAvance(["check", "--root", Repository.root])
+        #expect(status == 0, "\(text)")
         #expect(!text.contains("error["), "\(text)")
         #expect(!text.contains("warning["), "\(text)")
         #expect(text.contains(" links in "))

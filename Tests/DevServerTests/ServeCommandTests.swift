@@ -14,17 +14,8 @@ import Testing
 
     /// `avance` with `arguments`, run to the end with `NO_COLOR` set.
     static func run(_ arguments: [String]) throws -> (status: Int32, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        _ = try executable()
+        return try Repository.runAvance(arguments)
     }
 
     /// `avance serve` on `root`, read until it says where it serves (30 seconds at most), then

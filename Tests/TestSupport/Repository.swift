@@ -20,6 +20,23 @@ public enum Repository {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// Runs `avance` (`Repository.avance`) with `arguments` and `NO_COLOR` set, its standard output thrown
+    /// away: its exit status and standard error.
+    public static func runAvance(_ arguments: [String]) throws -> (status: Int32, err: String) {
+        guard let avance else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: avance)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
     /// A fresh folder under the temporary directory, removed by the caller.
     public static func temporaryFolder(_ name: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("avance-\(name)-\(UUID())").path
