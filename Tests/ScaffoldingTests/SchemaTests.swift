@@ -70,10 +70,11 @@ import Testing
         #expect(result.associations.count == 2 * 7)
         #expect(TestSites.read(root, ".avance/schemas/proyectos.en.schema.json") != nil)
         let text = try #require(TestSites.read(root, ".avance/schemas/proyectos.schema.json"))
-        #expect(text.hasPrefix("{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\""))
+        #expect(text.hasPrefix("{\n  \"$comment\": \"Written by `avance schema` from content/site.yaml; "))
+        #expect(text.contains("\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n"))
         let outside = try TestSites.temporaryFolder("schema-out")
         defer { try? FileManager.default.removeItem(atPath: outside) }
-        let elsewhere = SchemaExport.write(root: root, output: outside)
+        let elsewhere = SchemaExport.write(root: root, output: outside, force: true)
         #expect(elsewhere.associations.first?.schema == outside + "/ejes.schema.json")
     }
 
@@ -155,7 +156,7 @@ import Testing
         for site in [Repository.root, Repository.fixtures + "/pmdot-site", ValidSite.root] {
             let output = try TestSites.temporaryFolder("schema-python")
             defer { try? FileManager.default.removeItem(atPath: output) }
-            let written = SchemaExport.write(root: site, output: output)
+            let written = SchemaExport.write(root: site, output: output, force: true)
             #expect(written.exitCode == 0)
             let (status, text) = try check(site, written.associations)
             #expect(status == 0, "\(text)")
@@ -165,7 +166,7 @@ import Testing
         try TestSites.write(
             root, "content/proyectos/roto.md", "---\ntitulo: X\nestado: en marcha\nejecutor: conqito\nextra: 1\n---\n")
         let output = root + "/.avance/schemas"
-        let written = SchemaExport.write(root: TestSites.quitoSite, output: output)
+        let written = SchemaExport.write(root: TestSites.quitoSite, output: output, force: true)
         try TestSites.write(root, "content/proyectos/rcn-visa.en.md", "---\ntitulo: RCN-Visa\nestado: en-marcha\n---\n")
         let (status, text) = try check(root, written.associations)
         #expect(status == 1)
