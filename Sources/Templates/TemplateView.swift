@@ -31,7 +31,10 @@ public struct TemplateNames<Root>: Sendable, ExpressibleByDictionaryLiteral {
     }
 }
 
-/// One name of a view: the key path it reads, as a `TemplateValue`, and its shape.
+/// One name of a view: what it reads, as a `TemplateValue`, and its shape. Written with a key
+/// path, `.init(\.title)`, which Swift turns into a function that reads the property directly:
+/// as fast as the `switch` it replaces, where applying a `KeyPath` value is about three times
+/// slower per lookup.
 ///
 /// An optional property reads as no value when it is `nil`, so that the template looks further
 /// out, as for any name it does not find.
@@ -46,44 +49,44 @@ public struct TemplateName<Root>: Sendable {
         self.read = read
     }
 
-    public init(_ path: KeyPath<Root, String> & Sendable) {
-        self.init(.text) { .text($0[keyPath: path]) }
+    public init(_ path: @escaping @Sendable (Root) -> String) {
+        self.init(.text) { .text(path($0)) }
     }
 
-    public init(_ path: KeyPath<Root, String?> & Sendable) {
-        self.init(.text, optional: true) { $0[keyPath: path].map(TemplateValue.text) }
+    public init(_ path: @escaping @Sendable (Root) -> String?) {
+        self.init(.text, optional: true) { path($0).map(TemplateValue.text) }
     }
 
-    public init(_ path: KeyPath<Root, Int> & Sendable) {
-        self.init(.number) { .number($0[keyPath: path]) }
+    public init(_ path: @escaping @Sendable (Root) -> Int) {
+        self.init(.number) { .number(path($0)) }
     }
 
-    public init(_ path: KeyPath<Root, Int?> & Sendable) {
-        self.init(.number, optional: true) { $0[keyPath: path].map(TemplateValue.number) }
+    public init(_ path: @escaping @Sendable (Root) -> Int?) {
+        self.init(.number, optional: true) { path($0).map(TemplateValue.number) }
     }
 
-    public init(_ path: KeyPath<Root, Bool> & Sendable) {
-        self.init(.flag) { .flag($0[keyPath: path]) }
+    public init(_ path: @escaping @Sendable (Root) -> Bool) {
+        self.init(.flag) { .flag(path($0)) }
     }
 
-    public init(_ path: KeyPath<Root, [String]> & Sendable) {
-        self.init(.list(.text)) { TemplateValue($0[keyPath: path]) }
+    public init(_ path: @escaping @Sendable (Root) -> [String]) {
+        self.init(.list(.text)) { TemplateValue(path($0)) }
     }
 
-    public init<View: TemplateView>(_ path: KeyPath<Root, View> & Sendable) {
-        self.init(.object(View.self)) { .object($0[keyPath: path]) }
+    public init<View: TemplateView>(_ path: @escaping @Sendable (Root) -> View) {
+        self.init(.object(View.self)) { .object(path($0)) }
     }
 
-    public init<View: TemplateView>(_ path: KeyPath<Root, View?> & Sendable) {
-        self.init(.object(View.self), optional: true) { $0[keyPath: path].map { .object($0) } }
+    public init<View: TemplateView>(_ path: @escaping @Sendable (Root) -> View?) {
+        self.init(.object(View.self), optional: true) { path($0).map { .object($0) } }
     }
 
-    public init<View: TemplateView>(_ path: KeyPath<Root, [View]> & Sendable) {
-        self.init(.list(.object(View.self))) { TemplateValue($0[keyPath: path]) }
+    public init<View: TemplateView>(_ path: @escaping @Sendable (Root) -> [View]) {
+        self.init(.list(.object(View.self))) { TemplateValue(path($0)) }
     }
 
     /// An object that answers to any name, such as interface strings by key.
-    public init(anyName path: KeyPath<Root, some TemplateObject> & Sendable) {
-        self.init(.anyName) { .object($0[keyPath: path]) }
+    public init(anyName path: @escaping @Sendable (Root) -> some TemplateObject) {
+        self.init(.anyName) { .object(path($0)) }
     }
 }

@@ -159,6 +159,7 @@ import Testing
         let optional: Set = ["siteDescription", "description", "home", "collection", "entry", "data", "updates"]
         for name in PageView.allNames {
             #expect((page.value(named: name) == nil) == optional.contains(name), "\(name)")
+            #expect(PageView.shape(of: name)?.optional == optional.contains(name), "\(name)")
         }
         #expect(page.value(named: "titel") == nil)
     }
