@@ -53,6 +53,9 @@ public struct ImportResult: Sendable {
     public var validRows = 0
     /// True once the files are written.
     public var wrote = false
+    /// True when a column is wrong (unknown, missing, twice, or a wrong `--map`): then nothing is
+    /// written, even with `--skip-invalid`, though the rows are checked and reported.
+    public var columnErrors = false
     /// How the file was read: its encoding and cell separator.
     public var encoding = ""
     public var separator: Character = ","
@@ -68,5 +71,6 @@ public struct ImportResult: Sendable {
     /// Problems of the command line or the machine rather than of the spreadsheet.
     static let usageCodes: Set<String> = [
         "content-missing", "model-missing", "collection-unknown", "map-invalid", "file-unreadable", "output-failed",
+        "output-outside",
     ]
 }

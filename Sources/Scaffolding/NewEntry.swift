@@ -26,6 +26,7 @@ public enum NewEntry {
         /// Problems of the command line or the machine rather than of the content.
         static let usageCodes: Set<String> = [
             "content-missing", "model-missing", "collection-unknown", "id-invalid", "entry-exists", "output-failed",
+            "output-outside",
         ]
     }
 
@@ -53,17 +54,23 @@ public enum NewEntry {
             return result
         }
         let path = content.path(of: id, in: collection)
+        let exists = Diagnostic.error(
+            "entry-exists", "`\(path)` already exists", hint: "edit that file, or choose another id")
         if writer.exists(root + "/" + path) {
-            result.diagnostics = [
-                .error(
-                    "entry-exists", "`\(path)` already exists",
-                    hint: "edit that file, or choose another id")
-            ]
+            result.diagnostics = [exists]
+            return result
+        }
+        if let outside = outside(path, root: root, fileSystem: fileSystem) {
+            result.diagnostics = [outside]
             return result
         }
         let (text, unfilled) = EntryTemplate(collection: collection, content: content, today: today).text(id: id)
         do {
-            try writer.write(root + "/" + path, Array(text.utf8))
+            try writer.create(root + "/" + path, Array(text.utf8))
+        } catch CocoaError.fileWriteFileExists {
+            // Created by another program since the check: still never replaced.
+            result.diagnostics = [exists]
+            return result
         } catch {
             result.diagnostics = [
                 .error(
@@ -76,6 +83,17 @@ public enum NewEntry {
         result.text = text
         result.unfilled = unfilled
         return result
+    }
+
+    /// `output-outside` when the entry's folder (`content/<folder>`) leads out of the site's
+    /// folder through a symlink, so that the file would be written elsewhere; `nil` otherwise.
+    static func outside(_ path: String, root: String, fileSystem: FileSystem) -> Diagnostic? {
+        guard !fileSystem.isInside(root + "/" + path, folder: root) else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        return .error(
+            "output-outside",
+            "`\(folder)/` leads outside the site's folder (a symlink): `\(path)` would be written there",
+            hint: "make `\(folder)/` a folder of the site, not a symlink to another place")
     }
 
     /// Why `id` cannot name a file, or `nil` when it can.
