@@ -1,6 +1,7 @@
 import AvanceKit
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -120,7 +121,7 @@ import Testing
 
     /// The theme the site ships passes, every page template of it checked.
     @Test func theRealThemePasses() throws {
-        let root = TemplateParityTests.repository
+        let root = Repository.root
         let (theme, diagnostics) = Theme.load(root: root, language: "es")
         let library = try #require(theme?.templates)
         #expect(diagnostics.filter { $0.code == "template-name-unknown" }.isEmpty)
@@ -133,7 +134,7 @@ import Testing
     /// The real theme with one misspelt name in a partial it shares between pages: exactly that
     /// tag fails, so the check above did look at every template.
     @Test func theRealThemeWithOneMisspeltNameFailsThere() throws {
-        let folder = TemplateParityTests.repository + "/theme/"
+        let folder = Repository.root + "/theme/"
         var files: [String: [UInt8]] = [:]
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder)
         where path.hasSuffix(".mustache") || path.hasSuffix(".yaml") {
