@@ -45,6 +45,9 @@ struct SiteResponder: Sendable {
         switch RequestPath.resolve(path, exists: site.contains) {
         case .file(let file): return serve(file, status: 200)
         case .redirect(let location):
+            // Only ever a path of this site: `//host` or `/\host` would be another host.
+            guard location.hasPrefix("/"), !location.dropFirst().hasPrefix("/"), !location.dropFirst().hasPrefix("\\")
+            else { return text(404, "Not found.\n") }
             var response = text(301, "Moved to \(location)\n")
             response.headers["Location"] = location
             return response
