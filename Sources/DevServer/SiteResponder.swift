@@ -6,6 +6,8 @@ struct ServedResponse: Sendable {
     var status: Int
     var headers: [String: String]
     var body: [UInt8]
+    /// A body sent as it comes, after `body` (chunked in HTTP/1.1): the event stream.
+    var stream: AsyncStream<[UInt8]>? = nil
 }
 
 /// Answers a request from a snapshot of the site: its files, the live-reload script injected
