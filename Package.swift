@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One library target per stage of the pipeline (see README, "How avance works"):
-// Loading -> FrontMatter -> ContentModel -> Validation -> Markdown/Rendering -> Writing,
-// tied together by AvanceKit and driven by the thin `avance` command.
+// One library target per stage of the pipeline (docs/architecture.md):
+// Loading -> FrontMatter -> ContentModel -> Validation (-> SiteData) -> Bodies -> Rendering,
+// OpenData, Search -> Writing, tied together by AvanceKit and driven by the thin `avance` command.
 let package = Package(
     name: "avance",
     platforms: [.macOS(.v13)],
@@ -40,37 +40,46 @@ let package = Package(
             dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ContentModel", dependencies: ["Diagnostics", "FrontMatter"]),
+        // The site's values: entries, typed field values, dates, the validated `Site` and what is
+        // computed from it (roll-ups, descendants, history). Every stage after validation reads these.
+        .target(name: "SiteData", dependencies: ["Diagnostics", "FrontMatter", "ContentModel"]),
         .target(
             name: "Validation",
-            dependencies: ["Diagnostics", "Loading", "FrontMatter", "ContentModel", "ParallelMap"]
+            dependencies: ["Diagnostics", "Loading", "FrontMatter", "ContentModel", "SiteData", "ParallelMap"]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "SiteLayout", dependencies: ["ContentModel", "Validation"]),
+        .target(name: "SiteLayout", dependencies: ["ContentModel", "SiteData"]),
+        // Markdown bodies to HTML, with their links to other entries resolved; pages and the search
+        // index both use the result.
+        .target(
+            name: "Bodies",
+            dependencies: ["Diagnostics", "ContentModel", "SiteData", "Markdown", "ParallelMap", "SiteLayout"]
+        ),
         .target(name: "Templates"),
         .target(
             name: "Rendering",
             dependencies: [
-                "Diagnostics", "Loading", "ContentModel", "Validation", "Markdown", "FrontMatter",
-                "ParallelMap", "SiteLayout", "Templates",
+                "Diagnostics", "ContentModel", "SiteData", "Bodies", "ParallelMap", "SiteLayout", "Templates",
             ]
         ),
         .target(name: "Writing", dependencies: ["Diagnostics", "SiteLayout", "ParallelMap"]),
+        .target(name: "JSON"),
         .target(
             name: "Search",
-            dependencies: ["ContentModel", "Validation", "SiteLayout", "Rendering", "OpenData", "ParallelMap"]
+            dependencies: ["ContentModel", "SiteData", "SiteLayout", "Bodies", "JSON", "ParallelMap"]
         ),
-        .target(name: "OpenData", dependencies: ["ContentModel", "Validation", "SiteLayout", "ParallelMap"]),
+        .target(name: "OpenData", dependencies: ["ContentModel", "SiteData", "SiteLayout", "JSON", "ParallelMap"]),
         .target(
             name: "AvanceKit",
             dependencies: [
-                "Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation",
-                "Markdown", "Rendering", "Writing", "SiteLayout", "OpenData", "Search",
+                "Diagnostics", "Loading", "FrontMatter", "ContentModel", "SiteData", "Validation",
+                "Markdown", "Bodies", "Templates", "Rendering", "Writing", "SiteLayout", "OpenData", "Search",
             ]
         ),
         .target(name: "LinkChecker", dependencies: ["Diagnostics", "CLibXML2", "ParallelMap"]),
         .target(
             name: "Scaffolding",
-            dependencies: ["Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation", "OpenData"]
+            dependencies: ["Diagnostics", "Loading", "FrontMatter", "ContentModel", "SiteData", "Validation", "JSON"]
         ),
         .target(
             name: "DevServer",
@@ -91,29 +100,35 @@ let package = Package(
         .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "ContentModel", "FrontMatter", "Loading"]),
+        .testTarget(
+            name: "ValidationTests", dependencies: ["Validation", "SiteData", "ContentModel", "FrontMatter", "Loading"]
+        ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
             name: "RenderingTests",
             dependencies: [
-                "Rendering", "Validation", "ContentModel", "Loading", "Markdown", "SiteLayout", "Templates",
+                "Rendering", "Bodies", "AvanceKit", "SiteData", "Validation", "ContentModel", "Loading", "Markdown",
+                "SiteLayout", "Templates",
                 // The templates of the theme are rendered by both engines and compared.
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "WritingTests", dependencies: ["Writing", "SiteLayout"]),
         .testTarget(
-            name: "OpenDataTests", dependencies: ["OpenData", "Validation", "ContentModel", "Loading", "SiteLayout"]),
+            name: "OpenDataTests",
+            dependencies: ["OpenData", "JSON", "SiteData", "Validation", "ContentModel", "Loading", "SiteLayout"]),
         .testTarget(name: "AvanceKitTests", dependencies: ["AvanceKit"], exclude: ["Golden"]),
         .testTarget(name: "LinkCheckerTests", dependencies: ["LinkChecker", "Diagnostics"]),
         .testTarget(
             name: "ScaffoldingTests",
-            dependencies: ["Scaffolding", "ContentModel", "Validation", "Loading", "Diagnostics"]
+            dependencies: ["Scaffolding", "ContentModel", "SiteData", "Validation", "Loading", "Diagnostics"]
         ),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit", "Rendering"]),
         .testTarget(
             name: "SearchTests",
-            dependencies: ["Search", "Validation", "ContentModel", "Loading", "Rendering", "SiteLayout"]
+            dependencies: [
+                "Search", "SiteData", "Validation", "ContentModel", "Loading", "Bodies", "Rendering", "SiteLayout",
+            ]
         ),
     ]
 )
@@ -122,19 +137,24 @@ let package = Package(
 // -sanitize=fuzzer,address (a plain build makes them replay the files they are given), and the
 // tests of hostile input, limits, confinement and reproducibility.
 package.targets += [
-    .target(name: "FuzzDriver"),
+    .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
     .executableTarget(
         name: "FuzzEntry",
-        dependencies: ["FuzzDriver", "Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation"]
+        dependencies: [
+            "FuzzDriver", "Diagnostics", "Loading", "FrontMatter", "ContentModel", "SiteData", "Validation",
+        ],
+        path: "Fuzz/FuzzEntry"
     ),
     .executableTarget(
-        name: "FuzzMarkdown", dependencies: ["FuzzDriver", "Markdown", "Rendering", "ContentModel", "Validation"]
+        name: "FuzzMarkdown",
+        dependencies: ["FuzzDriver", "Markdown", "Bodies", "ContentModel", "SiteData", "Validation"],
+        path: "Fuzz/FuzzMarkdown"
     ),
     .testTarget(
         name: "HardeningTests",
         dependencies: [
-            "AvanceKit", "Diagnostics", "Loading", "FrontMatter", "ContentModel", "Validation", "Markdown",
-            "Rendering", "SiteLayout", "Writing",
+            "AvanceKit", "Diagnostics", "Loading", "FrontMatter", "ContentModel", "SiteData", "Validation", "Markdown",
+            "Bodies", "Rendering", "SiteLayout", "Writing",
         ]
     ),
 ]

@@ -1,6 +1,6 @@
 import Rendering
+import SiteData
 import SiteLayout
-import Validation
 
 extension BuildResult {
     /// For each page made from an entry, in every language, the content file its body comes

@@ -1,10 +1,11 @@
+import Bodies
 import Diagnostics
 import Foundation
 import OpenData
 import Rendering
 import Search
+import SiteData
 import SiteLayout
-import Validation
 
 /// A validated site ready to render: every page, in every language, rendered when it is asked
 /// for, and the open data (JSON, feeds, CSV, sitemap, search index) made at the first request

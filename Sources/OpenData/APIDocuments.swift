@@ -1,6 +1,7 @@
 import ContentModel
+import JSON
+import SiteData
 import SiteLayout
-import Validation
 
 /// The documents of the JSON API (`/api/v1/`): the catalog, one list per collection and one
 /// document per entry, all with absolute URLs built from `base_url`.

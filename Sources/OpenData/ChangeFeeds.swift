@@ -1,6 +1,7 @@
 import ContentModel
+import JSON
+import SiteData
 import SiteLayout
-import Validation
 
 /// The change feeds: one item per dated history record of any collection (a project moving
 /// from "no iniciado" to "en marcha"), newest first, as JSON Feed 1.1 and Atom (RFC 4287).

@@ -1,8 +1,8 @@
 import ContentModel
 import Foundation
 import ParallelMap
+import SiteData
 import SiteLayout
-import Validation
 
 /// Stage 4c, **open data**: every machine-readable document of the site, from the same
 /// validated `Site` as the pages: the JSON API with its schemas, the change feeds, the CSV

@@ -1,4 +1,5 @@
 import ContentModel
+import JSON
 import SiteLayout
 
 /// JSON Schemas (draft 2020-12) of the API documents, generated from the content model: enum

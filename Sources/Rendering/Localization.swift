@@ -1,4 +1,4 @@
-import Validation
+import SiteData
 
 /// Which language a set of pages is in, where they live, and the other languages of the site,
 /// for `hreflang` links and the language switcher. The site's own language lives at the root;

@@ -1,6 +1,6 @@
 import ContentModel
+import SiteData
 import SiteLayout
-import Validation
 
 /// Group-by pages (`/proyectos/estado/suspendido/`): one page per value of each field named in
 /// `group_by`, linked from the collection's index as filters that need no script.

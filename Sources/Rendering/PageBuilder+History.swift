@@ -1,6 +1,6 @@
 import ContentModel
+import SiteData
 import SiteLayout
-import Validation
 
 /// History on pages: the timeline of an entry's dated records, its "last updated" date from git
 /// and staleness, and the page of last changes.

@@ -1,6 +1,6 @@
 import ContentModel
+import SiteData
 import SiteLayout
-import Validation
 
 /// Text of a translated page that is still in the site's own language (an entry without a
 /// translation, a field its translation leaves out) is marked with that language, so that

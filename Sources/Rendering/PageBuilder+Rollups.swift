@@ -1,6 +1,6 @@
 import ContentModel
+import SiteData
 import SiteLayout
-import Validation
 
 /// The roll-ups of parent pages (an axis, a milestone): every entry below it with a status,
 /// counted once, which ones were counted and how they were found.

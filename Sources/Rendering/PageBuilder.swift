@@ -1,7 +1,8 @@
+import Bodies
 import ContentModel
 import Foundation
+import SiteData
 import SiteLayout
-import Validation
 
 /// Computes the view of every page from the validated `Site`: labels, figures, references in
 /// both directions, relative URLs.

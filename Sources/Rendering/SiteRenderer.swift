@@ -1,9 +1,10 @@
+import Bodies
 import ContentModel
 import Diagnostics
 import ParallelMap
+import SiteData
 import SiteLayout
 import Templates
-import Validation
 
 /// Stage 4, **render**: every page of the site through the theme's templates, plus the
 /// theme's static files, as `OutputFile`s.

@@ -1,6 +1,6 @@
 import ContentModel
 import Diagnostics
-import Validation
+import SiteData
 
 /// Turns one spreadsheet cell into the YAML value of a field: status words into enum ids,
 /// partner names into entry ids, `15/04/2022` into `2022-04-15`, `12,5` into `12.5`. What it

@@ -1,5 +1,5 @@
 import ContentModel
-import Validation
+import SiteData
 
 /// The text of a new entry: every field of its collection, each under a comment that says what
 /// it takes. A required field gets a value avance can know (a title made from the id, the first

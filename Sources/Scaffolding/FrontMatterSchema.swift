@@ -1,6 +1,6 @@
 import ContentModel
-import OpenData
-import Validation
+import JSON
+import SiteData
 
 /// JSON Schemas (draft-07) of the front matter of each collection, for editors that check YAML
 /// against a schema: field names to complete, enum values with their labels, the ids of the

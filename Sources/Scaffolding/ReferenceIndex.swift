@@ -1,6 +1,6 @@
 import ContentModel
 import Diagnostics
-import Validation
+import SiteData
 
 /// Finds the entries of one collection that a spreadsheet names: by id, by title, or by any
 /// other text field (such as an acronym), without case or accents; "Conquito" is `conquito`,

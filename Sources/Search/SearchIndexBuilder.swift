@@ -1,9 +1,9 @@
+import Bodies
 import ContentModel
-import OpenData
+import JSON
 import ParallelMap
-import Rendering
+import SiteData
 import SiteLayout
-import Validation
 
 /// Builds the prebuilt search index (`search-index.json`) that `theme/static/js/search.js` loads
 /// on the search page: one record per entry, in the order of the collections in `site.yaml` and

@@ -1,4 +1,4 @@
-import OpenData
+import JSON
 
 /// One entry of the search index: what a result shows, and the folded text it is found by.
 public struct SearchRecord: Sendable, Hashable {

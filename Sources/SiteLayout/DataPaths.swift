@@ -1,5 +1,5 @@
 import ContentModel
-import Validation
+import SiteData
 
 /// Where the open-data documents live in the output: the JSON API, its schemas, the feeds,
 /// the CSV files and the Data Package. One place, so pages and documents link to each other

@@ -1,5 +1,5 @@
 import ContentModel
-import Validation
+import SiteData
 
 /// Where each page lives in the output, and the relative URLs between pages.
 ///

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SiteData
 
 /// Entries validated by earlier builds of a running `avance serve`, by file: a file whose text
 /// is unchanged, under an unchanged site model, is not parsed and validated again. Safe to share

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Foundation
 import FrontMatter
+import SiteData
 
 /// Stage 3a, **validate**: checks one file's front matter against its collection's fields and
 /// types its values. References are only checked for shape here; `SiteResolver` resolves them.

@@ -1,4 +1,5 @@
 import Diagnostics
+import SiteData
 
 /// Bounds on the Markdown of bodies and `text` fields, checked before cmark-gfm sees it.
 ///

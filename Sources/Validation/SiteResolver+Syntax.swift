@@ -2,6 +2,7 @@ import Diagnostics
 import FrontMatter
 import Loading
 import ParallelMap
+import SiteData
 
 extension SiteResolver {
     /// What can be checked in the entries while `site.yaml` itself is broken: that each Markdown

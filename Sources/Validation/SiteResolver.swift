@@ -4,6 +4,7 @@ import Foundation
 import FrontMatter
 import Loading
 import ParallelMap
+import SiteData
 
 /// Stage 3, **validate + resolve**: turns the loaded files into a `Site`, checking each entry
 /// against the model and every reference against the entries that exist. All problems of all

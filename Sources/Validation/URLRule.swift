@@ -1,4 +1,5 @@
 import Foundation
+import SiteData
 
 /// The URLs content may carry: `http`, `https` and `mailto`, nothing that runs or reads files.
 public enum URLRule {

@@ -1,9 +1,11 @@
+import Bodies
 import ContentModel
 import Rendering
+import SiteData
 import Testing
 import Validation
 
-/// Inputs the fuzz targets (`Sources/FuzzEntry`, `Sources/FuzzMarkdown`) found, each once a crash.
+/// Inputs the fuzz targets (`Fuzz/FuzzEntry`, `Fuzz/FuzzMarkdown`) found, each once a crash.
 @Suite struct FuzzRegressionTests {
     /// FuzzMarkdown, first minute: cmark-gfm ends lines at a lone `\r` too, and locating a link
     /// after such lines trapped (the Markdown case is `LoneCarriageReturnTests`, beside the

@@ -2,6 +2,7 @@ import AvanceKit
 import Diagnostics
 import Foundation
 import Loading
+import SiteData
 import Testing
 import Validation
 

@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import FrontMatter
+import SiteData
 import Testing
 import Validation
 

@@ -1,11 +1,13 @@
 import ContentModel
 import Diagnostics
 import Loading
+import SiteData
 import SiteLayout
 import Templates
 import Testing
 import Validation
 
+@testable import Bodies
 @testable import Rendering
 
 /// Builds a validated site from files held in memory.

@@ -1,8 +1,11 @@
+import AvanceKit
+import Bodies
 import ContentModel
 import Diagnostics
 import Foundation
 import Loading
 import Mustache
+import SiteData
 import Testing
 import Validation
 

@@ -1,7 +1,9 @@
+import Bodies
 import ContentModel
 import Foundation
 import Loading
 import Rendering
+import SiteData
 import SiteLayout
 import Testing
 import Validation

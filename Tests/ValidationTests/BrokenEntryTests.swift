@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 
+@testable import SiteData
 @testable import Validation
 
 /// A broken file and the one diagnostic it must produce.

@@ -1,6 +1,7 @@
 import ContentModel
 import Testing
 
+@testable import SiteData
 @testable import Validation
 
 /// Roll-ups through several levels (an axis's milestones, and their actions), and staleness.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SiteData
 @testable import Validation
 
 @Suite struct SiteTests {

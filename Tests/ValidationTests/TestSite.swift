@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Loading
+import SiteData
 import Validation
 
 /// A small site held in memory: a model with every field type, and valid entries that broken

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Testing
 
+@testable import SiteData
 @testable import Validation
 
 @Suite struct TranslationTests {

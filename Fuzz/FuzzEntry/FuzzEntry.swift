@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import FuzzDriver
 import Loading
+import SiteData
 import Validation
 
 /// Fuzz target (a): one content file, as any editor could write it, through every stage that

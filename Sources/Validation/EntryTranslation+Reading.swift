@@ -1,29 +1,9 @@
 import ContentModel
 import Diagnostics
 import FrontMatter
+import SiteData
 
-/// A translation of an entry (`content/proyectos/rcn-visa.en.md`): its words in another
-/// language. Only text is translated (the title, `string` and `text` fields, the body); ids,
-/// dates, values and references are shared by every language and stay in the original file.
-public struct EntryTranslation: Sendable {
-    public let key: EntryKey
-    public let language: String
-    public let file: String
-    public let fields: [String: FieldValue]
-    public let textSources: [String: TextSource]
-    public let body: String
-    public let bodyFirstLine: Int
-
-    /// The fields a translation may set.
-    public static func translatable(_ collection: Collection) -> [Field] {
-        collection.fields.filter {
-            switch $0.type {
-            case .string, .text, .list(of: .string): true
-            default: false
-            }
-        }
-    }
-
+extension EntryTranslation {
     /// Reads and checks a translation file.
     static func read(
         _ text: String, path: String, key: EntryKey, language: String, collection: Collection
@@ -71,7 +51,4 @@ public struct EntryTranslation: Sendable {
             bodyFirstLine: split.bodyFirstLine)
         return (translation, checker.diagnostics)
     }
-
-    /// True when the translation has a body of its own.
-    public var hasBody: Bool { !body.allSatisfy(\.isWhitespace) }
 }

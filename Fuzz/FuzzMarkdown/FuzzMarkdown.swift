@@ -1,9 +1,9 @@
+import Bodies
 import ContentModel
 import Foundation
 import FuzzDriver
 import Markdown
-import Rendering
-import Validation
+import SiteData
 
 /// Fuzz target (b): any text as the Markdown of a body and of a `text` field, through
 /// cmark-gfm, link rewriting, heading ids and the link and anchor checks of `BodyRenderer`, in

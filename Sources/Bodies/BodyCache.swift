@@ -1,5 +1,5 @@
 import Foundation
-import Validation
+import SiteData
 
 /// Bodies rendered by earlier builds of a running `avance serve`: an entry whose Markdown (body
 /// and `text` fields, where they start, whether it is translated) is unchanged, in a site with

@@ -3,8 +3,8 @@ import Diagnostics
 import Foundation
 import Markdown
 import ParallelMap
+import SiteData
 import SiteLayout
-import Validation
 
 /// The Markdown of every entry rendered to HTML, with links between content files turned into
 /// page URLs and checked: a link to a missing file or heading is an error at its line.

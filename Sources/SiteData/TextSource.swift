@@ -96,7 +96,7 @@ public struct TextSource: Sendable, Equatable {
 
 extension TextSource {
     /// The source of `value` when it is Markdown that may hold a link (`[…](…)`, `[…]: …`).
-    static func of(_ value: FieldValue, at node: YAMLNode, key: YAMLNode, file: String, in split: SplitFile)
+    package static func of(_ value: FieldValue, at node: YAMLNode, key: YAMLNode, file: String, in split: SplitFile)
         -> TextSource?
     {
         guard case .text(let markdown) = value, markdown.contains("]") else { return nil }

@@ -1,0 +1,112 @@
+import Diagnostics
+import FrontMatter
+import Loading
+import Rendering
+import SiteLayout
+import Templates
+
+// Reading the theme from disk: the one place where rendering's inputs are loaded. Rendering takes
+// the `Theme` value made here and never reads a file itself.
+
+extension Theme {
+    /// Loads `<root>/theme` for `language`; `nil` with diagnostics when it cannot be used.
+    public static func load(root: String, language: String, fileSystem: FileSystem = .disk) -> (Theme?, [Diagnostic]) {
+        let loader = ContentLoader(root: root, folder: "theme", fileSystem: fileSystem)
+        var (paths, diagnostics) = loader.listFiles()
+        var library = TemplateLibrary()
+        var staticFiles: [OutputFile] = []
+        var strings = Strings([:])
+        var translations: [String: Strings] = [:]
+        let stringsPath = "theme/i18n/\(language).yaml"
+        for path in paths {
+            if path.hasPrefix("theme/templates/"), path.hasSuffix(".mustache") {
+                let name = String(path.dropFirst("theme/templates/".count).dropLast(".mustache".count))
+                switch loader.readText(path) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let file):
+                    do throws(TemplateError) {
+                        try library.register(file.text, named: name)
+                    } catch {
+                        diagnostics.append(
+                            .error(
+                                "template-syntax", "template error: \(error.message)",
+                                at: SourceLocation(file: path, line: error.line, column: error.column),
+                                hint: error.hint))
+                    }
+                }
+            } else if path.hasPrefix("theme/static/") {
+                switch loader.readBytes(path) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let bytes):
+                    staticFiles.append(OutputFile(path: String(path.dropFirst("theme/static/".count)), bytes: bytes))
+                }
+            } else if path.hasPrefix("theme/i18n/"), path.hasSuffix(".yaml") {
+                let code = String(path.dropFirst("theme/i18n/".count).dropLast(".yaml".count))
+                switch loader.readText(path).flatMap({ Strings.parse($0) }) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let parsed):
+                    translations[code] = parsed
+                    if path == stringsPath { strings = parsed }
+                }
+            }
+        }
+        if !paths.contains(stringsPath), !paths.isEmpty {
+            diagnostics.append(
+                .warning(
+                    "i18n-missing", "no interface strings for language `\(language)`",
+                    at: SourceLocation(file: stringsPath, line: 0, column: 0),
+                    hint: "copy a file of `theme/i18n/` to `\(stringsPath)` and translate it"))
+        }
+        for missing in library.missingPartials() {
+            diagnostics.append(
+                .error(
+                    "template-missing",
+                    "`\(missing.template)` includes `\(missing.partial)`, which the theme does not have",
+                    at: SourceLocation(
+                        file: "theme/templates/\(missing.template).mustache", line: missing.line, column: missing.column
+                    ),
+                    hint: "add `theme/templates/\(missing.partial).mustache`, or fix the name"))
+        }
+        for name in Theme.requiredTemplates where !library.contains(name) && !paths.isEmpty {
+            diagnostics.append(
+                .error(
+                    "template-missing", "the theme has no `\(name)` template",
+                    at: SourceLocation(file: "theme/templates/\(name).mustache", line: 0, column: 0)))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        var theme = Theme(templates: library, strings: strings, staticFiles: staticFiles)
+        theme.translations = translations
+        return (theme, diagnostics)
+    }
+}
+
+extension Strings {
+    /// Reads a YAML file of strings.
+    static func parse(_ file: SourceFile) -> Result<Strings, Diagnostic> {
+        YAMLReader.parse(file.text, file: file.path).flatMap { node in
+            var values: [String: String] = [:]
+            func flatten(_ node: YAMLNode, prefix: String) {
+                if let pairs = node.mapping {
+                    for (key, value) in pairs {
+                        flatten(value, prefix: prefix.isEmpty ? (key.scalar ?? "") : prefix + "." + (key.scalar ?? ""))
+                    }
+                } else if let items = node.sequence {
+                    for (index, item) in items.enumerated() { flatten(item, prefix: "\(prefix).\(index + 1)") }
+                } else if let text = node.scalar {
+                    values[prefix] = text
+                }
+            }
+            if let node { flatten(node, prefix: "") }
+            return .success(Strings(values))
+        }
+    }
+
+    /// The interface strings of `language` alone (`<root>/theme/i18n/<language>.yaml`), without
+    /// the rest of the theme, for `avance serve`'s own pages; `nil` when there are none.
+    public static func load(root: String, language: String, fileSystem: FileSystem = .disk) -> Strings? {
+        guard !language.isEmpty, language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else { return nil }
+        let loader = ContentLoader(root: root, folder: "theme", fileSystem: fileSystem)
+        return try? loader.readText("theme/i18n/\(language).yaml").flatMap { parse($0) }.get()
+    }
+}
