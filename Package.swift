@@ -85,7 +85,8 @@ let package = Package(
             name: "DevServer",
             dependencies: [
                 "AvanceKit", "Diagnostics", "SiteLayout", "Rendering",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                // FlyingFox's socket layer only: the HTTP reader is ours (docs/serve.md).
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
