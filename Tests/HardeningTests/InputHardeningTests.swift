@@ -1,7 +1,9 @@
-import AvanceKit
+import ContentModel
 import Diagnostics
 import Foundation
 import Testing
+
+@testable import AvanceKit
 
 /// A file of a small site that must fail the build with one exact diagnostic (issue 19, second
 /// hardening round: bidi controls, script links, blank titles, URLs, line ends, names).
@@ -340,5 +342,58 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let page = try #require(result.files.first { $0.path == "notas/enlaces/index.html" })
         let html = String(decoding: page.bytes, as: UTF8.self).lowercased()
         for scheme in ["javascript:", "vbscript:", "file:", "data:"] { #expect(!html.contains("=\"\(scheme)")) }
+    }
+
+    // 11: serve's caches tell composed from decomposed accents, as browsers do
+    @Test func cachesTellComposedFromDecomposedAccents() throws {
+        let composed = "---\ntitulo: Próximo\n---\n# Próximos pasos\n"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(composed == decomposed && !composed.utf8.elementsEqual(decomposed.utf8))
+        var options = Workspace.memoryOptions(Self.site.merging(["content/notas/dos.md": composed]) { $1 })
+        options.caches = BuildCaches()
+        _ = Build.render(options)
+        var second = Workspace.memoryOptions(Self.site.merging(["content/notas/dos.md": decomposed]) { $1 })
+        second.caches = options.caches
+        let result = Build.render(second)
+        let page = try #require(result.files.first { $0.path == "notas/dos/index.html" })
+        let html = String(decoding: page.bytes, as: UTF8.self)
+        #expect(html.utf8.contains(Array("id=\"pro\u{301}ximos-pasos\"".utf8)))
+        #expect(html.utf8.contains(Array("<h1>Pro\u{301}ximo</h1>".utf8)))
+    }
+}
+
+/// The rules behind the diagnostics above, value by value.
+@Suite struct InputRuleTests {
+    @Test(arguments: [
+        ("en", true), ("es", true), ("eng", true), ("pt-br", true), ("zh-hant", true), ("es-419", true),
+        ("EN", false), ("en-GB", false), ("e", false), ("english", false), ("en-", false), ("en_gb", false),
+        ("es-x", false), ("ñu", false), ("", false),
+    ])
+    func languageCodesAreLowercaseTags(code: String, valid: Bool) {
+        #expect(ModelTranslation.isLanguageCode(code) == valid)
+    }
+
+    /// What the site writes besides pages and static files is what `OutputConflicts` checks
+    /// static files against: the hostile site has translations, `refs` fields and records.
+    @Test func theDataPathsAreTheDocumentsABuildWrites() throws {
+        var options = BuildOptions(root: Workspace.hostileSite)
+        options.themeRoot = Workspace.repository
+        let (result, prepared) = Build.prepare(options)
+        let site = try #require(prepared)
+        let rendered = Build.render(options)
+        #expect(!result.diagnostics.hasErrors)
+        let staticFiles = Set(rendered.files.map(\.path)).subtracting(site.pagePaths).filter {
+            !$0.hasPrefix("css/") && !$0.hasPrefix("js/") && !$0.hasPrefix("img/") && !$0.hasPrefix("fonts/")
+        }
+        #expect(staticFiles == Set(OutputConflicts.dataPaths(site.site)))
+    }
+}
+
+extension String.UTF8View {
+    /// Whether these bytes hold `bytes` in a row.
+    func contains(_ bytes: [UInt8]) -> Bool {
+        let all = Array(self)
+        guard bytes.count <= all.count else { return false }
+        return (0...(all.count - bytes.count)).contains { all[$0..<($0 + bytes.count)].elementsEqual(bytes) }
     }
 }
