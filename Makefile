@@ -28,7 +28,7 @@ $(PYTHON) -m pip install --quiet --disable-pip-version-check $(1) 2>/dev/null ||
   $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $(1)
 endef
 
-.PHONY: site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
+.PHONY: examples examples-check site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
 	screenshots link-check bench clean
 
 site: deps tool
@@ -37,8 +37,26 @@ site: deps tool
 test: deps py-deps a11y-deps lint
 	$(SWIFT) build --build-tests
 	AVANCE_PYTHON=$(PYTHON) AVANCE_REQUIRE_PYTHON=1 $(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check link-check hostile-check atomic-check \
-	  reproducible-check
+	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check link-check examples-check hostile-check \
+	  atomic-check reproducible-check
+
+# The example sites of examples/ (today the PMDOT 2015-2025 management model), each with the
+# repository's theme, built into .build/examples/<name>/public and checked link by link.
+EXAMPLES := $(notdir $(wildcard examples/*))
+examples: deps tool
+	@for name in $(EXAMPLES); do \
+	  rm -rf .build/examples/$$name && mkdir -p .build/examples/$$name && \
+	  cp -R examples/$$name/content theme .build/examples/$$name/ && \
+	  $(AVANCE_RELEASE) build --root .build/examples/$$name --quiet && \
+	  echo "examples/$$name: .build/examples/$$name/public" || exit 1; \
+	done
+
+examples-check: tool-debug
+	@for name in $(EXAMPLES); do \
+	  rm -rf .build/examples-check/$$name && mkdir -p .build/examples-check/$$name && \
+	  cp -R examples/$$name/content theme .build/examples-check/$$name/ && \
+	  $(AVANCE_DEBUG) check --root .build/examples-check/$$name || exit 1; \
+	done
 
 # Preview with live reload at http://127.0.0.1:1313/ (Ctrl-C to stop).
 serve: deps tool-debug

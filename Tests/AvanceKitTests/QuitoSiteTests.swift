@@ -182,7 +182,7 @@ import Testing
         #expect(lead.lowerBound < panorama.lowerBound)
         #expect(
             Self.home.contains(
-                "<p class=\"headline\">En abril de 2022, 35 de 63 proyectos (56 %) figuraban como «Suspendido»; "
+                "<p class=\"headline\">En abril de 2022, 35 de 63 proyectos (56\u{A0}%) figuraban como «Suspendido»; "
                     + "13 «No iniciado», 8 «Finalizado» y 7 «En marcha».</p>"))
         // The chart of the projects documented here says it is not the whole.
         let projects = QuitoSiteTests.documentedProjects
@@ -226,9 +226,13 @@ import Testing
         #expect(
             home.contains(
                 "<span class=\"chart-title\">Matrix of projects of the Metropolitan Resilience Directorate</span>"))
-        #expect(home.contains(#"<a href="paginas/metodologia/" lang="es">Metodología</a>"#))
-        let project = try page("en/proyectos/estudio-de-infraestructura-verde-con-fondos-fiem/index.html")
-        #expect(project.contains(#"<h1 lang="es">Estudio de infraestructura verde"#))
+        // Every link of the English home page is English: the axes and the two pages are translated.
+        #expect(home.contains(#"<a href="paginas/metodologia/">Methodology</a>"#))
+        // The one element in Spanish is the link to the Spanish site.
+        #expect(home.components(separatedBy: #" lang="es">"#).count - 1 == 1)
+        #expect(home.contains(#"<a href="../" hreflang="es" lang="es">Español</a>"#))
+        let partner = try page("en/socios/conquito/index.html")
+        #expect(partner.contains(#"<h1 lang="es">ConQuito"#))
         let visa = try page("en/proyectos/rcn-visa/index.html")
         #expect(visa.contains(#"<p lang="es">"#))  // the history notes, not translated
         #expect(visa.contains(#"<span class="value" lang="es"><a href="../../socios/conquito/">ConQuito</a></span>"#))
@@ -249,12 +253,15 @@ import Testing
         #expect(project.contains(#"href="../../socios/conquito/""#))
         #expect(!project.contains("fallback-note"))
         let axis = try page("en/ejes/ciudad-compacta-e-integrada/index.html")
-        #expect(axis.contains(#"<p class="fallback-note">This text has not been translated yet"#))
-        #expect(axis.contains(#"<div class="body" lang="es">"#))
+        #expect(axis.contains("<h1>Compact and integrated city</h1>"))
+        #expect(!axis.contains("fallback-note"))
+        let partner = try page("en/socios/secretaria-de-ambiente/index.html")
+        #expect(partner.contains(#"<p class="fallback-note">This text has not been translated yet"#))
+        #expect(partner.contains(#"<div class="body" lang="es">"#))
         #expect(try page("en/proyectos/index.html").contains("<h1>Projects"))
-        // Spanish text links to Spanish pages, whose anchors exist (the English page has others).
+        // A translated text links to the English pages.
         let goal = try page("en/resultados/asegura-la-salud-publica/index.html")
-        #expect(goal.contains(#"href="../../../proyectos/rcn-visa/#resultados-esperados""#))
+        #expect(goal.contains(#"href="../../proyectos/rcn-visa/""#))
         #expect(
             try page("en/resultados/asegura-la-salud-publica/index.html").contains(
                 "<h1>Ensures public health services</h1>"))
