@@ -147,7 +147,8 @@ public enum Build {
             // The same rule as `base_url` in site.yaml: every page and document repeats it.
             if let problem = BaseURL.problem(with: baseURL) {
                 result.diagnostics.append(
-                    .error("usage", "--base-url `\(baseURL)` \(problem.message)", hint: problem.hint))
+                    .error(
+                        "argument-base-url-invalid", "--base-url `\(baseURL)` \(problem.message)", hint: problem.hint))
                 return (result, nil)
             }
             model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"

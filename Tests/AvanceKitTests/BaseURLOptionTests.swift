@@ -15,7 +15,8 @@ import Testing
         for (command, arguments) in runs {
             let run = try CommandLineTests().run(arguments)
             #expect(run.status == 2, "\(command): \(run.err)")
-            #expect(run.err.contains("error[usage]: --base-url `\(baseURL)`"), "\(command): \(run.err)")
+            #expect(
+                run.err.contains("error[argument-base-url-invalid]: --base-url `\(baseURL)`"), "\(command): \(run.err)")
             #expect(!FileManager.default.fileExists(atPath: output))
         }
     }

@@ -241,7 +241,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     ])
     func aBaseURLOnTheCommandLineFollowsTheRuleOfSiteYAML(baseURL: String, message: String) throws {
         let result = Self.build([:], baseURL: baseURL)
-        #expect(result.diagnostics.map(\.code) == ["usage"])
+        #expect(result.diagnostics.map(\.code) == ["argument-base-url-invalid"])
         #expect(result.diagnostics.first?.message.contains(message) == true, "\(result.diagnostics)")
         #expect(result.exitCode == 2)
         #expect(result.files.isEmpty)
