@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--base-url` follows the rule of `base_url` in site.yaml (issue 19): a refused value is a
@@ -13,7 +14,7 @@ import Testing
             ("check", ["check", "--root", Repository.root, "--base-url", baseURL]),
         ]
         for (command, arguments) in runs {
-            let run = try CommandLineTests().run(arguments)
+            let run = try Repository.runAvance(arguments)
             #expect(run.status == 2, "\(command): \(run.err)")
             #expect(
                 run.err.contains("error[argument-base-url-invalid]: --base-url `\(baseURL)`"), "\(command): \(run.err)")

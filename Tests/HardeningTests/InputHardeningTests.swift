@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AvanceKit
@@ -331,9 +332,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     // 7: every script or file link of the hostile site, refused at its place; the pages rendered
     // in memory despite the errors still carry none (cmark-gfm blanks them too).
     @Test func scriptAndFileLinksAreRefusedWhereTheyAreWritten() throws {
-        let site = Workspace.repository + "/Tests/Fixtures/invalid-sites/script-links"
+        let site = Repository.root + "/Tests/Fixtures/invalid-sites/script-links"
         var options = BuildOptions(root: site)
-        options.themeRoot = Workspace.repository
+        options.themeRoot = Repository.root
         let result = Build.render(options)
         #expect(result.exitCode == 1)
         #expect(Set(result.diagnostics.map(\.code)) == ["url-invalid"])
@@ -377,7 +378,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     /// static files against: the hostile site has translations, `refs` fields and records.
     @Test func theDataPathsAreTheDocumentsABuildWrites() throws {
         var options = BuildOptions(root: Workspace.hostileSite)
-        options.themeRoot = Workspace.repository
+        options.themeRoot = Repository.root
         let (result, prepared) = Build.prepare(options)
         let site = try #require(prepared)
         let rendered = Build.render(options)
