@@ -53,7 +53,9 @@ let package = Package(
         // index both use the result.
         .target(
             name: "Bodies",
-            dependencies: ["Diagnostics", "ContentModel", "SiteData", "Markdown", "ParallelMap", "SiteLayout"]
+            dependencies: [
+                "Diagnostics", "ContentModel", "SiteData", "Markdown", "ParallelMap", "SiteLayout", "Validation",
+            ]
         ),
         .target(name: "Templates"),
         .target(
