@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test func theElementsOwnAttributesStillCount() {
-        let page = scan(#"<iframe src="mapa.html" id="mapa"><a href="no.html"></iframe><textarea id="nota"></textarea>"#)
+        let page = scan(
+            #"<iframe src="mapa.html" id="mapa"><a href="no.html"></iframe><textarea id="nota"></textarea>"#)
         #expect(page.links.map(\.url) == ["mapa.html"])
         #expect(page.ids == ["mapa", "nota"])
     }
@@ -40,7 +41,8 @@ import Testing
 
     @Test func aTextElementNamedInsideAnAttributeOrACommentStartsNothing() {
         let page = scan(
-            #"<a title="<textarea>" href="1.html"><!-- <title> --><a href="2.html"><b data-x='<xmp>'></b><a href="3.html">"#)
+            #"<a title="<textarea>" href="1.html"><!-- <title> --><a href="2.html"><b data-x='<xmp>'></b><a href="3.html">"#
+        )
         #expect(page.links.map(\.url) == ["1.html", "2.html", "3.html"])
     }
 
@@ -73,7 +75,8 @@ import Testing
 
     @Test func commentsEndWhereABrowserEndsThem() {
         // `<!-->` is a whole (empty) comment to a browser; libxml2 alone read on to the next `-->`.
-        let page = scan(#"<!--><a href="1.html"><!---><a href="2.html"><!-- x --!><a href="3.html"><? y ><a href="4.html">"#)
+        let page = scan(
+            #"<!--><a href="1.html"><!---><a href="2.html"><!-- x --!><a href="3.html"><? y ><a href="4.html">"#)
         #expect(page.links.map(\.url) == ["1.html", "2.html", "3.html", "4.html"])
     }
 
@@ -94,11 +97,15 @@ import Testing
             <![CDATA[ <a href="falta-5.html"> ]]><a href="falta-6.html">x</a>
             """
         try Fixtures.write(
-            ["index.html": Fixtures.page(body).replacingOccurrences(of: "<title>t", with: #"<title><a href="falta-0.html">"#)],
+            [
+                "index.html": Fixtures.page(body).replacingOccurrences(
+                    of: "<title>t", with: #"<title><a href="falta-0.html">"#)
+            ],
             into: folder)
         let report = await Fixtures.check(folder, baseURL: nil)
         #expect(report.diagnostics.map(\.message) == ["no file `falta-6.html`"])
-        #expect(report.diagnostics.first?.location == SourceLocation(file: "index.html", line: 6, column: 47, length: 12))
+        #expect(
+            report.diagnostics.first?.location == SourceLocation(file: "index.html", line: 6, column: 47, length: 12))
         #expect(report.links == 2)
     }
 
@@ -115,15 +122,20 @@ import Testing
         let folder = try Fixtures.temporaryFolder("nul")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Fixtures.write(
-            ["index.html": Fixtures.page("<a href=\"b.html\0.bak\">x</a> <p id=\"c\0d\"><a href=\"#c%EF%BF%BDd\">y</a>")],
+            [
+                "index.html": Fixtures.page(
+                    "<a href=\"b.html\0.bak\">x</a> <p id=\"c\0d\"><a href=\"#c%EF%BF%BDd\">y</a>")
+            ],
             into: folder)
         try Fixtures.write(["b.html": Fixtures.page("")], into: folder)
         let report = await Fixtures.check(folder, baseURL: nil)
         #expect(report.diagnostics.map(\.code) == ["link-invalid"])
         #expect(
             report.diagnostics.first?.message
-                == "`b.html\u{0}.bak` is not a valid URL: it has a NUL character (U+0000), which browsers read as U+FFFD")
-        #expect(report.diagnostics.first?.location == SourceLocation(file: "index.html", line: 4, column: 10, length: 11))
+                == "`b.html\u{0}.bak` is not a valid URL: it has a NUL character (U+0000), which browsers read as U+FFFD"
+        )
+        #expect(
+            report.diagnostics.first?.location == SourceLocation(file: "index.html", line: 4, column: 10, length: 11))
         let text = DiagnosticReport(report.diagnostics, sources: report.sources).formatted(.text)
         #expect(text.contains("error[link-invalid]: `b.htmlU+0000.bak` is not a valid URL"))
         #expect(report.links == 2)
