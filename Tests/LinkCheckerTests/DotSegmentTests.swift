@@ -67,8 +67,11 @@ import Testing
             ], into: folder)
         let report = await Fixtures.check(folder, baseURL: "https://example.org/resiliencia/")
         #expect(report.diagnostics.map(\.code) == ["link-outside"])
-        #expect(report.diagnostics.first?.message == "`css/site.css` is outside `/resiliencia/`, where the site is served")
+        #expect(
+            report.diagnostics.first?.message == "`css/site.css` is outside `/resiliencia/`, where the site is served")
         #expect(report.diagnostics.first?.hint == "did you mean `/resiliencia/css/site.css`?")
-        #expect(report.diagnostics.first?.location == SourceLocation(file: "a/b/index.html", line: 4, column: 77, length: 12))
+        #expect(
+            report.diagnostics.first?.location
+                == SourceLocation(file: "a/b/index.html", line: 4, column: 77, length: 12))
     }
 }
