@@ -93,12 +93,18 @@ public struct BodyRenderer: Sendable {
         }
         for anchor in anchors {
             let ids = (bodies.headings[anchor.target] ?? []).map(\.id)
-            guard !ids.contains(anchor.fragment) else { continue }
+            // Code point by code point, as a browser finds an id: Swift's `==` takes `ó` composed
+            // (NFC) and decomposed (NFD) for equal.
+            guard !ids.contains(where: { $0.utf8.elementsEqual(anchor.fragment.utf8) }) else { continue }
             let file = site.entry(anchor.target)?.file ?? anchor.target.description
+            let lookAlike = LookAlike.twin(of: anchor.fragment, among: ids).map {
+                LookAlike.describe($0, shown: "#" + $0)
+                    + "; browsers compare ids code point by code point: write `#\(LookAlike.percentEncoded($0))`"
+            }
             bodies.diagnostics.append(
                 .error(
                     "link-anchor", "no heading `#\(anchor.fragment)` in `\(file)`", at: anchor.location,
-                    hint: Suggestion.hint(for: anchor.fragment, among: ids)
+                    hint: lookAlike ?? Suggestion.hint(for: anchor.fragment, among: ids)
                         ?? (ids.isEmpty
                             ? "that page has no headings"
                             : "its headings are \(ids.map { "`#\($0)`" }.joined(separator: ", "))")))
