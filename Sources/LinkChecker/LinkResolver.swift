@@ -79,7 +79,26 @@ struct LinkResolver: Sendable {
         if host.isEmpty { return .invalid("the URL has no host") }
         if host.contains(where: { $0.isWhitespace }) { return .invalid("the host `\(host)` has a space") }
         let withoutFragment = rest.prefix { $0 != "#" }
-        return .external(scheme + ":" + withoutFragment)
+        let hostEnd = withoutFragment.utf8.index(withoutFragment.startIndex, offsetBy: 2 + host.utf8.count)
+        return .external(
+            scheme + ":" + withoutFragment[..<hostEnd] + Self.percentEncoded(withoutFragment[hostEnd...]))
+    }
+
+    /// The path and query of an external URL with every byte outside ASCII percent-encoded, as a
+    /// browser sends it: one URL is then one string, whatever Swift's `==` says of accents
+    /// written composed or decomposed, when URLs are gathered in a set, looked up and cached.
+    static func percentEncoded(_ text: Substring) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return String(text) }
+        var out = ""
+        for byte in text.utf8 {
+            if byte < 0x80 {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out +=
+                    "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+            }
+        }
+        return out
     }
 
     /// A URL that starts with `/`: from the root of the host, so it must be under the site's path.

@@ -84,4 +84,17 @@ import Testing
         #expect(report.pages == 3)
         #expect(report.diagnostics.map(\.message) == ["no id `b` in `\(Self.composed).html`"])
     }
+
+    /// URLs of other sites are asked for, cached and reported once per distinct URL: kept in
+    /// their percent-encoded form, as a browser sends them, two URLs that differ only in how an
+    /// accent is written stay two URLs.
+    @Test func externalURLsAreKeptApartByTheirBytes() {
+        let resolver = LinkResolver(address: SiteAddress(baseURL: nil))
+        let page = LinkResolver.Page(file: "index.html")
+        let composed = resolver.resolve("https://example.com/\(Self.composed)?q=\(Self.composed)#x", in: page)
+        let decomposed = resolver.resolve("https://example.com/\(Self.decomposed)", in: page)
+        #expect(composed == .external("https://example.com/pr%C3%B3ximos-pasos?q=pr%C3%B3ximos-pasos"))
+        #expect(decomposed == .external("https://example.com/pro%CC%81ximos-pasos"))
+        #expect(resolver.resolve("https://example.com/a%20b", in: page) == .external("https://example.com/a%20b"))
+    }
 }
