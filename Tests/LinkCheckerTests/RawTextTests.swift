@@ -138,6 +138,9 @@ import Testing
             report.diagnostics.first?.location == SourceLocation(file: "index.html", line: 4, column: 10, length: 11))
         let text = DiagnosticReport(report.diagnostics, sources: report.sources).formatted(.text)
         #expect(text.contains("error[link-invalid]: `b.htmlU+0000.bak` is not a valid URL"))
+        // The quoted line shows the NUL as `U+0000`: the underline covers the URL as shown.
+        #expect(text.contains("4 | <a href=\"b.htmlU+0000.bak\">x</a>"))
+        #expect(text.contains("\n  |          ^^^^^^^^^^^^^^^^ percent-encode"))
         #expect(report.links == 2)
     }
 }
