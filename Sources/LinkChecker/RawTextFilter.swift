@@ -124,9 +124,10 @@ struct RawTextFilter {
     }
 
     private mutating func startTag(from start: Int) -> Int {
-        let (name, nameEnd) = tagName(from: start + 1)
+        let nameEnd = nameEnd(from: start + 1)
         let (tagEnd, selfClosing) = attributesEnd(from: nameEnd)
-        if inForeignContent {
+        if !foreign.isEmpty, inForeignContent {
+            let name = lowercasedName(start + 1..<nameEnd)
             guard Self.breaksOutOfForeignContent.contains(name) else {
                 if selfClosing { return tagEnd }
                 if name == "svg" || name == "math" {
@@ -140,18 +141,18 @@ struct RawTextFilter {
             }
             while inForeignContent { foreign.removeLast() }
         }
-        switch name {
-        case "svg" where !selfClosing: foreign.append(.svg)
-        case "math" where !selfClosing: foreign.append(.math)
-        case "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes":
+        switch action(start + 1..<nameEnd) {
+        case .svg where !selfClosing: foreign.append(.svg)
+        case .math where !selfClosing: foreign.append(.math)
+        case .rawText(let name):
             let end = rawTextEnd(name, from: tagEnd)
             blank(tagEnd..<end)
             return end
-        case "script":
+        case .script:
             let end = scriptEnd(from: tagEnd)
             blank(tagEnd..<end)
             return end
-        case "plaintext":
+        case .plaintext:
             blank(tagEnd..<count)
             return count
         default: break
@@ -160,8 +161,11 @@ struct RawTextFilter {
     }
 
     private mutating func endTag(from start: Int) -> Int {
-        let (name, nameEnd) = tagName(from: start + 2)
+        let nameEnd = nameEnd(from: start + 2)
         let (tagEnd, _) = attributesEnd(from: nameEnd)
+        // End tags matter only to leave SVG, MathML or an integration point.
+        guard !foreign.isEmpty else { return tagEnd }
+        let name = lowercasedName(start + 2..<nameEnd)
         if name == "svg" || name == "math", let open = foreign.lastIndex(of: name == "svg" ? .svg : .math) {
             foreign.removeSubrange(open...)
         } else if foreign.last == .integration(name) {
@@ -170,17 +174,48 @@ struct RawTextFilter {
         return tagEnd
     }
 
-    /// The lowercased (ASCII) name of a tag that starts at `start`, and where it ends.
-    private func tagName(from start: Int) -> (String, Int) {
+    /// What a start tag's name makes the filter do in HTML content.
+    private enum Action {
+        case rawText(StaticString)
+        case script, plaintext, svg, math, none
+    }
+
+    /// The action for the tag name at `range`, found without making a string of it: this runs
+    /// for every tag of every page.
+    private func action(_ range: Range<Int>) -> Action {
+        func named(_ name: StaticString) -> Bool { matchesIgnoringCase(name, at: range.lowerBound) }
+        switch range.count {
+        case 3 where named("xmp"): return .rawText("xmp")
+        case 3 where named("svg"): return .svg
+        case 4 where named("math"): return .math
+        case 5 where named("title"): return .rawText("title")
+        case 5 where named("style"): return .rawText("style")
+        case 6 where named("iframe"): return .rawText("iframe")
+        case 6 where named("script"): return .script
+        case 7 where named("noembed"): return .rawText("noembed")
+        case 8 where named("textarea"): return .rawText("textarea")
+        case 8 where named("noframes"): return .rawText("noframes")
+        case 9 where named("plaintext"): return .plaintext
+        default: return .none
+        }
+    }
+
+    /// Where the name of a tag that starts at `start` ends.
+    private func nameEnd(from start: Int) -> Int {
         var end = start
         while end < count, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: "/"),
             bytes[end] != UInt8(ascii: ">")
         {
             end += 1
         }
-        let name = UnsafeBufferPointer(start: bytes + start, count: end - start)
+        return end
+    }
+
+    /// The tag name at `range`, lowercased (ASCII).
+    private func lowercasedName(_ range: Range<Int>) -> String {
+        let name = UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count)
             .map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        return (String(decoding: name, as: UTF8.self), end)
+        return String(decoding: name, as: UTF8.self)
     }
 
     /// Skips a tag's attributes as the HTML tokenizer does (a `>` inside quotes ends nothing);
@@ -221,7 +256,7 @@ struct RawTextFilter {
     }
 
     /// Where the end tag `</name` (followed by a space, `/` or `>`, in any case) starts.
-    private func rawTextEnd(_ name: String, from start: Int) -> Int {
+    private func rawTextEnd(_ name: StaticString, from start: Int) -> Int {
         var index = start
         while let found = find("</", from: index) {
             if isEndTag(name, at: found) { return found }
@@ -230,9 +265,10 @@ struct RawTextFilter {
         return count
     }
 
-    private func isEndTag(_ name: String, at start: Int) -> Bool {
-        guard matchesIgnoringCase(name, at: start + 2) else { return false }
-        let after = at(start + 2 + name.utf8.count)
+    private func isEndTag(_ name: StaticString, at start: Int) -> Bool {
+        guard at(start) == Self.lessThan, at(start + 1) == UInt8(ascii: "/"), matchesIgnoringCase(name, at: start + 2)
+        else { return false }
+        let after = at(start + 2 + name.utf8CodeUnitCount)
         return Self.isSpace(after) || after == UInt8(ascii: "/") || after == UInt8(ascii: ">")
     }
 
@@ -284,13 +320,13 @@ struct RawTextFilter {
         return index + length <= count && memcmp(bytes + index, text.utf8Start, length) == 0
     }
 
-    private func matchesIgnoringCase(_ lowercase: String, at index: Int) -> Bool {
-        var offset = index
-        for letter in lowercase.utf8 {
-            guard offset < count else { return false }
-            let byte = bytes[offset]
-            guard (byte >= 65 && byte <= 90 ? byte + 32 : byte) == letter else { return false }
-            offset += 1
+    private func matchesIgnoringCase(_ lowercase: StaticString, at index: Int) -> Bool {
+        let length = lowercase.utf8CodeUnitCount
+        guard index + length <= count else { return false }
+        let letters = lowercase.utf8Start
+        for offset in 0..<length {
+            let byte = bytes[index + offset]
+            guard (byte >= 65 && byte <= 90 ? byte + 32 : byte) == letters[offset] else { return false }
         }
         return true
     }
