@@ -28,7 +28,7 @@ $(PYTHON) -m pip install --quiet --disable-pip-version-check $(1) 2>/dev/null ||
   $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $(1)
 endef
 
-.PHONY: site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
+.PHONY: examples examples-check site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
 	screenshots link-check bench clean
 
 site: deps tool
@@ -37,8 +37,26 @@ site: deps tool
 test: deps py-deps a11y-deps lint
 	$(SWIFT) build --build-tests
 	AVANCE_PYTHON=$(PYTHON) AVANCE_REQUIRE_PYTHON=1 $(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check link-check hostile-check atomic-check \
-	  reproducible-check
+	$(MAKE) --no-print-directory tool-debug open-data-check a11y-check link-check examples-check hostile-check \
+	  atomic-check reproducible-check
+
+# The example sites of examples/ (today the PMDOT 2015-2025 management model), each with the
+# repository's theme, built into .build/examples/<name>/public and checked link by link.
+EXAMPLES := $(notdir $(wildcard examples/*))
+examples: deps tool
+	@for name in $(EXAMPLES); do \
+	  rm -rf .build/examples/$$name && mkdir -p .build/examples/$$name && \
+	  cp -R examples/$$name/content theme .build/examples/$$name/ && \
+	  $(AVANCE_RELEASE) build --root .build/examples/$$name --quiet && \
+	  echo "examples/$$name: .build/examples/$$name/public" || exit 1; \
+	done
+
+examples-check: tool-debug
+	@for name in $(EXAMPLES); do \
+	  rm -rf .build/examples-check/$$name && mkdir -p .build/examples-check/$$name && \
+	  cp -R examples/$$name/content theme .build/examples-check/$$name/ && \
+	  $(AVANCE_DEBUG) check --root .build/examples-check/$$name || exit 1; \
+	done
 
 # Preview with live reload at http://127.0.0.1:1313/ (Ctrl-C to stop).
 serve: deps tool-debug
@@ -46,10 +64,17 @@ serve: deps tool-debug
 
 # Builds the Quito site and validates its JSON, schemas, feeds, sitemap and Data Package; then
 # requires the validators to reject broken copies, and checks CRLF and every URL of the site.
+# The same for the test site (Tests/Fixtures/valid-site, every field type), with the theme.
+VALID_SITE := .build/valid-site
 open-data-check:
 	$(AVANCE_DEBUG) build --root . --output .build/test-public --quiet
 	$(PYTHON) Tests/OpenDataValidation/validate.py .build/test-public
 	$(PYTHON) Tests/OpenDataValidation/negative.py .build/test-public
+	rm -rf $(VALID_SITE) && mkdir -p $(VALID_SITE)
+	cp -R Tests/Fixtures/valid-site/content theme $(VALID_SITE)/
+	$(AVANCE_DEBUG) build --root $(VALID_SITE) --no-git-dates --quiet
+	$(PYTHON) Tests/OpenDataValidation/validate.py $(VALID_SITE)/public
+	$(PYTHON) Tests/OpenDataValidation/negative.py $(VALID_SITE)/public
 
 # Builds the Quito site into a temporary folder and checks every link of every page.
 link-check:

@@ -54,7 +54,7 @@ public final class BuildCaches: Sendable {
 }
 
 /// What a build found and made.
-public struct BuildResult: Sendable {
+public struct BuildResult: Sendable, DiagnosedResult {
     /// Every problem of every stage, sorted by file and line.
     public var diagnostics: [Diagnostic] = []
     /// The text of every file read, by relative path, to quote lines in diagnostics.
@@ -70,18 +70,6 @@ public struct BuildResult: Sendable {
     public var wrote = false
     /// What each stage did and how long it took, for `--verbose`.
     public var log: [String] = []
-
-    /// 0 when clean, 1 for content errors, 2 for usage or environment errors.
-    public var exitCode: Int32 {
-        guard diagnostics.hasErrors else { return 0 }
-        return diagnostics.contains { $0.severity == .error && Self.environmentCodes.contains($0.code) } ? 2 : 1
-    }
-
-    /// Problems of the command line or the machine, not of the content (exit status 2).
-    public static let environmentCodes: Set<String> = [
-        "content-missing", "theme-missing", "model-missing", "output-unsafe", "output-failed", "output-path-invalid",
-        "file-unreadable", "usage",
-    ]
 }
 
 /// The whole pipeline, stage by stage: load → model → validate → render → write.

@@ -7,7 +7,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     }
 
     public var severity: Severity
-    /// A stable, kebab-case code such as `ref-unknown`; the README lists every code.
+    /// A stable, kebab-case code such as `ref-unknown`; docs/diagnostics.md lists every code.
     public var code: String
     public var message: String
     /// Where the problem is; `nil` for problems that belong to no file.

@@ -165,11 +165,31 @@ public struct TabularData: Sendable {
 
     // MARK: - Output
 
-    /// The CSV text of `table`.
+    /// The CSV text of `table`. Cells of text columns that a spreadsheet would read as a formula
+    /// are neutralised (see `neutralised`); typed columns (numbers, booleans) are written as they
+    /// are, so `-3` stays a number.
     public static func csv(_ table: Table) -> String {
         var out = table.columns.map { escape($0.name) }.joined(separator: ",") + "\r\n"
-        for row in table.rows { out += row.map(escape).joined(separator: ",") + "\r\n" }
+        let text = table.columns.map { $0.type == "string" }
+        for row in table.rows {
+            let cells = row.enumerated().map { index, cell in
+                escape(index < text.count && text[index] ? neutralised(cell) : cell)
+            }
+            out += cells.joined(separator: ",") + "\r\n"
+        }
         return out
+    }
+
+    /// The first characters that make Excel, LibreOffice and Google Sheets read a cell as a
+    /// formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab and carriage return.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `cell` with a `'` in front when it starts like a formula (`=HYPERLINK(…)` becomes
+    /// `'=HYPERLINK(…)`), so a spreadsheet shows it as text instead of running it; any other
+    /// cell unchanged. Only for text: ids, enum values and dates never start that way.
+    static func neutralised(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, formulaStarts.contains(first) else { return cell }
+        return "'" + cell
     }
 
     /// RFC 4180: quote a field with a comma, quote, CR or LF, doubling its quotes.

@@ -44,13 +44,15 @@ extension PageBuilder {
         }
         var view = StatusView(title: title, total: total, bars: bars, method: method)
         view.svg = BarChart(rows: rows).render()
-        view.summary = strings.format("chart.summary", ["total": String(total), "parts": Self.parts(bars)])
+        view.summary = strings.format("chart.summary", ["total": String(total), "parts": parts(bars)])
         return view
     }
 
-    /// "No iniciado: 1 (50 %); En marcha: 1 (50 %)".
-    static func parts(_ bars: [BarView]) -> String {
-        bars.map { "\($0.label): \($0.count) (\($0.percent) %)" }.joined(separator: "; ")
+    /// "No iniciado: 1 (50 %); En marcha: 1 (50 %)", each share written as the language writes a
+    /// percentage (the theme's `percent`).
+    func parts(_ bars: [BarView]) -> String {
+        bars.map { "\($0.label): \($0.count) (\(strings.format("percent", ["value": String($0.percent)])))" }
+            .joined(separator: "; ")
     }
 
     /// The value's colour from `site.yaml`, or one of the chart palette's.
@@ -101,7 +103,8 @@ extension PageBuilder {
             [
                 "date": date, "count": String(first.count), "total": String(total),
                 "collection": Self.lowercasingFirst(total == 1 ? collection.singular : collection.title),
-                "percent": String(Int((Double(first.count) / Double(total) * 100).rounded())),
+                "percent": strings.format(
+                    "percent", ["value": String(Int((Double(first.count) / Double(total) * 100).rounded()))]),
                 "label": first.value.label, "rest": strings.list(rest),
             ])
     }

@@ -6,6 +6,8 @@ struct ColumnMap: Sendable {
     enum Target: Sendable, Equatable {
         case field(String)
         case body
+        /// The entry's id (the file name), instead of an id made from the title.
+        case id
         case skip
     }
 
@@ -19,6 +21,9 @@ struct ColumnMap: Sendable {
 
     /// The index of the column that fills the body.
     var bodyColumn: Int? { targets.firstIndex(of: .body) }
+
+    /// The index of the column that gives the ids.
+    var idColumn: Int? { targets.firstIndex(of: .id) }
 
     /// Header words taken as the body when no field has that name or label: the free-text
     /// column of a spreadsheet (`observaciones`, `descripción`, `notes`…).
@@ -70,6 +75,8 @@ struct ColumnMap: Sendable {
                 targets.append(.skip)
             } else if bodyHeaders.contains(keys[index]), !targets.contains(.body), !chosen.values.contains(.body) {
                 targets.append(.body)
+            } else if keys[index] == "id", !targets.contains(.id), !chosen.values.contains(.id) {
+                targets.append(.id)
             } else {
                 let names = collection.fields.map(\.name)
                 let guess = Suggestion.closest(to: keys[index], among: names.map(NameKey.of)).flatMap { key in
@@ -122,11 +129,13 @@ struct ColumnMap: Sendable {
             return .success((index, .field(field.name)))
         }
         if name == "body" { return .success((index, .body)) }
+        if name == "id" { return .success((index, .id)) }
         return .failure(
             .error(
                 "map-invalid", "`--map \(choice)`: `\(collection.name)` has no field `\(name)`",
                 hint: (Suggestion.hint(for: name, among: collection.fields.map(\.name)).map { $0 + " " } ?? "")
-                    + "use a field name, `body` for the text of the entry, or `-` to skip the column"))
+                    + "use a field name, `body` for the text of the entry, `id` for its file name, "
+                    + "or `-` to skip the column"))
     }
 
     /// No field filled twice, no more than one body, and every required field has a column.
@@ -137,7 +146,12 @@ struct ColumnMap: Sendable {
         var seen: [Target: Int] = [:]
         for (index, target) in targets.enumerated() where target != .skip {
             if let first = seen[target] {
-                let what = if case .field(let name) = target { "the field `\(name)`" } else { "the body" }
+                let what =
+                    switch target {
+                    case .field(let name): "the field `\(name)`"
+                    case .id: "the id"
+                    default: "the body"
+                    }
                 diagnostics.append(
                     .error(
                         "column-duplicate", "the columns `\(header[first])` and `\(header[index])` both fill \(what)",

@@ -7,7 +7,7 @@ import Loading
 /// fields, refusing an invalid id, an unknown collection and a file that exists.
 public enum NewEntry {
     /// What `new` did.
-    public struct Result: Sendable {
+    public struct Result: Sendable, DiagnosedResult {
         /// Why nothing was written, when something went wrong.
         public var diagnostics: [Diagnostic] = []
         /// The new file, relative to the root.
@@ -16,17 +16,6 @@ public enum NewEntry {
         public var text: String?
         /// Required fields left empty for the editor to fill in.
         public var unfilled: [Field] = []
-
-        /// 0 when written; 2 for a wrong command line or a missing site; 1 for a broken model.
-        public var exitCode: Int32 {
-            guard diagnostics.hasErrors else { return 0 }
-            return diagnostics.allSatisfy { $0.severity != .error || Self.usageCodes.contains($0.code) } ? 2 : 1
-        }
-
-        /// Problems of the command line or the machine rather than of the content.
-        static let usageCodes: Set<String> = [
-            "content-missing", "model-missing", "collection-unknown", "id-invalid", "entry-exists", "output-failed",
-        ]
     }
 
     /// Creates the entry `id` of `collectionName` in the site at `root`; `today` is the date
@@ -53,17 +42,23 @@ public enum NewEntry {
             return result
         }
         let path = content.path(of: id, in: collection)
+        let exists = Diagnostic.error(
+            "argument-entry-exists", "`\(path)` already exists", hint: "edit that file, or choose another id")
         if writer.exists(root + "/" + path) {
-            result.diagnostics = [
-                .error(
-                    "entry-exists", "`\(path)` already exists",
-                    hint: "edit that file, or choose another id")
-            ]
+            result.diagnostics = [exists]
+            return result
+        }
+        if let outside = outside(path, root: root, fileSystem: fileSystem) {
+            result.diagnostics = [outside]
             return result
         }
         let (text, unfilled) = EntryTemplate(collection: collection, content: content, today: today).text(id: id)
         do {
-            try writer.write(root + "/" + path, Array(text.utf8))
+            try writer.create(root + "/" + path, Array(text.utf8))
+        } catch CocoaError.fileWriteFileExists {
+            // Created by another program since the check: still never replaced.
+            result.diagnostics = [exists]
+            return result
         } catch {
             result.diagnostics = [
                 .error(
@@ -78,12 +73,23 @@ public enum NewEntry {
         return result
     }
 
+    /// `output-outside` when the entry's folder (`content/<folder>`) leads out of the site's
+    /// folder through a symlink, so that the file would be written elsewhere; `nil` otherwise.
+    static func outside(_ path: String, root: String, fileSystem: FileSystem) -> Diagnostic? {
+        guard !fileSystem.isInside(root + "/" + path, folder: root) else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        return .error(
+            "output-outside",
+            "`\(folder)/` leads outside the site's folder (a symlink): `\(path)` would be written there",
+            hint: "make `\(folder)/` a folder of the site, not a symlink to another place")
+    }
+
     /// Why `id` cannot name a file, or `nil` when it can.
     static func checkID(_ id: String) -> Diagnostic? {
         guard !EntryID.isValid(id) else { return nil }
         let suggestion = EntryID.make(from: id)
         return .error(
-            "id-invalid", "`\(id)` is not a valid entry id",
+            "argument-id-invalid", "`\(id)` is not a valid entry id",
             hint: "ids use lowercase letters without accents, digits and single hyphens"
                 + (suggestion.isEmpty ? "" : ", such as `\(suggestion)`"))
     }

@@ -47,6 +47,11 @@ extension RowImporter {
                     ))
             case .none: break
             }
+            if let given = givenID(row, taken: taken, existing: existing) {
+                taken.insert(given.id)
+                drafts.append(Draft(row: row, id: given.id, title: title, replaces: given.replaces))
+                continue
+            }
             let base = baseID(title, row: row.number, at: at)
             var id = base
             var suffix = 2
@@ -95,17 +100,73 @@ extension RowImporter {
                 + "--skip-invalid imports the other rows")
     }
 
-    /// The id a row's title gives, or `row-N` (with an `id-invalid` error) when it gives none.
+    /// The id written in the row's `id` cell, when there is one: an invalid id is `id-invalid`,
+    /// the id of an existing file (without `--force`) or of an earlier row is `entry-exists`,
+    /// both at that cell (the row then gets `row-N`, to be reported once).
+    mutating func givenID(_ row: Spreadsheet.Row, taken: Set<String>, existing: Set<String>)
+        -> (id: String, replaces: Bool)?
+    {
+        guard let column = columns.idColumn else { return nil }
+        let id = cell(row, column).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !id.isEmpty else { return nil }
+        let at = location(row: row.number, column: column + 1)
+        if !EntryID.isValid(id) || id.count > Self.maximumIDLength {
+            let suggestion = Self.id(from: id)
+            diagnostics.append(
+                .error(
+                    "id-invalid", "`\(id)` is not a valid entry id", at: at,
+                    hint: "ids use lowercase letters a–z, digits and single hyphens, at most "
+                        + "\(Self.maximumIDLength) characters" + (suggestion.isEmpty ? "" : ", such as `\(suggestion)`")
+                ))
+            return ("row-\(row.number)", false)
+        }
+        if taken.contains(id) {
+            let path = content.path(of: id, in: collection)
+            diagnostics.append(
+                .error(
+                    "entry-exists",
+                    existing.contains(id) && !options.force
+                        ? "row \(row.number) gives the id `\(id)`, and `\(path)` already exists"
+                        : "row \(row.number) gives the id `\(id)`, which an earlier row gives too",
+                    at: at,
+                    hint: "give the row another id; --force replaces an existing file, --skip-invalid imports "
+                        + "the other rows"))
+            return ("row-\(row.number)", false)
+        }
+        return (id, options.force && existing.contains(id))
+    }
+
+    /// The id a row's title gives, or `row-N` (with an `id-invalid` error) when it gives none:
+    /// a title without letters or digits, or one whose letters are all of a script other than
+    /// Latin, since ids are ASCII.
     mutating func baseID(_ title: String, row: Int, at location: SourceLocation) -> String {
         let id = Self.id(from: title)
+        if EntryID.hasLettersOutsideIDs(title) {
+            diagnostics.append(
+                .error(
+                    "id-invalid",
+                    "the title `\(title)` gives no id: ids use the Latin letters a–z, digits and hyphens, "
+                        + "and the title has no Latin letters",
+                    at: location, field: collection.titleField,
+                    hint: "write the entry's file name in a column `id` (such as `\(exampleID)`), "
+                        + "or send a column there with --map '<column>=id'"))
+            return "row-\(row)"
+        }
         guard id.isEmpty else { return id }
         if !title.isEmpty {
             diagnostics.append(
                 .error(
                     "id-invalid", "the title `\(title)` gives no id: it has no letters or digits", at: location,
-                    field: collection.titleField, hint: "write a title with letters"))
+                    field: collection.titleField,
+                    hint: "write a title with letters, or add a column `id` with the file name of each entry"))
         }
         return "row-\(row)"
+    }
+
+    /// An id to show in hints: `proyecto-1`.
+    var exampleID: String {
+        let stem = Self.id(from: collection.singular)
+        return (stem.isEmpty ? collection.name : stem) + "-1"
     }
 
     /// `title` as an id of at most `maximumIDLength` characters, cut after a whole word when

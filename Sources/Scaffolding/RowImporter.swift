@@ -92,15 +92,34 @@ struct RowImporter {
         var lines = ["---"]
         for field in collection.fields {
             guard let column = columns.column(of: field.name) else { continue }
-            let (value, problems) = converter.yaml(
-                for: cell(draft.row, column), field: field, at: location(row: draft.row.number, column: column + 1))
+            let at = location(row: draft.row.number, column: column + 1)
+            let (value, problems) = converter.yaml(for: cell(draft.row, column), field: field, at: at)
             diagnostics += problems
+            if let formula = Self.formula(cell(draft.row, column), field: field, at: at) { diagnostics.append(formula) }
             if let value { lines.append("\(field.name): \(value)") }
         }
         lines.append("---")
         let body = cell(draft.row, columns.bodyColumn).trimmingCharacters(in: .whitespacesAndNewlines)
         if !body.isEmpty { lines.append(body) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A warning when a cell starts as a spreadsheet formula does (`=`, `+`, `-`, `@`; OWASP's
+    /// "CSV Injection"), unless it is a number (`-3`): the cell is kept as text, quoted in the
+    /// YAML, and the site's CSV downloads neutralise it, but a formula where a value was expected
+    /// usually means the spreadsheet was exported with its formulas, and someone should look.
+    static func formula(_ cell: String, field: Field, at location: SourceLocation) -> Diagnostic? {
+        let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), text.count > 1,
+            Double(CellConverter.decimal(text)) == nil
+        else { return nil }
+        return .warning(
+            "cell-formula",
+            "the cell `\(text)` starts with `\(first)`, as a spreadsheet formula does: it is kept as text",
+            at: location, field: field.name,
+            hint: "if the spreadsheet exported a formula instead of its value, paste the values "
+                + "(Paste special → Values) and export again; the site's CSV downloads put a `'` before it, "
+                + "so that spreadsheets show it as text")
     }
 
     /// Validates the new files together with the existing ones, as a build would, and keeps the

@@ -23,24 +23,18 @@ public enum SchemaExport {
     }
 
     /// What `schema` wrote.
-    public struct Result: Sendable {
+    public struct Result: Sendable, DiagnosedResult {
         public var diagnostics: [Diagnostic] = []
         public var associations: [Association] = []
-
-        /// 0 when written; 2 when there is no site, or the folder cannot be written; 1 for a
-        /// broken content model.
-        public var exitCode: Int32 {
-            guard diagnostics.hasErrors else { return 0 }
-            let usage: Set<String> = ["content-missing", "model-missing", "output-failed"]
-            return diagnostics.allSatisfy { $0.severity != .error || usage.contains($0.code) } ? 2 : 1
-        }
-
     }
 
     /// Writes the schemas of the site at `root` into `output` (absolute; the default folder
-    /// when `nil`).
+    /// when `nil`). Without `force`, refuses a folder outside the root or inside `content/`,
+    /// `public/` or `theme/`, and a file there that `avance schema` did not write; when it
+    /// refuses anything, it writes nothing.
     public static func write(
-        root: String, output: String? = nil, fileSystem: FileSystem = .disk, writer: ContentWriter = .disk
+        root: String, output: String? = nil, force: Bool = false, fileSystem: FileSystem = .disk,
+        writer: ContentWriter = .disk
     ) -> Result {
         var result = Result()
         let (loaded, problems) = ExistingContent.load(root: root, fileSystem: fileSystem)
@@ -50,7 +44,13 @@ public enum SchemaExport {
         }
         let folder = output ?? root + "/" + defaultFolder
         let shown = folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : folder
-        for file in plan(content) {
+        let planned = plan(content)
+        if !force {
+            let target = Target(root: root, folder: folder, shown: shown, fileSystem: fileSystem, writer: writer)
+            result.diagnostics = target.placementProblems() + target.filesNotOurs(planned)
+            if result.diagnostics.hasErrors { return result }
+        }
+        for file in planned {
             do {
                 try writer.write(folder + "/" + file.name, Array(file.schema.serialized().utf8))
             } catch {
@@ -86,16 +86,27 @@ public enum SchemaExport {
             let folder = "content/\(collection.folder)/"
             planned.append(
                 PlannedSchema(
-                    name: "\(collection.name).schema.json", schema: schemas.schema(of: collection),
+                    name: "\(collection.name).schema.json", schema: marked(schemas.schema(of: collection)),
                     files: folder + "*.md", excluding: languages.isEmpty ? [] : [folder + "*.*.md"]))
             for language in languages {
                 planned.append(
                     PlannedSchema(
                         name: "\(collection.name).\(language).schema.json",
-                        schema: schemas.translationSchema(of: collection, language: language),
+                        schema: marked(schemas.translationSchema(of: collection, language: language)),
                         files: folder + "*.\(language).md"))
             }
         }
         return planned
+    }
+
+    /// What marks a file as written by `avance schema` (its `$comment`, a draft-07 keyword that
+    /// validators ignore), so that a run replaces the files of the last one and no others.
+    static let generatorMark =
+        "Written by `avance schema` from content/site.yaml; running it again replaces this file."
+
+    static func marked(_ schema: JSONValue) -> JSONValue {
+        guard case .object(var members) = schema else { return schema }
+        members["$comment"] = .string(generatorMark)
+        return .object(members)
     }
 }

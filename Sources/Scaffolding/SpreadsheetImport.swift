@@ -47,21 +47,58 @@ public enum SpreadsheetImport {
         let (columns, columnProblems) = ColumnMap.make(
             spreadsheet: spreadsheet, collection: collection, choices: options.map, file: options.displayPath)
         result.diagnostics = columnProblems
-        guard !columnProblems.hasErrors else { return result }
+        // The rows are checked even when a column is wrong, with that column left out, so that one
+        // run reports every problem; but nothing is written until the columns are right.
         var rows = RowImporter(
             content: content, collection: collection, spreadsheet: spreadsheet, columns: columns, options: options)
-        let (planned, rowProblems) = rows.plan()
+        let (planned, found) = rows.plan()
+        // A required field without a column is reported once, at the header, not in every row.
+        let unfilled = Set(collection.fields.filter { $0.required && columns.column(of: $0.name) == nil }.map(\.name))
+        let rowProblems = found.filter { !($0.code == "field-missing" && unfilled.contains($0.field ?? "")) }
         result.diagnostics += rowProblems
-        let failed = Set(rowProblems.filter { $0.severity == .error }.compactMap { $0.location?.line })
+        result.columnErrors = columnProblems.hasErrors
+        var failed = Set(rowProblems.filter { $0.severity == .error }.compactMap { $0.location?.line })
+        let blocked = unwritable(
+            planned.filter { !failed.contains($0.row) }, column: (columns.column(of: collection.titleField) ?? 0) + 1,
+            options: options, fileSystem: fileSystem, writer: writer)
+        if !blocked.isEmpty {
+            result.diagnostics = (result.diagnostics + blocked).sorted()
+            failed.formUnion(blocked.compactMap { $0.location?.line })
+        }
         result.entries = planned.filter { !failed.contains($0.row) }
         result.skippedRows = planned.map(\.row).filter(failed.contains)
         result.validRows = result.entries.count
-        guard !options.dryRun, !result.entries.isEmpty, failed.isEmpty || options.skipInvalid else {
-            if !failed.isEmpty, !options.skipInvalid { result.entries = [] }
+        guard !options.dryRun, !result.entries.isEmpty, !result.columnErrors, failed.isEmpty || options.skipInvalid
+        else {
+            if result.columnErrors || (!failed.isEmpty && !options.skipInvalid) { result.entries = [] }
             return result
         }
         write(&result, titleColumn: columns.column(of: collection.titleField), options: options, writer: writer)
         return result
+    }
+
+    /// Files no row may be written to, checked before any is written: a file that exists though
+    /// it is no entry avance read (and that no `--force` asked to replace) is `entry-exists`, a
+    /// folder that leads out of the site through a symlink is `output-outside`.
+    static func unwritable(
+        _ entries: [ImportedEntry], column: Int, options: ImportOptions, fileSystem: FileSystem,
+        writer: ContentWriter
+    ) -> [Diagnostic] {
+        entries.compactMap { entry in
+            let at = SourceLocation(file: options.displayPath, line: entry.row, column: column)
+            if !entry.replaces, writer.exists(options.root + "/" + entry.path) {
+                return .error(
+                    "entry-exists",
+                    "`\(entry.path)` exists, and is no entry avance could read: row \(entry.row) "
+                        + "would replace it",
+                    at: at, hint: "move that file away, or give the row another title or id")
+            }
+            if var outside = NewEntry.outside(entry.path, root: options.root, fileSystem: fileSystem) {
+                outside.location = at
+                return outside
+            }
+            return nil
+        }
     }
 
     /// Writes the entries one by one; a file that cannot be written is an `output-failed` error at
@@ -73,7 +110,10 @@ public enum SpreadsheetImport {
         var written: [ImportedEntry] = []
         for entry in result.entries {
             do {
-                try writer.write(options.root + "/" + entry.path, Array(entry.text.utf8))
+                let path = options.root + "/" + entry.path
+                // Only --force replaces a file; any other row creates one, and never replaces a file
+                // that appeared since the check.
+                try (entry.replaces ? writer.write : writer.create)(path, Array(entry.text.utf8))
                 written.append(entry)
             } catch {
                 result.diagnostics.append(

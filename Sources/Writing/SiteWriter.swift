@@ -11,7 +11,7 @@ import SiteLayout
 /// The site that is swapped out is kept beside the output (`.public.previous`) and becomes the
 /// next build's staging folder: only the files that changed are written, the rest are read back
 /// and left as they are, and files the new site lacks are removed. Making and removing tens of
-/// thousands of files cost more than rendering them (see README, Performance).
+/// thousands of files cost more than rendering them (see docs/performance.md).
 public struct SiteWriter: Sendable {
     /// The hidden file that marks a folder as avance's output, so that a folder avance did not
     /// make is never replaced by mistake (`--output ~`).

@@ -101,7 +101,7 @@ struct CheckCommand: ParsableCommand {
         if common.verbose { for line in build.log { Output.status(line) } }
         guard build.wrote else {
             Output.report(build.diagnostics, sources: build.sources, format: common.format)
-            throw ExitCode(build.exitCode == 0 ? 1 : build.exitCode)
+            throw ExitCode(max(1, build.exitCode))
         }
         var options = LinkCheckOptions(folder: output, displayPath: "public", baseURL: build.site?.model.baseURL)
         options.origins = build.pageSources
@@ -112,7 +112,7 @@ struct CheckCommand: ParsableCommand {
         let sources = build.sources.merging(report.sources) { $1 }
         Output.report(build.diagnostics + report.diagnostics, sources: sources, format: common.format)
         summarize(report, since: started)
-        let status = max(build.exitCode, report.exitCode)
+        let status = (build.diagnostics + report.diagnostics).exitStatus
         if status != 0 { throw ExitCode(status) }
     }
 

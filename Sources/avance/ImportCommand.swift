@@ -65,8 +65,12 @@ struct ImportCommand: ParsableCommand {
                 + skipping
         }
         if result.diagnostics.hasErrors {
-            guard !skipped.isEmpty else { return "nothing written" }
             let (them, have, fix) = skipped.count == 1 ? ("row", "has", "fix it") : ("rows", "have", "fix them")
+            if result.columnErrors {
+                let rowsToo = skipped.isEmpty ? "" : ", and \(them) \(rows(skipped)) \(have) errors"
+                return "nothing written: the columns of the header row have errors\(rowsToo) (fix them first)"
+            }
+            guard !skipped.isEmpty else { return "nothing written" }
             let others =
                 skipInvalid || dryRun || result.validRows == 0 ? "" : ", or use --skip-invalid to import the other rows"
             return "nothing written: \(them) \(rows(skipped)) \(have) errors (\(fix)\(others))"

@@ -191,6 +191,40 @@ def check_axe(driver, site, public):
     return len(pages) * len(WIDTHS)
 
 
+# ---------- The header on a phone ----------
+
+
+def check_phone_header(driver, site, public):
+    """On a 390 x 844 phone the header leaves at least four fifths of the screen to the page, its
+    menu opens from the "Menu" disclosure (no JavaScript needed: <details>), and at 1280 px the
+    menu shows without a click. Returns the number of pages measured."""
+    pages = pages_to_check(public)
+    for width, height in [(390, 844), (1280, 900)]:
+        driver.set_window_size(width, height)  # then the viewport, not the window, to that size
+        inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+        driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
+        for page in pages:
+            driver.get(site + page)
+            where = f"/{page} at {width} px"
+            shown = driver.execute_script(
+                "var nav = document.querySelector('.site-nav');"
+                "return !!nav && nav.checkVisibility();")
+            if width >= 1280:
+                if not shown:
+                    problem(where, "the menu is not shown on a wide screen")
+                continue
+            bottom = driver.execute_script("return document.querySelector('.site-header').getBoundingClientRect().bottom")
+            screen = driver.execute_script("return window.innerHeight")
+            if bottom > screen / 5:
+                problem(where, f"the header takes {bottom:.0f} of {screen} px (more than a fifth of the screen)")
+            if shown:
+                problem(where, "the menu is open before it is asked for")
+            driver.find_element("css selector", ".site-menu > summary").click()
+            if not driver.execute_script("return document.querySelector('.site-nav').checkVisibility()"):
+                problem(where, "the menu does not open from its button")
+    return len(pages)
+
+
 # ---------- Search ----------
 
 
@@ -346,6 +380,11 @@ def main():
                 before = len(problems)
                 checked = check_axe(driver, site, public)
                 print(f"axe-core: {checked} page views, {len(problems) - before} problems "
+                      f"({time.monotonic() - clock:.1f} s)")
+                clock = time.monotonic()
+                before = len(problems)
+                measured = check_phone_header(driver, site, public)
+                print(f"phone header: {measured} pages at 390 and 1280 px, {len(problems) - before} problems "
                       f"({time.monotonic() - clock:.1f} s)")
             if not args.skip_search:
                 clock = time.monotonic()

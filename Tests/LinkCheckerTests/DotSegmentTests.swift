@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LinkChecker
@@ -41,9 +42,9 @@ import Testing
     }
 
     @Test func aBaseAboveTheRootIsTheRoot() async throws {
-        let folder = try Fixtures.temporaryFolder("base-above-root")
+        let folder = try Repository.temporaryFolder("base-above-root")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Fixtures.write(
+        try Repository.write(
             [
                 "a/b/index.html": Fixtures.page(
                     #"<base href="../../../"><a href="css/site.css">c</a> <a href="a/b/#x" id="x">x</a>"#),
@@ -57,9 +58,9 @@ import Testing
     /// Under a sub-path, a base above the site's root makes relative URLs start from the host's
     /// root: they must name the sub-path again.
     @Test func aBaseAboveASubPathMakesURLsStartFromTheHostsRoot() async throws {
-        let folder = try Fixtures.temporaryFolder("base-above-sub-path")
+        let folder = try Repository.temporaryFolder("base-above-sub-path")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Fixtures.write(
+        try Repository.write(
             [
                 "a/b/index.html": Fixtures.page(
                     #"<base href="../../../../"><a href="resiliencia/css/site.css">c</a> <a href="css/site.css">d</a>"#),

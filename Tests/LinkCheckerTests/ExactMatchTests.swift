@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LinkChecker
@@ -13,11 +14,11 @@ import Testing
     static let decomposed = "pro\u{301}ximos-pasos"
 
     @Test func aFragmentWithDecomposedAccentsNamesNoComposedId() async throws {
-        let folder = try Fixtures.temporaryFolder("nfd-fragment")
+        let folder = try Repository.temporaryFolder("nfd-fragment")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Over 32 ids, the target page's ids are looked up in a set: both ways are tested.
         let many = (1...40).map { #"<p id="p\#($0)">"# }.joined()
-        try Fixtures.write(
+        try Repository.write(
             [
                 "index.html": Fixtures.page(
                     """
@@ -41,9 +42,9 @@ import Testing
     }
 
     @Test func aPathWithDecomposedAccentsNamesNoComposedFile() async throws {
-        let folder = try Fixtures.temporaryFolder("nfd-path")
+        let folder = try Repository.temporaryFolder("nfd-path")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Fixtures.write(
+        try Repository.write(
             [
                 "index.html": Fixtures.page(
                     """
@@ -69,9 +70,9 @@ import Testing
 
     /// Two files whose names differ only in how their accents are written are two files.
     @Test func filesWhoseNamesAreCanonicallyEquivalentAreKeptApart() async throws {
-        let folder = try Fixtures.temporaryFolder("nfc-nfd-files")
+        let folder = try Repository.temporaryFolder("nfc-nfd-files")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Fixtures.write(
+        try Repository.write(
             [
                 "index.html": Fixtures.page(
                     #"<a href="\#(Self.composed).html#a">1</a><a href="\#(Self.decomposed).html#b">2</a>"#
@@ -79,7 +80,7 @@ import Testing
                 "\(Self.composed).html": Fixtures.page(#"<p id="a">"#),
             ], into: folder)
         // Not in the same dictionary: its keys are Swift strings, so the second would replace the first.
-        try Fixtures.write(["\(Self.decomposed).html": Fixtures.page(#"<p id="b">"#)], into: folder)
+        try Repository.write(["\(Self.decomposed).html": Fixtures.page(#"<p id="b">"#)], into: folder)
         let report = await Fixtures.check(folder, baseURL: nil)
         #expect(report.pages == 3)
         #expect(report.diagnostics.map(\.message) == ["no id `b` in `\(Self.composed).html`"])

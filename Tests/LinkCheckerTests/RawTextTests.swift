@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LinkChecker
@@ -89,14 +90,14 @@ import Testing
     /// The checker's report: nothing inside the text elements, and the real link after them
     /// placed at its own line and column (the file is read again as it is to place it).
     @Test func aCheckReportsOnlyTheLinksABrowserMakes() async throws {
-        let folder = try Fixtures.temporaryFolder("raw-text")
+        let folder = try Repository.temporaryFolder("raw-text")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let body = """
             <textarea><a href="falta-1.html"></textarea><xmp><a href="falta-2.html"></xmp>
             <iframe src="index.html"><a href="falta-3.html"></iframe><noembed><a href="falta-4.html"></noembed>
             <![CDATA[ <a href="falta-5.html"> ]]><a href="falta-6.html">x</a>
             """
-        try Fixtures.write(
+        try Repository.write(
             [
                 "index.html": Fixtures.page(body).replacingOccurrences(
                     of: "<title>t", with: #"<title><a href="falta-0.html">"#)
@@ -119,15 +120,15 @@ import Testing
     }
 
     @Test func aNULInAnHrefIsReportedWhole() async throws {
-        let folder = try Fixtures.temporaryFolder("nul")
+        let folder = try Repository.temporaryFolder("nul")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Fixtures.write(
+        try Repository.write(
             [
                 "index.html": Fixtures.page(
                     "<a href=\"b.html\0.bak\">x</a> <p id=\"c\0d\"><a href=\"#c%EF%BF%BDd\">y</a>")
             ],
             into: folder)
-        try Fixtures.write(["b.html": Fixtures.page("")], into: folder)
+        try Repository.write(["b.html": Fixtures.page("")], into: folder)
         let report = await Fixtures.check(folder, baseURL: nil)
         #expect(report.diagnostics.map(\.code) == ["link-invalid"])
         #expect(

