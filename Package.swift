@@ -53,7 +53,9 @@ let package = Package(
         // index both use the result.
         .target(
             name: "Bodies",
-            dependencies: ["Diagnostics", "ContentModel", "SiteData", "Markdown", "ParallelMap", "SiteLayout"]
+            dependencies: [
+                "Diagnostics", "ContentModel", "SiteData", "Markdown", "ParallelMap", "SiteLayout", "Validation",
+            ]
         ),
         .target(name: "Templates"),
         .target(
@@ -85,7 +87,8 @@ let package = Package(
             name: "DevServer",
             dependencies: [
                 "AvanceKit", "Diagnostics", "SiteLayout", "Rendering",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                // FlyingFox's socket layer only: the HTTP reader is ours (docs/serve.md).
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
@@ -95,10 +98,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What several test targets share: the repository's paths, scratch copies of sites, and
+        // the test site (Tests/Fixtures/valid-site) built with the theme.
+        .target(name: "TestSupport", dependencies: ["AvanceKit"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
-        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel"]),
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "TestSupport"]),
         .testTarget(
             name: "ValidationTests", dependencies: ["Validation", "SiteData", "ContentModel", "FrontMatter", "Loading"]
         ),
@@ -107,7 +113,7 @@ let package = Package(
             name: "RenderingTests",
             dependencies: [
                 "Rendering", "Bodies", "AvanceKit", "SiteData", "Validation", "ContentModel", "Loading", "Markdown",
-                "SiteLayout", "Templates",
+                "SiteLayout", "Templates", "TestSupport",
                 // The templates of the theme are rendered by both engines and compared.
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
@@ -115,14 +121,18 @@ let package = Package(
         .testTarget(name: "WritingTests", dependencies: ["Writing", "SiteLayout"]),
         .testTarget(
             name: "OpenDataTests",
-            dependencies: ["OpenData", "JSON", "SiteData", "Validation", "ContentModel", "Loading", "SiteLayout"]),
-        .testTarget(name: "AvanceKitTests", dependencies: ["AvanceKit"], exclude: ["Golden"]),
-        .testTarget(name: "LinkCheckerTests", dependencies: ["LinkChecker", "Diagnostics"]),
+            dependencies: [
+                "OpenData", "JSON", "SiteData", "Validation", "ContentModel", "Loading", "SiteLayout", "TestSupport",
+            ]),
+        .testTarget(name: "AvanceKitTests", dependencies: ["AvanceKit", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LinkCheckerTests", dependencies: ["LinkChecker", "Diagnostics", "TestSupport"]),
         .testTarget(
             name: "ScaffoldingTests",
-            dependencies: ["Scaffolding", "ContentModel", "SiteData", "Validation", "Loading", "Diagnostics"]
+            dependencies: [
+                "Scaffolding", "ContentModel", "SiteData", "Validation", "Loading", "Diagnostics", "TestSupport",
+            ]
         ),
-        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit", "Rendering"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit", "Rendering", "TestSupport"]),
         .testTarget(
             name: "SearchTests",
             dependencies: [
@@ -153,7 +163,7 @@ package.targets += [
         name: "HardeningTests",
         dependencies: [
             "AvanceKit", "Diagnostics", "Loading", "FrontMatter", "ContentModel", "SiteData", "Validation", "Markdown",
-            "Bodies", "Rendering", "SiteLayout", "Writing",
+            "Bodies", "Rendering", "SiteLayout", "Writing", "TestSupport",
         ]
     ),
 ]

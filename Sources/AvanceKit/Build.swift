@@ -54,7 +54,7 @@ public final class BuildCaches: Sendable {
 }
 
 /// What a build found and made.
-public struct BuildResult: Sendable {
+public struct BuildResult: Sendable, DiagnosedResult {
     /// Every problem of every stage, sorted by file and line.
     public var diagnostics: [Diagnostic] = []
     /// The text of every file read, by relative path, to quote lines in diagnostics.
@@ -70,18 +70,6 @@ public struct BuildResult: Sendable {
     public var wrote = false
     /// What each stage did and how long it took, for `--verbose`.
     public var log: [String] = []
-
-    /// 0 when clean, 1 for content errors, 2 for usage or environment errors.
-    public var exitCode: Int32 {
-        guard diagnostics.hasErrors else { return 0 }
-        return diagnostics.contains { $0.severity == .error && Self.environmentCodes.contains($0.code) } ? 2 : 1
-    }
-
-    /// Problems of the command line or the machine, not of the content (exit status 2).
-    public static let environmentCodes: Set<String> = [
-        "content-missing", "theme-missing", "model-missing", "output-unsafe", "output-failed", "output-path-invalid",
-        "file-unreadable", "usage",
-    ]
 }
 
 /// The whole pipeline, stage by stage: load → model → validate → render → write.
@@ -155,7 +143,16 @@ public enum Build {
             result.diagnostics += SiteResolver.checkSyntax(tree)
             return (result, nil)
         }
-        if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let baseURL = options.baseURL {
+            // The same rule as `base_url` in site.yaml: every page and document repeats it.
+            if let problem = BaseURL.problem(with: baseURL) {
+                result.diagnostics.append(
+                    .error(
+                        "argument-base-url-invalid", "--base-url `\(baseURL)` \(problem.message)", hint: problem.hint))
+                return (result, nil)
+            }
+            model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))
         // What cached results were made under: the model and the base URL.
@@ -170,6 +167,8 @@ public enum Build {
             if let warning { result.diagnostics.append(warning) }
         }
         result.site = site
+        result.diagnostics += OutputConflicts.collectionFolders(
+            model, languages: site.languages, modelText: modelFile.text)
         let entryCount = site.entries.values.reduce(0) { $0 + $1.count }
         result.log.append(clock.lap("validate", "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"))
         // 4. Markdown first, so broken links are reported even when the theme is broken
@@ -202,7 +201,9 @@ public enum Build {
             renderers.append(
                 SiteRenderer(site: translated, bodies: translatedBodies, theme: theme, localization: localization))
         }
-        return (result, PreparedSite(site: site, bodies: bodies, renderers: renderers, theme: theme))
+        let prepared = PreparedSite(site: site, bodies: bodies, renderers: renderers, theme: theme)
+        result.diagnostics += OutputConflicts.staticFiles(theme.staticFiles.map(\.path), in: prepared)
+        return (result, prepared)
     }
 
     static func bodyRenderer(site: Site, prefix: String = "", options: BuildOptions, generation: String)

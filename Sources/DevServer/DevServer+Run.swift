@@ -4,8 +4,9 @@ import Foundation
 extension DevServer {
     /// Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops it cleanly: for the command
     /// line, which is synchronous. `ready` hears the address once the first build is served.
-    /// Returns the exit status: 0 after a clean stop, 2 when the server could not start, with
-    /// the reasons (and the text of the files they quote) given to `failed`.
+    /// Returns the exit status: 0 after a clean stop; when the server could not start, the
+    /// status of the reasons (2: no site, or no port to listen on), which are given to `failed`
+    /// with the text of the files they quote.
     public static func runUntilInterrupted(
         _ options: DevServerOptions, report: @escaping @Sendable (BuildEvent) -> Void,
         ready: @escaping @Sendable (String) -> Void,
@@ -31,13 +32,15 @@ extension DevServer {
                 ready(try await server.start())
             } catch let unavailable as SiteUnavailable {
                 failed(unavailable.diagnostics, unavailable.sources)
-                status.set(2)
+                status.set(unavailable.diagnostics.exitStatus)
                 await server.stop()
                 finished.signal()
             } catch {
-                let diagnostic = error as? Diagnostic
-                failed([diagnostic ?? .error("port-unavailable", "the server could not start: \(error)")], [:])
-                status.set(2)
+                let diagnostics = [
+                    error as? Diagnostic ?? .error("port-unavailable", "the server could not start: \(error)")
+                ]
+                failed(diagnostics, [:])
+                status.set(diagnostics.exitStatus)
                 await server.stop()
                 finished.signal()
             }

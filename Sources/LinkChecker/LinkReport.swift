@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// What a check found: every problem as a diagnostic, and how much was checked.
-public struct LinkReport: Sendable {
+public struct LinkReport: Sendable, DiagnosedResult {
     /// Every problem, sorted by file, line and column.
     public var diagnostics: [Diagnostic] = []
     /// The text of each page with problems, by the path its diagnostics name, to quote lines.
@@ -14,13 +14,4 @@ public struct LinkReport: Sendable {
     public var externalURLs = 0
     /// What each step did and how long it took, for `--verbose`.
     public var log: [String] = []
-
-    /// 0 when clean, 1 for broken links, 2 when the folder cannot be checked at all.
-    public var exitCode: Int32 {
-        guard diagnostics.hasErrors else { return 0 }
-        return diagnostics.contains { $0.severity == .error && Self.environmentCodes.contains($0.code) } ? 2 : 1
-    }
-
-    /// Problems of the command line or the machine, not of the links (exit status 2).
-    public static let environmentCodes: Set<String> = ["public-missing", "file-unreadable"]
 }

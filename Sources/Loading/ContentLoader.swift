@@ -70,6 +70,14 @@ public struct ContentLoader: Sendable {
         return tree
     }
 
+    /// `content-missing` or `theme-missing`, each code written out so that it can be found.
+    func missingFolder() -> Diagnostic {
+        let message = "no `\(folder)/` folder in \(root)"
+        let hint = "run avance in the site's folder, or pass --root DIR"
+        return folder == "theme"
+            ? .error("theme-missing", message, hint: hint) : .error("content-missing", message, hint: hint)
+    }
+
     /// Every file under the folder, relative to the root and sorted; hidden files are skipped
     /// and symlinks are followed only while they stay inside the folder.
     public func listFiles() -> (paths: [String], diagnostics: [Diagnostic]) {
@@ -77,10 +85,7 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let top = root + "/" + folder
         guard let realTop = fileSystem.resolve(top) else {
-            diagnostics.append(
-                .error(
-                    "\(folder)-missing", "no `\(folder)/` folder in \(root)",
-                    hint: "run avance in the site's folder, or pass --root DIR"))
+            diagnostics.append(missingFolder())
             return (paths, diagnostics)
         }
         // The folder itself may be a symlink, but only to a folder inside the site.
@@ -160,9 +165,16 @@ public struct ContentLoader: Sendable {
             let childRelative = relative + "/" + child.name
             var kind = child.kind
             if kind == .symlink {
-                guard let target = fileSystem.resolve(childAbsolute),
-                    target == realTop || target.hasPrefix(realTop + "/")
-                else {
+                let resolved = fileSystem.resolve(childAbsolute)
+                if resolved == nil, fileSystem.loops(childAbsolute) {
+                    diagnostics.append(
+                        .error(
+                            "symlink-loop", "the symlink `\(childRelative)` loops: following it leads back to itself",
+                            at: SourceLocation(file: childRelative, line: 0, column: 0),
+                            hint: "remove it, or point it at a file inside `\(folder)/`"))
+                    continue
+                }
+                guard let target = resolved, target == realTop || target.hasPrefix(realTop + "/") else {
                     diagnostics.append(
                         .error(
                             "symlink-outside", "the symlink `\(childRelative)` points outside `\(folder)/`",

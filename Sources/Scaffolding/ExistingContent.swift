@@ -58,7 +58,9 @@ public struct ExistingContent: Sendable {
         return EntryID.isValid(id) ? (collection, id) : nil
     }
 
-    /// The collection called `name`, or a `collection-unknown` diagnostic with a did-you-mean.
+    /// The collection called `name`, or an `argument-collection-unknown` diagnostic with a
+    /// did-you-mean: a wrong argument of `new` or `import` (a folder of `content/` that no
+    /// collection uses is `collection-unknown`, a problem in the content).
     public func collection(named name: String) -> Result<Collection, Diagnostic> {
         if let collection = model.collection(name) ?? model.collection(inFolder: name) {
             return .success(collection)
@@ -66,7 +68,7 @@ public struct ExistingContent: Sendable {
         let names = model.collections.map(\.name)
         return .failure(
             .error(
-                "collection-unknown", "no collection `\(name)` in `\(ModelReader.path)`",
+                "argument-collection-unknown", "no collection `\(name)` in `\(ModelReader.path)`",
                 hint: Suggestion.hint(for: name, among: names)
                     ?? "the collections are \(names.map { "`\($0)`" }.joined(separator: ", "))"))
     }

@@ -42,8 +42,9 @@ public struct ImportedEntry: Sendable {
 }
 
 /// What an import found and wrote.
-public struct ImportResult: Sendable {
-    /// Every problem, located at `file.csv:row:column`.
+public struct ImportResult: Sendable, DiagnosedResult {
+    /// Every problem, located at `file.csv:row:column`; the errors of rows left out by
+    /// `--skip-invalid` stay here, so that the exit status says the spreadsheet has problems.
     public var diagnostics: [Diagnostic] = []
     /// The rows that validate, in spreadsheet order.
     public var entries: [ImportedEntry] = []
@@ -59,18 +60,4 @@ public struct ImportResult: Sendable {
     /// How the file was read: its encoding and cell separator.
     public var encoding = ""
     public var separator: Character = ","
-
-    /// 0 when clean; 1 for problems in the spreadsheet, even when `--skip-invalid` wrote the
-    /// other rows; 2 for a wrong command line or a file that cannot be read or written.
-    public var exitCode: Int32 {
-        let errors = diagnostics.filter { $0.severity == .error }
-        if errors.contains(where: { Self.usageCodes.contains($0.code) }) { return 2 }
-        return errors.isEmpty ? 0 : 1
-    }
-
-    /// Problems of the command line or the machine rather than of the spreadsheet.
-    static let usageCodes: Set<String> = [
-        "content-missing", "model-missing", "collection-unknown", "map-invalid", "file-unreadable", "output-failed",
-        "output-outside",
-    ]
 }

@@ -7,7 +7,7 @@ import Loading
 /// fields, refusing an invalid id, an unknown collection and a file that exists.
 public enum NewEntry {
     /// What `new` did.
-    public struct Result: Sendable {
+    public struct Result: Sendable, DiagnosedResult {
         /// Why nothing was written, when something went wrong.
         public var diagnostics: [Diagnostic] = []
         /// The new file, relative to the root.
@@ -16,18 +16,6 @@ public enum NewEntry {
         public var text: String?
         /// Required fields left empty for the editor to fill in.
         public var unfilled: [Field] = []
-
-        /// 0 when written; 2 for a wrong command line or a missing site; 1 for a broken model.
-        public var exitCode: Int32 {
-            guard diagnostics.hasErrors else { return 0 }
-            return diagnostics.allSatisfy { $0.severity != .error || Self.usageCodes.contains($0.code) } ? 2 : 1
-        }
-
-        /// Problems of the command line or the machine rather than of the content.
-        static let usageCodes: Set<String> = [
-            "content-missing", "model-missing", "collection-unknown", "id-invalid", "entry-exists", "output-failed",
-            "output-outside",
-        ]
     }
 
     /// Creates the entry `id` of `collectionName` in the site at `root`; `today` is the date
@@ -55,7 +43,7 @@ public enum NewEntry {
         }
         let path = content.path(of: id, in: collection)
         let exists = Diagnostic.error(
-            "entry-exists", "`\(path)` already exists", hint: "edit that file, or choose another id")
+            "argument-entry-exists", "`\(path)` already exists", hint: "edit that file, or choose another id")
         if writer.exists(root + "/" + path) {
             result.diagnostics = [exists]
             return result
@@ -101,7 +89,7 @@ public enum NewEntry {
         guard !EntryID.isValid(id) else { return nil }
         let suggestion = EntryID.make(from: id)
         return .error(
-            "id-invalid", "`\(id)` is not a valid entry id",
+            "argument-id-invalid", "`\(id)` is not a valid entry id",
             hint: "ids use lowercase letters without accents, digits and single hyphens"
                 + (suggestion.isEmpty ? "" : ", such as `\(suggestion)`"))
     }

@@ -23,21 +23,9 @@ public enum SchemaExport {
     }
 
     /// What `schema` wrote.
-    public struct Result: Sendable {
+    public struct Result: Sendable, DiagnosedResult {
         public var diagnostics: [Diagnostic] = []
         public var associations: [Association] = []
-
-        /// 0 when written; 2 when there is no site, or the folder cannot or may not be written;
-        /// 1 for a broken content model.
-        public var exitCode: Int32 {
-            guard diagnostics.hasErrors else { return 0 }
-            let usage: Set<String> = [
-                "content-missing", "model-missing", "output-failed", "output-outside", "output-in-site",
-                "output-exists",
-            ]
-            return diagnostics.allSatisfy { $0.severity != .error || usage.contains($0.code) } ? 2 : 1
-        }
-
     }
 
     /// Writes the schemas of the site at `root` into `output` (absolute; the default folder

@@ -15,7 +15,7 @@ struct Avance: ParsableCommand {
         defaultSubcommand: BuildCommand.self)
 
     /// Runs the command; a usage error exits with 2, as every avance error about the command
-    /// line or the machine does (ArgumentParser's default is 64).
+    /// line or the machine does (`Diagnostic.Cause`; ArgumentParser's default is 64).
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -24,7 +24,7 @@ struct Avance: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Foundation.exit(Diagnostic.Cause.usage.exitStatus)
             }
             exit(withError: error)
         }

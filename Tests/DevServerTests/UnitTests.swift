@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Rendering
+import TestSupport
 import Testing
 
 @testable import DevServer
@@ -13,6 +14,12 @@ import Testing
         ("/", RequestPath.Resolution.file("index.html")),
         ("/proyectos/rcn-visa/", .file("proyectos/rcn-visa/index.html")),
         ("/proyectos/rcn-visa", .redirect("/proyectos/rcn-visa/")),
+        // Never a Location of `//host/…`: empty segments are dropped, as for files.
+        ("//proyectos/rcn-visa", .redirect("/proyectos/rcn-visa/")),
+        ("///proyectos//rcn-visa", .redirect("/proyectos/rcn-visa/")),
+        ("http://evil.example//proyectos/rcn-visa?x=1", .redirect("/proyectos/rcn-visa/")),
+        ("/proyectos/%72cn-visa", .redirect("/proyectos/%72cn-visa/")),
+        ("/\\evil.example/proyectos/rcn-visa", .forbidden),
         ("/css/site.css?v=2", .file("css/site.css")),
         ("/css//site.css", .file("css/site.css")),
         ("/proyectos/%72cn-visa/", .file("proyectos/rcn-visa/index.html")),
@@ -62,9 +69,7 @@ import Testing
     /// On a Spanish site, the panel speaks Spanish (from `theme/i18n/es.yaml`), still escaped;
     /// the diagnostics stay avance's English, marked as such.
     @Test func thePanelSpeaksTheSitesLanguage() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-        let spanish = try #require(Strings.load(root: repository, language: "es"))
+        let spanish = try #require(Strings.load(root: Repository.root, language: "es"))
         var page = page
         page.words = ServeWords(language: "es", theme: spanish)
         let html = page.page(reloadScript: "")

@@ -494,7 +494,7 @@ import Validation
         defer { try? FileManager.default.removeItem(atPath: root) }
         let collection = SpreadsheetImport.run(
             options(root, TestSites.fixtures + "/matriz-proyectos-utf8.csv", collection: "proyecto"))
-        #expect(collection.diagnostics.map(\.code) == ["collection-unknown"])
+        #expect(collection.diagnostics.map(\.code) == ["argument-collection-unknown"])
         #expect(collection.exitCode == 2)
         let missing = SpreadsheetImport.run(options(root, root + "/no-such.csv"))
         #expect(missing.diagnostics.map(\.code) == ["file-unreadable"])

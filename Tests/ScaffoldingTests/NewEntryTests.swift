@@ -116,7 +116,7 @@ import Validation
         let root = try TestSites.quito("new-bad-id")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let result = NewEntry.create(collection: "proyectos", id: id, root: root, today: "2024-05-31")
-        #expect(result.diagnostics.map(\.code) == ["id-invalid"])
+        #expect(result.diagnostics.map(\.code) == ["argument-id-invalid"])
         #expect(result.diagnostics.first?.message == message)
         #expect(result.diagnostics.first?.hint?.hasSuffix(hint) == true)
         #expect(result.exitCode == 2)
@@ -128,7 +128,7 @@ import Validation
         let root = try TestSites.quito("new-bad-collection")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let result = NewEntry.create(collection: "proyecto", id: "x", root: root, today: "2024-05-31")
-        #expect(result.diagnostics.map(\.code) == ["collection-unknown"])
+        #expect(result.diagnostics.map(\.code) == ["argument-collection-unknown"])
         #expect(result.diagnostics.first?.hint == "did you mean `proyectos`?")
         #expect(result.exitCode == 2)
         let far = NewEntry.create(collection: "zzz", id: "x", root: root, today: "2024-05-31")
@@ -140,7 +140,7 @@ import Validation
         defer { try? FileManager.default.removeItem(atPath: root) }
         let before = TestSites.read(root, "content/proyectos/rcn-visa.md")
         let result = NewEntry.create(collection: "proyectos", id: "rcn-visa", root: root, today: "2024-05-31")
-        #expect(result.diagnostics.map(\.code) == ["entry-exists"])
+        #expect(result.diagnostics.map(\.code) == ["argument-entry-exists"])
         #expect(result.diagnostics.first?.message == "`content/proyectos/rcn-visa.md` already exists")
         #expect(result.exitCode == 2)
         #expect(TestSites.read(root, "content/proyectos/rcn-visa.md") == before)

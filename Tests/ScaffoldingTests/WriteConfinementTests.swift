@@ -45,7 +45,7 @@ import Testing
             exists: { _ in false }, write: ContentWriter.disk.write, create: ContentWriter.disk.create)
         let result = NewEntry.create(
             collection: "proyectos", id: "huertos", root: root, today: "2024-05-31", writer: late)
-        #expect(result.diagnostics.map(\.code) == ["entry-exists"])
+        #expect(result.diagnostics.map(\.code) == ["argument-entry-exists"])
         #expect(result.exitCode == 2)
         #expect(TestSites.read(root, "content/proyectos/huertos.md") == "mine\n")
         #expect(
