@@ -38,9 +38,20 @@ public struct BarChart: Sendable {
         }
     }
 
+    /// What a whole bar stands for.
+    public enum Scale: Sendable, Equatable {
+        /// The largest row total: bars compare counts (a breakdown per parent entry).
+        case largest
+        /// A fixed number, such as the total of a status chart: each bar is its share of it.
+        case fixed(Int)
+        /// Each row on its own total: a bar of 5 out of 5 is full whatever the other rows hold
+        /// (the coverage chart, documented of declared).
+        case eachRow
+    }
+
     public var rows: [Row]
-    /// The value that fills a whole bar; the largest row total by default.
-    public var scale: Int?
+    /// The value that fills a whole bar.
+    public var scale: Scale
 
     /// Width of a bar's coordinate space; the SVG is stretched to the room it has.
     static let barWidth = 1000.0
@@ -49,7 +60,7 @@ public struct BarChart: Sendable {
     public static let palette = ["#0b3d6e", "#1d6b3a", "#8a4b00", "#6b3a7a", "#a3262a", "#2f4b8f"]
 
     /// Creates a chart.
-    public init(rows: [Row], scale: Int? = nil) {
+    public init(rows: [Row], scale: Scale = .largest) {
         self.rows = rows
         self.scale = scale
     }
@@ -62,7 +73,6 @@ public struct BarChart: Sendable {
 
     /// The chart's HTML: a legend for stacked charts, then one row per bar.
     public func render() -> String {
-        let maximum = Double(max(1, scale ?? rows.map(\.total).max() ?? 1))
         var html = "<div class=\"chart-bars\" aria-hidden=\"true\">"
         if isStacked, let first = rows.first {
             html += "<ul class=\"chart-legend\">"
@@ -74,7 +84,7 @@ public struct BarChart: Sendable {
         for row in rows {
             html += "<div class=\"chart-row\"><span class=\"chart-row-label\">" + XMLText.escape(row.label)
             html += "</span><span class=\"chart-row-total\">\(row.total)</span>"
-            html += bar(row, maximum: maximum)
+            html += bar(row, maximum: Double(max(1, fullBar(of: row))))
             if isStacked {
                 let parts = row.segments.filter { $0.count > 0 }
                     .map { XMLText.escape($0.label) + " \($0.count)" }
@@ -85,6 +95,15 @@ public struct BarChart: Sendable {
             html += "</div>"
         }
         return html + "</div>"
+    }
+
+    /// The count that fills the whole bar of `row`.
+    func fullBar(of row: Row) -> Int {
+        switch scale {
+        case .largest: rows.map(\.total).max() ?? 1
+        case .fixed(let total): total
+        case .eachRow: row.total
+        }
     }
 
     /// The bar of one row: a track and its segments, in a coordinate space the CSS stretches.

@@ -43,7 +43,8 @@ extension PageBuilder {
                 label: $0.label, segments: [BarChart.Segment(label: $0.label, count: $0.count, color: $0.color)])
         }
         var view = StatusView(title: title, total: total, bars: bars, method: method)
-        view.svg = BarChart(rows: rows).render()
+        // Each bar is its value's share of the total: 35 of 63 fills 56 % of the bar, not all of it.
+        view.svg = BarChart(rows: rows, scale: .fixed(total)).render()
         view.summary = strings.format("chart.summary", ["total": String(total), "parts": parts(bars)])
         return view
     }
@@ -211,7 +212,10 @@ extension PageBuilder {
                         BarChart.Segment(label: documentedLabel, count: documented, color: BarChart.palette[0]),
                         BarChart.Segment(label: missingLabel, count: missing, color: nil),
                     ])
-            })
+            },
+            // Each collection on its own scale: 5 of 5 documented is a full bar, however many
+            // entries the largest collection declares.
+            scale: .eachRow)
         let parts = rows.map { "\($0.0.title): \($0.1) / \($0.1 + $0.2)" }.joined(separator: "; ")
         return BreakdownView(
             id: "cobertura", title: strings["coverage.title"],
