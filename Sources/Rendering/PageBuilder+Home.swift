@@ -6,10 +6,12 @@ extension PageBuilder {
     public func home() -> PageView {
         var view = layout(page: paths.home, title: model.title, description: model.description)
         let figures = model.collections.filter(\.inMenu).map { collection in
-            FigureView(
+            var figure = FigureView(
                 title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: paths.home),
                 description: collection.description, coverage: coverage(of: collection),
                 status: status(of: collection, among: site.entries(of: collection.name)))
+            figure.late = lateFigure(of: collection)
+            return figure
         }
         let pages = model.collections.filter { !$0.inMenu }.flatMap { collection in
             site.entries(of: collection.name).map {

@@ -61,7 +61,8 @@ import Testing
                     let whole = !chart.stacked ? chartTotal : isCoverage ? row.total : largest
                     for (count, width) in zip(row.counts, row.widths) {
                         let share = Double(count) / Double(max(1, whole)) * 1000
-                        #expect(abs(share - width) <= 0.06, "\(page.path) \(row.label): \(width) for \(count) of \(whole)")
+                        #expect(
+                            abs(share - width) <= 0.06, "\(page.path) \(row.label): \(width) for \(count) of \(whole)")
                         checked += 1
                     }
                 }
