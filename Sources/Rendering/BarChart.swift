@@ -15,10 +15,13 @@ public struct BarChart: Sendable {
     public struct Row: Sendable {
         public var label: String
         public var segments: [Segment]
+        /// The page listing what the bar counts; its label and number link there.
+        public var url: String?
 
-        public init(label: String, segments: [Segment]) {
+        public init(label: String, segments: [Segment], url: String? = nil) {
             self.label = label
             self.segments = segments
+            self.url = url
         }
 
         public var total: Int { segments.reduce(0) { $0 + $1.count } }
@@ -82,8 +85,12 @@ public struct BarChart: Sendable {
             html += "</ul>"
         }
         for row in rows {
-            html += "<div class=\"chart-row\"><span class=\"chart-row-label\">" + XMLText.escape(row.label)
-            html += "</span><span class=\"chart-row-total\">\(row.total)</span>"
+            // The chart is hidden from assistive technology (its table says the same), so its
+            // links are for pointers only (`tabindex="-1"`); the table's links serve keyboards.
+            let open = row.url.map { "<a href=\"\(XMLText.escape($0))\" tabindex=\"-1\">" } ?? ""
+            let close = row.url == nil ? "" : "</a>"
+            html += "<div class=\"chart-row\"><span class=\"chart-row-label\">" + open + XMLText.escape(row.label)
+            html += close + "</span><span class=\"chart-row-total\">" + open + "\(row.total)" + close + "</span>"
             html += bar(row, maximum: Double(max(1, fullBar(of: row))))
             if isStacked {
                 let parts = row.segments.filter { $0.count > 0 }

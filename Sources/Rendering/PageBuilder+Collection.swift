@@ -32,7 +32,7 @@ extension PageBuilder {
             name: collection.name, title: collection.title, singular: collection.singular,
             description: collection.description,
             coverage: filter == nil ? coverage(of: collection) : count(entries.count),
-            status: status(of: collection, among: entries), columns: columns.map(\.label), rows: rows)
+            status: status(of: collection, among: entries, from: page), columns: columns.map(\.label), rows: rows)
         listing.filters = filters(of: collection, from: page)
         listing.filter = filterText
         if let filter {
@@ -43,7 +43,7 @@ extension PageBuilder {
                 ["field": filter.field, "value": filter.value])
         } else {
             listing.breakdowns = breakdowns(of: collection, from: page)
-            listing.snapshots = snapshots(of: collection)
+            listing.snapshots = snapshots(of: collection, from: page)
         }
         view.collection = listing
         return view

@@ -9,7 +9,7 @@ extension PageBuilder {
             var figure = FigureView(
                 title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: paths.home),
                 description: collection.description, coverage: coverage(of: collection),
-                status: status(of: collection, among: site.entries(of: collection.name)))
+                status: status(of: collection, among: site.entries(of: collection.name), from: paths.home))
             figure.late = lateFigure(of: collection)
             return figure
         }
@@ -22,7 +22,8 @@ extension PageBuilder {
         view.home = HomeView(
             figures: figures, pages: pages, coverage: coverageChart(from: paths.home),
             breakdowns: model.collections.flatMap { breakdowns(of: $0, from: paths.home) },
-            snapshots: snapshots.others, statuses: model.collections.compactMap { documentedStatus(of: $0) },
+            snapshots: snapshots.others,
+            statuses: model.collections.compactMap { documentedStatus(of: $0, from: paths.home) },
             lead: snapshots.lead)
         return view
     }

@@ -21,7 +21,7 @@ import Testing
         html.components(separatedBy: #"<div class="chart-bars" aria-hidden="true">"#).dropFirst().map { chunk in
             let stacked = chunk.hasPrefix(#"<ul class="chart-legend">"#)
             let rowPattern =
-                #/<div class="chart-row"><span class="chart-row-label">([^<]*)</span><span class="chart-row-total">(\d+)</span><svg[^>]*>(.*?)</svg>(?:<span class="chart-row-parts">([^<]*)</span>)?</div>/#
+                #/<div class="chart-row"><span class="chart-row-label">(?:<a [^>]*>)?([^<]*)(?:</a>)?</span><span class="chart-row-total">(?:<a [^>]*>)?(\d+)(?:</a>)?</span><svg[^>]*>(.*?)</svg>(?:<span class="chart-row-parts">([^<]*)</span>)?</div>/#
             var rows: [DrawnRow] = []
             // A chart ends where its outer div closes, before the next chart.
             for match in chunk.matches(of: rowPattern) {
