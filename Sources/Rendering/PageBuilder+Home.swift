@@ -11,6 +11,7 @@ extension PageBuilder {
                 description: collection.description, coverage: coverage(of: collection),
                 status: status(of: collection, among: site.entries(of: collection.name), from: paths.home))
             figure.late = lateFigure(of: collection)
+            figure.coverage.url = figure.url
             return figure
         }
         let pages = model.collections.filter { !$0.inMenu }.flatMap { collection in

@@ -39,6 +39,12 @@ import Testing
         #expect(home.contains(#"<a href="acciones/estado/cumplida/">Cumplida</a>"#))
     }
 
+    @Test func everyCountOnTheHomePageLeadsToItsEntries() throws {
+        let home = try page("index.html")
+        #expect(home.contains(#"<p class="coverage-text"><a href="proyectos/">6 de 10 entradas documentadas</a></p>"#))
+        #expect(home.contains(#"<p class="coverage-text"><a href="socios/">5 entradas documentadas</a></p>"#))
+    }
+
     @Test func thePublishedFigureSaysHowManyAreDocumentedNextToIt() throws {
         let home = try page("index.html")
         // The newest snapshot (June 2023) counts 4 «En marcha»; 3 projects here have that status.

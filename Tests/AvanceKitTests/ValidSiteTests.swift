@@ -176,8 +176,11 @@ import Testing
             #expect(Self.home.contains(text), "\(text)")
         }
         for row in [
-            "<th scope=\"row\">No iniciado</th><td>6</td>", "<th scope=\"row\">Suspendido</th><td>2</td>",
-            "<th scope=\"row\">Finalizado</th><td>2</td>", "<th scope=\"row\">En marcha</th><td>4</td>",
+            // Each value links to the page of the projects documented with it.
+            "<a href=\"proyectos/estado/no-iniciado/\">No iniciado</a></th><td>6</td>",
+            "<a href=\"proyectos/estado/suspendido/\">Suspendido</a></th><td>2</td>",
+            "<a href=\"proyectos/estado/finalizado/\">Finalizado</a></th><td>2</td>",
+            "<a href=\"proyectos/estado/en-marcha/\">En marcha</a></th><td>4</td>",
         ] {
             #expect(Self.home.contains(row), "\(row)")
         }
