@@ -165,6 +165,9 @@ public enum Build {
             let (history, warning) = GitHistory.read(root: options.root, environment: options.environment)
             site.recordChanges(byFile: history.lastChanged, referenceDate: history.referenceDate)
             if let warning { result.diagnostics.append(warning) }
+        } else {
+            // Without git, `SOURCE_DATE_EPOCH` still dates the build: staleness and deadlines.
+            site.recordChanges(byFile: [:], referenceDate: GitHistory.sourceDate(options.environment))
         }
         result.site = site
         result.diagnostics += OutputConflicts.collectionFolders(

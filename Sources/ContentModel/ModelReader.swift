@@ -10,13 +10,15 @@ public struct ModelReader {
 
     static let siteKeys = [
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
+        "repository_url",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
-        "fields", "extra_fields", "menu", "group_by", "charts_by", "snapshots",
+        "fields", "extra_fields", "menu", "group_by", "charts_by", "snapshots", "planned_start", "planned_end",
+        "data_date",
     ]
-    static let fieldKeys = ["type", "label", "required", "description", "to", "values", "of"]
-    static let valueKeys = ["label", "color", "description"]
+    static let fieldKeys = ["type", "label", "required", "description", "to", "values", "of", "internal"]
+    static let valueKeys = ["label", "color", "description", "requires_note", "final"]
 
     let file: String
     var diagnostics: [Diagnostic] = []
@@ -86,6 +88,7 @@ public struct ModelReader {
             title: title, description: string(root, "description"), baseURL: baseURL,
             language: language, collections: collections, enums: enums)
         model.staleAfterMonths = readStaleAfter(root["stale_after_months"])
+        model.repositoryURL = readRepositoryURL(root["repository_url"])
         return model
     }
 
@@ -150,10 +153,12 @@ public struct ModelReader {
                     values.append(EnumValue(id: id, label: label))
                 } else if value.mapping != nil {
                     checkKeys(value, allowed: Self.valueKeys, what: "enum value setting")
-                    values.append(
-                        EnumValue(
-                            id: id, label: string(value, "label"), color: readColor(value["color"]),
-                            description: string(value, "description")))
+                    var enumValue = EnumValue(
+                        id: id, label: string(value, "label"), color: readColor(value["color"]),
+                        description: string(value, "description"))
+                    enumValue.requiresNote = boolean(value, "requires_note") ?? false
+                    enumValue.isFinal = boolean(value, "final") ?? false
+                    values.append(enumValue)
                 } else {
                     error("model-invalid", "the enum value `\(id)` must be a label or `{label, color}`", at: value)
                 }
@@ -240,7 +245,7 @@ public struct ModelReader {
                     at: statusNode, hint: Suggestion.hint(for: status, among: fields.map(\.name)))
             }
         }
-        return Collection(
+        var collection = Collection(
             name: name, folder: folder, title: string(node, "title"), singular: string(node, "singular"),
             description: string(node, "description"), expected: expected, titleField: titleField,
             orderBy: orderBy, statusField: status, fields: fields,
@@ -248,6 +253,48 @@ public struct ModelReader {
             groupBy: readGroupBy(node["group_by"], fields: fields, collection: name),
             chartsBy: stringList(node["charts_by"]),
             snapshots: readSnapshots(node["snapshots"], fields: fields, status: status))
+        collection.plannedStart = dateField(node, "planned_start", fields: fields, collection: name)
+        collection.plannedEnd = dateField(node, "planned_end", fields: fields, collection: name)
+        collection.dataDateField = dateField(node, "data_date", fields: fields, collection: name)
+        return collection
+    }
+
+    /// A collection setting that names one of its `date` fields (`planned_end: fin_previsto`).
+    mutating func dateField(_ node: YAMLNode, _ key: String, fields: [Field], collection: String) -> String? {
+        guard let name = string(node, key), let at = node[key] else { return nil }
+        guard let field = fields.first(where: { $0.name == name }) else {
+            if !unreadableFields.contains(name) {
+                error(
+                    "model-field-unknown", "`\(key)` names `\(name)`, which is not a field of `\(collection)`",
+                    at: at, hint: Suggestion.hint(for: name, among: fields.map(\.name)))
+            }
+            return nil
+        }
+        guard case .date = field.type else {
+            error(
+                "model-invalid", "`\(key)` must name a `date` field; `\(name)` is not one", at: at,
+                hint: "declare `\(name): {type: date}`")
+            return nil
+        }
+        return name
+    }
+
+    /// `repository_url`: where the site's files can be read, such as
+    /// `https://github.com/org/site/blob/main/`; each page links its file there.
+    mutating func readRepositoryURL(_ node: YAMLNode?) -> String? {
+        guard let node else { return nil }
+        guard let text = node.scalar, !node.isNull, text.hasPrefix("https://") || text.hasPrefix("http://"),
+            URLComponents(string: text)?.host?.isEmpty == false,
+            !text.unicodeScalars.contains(where: {
+                $0.value <= 0x20 || $0.value >= 0x7F || "\"'<>\\^`{|}".unicodeScalars.contains($0)
+            })
+        else {
+            error(
+                "model-invalid", "`repository_url` must be a well-formed `https://` URL", at: node,
+                hint: "for example `repository_url: https://github.com/org/site/blob/main/`")
+            return nil
+        }
+        return text.hasSuffix("/") ? text : text + "/"
     }
 
     mutating func readField(_ name: String, _ node: YAMLNode, enums: [String: EnumSet], allowList: Bool)
@@ -274,9 +321,11 @@ public struct ModelReader {
             let type = readType(
                 typeName, spec: spec, typeNode: typeNode, field: name, enums: enums, allowList: allowList)
         else { return nil }
-        return Field(
+        var field = Field(
             name: name, label: string(spec, "label"), type: type, required: boolean(spec, "required") ?? false,
             description: string(spec, "description"))
+        field.isInternal = boolean(spec, "internal") ?? false
+        return field
     }
 
     mutating func readType(

@@ -15,6 +15,9 @@ public struct SiteModel: Sendable {
     public var enums: [String: EnumSet]
     /// Entries not updated (in git) for this many months are marked as stale; `nil` disables it.
     public var staleAfterMonths: Int?
+    /// `repository_url`: the address files are read at, with a slash at the end; pages link
+    /// their source file there.
+    public var repositoryURL: String?
 
     /// Creates a model.
     public init(
@@ -78,6 +81,13 @@ public struct Collection: Sendable {
     public var chartsBy: [String]
     /// Published counts by status at a date, from a cited source (a matrix of 63 projects).
     public var snapshots: [Snapshot]
+    /// The date fields that hold when an entry is planned to start and to end
+    /// (`planned_start`, `planned_end`): an entry past its planned end without a final status is late.
+    public var plannedStart: String?
+    public var plannedEnd: String?
+    /// A date field that says when the entry's data was last true (`data_date`), besides its
+    /// dated history records.
+    public var dataDateField: String?
 
     /// Creates a collection.
     public init(
@@ -109,6 +119,11 @@ public struct Collection: Sendable {
         fields.first { $0.name == name }
     }
 
+    /// The fields pages show to readers: all but those marked `internal: true`.
+    public var publicFields: [Field] {
+        fields.filter { !$0.isInternal }
+    }
+
     /// The enum values of the status field, if the collection has one.
     public var statusValues: EnumSet? {
         guard let statusField, case .enumeration(let set) = field(statusField)?.type else { return nil }
@@ -125,6 +140,8 @@ public struct Field: Sendable {
     public var required: Bool
     /// Help for editors, shown in error hints.
     public var description: String?
+    /// `internal: true`: a field for editors (a sort key), left off public pages.
+    public var isInternal = false
 
     /// Creates a field.
     public init(
@@ -227,6 +244,10 @@ public struct EnumValue: Sendable, Hashable {
     public var color: String?
     /// What the value means, for the methodology and the editors.
     public var description: String?
+    /// `requires_note: true`: an entry or a history record moving to this value must say why.
+    public var requiresNote = false
+    /// `final: true`: an entry with this value is over (finished, cancelled) and never late.
+    public var isFinal = false
 
     /// Creates a value.
     public init(id: String, label: String? = nil, color: String? = nil, description: String? = nil) {

@@ -39,7 +39,8 @@ extension Diagnostic {
         "url-invalid": .content,
         "count-exceeds-expected": .content, "ref-ambiguous": .content, "ref-duplicate": .content,
         "ref-invalid": .content, "ref-unknown": .content, "ref-wrong-collection": .content,
-        "translation-field": .content, "translation-orphan": .content,
+        "translation-field": .content, "translation-orphan": .content, "note-missing": .content,
+        "status-disagrees": .content,
         // Bodies, the theme and the pages
         "link-anchor": .content, "link-broken": .content, "i18n-missing": .content, "template-missing": .content,
         "template-render": .content, "template-syntax": .content, "template-name-unknown": .content,

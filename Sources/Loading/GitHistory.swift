@@ -21,7 +21,7 @@ public struct GitHistory: Sendable {
     public static func read(root: String, folder: String = "content", environment: [String: String]) -> (
         GitHistory, Diagnostic?
     ) {
-        let sourceDate = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init).map(Self.day)
+        let sourceDate = Self.sourceDate(environment)
         let empty = GitHistory(lastChanged: [:], referenceDate: sourceDate)
         guard let inside = run(["rev-parse", "--is-inside-work-tree"], in: root), inside == "true" else {
             return (empty, warning("git-unavailable", "the site is not in a git repository (or git is missing)"))
@@ -44,6 +44,11 @@ public struct GitHistory: Sendable {
         }
         let newest = run(["log", "-1", "--format=%cs"], in: root)
         return (GitHistory(lastChanged: lastChanged, referenceDate: sourceDate ?? newest), nil)
+    }
+
+    /// The day `SOURCE_DATE_EPOCH` names, as `YYYY-MM-DD`, when it is set.
+    public static func sourceDate(_ environment: [String: String]) -> String? {
+        environment["SOURCE_DATE_EPOCH"].flatMap(Int.init).map(Self.day)
     }
 
     static func warning(_ code: String, _ message: String) -> Diagnostic {

@@ -169,8 +169,10 @@ public struct APIDocuments: Sendable {
             "rollups": .array(rollups),
             "deep_rollups": .array(deepRollups),
             "history": .array(history),
+            "data_date": .optional(site.dataDate(of: entry)?.description),
             "updated": .optional(site.lastChanged[entry.key]?.description),
             "stale": .bool(site.isStale(entry.key)),
+            "late": .bool(site.isLate(entry)),
         ]
     }
 

@@ -236,7 +236,7 @@ public struct SchemaDocuments: Sendable {
             "type": "object",
             "required": [
                 "id", "collection", "title", "url", "api", "source", "fields", "body_html", "backlinks", "rollups",
-                "deep_rollups", "history",
+                "deep_rollups", "history", "data_date", "updated", "stale", "late",
             ],
             "properties": [
                 "id": ["type": "string", "pattern": .string(Self.idPattern)],
@@ -256,11 +256,25 @@ public struct SchemaDocuments: Sendable {
                         "Every entry below this one (its children, their children…), each counted once, by collection; `paths` are the chains of reference fields that reach them.",
                 ],
                 "history": ["type": "array", "items": history(of: collection)],
+                "data_date": [
+                    "type": ["string", "null"], "pattern": .string(Self.datePattern),
+                    "description":
+                        "The entry's data date: its newest dated record (a history item, or the collection's `data_date` field); null when it has none.",
+                ],
                 "updated": [
                     "type": ["string", "null"], "pattern": .string(Self.datePattern),
-                    "description": "Date of the last commit that changed the entry's file; null when unknown.",
+                    "description":
+                        "Date of the last commit that changed the entry's file (its edit date, not its data date); null when unknown.",
                 ],
-                "stale": ["type": "boolean", "description": "Not changed for longer than the site's threshold."],
+                "stale": [
+                    "type": "boolean",
+                    "description": "Its data date is older than the site's threshold; false when it has no data date.",
+                ],
+                "late": [
+                    "type": "boolean",
+                    "description":
+                        "Past its planned end (`planned_end`) without a final status, at the build's reference date.",
+                ],
             ],
         ]
     }

@@ -75,14 +75,32 @@ public struct TabularData: Sendable {
             foreignKeys: [(key, collection.name), (other, target)])
     }
 
+    static let dataDateColumn = "data_date"
+    static let editedColumn = "file_edited"
+
     func entriesTable(of collection: Collection) -> Table {
         let fields = collection.fields.filter { $0.recordFields.isEmpty }
         var columns = [
             Column(name: "id", title: "id", type: "string", constraints: ["required": true, "unique": true])
         ]
         columns += fields.map { column(for: $0, titleField: $0.name == collection.titleField) }
+        // Both dates, named apart from the fields: the data date (newest dated record) and when
+        // the file was last edited (git). A field of the same name keeps its column.
+        let dates = [Self.dataDateColumn, Self.editedColumn].filter { name in !fields.contains { $0.name == name } }
+        columns += dates.map { name in
+            Column(
+                name: name, title: name, type: "string",
+                constraints: ["pattern": .string(SchemaDocuments.datePattern.dropFirst().dropLast().description)],
+                description: name == Self.dataDateColumn
+                    ? "the entry's newest dated record; empty when it has none"
+                    : "when the entry's file was last changed in git; empty when unknown")
+        }
         let rows = site.entries(of: collection.name).map { entry in
             [entry.id] + fields.map { cell(entry.fields[$0.name]) }
+                + dates.map { name in
+                    (name == Self.dataDateColumn ? site.dataDate(of: entry) : site.lastChanged[entry.key])?.description
+                        ?? ""
+                }
         }
         let foreignKeys = fields.compactMap { field -> (String, String)? in
             guard case .reference(let to) = field.type, let target = site.model.collection(to) else { return nil }

@@ -15,10 +15,13 @@ public struct BarChart: Sendable {
     public struct Row: Sendable {
         public var label: String
         public var segments: [Segment]
+        /// The page listing what the bar counts; its label and number link there.
+        public var url: String?
 
-        public init(label: String, segments: [Segment]) {
+        public init(label: String, segments: [Segment], url: String? = nil) {
             self.label = label
             self.segments = segments
+            self.url = url
         }
 
         public var total: Int { segments.reduce(0) { $0 + $1.count } }
@@ -38,9 +41,20 @@ public struct BarChart: Sendable {
         }
     }
 
+    /// What a whole bar stands for.
+    public enum Scale: Sendable, Equatable {
+        /// The largest row total: bars compare counts (a breakdown per parent entry).
+        case largest
+        /// A fixed number, such as the total of a status chart: each bar is its share of it.
+        case fixed(Int)
+        /// Each row on its own total: a bar of 5 out of 5 is full whatever the other rows hold
+        /// (the coverage chart, documented of declared).
+        case eachRow
+    }
+
     public var rows: [Row]
-    /// The value that fills a whole bar; the largest row total by default.
-    public var scale: Int?
+    /// The value that fills a whole bar.
+    public var scale: Scale
 
     /// Width of a bar's coordinate space; the SVG is stretched to the room it has.
     static let barWidth = 1000.0
@@ -49,7 +63,7 @@ public struct BarChart: Sendable {
     public static let palette = ["#0b3d6e", "#1d6b3a", "#8a4b00", "#6b3a7a", "#a3262a", "#2f4b8f"]
 
     /// Creates a chart.
-    public init(rows: [Row], scale: Int? = nil) {
+    public init(rows: [Row], scale: Scale = .largest) {
         self.rows = rows
         self.scale = scale
     }
@@ -62,7 +76,6 @@ public struct BarChart: Sendable {
 
     /// The chart's HTML: a legend for stacked charts, then one row per bar.
     public func render() -> String {
-        let maximum = Double(max(1, scale ?? rows.map(\.total).max() ?? 1))
         var html = "<div class=\"chart-bars\" aria-hidden=\"true\">"
         if isStacked, let first = rows.first {
             html += "<ul class=\"chart-legend\">"
@@ -72,9 +85,13 @@ public struct BarChart: Sendable {
             html += "</ul>"
         }
         for row in rows {
-            html += "<div class=\"chart-row\"><span class=\"chart-row-label\">" + XMLText.escape(row.label)
-            html += "</span><span class=\"chart-row-total\">\(row.total)</span>"
-            html += bar(row, maximum: maximum)
+            // The chart is hidden from assistive technology (its table says the same), so its
+            // links are for pointers only (`tabindex="-1"`); the table's links serve keyboards.
+            let open = row.url.map { "<a href=\"\(XMLText.escape($0))\" tabindex=\"-1\">" } ?? ""
+            let close = row.url == nil ? "" : "</a>"
+            html += "<div class=\"chart-row\"><span class=\"chart-row-label\">" + open + XMLText.escape(row.label)
+            html += close + "</span><span class=\"chart-row-total\">" + open + "\(row.total)" + close + "</span>"
+            html += bar(row, maximum: Double(max(1, fullBar(of: row))))
             if isStacked {
                 let parts = row.segments.filter { $0.count > 0 }
                     .map { XMLText.escape($0.label) + " \($0.count)" }
@@ -85,6 +102,15 @@ public struct BarChart: Sendable {
             html += "</div>"
         }
         return html + "</div>"
+    }
+
+    /// The count that fills the whole bar of `row`.
+    func fullBar(of row: Row) -> Int {
+        switch scale {
+        case .largest: rows.map(\.total).max() ?? 1
+        case .fixed(let total): total
+        case .eachRow: row.total
+        }
     }
 
     /// The bar of one row: a track and its segments, in a coordinate space the CSS stretches.

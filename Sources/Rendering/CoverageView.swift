@@ -9,6 +9,8 @@ public struct CoverageView: Sendable, TemplateView {
     /// Share documented for the progress bar, `0`–`100`.
     public var width: String
     public var complete: Bool
+    /// On the home page: the page listing the entries counted (the collection's index).
+    public var url: String?
 
     var partial: Bool { !complete && expected != nil }
 
@@ -18,6 +20,7 @@ public struct CoverageView: Sendable, TemplateView {
         "text": .init(\.text),
         "width": .init(\.width),
         "complete": .init(\.complete),
+        "url": .init(\.url),
         "partial": .init(\.partial),
     ]
 }

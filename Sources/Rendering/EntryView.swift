@@ -11,13 +11,20 @@ public struct EntryView: Sendable, TemplateView {
     public var toc: [TOCItemView]
     public var backlinks: [BacklinkGroupView]
     public var rollups: [StatusView]
-    /// The source file, relative to the site root, so readers can find what to edit.
+    /// The source file, relative to the site root (for editors; public pages link it instead).
     public var source: String
-    /// When the file last changed (from git), in words and as `YYYY-MM-DD`.
+    /// The file in the site's repository (`repository_url` + `source`), when the model names one.
+    public var sourceURL: String?
+    /// When the file last changed (from git), in words and as `YYYY-MM-DD`: the edit date.
     public var updated: String?
     public var updatedISO: String?
-    /// Not updated for longer than `stale_after_months`.
+    /// The data date (the newest dated record), in words and as written; `nil` when none.
+    public var dataDate: String?
+    public var dataDateISO: String?
+    /// The data date is `stale_after_months` old or older.
     public var stale = false
+    /// Past its planned end without a final status: "Atrasado: debía terminar en diciembre de 2022".
+    public var late: String?
     /// The dated records of its history, newest first.
     public var timeline: [TimelineItemView] = []
     /// On a translated page whose text is not translated yet: the language the text is in.
@@ -41,6 +48,10 @@ public struct EntryView: Sendable, TemplateView {
         "backlinks": .init(\.backlinks),
         "rollups": .init(\.rollups),
         "source": .init(\.source),
+        "sourceURL": .init(\.sourceURL),
+        "dataDate": .init(\.dataDate),
+        "dataDateISO": .init(\.dataDateISO),
+        "late": .init(\.late),
         "updated": .init(\.updated),
         "updatedISO": .init(\.updatedISO),
         "stale": .init(\.stale),

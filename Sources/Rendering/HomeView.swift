@@ -33,8 +33,11 @@ public struct FigureView: Sendable, TemplateView {
     public var description: String?
     public var coverage: CoverageView
     public var status: StatusView?
+    /// "1 atrasado", linked to the page of the collection's late entries.
+    public var late: LinkView?
 
     public static let names: TemplateNames<FigureView> = [
+        "late": .init(\.late),
         "title": .init(\.title),
         "url": .init(\.url),
         "description": .init(\.description),

@@ -8,19 +8,37 @@ import SiteLayout
 extension PageBuilder {
     /// Entries counted by the collection's status field; `nil` when it has none, or when there
     /// is nothing to count (a chart of zeros says less than "0 documented").
-    func status(of collection: Collection, among entries: [Entry], method: String? = nil) -> StatusView? {
+    func status(of collection: Collection, among entries: [Entry], method: String? = nil, from page: String? = nil)
+        -> StatusView?
+    {
         guard !entries.isEmpty, let counts = site.statusCounts(of: collection, among: entries),
             let field = collection.statusField.flatMap(collection.field)
         else { return nil }
         let title = strings.format("status.title", ["collection": collection.title, "field": field.label.lowercased()])
-        return statusView(title: title, counts: counts.counts.map { ($0.value, $0.count) }, method: method)
+        return statusView(
+            title: title, counts: counts.counts.map { ($0.value, $0.count) }, method: method,
+            links: page.map { statusLinks(of: collection, from: $0) } ?? [:])
+    }
+
+    /// The page listing the entries of each status value (its group-by page), by value id,
+    /// relative to `page`; empty when the status field has no group-by pages.
+    func statusLinks(of collection: Collection, from page: String) -> [String: String] {
+        guard let field = collection.statusField, collection.groupBy.contains(field),
+            let values = collection.statusValues
+        else { return [:] }
+        var links: [String: String] = [:]
+        for value in values.values {
+            links[value.id] = PagePaths.relative(
+                paths.prefix + collection.folder + "/" + field + "/" + value.id + "/", from: page)
+        }
+        return links
     }
 
     /// The home page's chart of the documented entries of `collection` by status, titled so that
     /// nobody takes it for the whole: "Proyectos por estado: documentados en este sitio (2 de 63)".
-    func documentedStatus(of collection: Collection) -> StatusView? {
+    func documentedStatus(of collection: Collection, from page: String) -> StatusView? {
         let entries = site.entries(of: collection.name)
-        guard var view = status(of: collection, among: entries) else { return nil }
+        guard var view = status(of: collection, among: entries, from: page) else { return nil }
         if let expected = collection.expected, entries.count < expected {
             view.scope = strings.format(
                 "status.scope", ["documented": String(entries.count), "expected": String(expected)])
@@ -29,21 +47,25 @@ extension PageBuilder {
     }
 
     /// A status chart from counts per value.
-    func statusView(title: String, counts: [(value: EnumValue, count: Int)], method: String?) -> StatusView {
+    func statusView(
+        title: String, counts: [(value: EnumValue, count: Int)], method: String?, links: [String: String] = [:]
+    ) -> StatusView {
         let total = counts.reduce(0) { $0 + $1.count }
         let bars = counts.enumerated().map { index, item in
             let share = total == 0 ? 0 : Double(item.count) / Double(total) * 100
             return BarView(
                 id: item.value.id, label: item.value.label, count: item.count, percent: Int(share.rounded()),
                 width: Self.decimal(share), color: color(of: item.value, at: index),
-                description: item.value.description)
+                description: item.value.description, url: links[item.value.id])
         }
         let rows = bars.map {
             BarChart.Row(
-                label: $0.label, segments: [BarChart.Segment(label: $0.label, count: $0.count, color: $0.color)])
+                label: $0.label, segments: [BarChart.Segment(label: $0.label, count: $0.count, color: $0.color)],
+                url: $0.url)
         }
         var view = StatusView(title: title, total: total, bars: bars, method: method)
-        view.svg = BarChart(rows: rows).render()
+        // Each bar is its value's share of the total: 35 of 63 fills 56 % of the bar, not all of it.
+        view.svg = BarChart(rows: rows, scale: .fixed(total)).render()
         view.summary = strings.format("chart.summary", ["total": String(total), "parts": parts(bars)])
         return view
     }
@@ -72,11 +94,13 @@ extension PageBuilder {
     }
 
     /// Published counts of `collection` (`snapshots` in site.yaml), as dated, sourced charts.
-    func snapshots(of collection: Collection) -> [StatusView] {
+    func snapshots(of collection: Collection, from page: String) -> [StatusView] {
         guard let values = collection.statusValues else { return [] }
+        let links = statusLinks(of: collection, from: page)
         return collection.snapshots.map { snapshot in
             let counts = snapshot.labelledCounts(in: values)
-            var view = statusView(title: snapshot.title, counts: counts, method: nil)
+            var view = statusView(title: snapshot.title, counts: counts, method: nil, links: links)
+            view.documented = documented(of: snapshot, counts: counts, in: collection, links: links)
             view.source = TextView(text: snapshot.source, lang: snapshot.sourceLang)
             view.lang = snapshot.lang
             view.date = SiteDate(snapshot.date).map(format) ?? snapshot.date
@@ -109,11 +133,33 @@ extension PageBuilder {
             ])
     }
 
+    /// Beside a snapshot's largest figure, what this site documents of it: "En este sitio: 0
+    /// proyectos documentados con el estado «Suspendido»", linked to their page when it has one.
+    func documented(
+        of snapshot: Snapshot, counts: [(value: EnumValue, count: Int)], in collection: Collection,
+        links: [String: String]
+    ) -> LinkView? {
+        let sorted = counts.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
+        guard snapshot.total > 0, let first = sorted.first?.element, let field = collection.statusField else {
+            return nil
+        }
+        let documented = site.entries(of: collection.name).filter {
+            if case .enumeration(first.value.id)? = $0.fields[field] { true } else { false }
+        }.count
+        return LinkView(
+            title: strings.plural(
+                "snapshot.documented", count: documented,
+                [
+                    "entries": noun(collection, count: documented), "label": first.value.label,
+                    "published": String(first.count),
+                ]), url: links[first.value.id] ?? "")
+    }
+
     /// Every snapshot of the site, the newest apart (the first collection's, on the same date):
     /// the home page leads with it.
     func homeSnapshots() -> (lead: StatusView?, others: [StatusView]) {
         var all = model.collections.flatMap { collection in
-            zip(collection.snapshots, snapshots(of: collection)).map { (date: $0.date, view: $1) }
+            zip(collection.snapshots, snapshots(of: collection, from: paths.home)).map { (date: $0.date, view: $1) }
         }
         guard
             let newest = all.indices.max(by: { (all[$0].date, $1) < (all[$1].date, $0) })
@@ -211,7 +257,10 @@ extension PageBuilder {
                         BarChart.Segment(label: documentedLabel, count: documented, color: BarChart.palette[0]),
                         BarChart.Segment(label: missingLabel, count: missing, color: nil),
                     ])
-            })
+            },
+            // Each collection on its own scale: 5 of 5 documented is a full bar, however many
+            // entries the largest collection declares.
+            scale: .eachRow)
         let parts = rows.map { "\($0.0.title): \($0.1) / \($0.1 + $0.2)" }.joined(separator: "; ")
         return BreakdownView(
             id: "cobertura", title: strings["coverage.title"],

@@ -21,16 +21,18 @@ extension PageBuilder {
             description: collection.description, section: collection.name)
         let columns = Self.columns(of: collection)
         let rows = entries.map { entry in
-            RowView(
+            var row = RowView(
                 title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
                 cells: columns.map { CellView(values: values(of: entry, field: $0, from: page), label: $0.label) },
                 lang: titleLang(entry.key))
+            row.late = site.isLate(entry) ? strings["late.badge"] : nil
+            return row
         }
         var listing = CollectionView(
             name: collection.name, title: collection.title, singular: collection.singular,
             description: collection.description,
             coverage: filter == nil ? coverage(of: collection) : count(entries.count),
-            status: status(of: collection, among: entries), columns: columns.map(\.label), rows: rows)
+            status: status(of: collection, among: entries, from: page), columns: columns.map(\.label), rows: rows)
         listing.filters = filters(of: collection, from: page)
         listing.filter = filterText
         if let filter {
@@ -41,7 +43,7 @@ extension PageBuilder {
                 ["field": filter.field, "value": filter.value])
         } else {
             listing.breakdowns = breakdowns(of: collection, from: page)
-            listing.snapshots = snapshots(of: collection)
+            listing.snapshots = snapshots(of: collection, from: page)
         }
         view.collection = listing
         return view
@@ -50,7 +52,7 @@ extension PageBuilder {
     /// The fields an index table shows: single values that are short (enums, references,
     /// numbers, dates), at most four.
     static func columns(of collection: Collection) -> [Field] {
-        let short = collection.fields.filter { field in
+        let short = collection.publicFields.filter { field in
             guard field.name != collection.titleField else { return false }
             switch field.type {
             case .enumeration, .reference, .date, .percent: return true

@@ -1,4 +1,5 @@
 import ContentModel
+import Foundation
 import SiteData
 import SiteLayout
 
@@ -9,7 +10,7 @@ extension PageBuilder {
         let page = paths.page(of: entry.key)
         guard let collection = model.collection(entry.collection) else { return layout(page: page, title: entry.title) }
         var view = layout(page: page, title: entry.title, section: collection.name)
-        let fields = collection.fields.compactMap { field -> FieldView? in
+        let fields = collection.publicFields.compactMap { field -> FieldView? in
             guard field.name != collection.titleField, entry.fields[field.name] != nil, !Self.isTimeline(field)
             else { return nil }
             return fieldView(field, of: entry, from: page)
@@ -27,7 +28,27 @@ extension PageBuilder {
             stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection),
             fallbackLang: !paths.prefix.isEmpty && site.untranslatedBodies.contains(entry.key) && !entry.body.isEmpty
                 ? localization.languages.first?.code : nil, titleLang: titleLang(entry.key))
+        let dataDate = site.dataDate(of: entry)
+        view.entry?.dataDate = dataDate.map(format)
+        view.entry?.dataDateISO = dataDate?.description
+        view.entry?.sourceURL = model.repositoryURL.map { $0 + Self.percentEncodedPath(entry.file) }
+        view.entry?.late = lateText(of: entry)
         return view
+    }
+
+    /// "Atrasado: el fin previsto era diciembre de 2022", for an entry past its planned end
+    /// without a final status; `nil` otherwise.
+    func lateText(of entry: Entry) -> String? {
+        guard site.isLate(entry), let end = site.plannedEnd(of: entry) else { return nil }
+        return strings.format("late.text", ["date": format(end)])
+    }
+
+    /// A file path as a URL path: each segment percent-encoded, slashes kept.
+    static func percentEncodedPath(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#[]@!$&'()*+,;=")
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }.joined(separator: "/")
     }
 
     /// The entries that refer to `entry`, grouped by their collection and field.

@@ -1,4 +1,5 @@
 import ContentModel
+import Foundation
 import SiteData
 import SiteLayout
 
@@ -35,6 +36,16 @@ extension PageBuilder {
         return values(of: value, type: field.type, from: page)
     }
 
+    /// True for a whole `http(s)://` address with a host and nothing that could break out of an
+    /// attribute: the list items shown as links.
+    static func isWebAddress(_ text: String) -> Bool {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://") else { return false }
+        let unsafe = text.unicodeScalars.contains {
+            $0.value <= 0x20 || $0.value >= 0x7F || "\"'<>\\^`{|}".unicodeScalars.contains($0)
+        }
+        return !unsafe && URLComponents(string: text)?.host?.isEmpty == false
+    }
+
     func values(of value: FieldValue, type: FieldType, from page: String) -> [ValueView] {
         switch (value, type) {
         case (.enumeration(let id), .enumeration(let set)):
@@ -62,7 +73,12 @@ extension PageBuilder {
         case (.boolean(let flag), _):
             return [ValueView(text: strings[flag ? "yes" : "no"])]
         case (.list(let items), .list):
-            return items.map { ValueView(text: $0.plainText) }
+            // A source that is a web address is a link, not text to copy.
+            return items.map { item in
+                let text = item.plainText
+                return Self.isWebAddress(text)
+                    ? ValueView(text: text, url: text, external: true) : ValueView(text: text)
+            }
         default:
             return [ValueView(text: value.plainText)]
         }

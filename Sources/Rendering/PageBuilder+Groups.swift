@@ -80,6 +80,6 @@ extension PageBuilder {
                         title: group.label, url: PagePaths.relative(path(of: group), from: page),
                         count: group.entries.count, current: path(of: group) == page)
                 })
-        }
+        } + [lateFilter(of: collection, from: page)].compactMap { $0 }
     }
 }

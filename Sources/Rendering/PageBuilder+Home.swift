@@ -6,10 +6,13 @@ extension PageBuilder {
     public func home() -> PageView {
         var view = layout(page: paths.home, title: model.title, description: model.description)
         let figures = model.collections.filter(\.inMenu).map { collection in
-            FigureView(
+            var figure = FigureView(
                 title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: paths.home),
                 description: collection.description, coverage: coverage(of: collection),
-                status: status(of: collection, among: site.entries(of: collection.name)))
+                status: status(of: collection, among: site.entries(of: collection.name), from: paths.home))
+            figure.late = lateFigure(of: collection)
+            figure.coverage.url = figure.url
+            return figure
         }
         let pages = model.collections.filter { !$0.inMenu }.flatMap { collection in
             site.entries(of: collection.name).map {
@@ -20,7 +23,8 @@ extension PageBuilder {
         view.home = HomeView(
             figures: figures, pages: pages, coverage: coverageChart(from: paths.home),
             breakdowns: model.collections.flatMap { breakdowns(of: $0, from: paths.home) },
-            snapshots: snapshots.others, statuses: model.collections.compactMap { documentedStatus(of: $0) },
+            snapshots: snapshots.others,
+            statuses: model.collections.compactMap { documentedStatus(of: $0, from: paths.home) },
             lead: snapshots.lead)
         return view
     }

@@ -1,18 +1,18 @@
 import SiteLayout
 
-/// The page of last changes, in an `UpdatesView`: every entry by the date its file last changed
-/// (from git), stale ones marked.
+/// The page of last changes, in an `UpdatesView`: every entry by its data date (its newest dated
+/// record), stale ones first, with the date its file last changed (from git) apart.
 extension PageBuilder {
     /// The page of last changes (`actualizaciones/`).
     public func updates() -> PageView {
         let page = paths.localized(DataPaths.updatesPage)
         var view = layout(page: page, title: strings["updates_title"])
-        let rows = site.entriesByLastChange.map { entry, changed in
+        let rows = site.entriesByDataDate.map { entry, data, changed, stale in
             UpdateRowView(
                 title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
                 collection: model.collection(entry.collection)?.singular ?? entry.collection,
-                date: changed.map(format), datetime: changed?.description, stale: site.isStale(entry.key),
-                lang: titleLang(entry.key))
+                date: data.map(format), datetime: data?.description, edited: changed.map(format),
+                editedISO: changed?.description, stale: stale, lang: titleLang(entry.key))
         }
         view.updates = UpdatesView(
             rows: rows, known: !site.lastChanged.isEmpty,

@@ -7,8 +7,11 @@ public struct RowView: Sendable, TemplateView {
     public var cells: [CellView]
     /// The language of its title when it is not the page's (an untranslated title).
     public var lang: String?
+    /// "Atrasado": the entry is past its planned end without a final status.
+    public var late: String?
 
     public static let names: TemplateNames<RowView> = [
+        "late": .init(\.late),
         "title": .init(\.title),
         "url": .init(\.url),
         "cells": .init(\.cells),

@@ -144,6 +144,12 @@ public struct SiteRenderer: Sendable {
                         template: PageTemplate.collection, path: PagePaths.file(of: builder.path(of: group)),
                         view: { $0.page(of: group) }))
             }
+            if let late = builder.latePath(of: collection) {
+                jobs.append(
+                    PageJob(
+                        template: PageTemplate.collection, path: PagePaths.file(of: late),
+                        view: { $0.latePage(of: collection) }))
+            }
             for entry in site.entries(of: collection.name) {
                 jobs.append(
                     PageJob(

@@ -18,6 +18,9 @@ public struct StatusView: Sendable, TemplateView {
     public var date: String?
     /// For published figures: the figures in one sentence, largest first.
     public var headline: String?
+    /// For published figures: how many of the largest figure's entries this site documents,
+    /// linked to their page when it has one ("En este sitio: 0 proyectos documentados…").
+    public var documented: LinkView?
     /// What part of the whole is counted, when not all of it is: "documented here: 2 of 63".
     public var scope: String?
     /// For roll-ups: the entries counted, each with its status.
@@ -30,6 +33,7 @@ public struct StatusView: Sendable, TemplateView {
     public static let names: TemplateNames<StatusView> = [
         "title": .init(\.title),
         "headline": .init(\.headline),
+        "documented": .init(\.documented),
         "scope": .init(\.scope),
         "counted": .init(\.counted),
         "hasData": .init(\.hasData),

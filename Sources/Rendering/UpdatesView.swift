@@ -1,6 +1,6 @@
 import Templates
 
-/// The page of last changes: every entry by the date its file last changed, stale ones marked.
+/// The page of last changes: every entry by its data date, stale ones first and marked.
 public struct UpdatesView: Sendable, TemplateView {
     public var rows: [UpdateRowView]
     /// False when no dates are known (not a git checkout, or a shallow clone).
@@ -21,8 +21,12 @@ public struct UpdateRowView: Sendable, TemplateView {
     public var title: String
     public var url: String
     public var collection: String
+    /// The data date (the newest dated record), formatted and as ISO 8601.
     public var date: String?
     public var datetime: String?
+    /// When the entry's file last changed (git), formatted and as ISO 8601.
+    public var edited: String?
+    public var editedISO: String?
     public var stale: Bool
     /// The language of its title when it is not the page's (an untranslated title).
     public var lang: String?
@@ -33,6 +37,8 @@ public struct UpdateRowView: Sendable, TemplateView {
         "collection": .init(\.collection),
         "date": .init(\.date),
         "datetime": .init(\.datetime),
+        "edited": .init(\.edited),
+        "editedISO": .init(\.editedISO),
         "stale": .init(\.stale),
         "lang": .init(\.lang),
     ]

@@ -1,4 +1,5 @@
-/// "Last updated" and staleness: entries whose file has not changed for `stale_after_months`.
+/// When each entry's file last changed (git), and staleness: entries whose data date (their
+/// newest dated record, see `dataDate(of:)`) is `stale_after_months` old or older.
 extension Site {
     /// Records when each entry's file last changed, from dates by file path (`GitHistory`).
     public mutating func recordChanges(byFile dates: [String: String], referenceDate: String?) {
@@ -12,12 +13,13 @@ extension Site {
         self.referenceDate = referenceDate.flatMap(SiteDate.init)
     }
 
-    /// True when the entry last changed more than `stale_after_months` before the reference
-    /// date. Unknown dates are never stale: the site says it does not know instead.
+    /// True when the entry's data date is `stale_after_months` or more before the reference
+    /// date. An entry with no dated record is never stale: it has no data date to age, and an
+    /// edit to its file does not make its data newer.
     public func isStale(_ key: EntryKey) -> Bool {
-        guard let months = model.staleAfterMonths, let reference = referenceDate, let changed = lastChanged[key]
+        guard let months = model.staleAfterMonths, let reference = referenceDate, let date = dataDate(of: key)
         else { return false }
-        return Self.months(from: changed, to: reference) >= months
+        return Self.months(from: date, to: reference) >= months
     }
 
     /// Whole months between two dates (a missing month or day counts as the first).
@@ -27,15 +29,19 @@ extension Site {
         return months
     }
 
-    /// Every entry with its last change, oldest first, then by collection and id.
-    public var entriesByLastChange: [(entry: Entry, changed: SiteDate?)] {
-        model.collections.flatMap { entries(of: $0.name) }.map { ($0, lastChanged[$0.key]) }.sorted { a, b in
-            switch (a.changed, b.changed) {
-            case (let x?, let y?) where x != y: return x < y
-            case (nil, _?): return true
-            case (_?, nil): return false
-            default: return a.entry.key < b.entry.key
+    /// Every entry with its data date and its file's last change: stale entries first, then by
+    /// data date, oldest first; entries with no data date last; then by collection and id.
+    public var entriesByDataDate: [(entry: Entry, data: SiteDate?, changed: SiteDate?, stale: Bool)] {
+        model.collections.flatMap { entries(of: $0.name) }
+            .map { (entry: $0, data: dataDate(of: $0), changed: lastChanged[$0.key], stale: isStale($0.key)) }
+            .sorted { a, b in
+                if a.stale != b.stale { return a.stale }
+                switch (a.data, b.data) {
+                case (let x?, let y?) where x != y: return x < y
+                case (nil, _?): return false
+                case (_?, nil): return true
+                default: return a.entry.key < b.entry.key
+                }
             }
-        }
     }
 }

@@ -88,7 +88,7 @@ public struct EntryValidator: Sendable {
         let entry = Entry(
             key: EntryKey(collection.name, id), file: path, title: title, fields: fields, positions: checker.positions,
             textSources: textSources, body: split.body, bodyFirstLine: split.bodyFirstLine)
-        return (entry, diagnostics)
+        return (entry, diagnostics + timelineDiagnostics(of: entry))
     }
 
     /// An example value for a hint.

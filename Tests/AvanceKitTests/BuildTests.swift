@@ -113,6 +113,7 @@ import Testing
     @Test func strictTurnsWarningsIntoErrors() throws {
         let root = try ValidSite.copy("strict")
         defer { try? FileManager.default.removeItem(atPath: root) }
+        try ValidSite.agreeingStatuses(in: root)
         try Data([0x89, 0x50]).write(to: URL(fileURLWithPath: root + "/content/socios/logo.png"))
         let lenient = Build.render(BuildOptions(root: root))
         #expect(lenient.diagnostics.map(\.code) == ["file-ignored"])

@@ -73,6 +73,7 @@ import Testing
     /// (over a second here, in a debug build) for the progress line to show.
     func largerSite(_ name: String, extra: Int) throws -> String {
         let root = try ValidSite.copy(name)
+        try ValidSite.agreeingStatuses(in: root)
         for number in 1...extra {
             try "---\ntitulo: Socio de prueba \(number)\n---\nTexto.\n".write(
                 toFile: root + "/content/socios/socio-\(number).md", atomically: false, encoding: .utf8)

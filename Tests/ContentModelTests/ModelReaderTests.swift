@@ -34,6 +34,14 @@ import Testing
         #expect(estado.values.map(\.id) == ["no-iniciado", "en-marcha", "suspendido", "finalizado"])
         #expect(estado.value("suspendido")?.label == "Suspendido")
         #expect(estado.value("suspendido")?.color == "#a3262a")
+        // Reasons and deadlines: a suspension needs a note, a finished project is never late.
+        #expect(estado.values.filter(\.requiresNote).map(\.id) == ["suspendido"])
+        #expect(estado.values.filter(\.isFinal).map(\.id) == ["finalizado"])
+        #expect(proyectos.plannedStart == "inicio")
+        #expect(proyectos.plannedEnd == "fin_previsto")
+        #expect(site.repositoryURL == "https://example.org/villa-ejemplo/plan/blob/main/")
+        #expect(site.collection("ejes")?.field("orden")?.isInternal == true)
+        #expect(site.collection("ejes")?.publicFields.map(\.name) == ["titulo", "fuentes"])
         let historial = try #require(proyectos.field("historial"))
         #expect(historial.recordFields.map(\.name) == ["fecha", "estado", "nota"])
         #expect(historial.recordDateField?.name == "fecha")
@@ -99,6 +107,15 @@ import Testing
             (minimal + "  acciones:\n    expected: muchos\n", "model-invalid", 10, 15, nil),
             (minimal + "  Acciones Nuevas:\n    fields: {}\n", "model-invalid", 9, 3, nil),
             ("title: T\nbase_url: ftp://x\ncollections: {}\n", "model-invalid", 2, 11, nil),
+            (
+                minimal + "  acciones:\n    planned_end: fin\n    fields:\n      final: date\n", "model-field-unknown",
+                10, 18, "did you mean `final`?"
+            ),
+            (
+                minimal + "  acciones:\n    planned_end: fin\n    fields:\n      fin: string\n", "model-invalid", 10,
+                18, "{type: date}"
+            ),
+            ("title: T\nrepository_url: github.com/x\ncollections: {}\n", "model-invalid", 2, 17, "https://"),
             ("- a\n- b\n", "model-invalid", 1, 1, nil),
             ("title: [T\n", "yaml-syntax", 1, 8, nil),
         ] as [(String, String, Int, Int, String?)])

@@ -21,7 +21,8 @@ import Testing
 
     @Test func itBuildsWithWarningsOnly() throws {
         #expect(!Self.result.diagnostics.hasErrors, "\(Self.result.diagnostics.map(\.message))")
-        #expect(Self.result.diagnostics.map(\.code) == ["file-ignored"])
+        // `notas/xss-campos` says `activo` while its newest record (2022-03) says `cerrado`: warned.
+        #expect(Self.result.diagnostics.map(\.code) == ["file-ignored", "status-disagrees"])
         #expect(Self.result.files.filter { $0.path.hasSuffix(".html") }.count > 30)
     }
 

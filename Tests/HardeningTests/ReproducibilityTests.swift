@@ -39,7 +39,7 @@ import Testing
                 return names.shuffled(using: &random)
             })
         #expect(!sorted.diagnostics.hasErrors)
-        #expect(sorted.files.count == 269)  // with each language's search index: 97 files
+        #expect(sorted.files.count == 271)  // with each language's search index: 97 files
         #expect(sorted.files == reversed.files)
         #expect(sorted.files == shuffled.files, "shuffled with seed \(seed)")
     }

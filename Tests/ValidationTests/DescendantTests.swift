@@ -15,7 +15,8 @@ import Testing
           ejes:
             fields: {titulo: string}
           hitos:
-            fields: {titulo: string, eje: {type: ref, to: ejes}}
+            data_date: fecha
+            fields: {titulo: string, eje: {type: ref, to: ejes}, fecha: date}
           acciones:
             status: estado
             fields:
@@ -33,8 +34,9 @@ import Testing
         "content/acciones/x2.md": "---\ntitulo: X2\nhito: h2\nestado: b\ncausa: x1\n---\n",
     ]
 
-    func site() throws -> Site {
-        let (site, diagnostics) = TestSite.validate(Self.files, replacingModel: true)
+    func site(changing files: [String: String] = [:]) throws -> Site {
+        let (site, diagnostics) = TestSite.validate(
+            Self.files.merging(files) { $1 }, replacingModel: true)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         return try #require(site)
     }
@@ -63,12 +65,19 @@ import Testing
         ("2024-01-15", "2024-07-15", true), ("2024-01-15", "2024-07-14", false), ("2023", "2024", true),
         ("2024-05", "2024-06-30", false),
     ])
-    func staleAfterTheThreshold(changed: String, reference: String, stale: Bool) throws {
-        var site = try site()
-        site.recordChanges(byFile: ["content/hitos/h1.md": changed], referenceDate: reference)
+    func staleAfterTheThreshold(dated: String, reference: String, stale: Bool) throws {
+        var site = try site(changing: ["content/hitos/h1.md": "---\ntitulo: H1\neje: e1\nfecha: \(dated)\n---\n"])
+        // Staleness runs from the data date (the `data_date` field), not from the file's edit.
+        site.recordChanges(
+            byFile: ["content/hitos/h1.md": reference, "content/hitos/h2.md": "2000-01-01"], referenceDate: reference)
         #expect(site.isStale(EntryKey("hitos", "h1")) == stale)
-        // Entries with no known date are never called stale.
+        #expect(site.dataDate(of: EntryKey("hitos", "h1"))?.description == dated)
+        // An entry with no dated record is never called stale, however old its file.
         #expect(!site.isStale(EntryKey("hitos", "h2")))
-        #expect(site.entriesByLastChange.last?.entry.id == "h1")
+        #expect(site.dataDate(of: EntryKey("hitos", "h2")) == nil)
+        // Stale entries first, then by data date; entries with no data date last.
+        let order = site.entriesByDataDate.map(\.entry.id)
+        #expect(order.first == (stale ? "h1" : order.first))
+        #expect(order.firstIndex(of: "h1")! < order.firstIndex(of: "h2")!)
     }
 }

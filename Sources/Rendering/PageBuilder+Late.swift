@@ -1,0 +1,47 @@
+import ContentModel
+import SiteData
+import SiteLayout
+
+/// Late entries: past their planned end (`planned_end`) without a final status. Each collection
+/// that names a planned end has a page listing its late entries, like a group-by page, linked
+/// from its filters and counted on the home page.
+extension PageBuilder {
+    /// `proyectos/fin_previsto/`: the page of the late entries of `collection`, named after its
+    /// planned-end field as group-by pages are after theirs; `nil` when it names no planned end.
+    public func latePath(of collection: Collection) -> String? {
+        guard let field = collection.plannedEnd else { return nil }
+        return paths.prefix + collection.folder + "/" + field + "/"
+    }
+
+    /// The page listing the late entries of `collection`.
+    public func latePage(of collection: Collection) -> PageView {
+        let entries = site.lateEntries(of: collection.name)
+        let page = latePath(of: collection) ?? paths.index(of: collection)
+        return listing(
+            of: collection, entries: entries, page: page,
+            filter: (strings["late.filter"], strings["late.value"]),
+            filterDescription: strings.format(
+                "late.description",
+                ["field": collection.plannedEnd.flatMap(collection.field)?.label.lowercased() ?? ""]))
+    }
+
+    /// The filter "Plazo: Atrasados (n)" of a collection's listings, when it names a planned end.
+    func lateFilter(of collection: Collection, from page: String) -> FilterView? {
+        guard let path = latePath(of: collection) else { return nil }
+        return FilterView(
+            label: strings["late.filter"],
+            options: [
+                FilterOptionView(
+                    title: strings["late.value"], url: PagePaths.relative(path, from: page),
+                    count: site.lateEntries(of: collection.name).count, current: path == page)
+            ])
+    }
+
+    /// The home page's figure of late entries of `collection`: "1 atrasado", linked to its page.
+    func lateFigure(of collection: Collection) -> LinkView? {
+        guard let path = latePath(of: collection) else { return nil }
+        let count = site.lateEntries(of: collection.name).count
+        return LinkView(
+            title: strings.plural("late.count", count: count), url: PagePaths.relative(path, from: paths.home))
+    }
+}
