@@ -10,6 +10,7 @@ public struct ModelReader {
 
     static let siteKeys = [
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
+        "paths",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
@@ -55,7 +56,8 @@ public struct ModelReader {
         if let node = root["collections"], let pairs = mapping(node, what: "`collections`") {
             for (key, value) in pairs {
                 guard let name = identifier(key, what: "collection name") else { continue }
-                if let collection = readCollection(name, value, enums: enums, titleField: titleField) {
+                if var collection = readCollection(name, value, enums: enums, titleField: titleField) {
+                    collection.folderLocation = collection.folderLocation ?? location(of: key)
                     collections.append(collection)
                 }
             }
@@ -70,6 +72,7 @@ public struct ModelReader {
             title: title, description: string(root, "description"), baseURL: baseURL,
             language: language, collections: collections, enums: enums)
         model.staleAfterMonths = readStaleAfter(root["stale_after_months"])
+        if let node = root["paths"] { model.paths[language] = readPaths(node) }
         return model
     }
 
@@ -206,8 +209,10 @@ public struct ModelReader {
             fields.insert(Field(name: titleField, label: titleField, type: .string, required: true), at: 0)
         }
         var folder = name
+        var folderNode: YAMLNode?
         if let pathNode = node["path"], let path = identifier(pathNode, what: "collection path") {
             folder = path
+            folderNode = pathNode
         }
         var expected: Int?
         if let expectedNode = node["expected"] {
@@ -237,7 +242,7 @@ public struct ModelReader {
                     at: statusNode, hint: Suggestion.hint(for: status, among: fields.map(\.name)))
             }
         }
-        return Collection(
+        var collection = Collection(
             name: name, folder: folder, title: string(node, "title"), singular: string(node, "singular"),
             description: string(node, "description"), expected: expected, titleField: titleField,
             orderBy: orderBy, statusField: status, fields: fields,
@@ -245,6 +250,8 @@ public struct ModelReader {
             groupBy: readGroupBy(node["group_by"], fields: fields, collection: name),
             chartsBy: stringList(node["charts_by"]),
             snapshots: readSnapshots(node["snapshots"], fields: fields, status: status))
+        collection.folderLocation = folderNode.map(location(of:))
+        return collection
     }
 
     mutating func readField(_ name: String, _ node: YAMLNode, enums: [String: EnumSet], allowList: Bool)
@@ -426,6 +433,10 @@ public struct ModelReader {
         guard let node else { return [] }
         if let items = node.sequence { return items.compactMap(\.scalar) }
         return node.scalar.map { [$0] } ?? []
+    }
+
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column, length: node.width)
     }
 
     mutating func error(_ code: String, _ message: String, at node: YAMLNode, hint: String? = nil) {

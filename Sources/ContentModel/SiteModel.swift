@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The site's settings and content model, read from `content/site.yaml`.
 ///
 /// Nothing about a particular city lives in Swift: collections, fields, enum values and their
@@ -15,6 +17,10 @@ public struct SiteModel: Sendable {
     public var enums: [String: EnumSet]
     /// Entries not updated (in git) for this many months are marked as stale; `nil` disables it.
     public var staleAfterMonths: Int?
+    /// The words of the built-in pages' URLs in each language of the site, by language code:
+    /// what `paths:` of `site.yaml` and of each `site.<lang>.yaml` sets, completed by the build
+    /// from the theme (see `PathWords`). A translated model keeps every language's.
+    public var paths: [String: PathWords] = [:]
 
     /// Creates a model.
     public init(
@@ -53,6 +59,8 @@ public struct Collection: Sendable {
     public var name: String
     /// The folder under `content/` and the URL segment of its pages.
     public var folder: String
+    /// Where `site.yaml` sets `folder`: its `path:`, or the collection's name when it has none.
+    public var folderLocation: SourceLocation?
     /// Plural label, such as "Hitos".
     public var title: String
     /// Singular label, such as "Hito".

@@ -3,9 +3,9 @@ import SiteLayout
 /// The page of last changes, in an `UpdatesView`: every entry by the date its file last changed
 /// (from git), stale ones marked.
 extension PageBuilder {
-    /// The page of last changes (`actualizaciones/`).
+    /// The page of last changes (`actualizaciones/`, `en/updates/`).
     public func updates() -> PageView {
-        let page = paths.localized(DataPaths.updatesPage)
+        let page = paths.updatesPage
         var view = layout(page: page, title: strings["updates_title"])
         let rows = site.entriesByLastChange.map { entry, changed in
             UpdateRowView(

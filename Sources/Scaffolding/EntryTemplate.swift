@@ -16,11 +16,11 @@ struct EntryTemplate {
     /// Most ids listed in a comment; longer lists end with "… and N more".
     static let listedIDs = 40
 
-    init(collection: Collection, content: ExistingContent, today: String) {
+    init(collection: Collection, content: ExistingContent, today: String, words: TemplateWords) {
         self.collection = collection
         self.content = content
         self.today = today
-        self.words = TemplateWords.forLanguage(content.model.language)
+        self.words = words
     }
 
     /// The file's text, and the required fields left for the editor to fill in.
