@@ -31,7 +31,7 @@ extension Diagnostic {
         // The content model and its translations
         "model-collection-unknown": .content, "model-color-contrast": .content, "model-enum-unknown": .content,
         "model-field-type-unknown": .content, "model-field-unknown": .content, "model-invalid": .content,
-        "model-unknown-key": .content, "translation-unknown": .content,
+        "model-unknown-key": .content, "path-reserved": .content, "translation-unknown": .content,
         // Entries and references
         "collection-unknown": .content, "id-invalid": .content, "field-missing": .content, "field-type": .content,
         "field-unknown": .content, "date-invalid": .content, "enum-unknown": .content, "url-invalid": .content,
