@@ -241,7 +241,7 @@ import Testing
         // Every entry but the translated one is still in Spanish.
         #expect(english.components(separatedBy: #""lang": "es""#).count - 1 == 21)
         #expect(!(try page("search-index.json")).contains(#""lang""#))
-        #expect(try page("en/buscar/index.html").contains(#"data-search-index="../search-index.json""#))
+        #expect(try page("en/search/index.html").contains(#"data-search-index="../search-index.json""#))
     }
 
     @Test func translatedEntriesUseTheirTranslationAndOthersSaySoInEnglish() throws {
