@@ -123,8 +123,7 @@ extension Strings {
 public enum ThemeStrings {
     /// The strings of `language` from `<root>/theme/i18n/`, each one it lacks taken from the
     /// theme's English (`en.yaml`): what a language the theme does not have falls back to.
-    public static func withEnglish(root: String, language: String, fileSystem: FileSystem = .disk) -> [String: String]
-    {
+    public static func withEnglish(root: String, language: String, fileSystem: FileSystem = .disk) -> [String: String] {
         let own = Strings.load(root: root, language: language, fileSystem: fileSystem)?.values ?? [:]
         let english = Strings.load(root: root, language: "en", fileSystem: fileSystem)?.values ?? [:]
         return own.merging(english) { mine, _ in mine }

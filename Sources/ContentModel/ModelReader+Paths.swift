@@ -70,7 +70,8 @@ extension ModelReader {
                 } else if prefix.isEmpty, languages.contains(word) {
                     diagnostics.append(
                         .error(
-                            "path-reserved", "\(pageNames[key]!) would be at `\(word)/`, the folder of the `\(word)` pages",
+                            "path-reserved",
+                            "\(pageNames[key]!) would be at `\(word)/`, the folder of the `\(word)` pages",
                             at: place(key, of: language), hint: "give it another word: \(origin(key, of: language))"))
                 }
                 seen[word] = seen[word] ?? key

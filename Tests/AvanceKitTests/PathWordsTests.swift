@@ -64,7 +64,9 @@ import Testing
     @Test func siteYAMLSetsTheWordsOfEachLanguage() throws {
         let root = try ValidSite.copy("paths-setting")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try edit(root + "/content/site.yaml") { $0.replacingOccurrences(of: "\nenums:\n", with: "\npaths: {data: abiertos}\nenums:\n") }
+        try edit(root + "/content/site.yaml") {
+            $0.replacingOccurrences(of: "\nenums:\n", with: "\npaths: {data: abiertos}\nenums:\n")
+        }
         try edit(root + "/content/site.en.yaml") { "paths: {search: find, updates: changes}\n" + $0 }
         let result = Build.render(BuildOptions(root: root))
         #expect(!result.diagnostics.hasErrors, "\(DiagnosticReport(result.diagnostics).formatted(.text))")
@@ -83,7 +85,10 @@ import Testing
         // A collection's path that is a built-in page of the site's language, of a translation's,
         // or a translation's folder.
         ("    path: datos\n", 43, 11, "the collection `metas` would be at `datos/`, which is the open-data page"),
-        ("    path: updates\n", 43, 11, "the collection `metas` would be at `en/updates/`, which is the page of last changes"),
+        (
+            "    path: updates\n", 43, 11,
+            "the collection `metas` would be at `en/updates/`, which is the page of last changes"
+        ),
         ("    path: en\n", 43, 11, "the collection `metas` would be at `en/`, the folder of the `en` pages"),
     ])
     func aCollectionPathThatIsABuiltInPageStopsTheBuildAtItsLine(
@@ -91,7 +96,9 @@ import Testing
     ) throws {
         let root = try ValidSite.copy("paths-reserved")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try edit(root + "/content/site.yaml") { $0.replacingOccurrences(of: "\n  metas:\n", with: "\n  metas:\n" + setting) }
+        try edit(root + "/content/site.yaml") {
+            $0.replacingOccurrences(of: "\n  metas:\n", with: "\n  metas:\n" + setting)
+        }
         let result = Build.build(BuildOptions(root: root))
         let reserved = result.diagnostics.filter { $0.code == "path-reserved" }
         #expect(reserved.count == 1)
@@ -128,6 +135,27 @@ import Testing
         let reserved = try #require(result.diagnostics.first { $0.code == "path-reserved" })
         #expect(reserved.message == "the page of last changes and the open-data page would share `en/data/`")
         #expect(reserved.location == SourceLocation(file: "content/site.en.yaml", line: 1, column: 18, length: 4))
+    }
+
+    @Test(arguments: [
+        ("paths: {data: en}", "path-reserved", 15, "the open-data page would be at `en/`, the folder of the `en` pages"),
+        ("paths: {dta: datos}", "model-unknown-key", 9, "unknown `paths` setting `dta`"),
+        ("paths: {data: Datos}", "model-invalid", 15, "invalid `paths: data` word `Datos`"),
+    ])
+    func aWrongPathsSettingIsReportedWhereItIs(setting: String, code: String, column: Int, message: String) throws {
+        let root = try ValidSite.copy("paths-wrong")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try edit(root + "/content/site.yaml") {
+            $0.replacingOccurrences(of: "\nenums:\n", with: "\n\(setting)\nenums:\n")
+        }
+        let result = Build.render(BuildOptions(root: root))
+        let problem = try #require(result.diagnostics.first { $0.code == code })
+        #expect(problem.message == message)
+        #expect(problem.location?.file == "content/site.yaml")
+        #expect(problem.location?.line == 11)
+        #expect(problem.location?.column == column)
+        #expect(result.exitCode == 1)
+        if code == "model-unknown-key" { #expect(problem.hint == "did you mean `data`?") }
     }
 
     func edit(_ path: String, _ change: (String) -> String) throws {

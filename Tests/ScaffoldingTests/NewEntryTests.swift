@@ -21,7 +21,8 @@ import Validation
     @Test func aNewProjectValidatesAsWritten() throws {
         let root = try TestSites.quito("new-project")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "proyectos", id: "huertos-urbanos", root: root, today: "2024-05-31", words: TestSites.words)
+        let result = NewEntry.create(
+            collection: "proyectos", id: "huertos-urbanos", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.isEmpty)
         #expect(result.path == "content/proyectos/huertos-urbanos.md")
         #expect(result.unfilled.isEmpty)
@@ -41,7 +42,8 @@ import Validation
     @Test func aRequiredReferenceIsLeftForTheEditorAndTheBuildSaysSo() throws {
         let root = try TestSites.quito("new-milestone")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "hitos", id: "h01", root: root, today: "2024-05-31", words: TestSites.words)
+        let result = NewEntry.create(
+            collection: "hitos", id: "h01", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.unfilled.map(\.name) == ["eje"])
         let text = try #require(result.text)
         #expect(text.contains("\neje:\n"))
@@ -90,7 +92,8 @@ import Validation
                 "content/areas/north.md": "---\ntitle: North\n---\n",
             ])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "items", id: "second-item", root: root, today: "2024-05-31", words: TestSites.words)
+        let result = NewEntry.create(
+            collection: "items", id: "second-item", root: root, today: "2024-05-31", words: TestSites.words)
         let text = try #require(result.text)
         #expect(text.contains("\ntitle: Second item\n"))
         #expect(text.contains("\nrank: 5\n"))  // one more than the largest rank
@@ -144,7 +147,8 @@ import Validation
     func anInvalidIDIsRefusedWithTheIDToUse(id: String, message: String, hint: String) throws {
         let root = try TestSites.quito("new-bad-id")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "proyectos", id: id, root: root, today: "2024-05-31", words: TestSites.words)
+        let result = NewEntry.create(
+            collection: "proyectos", id: id, root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["argument-id-invalid"])
         #expect(result.diagnostics.first?.message == message)
         #expect(result.diagnostics.first?.hint?.hasSuffix(hint) == true)
@@ -156,7 +160,8 @@ import Validation
     @Test func anUnknownCollectionGetsADidYouMean() throws {
         let root = try TestSites.quito("new-bad-collection")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "proyecto", id: "x", root: root, today: "2024-05-31", words: TestSites.words)
+        let result = NewEntry.create(
+            collection: "proyecto", id: "x", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["argument-collection-unknown"])
         #expect(result.diagnostics.first?.hint == "did you mean `proyectos`?")
         #expect(result.exitCode == 2)
@@ -168,7 +173,8 @@ import Validation
         let root = try TestSites.quito("new-exists")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let before = TestSites.read(root, "content/proyectos/rcn-visa.md")
-        let result = NewEntry.create(collection: "proyectos", id: "rcn-visa", root: root, today: "2024-05-31", words: TestSites.words)
+        let result = NewEntry.create(
+            collection: "proyectos", id: "rcn-visa", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["argument-entry-exists"])
         #expect(result.diagnostics.first?.message == "`content/proyectos/rcn-visa.md` already exists")
         #expect(result.exitCode == 2)
@@ -178,14 +184,16 @@ import Validation
     @Test func aFolderWithoutASiteIsAnEnvironmentError() throws {
         let root = try TestSites.temporaryFolder("new-nothing")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "proyectos", id: "x", root: root, today: "2024-05-31", words: TestSites.words)
+        let result = NewEntry.create(
+            collection: "proyectos", id: "x", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["content-missing"])
         #expect(result.exitCode == 2)
         try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
         #expect(
-            NewEntry.create(collection: "x", id: "x", root: root, today: "", words: TestSites.words).diagnostics.map(\.code) == [
-                "model-missing"
-            ])
+            NewEntry.create(collection: "x", id: "x", root: root, today: "", words: TestSites.words).diagnostics.map(
+                \.code) == [
+                    "model-missing"
+                ])
     }
 
     @Test func aBrokenModelIsAContentError() throws {
