@@ -138,7 +138,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("paths: {data: en}", "path-reserved", 15, "the open-data page would be at `en/`, the folder of the `en` pages"),
+        (
+            "paths: {data: en}", "path-reserved", 15,
+            "the open-data page would be at `en/`, the folder of the `en` pages"
+        ),
         ("paths: {dta: datos}", "model-unknown-key", 9, "unknown `paths` setting `dta`"),
         ("paths: {data: Datos}", "model-invalid", 15, "invalid `paths: data` word `Datos`"),
     ])
