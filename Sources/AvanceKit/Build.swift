@@ -143,7 +143,16 @@ public enum Build {
             result.diagnostics += SiteResolver.checkSyntax(tree)
             return (result, nil)
         }
-        if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let baseURL = options.baseURL {
+            // The same rule as `base_url` in site.yaml: every page and document repeats it.
+            if let problem = BaseURL.problem(with: baseURL) {
+                result.diagnostics.append(
+                    .error(
+                        "argument-base-url-invalid", "--base-url `\(baseURL)` \(problem.message)", hint: problem.hint))
+                return (result, nil)
+            }
+            model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
         // 2b. the words of the built-in pages' URLs in every language, and the paths they reserve
         let pathProblems = completePaths(&model, tree: tree, options: options)
         result.diagnostics += pathProblems
@@ -165,6 +174,8 @@ public enum Build {
             if let warning { result.diagnostics.append(warning) }
         }
         result.site = site
+        result.diagnostics += OutputConflicts.collectionFolders(
+            model, languages: site.languages, modelText: modelFile.text)
         let entryCount = site.entries.values.reduce(0) { $0 + $1.count }
         result.log.append(clock.lap("validate", "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"))
         // 4. Markdown first, so broken links are reported even when the theme is broken
@@ -197,7 +208,9 @@ public enum Build {
             renderers.append(
                 SiteRenderer(site: translated, bodies: translatedBodies, theme: theme, localization: localization))
         }
-        return (result, PreparedSite(site: site, bodies: bodies, renderers: renderers, theme: theme))
+        let prepared = PreparedSite(site: site, bodies: bodies, renderers: renderers, theme: theme)
+        result.diagnostics += OutputConflicts.staticFiles(theme.staticFiles.map(\.path), in: prepared)
+        return (result, prepared)
     }
 
     /// Completes `model.paths` for the site's language and each translation's (`content/site.<lang>.yaml`):
