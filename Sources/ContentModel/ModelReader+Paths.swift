@@ -46,9 +46,11 @@ extension ModelReader {
     public static func checkPaths(_ model: SiteModel, languages: [String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let all = [model.language] + languages.filter { $0 != model.language }
+        // The setting to change: where the word was set, or where to set it (it came from the theme).
         func origin(_ key: String, of language: String) -> String {
-            model.pathWords(for: language).settings[key].map { "`paths: \(key)` of `\($0.file)`" }
-                ?? "`paths: \(key)` of `theme/i18n/\(language).yaml`"
+            let file = language == model.language ? ModelReader.path : ModelTranslation.path(for: language)
+            return model.pathWords(for: language).settings[key].map { "change `paths: \(key)` of `\($0.file)`" }
+                ?? "set `paths: \(key)` in `\(file)` (its word now comes from `theme/i18n/\(language).yaml`)"
         }
         func place(_ key: String, of language: String) -> SourceLocation {
             model.pathWords(for: language).settings[key]
@@ -98,7 +100,7 @@ extension ModelReader {
                 .error(
                     "path-reserved",
                     "the collection `\(collection.name)` would be at `\(prefix)\(collection.folder)/`, which is \(pageNames[key]!)",
-                    at: at, hint: "\(setting), or change \(origin(key, of: language))"))
+                    at: at, hint: "\(setting), or \(origin(key, of: language))"))
         }
         return diagnostics
     }
