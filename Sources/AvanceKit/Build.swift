@@ -231,6 +231,15 @@ public enum Build {
         let english = Strings.load(root: themeRoot, language: "en", fileSystem: options.fileSystem)?.pathWords ?? [:]
         for language in [model.language] + translations {
             let theme = Strings.load(root: themeRoot, language: language, fileSystem: options.fileSystem)?.pathWords
+            // A word that is no URL segment is not used (the next default is): said, not silent.
+            for (key, word) in (theme ?? [:]).sorted(by: { $0.key < $1.key })
+            where PathWords.keys.contains(key) && !EntryID.isValid(word) {
+                diagnostics.append(
+                    .error(
+                        "i18n-path-invalid", "the theme's `paths: \(key)` word `\(word)` is not a URL folder",
+                        at: SourceLocation(file: "theme/i18n/\(language).yaml", line: 0, column: 0),
+                        hint: "use lowercase letters, digits and hyphens, or set `paths: \(key)` in site.yaml"))
+            }
             model.paths[language] = model.pathWords(for: language).completed(with: theme ?? [:])
                 .completed(with: english)
         }

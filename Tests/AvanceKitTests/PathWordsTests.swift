@@ -164,6 +164,19 @@ import Testing
         if code == "model-unknown-key" { #expect(problem.hint == "did you mean `data`?") }
     }
 
+    @Test func aThemeWordThatIsNoFolderIsReported() throws {
+        let root = try ValidSite.copy("paths-theme")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try edit(root + "/theme/i18n/en.yaml") {
+            $0.replacingOccurrences(of: "  search: search\n", with: "  search: Búsqueda\n")
+        }
+        let result = Build.render(BuildOptions(root: root))
+        let problem = try #require(result.diagnostics.first { $0.code == "i18n-path-invalid" })
+        #expect(problem.message == "the theme's `paths: search` word `Búsqueda` is not a URL folder")
+        #expect(problem.location?.file == "theme/i18n/en.yaml")
+        #expect(result.exitCode == 1)
+    }
+
     func edit(_ path: String, _ change: (String) -> String) throws {
         try change(String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
     }
