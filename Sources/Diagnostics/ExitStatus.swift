@@ -42,7 +42,8 @@ extension Diagnostic {
         "ref-invalid": .content, "ref-unknown": .content, "ref-wrong-collection": .content,
         "translation-field": .content, "translation-orphan": .content,
         // Bodies, the theme and the pages
-        "link-anchor": .content, "link-broken": .content, "i18n-missing": .content, "i18n-path-invalid": .content, "template-missing": .content,
+        "link-anchor": .content, "link-broken": .content, "i18n-missing": .content, "i18n-path-invalid": .content,
+        "template-missing": .content,
         "template-render": .content, "template-syntax": .content, "template-name-unknown": .content,
         "output-conflict": .content,
         // The links of the built pages (`avance check`)
