@@ -151,7 +151,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             files: note("titulo: Dos\n", body: "[a](una.md#pro%CC%81ximos-pasos)\n"),
             code: "link-anchor", file: "content/notas/dos.md", line: 4, column: 5,
             message: "no heading `#pro\u{301}ximos-pasos` in `content/notas/una.md`",
-            hint: "the heading's id is `#próximos-pasos`, which looks the same"),
+            hint: "`#próximos-pasos` looks the same but is written with composed accents"),
         BadInput(
             name: "a broken fragment into a translation names the translation",
             files: [
