@@ -153,6 +153,13 @@ public enum Build {
             }
             model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
+        // 2b. the words of the built-in pages' URLs in every language, and the paths they reserve
+        let pathProblems = completePaths(&model, tree: tree, options: options)
+        result.diagnostics += pathProblems
+        guard !pathProblems.hasErrors else {
+            result.diagnostics += SiteResolver.checkSyntax(tree)
+            return (result, nil)
+        }
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))
         // What cached results were made under: the model and the base URL.
@@ -207,6 +214,39 @@ public enum Build {
         let prepared = PreparedSite(site: site, bodies: bodies, renderers: renderers, theme: theme)
         result.diagnostics += OutputConflicts.staticFiles(theme.staticFiles.map(\.path), in: prepared)
         return (result, prepared)
+    }
+
+    /// Completes `model.paths` for the site's language and each translation's (`content/site.<lang>.yaml`):
+    /// the words `paths:` sets there, the others from the theme's `i18n/<lang>.yaml`, then from its
+    /// `i18n/en.yaml`. Returns the problems of the translations' `paths:` and `path-reserved`.
+    static func completePaths(_ model: inout SiteModel, tree: ContentTree, options: BuildOptions) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let translations = Set(tree.files.compactMap { ModelTranslation.language(ofPath: $0.path) })
+            .subtracting([model.language]).sorted()
+        for language in translations {
+            guard let text = tree.files.first(where: { $0.path == ModelTranslation.path(for: language) })?.text
+            else { continue }
+            let (words, problems) = ModelTranslation.paths(text, language: language)
+            diagnostics += problems
+            if let words { model.paths[language] = words }
+        }
+        let themeRoot = options.themeRoot ?? options.root
+        let english = Strings.load(root: themeRoot, language: "en", fileSystem: options.fileSystem)?.pathWords ?? [:]
+        for language in [model.language] + translations {
+            let theme = Strings.load(root: themeRoot, language: language, fileSystem: options.fileSystem)?.pathWords
+            // A word that is no URL segment is not used (the next default is): said, not silent.
+            for (key, word) in (theme ?? [:]).sorted(by: { $0.key < $1.key })
+            where PathWords.keys.contains(key) && !EntryID.isValid(word) {
+                diagnostics.append(
+                    .error(
+                        "i18n-path-invalid", "the theme's `paths: \(key)` word `\(word)` is not a URL folder",
+                        at: SourceLocation(file: "theme/i18n/\(language).yaml", line: 0, column: 0),
+                        hint: "use lowercase letters, digits and hyphens, or set `paths: \(key)` in site.yaml"))
+            }
+            model.paths[language] = model.pathWords(for: language).completed(with: theme ?? [:])
+                .completed(with: english)
+        }
+        return diagnostics + ModelReader.checkPaths(model, languages: translations)
     }
 
     static func bodyRenderer(site: Site, prefix: String = "", options: BuildOptions, generation: String)

@@ -6,8 +6,10 @@ import SiteData
 import SiteLayout
 
 /// Outputs that would land on the same path, found before anything is written and named on
-/// both sides: a collection whose folder is one the site makes itself (`datos/`, `en/`), at its
-/// line of `site.yaml`; a file of `theme/static/` with the path of a generated page or document.
+/// both sides: a collection whose folder is one of the language-neutral folders the site makes
+/// itself (`api/`), at its line of `site.yaml`; a file of `theme/static/` with the path of a
+/// generated page or document. (A collection in the folder of a built-in page, `datos/`, or of a
+/// translation, `en/`, is `path-reserved`, which the content model's check reports earlier.)
 enum OutputConflicts {
     /// The files of `theme/static/` (`staticPaths`, relative to it) that have the path of a page
     /// or a document of the prepared site.
@@ -42,16 +44,15 @@ enum OutputConflicts {
         return diagnostics
     }
 
-    /// The folders the site's own pages and documents live in, with what each holds.
+    /// The language-neutral folders the site's own documents live in, with what each holds. The
+    /// folders of the built-in pages are words of each language, and with the translations'
+    /// folders are checked by `ModelReader.checkPaths` (`path-reserved`) before this runs.
     static func builtInFolders(languages: [String]) -> [(folder: String, holds: String)] {
         func folder(_ path: String) -> String { String(path.prefix { $0 != "/" }) }
         return [
             (folder(DataPaths.apiRoot), "the JSON API"),
-            (folder(DataPaths.dataFolder), "the data page and the CSV files"),
-            (folder(DataPaths.searchPage), "the search page"),
             (folder(DataPaths.searchFolder), "the search index"),
-            (folder(DataPaths.updatesPage), "the page of last changes"),
-        ] + languages.map { ($0, "the pages in `\($0)` (from `site.\($0).yaml`)") }
+        ]
     }
 
     /// A collection whose folder is one of `builtInFolders`, at its `path:` in `site.yaml` (or at
@@ -84,8 +85,9 @@ enum OutputConflicts {
     /// index's files but its shards (`SearchIndexBuilder`: the manifest and one file per entry,
     /// in each language); a test holds it to what a build writes.
     static func dataPaths(_ site: Site) -> [String] {
+        let data = DataPaths(model: site.model)
         var paths = [
-            DataPaths.catalog, DataPaths.catalogSchema, DataPaths.jsonFeed, DataPaths.atomFeed, DataPaths.dataPackage,
+            DataPaths.catalog, DataPaths.catalogSchema, DataPaths.jsonFeed, DataPaths.atomFeed, data.dataPackage,
             DataPaths.sitemap, DataPaths.robots,
         ]
         let documents = site.model.collections.reduce(0) { $0 + site.entries(of: $1.name).count }
@@ -96,9 +98,9 @@ enum OutputConflicts {
         for collection in site.model.collections {
             paths += [
                 DataPaths.list(of: collection), DataPaths.listSchema(of: collection),
-                DataPaths.entrySchema(of: collection), DataPaths.csv(of: collection),
+                DataPaths.entrySchema(of: collection), data.csv(of: collection),
             ]
-            paths += DataPaths.fieldTables(of: collection).map { DataPaths.csv(of: collection, field: $0) }
+            paths += DataPaths.fieldTables(of: collection).map { data.csv(of: collection, field: $0) }
             paths += site.entries(of: collection.name).map { DataPaths.entry($0.id, of: collection) }
         }
         return paths

@@ -56,7 +56,7 @@ public final class PreparedSite: @unchecked Sendable {
             pages: listed, batchSize: batchSize,
             alongside: [
                 {
-                    // One index per language, so that /en/buscar/ finds English words and titles.
+                    // One index per language, so that /en/search/ finds English words and titles.
                     renderers.flatMap { renderer in
                         var builder = SearchIndexBuilder(site: renderer.site, bodies: renderer.bodies)
                         let prefix = renderer.localization.prefix

@@ -106,6 +106,13 @@ extension Strings {
         }
     }
 
+    /// The words of the built-in pages' URLs (`paths:` of the file: `data: datos`), by key.
+    public var pathWords: [String: String] {
+        Dictionary(
+            values.compactMap { key, word in key.hasPrefix("paths.") ? (String(key.dropFirst(6)), word) : nil },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     /// The interface strings of `language` alone (`<root>/theme/i18n/<language>.yaml`), without
     /// the rest of the theme, for `avance serve`'s own pages; `nil` when there are none.
     public static func load(root: String, language: String, fileSystem: FileSystem = .disk) -> Strings? {
@@ -113,5 +120,16 @@ extension Strings {
         else { return nil }
         let loader = ContentLoader(root: root, folder: "theme", fileSystem: fileSystem)
         return try? loader.readText("theme/i18n/\(language).yaml").flatMap { parse($0) }.get()
+    }
+}
+
+/// The theme's strings for commands that render no page (`avance new`), as a plain table.
+public enum ThemeStrings {
+    /// The strings of `language` from `<root>/theme/i18n/`, each one it lacks taken from the
+    /// theme's English (`en.yaml`): what a language the theme does not have falls back to.
+    public static func withEnglish(root: String, language: String, fileSystem: FileSystem = .disk) -> [String: String] {
+        let own = Strings.load(root: root, language: language, fileSystem: fileSystem)?.values ?? [:]
+        let english = Strings.load(root: root, language: "en", fileSystem: fileSystem)?.values ?? [:]
+        return own.merging(english) { mine, _ in mine }
     }
 }

@@ -11,6 +11,7 @@ public struct ModelReader {
     static let siteKeys = [
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
         "repository_url",
+        "paths",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
@@ -73,7 +74,8 @@ public struct ModelReader {
         if let node = root["collections"], let pairs = mapping(node, what: "`collections`") {
             for (key, value) in pairs {
                 guard let name = identifier(key, what: "collection name") else { continue }
-                if let collection = readCollection(name, value, enums: enums, titleField: titleField) {
+                if var collection = readCollection(name, value, enums: enums, titleField: titleField) {
+                    collection.folderLocation = collection.folderLocation ?? location(of: key)
                     collections.append(collection)
                 }
             }
@@ -89,6 +91,7 @@ public struct ModelReader {
             language: language, collections: collections, enums: enums)
         model.staleAfterMonths = readStaleAfter(root["stale_after_months"])
         model.repositoryURL = readRepositoryURL(root["repository_url"])
+        if let node = root["paths"] { model.paths[language] = readPaths(node) }
         return model
     }
 
@@ -214,8 +217,10 @@ public struct ModelReader {
             fields.insert(Field(name: titleField, label: titleField, type: .string, required: true), at: 0)
         }
         var folder = name
+        var folderNode: YAMLNode?
         if let pathNode = node["path"], let path = identifier(pathNode, what: "collection path") {
             folder = path
+            folderNode = pathNode
         }
         var expected: Int?
         if let expectedNode = node["expected"] {
@@ -256,6 +261,7 @@ public struct ModelReader {
         collection.plannedStart = dateField(node, "planned_start", fields: fields, collection: name)
         collection.plannedEnd = dateField(node, "planned_end", fields: fields, collection: name)
         collection.dataDateField = dateField(node, "data_date", fields: fields, collection: name)
+        collection.folderLocation = folderNode.map(location(of:))
         return collection
     }
 
@@ -478,6 +484,10 @@ public struct ModelReader {
         guard let node else { return [] }
         if let items = node.sequence { return items.compactMap(\.scalar) }
         return node.scalar.map { [$0] } ?? []
+    }
+
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column, length: node.width)
     }
 
     mutating func error(_ code: String, _ message: String, at node: YAMLNode, hint: String? = nil) {

@@ -64,6 +64,14 @@ public enum ModelTranslation {
         return rule + ": rename it to `\(file.replacingOccurrences(of: "{}", with: lower))`"
     }
 
+    /// The `paths:` of the translation of `language` (the words of its built-in pages' URLs, such
+    /// as `data`), from its text, with their problems; `nil` when it sets none. `apply` leaves
+    /// them alone: the build reads them first, to complete every language's words from the theme.
+    public static func paths(_ text: String, language: String) -> (PathWords?, [Diagnostic]) {
+        guard case .success(let root?) = YAMLReader.parse(text, file: path(for: language)) else { return (nil, []) }
+        return ModelReader.readPaths(root, file: path(for: language))
+    }
+
     /// `model` in `language`, from the text of its translation file; untranslated words stay as
     /// they are. Unknown collections, fields and values are reported.
     public static func apply(_ text: String, language: String, to model: SiteModel) -> (SiteModel, [Diagnostic]) {

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The site's settings and content model, read from `content/site.yaml`.
 ///
 /// Nothing about a particular city lives in Swift: collections, fields, enum values and their
@@ -18,6 +20,10 @@ public struct SiteModel: Sendable {
     /// `repository_url`: the address files are read at, with a slash at the end; pages link
     /// their source file there.
     public var repositoryURL: String?
+    /// The words of the built-in pages' URLs in each language of the site, by language code:
+    /// what `paths:` of `site.yaml` and of each `site.<lang>.yaml` sets, completed by the build
+    /// from the theme (see `PathWords`). A translated model keeps every language's.
+    public var paths: [String: PathWords] = [:]
 
     /// Creates a model.
     public init(
@@ -56,6 +62,8 @@ public struct Collection: Sendable {
     public var name: String
     /// The folder under `content/` and the URL segment of its pages.
     public var folder: String
+    /// Where `site.yaml` sets `folder`: its `path:`, or the collection's name when it has none.
+    public var folderLocation: SourceLocation?
     /// Plural label, such as "Hitos".
     public var title: String
     /// Singular label, such as "Hito".

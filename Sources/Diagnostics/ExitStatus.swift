@@ -32,7 +32,8 @@ extension Diagnostic {
         // The content model and its translations
         "model-collection-unknown": .content, "model-color-contrast": .content, "model-enum-unknown": .content,
         "model-field-type-unknown": .content, "model-field-unknown": .content, "model-invalid": .content,
-        "model-unknown-key": .content, "translation-unknown": .content, "language-invalid": .content,
+        "model-unknown-key": .content, "path-reserved": .content, "translation-unknown": .content,
+        "language-invalid": .content,
         // Entries and references
         "collection-unknown": .content, "id-invalid": .content, "field-missing": .content, "field-type": .content,
         "field-unknown": .content, "field-blank": .content, "date-invalid": .content, "enum-unknown": .content,
@@ -42,7 +43,8 @@ extension Diagnostic {
         "translation-field": .content, "translation-orphan": .content, "note-missing": .content,
         "status-disagrees": .content,
         // Bodies, the theme and the pages
-        "link-anchor": .content, "link-broken": .content, "i18n-missing": .content, "template-missing": .content,
+        "link-anchor": .content, "link-broken": .content, "i18n-missing": .content, "i18n-path-invalid": .content,
+        "template-missing": .content,
         "template-render": .content, "template-syntax": .content, "template-name-unknown": .content,
         "output-conflict": .content,
         // The links of the built pages (`avance check`)

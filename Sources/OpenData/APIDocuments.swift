@@ -40,10 +40,10 @@ public struct APIDocuments: Sendable {
                 "api": absolute(DataPaths.list(of: collection)),
                 "schema": absolute(DataPaths.listSchema(of: collection)),
                 "entry_schema": absolute(DataPaths.entrySchema(of: collection)),
-                "csv": absolute(DataPaths.csv(of: collection)),
+                "csv": absolute(pages.data.csv(of: collection)),
                 "tables": .array(
                     DataPaths.fieldTables(of: collection).map { field in
-                        ["field": .string(field.name), "csv": absolute(DataPaths.csv(of: collection, field: field))]
+                        ["field": .string(field.name), "csv": absolute(pages.data.csv(of: collection, field: field))]
                     }),
                 "status": status(of: collection),
                 "snapshots": .array(snapshots(of: collection)),
@@ -59,7 +59,7 @@ public struct APIDocuments: Sendable {
             "collections": .array(collections),
             "schema": absolute(DataPaths.catalogSchema),
             "feeds": ["json": absolute(DataPaths.jsonFeed), "atom": absolute(DataPaths.atomFeed)],
-            "datapackage": absolute(DataPaths.dataPackage),
+            "datapackage": absolute(pages.data.dataPackage),
         ]
     }
 

@@ -63,7 +63,7 @@ public struct OpenDataRenderer: Sendable {
             { [OutputFile(path: DataPaths.catalogSchema, bytes: schemas.catalog().serializedBytes())] },
             { [OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes())] },
             { [OutputFile(path: DataPaths.atomFeed, text: feeds.atomFeed())] },
-            { [OutputFile(path: DataPaths.dataPackage, bytes: tables.dataPackage().serializedBytes())] },
+            { [OutputFile(path: tables.paths.dataPackage, bytes: tables.dataPackage().serializedBytes())] },
             { [OutputFile(path: DataPaths.sitemap, text: sitemap(pages))] },
             {
                 [

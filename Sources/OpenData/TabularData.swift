@@ -15,6 +15,9 @@ public struct TabularData: Sendable {
         self.site = site
     }
 
+    /// Where the data files go: under the data word of the site's own language (`datos/`).
+    var paths: DataPaths { DataPaths(model: site.model) }
+
     /// Separates the ids of a `refs` cell and the items of a string list.
     public static let listSeparator = ";"
 
@@ -70,7 +73,7 @@ public struct TabularData: Sendable {
             rows += ids.map { [entry.id, $0] }
         }
         return Table(
-            path: DataPaths.csv(of: collection, field: field), name: "\(collection.name)-\(field.name)",
+            path: paths.csv(of: collection, field: field), name: "\(collection.name)-\(field.name)",
             title: "\(collection.title) — \(field.label)", columns: columns, rows: rows, primaryKey: [key, other],
             foreignKeys: [(key, collection.name), (other, target)])
     }
@@ -107,7 +110,7 @@ public struct TabularData: Sendable {
             return (field.name, target.name)
         }
         return Table(
-            path: DataPaths.csv(of: collection), name: collection.name, title: collection.title, columns: columns,
+            path: paths.csv(of: collection), name: collection.name, title: collection.title, columns: columns,
             rows: rows, primaryKey: ["id"], foreignKeys: foreignKeys)
     }
 
@@ -131,7 +134,7 @@ public struct TabularData: Sendable {
             if case .reference(let to) = recordField.type { foreignKeys.append((recordField.name, to)) }
         }
         return Table(
-            path: DataPaths.csv(of: collection, field: field), name: "\(collection.name)-\(field.name)",
+            path: paths.csv(of: collection, field: field), name: "\(collection.name)-\(field.name)",
             title: "\(collection.title) — \(field.label)", columns: columns, rows: rows, primaryKey: [key, "n"],
             foreignKeys: foreignKeys)
     }
@@ -239,7 +242,7 @@ public struct TabularData: Sendable {
             return [
                 "name": .string(table.name),
                 "title": .string(table.title),
-                "path": .string(String(table.path.dropFirst(DataPaths.dataFolder.count))),
+                "path": .string(String(table.path.dropFirst(paths.dataFolder.count))),
                 "profile": "tabular-data-resource",
                 "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
                 "schema": [

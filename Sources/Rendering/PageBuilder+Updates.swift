@@ -3,9 +3,9 @@ import SiteLayout
 /// The page of last changes, in an `UpdatesView`: every entry by its data date (its newest dated
 /// record), stale ones first, with the date its file last changed (from git) apart.
 extension PageBuilder {
-    /// The page of last changes (`actualizaciones/`).
+    /// The page of last changes (`actualizaciones/`, `en/updates/`).
     public func updates() -> PageView {
-        let page = paths.localized(DataPaths.updatesPage)
+        let page = paths.updatesPage
         var view = layout(page: page, title: strings["updates_title"])
         let rows = site.entriesByDataDate.map { entry, data, changed, stale in
             UpdateRowView(

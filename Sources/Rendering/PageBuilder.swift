@@ -22,13 +22,20 @@ public struct PageBuilder: Sendable {
         self.bodies = bodies
         self.strings = strings
         self.localization = localization ?? Localization(site: site)
-        self.paths = PagePaths(model: site.model, prefix: self.localization.prefix)
+        self.paths = PagePaths(
+            model: site.model, prefix: self.localization.prefix,
+            data: DataPaths(model: site.model, ownLanguage: self.localization.languages.first?.code))
         self.groupsByCollection = Dictionary(
             site.model.collections.map { ($0.name, Self.groups(of: $0, in: site)) },
             uniquingKeysWith: { first, _ in first })
     }
 
     var model: SiteModel { site.model }
+
+    /// The built-in pages and data files in the words of `language`, one of the site's.
+    func dataPaths(of language: String) -> DataPaths {
+        DataPaths(model: model, language: language, ownLanguage: localization.languages.first?.code)
+    }
 
     // MARK: - Layout, and the pages that are only the layout
 
@@ -41,17 +48,19 @@ public struct PageBuilder: Sendable {
         }
         nav.append(
             LinkView(
-                title: strings["data_nav"], url: PagePaths.relative(paths.localized(DataPaths.dataPage), from: page),
-                current: page == paths.localized(DataPaths.dataPage)))
+                title: strings["data_nav"], url: PagePaths.relative(paths.dataPage, from: page),
+                current: page == paths.dataPage))
         let footer = model.collections.filter { !$0.inMenu }.flatMap { collection in
             site.entries(of: collection.name).map { link(to: $0, from: page) }
         }
         let unprefixed = String(page.dropFirst(paths.prefix.count))
         let alternates = localization.languages.map { language in
-            LanguageLinkView(
+            // The same page in `language`: a built-in page in that language's words (`en/data/`).
+            let other = language.prefix + paths.data.translating(unprefixed, to: dataPaths(of: language.code))
+            return LanguageLinkView(
                 lang: language.code, name: strings["language.\(language.code)"],
-                url: PagePaths.relative(language.prefix + unprefixed, from: page),
-                absolute: paths.absolute(language.prefix + unprefixed), current: language.prefix == paths.prefix)
+                url: PagePaths.relative(other, from: page), absolute: paths.absolute(other),
+                current: language.prefix == paths.prefix)
         }
         return PageView(
             lang: localization.language, siteTitle: model.title, siteDescription: model.description,
@@ -60,15 +69,15 @@ public struct PageBuilder: Sendable {
             description: description, nav: nav, footer: footer, strings: strings,
             feedJSON: PagePaths.relative(DataPaths.jsonFeed, from: page),
             feedAtom: PagePaths.relative(DataPaths.atomFeed, from: page),
-            dataURL: PagePaths.relative(paths.localized(DataPaths.dataPage), from: page),
-            searchURL: PagePaths.relative(paths.localized(DataPaths.searchPage), from: page),
+            dataURL: PagePaths.relative(paths.dataPage, from: page),
+            searchURL: PagePaths.relative(paths.searchPage, from: page),
             searchIndexURL: PagePaths.relative(paths.localized(DataPaths.searchIndex), from: page),
-            updatesURL: PagePaths.relative(paths.localized(DataPaths.updatesPage), from: page))
+            updatesURL: PagePaths.relative(paths.updatesPage, from: page))
     }
 
-    /// The search page (`buscar/`); the theme's script fills it from the search index.
+    /// The search page (`buscar/`, `en/search/`); the theme's script fills it from the search index.
     public func search() -> PageView {
-        layout(page: paths.localized(DataPaths.searchPage), title: strings["search_title"])
+        layout(page: paths.searchPage, title: strings["search_title"])
     }
 
     /// The page servers show for a missing URL. It is served at any path, so its links start
@@ -82,10 +91,10 @@ public struct PageBuilder: Sendable {
         view.canonical = model.baseURL + DataPaths.notFound
         view.feedJSON = base + DataPaths.jsonFeed
         view.feedAtom = base + DataPaths.atomFeed
-        view.dataURL = base + DataPaths.dataPage
-        view.searchURL = base + DataPaths.searchPage
+        view.dataURL = base + paths.dataPage
+        view.searchURL = base + paths.searchPage
         view.searchIndexURL = base + DataPaths.searchIndex
-        view.updatesURL = base + DataPaths.updatesPage
+        view.updatesURL = base + paths.updatesPage
         view.nav = view.nav.map { LinkView(title: $0.title, url: base + String($0.url), current: false) }
         view.footer = view.footer.map {
             var link = LinkView(title: $0.title, url: base + String($0.url), current: false)

@@ -7,11 +7,11 @@ public enum PageTemplate {
     public static let home = "home"
     public static let collection = "collection"
     public static let entry = "entry"
-    public static let data = "datos"
-    public static let updates = "actualizaciones"
+    public static let data = "data"
+    public static let updates = "updates"
     public static let notFound = "404"
     /// The search page: rendered when the theme has it.
-    public static let search = "buscar"
+    public static let search = "search"
 
     /// The entry pages of one collection, when the theme has it: `entry-proyectos`.
     public static func entry(of collection: String) -> String {

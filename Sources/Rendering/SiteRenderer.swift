@@ -117,10 +117,10 @@ public struct SiteRenderer: Sendable {
         var jobs = [
             PageJob(template: PageTemplate.home, path: PagePaths.file(of: paths.home), view: { $0.home() }),
             PageJob(
-                template: PageTemplate.data, path: PagePaths.file(of: paths.localized(DataPaths.dataPage)),
+                template: PageTemplate.data, path: PagePaths.file(of: paths.dataPage),
                 view: { $0.data() }),
             PageJob(
-                template: PageTemplate.updates, path: PagePaths.file(of: paths.localized(DataPaths.updatesPage)),
+                template: PageTemplate.updates, path: PagePaths.file(of: paths.updatesPage),
                 view: { $0.updates() }),
         ]
         if localization.prefix.isEmpty {
@@ -130,7 +130,7 @@ public struct SiteRenderer: Sendable {
         if theme.templates.contains(PageTemplate.search) {
             jobs.append(
                 PageJob(
-                    template: PageTemplate.search, path: PagePaths.file(of: paths.localized(DataPaths.searchPage)),
+                    template: PageTemplate.search, path: PagePaths.file(of: paths.searchPage),
                     view: { $0.search() }))
         }
         for collection in site.model.collections {

@@ -16,13 +16,6 @@ struct EntryTemplate {
     /// Most ids listed in a comment; longer lists end with "… and N more".
     static let listedIDs = 40
 
-    init(collection: Collection, content: ExistingContent, today: String) {
-        self.collection = collection
-        self.content = content
-        self.today = today
-        self.words = TemplateWords.forLanguage(content.model.language)
-    }
-
     /// The file's text, and the required fields left for the editor to fill in.
     func text(id: String) -> (text: String, unfilled: [Field]) {
         var lines = ["---"]

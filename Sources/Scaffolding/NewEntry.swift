@@ -19,10 +19,12 @@ public enum NewEntry {
     }
 
     /// Creates the entry `id` of `collectionName` in the site at `root`; `today` is the date
-    /// written into required date fields (`YYYY-MM-DD`).
+    /// written into required date fields (`YYYY-MM-DD`); `words` gives the comments' words in
+    /// the site's language (read from `site.yaml`), from the theme.
     public static func create(
         collection collectionName: String, id: String, root: String, today: String,
-        fileSystem: FileSystem = .disk, writer: ContentWriter = .disk
+        words: (_ language: String) -> TemplateWords, fileSystem: FileSystem = .disk,
+        writer: ContentWriter = .disk
     ) -> Result {
         var result = Result()
         let (loaded, problems) = ExistingContent.load(root: root, fileSystem: fileSystem)
@@ -52,7 +54,9 @@ public enum NewEntry {
             result.diagnostics = [outside]
             return result
         }
-        let (text, unfilled) = EntryTemplate(collection: collection, content: content, today: today).text(id: id)
+        let (text, unfilled) = EntryTemplate(
+            collection: collection, content: content, today: today, words: words(content.model.language)
+        ).text(id: id)
         do {
             try writer.create(root + "/" + path, Array(text.utf8))
         } catch CocoaError.fileWriteFileExists {

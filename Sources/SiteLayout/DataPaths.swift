@@ -1,10 +1,16 @@
 import ContentModel
 import SiteData
 
-/// Where the open-data documents live in the output: the JSON API, its schemas, the feeds,
-/// the CSV files and the Data Package. One place, so pages and documents link to each other
-/// without repeating paths.
-public struct DataPaths: Sendable {
+/// Where the open-data documents and the built-in pages live in the output: the JSON API, its
+/// schemas, the feeds, the CSV files and the Data Package, the open-data, search and updates
+/// pages. One place, so pages and documents link to each other without repeating paths.
+///
+/// The API, the feeds, the sitemap, `robots.txt` and `404.html` have the same names in every
+/// language. The built-in pages' folders are words of one language (`PathWords`: `datos/`
+/// in Spanish, `data/` in English): a value of this type holds those of one language. The data
+/// files (CSV, Data Package) are one data set, written once under the data word of the site's
+/// own language (`datos/proyectos.csv`), which every language's data page links to.
+public struct DataPaths: Sendable, Hashable {
     /// The API version in every API path; `v1` only ever changes additively.
     public static let version = "v1"
     public static let apiRoot = "api/\(version)/"
@@ -12,9 +18,6 @@ public struct DataPaths: Sendable {
     public static let catalogSchema = apiRoot + "schema/index.json"
     public static let jsonFeed = "feed.json"
     public static let atomFeed = "feed.xml"
-    public static let dataFolder = "datos/"
-    public static let dataPage = dataFolder
-    public static let dataPackage = dataFolder + "datapackage.json"
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"
     public static let notFound = "404.html"
@@ -23,11 +26,49 @@ public struct DataPaths: Sendable {
     /// language, so that it never changes with the site's words.
     public static let searchFolder = "search-index/"
     /// The search index's manifest, which the search page names in `data-search-index` and the
-    /// script reads first; the search page.
+    /// script reads first.
     public static let searchIndex = searchFolder + "index.json"
-    public static let searchPage = "buscar/"
-    /// The page of last changes, with stale entries marked.
-    public static let updatesPage = "actualizaciones/"
+
+    /// The words of this language's built-in pages.
+    public let words: PathWords
+    /// The folder of the data files: the data word of the site's own language, with `/`.
+    public let dataFolder: String
+
+    /// The paths of `words`' pages, with the data files under `dataWord` (the site's own
+    /// language's data word).
+    public init(words: PathWords, dataWord: String) {
+        self.words = words
+        self.dataFolder = dataWord + "/"
+    }
+
+    /// The paths of `model`'s language (or of `language`, one of the site's), with the data files
+    /// under the data word of `ownLanguage` (the site's own language; the model's by default).
+    public init(model: SiteModel, language: String? = nil, ownLanguage: String? = nil) {
+        self.init(
+            words: model.pathWords(for: language ?? model.language),
+            dataWord: model.pathWords(for: ownLanguage ?? model.language).data)
+    }
+
+    /// The open-data page, without a language's folder: `datos/`.
+    public var dataPage: String { words.data + "/" }
+    /// The Data Package of the data files: `datos/datapackage.json`.
+    public var dataPackage: String { dataFolder + "datapackage.json" }
+    /// The search page, without a language's folder: `buscar/`.
+    public var searchPage: String { words.search + "/" }
+    /// The page of last changes, with stale entries marked: `actualizaciones/`.
+    public var updatesPage: String { words.updates + "/" }
+
+    /// The built-in pages of this language (without a language's folder), by `PathWords` key.
+    public var pages: [(key: String, path: String)] {
+        [("data", dataPage), ("search", searchPage), ("updates", updatesPage)]
+    }
+
+    /// `page` (without a language's folder) in `other`'s words: a built-in page of these words
+    /// becomes the same page of `other` (`datos/` → `data/`), any other page stays as it is.
+    public func translating(_ page: String, to other: DataPaths) -> String {
+        guard let key = pages.first(where: { $0.path == page })?.key else { return page }
+        return other.pages.first { $0.key == key }?.path ?? page
+    }
 
     /// All entries of a collection: `api/v1/proyectos.json`.
     public static func list(of collection: Collection) -> String {
@@ -50,13 +91,13 @@ public struct DataPaths: Sendable {
     }
 
     /// The CSV of a collection: `datos/proyectos.csv`.
-    public static func csv(of collection: Collection) -> String {
+    public func csv(of collection: Collection) -> String {
         dataFolder + collection.folder + ".csv"
     }
 
     /// The CSV of one field of a collection: one row per record of a list of records
     /// (`datos/proyectos-historial.csv`), or one per pair of a `refs` field (`datos/proyectos-socios.csv`).
-    public static func csv(of collection: Collection, field: Field) -> String {
+    public func csv(of collection: Collection, field: Field) -> String {
         dataFolder + collection.folder + "-" + field.name + ".csv"
     }
 

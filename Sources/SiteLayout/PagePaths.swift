@@ -9,12 +9,23 @@ public struct PagePaths: Sendable {
     let model: SiteModel
     /// The folder of a translation's pages (`en/`); empty for the site's own language.
     public let prefix: String
+    /// The built-in pages and data files, in the words of these pages' language.
+    public let data: DataPaths
 
-    /// Creates the paths of a site, or of its translation under `prefix`.
-    public init(model: SiteModel, prefix: String = "") {
+    /// Creates the paths of a site, or of its translation under `prefix`, with the built-in
+    /// pages of `data` (those of the model's language by default).
+    public init(model: SiteModel, prefix: String = "", data: DataPaths? = nil) {
         self.model = model
         self.prefix = prefix
+        self.data = data ?? DataPaths(model: model)
     }
+
+    /// The open-data page of these pages' language: `datos/`, `en/data/`.
+    public var dataPage: String { prefix + data.dataPage }
+    /// The search page of these pages' language: `buscar/`, `en/search/`.
+    public var searchPage: String { prefix + data.searchPage }
+    /// The page of last changes of these pages' language: `actualizaciones/`, `en/updates/`.
+    public var updatesPage: String { prefix + data.updatesPage }
 
     /// The home page of the site's own language.
     public static let home = ""
@@ -22,7 +33,7 @@ public struct PagePaths: Sendable {
     /// The home page of these pages' language.
     public var home: String { prefix }
 
-    /// A page of these pages' language, such as `datos/` → `en/datos/`.
+    /// A page of these pages' language, such as `search-index.json` → `en/search-index.json`.
     public func localized(_ page: String) -> String {
         prefix + page
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceKit
 import Scaffolding
 
 struct NewCommand: ParsableCommand {
@@ -16,7 +17,8 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let result = NewEntry.create(
-            collection: collection, id: id, root: common.absoluteRoot, today: NewEntry.today())
+            collection: collection, id: id, root: common.absoluteRoot, today: NewEntry.today(),
+            words: { TemplateWords(ThemeStrings.withEnglish(root: common.absoluteRoot, language: $0)) })
         Output.report(result.diagnostics, sources: [:], format: common.format)
         guard let path = result.path else { throw ExitCode(result.exitCode) }
         if !common.quiet {

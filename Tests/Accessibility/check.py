@@ -130,6 +130,14 @@ def wait_for(driver, script, timeout=10):
     return None
 
 
+def translated_search_pages(public):
+    """The search pages of the translations (`en/search/index.html`): their folder is a word of
+    each language, so they are found by the search script's `data-search-index`, not by name."""
+    return [page for page in sorted(public.glob("*/*/index.html"))
+            if len(page.parts) >= 3 and "data-search-index" in page.read_text(encoding="utf-8")
+            and (public / page.parent.parent.name / SEARCH_FOLDER).is_dir()]
+
+
 def pages_to_check(public):
     """One page of every template: home, each collection's index and its first entry, the
     open-data page, the search page with and without a query, the 404 page."""
@@ -148,7 +156,7 @@ def pages_to_check(public):
     if groups:
         pages.append(groups[0] + "/")
     # Translations (`en/`): their search page with results.
-    pages += sorted(p.parent.relative_to(public).as_posix() + "/?q=gestion" for p in public.glob("*/buscar/index.html"))
+    pages += sorted(p.parent.relative_to(public).as_posix() + "/?q=gestion" for p in translated_search_pages(public))
     return pages
 
 
@@ -386,16 +394,17 @@ def check_search(driver, site, public):
         path = urlsplit(href).path.lstrip("/")
         if not (public / path / "index.html").exists():
             problem(where, f"the result “{title}” links to {href}, which is no page")
-    # Translations (`en/buscar/`) search their own index (`en/search-index/`) and link to their
+    # Translations (`en/search/`) search their own index (`en/search-index/`) and link to their
     # own pages.
-    for page in sorted(public.glob("*/buscar/index.html")):
+    for page in translated_search_pages(public):
         prefix = page.parent.parent.name + "/"
+        search_page = page.parent.relative_to(public).as_posix() + "/"
         translated, _ = check_results(driver, site, SearchIndex(public / prefix / SEARCH_FOLDER), "gestion",
-                                      prefix + "buscar/")
+                                      search_page)
         for title, href in translated:
             path = urlsplit(href).path.lstrip("/")
             if not path.startswith(prefix) or not (public / path / "index.html").exists():
-                problem(f"/{prefix}buscar/?q=gestion", f"the result “{title}” links to {href}, not to a page of {prefix}")
+                problem(f"/{search_page}?q=gestion", f"the result “{title}” links to {href}, not to a page of {prefix}")
     # Without JavaScript: the form is hidden and the page explains, with links to collections.
     nojs = browser(javascript=False)
     try:

@@ -274,7 +274,7 @@ def extra_paths():
     """The search page with queries that are payloads or match hostile titles, and a 404."""
     queries = ["<img src=x onerror=alert('xss-query')>", "\"><script>alert('xss-query-2')</script>", "script",
                "img", "xss"]
-    paths = [f"buscar/?q={quote(q)}" for q in queries] + [f"en/buscar/?q={quote(q)}" for q in queries]
+    paths = [f"buscar/?q={quote(q)}" for q in queries] + [f"en/search/?q={quote(q)}" for q in queries]
     return paths + ["no-such-page/%3Cscript%3Ealert('xss-404')%3C/script%3E/"]
 
 

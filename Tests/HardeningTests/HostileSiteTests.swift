@@ -50,7 +50,7 @@ import Testing
         let withScripts = Self.result.files.filter {
             $0.path.hasSuffix(".html") && String(decoding: $0.bytes, as: UTF8.self).contains("<script")
         }
-        #expect(withScripts.map(\.path).sorted() == ["buscar/index.html", "en/buscar/index.html"])
+        #expect(withScripts.map(\.path).sorted() == ["buscar/index.html", "en/search/index.html"])
     }
 
     @Test func payloadsAreShownAsText() throws {

@@ -189,8 +189,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             files: [
                 "content/site.yaml": model.replacingOccurrences(of: "  notas:\n", with: "  notas:\n    path: datos\n")
             ],
+            code: "path-reserved", file: "content/site.yaml", line: 7, column: 11,
+            message: "the collection `notas` would be at `datos/`, which is the open-data page",
+            hint: "give `notas` a `path:` of its own"),
+        BadInput(
+            name: "a collection written to the API's folder",
+            files: [
+                "content/site.yaml": model.replacingOccurrences(of: "  notas:\n", with: "  notas:\n    path: api\n")
+            ],
             code: "output-conflict", file: "content/site.yaml", line: 7, column: 11,
-            message: "the collection `notas` would be written to `datos/`, which holds the data page and the CSV files",
+            message: "the collection `notas` would be written to `api/`, which holds the JSON API",
             hint: "give `notas` another `path:`", others: ["collection-unknown"]),
         BadInput(
             name: "a collection written to a language's folder",
@@ -198,10 +206,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 "content/site.yaml": model.replacingOccurrences(of: "  notas:\n", with: "  notas:\n    path: en\n"),
                 "content/site.en.yaml": "title: Test\n",
             ],
-            code: "output-conflict", file: "content/site.yaml", line: 7, column: 11,
-            message:
-                "the collection `notas` would be written to `en/`, which holds the pages in `en` (from `site.en.yaml`)",
-            others: ["collection-unknown"]),
+            code: "path-reserved", file: "content/site.yaml", line: 7, column: 11,
+            message: "the collection `notas` would be at `en/`, the folder of the `en` pages"),
         // Smaller: a missing date's hint is its format
         BadInput(
             name: "a missing required date",

@@ -26,6 +26,8 @@ let files = [
     title: Sitio "de" prueba
     base_url: https://example.org/sub/
     language: es
+    # Without a theme, the words of the built-in pages are the keys unless site.yaml sets them.
+    paths: {data: datos}
     collections:
       proyectos:
         title: Proyectos

@@ -26,7 +26,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 sys.path.insert(0, str(Path(__file__).parent))
-from validate import load, schema_for, strict  # noqa: E402
+from validate import data_package, load, schema_for, strict  # noqa: E402
 
 problems = []
 
@@ -149,7 +149,9 @@ def check_link_table(public):
     """A pair of a link table that points to a missing entry must fail the Data Package."""
     from frictionless import validate
 
-    package = load(public / "datos" / "datapackage.json")
+    package_path = data_package(public)
+    folder_name = package_path.parent.name
+    package = load(package_path)
     links = [
         resource
         for resource in package["resources"]
@@ -157,12 +159,12 @@ def check_link_table(public):
         and all(key["reference"]["resource"] for key in resource["schema"]["foreignKeys"])
         and resource["schema"]["primaryKey"] == [key["fields"] for key in resource["schema"]["foreignKeys"]]
     ]
-    links = [resource for resource in links if len(rows_of(public / "datos" / resource["path"])) > 1]
+    links = [resource for resource in links if len(rows_of(package_path.parent / resource["path"])) > 1]
     if not links:
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        copied = Path(folder) / "datos"
-        shutil.copytree(public / "datos", copied)
+        copied = Path(folder) / folder_name
+        shutil.copytree(package_path.parent, copied)
         table = copied / links[0]["path"]
         rows = rows_of(table)
         rows[1][1] = "no-such-entry"
@@ -178,7 +180,7 @@ def check_link_table(public):
 
 def check_crlf(public):
     checked = 0
-    for path in sorted((public / "datos").glob("*.csv")):
+    for path in sorted(data_package(public).parent.glob("*.csv")):
         text = path.read_bytes().decode("utf-8")
         quoted = False
         for index, character in enumerate(text):

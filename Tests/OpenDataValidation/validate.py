@@ -8,7 +8,8 @@ Usage: validate.py PUBLIC_DIR
   against the 2020-12 meta-schema;
 - feed.json against the required fields of JSON Feed 1.1 and feed.xml against RFC 4287 (Atom);
 - sitemap.xml as XML with the sitemaps.org namespace;
-- datos/datapackage.json and its CSV files with frictionless (types, constraints, foreign keys).
+- the Data Package the API catalog names (datos/datapackage.json for a Spanish site, data/… for an
+  English one) and its CSV files with frictionless (types, constraints, foreign keys).
 Exits 1 and lists every problem when anything is invalid.
 """
 import json
@@ -31,6 +32,17 @@ def problem(path, message):
 def load(path):
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def data_package(public):
+    """The Data Package's file, found from the API catalog (its folder is a word of the site's
+    language: `datos/`, `data/`), not from a folder name written here."""
+    catalog = load(public / "api" / "v1" / "index.json")
+    url, base = catalog["datapackage"], catalog["base_url"]
+    if not url.startswith(base):
+        problem("api/v1/index.json", f"the Data Package {url} is not under the base URL {base}")
+        return public / "datapackage.json"
+    return public / url[len(base):]
 
 
 def strict(schema):
@@ -171,7 +183,7 @@ def validate_sitemap(public):
 def validate_data_package(public):
     from frictionless import Package, validate
 
-    path = public / "datos" / "datapackage.json"
+    path = data_package(public)
     report = validate(str(path))
     if not report.valid:
         for task in report.tasks:

@@ -25,6 +25,8 @@ let model = """
     title: Sitio <de> prueba
     base_url: https://example.org/sub/
     language: es
+    # Without a theme, the words of the built-in pages are the keys unless site.yaml sets them.
+    paths: {data: datos, updates: actualizaciones}
     collections:
       proyectos:
         title: Proyectos

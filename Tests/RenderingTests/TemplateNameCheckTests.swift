@@ -127,7 +127,7 @@ import Testing
         #expect(diagnostics.filter { $0.code == "template-name-unknown" }.isEmpty)
         #expect(
             PageTemplate.pages(in: library) == [
-                "404", "actualizaciones", "buscar", "collection", "datos", "entry", "home",
+                "404", "collection", "data", "entry", "home", "search", "updates",
             ])
     }
 

@@ -4,6 +4,7 @@ import Foundation
 import Loading
 import Scaffolding
 import SiteData
+import TestSupport
 import Testing
 import Validation
 
@@ -20,7 +21,8 @@ import Validation
     @Test func aNewProjectValidatesAsWritten() throws {
         let root = try TestSites.quito("new-project")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "proyectos", id: "huertos-urbanos", root: root, today: "2024-05-31")
+        let result = NewEntry.create(
+            collection: "proyectos", id: "huertos-urbanos", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.isEmpty)
         #expect(result.path == "content/proyectos/huertos-urbanos.md")
         #expect(result.unfilled.isEmpty)
@@ -40,7 +42,8 @@ import Validation
     @Test func aRequiredReferenceIsLeftForTheEditorAndTheBuildSaysSo() throws {
         let root = try TestSites.quito("new-milestone")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "hitos", id: "h01", root: root, today: "2024-05-31")
+        let result = NewEntry.create(
+            collection: "hitos", id: "h01", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.unfilled.map(\.name) == ["eje"])
         let text = try #require(result.text)
         #expect(text.contains("\neje:\n"))
@@ -89,7 +92,8 @@ import Validation
                 "content/areas/north.md": "---\ntitle: North\n---\n",
             ])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "items", id: "second-item", root: root, today: "2024-05-31")
+        let result = NewEntry.create(
+            collection: "items", id: "second-item", root: root, today: "2024-05-31", words: TestSites.words)
         let text = try #require(result.text)
         #expect(text.contains("\ntitle: Second item\n"))
         #expect(text.contains("\nrank: 5\n"))  // one more than the largest rank
@@ -106,6 +110,34 @@ import Validation
         #expect(codes == ["field-missing area", "field-missing web", "field-missing summary"].sorted())
     }
 
+    /// `avance new` in an English site writes the English comments of the site's theme (not of
+    /// Swift: a theme that words them otherwise is obeyed), and a language the theme lacks gets
+    /// the theme's English.
+    @Test(arguments: ["en", "pt"])
+    func newWritesTheThemesWordsOfTheSitesLanguage(language: String) throws {
+        let model = TestSites.everyType.replacingOccurrences(of: "language: en", with: "language: \(language)")
+        #expect(model.contains("language: \(language)\n"))
+        let root = try TestSites.make(
+            "new-words-\(language)",
+            files: ["content/site.yaml": model, "content/areas/north.md": "---\ntitle: North\n---\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: Repository.root + "/theme", toPath: root + "/theme")
+        let english = root + "/theme/i18n/en.yaml"
+        let words = try String(contentsOfFile: english, encoding: .utf8)
+        let changed = words.replacingOccurrences(
+            of: "Fill in the fields and delete the comments you do not need.", with: "Fill in what you know.")
+        #expect(changed != words)
+        try changed.write(toFile: english, atomically: true, encoding: .utf8)
+        let (status, err) = try TestSites.run(["new", "items", "second", "--root", root])
+        #expect(status == 0, "\(err)")
+        let text = try #require(TestSites.read(root, "content/items/second.md"))
+        #expect(text.contains("# Item: a new entry. Fill in what you know.\n"))
+        #expect(text.contains("# Lines that start with # are comments: avance does not read them.\n"))
+        #expect(text.contains("# state (required). Allowed values:\n"))
+        #expect(text.contains("#   Existing: north\n"))
+        #expect(!text.contains("obligatorio") && !text.contains("new."))
+    }
+
     @Test(arguments: [
         ("Huertos Urbanos", "`Huertos Urbanos` is not a valid entry id", "such as `huertos-urbanos`"),
         ("gestión-de-riesgo", "`gestión-de-riesgo` is not a valid entry id", "such as `gestion-de-riesgo`"),
@@ -115,7 +147,8 @@ import Validation
     func anInvalidIDIsRefusedWithTheIDToUse(id: String, message: String, hint: String) throws {
         let root = try TestSites.quito("new-bad-id")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "proyectos", id: id, root: root, today: "2024-05-31")
+        let result = NewEntry.create(
+            collection: "proyectos", id: id, root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["argument-id-invalid"])
         #expect(result.diagnostics.first?.message == message)
         #expect(result.diagnostics.first?.hint?.hasSuffix(hint) == true)
@@ -127,11 +160,12 @@ import Validation
     @Test func anUnknownCollectionGetsADidYouMean() throws {
         let root = try TestSites.quito("new-bad-collection")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "proyecto", id: "x", root: root, today: "2024-05-31")
+        let result = NewEntry.create(
+            collection: "proyecto", id: "x", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["argument-collection-unknown"])
         #expect(result.diagnostics.first?.hint == "did you mean `proyectos`?")
         #expect(result.exitCode == 2)
-        let far = NewEntry.create(collection: "zzz", id: "x", root: root, today: "2024-05-31")
+        let far = NewEntry.create(collection: "zzz", id: "x", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(far.diagnostics.first?.hint?.hasPrefix("the collections are `ejes`, `hitos`") == true)
     }
 
@@ -139,7 +173,8 @@ import Validation
         let root = try TestSites.quito("new-exists")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let before = TestSites.read(root, "content/proyectos/rcn-visa.md")
-        let result = NewEntry.create(collection: "proyectos", id: "rcn-visa", root: root, today: "2024-05-31")
+        let result = NewEntry.create(
+            collection: "proyectos", id: "rcn-visa", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["argument-entry-exists"])
         #expect(result.diagnostics.first?.message == "`content/proyectos/rcn-visa.md` already exists")
         #expect(result.exitCode == 2)
@@ -149,14 +184,16 @@ import Validation
     @Test func aFolderWithoutASiteIsAnEnvironmentError() throws {
         let root = try TestSites.temporaryFolder("new-nothing")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "proyectos", id: "x", root: root, today: "2024-05-31")
+        let result = NewEntry.create(
+            collection: "proyectos", id: "x", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["content-missing"])
         #expect(result.exitCode == 2)
         try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
         #expect(
-            NewEntry.create(collection: "x", id: "x", root: root, today: "").diagnostics.map(\.code) == [
-                "model-missing"
-            ])
+            NewEntry.create(collection: "x", id: "x", root: root, today: "", words: TestSites.words).diagnostics.map(
+                \.code) == [
+                    "model-missing"
+                ])
     }
 
     @Test func aBrokenModelIsAContentError() throws {
@@ -164,7 +201,7 @@ import Validation
             "new-broken-model",
             files: ["content/site.yaml": "title: X\ncollections: {a: {fields: {x: {type: nope}}}}\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = NewEntry.create(collection: "a", id: "x", root: root, today: "")
+        let result = NewEntry.create(collection: "a", id: "x", root: root, today: "", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["model-field-type-unknown"])
         #expect(result.exitCode == 1)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Scaffolding
 import TestSupport
 
 /// Sites for the tests: copies of the Quito site the import fixtures were written for, and small
@@ -30,6 +31,11 @@ enum TestSites {
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return root
+    }
+
+    /// The words `avance new` writes in `language`, from the repository's theme.
+    static func words(_ language: String) -> TemplateWords {
+        TemplateWords(Repository.themeStrings(language: language))
     }
 
     static func read(_ root: String, _ path: String) -> String? {

@@ -23,7 +23,8 @@ import Testing
     @Test func newWritesNothingThroughASymlinkOutTheSite() throws {
         let (root, outside) = try symlinkedCollection("new-outside")
         defer { remove(root, outside) }
-        let result = NewEntry.create(collection: "proyectos", id: "huertos", root: root, today: "2024-05-31")
+        let result = NewEntry.create(
+            collection: "proyectos", id: "huertos", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["output-outside"])
         #expect(
             result.diagnostics.first?.message
@@ -44,7 +45,8 @@ import Testing
         let late = ContentWriter(
             exists: { _ in false }, write: ContentWriter.disk.write, create: ContentWriter.disk.create)
         let result = NewEntry.create(
-            collection: "proyectos", id: "huertos", root: root, today: "2024-05-31", writer: late)
+            collection: "proyectos", id: "huertos", root: root, today: "2024-05-31", words: TestSites.words,
+            writer: late)
         #expect(result.diagnostics.map(\.code) == ["argument-entry-exists"])
         #expect(result.exitCode == 2)
         #expect(TestSites.read(root, "content/proyectos/huertos.md") == "mine\n")

@@ -1,3 +1,4 @@
+import AvanceKit
 import Foundation
 
 /// Paths of the repository, found from this file, so tests run from any folder; and scratch
@@ -93,5 +94,13 @@ public enum Repository {
             }
         }
         return found
+    }
+}
+
+extension Repository {
+    /// The interface strings of `language` in the repository's theme, each missing one taken from
+    /// its English, as `avance new` reads them.
+    public static func themeStrings(language: String, root: String = Repository.root) -> [String: String] {
+        ThemeStrings.withEnglish(root: root, language: language)
     }
 }
