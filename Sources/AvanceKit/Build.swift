@@ -143,6 +143,9 @@ public enum Build {
             result.diagnostics += SiteResolver.checkSyntax(tree)
             return (result, nil)
         }
+        // What a public release still lacks (the address, the licence): warnings, never errors,
+        // so that a site can be built and previewed before it declares them.
+        result.diagnostics += model.publicationWarnings(checkBaseURL: options.baseURL == nil)
         if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))

@@ -10,6 +10,7 @@ public struct ModelReader {
 
     static let siteKeys = [
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
+        "license",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
@@ -70,6 +71,10 @@ public struct ModelReader {
             title: title, description: string(root, "description"), baseURL: baseURL,
             language: language, collections: collections, enums: enums)
         model.staleAfterMonths = readStaleAfter(root["stale_after_months"])
+        model.license = readLicense(root["license"])
+        model.baseURLLocation = root["base_url"].map {
+            SourceLocation(file: file, line: $0.line, column: $0.column, length: $0.width)
+        }
         return model
     }
 

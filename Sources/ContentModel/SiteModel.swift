@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The site's settings and content model, read from `content/site.yaml`.
 ///
 /// Nothing about a particular city lives in Swift: collections, fields, enum values and their
@@ -15,6 +17,10 @@ public struct SiteModel: Sendable {
     public var enums: [String: EnumSet]
     /// Entries not updated (in git) for this many months are marked as stale; `nil` disables it.
     public var staleAfterMonths: Int?
+    /// The terms under which the data may be reused; `nil` until the site declares them.
+    public var license: License?
+    /// Where `site.yaml` sets `base_url`; `nil` when it does not.
+    public var baseURLLocation: SourceLocation?
 
     /// Creates a model.
     public init(

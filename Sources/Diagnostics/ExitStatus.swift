@@ -32,6 +32,8 @@ extension Diagnostic {
         "model-collection-unknown": .content, "model-color-contrast": .content, "model-enum-unknown": .content,
         "model-field-type-unknown": .content, "model-field-unknown": .content, "model-invalid": .content,
         "model-unknown-key": .content, "translation-unknown": .content,
+        // What a public release still lacks (warnings; content under --strict)
+        "base-url-missing": .content, "base-url-placeholder": .content, "license-missing": .content,
         // Entries and references
         "collection-unknown": .content, "id-invalid": .content, "field-missing": .content, "field-type": .content,
         "field-unknown": .content, "date-invalid": .content, "enum-unknown": .content, "url-invalid": .content,

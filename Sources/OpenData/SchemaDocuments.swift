@@ -175,12 +175,21 @@ public struct SchemaDocuments: Sendable {
             "$id": id(DataPaths.catalogSchema),
             "title": .string("Catalog (\(model.title))"),
             "type": "object",
-            "required": ["version", "title", "language", "base_url", "content_date", "collections", "feeds"],
+            "required": [
+                "version", "title", "language", "base_url", "content_date", "license", "collections", "feeds",
+            ],
             "properties": [
                 "version": ["const": .string(DataPaths.version)],
                 "title": ["type": "string"], "description": ["type": ["string", "null"]],
                 "language": ["type": "string"], "base_url": url,
                 "content_date": ["type": ["string", "null"], "pattern": .string(Self.datePattern)],
+                "license": [
+                    "type": ["object", "null"],
+                    "description":
+                        "The terms under which the data may be reused (`license` in site.yaml), as a Data Package licence; null until the site declares them.",
+                    "required": ["name", "path", "title"],
+                    "properties": ["name": ["type": "string"], "path": url, "title": ["type": "string"]],
+                ],
                 "collections": ["type": "array", "items": collection],
                 "schema": url, "datapackage": url,
                 "feeds": [

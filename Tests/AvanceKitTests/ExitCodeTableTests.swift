@@ -119,13 +119,15 @@ import Testing
         Case(arguments: ["schema", "--root", "ROOT/nowhere"], status: 2, code: "content-missing"),
     ]
 
-    /// A site with one collection and the repository's theme, which builds clean.
+    /// A site with one collection and the repository's theme, which builds clean (with an
+    /// address and a licence, so without the warnings of a site not ready to publish).
     static func site(_ files: [String: String]) throws -> String {
         let root = try Repository.temporaryFolder("exit-codes")
         try FileManager.default.copyItem(atPath: Repository.root + "/theme", toPath: root + "/theme")
         let model = """
             title: Exit codes
-            base_url: https://example.org/
+            base_url: https://exit-codes.my-city.org/
+            license: {name: CC0-1.0, url: https://creativecommons.org/publicdomain/zero/1.0/}
             language: en
             collections:
               socios:
