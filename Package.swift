@@ -88,10 +88,17 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
+        // `avance init`: a new site from the starter of `starter/<language>/` and the theme, both
+        // carried inside the binary by the EmbedFiles plugin (its tool: EmbedGenerator).
+        .executableTarget(name: "EmbedGenerator"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
+        .target(
+            name: "Starter", dependencies: ["Diagnostics", "FrontMatter", "ContentModel"], plugins: ["EmbedFiles"]
+        ),
         .executableTarget(
             name: "avance",
             dependencies: [
-                "AvanceKit", "LinkChecker", "Scaffolding", "DevServer",
+                "AvanceKit", "LinkChecker", "Scaffolding", "DevServer", "Starter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,6 +129,7 @@ let package = Package(
             name: "ScaffoldingTests",
             dependencies: ["Scaffolding", "ContentModel", "SiteData", "Validation", "Loading", "Diagnostics"]
         ),
+        .testTarget(name: "StarterTests", dependencies: ["Starter", "AvanceKit", "Diagnostics"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit", "Rendering"]),
         .testTarget(
             name: "SearchTests",

@@ -53,12 +53,14 @@ extension Diagnostic {
         // The command line
         "argument-collection-unknown": .usage, "argument-entry-exists": .usage, "argument-id-invalid": .usage,
         "map-invalid": .usage, "output-unsafe": .usage, "output-outside": .usage, "output-in-site": .usage,
-        "output-exists": .usage,
+        "output-exists": .usage, "init-folder-not-empty": .usage, "init-file-kept": .usage,
+        "init-language-unknown": .usage, "init-license-unknown": .usage, "init-base-url-invalid": .usage,
         // The machine
         "content-missing": .environment, "theme-missing": .environment, "model-missing": .environment,
         "public-missing": .environment, "file-unreadable": .environment, "output-failed": .environment,
         "output-path-invalid": .environment, "port-unavailable": .environment, "git-unavailable": .environment,
-        "git-shallow": .environment, "link-cache": .environment,
+        "git-shallow": .environment, "link-cache": .environment, "init-git-unavailable": .environment,
+        "init-starter-broken": .environment,
     ]
 
     /// The cause of this diagnostic's code; a code missing from `causes` counts as content.

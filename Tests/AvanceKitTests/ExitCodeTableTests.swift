@@ -117,6 +117,11 @@ import Testing
             code: "model-field-type-unknown"),
         Case(arguments: ["schema", "--root", "ROOT", "--output", "ROOT/content/x"], status: 2, code: "output-in-site"),
         Case(arguments: ["schema", "--root", "ROOT/nowhere"], status: 2, code: "content-missing"),
+        // init: the site of the cases is a folder that is not empty
+        Case(arguments: ["init", "ROOT"], status: 2, code: "init-folder-not-empty"),
+        Case(arguments: ["init", "ROOT/new", "--license", "CC-BY-40"], status: 2, code: "init-license-unknown"),
+        Case(arguments: ["init", "ROOT/new", "--language", "pt"], status: 2, code: "init-language-unknown"),
+        Case(arguments: ["init", "ROOT/new", "--base-url", "ftp://x.org/"], status: 2, code: "init-base-url-invalid"),
     ]
 
     /// A site with one collection and the repository's theme, which builds clean (with an
