@@ -188,7 +188,11 @@ public struct SchemaDocuments: Sendable {
                     "description":
                         "The terms under which the data may be reused (`license` in site.yaml), as a Data Package licence; null until the site declares them.",
                     "required": ["name", "path", "title"],
-                    "properties": ["name": ["type": "string"], "path": url, "title": ["type": "string"]],
+                    // The licence's own address, on any host (not under base_url).
+                    "properties": [
+                        "name": ["type": "string"], "path": ["type": "string", "format": "uri"],
+                        "title": ["type": "string"],
+                    ],
                 ],
                 "collections": ["type": "array", "items": collection],
                 "schema": url, "datapackage": url,

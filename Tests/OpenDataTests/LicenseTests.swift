@@ -51,5 +51,7 @@ import Testing
         #expect(schema["required"]?.array?.contains("license") == true)
         #expect(schema["properties"]?["license"]?["type"] == ["object", "null"])
         #expect(schema["properties"]?["license"]?["required"] == ["name", "path", "title"])
+        // The licence lives on its own host: its URL is not held to base_url as the site's are.
+        #expect(schema["properties"]?["license"]?["properties"]?["path"] == ["type": "string", "format": "uri"])
     }
 }
