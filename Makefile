@@ -64,10 +64,17 @@ serve: deps tool-debug
 
 # Builds the Quito site and validates its JSON, schemas, feeds, sitemap and Data Package; then
 # requires the validators to reject broken copies, and checks CRLF and every URL of the site.
+# The same for the test site (Tests/Fixtures/valid-site, every field type), with the theme.
+VALID_SITE := .build/valid-site
 open-data-check:
 	$(AVANCE_DEBUG) build --root . --output .build/test-public --quiet
 	$(PYTHON) Tests/OpenDataValidation/validate.py .build/test-public
 	$(PYTHON) Tests/OpenDataValidation/negative.py .build/test-public
+	rm -rf $(VALID_SITE) && mkdir -p $(VALID_SITE)
+	cp -R Tests/Fixtures/valid-site/content theme $(VALID_SITE)/
+	$(AVANCE_DEBUG) build --root $(VALID_SITE) --no-git-dates --quiet
+	$(PYTHON) Tests/OpenDataValidation/validate.py $(VALID_SITE)/public
+	$(PYTHON) Tests/OpenDataValidation/negative.py $(VALID_SITE)/public
 
 # Builds the Quito site into a temporary folder and checks every link of every page.
 link-check:

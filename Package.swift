@@ -102,10 +102,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What several test targets share: the repository's paths, scratch copies of sites, and
+        // the test site (Tests/Fixtures/valid-site) built with the theme.
+        .target(name: "TestSupport", dependencies: ["AvanceKit"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
-        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel"]),
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "TestSupport"]),
         .testTarget(
             name: "ValidationTests", dependencies: ["Validation", "SiteData", "ContentModel", "FrontMatter", "Loading"]
         ),
@@ -114,7 +117,7 @@ let package = Package(
             name: "RenderingTests",
             dependencies: [
                 "Rendering", "Bodies", "AvanceKit", "SiteData", "Validation", "ContentModel", "Loading", "Markdown",
-                "SiteLayout", "Templates",
+                "SiteLayout", "Templates", "TestSupport",
                 // The templates of the theme are rendered by both engines and compared.
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
@@ -122,15 +125,19 @@ let package = Package(
         .testTarget(name: "WritingTests", dependencies: ["Writing", "SiteLayout"]),
         .testTarget(
             name: "OpenDataTests",
-            dependencies: ["OpenData", "JSON", "SiteData", "Validation", "ContentModel", "Loading", "SiteLayout"]),
-        .testTarget(name: "AvanceKitTests", dependencies: ["AvanceKit"], exclude: ["Golden"]),
-        .testTarget(name: "LinkCheckerTests", dependencies: ["LinkChecker", "Diagnostics"]),
+            dependencies: [
+                "OpenData", "JSON", "SiteData", "Validation", "ContentModel", "Loading", "SiteLayout", "TestSupport",
+            ]),
+        .testTarget(name: "AvanceKitTests", dependencies: ["AvanceKit", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LinkCheckerTests", dependencies: ["LinkChecker", "Diagnostics", "TestSupport"]),
         .testTarget(
             name: "ScaffoldingTests",
-            dependencies: ["Scaffolding", "ContentModel", "SiteData", "Validation", "Loading", "Diagnostics"]
+            dependencies: [
+                "Scaffolding", "ContentModel", "SiteData", "Validation", "Loading", "Diagnostics", "TestSupport",
+            ]
         ),
         .testTarget(name: "StarterTests", dependencies: ["Starter", "AvanceKit", "Diagnostics"]),
-        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit", "Rendering"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit", "Rendering", "TestSupport"]),
         .testTarget(
             name: "SearchTests",
             dependencies: [
@@ -161,7 +168,7 @@ package.targets += [
         name: "HardeningTests",
         dependencies: [
             "AvanceKit", "Diagnostics", "Loading", "FrontMatter", "ContentModel", "SiteData", "Validation", "Markdown",
-            "Bodies", "Rendering", "SiteLayout", "Writing",
+            "Bodies", "Rendering", "SiteLayout", "Writing", "TestSupport",
         ]
     ),
 ]

@@ -67,6 +67,7 @@ extension Theme {
                     ),
                     hint: "add `theme/templates/\(missing.partial).mustache`, or fix the name"))
         }
+        diagnostics += PageTemplate.unknownNames(in: library)
         for name in Theme.requiredTemplates where !library.contains(name) && !paths.isEmpty {
             diagnostics.append(
                 .error(

@@ -42,7 +42,8 @@ extension Diagnostic {
         "translation-field": .content, "translation-orphan": .content,
         // Bodies, the theme and the pages
         "link-anchor": .content, "link-broken": .content, "i18n-missing": .content, "template-missing": .content,
-        "template-render": .content, "template-syntax": .content, "output-conflict": .content,
+        "template-render": .content, "template-syntax": .content, "template-name-unknown": .content,
+        "output-conflict": .content,
         // The links of the built pages (`avance check`)
         "link-external": .content, "link-external-throttled": .content, "link-fragment": .content,
         "link-invalid": .content, "link-mailto": .content, "link-missing": .content, "link-outside": .content,

@@ -115,33 +115,33 @@ public struct SiteRenderer: Sendable {
     func jobs(_ builder: PageBuilder) -> [PageJob] {
         let paths = builder.paths
         var jobs = [
-            PageJob(template: "home", path: PagePaths.file(of: paths.home), view: { $0.home() }),
+            PageJob(template: PageTemplate.home, path: PagePaths.file(of: paths.home), view: { $0.home() }),
             PageJob(
-                template: "datos", path: PagePaths.file(of: paths.localized(DataPaths.dataPage)), view: { $0.data() }),
+                template: PageTemplate.data, path: PagePaths.file(of: paths.localized(DataPaths.dataPage)),
+                view: { $0.data() }),
             PageJob(
-                template: "actualizaciones", path: PagePaths.file(of: paths.localized(DataPaths.updatesPage)),
+                template: PageTemplate.updates, path: PagePaths.file(of: paths.localized(DataPaths.updatesPage)),
                 view: { $0.updates() }),
         ]
         if localization.prefix.isEmpty {
-            jobs.append(PageJob(template: "404", path: DataPaths.notFound, view: { $0.notFound() }))
+            jobs.append(PageJob(template: PageTemplate.notFound, path: DataPaths.notFound, view: { $0.notFound() }))
         }
         // Optional pages: rendered when the theme has their template.
-        if theme.templates.contains("buscar") {
+        if theme.templates.contains(PageTemplate.search) {
             jobs.append(
                 PageJob(
-                    template: "buscar", path: PagePaths.file(of: paths.localized(DataPaths.searchPage)),
+                    template: PageTemplate.search, path: PagePaths.file(of: paths.localized(DataPaths.searchPage)),
                     view: { $0.search() }))
         }
         for collection in site.model.collections {
             let indexPath = PagePaths.file(of: paths.index(of: collection))
-            jobs.append(PageJob(template: "collection", path: indexPath, view: { $0.index(of: collection) }))
-            let template =
-                theme.templates.contains("entry-\(collection.name)")
-                ? "entry-\(collection.name)" : "entry"
+            jobs.append(PageJob(template: PageTemplate.collection, path: indexPath, view: { $0.index(of: collection) }))
+            let custom = PageTemplate.entry(of: collection.name)
+            let template = theme.templates.contains(custom) ? custom : PageTemplate.entry
             for group in builder.groups(of: collection) {
                 jobs.append(
                     PageJob(
-                        template: "collection", path: PagePaths.file(of: builder.path(of: group)),
+                        template: PageTemplate.collection, path: PagePaths.file(of: builder.path(of: group)),
                         view: { $0.page(of: group) }))
             }
             for entry in site.entries(of: collection.name) {

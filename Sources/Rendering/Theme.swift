@@ -4,8 +4,8 @@ import Templates
 /// The look of the site, read from `theme/`: Mustache templates, interface strings per language
 /// (`i18n/<lang>.yaml`) and static files copied as they are.
 public struct Theme: Sendable {
-    /// The templates every site needs.
-    public static let requiredTemplates = ["home", "collection", "entry", "datos", "404", "actualizaciones"]
+    /// The templates every site needs (see `PageTemplate`).
+    public static let requiredTemplates = PageTemplate.required
 
     public let templates: TemplateLibrary
     /// Interface strings of the site's language, by key.

@@ -3,12 +3,20 @@ public struct Template: Sendable {
     let nodes: [Node]
     /// Every `{{> partial}}` and `{{< parent}}` the template names, where it names it.
     let partials: [PartialUse]
+    /// The source, to place a tag found at fault after parsing (see `TemplateLibrary.unknownNames`).
+    let bytes: [UInt8]
 
     /// Parses `source`; the error names the line and column of the tag at fault.
     public init(_ source: String) throws(TemplateError) {
         var parser = TemplateParser(source)
         nodes = try parser.parse()
         partials = parser.partials
+        bytes = parser.bytes
+    }
+
+    /// Line and column (in characters) of the tag that starts at byte `offset`.
+    func place(of offset: Int) -> (line: Int, column: Int) {
+        TemplateParser.place(of: offset, in: bytes)
     }
 
     /// A partial named by a template, for the check that every one exists.
@@ -55,6 +63,20 @@ struct Reference: Sendable {
     let names: [String]
     /// Functions in the order they apply: `empty(fields)` → `[.empty]`.
     let functions: [TemplateFunction]
+    /// Where its tag starts in the template's source, in bytes.
+    let offset: Int
+
+    /// The name as the tag writes it, functions included: `empty(home.pages)`.
+    var written: String {
+        let argument: String
+        switch root {
+        case .current: argument = "."
+        case .scoped: argument = "." + names.joined(separator: ".")
+        case .stack: argument = names.joined(separator: ".")
+        case .position: argument = ""
+        }
+        return functions.reduce(argument) { "\($1.rawValue)(\($0))" }
+    }
 }
 
 /// The functions a tag may call on a value, as `empty(fields)` or `first()`.

@@ -6,10 +6,11 @@
 /// (`{{< base}}{{$ main}}…{{/ main}}{{/ base}}`), `{{% CONTENT_TYPE: TEXT }}`, `.name` for the
 /// innermost value only, and functions (`empty(name)`, `first()` inside a list). What it drops
 /// is what views never need: lambdas, dynamic partials, reflection. Values come as
-/// `TemplateValue`s, so a lookup is a `switch` on a name rather than a chain of dynamic casts,
-/// and a page is written into one byte buffer.
+/// `TemplateValue`s, found in a view's table of names (`TemplateView`) rather than through a
+/// chain of dynamic casts, and a page is written into one byte buffer. The same tables let the
+/// theme be checked before any page is rendered (`unknownNames(rendering:)`).
 public struct TemplateLibrary: Sendable {
-    private var templates: [String: Template] = [:]
+    private(set) var templates: [String: Template] = [:]
 
     public init() {}
 

@@ -133,10 +133,17 @@ extension TemplateParser {
             functions.append(function)
         }
         let names = argument.split(separator: ".").map(String.init)
-        if argument == "." { return Reference(root: .current, names: [], functions: functions) }
-        if argument.isEmpty, !functions.isEmpty { return Reference(root: .position, names: [], functions: functions) }
-        if argument.hasPrefix(".") { return Reference(root: .scoped, names: names, functions: functions) }
-        return Reference(root: names.isEmpty ? .current : .stack, names: names, functions: functions)
+        let root: Reference.Root
+        if argument == "." {
+            root = .current
+        } else if argument.isEmpty, !functions.isEmpty {
+            root = .position
+        } else if argument.hasPrefix(".") {
+            root = .scoped
+        } else {
+            root = names.isEmpty ? .current : .stack
+        }
+        return Reference(root: root, names: names, functions: functions, offset: tagStart)
     }
 
     // MARK: Lines
@@ -182,6 +189,11 @@ extension TemplateParser {
 
     /// Line and column (in characters) of a byte offset.
     func place(of offset: Int) -> (line: Int, column: Int) {
+        Self.place(of: offset, in: bytes)
+    }
+
+    /// Line and column (in characters) of a byte offset of `bytes`.
+    static func place(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         for byte in bytes[..<min(offset, bytes.count)] {

@@ -71,19 +71,12 @@ enum FileTree {
     static func inventory(of folder: String) -> [String: Bool] {
         var found: [String: Bool] = [:]
         func walk(_ relative: String) {
-            let path = relative.isEmpty ? folder : folder + "/" + relative
-            guard let stream = opendir(path) else { return }
-            defer { closedir(stream) }
-            while let item = readdir(stream) {
-                let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
-                guard name != ".", name != ".." else { continue }
+            eachEntry(of: relative.isEmpty ? folder : folder + "/" + relative) { name, type in
                 let child = relative.isEmpty ? name : relative + "/" + name
-                var type = item.pointee.d_type
+                var type = type
                 if type == DT_UNKNOWN {
                     var info = stat()
-                    guard lstat(folder + "/" + child, &info) == 0 else { continue }
+                    guard lstat(folder + "/" + child, &info) == 0 else { return }
                     type =
                         info.st_mode & S_IFMT == S_IFDIR
                         ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
@@ -191,16 +184,10 @@ enum FileTree {
     private static func list(_ folder: String, depth: Int, files: inout [String], folders: inout [[String]]) {
         if folders.count <= depth { folders.append([]) }
         folders[depth].append(folder)
-        guard let stream = opendir(folder) else { return }
-        defer { closedir(stream) }
-        while let item = readdir(stream) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            guard name != ".", name != ".." else { continue }
+        eachEntry(of: folder) { name, type in
             let child = folder + "/" + name
-            var isFolder = item.pointee.d_type == DT_DIR
-            if item.pointee.d_type == DT_UNKNOWN {
+            var isFolder = type == DT_DIR
+            if type == DT_UNKNOWN {
                 var info = stat()
                 isFolder = lstat(child, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
             }
@@ -209,6 +196,20 @@ enum FileTree {
             } else {
                 files.append(child)
             }
+        }
+    }
+
+    /// Calls `body` with the name and `d_type` of each entry of `folder` but `.` and `..`, as
+    /// `readdir` lists them; nothing when the folder cannot be opened.
+    private static func eachEntry(of folder: String, _ body: (_ name: String, _ type: UInt8) -> Void) {
+        guard let stream = opendir(folder) else { return }
+        defer { closedir(stream) }
+        while let item = readdir(stream) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard name != ".", name != ".." else { continue }
+            body(name, item.pointee.d_type)
         }
     }
 }

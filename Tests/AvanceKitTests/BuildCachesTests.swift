@@ -1,5 +1,6 @@
 import AvanceKit
 import Foundation
+import TestSupport
 import Testing
 
 /// `avance serve` keeps validated entries and rendered bodies between builds: what it reuses
@@ -14,17 +15,18 @@ import Testing
     }
 
     @Test func unchangedFilesAreReusedAndTheResultIsTheSameAsAFreshBuild() throws {
-        let root = try Repository.copySite(name: "caches")
+        let root = try ValidSite.copy("caches")
         defer { try? FileManager.default.removeItem(atPath: root) }
         var options = BuildOptions(root: root)
         options.caches = BuildCaches()
         let caches = try #require(options.caches)
         let entryCount = try #require(Build.prepare(options).0.site?.entries.values.joined().count)
+        #expect(entryCount == 22)
         #expect(caches.entries.reused == 0)
         #expect(caches.bodies.reused == 0)
 
         // A save that changes one body and breaks a link in it.
-        let file = root + "/content/proyectos/rcn-visa.md"
+        let file = root + "/content/proyectos/huertos-comunitarios.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         try (text + "\nVer [un socio](../socios/no-existe.md) y *algo nuevo*.\n").write(
             toFile: file, atomically: true, encoding: .utf8)
@@ -35,7 +37,7 @@ import Testing
         #expect(caches.entries.reused == entryCount - 1)
         #expect(caches.bodies.reused == 2 * entryCount - 1)
         let diagnostic = try #require(broken.diagnostics.first { $0.code == "link-broken" })
-        #expect(diagnostic.location?.file == "content/proyectos/rcn-visa.md")
+        #expect(diagnostic.location?.file == "content/proyectos/huertos-comunitarios.md")
 
         // Fixed: the same pages, byte for byte, as a build without caches.
         try (text + "\n*Algo nuevo*.\n").write(toFile: file, atomically: true, encoding: .utf8)
@@ -46,7 +48,7 @@ import Testing
             try files(prepared, paths: fresh.files.map(\.path))
                 == Dictionary(
                     fresh.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first }))
-        let page = try #require(fresh.files.first { $0.path == "proyectos/rcn-visa/index.html" })
+        let page = try #require(fresh.files.first { $0.path == "proyectos/huertos-comunitarios/index.html" })
         #expect(String(decoding: page.bytes, as: UTF8.self).contains("<em>Algo nuevo</em>"))
 
         // A change of the model validates and renders everything again.

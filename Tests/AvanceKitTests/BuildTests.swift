@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AvanceKit
@@ -30,8 +31,8 @@ import Testing
     }
 
     @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
-        let first = Build.render(BuildOptions(root: Repository.root))
-        let second = Build.render(BuildOptions(root: Repository.root))
+        let first = Build.render(ValidSite.options())
+        let second = Build.render(ValidSite.options())
         #expect(first.files.map(\.path) == second.files.map(\.path))
         #expect(first.files == second.files)
     }
@@ -39,10 +40,10 @@ import Testing
     @Test func theFilesWrittenWhileRenderingAreExactlyTheFilesRenderedInMemory() throws {
         let output = try Repository.temporaryFolder("streamed") + "/public"
         defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
-        let built = Build.build(BuildOptions(root: Repository.root, output: output))
+        let built = Build.build(ValidSite.options(output: output))
         #expect(built.wrote)
         #expect(built.files.isEmpty)  // streamed to disk, not kept
-        let rendered = Build.render(BuildOptions(root: Repository.root))
+        let rendered = ValidSite.rendered
         #expect(built.paths == rendered.files.map(\.path))
         var written = Repository.snapshot(output)
         #expect(written.removeValue(forKey: ".avance-output") != nil)
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func aTypoInAReferenceFailsTheBuildAndLeavesThePreviousSiteUntouched() throws {
-        let root = try Repository.copySite(name: "typo")
+        let root = try ValidSite.copy("typo")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let options = BuildOptions(root: root)
         let first = Build.build(options)
@@ -65,19 +66,18 @@ import Testing
         let before = Repository.snapshot(root + "/public")
         #expect(before.count == first.paths.count + 1)  // and the marker
 
-        let file = root + "/content/proyectos/rcn-visa.md"
+        let file = root + "/content/proyectos/huertos-comunitarios.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "ejecutor: conquito", with: "ejecutor: conqito")
+        try text.replacingOccurrences(of: "ejecutor: municipio-de-ejemplo", with: "ejecutor: municipio-de-ejempo")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let second = Build.build(options)
         #expect(!second.wrote)
         #expect(second.exitCode == 1)
         let error = try #require(second.diagnostics.first { $0.severity == .error })
         #expect(error.code == "ref-unknown")
-        #expect(error.location?.file == "content/proyectos/rcn-visa.md")
-        #expect(
-            error.location?.line == text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("ejecutor:") }! + 1)
-        #expect(error.hint == "did you mean `conquito`?")
+        #expect(error.location?.file == "content/proyectos/huertos-comunitarios.md")
+        #expect(error.location?.line == 6)
+        #expect(error.hint == "did you mean `municipio-de-ejemplo`?")
         #expect(Repository.snapshot(root + "/public") == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["content", "public", "theme"])
     }
@@ -86,13 +86,13 @@ import Testing
         let missing = Build.build(BuildOptions(root: "/nonexistent-avance-site"))
         #expect(missing.exitCode == 2)
         #expect(missing.diagnostics.map(\.code) == ["content-missing"])
-        let unsafe = Build.build(BuildOptions(root: Repository.root, output: Repository.root + "/content"))
+        let unsafe = Build.build(ValidSite.options(output: ValidSite.root + "/content"))
         #expect(unsafe.exitCode == 2)
         #expect(unsafe.diagnostics.map(\.code) == ["output-unsafe"])
     }
 
     @Test func aBrokenModelStillReportsBrokenFilesInTheSameRun() throws {
-        let root = try Repository.copySite(name: "broken-model")
+        let root = try ValidSite.copy("broken-model")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let model = root + "/content/site.yaml"
         let text = try String(contentsOfFile: model, encoding: .utf8)
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func strictTurnsWarningsIntoErrors() throws {
-        let root = try Repository.copySite(name: "strict")
+        let root = try ValidSite.copy("strict")
         defer { try? FileManager.default.removeItem(atPath: root) }
         try Data([0x89, 0x50]).write(to: URL(fileURLWithPath: root + "/content/socios/logo.png"))
         let lenient = Build.render(BuildOptions(root: root))

@@ -1,17 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The `avance` command itself, run as a process: arguments, formats and exit statuses.
 @Suite struct CommandLineTests {
     /// The `avance` built beside the tests (`swift build --build-tests` builds it too).
-    static let executable: String? = {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("avance")
-                .path,
-            Repository.root + "/.build/debug/avance",
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    static let executable = Repository.avance
 
     func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> (
         status: Int32, out: String, err: String
@@ -36,14 +30,14 @@ import Testing
     }
 
     @Test func buildWritesTheSiteAndSaysSo() throws {
-        let root = try Repository.copySite(name: "cli")
+        let root = try ValidSite.copy("cli")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let result = try run(["build", "--root", root])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err.range(of: #"built \d+ pages, \d+ files"#, options: .regularExpression) != nil)
         // The copy is outside git: no "last updated" dates, and one warning that says so.
         #expect(result.err.components(separatedBy: "warning[git-unavailable]").count == 2)
-        #expect(FileManager.default.fileExists(atPath: root + "/public/proyectos/rcn-visa/index.html"))
+        #expect(FileManager.default.fileExists(atPath: root + "/public/proyectos/huertos-comunitarios/index.html"))
     }
 
     @Test func contentErrorsExitWithOneInEveryFormat() throws {
@@ -75,16 +69,10 @@ import Testing
         #expect(unsafe.err.contains("output-unsafe"))
     }
 
-    /// A copy of the Quito site with `extra` more partners, so that a build lasts long enough
-    /// (over a second here, in a debug build) for the progress line to show. It declares an
-    /// address and a licence, so that the build prints no warning before its summary.
+    /// A copy of the test site with `extra` more partners, so that a build lasts long enough
+    /// (over a second here, in a debug build) for the progress line to show.
     func largerSite(_ name: String, extra: Int) throws -> String {
-        let root = try Repository.copySite(name: name)
-        let model = root + "/content/site.yaml"
-        try String(contentsOfFile: model, encoding: .utf8).replacingOccurrences(
-            of: "\nbase_url: https://example.org/resiliencia/\n",
-            with: "\nbase_url: https://progress.my-city.org/\nlicense: {name: CC0-1.0, url: https://x.org/cc0}\n"
-        ).write(toFile: model, atomically: false, encoding: .utf8)
+        let root = try ValidSite.copy(name)
         for number in 1...extra {
             try "---\ntitulo: Socio de prueba \(number)\n---\nTexto.\n".write(
                 toFile: root + "/content/socios/socio-\(number).md", atomically: false, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The README is one page that points into `docs/`, one page per topic; these tests keep the

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 /// The exit-code rule over every diagnostic code the sources emit and every command: each code

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AvanceKit
@@ -18,12 +19,16 @@ import Testing
         #expect(actual == expected, "differs from \(path); run `make golden` if the change is intended")
     }
 
-    @Test func theRCNVisaPageMatchesItsGoldenFile() throws {
-        let result = Build.render(BuildOptions(root: Repository.root))
-        let page = try #require(result.files.first { $0.path == "proyectos/rcn-visa/index.html" })
-        try compare(
-            String(decoding: page.bytes, as: UTF8.self),
-            with: Repository.root + "/Tests/AvanceKitTests/Golden/proyectos-rcn-visa.html")
+    /// Pages and documents of the test site (`Tests/Fixtures/valid-site`): a project with every
+    /// kind of field, its English translation, the home page's dashboards, and a feed.
+    @Test(arguments: [
+        "proyectos/huertos-comunitarios/index.html", "en/proyectos/huertos-comunitarios/index.html", "index.html",
+        "feed.json",
+    ])
+    func aPageOfTheTestSiteMatchesItsGoldenFile(path: String) throws {
+        let page = try #require(ValidSite.page(path), "no \(path)")
+        let name = path.replacingOccurrences(of: "/index.html", with: ".html").replacingOccurrences(of: "/", with: "-")
+        try compare(page, with: Repository.root + "/Tests/AvanceKitTests/Golden/" + name)
     }
 
     @Test func aSiteFullOfTyposGivesTheExpectedReport() throws {

@@ -1,31 +1,43 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ContentModel
 
 @Suite struct ModelReaderTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    @Test func readsTheQuitoModel() throws {
-        let text = try String(contentsOf: Self.repository.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+    @Test func readsTheTestSiteModelWithEveryFieldType() throws {
+        let text = try String(contentsOfFile: ValidSite.root + "/content/site.yaml", encoding: .utf8)
         let (model, diagnostics) = ModelReader.read(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let site = try #require(model)
         #expect(site.language == "es")
-        #expect(site.basePath == "/resiliencia/")
-        let expected = Dictionary(uniqueKeysWithValues: site.collections.map { ($0.name, $0.expected) })
-        #expect(expected["ejes"] == 5)
-        #expect(expected["hitos"] == 16)
-        #expect(expected["acciones"] == 64)
-        #expect(expected["proyectos"] == 63)
-        #expect(expected["resultados"] == 12)
-        let estado = try #require(site.collection("proyectos")?.statusValues)
+        #expect(site.basePath == "/plan/")
+        #expect(site.collections.map(\.name) == ["ejes", "metas", "acciones", "proyectos", "socios", "paginas"])
+        #expect(site.collections.map(\.expected) == [4, 3, 5, 10, nil, nil])
+        #expect(site.collections.map(\.inMenu) == [true, true, true, true, true, false])
+        let proyectos = try #require(site.collection("proyectos"))
+        #expect(
+            proyectos.fields.map(\.type.name) == [
+                "string", "enum", "ref", "refs", "ref", "refs", "refs", "number", "percent", "date", "date", "url",
+                "bool", "text", "list", "list", "list",
+            ])
+        // With the two of socios and metas: every type `site.yaml` accepts.
+        let all = Set(site.collections.flatMap(\.fields).map(\.type.name))
+        #expect(all == Set(FieldType.names))
+        #expect(proyectos.groupBy == ["estado", "eje", "ejecutor", "socios"])
+        #expect(proyectos.chartsBy == ["ejes"])
+        #expect(proyectos.snapshots.map(\.date) == ["2021-12", "2023-06"])
+        #expect(proyectos.snapshots.map(\.total) == [10, 10])
+        let estado = try #require(proyectos.statusValues)
+        #expect(estado.name == "estado-proyecto")
         #expect(estado.values.map(\.id) == ["no-iniciado", "en-marcha", "suspendido", "finalizado"])
         #expect(estado.value("suspendido")?.label == "Suspendido")
-        let historial = try #require(site.collection("proyectos")?.field("historial"))
+        #expect(estado.value("suspendido")?.color == "#a3262a")
+        let historial = try #require(proyectos.field("historial"))
         #expect(historial.recordFields.map(\.name) == ["fecha", "estado", "nota"])
+        #expect(historial.recordDateField?.name == "fecha")
+        #expect(site.collection("socios")?.field("depende_de")?.type.target == "socios")
     }
 
     static let minimal = """

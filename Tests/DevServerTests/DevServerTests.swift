@@ -1,6 +1,7 @@
 import AvanceKit
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import DevServer
@@ -9,22 +10,16 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// `avance serve` in process, on a free port, over a copy of the Quito site: what the browser
+/// `avance serve` in process, on a free port, over a copy of the test site: what the browser
 /// gets, live reload, a broken save and its fix, path traversal, and a clean stop.
 @Suite(.serialized) struct DevServerTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-
-    /// A copy of the Quito site and a server on it, started; the caller stops both.
+    /// A copy of the test site (`Tests/Fixtures/valid-site`) and a server on it, started; the
+    /// caller stops both.
     func start(
         _ name: String, prepare: (String) throws -> Void = { _ in },
         report: @escaping @Sendable (BuildEvent) -> Void = { _ in }, pollInterval: Duration = .milliseconds(40)
     ) async throws -> (DevServer, String, UInt16) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-serve-\(name)-\(UUID())").path
-        for folder in ["content", "theme"] {
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: Self.repository + "/" + folder, toPath: root + "/" + folder)
-        }
+        let root = try ValidSite.copy("serve-\(name)")
         try prepare(root)
         var options = DevServerOptions(root: root, port: 0)
         options.pollInterval = pollInterval
@@ -63,8 +58,8 @@ import Testing
         #expect(home.status == 200)
         #expect(home.type == "text/html; charset=utf-8")
         #expect(home.body.contains("<script src=\"/__avance/live-reload.js\" data-generation=\""))
-        let project = try await get("/proyectos/rcn-visa/", port: port)
-        #expect(project.body.contains("Ciudades Resilientes Formando un Mundo Digital"))
+        let project = try await get("/proyectos/huertos-comunitarios/", port: port)
+        #expect(project.body.contains("Huertos comunitarios en terrenos baldíos"))
         let script = try await get("/__avance/live-reload.js", port: port)
         #expect(script.type == "text/javascript; charset=utf-8")
         #expect(script.body.contains("new EventSource(\"/__avance/events\")"))
@@ -82,33 +77,35 @@ import Testing
     @Test func aBrokenSaveShowsItsErrorsOverTheLastGoodSiteUntilFixed() async throws {
         let (server, root, port) = try await start("broken")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let file = root + "/content/proyectos/rcn-visa.md"
+        let file = root + "/content/proyectos/huertos-comunitarios.md"
         let good = try String(contentsOfFile: file, encoding: .utf8)
         let broken = good.replacingOccurrences(of: "estado: en-marcha\n", with: "estado: <script>alert(1)</script>\n")
         try broken.write(toFile: file, atomically: true, encoding: .utf8)
 
         let errors = try await waitFor("/__avance/errors", port: port) { $0.body.contains("enum-unknown") }
         #expect(errors.body.contains("error[enum-unknown]"))
-        // The Quito site is in Spanish, and so is the panel.
+        // The test site is in Spanish, and so is the panel.
         #expect(errors.body.contains("El último cambio guardado impide armar el sitio: 2 errores"))
         #expect(!errors.body.contains("The last save"))
-        #expect(errors.body.contains("content/proyectos/rcn-visa.md:3:9 (estado)"))
+        #expect(errors.body.contains("content/proyectos/huertos-comunitarios.md:3:9 (estado)"))
         #expect(!errors.body.contains("<script>alert(1)"))
         #expect(errors.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         // Every page shows the errors, over the last good version of the site.
-        let page = try await get("/proyectos/rcn-visa/", port: port)
+        let page = try await get("/proyectos/huertos-comunitarios/", port: port)
         #expect(page.status == 200)
         #expect(page.body.contains("id=\"avance-errors\""))
-        #expect(page.body.contains("Ciudades Resilientes Formando un Mundo Digital"))
+        #expect(page.body.contains("Huertos comunitarios en terrenos baldíos"))
         #expect(!page.body.contains("<script>alert(1)"))
-        let other = try await get("/socios/conquito/", port: port)
+        let other = try await get("/socios/municipio-de-ejemplo/", port: port)
         #expect(other.status == 200)
         #expect(other.body.contains("avance-errors"))
 
         try good.write(toFile: file, atomically: true, encoding: .utf8)
-        let fixed = try await waitFor("/proyectos/rcn-visa/", port: port) { !$0.body.contains("avance-errors") }
+        let fixed = try await waitFor("/proyectos/huertos-comunitarios/", port: port) {
+            !$0.body.contains("avance-errors")
+        }
         #expect(!fixed.body.contains("avance-errors"))
-        #expect(fixed.body.contains("Ciudades Resilientes Formando un Mundo Digital"))
+        #expect(fixed.body.contains("Huertos comunitarios en terrenos baldíos"))
         #expect(try await get("/__avance/errors", port: port).body.contains("no tiene errores"))
         await server.stop()
     }
@@ -144,10 +141,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         if name != "no-root" {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: Self.repository + "/content", toPath: root + "/content")
+            try FileManager.default.copyItem(atPath: ValidSite.root + "/content", toPath: root + "/content")
         }
         if name == "no-model" {
-            try FileManager.default.copyItem(atPath: Self.repository + "/theme", toPath: root + "/theme")
+            try FileManager.default.copyItem(atPath: Repository.root + "/theme", toPath: root + "/theme")
             try FileManager.default.removeItem(atPath: root + "/content/site.yaml")
         }
         let events = Events()
@@ -198,11 +195,11 @@ import Testing
         var text = ""
         #expect(client.receive(until: "-1\n\n", already: &text), "the stream opens with the first build")
 
-        let file = root + "/content/proyectos/rcn-visa.md"
+        let file = root + "/content/proyectos/huertos-comunitarios.md"
         let original = try String(contentsOfFile: file, encoding: .utf8)
         let edited = original.replacingOccurrences(
-            of: "titulo: Ciudades Resilientes Formando un Mundo Digital",
-            with: "titulo: Ciudades Resilientes Formando un Mundo Digital, editado")
+            of: "titulo: Huertos comunitarios en terrenos baldíos",
+            with: "titulo: Huertos comunitarios en terrenos baldíos, editado")
         try #require(edited != original)
         let saved = ContinuousClock.now
         try edited.write(toFile: file, atomically: true, encoding: .utf8)  // as editors save: a rename
@@ -214,9 +211,9 @@ import Testing
         #expect(text.contains("event: build\ndata: "))
         #expect(latency < .seconds(5))
 
-        let page = try await get("/proyectos/rcn-visa/", port: port)
+        let page = try await get("/proyectos/huertos-comunitarios/", port: port)
         #expect(page.status == 200)
-        #expect(page.body.contains("Ciudades Resilientes Formando un Mundo Digital, editado"))
+        #expect(page.body.contains("Huertos comunitarios en terrenos baldíos, editado"))
         await server.stop()
         #expect(client.receive(until: "0\r\n\r\n", already: &text) || client.receive() == "")
     }
@@ -267,9 +264,9 @@ import Testing
             #expect(!response.text.contains("root:"))
             #expect(!response.text.contains("collections:"))
         }
-        let redirect = try #require(RawHTTP.get("/proyectos/rcn-visa", port: port))
+        let redirect = try #require(RawHTTP.get("/proyectos/huertos-comunitarios", port: port))
         #expect(redirect.status == 301)
-        #expect(redirect.text.contains("Location: /proyectos/rcn-visa/"))
+        #expect(redirect.text.contains("Location: /proyectos/huertos-comunitarios/"))
         let post = try #require(RawHTTP.get("/", port: port, method: "POST"))
         #expect(post.status == 405)
         await server.stop()

@@ -1,10 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `avance serve` as a process: what it prints, its exit status, and Ctrl-C.
 @Suite(.serialized) struct ServeCommandTests {
-    static let repository = DevServerTests.repository
-
     /// The `avance` built beside the tests.
     static func executable() throws -> String {
         let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -15,17 +14,8 @@ import Testing
 
     /// `avance` with `arguments`, run to the end with `NO_COLOR` set.
     static func run(_ arguments: [String]) throws -> (status: Int32, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        _ = try executable()
+        return try Repository.runAvance(arguments)
     }
 
     /// `avance serve` on `root`, read until it says where it serves (30 seconds at most), then
@@ -51,12 +41,12 @@ import Testing
     }
 
     @Test func theCommandStopsCleanlyOnSIGINT() throws {
-        let result = try Self.serveAndInterrupt(root: Self.repository)
+        let result = try Self.serveAndInterrupt(root: Repository.root)
         #expect(result.err.contains("built "))
         #expect(result.err.contains("serving http://127.0.0.1:"))
         #expect(result.status == 0)
         #expect(result.err.hasSuffix("stopped\n"))
-        #expect(!FileManager.default.fileExists(atPath: Self.repository + "/.avance-serve"))
+        #expect(!FileManager.default.fileExists(atPath: Repository.root + "/.avance-serve"))
     }
 
     @Test func theCommandRefusesAMissingSiteAsBuildDoes() throws {
@@ -75,12 +65,8 @@ import Testing
     /// A site whose first build fails is served (its error page), and the terminal says that
     /// there is no good build yet rather than speak of a last good site.
     @Test func aFirstBuildWithErrorsSaysThereIsNoGoodBuildYet() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-serve-cli-\(UUID())").path
+        let root = try ValidSite.copy("serve-cli")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for folder in ["content", "theme"] {
-            try FileManager.default.copyItem(atPath: Self.repository + "/" + folder, toPath: root + "/" + folder)
-        }
         try "---\ntitulo: [sin cerrar\n---\n".write(
             toFile: root + "/content/socios/roto.md", atomically: true, encoding: .utf8)
         let result = try Self.serveAndInterrupt(root: root)

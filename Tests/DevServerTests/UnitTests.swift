@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Rendering
+import TestSupport
 import Testing
 
 @testable import DevServer
@@ -62,9 +63,7 @@ import Testing
     /// On a Spanish site, the panel speaks Spanish (from `theme/i18n/es.yaml`), still escaped;
     /// the diagnostics stay avance's English, marked as such.
     @Test func thePanelSpeaksTheSitesLanguage() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-        let spanish = try #require(Strings.load(root: repository, language: "es"))
+        let spanish = try #require(Strings.load(root: Repository.root, language: "es"))
         var page = page
         page.words = ServeWords(language: "es", theme: spanish)
         let html = page.page(reloadScript: "")

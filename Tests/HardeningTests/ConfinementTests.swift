@@ -4,6 +4,7 @@ import Diagnostics
 import Foundation
 import Loading
 import SiteLayout
+import TestSupport
 import Testing
 import Writing
 
@@ -29,13 +30,13 @@ import Writing
         try Self.manager.createSymbolicLink(atPath: root + "/enlace-a-notas", withDestinationPath: "content/notas")
         try Workspace.write("not avance's", to: root + "/ajena/notas.txt")
         try Workspace.write("a file", to: root + "/archivo")
-        let before = Workspace.snapshot(root)
+        let before = Repository.snapshot(root)
         let result = Build.build(
             BuildOptions(root: root, output: output.replacingOccurrences(of: "{root}", with: root)))
         #expect(result.diagnostics.map(\.code) == ["output-unsafe"])
         #expect(result.exitCode == 2)
         #expect(!result.wrote)
-        #expect(Workspace.snapshot(root) == before)
+        #expect(Repository.snapshot(root) == before)
         #expect(
             try Self.manager.contentsOfDirectory(atPath: root).sorted() == [
                 ".git", "ajena", "archivo", "content", "enlace-a-content", "enlace-a-notas", "theme",
@@ -44,15 +45,15 @@ import Writing
 
     @Test func anOutputOutsideTheSiteGetsTheSiteAndNothingElseChanges() throws {
         let root = try Workspace.site("outside-output")
-        let elsewhere = try Workspace.temporaryFolder("elsewhere")
+        let elsewhere = try Repository.temporaryFolder("elsewhere")
         defer {
             try? Self.manager.removeItem(atPath: root)
             try? Self.manager.removeItem(atPath: elsewhere)
         }
-        let before = Workspace.snapshot(root)
+        let before = Repository.snapshot(root)
         let result = Build.build(BuildOptions(root: root, output: elsewhere + "/sitio"))
         #expect(result.wrote)
-        #expect(Workspace.snapshot(root) == before)
+        #expect(Repository.snapshot(root) == before)
         #expect(try Self.manager.contentsOfDirectory(atPath: elsewhere) == ["sitio"])
     }
 
@@ -60,7 +61,7 @@ import Writing
     /// a link: the folder it points to is never written into nor emptied.
     @Test func symlinksInThePreviousOutputAreNeverFollowed() throws {
         let root = try Workspace.site("planted")
-        let victim = try Workspace.temporaryFolder("victim")
+        let victim = try Repository.temporaryFolder("victim")
         defer {
             try? Self.manager.removeItem(atPath: root)
             try? Self.manager.removeItem(atPath: victim)
@@ -102,7 +103,7 @@ import Writing
 
     @Test func aContentOrThemeFolderThatLinksOutsideTheSiteIsRefused() throws {
         let outside = try Workspace.site("outside-folders")
-        let root = try Workspace.temporaryFolder("linked-folders")
+        let root = try Repository.temporaryFolder("linked-folders")
         defer {
             try? Self.manager.removeItem(atPath: root)
             try? Self.manager.removeItem(atPath: outside)
@@ -130,7 +131,7 @@ import Writing
 
     @Test func aSymlinkToASecretIsRefusedAndTheSecretNeverReachesTheOutput() throws {
         let root = try Workspace.site("secret")
-        let outside = try Workspace.temporaryFolder("secret-outside")
+        let outside = try Repository.temporaryFolder("secret-outside")
         defer {
             try? Self.manager.removeItem(atPath: root)
             try? Self.manager.removeItem(atPath: outside)
@@ -180,7 +181,7 @@ import Writing
 
     @Test(arguments: ["../x", "/etc/x", "a/../../x", "a//b", "./a", "a/./b", "a/", "a\u{0}b", ""])
     func outputPathsThatLeaveTheFolderAreRefused(path: String) throws {
-        let folder = try Workspace.temporaryFolder("paths")
+        let folder = try Repository.temporaryFolder("paths")
         defer { try? Self.manager.removeItem(atPath: folder) }
         let writer = SiteWriter(output: folder + "/public")
         #expect(throws: Diagnostic.self) { try writer.write([OutputFile(path: path, bytes: [0x61])]) }

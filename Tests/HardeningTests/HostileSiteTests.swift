@@ -2,6 +2,7 @@ import AvanceKit
 import ContentModel
 import Foundation
 import SiteLayout
+import TestSupport
 import Testing
 
 /// The hostile fixture site (XSS payloads in every text) builds, and its output holds no script
@@ -9,7 +10,7 @@ import Testing
 @Suite struct HostileSiteTests {
     static let result: BuildResult = {
         var options = BuildOptions(root: Workspace.hostileSite)
-        options.themeRoot = Workspace.repository
+        options.themeRoot = Repository.root
         return Build.render(options)
     }()
 

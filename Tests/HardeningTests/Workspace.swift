@@ -1,25 +1,17 @@
 import AvanceKit
 import Foundation
 import Loading
+import TestSupport
 
-/// Paths of the repository and scratch sites for the hardening tests.
+/// Scratch sites for the hardening tests.
 enum Workspace {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-    static let hostileSite = repository + "/Tests/Fixtures/hostile-site"
-
-    /// A fresh folder under the temporary directory; the caller removes it.
-    static func temporaryFolder(_ name: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("avance-\(name)-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static let hostileSite = Repository.fixtures + "/hostile-site"
 
     /// A small site on disk: `site.yaml` with one collection `notas` (a title and a `text`
     /// field), the repository's theme copied, and `files` by path relative to the site.
     static func site(_ name: String, files: [String: String] = [:]) throws -> String {
-        let root = try temporaryFolder(name)
-        try FileManager.default.copyItem(atPath: repository + "/theme", toPath: root + "/theme")
+        let root = try Repository.temporaryFolder(name)
+        try FileManager.default.copyItem(atPath: Repository.root + "/theme", toPath: root + "/theme")
         var all = ["content/site.yaml": model, "content/notas/una.md": "---\ntitulo: Una\n---\n# Uno\n"]
         all.merge(files) { _, new in new }
         for (path, text) in all { try write(text, to: root + "/" + path) }
@@ -51,7 +43,7 @@ enum Workspace {
     /// The repository's theme, by path under `theme/`.
     static let theme: [String: [UInt8]] = {
         var files: [String: [UInt8]] = [:]
-        for (path, data) in snapshot(repository + "/theme") { files["theme/" + path] = [UInt8](data) }
+        for (path, data) in Repository.snapshot(Repository.root + "/theme") { files["theme/" + path] = [UInt8](data) }
         return files
     }()
 
@@ -67,18 +59,6 @@ enum Workspace {
         var options = BuildOptions(root: "/site")
         options.fileSystem = .memory(files: all)
         return options
-    }
-
-    /// Every file under `folder`, by relative path.
-    static func snapshot(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
-        }
-        return files
     }
 
 }

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import FrontMatter
 import SiteData
+import TestSupport
 import Testing
 import Validation
 
@@ -73,7 +74,7 @@ import Validation
     }
 
     @Test func theQuitoModelIsFarBelowTheLimits() throws {
-        let text = try String(contentsOfFile: Workspace.repository + "/content/site.yaml", encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.root + "/content/site.yaml", encoding: .utf8)
         let (model, diagnostics) = ModelReader.read(text)
         #expect(model != nil)
         #expect(!diagnostics.contains { $0.code == "yaml-too-complex" })

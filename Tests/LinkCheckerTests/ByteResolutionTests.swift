@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LinkChecker
@@ -63,9 +64,9 @@ import Testing
     /// URLs are resolved while parsing as if the page had no base: a `<base href>` after them
     /// must still count, as it does for a browser.
     @Test func aBaseAfterLinksStillCounts() async throws {
-        let folder = try Fixtures.temporaryFolder("late-base")
+        let folder = try Repository.temporaryFolder("late-base")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Fixtures.write(
+        try Repository.write(
             [
                 "index.html": Fixtures.page(##"<a href="x.html">x</a> <a href="#t" id="t">t</a>\n<base href="sub/">"##),
                 "x.html": Fixtures.page("x"),

@@ -1,17 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `avance check` run as a process: building and checking, `--public`, formats and exit statuses.
 @Suite struct CheckCommandTests {
     /// The `avance` built beside the tests (`swift build --build-tests` builds it too).
-    static let executable: String? = {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("avance")
-                .path,
-            Fixtures.repository + "/.build/debug/avance",
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    static let executable = Repository.avance
 
     struct Run {
         let status: Int32
@@ -23,14 +17,14 @@ import Testing
     /// goes to files, not pipes, so that a long report cannot fill a pipe and stall it.
     func run(_ arguments: [String]) throws -> Run {
         let executable = try #require(Self.executable, "build the avance product first")
-        let folder = try Fixtures.temporaryFolder("output")
+        let folder = try Repository.temporaryFolder("output")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         FileManager.default.createFile(atPath: folder + "/out", contents: nil)
         FileManager.default.createFile(atPath: folder + "/err", contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repository)
+        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
         process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
         process.standardOutput = FileHandle(forWritingAtPath: folder + "/out")
         process.standardError = FileHandle(forWritingAtPath: folder + "/err")
@@ -45,12 +39,14 @@ import Testing
     static let broken = "Tests/Fixtures/link-sites/broken"
     static let valid = "Tests/Fixtures/link-sites/valid"
 
-    @Test func theQuitoSiteHasNoBrokenLink() throws {
-        let result = try run(["check", "--root", Fixtures.repository])
+    @Test func theTestSiteHasNoBrokenLink() throws {
+        let site = try ValidSite.copy("check-valid")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try run(["check", "--root", site])
         #expect(result.status == 0, "\(result.err)")
         #expect(!result.err.contains("error["), "\(result.err)")
         #expect(!result.err.contains("warning["), "\(result.err)")
-        #expect(result.err.contains(" links in "))
+        #expect(result.err.contains(" links in 111 pages"))
     }
 
     @Test func brokenLinksExitWithOneInEveryFormat() throws {
@@ -86,7 +82,7 @@ import Testing
         let result = try run(["check", "--public", "no-such-public"])
         #expect(result.status == 2)
         #expect(
-            result.err.contains("error[public-missing]: no folder `\(Fixtures.repository)/no-such-public` to check"))
+            result.err.contains("error[public-missing]: no folder `\(Repository.root)/no-such-public` to check"))
     }
 
     @Test func usageErrorsExitWithTwo() throws {
@@ -104,11 +100,11 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.err.contains("content-missing"))
 
-        let site = try copySite("check-build-error")
+        let site = try ValidSite.copy("check-build-error")
         defer { try? FileManager.default.removeItem(atPath: site) }
-        let file = site + "/content/proyectos/rcn-visa.md"
+        let file = site + "/content/proyectos/huertos-comunitarios.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "ejecutor: conquito", with: "ejecutor: conqito")
+        try text.replacingOccurrences(of: "ejecutor: municipio-de-ejemplo", with: "ejecutor: municipio-de-ejempo")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let result = try run(["check", "--root", site])
         #expect(result.status == 1)
@@ -117,7 +113,7 @@ import Testing
     }
 
     @Test func brokenLinksOfTheThemeNameThePublicPageAndItsContentFile() throws {
-        let site = try copySite("check-theme")
+        let site = try ValidSite.copy("check-theme")
         defer { try? FileManager.default.removeItem(atPath: site) }
         let file = site + "/theme/templates/base.mustache"
         let text = try String(contentsOfFile: file, encoding: .utf8)
@@ -129,16 +125,17 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.allSatisfy { $0["code"] as? String == "link-fragment" })
-        let page = try #require(diagnostics.first { $0["file"] as? String == "public/proyectos/rcn-visa/index.html" })
+        let page = try #require(
+            diagnostics.first { $0["file"] as? String == "public/proyectos/huertos-comunitarios/index.html" })
         #expect(page["message"] as? String == "no id `no-existe` in this page")
-        #expect(page["hint"] as? String == "the page is made from `content/proyectos/rcn-visa.md`")
+        #expect(page["hint"] as? String == "the page is made from `content/proyectos/huertos-comunitarios.md`")
         #expect(!FileManager.default.fileExists(atPath: site + "/public"))  // built in a temporary folder
     }
 
     @Test func brokenLinksOfMarkdownNameTheLineTheyAreWrittenOn() throws {
-        let site = try copySite("check-markdown")
+        let site = try ValidSite.copy("check-markdown")
         defer { try? FileManager.default.removeItem(atPath: site) }
-        for (file, line) in [("rcn-visa.md", 94), ("rcn-visa.en.md", 26)] {
+        for (file, line) in [("huertos-comunitarios.md", 43), ("huertos-comunitarios.en.md", 11)] {
             let path = site + "/content/proyectos/" + file
             var text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == line)  // ends in "\n"
@@ -154,19 +151,19 @@ import Testing
             uniquingKeysWith: { a, _ in a })
         #expect(diagnostics.count == 2)
         #expect(
-            hints["public/proyectos/rcn-visa/index.html"]
-                == "the link is written in `content/proyectos/rcn-visa.md:94:21`")
+            hints["public/proyectos/huertos-comunitarios/index.html"]
+                == "the link is written in `content/proyectos/huertos-comunitarios.md:43:21`")
         #expect(
-            hints["public/en/proyectos/rcn-visa/index.html"]
-                == "the link is written in `content/proyectos/rcn-visa.en.md:26:21`")
+            hints["public/en/proyectos/huertos-comunitarios/index.html"]
+                == "the link is written in `content/proyectos/huertos-comunitarios.en.md:11:21`")
     }
 
     @Test func externalLinksAreWarningsUnlessStrict() async throws {
-        let folder = try Fixtures.temporaryFolder("check-external")
+        let folder = try Repository.temporaryFolder("check-external")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await TestServer.with { server in
             let links = #"<a href="\#(server.url("/ok"))">a</a> <a href="\#(server.url("/missing"))">b</a>"#
-            try Fixtures.write(["public/index.html": Fixtures.page(links)], into: folder)
+            try Repository.write(["public/index.html": Fixtures.page(links)], into: folder)
             let cache = folder + "/cache.json"
             let common = ["check", "--public", folder + "/public", "--cache", cache, "--timeout", "5"]
             let warned = try run(common + ["--external"])
@@ -180,14 +177,5 @@ import Testing
             let counts = try await server.stats().counts
             #expect(counts["HEAD /ok"] == 1)  // the second run found it in the cache
         }
-    }
-
-    /// Copies the Quito site's `content/` and `theme/` into a new folder.
-    func copySite(_ name: String) throws -> String {
-        let copy = try Fixtures.temporaryFolder(name)
-        for folder in ["content", "theme"] {
-            try FileManager.default.copyItem(atPath: Fixtures.repository + "/" + folder, toPath: copy + "/" + folder)
-        }
-        return copy
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LinkChecker
@@ -20,10 +21,10 @@ import Testing
     static func check(
         _ paths: [String], on server: TestServer, configure: (inout LinkCheckOptions) -> Void = { _ in }
     ) async throws -> LinkReport {
-        let folder = try Fixtures.temporaryFolder("external")
+        let folder = try Repository.temporaryFolder("external")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let links = paths.map { "<p><a href=\"\(server.url($0))\">\($0)</a></p>" }.joined(separator: "\n")
-        try Fixtures.write(["index.html": Fixtures.page(links)], into: folder)
+        try Repository.write(["index.html": Fixtures.page(links)], into: folder)
         return await Fixtures.check(folder) {
             $0.external = settings()
             configure(&$0)
@@ -130,7 +131,7 @@ import Testing
     }
 
     @Test func theCacheSavesASecondRequestUntilItIsTooOld() async throws {
-        let folder = try Fixtures.temporaryFolder("cache")
+        let folder = try Repository.temporaryFolder("cache")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = folder + "/links.json"
         let now = Date(timeIntervalSince1970: 1_700_000_000)
@@ -152,7 +153,7 @@ import Testing
     }
 
     @Test func aDamagedCacheIsReplacedWithAWarning() async throws {
-        let folder = try Fixtures.temporaryFolder("cache-damaged")
+        let folder = try Repository.temporaryFolder("cache-damaged")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = folder + "/links.json"
         try Data("not json".utf8).write(to: URL(fileURLWithPath: cache))

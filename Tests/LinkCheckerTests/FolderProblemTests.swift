@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LinkChecker
@@ -44,9 +45,9 @@ import Testing
     }
 
     @Test func symbolicLinksCountOnlyInsideTheFolder() async throws {
-        let folder = try Fixtures.temporaryFolder("symlinks")
+        let folder = try Repository.temporaryFolder("symlinks")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Fixtures.write(
+        try Repository.write(
             [
                 "index.html": Fixtures.page(
                     #"<a href="dentro.html">a</a> <a href="fuera.html">b</a> <a href="bucle/">c</a>"#)
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func anEmptyFolderHasNothingToReport() async throws {
-        let folder = try Fixtures.temporaryFolder("empty")
+        let folder = try Repository.temporaryFolder("empty")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let report = await Fixtures.check(folder)
         #expect(report.diagnostics.isEmpty)

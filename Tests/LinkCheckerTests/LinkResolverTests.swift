@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LinkChecker
@@ -97,9 +98,9 @@ import Testing
     }
 
     @Test func aRememberedURLResolvesForPagesOfEveryDepth() async throws {
-        let folder = try Fixtures.temporaryFolder("depths")
+        let folder = try Repository.temporaryFolder("depths")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Fixtures.write(
+        try Repository.write(
             [
                 "a/index.html": Fixtures.page(#"<a href="../x/">x</a>"#),
                 "a/b/index.html": Fixtures.page(#"<a href="../x/">x</a> <a href="../../x/">x</a>"#),

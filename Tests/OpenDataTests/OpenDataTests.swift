@@ -4,6 +4,7 @@ import JSON
 import Loading
 import SiteData
 import SiteLayout
+import TestSupport
 import Testing
 import Validation
 
@@ -397,12 +398,9 @@ let bodies = [
 
 /// Lists are written entry by entry: the same bytes as the whole tree serialized.
 @Suite struct StreamedListTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-
-    @Test(arguments: ["", "/Tests/Fixtures/pmdot-site"])
+    @Test(arguments: ["valid-site", "pmdot-site"])
     func aStreamedListIsTheListSerialized(site folder: String) throws {
-        let tree = ContentLoader(root: Self.repository + folder).load()
+        let tree = ContentLoader(root: Repository.fixtures + "/" + folder).load()
         let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
         let (site, _) = SiteResolver.resolve(tree, model: try #require(ModelReader.read(modelText).0))
         // Every entry with a body of its own, so that bodies are streamed too.

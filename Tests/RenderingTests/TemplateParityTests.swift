@@ -6,6 +6,7 @@ import Foundation
 import Loading
 import Mustache
 import SiteData
+import TestSupport
 import Testing
 import Validation
 
@@ -15,21 +16,19 @@ import Validation
 /// avance's template engine against swift-mustache, which rendered the theme before it: every
 /// page of the real sites, through the real theme, must come out the same.
 @Suite struct TemplateParityTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-
-    /// The Quito site (`content/`) and the second model (`Tests/Fixtures/pmdot-site`), with the theme.
-    @Test(arguments: ["content", "Tests/Fixtures/pmdot-site/content"])
-    func everyPageRendersAsSwiftMustacheRendersIt(content: String) throws {
-        let root = Self.repository + "/" + content.dropLast("content".count)
+    /// The test site (`Tests/Fixtures/valid-site`) and the second model (`Tests/Fixtures/pmdot-site`),
+    /// with the theme.
+    @Test(arguments: ["valid-site", "pmdot-site"])
+    func everyPageRendersAsSwiftMustacheRendersIt(site: String) throws {
+        let root = Repository.fixtures + "/" + site
         let tree = ContentLoader(root: root).load()
         let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
         let model = try #require(ModelReader.read(modelText).0)
         let (site, _) = SiteResolver.resolve(tree, model: model)
         let bodies = BodyRenderer(site: site).render()
-        let theme = try #require(Theme.load(root: Self.repository, language: model.language).0)
+        let theme = try #require(Theme.load(root: Repository.root, language: model.language).0)
         var mustache = MustacheLibrary()
-        let folder = Self.repository + "/theme/templates/"
+        let folder = Repository.root + "/theme/templates/"
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder) where path.hasSuffix(".mustache") {
             let text = try String(contentsOfFile: folder + path, encoding: .utf8)
             try mustache.register(text, named: String(path.dropLast(".mustache".count)))

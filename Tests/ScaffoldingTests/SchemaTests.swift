@@ -1,5 +1,6 @@
 import Foundation
 import OpenData
+import TestSupport
 import Testing
 
 @testable import Scaffolding
@@ -7,7 +8,7 @@ import Testing
 /// `avance schema`: draft-07 schemas of the front matter, for editors.
 @Suite struct SchemaTests {
     func quitoSchemas() throws -> (ExistingContent, FrontMatterSchema) {
-        let (content, problems) = ExistingContent.load(root: TestSites.repository)
+        let (content, problems) = ExistingContent.load(root: TestSites.quitoSite)
         let loaded = try #require(content, "\(problems)")
         return (loaded, FrontMatterSchema(content: loaded))
     }
@@ -116,7 +117,7 @@ import Testing
         #expect(
             result.err.contains(
                 "see “Editor set-up” under “Check fields in the editor: `avance schema`” in docs/staff-guide.md"))
-        let guide = try String(contentsOfFile: TestSites.repository + "/docs/staff-guide.md", encoding: .utf8)
+        let guide = try String(contentsOfFile: Repository.root + "/docs/staff-guide.md", encoding: .utf8)
         #expect(guide.contains("\n### Check fields in the editor: `avance schema`\n"))
         #expect(guide.contains("\n#### Editor set-up\n"))
     }
@@ -152,7 +153,7 @@ import Testing
             Self.python != nil,
             "AVANCE_REQUIRE_PYTHON is set, but `\(ProcessInfo.processInfo.environment["AVANCE_PYTHON"] ?? "python3")` cannot import jsonschema and yaml"
         )
-        for site in [TestSites.repository, TestSites.repository + "/Tests/Fixtures/pmdot-site"] {
+        for site in [Repository.root, Repository.fixtures + "/pmdot-site", ValidSite.root] {
             let output = try TestSites.temporaryFolder("schema-python")
             defer { try? FileManager.default.removeItem(atPath: output) }
             let written = SchemaExport.write(root: site, output: output, force: true)
@@ -165,7 +166,7 @@ import Testing
         try TestSites.write(
             root, "content/proyectos/roto.md", "---\ntitulo: X\nestado: en marcha\nejecutor: conqito\nextra: 1\n---\n")
         let output = root + "/.avance/schemas"
-        let written = SchemaExport.write(root: TestSites.repository, output: output, force: true)
+        let written = SchemaExport.write(root: TestSites.quitoSite, output: output, force: true)
         try TestSites.write(root, "content/proyectos/rcn-visa.en.md", "---\ntitulo: RCN-Visa\nestado: en-marcha\n---\n")
         let (status, text) = try check(root, written.associations)
         #expect(status == 1)

@@ -1,25 +1,23 @@
 import Foundation
+import TestSupport
 
-/// Sites for the tests: copies of the Quito site, and small sites written on the spot.
+/// Sites for the tests: copies of the Quito site the import fixtures were written for, and small
+/// sites written on the spot.
 enum TestSites {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-    static let fixtures = repository + "/Tests/Fixtures/import"
+    static let fixtures = Repository.fixtures + "/import"
+    /// The Quito site's `content/` frozen when the project matrices of `fixtures` were written
+    /// (their rows name its partners and projects), so that edits of the live site cannot break
+    /// these tests.
+    static let quitoSite = fixtures + "/quito-site"
 
     /// A fresh folder under the temporary directory; the caller removes it.
     static func temporaryFolder(_ name: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("avance-\(name)-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try Repository.temporaryFolder(name)
     }
 
-    /// A copy of the Quito site's `content/` and `theme/`, to change freely.
+    /// A copy of `quitoSite` with the repository's `theme/`, to change freely.
     static func quito(_ name: String) throws -> String {
-        let copy = try temporaryFolder(name)
-        for folder in ["content", "theme"] {
-            try FileManager.default.copyItem(atPath: repository + "/" + folder, toPath: copy + "/" + folder)
-        }
-        return copy
+        try Repository.copySite(from: quitoSite, name: name)
     }
 
     /// A site made of `files` (paths relative to the root), without a theme.
@@ -73,28 +71,10 @@ enum TestSites {
         """
 
     /// The `avance` executable built beside the tests (`swift build --build-tests` builds it).
-    static let executable: String? = {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("avance")
-                .path,
-            repository + "/.build/debug/avance",
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    static let executable = Repository.avance
 
     /// Runs `avance` with `arguments`; its status and standard error (colour off).
     static func run(_ arguments: [String]) throws -> (status: Int32, err: String) {
-        guard let executable else { throw CocoaError(.fileNoSuchFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Repository.runAvance(arguments)
     }
 }

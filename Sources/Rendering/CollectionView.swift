@@ -1,0 +1,46 @@
+import Templates
+
+/// A collection's index page.
+public struct CollectionView: Sendable, TemplateView {
+    public var name: String
+    public var title: String
+    public var singular: String
+    public var description: String?
+    public var coverage: CoverageView
+    public var status: StatusView?
+    public var columns: [String]
+    public var rows: [RowView]
+    public var breakdowns: [BreakdownView] = []
+    public var snapshots: [StatusView] = []
+    /// Links to the group-by pages of this collection (filters that need no script).
+    public var filters: [FilterView] = []
+    /// On a group-by page, what it lists ("Estado: Suspendido").
+    public var filter: String?
+    /// On a group-by page, the link back to the whole collection.
+    public var allURL: String?
+    /// On a group-by page, what the value means (its description in site.yaml).
+    public var filterDescription: String?
+    /// On a group-by page without entries: none of the N documented entries has the value.
+    public var emptyText: String?
+
+    var hasRows: Bool { !rows.isEmpty }
+
+    public static let names: TemplateNames<CollectionView> = [
+        "name": .init(\.name),
+        "breakdowns": .init(\.breakdowns),
+        "snapshots": .init(\.snapshots),
+        "filters": .init(\.filters),
+        "filter": .init(\.filter),
+        "allURL": .init(\.allURL),
+        "filterDescription": .init(\.filterDescription),
+        "emptyText": .init(\.emptyText),
+        "title": .init(\.title),
+        "singular": .init(\.singular),
+        "description": .init(\.description),
+        "coverage": .init(\.coverage),
+        "status": .init(\.status),
+        "columns": .init(\.columns),
+        "rows": .init(\.rows),
+        "hasRows": .init(\.hasRows),
+    ]
+}

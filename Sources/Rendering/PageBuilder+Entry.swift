@@ -1,0 +1,53 @@
+import ContentModel
+import SiteData
+import SiteLayout
+
+/// An entry's page, in an `EntryView`.
+extension PageBuilder {
+    /// The page of `entry`: every field with its label, the body, references both ways.
+    public func page(of entry: Entry) -> PageView {
+        let page = paths.page(of: entry.key)
+        guard let collection = model.collection(entry.collection) else { return layout(page: page, title: entry.title) }
+        var view = layout(page: page, title: entry.title, section: collection.name)
+        let fields = collection.fields.compactMap { field -> FieldView? in
+            guard field.name != collection.titleField, entry.fields[field.name] != nil, !Self.isTimeline(field)
+            else { return nil }
+            return fieldView(field, of: entry, from: page)
+        }
+        let toc = (bodies.headings[entry.key] ?? []).filter { $0.level <= 3 }
+            .map { TOCItemView(id: $0.id, text: $0.text, level: $0.level) }
+        let rollups = rollupViews(of: entry, in: collection, from: page)
+        view.entry = EntryView(
+            id: entry.id, title: entry.title,
+            collection: LinkView(
+                title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page)),
+            singular: collection.singular, fields: fields, body: bodies.html[entry.key] ?? "", toc: toc,
+            backlinks: backlinkGroups(of: entry, from: page), rollups: rollups, source: entry.file,
+            updated: site.lastChanged[entry.key].map(format), updatedISO: site.lastChanged[entry.key]?.description,
+            stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection),
+            fallbackLang: !paths.prefix.isEmpty && site.untranslatedBodies.contains(entry.key) && !entry.body.isEmpty
+                ? localization.languages.first?.code : nil, titleLang: titleLang(entry.key))
+        return view
+    }
+
+    /// The entries that refer to `entry`, grouped by their collection and field.
+    func backlinkGroups(of entry: Entry, from page: String) -> [BacklinkGroupView] {
+        var groups: [BacklinkGroupView] = []
+        let links = site.backlinks[entry.key] ?? []
+        for collection in model.collections {
+            for field in collection.fields where field.type.target == entry.collection {
+                let sources = links.filter { $0.from.collection == collection.name && $0.field == field.name }
+                    .compactMap { site.entry($0.from) }
+                guard !sources.isEmpty else { continue }
+                // Display order, looked up in the site's index: no pass over the collection per page.
+                let sorted = sources.sorted { (site.position(of: $0.key) ?? 0) < (site.position(of: $1.key) ?? 0) }
+                groups.append(
+                    BacklinkGroupView(
+                        title: strings.format(
+                            "backlinks.group", ["collection": collection.title, "field": field.label]),
+                        entries: sorted.map { link(to: $0, from: page) }))
+            }
+        }
+        return groups
+    }
+}

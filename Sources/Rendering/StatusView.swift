@@ -1,0 +1,101 @@
+import Templates
+
+/// Entries of a collection counted by status, with how they were counted: a chart (SVG), a
+/// sentence that says what it shows, and the numbers as a table.
+public struct StatusView: Sendable, TemplateView {
+    /// "Proyectos por estado".
+    public var title: String
+    public var total: Int
+    public var bars: [BarView]
+    /// How the figures were computed, in a sentence.
+    public var method: String?
+    /// The chart, drawn at build time; hidden from screen readers, which get `summary` and `bars`.
+    public var svg = ""
+    /// The chart in one sentence: "2 proyectos: En marcha 1 (50 %), …".
+    public var summary = ""
+    /// For published figures: the citation and the date they describe.
+    public var source: TextView?
+    public var date: String?
+    /// For published figures: the figures in one sentence, largest first.
+    public var headline: String?
+    /// What part of the whole is counted, when not all of it is: "documented here: 2 of 63".
+    public var scope: String?
+    /// For roll-ups: the entries counted, each with its status.
+    public var counted: [CountedEntryView] = []
+    /// The language of `title` when it is not the page's (an untranslated snapshot); `source` has its own.
+    public var lang: String?
+
+    var hasData: Bool { total > 0 }
+
+    public static let names: TemplateNames<StatusView> = [
+        "title": .init(\.title),
+        "headline": .init(\.headline),
+        "scope": .init(\.scope),
+        "counted": .init(\.counted),
+        "hasData": .init(\.hasData),
+        "lang": .init(\.lang),
+        "total": .init(\.total),
+        "bars": .init(\.bars),
+        "method": .init(\.method),
+        "svg": .init(\.svg),
+        "summary": .init(\.summary),
+        "source": .init(\.source),
+        "date": .init(\.date),
+    ]
+}
+
+/// One bar of a status breakdown: "En marcha: 7 (11 %)".
+public struct BarView: Sendable, TemplateView {
+    public var id: String
+    public var label: String
+    public var count: Int
+    /// Share of the total, rounded, for the text.
+    public var percent: Int
+    /// Share of the total with one decimal, for the bar's CSS width.
+    public var width: String
+    public var color: String?
+    public var description: String?
+    /// A link to the entries counted, when there is a page for them.
+    public var url: String?
+
+    var zero: Bool { count == 0 }
+
+    public static let names: TemplateNames<BarView> = [
+        "id": .init(\.id),
+        "label": .init(\.label),
+        "count": .init(\.count),
+        "percent": .init(\.percent),
+        "width": .init(\.width),
+        "color": .init(\.color),
+        "description": .init(\.description),
+        "url": .init(\.url),
+        "zero": .init(\.zero),
+    ]
+}
+
+/// An entry counted in a roll-up: its title, page and status.
+public struct CountedEntryView: Sendable, TemplateView {
+    public var title: String
+    public var url: String
+    public var status: String?
+    /// The language of its title when it is not the page's (an untranslated title).
+    public var lang: String?
+
+    public static let names: TemplateNames<CountedEntryView> = [
+        "title": .init(\.title),
+        "url": .init(\.url),
+        "status": .init(\.status),
+        "lang": .init(\.lang),
+    ]
+}
+
+/// A text and, when it is not in the page's language (an untranslated citation), its language.
+public struct TextView: Sendable, TemplateView {
+    public var text: String
+    public var lang: String?
+
+    public static let names: TemplateNames<TextView> = [
+        "text": .init(\.text),
+        "lang": .init(\.lang),
+    ]
+}

@@ -1,0 +1,262 @@
+import Diagnostics
+import Foundation
+import SiteData
+import TestSupport
+import Testing
+
+@testable import AvanceKit
+
+/// The test site (`Tests/Fixtures/valid-site`), built with the real theme: every figure below
+/// can be read in its files.
+@Suite struct ValidSitePageTests {
+    static let result = ValidSite.rendered
+
+    func page(_ path: String) throws -> String {
+        try #require(ValidSite.page(path), "no \(path)")
+    }
+
+    @Test func buildsWithoutAnyDiagnostic() {
+        #expect(Self.result.diagnostics.isEmpty, "\(DiagnosticReport(Self.result.diagnostics).formatted(.text))")
+        #expect(Self.result.exitCode == 0)
+    }
+
+    @Test func hasOnePagePerEntryCollectionAndGroupPlusHome() throws {
+        let site = try #require(Self.result.site)
+        #expect(site.model.collections.map(\.name) == ["ejes", "metas", "acciones", "proyectos", "socios", "paginas"])
+        #expect(site.model.collections.map { site.entries(of: $0.name).count } == [3, 3, 3, 6, 5, 2])
+        let pages = Self.result.files.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("en/") }
+        // The home page, 6 collection indexes, 22 entries, the open-data, search and last-changes
+        // pages, and one page per group: acciones by estado (3) and eje (2 axes named), metas by
+        // dimension (2), proyectos by estado (4), eje (2), ejecutor (3) and socios (3), socios by tipo (4).
+        #expect(pages.count == 1 + 6 + 22 + 3 + (3 + 2) + 2 + (4 + 2 + 3 + 3) + 4)
+        #expect(pages.count == 55)
+        for path in [
+            "proyectos/estado/suspendido/index.html", "proyectos/ejecutor/cooperativa-luz/index.html",
+            "socios/tipo/privado/index.html", "acciones/eje/movilidad/index.html",
+            "metas/dimension/gobierno/index.html",
+        ] {
+            #expect(pages.contains(path), "\(path)")
+        }
+        #expect(!pages.contains("acciones/eje/gobierno/index.html"))  // no action names that axis
+        // The English site has the same pages under en/; then the 404 page, CSS, data and feeds.
+        #expect(Self.result.files.filter { $0.path.hasPrefix("en/") && $0.path.hasSuffix("index.html") }.count == 55)
+        #expect(Self.result.files.filter { $0.path.hasSuffix(".html") }.count == 111)
+        #expect(Self.result.files.count == 174)
+        #expect(Self.result.files.contains { $0.path == "404.html" })
+        #expect(Self.result.files.contains { $0.path == "css/site.css" })
+    }
+
+    @Test func entriesAreInTheirDeclaredOrder() throws {
+        let site = try #require(Self.result.site)
+        #expect(site.entries(of: "ejes").map(\.id) == ["ambiente", "movilidad", "gobierno"])  // by orden
+        #expect(
+            site.entries(of: "proyectos").map(\.id) == [  // by inicio, then the one without
+                "alumbrado-eficiente", "huertos-comunitarios", "red-de-ciclovias", "parque-lineal", "portal-de-datos",
+                "mercado-de-barrio",
+            ])
+        // By dimension, then title.
+        #expect(site.entries(of: "metas").map(\.id) == ["agua-segura", "aire-limpio", "datos-abiertos"])
+    }
+
+    @Test func theProjectPageShowsEveryKindOfField() throws {
+        let html = try page("proyectos/huertos-comunitarios/index.html")
+        #expect(html.contains("<h1>Huertos comunitarios en terrenos baldíos</h1>"))
+        for link in [
+            "../../socios/municipio-de-ejemplo/", "../../socios/fundacion-semilla/",
+            "../../socios/universidad-del-valle/",
+            "../../metas/agua-segura/", "../../metas/aire-limpio/", "../../acciones/a01/", "../../acciones/a02/",
+            "../../ejes/ambiente/",
+        ] {
+            #expect(html.contains(#"href="\#(link)""#), "\(link)")
+        }
+        for text in [
+            "En marcha", "1.25", "40\u{A0}%", "marzo de 2021", "https://example.org/huertos", "<em>los vecinos</em>",
+            "huertos", "Informe de prueba, junio de 2023, §4",
+            #"<time datetime="2022-05-10">10 de mayo de 2022</time>"#,
+            #"<time datetime="2023-02">febrero de 2023</time>"#,
+        ] {
+            #expect(html.contains(text), "\(text)")
+        }
+    }
+
+    @Test func aPartnerListsTheProjectsThatNameItAndAPartOfItsParent() throws {
+        let html = try page("socios/municipio-de-ejemplo/index.html")
+        #expect(html.contains("Proyectos — Ejecutor"))
+        #expect(html.contains("Proyectos — Socios"))
+        for project in ["huertos-comunitarios", "red-de-ciclovias", "portal-de-datos", "parque-lineal"] {
+            #expect(html.contains(#"href="../../proyectos/\#(project)/""#), "\(project)")
+        }
+        #expect(html.contains(#"href="../empresa-de-aguas/""#))  // depende_de, seen from the parent
+        let water = try page("socios/empresa-de-aguas/index.html")
+        #expect(water.contains(#"href="../municipio-de-ejemplo/""#))
+    }
+
+    @Test func indexesAndHomeSayHowMuchIsDocumented() throws {
+        #expect(try page("proyectos/index.html").contains("6 de 10 entradas documentadas"))
+        #expect(try page("ejes/index.html").contains("3 de 4 entradas documentadas"))
+        let home = try page("index.html")
+        for text in [
+            "3 de 4 entradas documentadas", "3 de 3 entradas documentadas", "3 de 5 entradas documentadas",
+            "6 de 10 entradas documentadas",
+        ] {
+            #expect(home.contains(text), "\(text)")
+        }
+    }
+
+    @Test func aParentWithNothingBelowItShowsAZeroRollUpInWords() throws {
+        let html = try page("ejes/gobierno/index.html")
+        #expect(html.contains("Todavía no hay acciones ni proyectos de este eje."))  // its body
+        #expect(
+            html.contains(
+                "Ninguna de las 6 entradas documentadas de esta colección depende todavía de esta entrada (eje)."))
+        #expect(
+            html.contains(
+                "Ninguna de las 3 entradas documentadas de esta colección depende todavía de esta entrada (eje)."))
+    }
+
+    @Test func anEmptyGroupPageSaysNoneOfTheDocumentedEntriesHasTheValue() throws {
+        let html = try page("socios/tipo/privado/index.html")
+        #expect(
+            html.contains("Ninguna de las 5 entradas documentadas en este sitio tiene «Tipo: Privado»."))
+        let suspended = try page("proyectos/estado/suspendido/index.html")
+        #expect(suspended.contains(#"<p class="lead filter-description">La ejecución del proyecto se detuvo.</p>"#))
+        #expect(suspended.contains(#"href="../../red-de-ciclovias/""#))
+        #expect(!suspended.contains(#"href="../../portal-de-datos/""#))  // its history says so, its status does not
+    }
+
+    @Test func everyInternalLinkOfEveryPageResolvesToAFile() throws {
+        let paths = Set(Self.result.files.map(\.path))
+        // 404.html links from the site's base path, since servers show it at any URL.
+        for file in Self.result.files where file.path.hasSuffix(".html") && file.path != "404.html" {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            let folder = file.path.split(separator: "/").dropLast().map(String.init)
+            for link in Self.links(in: html) where !link.contains(":") && !link.hasPrefix("#") {
+                var parts = folder
+                for part in link.split(separator: "#")[0].split(separator: "/") {
+                    if part == ".." { parts.removeLast() } else if part != "." { parts.append(String(part)) }
+                }
+                var target = parts.joined(separator: "/")
+                if link.split(separator: "#")[0].hasSuffix("/") || target.isEmpty {
+                    target += target.isEmpty ? "index.html" : "/index.html"
+                }
+                #expect(paths.contains(target), "\(file.path) links to \(link)")
+            }
+        }
+    }
+
+    /// The `href` and `src` values of a page (the link checker does this properly).
+    static func links(in html: String) -> [String] {
+        var links: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute) {
+                rest = rest[start.upperBound...]
+                if let end = rest.firstIndex(of: "\"") { links.append(String(rest[..<end])) }
+            }
+        }
+        return links
+    }
+}
+
+/// The dashboard answers "how is the plan going?": what is documented, what the two reports of
+/// the fixture published, and how each chart is backed by text and a table.
+@Suite struct ValidSiteDashboardTests {
+    static let home = ValidSite.page("index.html") ?? ""
+
+    @Test func bothSnapshotsAreShownDatedAndSourced() {
+        for text in [
+            "Cartera de proyectos de diciembre de 2021", "(diciembre de 2021)",
+            "Informe de prueba, diciembre de 2021, §2",
+            "Cartera de proyectos de junio de 2023", "(junio de 2023)", "Informe de prueba, junio de 2023, §4",
+        ] {
+            #expect(Self.home.contains(text), "\(text)")
+        }
+        for row in [
+            "<th scope=\"row\">No iniciado</th><td>6</td>", "<th scope=\"row\">Suspendido</th><td>2</td>",
+            "<th scope=\"row\">Finalizado</th><td>2</td>", "<th scope=\"row\">En marcha</th><td>4</td>",
+        ] {
+            #expect(Self.home.contains(row), "\(row)")
+        }
+        #expect(Self.home.contains("Total: 10."))
+    }
+
+    @Test func theHomePageLeadsWithTheNewestSnapshotInOneSentence() throws {
+        let lead = try #require(Self.home.range(of: #"<p class="headline">"#))
+        let panorama = try #require(Self.home.range(of: #"id="Panorama""#))
+        #expect(lead.lowerBound < panorama.lowerBound)
+        #expect(
+            Self.home.contains(
+                "<p class=\"headline\">En junio de 2023, 4 de 10 proyectos (40\u{A0}%) figuraban como «En marcha»; "
+                    + "2 «No iniciado», 2 «Suspendido» y 2 «Finalizado».</p>"))
+        // The charts of the entries documented here say they are not the whole.
+        #expect(Self.home.contains("Solo las entradas documentadas en este sitio: 6 de 10."))
+        #expect(Self.home.contains("Solo las entradas documentadas en este sitio: 3 de 5."))
+    }
+
+    @Test func everyChartHasASummaryAndADataTable() {
+        let charts = Self.home.components(separatedBy: "<div class=\"chart-bars\"").count - 1
+        #expect(charts == 7)
+        #expect(Self.home.components(separatedBy: "class=\"chart-summary\"").count - 1 == charts)
+        #expect(Self.home.components(separatedBy: "<details class=\"chart-data\">").count - 1 == charts)
+        #expect(Self.home.contains("Ejes: 3 / 4"))
+        #expect(Self.home.contains("Proyectos: 6 / 10"))
+    }
+}
+
+/// The English site under `/en/`: translated words, `hreflang` both ways, and an honest note
+/// where the text is still Spanish.
+@Suite struct ValidSiteEnglishTests {
+    func page(_ path: String) throws -> String {
+        try #require(ValidSite.page(path), "no \(path)")
+    }
+
+    @Test func pagesLinkToEachOtherWithHreflang() throws {
+        for path in [
+            "proyectos/huertos-comunitarios/index.html", "index.html", "proyectos/estado/en-marcha/index.html",
+        ] {
+            for html in [try page(path), try page("en/" + path)] {
+                let url = "https://example.org/plan/" + path.replacingOccurrences(of: "index.html", with: "")
+                let english = "https://example.org/plan/en/" + path.replacingOccurrences(of: "index.html", with: "")
+                #expect(html.contains(#"<link rel="alternate" hreflang="es" href="\#(url)">"#), "\(path)")
+                #expect(html.contains(#"<link rel="alternate" hreflang="en" href="\#(english)">"#), "\(path)")
+            }
+        }
+        #expect(try page("en/index.html").contains(#"<html lang="en">"#))
+    }
+
+    @Test func spanishTextLeftOnEnglishPagesIsMarkedAsSpanish() throws {
+        let home = try page("en/index.html")
+        // The first snapshot is translated, the second is not.
+        #expect(home.contains(#"<span class="chart-title">Project portfolio, December 2021</span>"#))
+        #expect(home.contains(#"<span class="chart-title" lang="es">Cartera de proyectos de junio de 2023</span>"#))
+        #expect(home.contains(#"<a href="paginas/metodologia/" lang="es">Metodología</a>"#))
+        #expect(try page("en/proyectos/parque-lineal/index.html").contains(#"<h1 lang="es">Parque lineal del río"#))
+        let gardens = try page("en/proyectos/huertos-comunitarios/index.html")
+        #expect(gardens.contains(#"<p lang="es">"#))  // the history notes, not translated
+    }
+
+    @Test func eachLanguageHasItsOwnSearchIndex() throws {
+        let english = try page("en/search-index.json")
+        #expect(english.contains(#""title": "Community gardens on vacant lots""#))
+        // Every entry but the translated one is still in Spanish.
+        #expect(english.components(separatedBy: #""lang": "es""#).count - 1 == 21)
+        #expect(!(try page("search-index.json")).contains(#""lang""#))
+        #expect(try page("en/buscar/index.html").contains(#"data-search-index="../search-index.json""#))
+    }
+
+    @Test func translatedEntriesUseTheirTranslationAndOthersSaySoInEnglish() throws {
+        let project = try page("en/proyectos/huertos-comunitarios/index.html")
+        #expect(project.contains("<h1>Community gardens on vacant lots</h1>"))
+        #expect(project.contains("In progress"))
+        #expect(project.contains("<em>the residents</em>"))
+        #expect(project.contains(#"href="../../socios/municipio-de-ejemplo/""#))
+        #expect(!project.contains("fallback-note"))
+        let axis = try page("en/ejes/gobierno/index.html")
+        #expect(axis.contains(#"<p class="fallback-note">This text has not been translated yet"#))
+        #expect(axis.contains(#"<div class="body" lang="es">"#))
+        #expect(try page("en/proyectos/index.html").contains("<h1>Projects"))
+        // Spanish text links to Spanish pages, whose anchors exist (the English page has others).
+        let goal = try page("en/metas/agua-segura/index.html")
+        #expect(goal.contains(#"href="../../../proyectos/huertos-comunitarios/""#))
+    }
+}
