@@ -53,7 +53,7 @@ public struct PageBuilder: Sendable {
                 url: PagePaths.relative(language.prefix + unprefixed, from: page),
                 absolute: paths.absolute(language.prefix + unprefixed), current: language.prefix == paths.prefix)
         }
-        return PageView(
+        var view = PageView(
             lang: localization.language, siteTitle: model.title, siteDescription: model.description,
             root: PagePaths.relative(paths.home, from: page), assets: PagePaths.relative("", from: page),
             canonical: paths.absolute(page), alternates: alternates.count > 1 ? alternates : [], title: title,
@@ -64,6 +64,9 @@ public struct PageBuilder: Sendable {
             searchURL: PagePaths.relative(paths.localized(DataPaths.searchPage), from: page),
             searchIndexURL: PagePaths.relative(paths.localized(DataPaths.searchIndex), from: page),
             updatesURL: PagePaths.relative(paths.localized(DataPaths.updatesPage), from: page))
+        view.siteURL = model.baseURL
+        view.license = model.license.map(LicenseView.init)
+        return view
     }
 
     /// The search page (`buscar/`); the theme's script fills it from the search index.

@@ -10,7 +10,7 @@ import Testing
         let (result, prepared) = Build.prepare(options)
         let site = try #require(prepared)
         #expect(!result.diagnostics.hasErrors)
-        #expect(built.files.count == 174)
+        #expect(built.files.count == 177)
         // Pages, in every language, are listed before anything is rendered.
         #expect(result.paths == built.files.map(\.path).filter { $0.hasSuffix(".html") }.sorted())
         for file in built.files {

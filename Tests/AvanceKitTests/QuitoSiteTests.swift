@@ -38,6 +38,22 @@ import Testing
         #expect(text.contains(" links in "))
     }
 
+    /// The office has not declared the terms of reuse of its data: the data page says so, in both
+    /// languages, and no page claims a licence.
+    @Test func theDataPageSaysTheTermsOfReuseAreNotDeclaredYet() throws {
+        func page(_ path: String) throws -> String {
+            let file = try #require(Self.result.files.first { $0.path == path }, "no \(path)")
+            return String(decoding: file.bytes, as: UTF8.self)
+        }
+        #expect(
+            try page("datos/index.html").contains(
+                "Los términos en que se pueden reutilizar estos datos todavía no se han declarado."))
+        #expect(
+            try page("en/datos/index.html").contains(
+                "The terms under which these data may be reused have not been declared yet."))
+        #expect(!(try page("index.html")).contains("rel=\"license\""))
+    }
+
     /// Most of the Strategy's milestones, actions and projects are not documented yet: the
     /// indexes and the home page say how many are, out of how many, whatever staff add.
     @Test func pagesSayHowMuchOfTheStrategyIsDocumented() throws {

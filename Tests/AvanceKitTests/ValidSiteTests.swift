@@ -44,7 +44,8 @@ import Testing
         // The English site has the same pages under en/; then the 404 page, CSS, data and feeds.
         #expect(Self.result.files.filter { $0.path.hasPrefix("en/") && $0.path.hasSuffix("index.html") }.count == 55)
         #expect(Self.result.files.filter { $0.path.hasSuffix(".html") }.count == 111)
-        #expect(Self.result.files.count == 174)
+        // 177: also the theme's favicon (SVG and PNG) and Open Graph image.
+        #expect(Self.result.files.count == 177)
         #expect(Self.result.files.contains { $0.path == "404.html" })
         #expect(Self.result.files.contains { $0.path == "css/site.css" })
     }

@@ -39,7 +39,7 @@ import Testing
                 return names.shuffled(using: &random)
             })
         #expect(!sorted.diagnostics.hasErrors)
-        #expect(sorted.files.count == 174)
+        #expect(sorted.files.count == 177)
         #expect(sorted.files == reversed.files)
         #expect(sorted.files == shuffled.files, "shuffled with seed \(seed)")
     }
