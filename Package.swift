@@ -53,7 +53,9 @@ let package = Package(
         // index both use the result.
         .target(
             name: "Bodies",
-            dependencies: ["Diagnostics", "ContentModel", "SiteData", "Markdown", "ParallelMap", "SiteLayout"]
+            dependencies: [
+                "Diagnostics", "ContentModel", "SiteData", "Markdown", "ParallelMap", "SiteLayout", "Validation",
+            ]
         ),
         .target(name: "Templates"),
         .target(
@@ -85,7 +87,8 @@ let package = Package(
             name: "DevServer",
             dependencies: [
                 "AvanceKit", "Diagnostics", "SiteLayout", "Rendering",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                // FlyingFox's socket layer only: the HTTP reader is ours (docs/serve.md).
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         // `avance init`: a new site from the starter of `starter/<language>/` and the theme, both

@@ -146,7 +146,16 @@ public enum Build {
         // What a public release still lacks (the address, the licence): warnings, never errors,
         // so that a site can be built and previewed before it declares them.
         result.diagnostics += model.publicationWarnings(checkBaseURL: options.baseURL == nil)
-        if let baseURL = options.baseURL { model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let baseURL = options.baseURL {
+            // The same rule as `base_url` in site.yaml: every page and document repeats it.
+            if let problem = BaseURL.problem(with: baseURL) {
+                result.diagnostics.append(
+                    .error(
+                        "argument-base-url-invalid", "--base-url `\(baseURL)` \(problem.message)", hint: problem.hint))
+                return (result, nil)
+            }
+            model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))
         // What cached results were made under: the model and the base URL.
@@ -161,6 +170,8 @@ public enum Build {
             if let warning { result.diagnostics.append(warning) }
         }
         result.site = site
+        result.diagnostics += OutputConflicts.collectionFolders(
+            model, languages: site.languages, modelText: modelFile.text)
         let entryCount = site.entries.values.reduce(0) { $0 + $1.count }
         result.log.append(clock.lap("validate", "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"))
         // 4. Markdown first, so broken links are reported even when the theme is broken
@@ -193,7 +204,9 @@ public enum Build {
             renderers.append(
                 SiteRenderer(site: translated, bodies: translatedBodies, theme: theme, localization: localization))
         }
-        return (result, PreparedSite(site: site, bodies: bodies, renderers: renderers, theme: theme))
+        let prepared = PreparedSite(site: site, bodies: bodies, renderers: renderers, theme: theme)
+        result.diagnostics += OutputConflicts.staticFiles(theme.staticFiles.map(\.path), in: prepared)
+        return (result, prepared)
     }
 
     static func bodyRenderer(site: Site, prefix: String = "", options: BuildOptions, generation: String)

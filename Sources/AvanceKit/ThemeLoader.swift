@@ -17,6 +17,8 @@ extension Theme {
         var staticFiles: [OutputFile] = []
         var strings = Strings([:])
         var translations: [String: Strings] = [:]
+        // Templates that exist but do not parse: reported as `template-syntax`, not missing.
+        var unparsed: Set<String> = []
         let stringsPath = "theme/i18n/\(language).yaml"
         for path in paths {
             if path.hasPrefix("theme/templates/"), path.hasSuffix(".mustache") {
@@ -27,6 +29,7 @@ extension Theme {
                     do throws(TemplateError) {
                         try library.register(file.text, named: name)
                     } catch {
+                        unparsed.insert(name)
                         diagnostics.append(
                             .error(
                                 "template-syntax", "template error: \(error.message)",
@@ -57,7 +60,7 @@ extension Theme {
                     at: SourceLocation(file: stringsPath, line: 0, column: 0),
                     hint: "copy a file of `theme/i18n/` to `\(stringsPath)` and translate it"))
         }
-        for missing in library.missingPartials() {
+        for missing in library.missingPartials() where !unparsed.contains(missing.partial) {
             diagnostics.append(
                 .error(
                     "template-missing",
@@ -68,7 +71,8 @@ extension Theme {
                     hint: "add `theme/templates/\(missing.partial).mustache`, or fix the name"))
         }
         diagnostics += PageTemplate.unknownNames(in: library)
-        for name in Theme.requiredTemplates where !library.contains(name) && !paths.isEmpty {
+        for name in Theme.requiredTemplates where !library.contains(name) && !unparsed.contains(name) && !paths.isEmpty
+        {
             diagnostics.append(
                 .error(
                     "template-missing", "the theme has no `\(name)` template",

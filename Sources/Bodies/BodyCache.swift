@@ -19,7 +19,8 @@ public final class BodyCache: @unchecked Sendable {
         let result: BodyRenderer.EntryResult
     }
 
-    /// Everything of an entry that its rendered Markdown depends on.
+    /// Everything of an entry that its rendered Markdown depends on, compared by bytes: Swift's
+    /// `==` takes `é` and `e` + U+0301 for the same text, but they make different heading ids.
     struct BodyInput: Equatable {
         let file: String
         let bodyFile: String
@@ -29,6 +30,14 @@ public final class BodyCache: @unchecked Sendable {
         let texts: [String: String]
         let sources: [String: TextSource]
         let untranslated: Bool
+
+        static func == (a: BodyInput, b: BodyInput) -> Bool {
+            func same(_ x: String, _ y: String) -> Bool { x.utf8.elementsEqual(y.utf8) }
+            return same(a.file, b.file) && same(a.bodyFile, b.bodyFile) && same(a.body, b.body)
+                && a.bodyFirstLine == b.bodyFirstLine && a.untranslated == b.untranslated && a.sources == b.sources
+                && a.texts.count == b.texts.count
+                && a.texts.allSatisfy { name, text in b.texts[name].map { same($0, text) } ?? false }
+        }
     }
 
     /// How many bodies the latest build (of any language) took from the cache.
@@ -37,7 +46,7 @@ public final class BodyCache: @unchecked Sendable {
 
     func results(prefix: String, generation: String) -> [EntryKey: Kept] {
         lock.withLock {
-            guard let kept = languages[prefix], kept.generation == generation else { return [:] }
+            guard let kept = languages[prefix], kept.generation.utf8.elementsEqual(generation.utf8) else { return [:] }
             return kept.results
         }
     }

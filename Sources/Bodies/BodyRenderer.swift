@@ -5,6 +5,7 @@ import Markdown
 import ParallelMap
 import SiteData
 import SiteLayout
+import Validation
 
 /// The Markdown of every entry rendered to HTML, with links between content files turned into
 /// page URLs and checked: a link to a missing file or heading is an error at its line.
@@ -93,17 +94,30 @@ public struct BodyRenderer: Sendable {
         }
         for anchor in anchors {
             let ids = (bodies.headings[anchor.target] ?? []).map(\.id)
-            guard !ids.contains(anchor.fragment) else { continue }
-            let file = site.entry(anchor.target)?.file ?? anchor.target.description
+            // Browsers find an id by its code points: `é` written as `e` and U+0301 is another
+            // id than `é`, although Swift's `==` calls the two equal.
+            guard !ids.contains(where: { Self.sameCodePoints($0, anchor.fragment) }) else { continue }
+            // The file whose headings were searched: a translation's own body when it has one.
+            let file = site.entry(anchor.target)?.bodyFile ?? anchor.target.description
+            let lookalike = ids.first { $0 == anchor.fragment }
             bodies.diagnostics.append(
                 .error(
                     "link-anchor", "no heading `#\(anchor.fragment)` in `\(file)`", at: anchor.location,
-                    hint: Suggestion.hint(for: anchor.fragment, among: ids)
+                    hint: lookalike.map {
+                        "the heading's id is `#\($0)`, which looks the same but writes its accents as single "
+                            + "characters; browsers compare the code points: retype the link's accents"
+                    } ?? Suggestion.hint(for: anchor.fragment, among: ids)
                         ?? (ids.isEmpty
                             ? "that page has no headings"
                             : "its headings are \(ids.map { "`#\($0)`" }.joined(separator: ", "))")))
         }
         return bodies
+    }
+
+    /// Whether `a` and `b` are the same Unicode scalars, as an HTML id or a path is compared,
+    /// not only canonically equivalent as Swift's `==` has it.
+    static func sameCodePoints(_ a: String, _ b: String) -> Bool {
+        a.utf8.elementsEqual(b.utf8)
     }
 
     /// What `entry`'s rendered Markdown depends on, for `BodyCache`.
@@ -162,9 +176,30 @@ public struct BodyRenderer: Sendable {
             result.anchors.append(Anchor(target: entry.key, fragment: fragment, location: location))
             return nil
         }
-        guard Self.isRelativePath(destination) else { return nil }
+        guard Self.isRelativePath(destination) else {
+            // cmark-gfm blanks `javascript:` and `file:` URLs without a word; they are refused
+            // here as in a URL field, at the link.
+            if Self.hasScheme(destination), !(link.isImage && Self.isRasterData(destination)),
+                let problem = URLRule.problem(with: destination)
+            {
+                result.diagnostics.append(
+                    .error(
+                        "url-invalid",
+                        "the \(link.isImage ? "image" : "link") `\(destination)` is not an allowed URL: \(problem)",
+                        at: location,
+                        hint: link.isImage
+                            ? "images come from an http:// or https:// URL, a path such as `/img/plano.png`, or "
+                                + "inline PNG, GIF, JPEG or WebP data"
+                            : "only http://, https:// and mailto: links are allowed, and links to other entries' "
+                                + "`.md` files"))
+            }
+            return nil
+        }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+        // A query is kept on the page URL (`../proyectos/rcn-visa.md?vista=mapa`).
+        let pathAndQuery = parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let query = pathAndQuery.count > 1 ? "?" + pathAndQuery[1] : ""
+        let path = String(pathAndQuery[0]).removingPercentEncoding ?? String(pathAndQuery[0])
         let fragment = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
         guard path.lowercased().hasSuffix(".md") else { return nil }
         let resolved = Self.resolve(path, against: entry.bodyFile)
@@ -187,17 +222,33 @@ public struct BodyRenderer: Sendable {
         }
         let url = PagePaths.relative(
             (original ? "" : prefix) + paths.page(of: target), from: prefix + paths.page(of: entry.key))
-        return fragment.isEmpty ? url : url + "#" + fragment
+        return url + query + (fragment.isEmpty ? "" : "#" + fragment)
     }
 
     /// True for links without a scheme or leading `/`: the ones that point into `content/`.
     static func isRelativePath(_ destination: String) -> Bool {
-        guard !destination.isEmpty, !destination.hasPrefix("/") else { return false }
-        if let colon = destination.firstIndex(of: ":") {
-            let scheme = destination[..<colon]
-            if !scheme.contains("/"), !scheme.contains("#") { return false }
+        !destination.isEmpty && !destination.hasPrefix("/") && !hasScheme(destination)
+    }
+
+    /// True when `destination` starts with a URL scheme (`https:`, `javascript:`, `file:`) as a
+    /// browser reads it: tabs and line ends taken out, leading spaces and controls passed over,
+    /// then a letter and letters, digits, `+`, `-` or `.` up to a colon.
+    static func hasScheme(_ destination: String) -> Bool {
+        let scalars = destination.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+            .drop { $0.value <= 0x20 }
+        guard let colon = scalars.firstIndex(of: ":"), let first = scalars.first, first.isASCII,
+            first.properties.isAlphabetic
+        else { return false }
+        return scalars[..<colon].allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0))
         }
-        return true
+    }
+
+    /// True for an image inlined as PNG, GIF, JPEG or WebP (`data:image/png;base64,…`), which
+    /// cmark-gfm keeps and which cannot run anything; SVG can, and is refused.
+    static func isRasterData(_ destination: String) -> Bool {
+        let lower = destination.lowercased()
+        return ["png", "gif", "jpeg", "webp"].contains { lower.hasPrefix("data:image/\($0);") }
     }
 
     /// `path` relative to the folder of `file`, with `.` and `..` resolved; `nil` if it leaves

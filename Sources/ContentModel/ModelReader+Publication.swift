@@ -42,7 +42,7 @@ extension ModelReader {
         let unsafe = text.unicodeScalars.contains {
             $0.value <= 0x20 || $0.value >= 0x7F || "\"'<>\\^`{|}".unicodeScalars.contains($0)
         }
-        return !unsafe && URLComponents(string: text)?.host?.isEmpty == false
+        return !unsafe && URLComponents(string: text)?.host?.isEmpty == false && URLAuthority.problem(in: text) == nil
     }
 }
 

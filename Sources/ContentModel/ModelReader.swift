@@ -86,23 +86,10 @@ public struct ModelReader {
             error("model-invalid", "`base_url` must be a URL", at: node)
             return "/"
         }
-        guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("/") else {
+        if let problem = BaseURL.problem(with: text) {
             error(
-                "model-invalid", "`base_url` must start with `https://`, `http://` or `/`", at: node,
-                hint: "for example `base_url: https://example.org/resiliencia/`")
-            return "/"
-        }
-        // Every page, feed and API document repeats it: only a well-formed URL, with no quotes,
-        // angle brackets or spaces that could break out of an attribute or a feed.
-        let unsafe = text.unicodeScalars.contains {
-            $0.value <= 0x20 || $0.value >= 0x7F || "\"'<>\\^`{|}".unicodeScalars.contains($0)
-        }
-        if unsafe || text.hasPrefix("//")
-            || (!text.hasPrefix("/") && URLComponents(string: text)?.host?.isEmpty != false)
-        {
-            error(
-                "model-invalid", "`base_url` is not a well-formed URL", at: node,
-                hint: "percent-encode spaces, quotes and other characters, e.g. `%20` for a space")
+                "model-invalid", "`base_url` \(problem.message)", at: node,
+                hint: problem.hint.replacingOccurrences(of: "for example `", with: "for example `base_url: "))
             return "/"
         }
         return text.hasSuffix("/") ? text : text + "/"

@@ -22,9 +22,46 @@ public enum ModelTranslation {
 
     /// The language of a translation file's path (`content/site.en.yaml` → `en`), if it is one.
     public static func language(ofPath path: String) -> String? {
+        guard let language = claimedLanguage(ofPath: path), isLanguageCode(language) else { return nil }
+        return language
+    }
+
+    /// What stands where a translation file's language does, `content/site.<this>.yaml`,
+    /// valid or not.
+    static func claimedLanguage(ofPath path: String) -> String? {
         guard path.hasPrefix("content/site."), path.hasSuffix(".yaml"), path != ModelReader.path else { return nil }
-        let language = path.dropFirst("content/site.".count).dropLast(".yaml".count)
-        return language.count >= 2 && language.allSatisfy({ $0.isLetter || $0 == "-" }) ? String(language) : nil
+        return String(path.dropFirst("content/site.".count).dropLast(".yaml".count))
+    }
+
+    /// Whether `code` can name a translation, its folder (`public/en/`) and its files
+    /// (`rcn-visa.en.md`): a BCP 47 tag written in lowercase, since URLs and file names tell
+    /// `EN` from `en`: two or three letters, then optionally subtags of two to eight letters or
+    /// digits after a `-` (`en`, `pt-br`, `zh-hant`, `es-419`).
+    public static func isLanguageCode(_ code: some StringProtocol) -> Bool {
+        let subtags = String(code).split(separator: "-", omittingEmptySubsequences: false)
+        func lowercase(_ text: Substring, digits: Bool) -> Bool {
+            text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || (digits && ("0"..."9").contains($0)) }
+        }
+        return (2...3).contains(subtags[0].count) && lowercase(subtags[0], digits: false)
+            && subtags.dropFirst().allSatisfy { (2...8).contains($0.count) && lowercase($0, digits: true) }
+    }
+
+    /// `language-invalid` for a file named like a translation whose language is no code
+    /// (`content/site.EN.yaml`), which would otherwise make a second tree or be ignored.
+    public static func languageProblem(ofPath path: String) -> Diagnostic? {
+        guard let claimed = claimedLanguage(ofPath: path), !isLanguageCode(claimed) else { return nil }
+        return .error(
+            "language-invalid", "`\(claimed)` is not a language code a translation can have",
+            at: SourceLocation(file: path, line: 1, column: 1), hint: languageHint(claimed, file: "site.{}.yaml"))
+    }
+
+    /// The rule, and the name `file` (`{}` standing for the language) with `claimed` lowercased
+    /// when that makes it a code.
+    public static func languageHint(_ claimed: String, file: String) -> String {
+        let rule = "codes are lowercase BCP 47 tags: two or three letters, then `-` and letters or digits"
+        let lower = claimed.lowercased()
+        guard isLanguageCode(lower) else { return rule + ", such as `en` or `pt-br`" }
+        return rule + ": rename it to `\(file.replacingOccurrences(of: "{}", with: lower))`"
     }
 
     /// `model` in `language`, from the text of its translation file; untranslated words stay as

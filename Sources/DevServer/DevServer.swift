@@ -1,6 +1,5 @@
 import AvanceKit
 import Diagnostics
-import FlyingFox
 import FlyingSocks
 import Foundation
 import Rendering
@@ -11,9 +10,10 @@ import Rendering
 ///
 /// Served from memory (`Build.prepare` validates the site, and each page is rendered when a
 /// browser asks for it), so `public/` is never touched, nothing outside the built site can be
-/// reached, and a save waits for loading, validation and Markdown, not for every page. FlyingFox is the HTTP server: a small
-/// package with no dependency beyond the standard library and Foundation (Hummingbird brings the
-/// whole swift-nio stack, several times the build time, for features a local preview never uses).
+/// reached, and a save waits for loading, validation and Markdown, not for every page. The HTTP
+/// layer is our own small HTTP/1.1 reader and writer (`Listener`, `Connection`, `RequestReader`)
+/// on FlyingSocks' non-blocking sockets, with bounds on every request and timeouts on every
+/// connection (`HTTPLimits`; see docs/serve.md for why not FlyingFox's server or Hummingbird).
 public actor DevServer {
     public let options: DevServerOptions
     let report: @Sendable (BuildEvent) -> Void
@@ -26,8 +26,7 @@ public actor DevServer {
     var builds = 0
     /// Entries and bodies of earlier builds, reused where their files did not change.
     let caches = BuildCaches()
-    var server: HTTPServer?
-    var serverTask: Task<Void, Never>?
+    var listener: Listener?
     var watcher: Task<Void, Never>?
     var building: Task<BuildResult, Never>?
     var stopped = false
@@ -50,10 +49,9 @@ public actor DevServer {
     /// first build finds no site to serve (no `content/`, `theme/` or `site.yaml`: what makes
     /// `avance build` exit with 2); content errors do not stop it, their page is served.
     public func start() async throws -> String {
-        let (server, task, port) = try await listen()
-        self.server = server
-        self.serverTask = task
-        self.port = port
+        let listener = try await listen()
+        self.listener = listener
+        self.port = listener.port
         let first = await rebuild(reportingEnvironmentErrors: false)
         if first.exitCode == 2 {
             await stop()
@@ -105,17 +103,7 @@ public actor DevServer {
         stopped = true
         watcher?.cancel()
         await events.close()
-        if let server {
-            // FlyingFox's `stop` closes the listening socket and lets idle connections go, then
-            // waits its whole timeout for its accept loop, which the closed socket does not wake
-            // (epoll). So the server's task is cancelled as soon as nothing is being sent.
-            let stopping = Task { await server.stop(timeout: 1) }
-            while await server.isListening { try? await Task.sleep(for: .milliseconds(1)) }
-            await activity.waitUntilIdle(within: .seconds(1))
-            serverTask?.cancel()
-            await stopping.value
-        }
-        await serverTask?.value
+        await listener?.stop(grace: .seconds(1))
         _ = await building?.value
     }
 
@@ -160,7 +148,7 @@ public actor DevServer {
 
     // MARK: - Listening
 
-    func listen() async throws -> (HTTPServer, Task<Void, Never>, UInt16) {
+    func listen() async throws -> Listener {
         let address: any SocketAddress
         do {
             address =
@@ -172,60 +160,31 @@ public actor DevServer {
             throw unavailable(
                 "`\(options.host)` is not an IP address", hint: "use --host 127.0.0.1, or 0.0.0.0 for every address")
         }
-        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler())
-        let failure = ListenFailure()
-        let task = Task {
-            do { try await server.run() } catch { await failure.set(error) }
+        do {
+            return try await Listener(
+                address: address, limits: options.limits, activity: activity, answer: answer())
+        } catch {
+            let reason =
+                if case .failed(_, _, let message) = error as? SocketError { message } else { "\(error)" }
+            throw unavailable(
+                "cannot listen on \(options.host):\(options.port): \(reason.lowercased())",
+                hint: "another program (another `avance serve`?) may be using it: try --port \(options.port &+ 1)")
         }
-        for _ in 0..<500 {
-            if await server.isListening, let bound = await server.listeningAddress {
-                return (server, task, Self.port(of: bound))
-            }
-            if let error = await failure.error {
-                throw unavailable(
-                    "cannot listen on \(options.host):\(options.port): \(error.localizedDescription)",
-                    hint: "another program (another `avance serve`?) may be using it: try --port \(options.port &+ 1)")
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        task.cancel()
-        throw unavailable("the server did not start listening within 5 seconds", hint: nil)
     }
 
     func unavailable(_ message: String, hint: String?) -> Diagnostic {
         .error("port-unavailable", message, hint: hint)
     }
 
-    static func port(of address: Socket.Address) -> UInt16 {
-        switch address {
-        case .ip4(_, let port), .ip6(_, let port): port
-        case .unix: 0
-        }
-    }
-
     /// Every request: the event stream, or the site answered from the latest snapshot.
-    nonisolated func handler() -> ClosureHTTPHandler {
-        ClosureHTTPHandler { [state, events, activity] request in
-            let token = activity.begin()
-            let target = request.target.path()
-            if target == LiveReload.eventsPath, request.method == .GET { return await events.response(token: token) }
-            let served = SiteResponder(snapshot: await state.snapshot).respond(
-                method: request.method.rawValue, target: target)
-            var headers = HTTPHeaders()
-            for (name, value) in served.headers { headers[HTTPHeader(name)] = value }
-            return HTTPResponse(
-                statusCode: HTTPStatusCode(served.status, phrase: Self.phrases[served.status] ?? "Status"),
-                headers: headers,
-                body: HTTPBodySequence(
-                    from: TrackedBytes(bytes: served.body, token: token), count: served.body.count,
-                    suggestedBufferSize: 65_536))
+    nonisolated func answer() -> @Sendable (RequestHead) async -> ServedResponse {
+        { [state, events] head in
+            if head.method == "GET", head.target.prefix(while: { $0 != "?" }) == LiveReload.eventsPath {
+                return await events.response()
+            }
+            return SiteResponder(snapshot: await state.snapshot).respond(method: head.method, target: head.target)
         }
     }
-
-    static let phrases = [
-        200: "OK", 301: "Moved Permanently", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-        500: "Internal Server Error", 503: "Service Unavailable",
-    ]
 }
 
 /// Why `avance serve` refused to start: its first build found no site to serve, with the same
@@ -234,13 +193,4 @@ public struct SiteUnavailable: Error, Sendable {
     public var diagnostics: [Diagnostic]
     /// The text of the files read, to quote lines in the diagnostics.
     public var sources: [String: String]
-}
-
-/// The error of a server that stopped before listening.
-actor ListenFailure {
-    var error: (any Error)?
-
-    func set(_ error: any Error) {
-        self.error = error
-    }
 }

@@ -13,6 +13,8 @@ public struct DevServerOptions: Sendable {
     public var pollInterval: Duration = .milliseconds(300)
     /// Treat warnings as errors, as `avance build --strict` does.
     public var strict = false
+    /// Bounds of requests and connections, and the server's timeouts.
+    public var limits = HTTPLimits()
     /// Hears how far each build has got, for the terminal's progress line.
     public var progress: ProgressHandler?
 

@@ -5,7 +5,9 @@ enum RequestPath {
     enum Resolution: Sendable, Equatable {
         /// The site's file at this output path.
         case file(String)
-        /// A folder asked for without its final `/`: redirect there, as static hosts do.
+        /// A folder asked for without its final `/`: redirect there, as static hosts do. Always
+        /// one `/` and the path's segments (`//proyectos` → `/proyectos/`): a Location of
+        /// `//host/…` or `/\host/…` would send the browser to another host.
         case redirect(String)
         /// A path that tries to leave the site.
         case forbidden
@@ -23,7 +25,8 @@ enum RequestPath {
         if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<query]) }
         guard path.hasPrefix("/") else { return .forbidden }
         var segments: [String] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        for part in parts {
             guard let decoded = String(part).removingPercentEncoding, !decoded.isEmpty,
                 decoded != ".", decoded != "..",
                 !decoded.contains(where: { $0 == "/" || $0 == "\\" || $0 == "\0" })
@@ -34,7 +37,7 @@ enum RequestPath {
         if key.isEmpty { return exists("index.html") ? .file("index.html") : .notFound }
         if path.hasSuffix("/") { return exists(key + "/index.html") ? .file(key + "/index.html") : .notFound }
         if exists(key) { return .file(key) }
-        if exists(key + "/index.html") { return .redirect(path + "/") }
+        if exists(key + "/index.html") { return .redirect("/" + parts.joined(separator: "/") + "/") }
         return .notFound
     }
 }

@@ -6,6 +6,8 @@ struct ServedResponse: Sendable {
     var status: Int
     var headers: [String: String]
     var body: [UInt8]
+    /// A body sent as it comes, after `body` (chunked in HTTP/1.1): the event stream.
+    var stream: AsyncStream<[UInt8]>? = nil
 }
 
 /// Answers a request from a snapshot of the site: its files, the live-reload script injected
@@ -45,6 +47,9 @@ struct SiteResponder: Sendable {
         switch RequestPath.resolve(path, exists: site.contains) {
         case .file(let file): return serve(file, status: 200)
         case .redirect(let location):
+            // Only ever a path of this site: `//host` or `/\host` would be another host.
+            guard location.hasPrefix("/"), !location.dropFirst().hasPrefix("/"), !location.dropFirst().hasPrefix("\\")
+            else { return text(404, "Not found.\n") }
             var response = text(301, "Moved to \(location)\n")
             response.headers["Location"] = location
             return response

@@ -20,16 +20,18 @@ extension Unicode.Scalar {
 }
 
 extension String {
-    /// The text with each forbidden control character (and a line end inside it) written as its
-    /// code point, `U+001B`, so that text from a file or a spreadsheet cannot move the cursor,
-    /// change colours or clear a terminal when a diagnostic quotes it.
+    /// The text with each forbidden control character (and a line end or a bidi control inside
+    /// it) written as its code point, `U+001B`, so that text from a file or a spreadsheet cannot
+    /// move the cursor, change colours, clear a terminal or turn the line around when a
+    /// diagnostic quotes it.
     public var terminalSafe: String {
-        guard unicodeScalars.contains(where: { $0.isForbiddenControl || $0 == "\n" || $0 == "\r" }) else {
-            return self
+        func unsafe(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isForbiddenControl || scalar == "\n" || scalar == "\r" || BidiControls.isControl(scalar)
         }
+        guard unicodeScalars.contains(where: unsafe) else { return self }
         var safe = String.UnicodeScalarView()
         for scalar in unicodeScalars {
-            if scalar.isForbiddenControl || scalar == "\n" || scalar == "\r" {
+            if unsafe(scalar) {
                 safe.append(contentsOf: scalar.codePoint.unicodeScalars)
             } else {
                 safe.append(scalar)

@@ -25,18 +25,20 @@ extension Diagnostic {
     public static let causes: [String: Cause] = [
         // Loading, front matter and YAML
         "file-empty": .content, "file-encoding": .content, "file-ignored": .content, "file-misplaced": .content,
-        "file-too-large": .content, "symlink-outside": .content, "front-matter-invalid": .content,
+        "file-too-large": .content, "symlink-outside": .content, "symlink-loop": .content, "bidi-unpaired": .content,
+        "front-matter-invalid": .content,
         "front-matter-missing": .content, "front-matter-unclosed": .content, "yaml-duplicate-key": .content,
         "yaml-syntax": .content, "yaml-too-complex": .content, "markdown-too-complex": .content,
         // The content model and its translations
         "model-collection-unknown": .content, "model-color-contrast": .content, "model-enum-unknown": .content,
         "model-field-type-unknown": .content, "model-field-unknown": .content, "model-invalid": .content,
-        "model-unknown-key": .content, "translation-unknown": .content,
+        "model-unknown-key": .content, "translation-unknown": .content, "language-invalid": .content,
         // What a public release still lacks (warnings; content under --strict)
         "base-url-missing": .content, "base-url-placeholder": .content, "license-missing": .content,
         // Entries and references
         "collection-unknown": .content, "id-invalid": .content, "field-missing": .content, "field-type": .content,
-        "field-unknown": .content, "date-invalid": .content, "enum-unknown": .content, "url-invalid": .content,
+        "field-unknown": .content, "field-blank": .content, "date-invalid": .content, "enum-unknown": .content,
+        "url-invalid": .content,
         "count-exceeds-expected": .content, "ref-ambiguous": .content, "ref-duplicate": .content,
         "ref-invalid": .content, "ref-unknown": .content, "ref-wrong-collection": .content,
         "translation-field": .content, "translation-orphan": .content,
@@ -53,7 +55,8 @@ extension Diagnostic {
         "entry-exists": .content, "id-taken": .content, "row-duplicate": .content, "cell-formula": .content,
         // The command line
         "argument-collection-unknown": .usage, "argument-entry-exists": .usage, "argument-id-invalid": .usage,
-        "map-invalid": .usage, "output-unsafe": .usage, "output-outside": .usage, "output-in-site": .usage,
+        "map-invalid": .usage, "argument-base-url-invalid": .usage, "output-unsafe": .usage, "output-outside": .usage,
+        "output-in-site": .usage,
         "output-exists": .usage, "init-folder-not-empty": .usage, "init-file-kept": .usage,
         "init-language-unknown": .usage, "init-license-unknown": .usage, "init-base-url-invalid": .usage,
         // The machine

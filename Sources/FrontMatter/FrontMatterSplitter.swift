@@ -13,7 +13,7 @@ public struct SplitFile: Sendable, Hashable {
 /// Stage 2a, **parse**: finds the front matter between a `---` first line and the next line
 /// that is `---` (or `...`).
 public enum FrontMatterSplitter {
-    /// Splits the text of `file`, which has `\n` line ends (see `SourceFile`).
+    /// Splits the text of `file`.
     public static func split(_ text: String, file: String) -> Result<SplitFile, Diagnostic> {
         if text.allSatisfy(\.isWhitespace) {
             return .failure(
@@ -53,11 +53,13 @@ public enum FrontMatterSplitter {
                 hint: "add a line with `---` after the last field"))
     }
 
-    /// The lines of `text`. Without a carriage return, a `\n` byte always is a character of its
-    /// own, so cutting the UTF-8 bytes gives the same lines as cutting the characters, much faster.
+    /// The lines of `text`, ended by `\n`, `\r\n` or a lone `\r` as libyaml and cmark-gfm end them
+    /// (`SourceFile` has only `\n`, but a caller's text may not). Without a carriage return, a
+    /// `\n` byte always is a character of its own, so cutting the UTF-8 bytes gives the same
+    /// lines as cutting the characters, much faster.
     static func lines(of text: String) -> ArraySlice<Substring> {
         guard !text.utf8.contains(0x0D) else {
-            return text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+            return text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }[...]
         }
         return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }[...]
     }

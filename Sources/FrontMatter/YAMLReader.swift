@@ -18,7 +18,7 @@ public enum YAMLReader {
             guard let node = try Yams.compose(yaml: yaml, resolver, .default, .utf8) else {
                 return .success(nil)
             }
-            return try .success(convert(node, offset: offset, file: file))
+            return try .success(convert(node, offset: offset, file: file, yaml: yaml))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, offset: offset, yaml: yaml))
         } catch let diagnostic as Diagnostic {
@@ -29,7 +29,7 @@ public enum YAMLReader {
         }
     }
 
-    static func convert(_ node: Node, offset: Int, file: String) throws -> YAMLNode {
+    static func convert(_ node: Node, offset: Int, file: String, yaml: String) throws -> YAMLNode {
         let line = (node.mark?.line ?? 1) + offset
         let column = node.mark?.column ?? 1
         switch node {
@@ -42,16 +42,19 @@ public enum YAMLReader {
                     at: SourceLocation(file: file, line: line, column: column),
                     hint: "remove the escape: no page, feed or CSV file can show that character")
             }
+            if let problem = BidiControls.problem(in: scalar.string) {
+                throw bidiDiagnostic(problem, in: scalar.string, node: node, offset: offset, file: file, yaml: yaml)
+            }
             return YAMLNode(.scalar(scalar.string, plain: scalar.style == .plain), line: line, column: column)
         case .sequence(let sequence):
             return YAMLNode(
-                .sequence(try sequence.map { try convert($0, offset: offset, file: file) }),
+                .sequence(try sequence.map { try convert($0, offset: offset, file: file, yaml: yaml) }),
                 line: line, column: column)
         case .mapping(let mapping):
             let pairs = try mapping.map {
                 (
-                    key: try convert($0.key, offset: offset, file: file),
-                    value: try convert($0.value, offset: offset, file: file)
+                    key: try convert($0.key, offset: offset, file: file, yaml: yaml),
+                    value: try convert($0.value, offset: offset, file: file, yaml: yaml)
                 )
             }
             return YAMLNode(.mapping(pairs), line: line, column: column)
@@ -61,6 +64,37 @@ public enum YAMLReader {
                 at: SourceLocation(file: file, line: line, column: column),
                 hint: "write the value out in full")
         }
+    }
+
+    /// `bidi-unpaired` for a scalar whose bidi controls do not pair up, at the control when it
+    /// is written as itself in the value's lines, at the value when it is an escape (`\u202E`).
+    static func bidiDiagnostic(
+        _ problem: BidiControls.Problem, in value: String, node: Node, offset: Int, file: String, yaml: String
+    ) -> Diagnostic {
+        var location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + offset, column: node.mark?.column ?? 1)
+        var place = ", written as an escape in this value,"
+        // The same control earlier in the value, to pass over in the lines.
+        var before = value.unicodeScalars.prefix(problem.offset).count { $0 == problem.scalar }
+        let firstLine = (node.mark?.line ?? 1) - 1
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lastLine = min(lines.count - 1, firstLine + value.utf8.count { $0 == 0x0A } + 1)
+        if firstLine <= lastLine {
+            search: for index in firstLine...lastLine {
+                let skip = index == firstLine ? max(0, (node.mark?.column ?? 1) - 1) : 0
+                for (column, scalar) in lines[index].unicodeScalars.enumerated() where column >= skip {
+                    guard scalar == problem.scalar else { continue }
+                    if before > 0 {
+                        before -= 1
+                        continue
+                    }
+                    location = SourceLocation(file: file, line: index + 1 + offset, column: column + 1)
+                    place = " in this value"
+                    break search
+                }
+            }
+        }
+        return .error(
+            "bidi-unpaired", "\(problem.control)\(place) \(problem.fault)", at: location, hint: problem.hint)
     }
 
     static func diagnostic(for error: YamlError, file: String, offset: Int, yaml: String = "") -> Diagnostic {

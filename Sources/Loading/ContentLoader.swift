@@ -165,9 +165,16 @@ public struct ContentLoader: Sendable {
             let childRelative = relative + "/" + child.name
             var kind = child.kind
             if kind == .symlink {
-                guard let target = fileSystem.resolve(childAbsolute),
-                    target == realTop || target.hasPrefix(realTop + "/")
-                else {
+                let resolved = fileSystem.resolve(childAbsolute)
+                if resolved == nil, fileSystem.loops(childAbsolute) {
+                    diagnostics.append(
+                        .error(
+                            "symlink-loop", "the symlink `\(childRelative)` loops: following it leads back to itself",
+                            at: SourceLocation(file: childRelative, line: 0, column: 0),
+                            hint: "remove it, or point it at a file inside `\(folder)/`"))
+                    continue
+                }
+                guard let target = resolved, target == realTop || target.hasPrefix(realTop + "/") else {
                     diagnostics.append(
                         .error(
                             "symlink-outside", "the symlink `\(childRelative)` points outside `\(folder)/`",

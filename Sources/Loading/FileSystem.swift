@@ -23,6 +23,9 @@ public struct FileSystem: Sendable {
     /// What tells one version of a file from another without reading it (size, modification
     /// time, inode), for `SourceCache`; `nil` when unknown, and then the file is always read.
     public var stamp: @Sendable (_ path: String) -> FileStamp?
+    /// Whether `path` cannot be resolved because its symlinks lead back to themselves (`ELOOP`),
+    /// to tell a loop from a link to nothing when `resolve` gives `nil`.
+    public var loops: @Sendable (_ path: String) -> Bool
 
     /// Creates a file system from its operations.
     public init(
@@ -30,13 +33,15 @@ public struct FileSystem: Sendable {
         read: @escaping @Sendable (String) throws -> [UInt8],
         resolve: @escaping @Sendable (String) -> String?,
         size: @escaping @Sendable (String) -> Int? = { _ in nil },
-        stamp: @escaping @Sendable (String) -> FileStamp? = { _ in nil }
+        stamp: @escaping @Sendable (String) -> FileStamp? = { _ in nil },
+        loops: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
         self.list = list
         self.read = read
         self.resolve = resolve
         self.size = size
         self.stamp = stamp
+        self.loops = loops
     }
 }
 
@@ -128,6 +133,11 @@ extension FileSystem {
                 size: Int(info.st_size),
                 modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
                 inode: UInt64(info.st_ino))
+        },
+        loops: { path in
+            guard let resolved = realpath(path, nil) else { return errno == ELOOP }
+            free(resolved)
+            return false
         }
     )
 
@@ -178,7 +188,16 @@ extension FileSystem {
                 if let target = symlinks[path] { return target }
                 return files[path] != nil || allDirectories.contains(path) ? path : nil
             },
-            size: { path in files[symlinks[path] ?? path]?.count }
+            size: { path in files[symlinks[path] ?? path]?.count },
+            loops: { path in
+                var seen: Set<String> = []
+                var current = path
+                while let next = symlinks[current] {
+                    guard seen.insert(current).inserted else { return true }
+                    current = next
+                }
+                return false
+            }
         )
     }
 }

@@ -2,7 +2,7 @@
 public struct SourceFile: Sendable, Hashable {
     /// Path relative to the site root, with `/` separators, such as `content/hitos/h01.md`.
     public let path: String
-    /// The text as UTF-8, with a leading byte-order mark removed and `\r\n` turned into `\n`,
+    /// The text as UTF-8, with a leading byte-order mark removed and `\r\n` and `\r` turned into `\n`,
     /// so that every later stage sees one kind of line end and the same line numbers.
     public let text: String
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns a file's bytes into normalised text, or a diagnostic saying where it is not UTF-8.
 public enum TextDecoding {
-    /// Decodes `bytes` as UTF-8, dropping a byte-order mark and turning CRLF into LF.
+    /// Decodes `bytes` as UTF-8, dropping a byte-order mark and turning CRLF and lone CRs into LF.
     public static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -29,7 +29,9 @@ public enum TextDecoding {
             buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false
         }
         guard hasCarriageReturn else { return .success(text) }
-        return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
+        // CRLF (Windows) and a lone CR (classic Mac OS, some exports) both end a line, as they
+        // do for cmark-gfm and libyaml: every later stage then counts the lines the same way.
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 
     /// Whether valid UTF-8 `bytes` hold a forbidden control character (`isForbiddenControl`):

@@ -97,6 +97,11 @@ public enum Starter {
     static func siteYAML(_ starter: String, options: StarterOptions) -> Swift.Result<String, Diagnostic> {
         var text = starter
         if let url = options.baseURL {
+            // The rule of `base_url` itself (and of `build --base-url`).
+            if let problem = BaseURL.problem(with: url) {
+                return .failure(
+                    .error("init-base-url-invalid", "--base-url `\(url)` \(problem.message)", hint: problem.hint))
+            }
             guard let changed = SiteSettings.set("base_url", to: SiteSettings.baseURLLine(url), in: text) else {
                 return .failure(.error("init-starter-broken", "the starter's `site.yaml` has no `# base_url:` line"))
             }
@@ -121,12 +126,6 @@ public enum Starter {
         let (model, diagnostics) = ModelReader.read(text)
         if model == nil || diagnostics.hasErrors {
             let problem = diagnostics.first { $0.severity == .error }
-            if options.baseURL != nil, problem?.message.contains("base_url") == true {
-                return .failure(
-                    .error(
-                        "init-base-url-invalid", "--base-url: \(problem?.message ?? "not a URL")",
-                        hint: problem?.hint ?? "give the site's full address, such as https://progress.your-city.gov/"))
-            }
             return .failure(
                 .error("init-starter-broken", "the starter's `site.yaml` does not read: \(problem?.message ?? "")"))
         }

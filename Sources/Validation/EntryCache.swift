@@ -17,7 +17,9 @@ public final class EntryCache: @unchecked Sendable {
     /// Starts a build under `generation`; results of another generation are dropped.
     public func begin(generation: String) {
         lock.withLock {
-            if generation != self.generation { results = [:] }
+            // Compared by bytes: Swift's `==` takes `é` and `e` + U+0301 for the same text, and a
+            // file that changed from one to the other would keep its old entry.
+            if self.generation.map({ !$0.utf8.elementsEqual(generation.utf8) }) ?? true { results = [:] }
             self.generation = generation
             hits = 0
         }
@@ -29,7 +31,7 @@ public final class EntryCache: @unchecked Sendable {
 
     func result(path: String, text: String) -> (Entry?, [Diagnostic])? {
         lock.withLock {
-            guard let kept = results[path], kept.text == text else { return nil }
+            guard let kept = results[path], kept.text.utf8.elementsEqual(text.utf8) else { return nil }
             hits += 1
             return kept.result
         }

@@ -19,6 +19,7 @@ extension EntryTranslation {
         case .success(let node): pairs = node?.mapping ?? []
         }
         var checker = ValueChecker(file: path)
+        checker.titleField = collection.titleField
         var fields: [String: FieldValue] = [:]
         var textSources: [String: TextSource] = [:]
         let translatable = translatable(collection)
@@ -45,6 +46,9 @@ extension EntryTranslation {
         }
         if let problem = MarkdownLimits.problem(in: split.body) {
             return (nil, checker.diagnostics + [problem.diagnostic(file: path, firstLine: split.bodyFirstLine)])
+        }
+        if let problem = VisibleText.bidiProblem(inBody: split.body, file: path, firstLine: split.bodyFirstLine) {
+            checker.diagnostics.append(problem)
         }
         let translation = EntryTranslation(
             key: key, language: language, file: path, fields: fields, textSources: textSources, body: split.body,

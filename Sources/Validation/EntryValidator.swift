@@ -44,6 +44,7 @@ public struct EntryValidator: Sendable {
             pairs = mapping
         }
         var checker = ValueChecker(file: path)
+        checker.titleField = collection.titleField
         var fields: [String: FieldValue] = [:]
         var textSources: [String: TextSource] = [:]
         for (keyNode, valueNode) in pairs {
@@ -76,6 +77,9 @@ public struct EntryValidator: Sendable {
                     at: SourceLocation(file: path, line: closingLine, column: 1, length: 3), field: field.name,
                     hint: "add `\(field.name): \(Self.example(for: field))` before this line"))
         }
+        if let problem = VisibleText.bidiProblem(inBody: split.body, file: path, firstLine: split.bodyFirstLine) {
+            diagnostics.append(problem)
+        }
         guard case .string(let title)? = fields[collection.titleField] else { return (nil, diagnostics) }
         // A body cmark-gfm would take too long on is never rendered (the file's id still exists).
         if let problem = MarkdownLimits.problem(in: split.body) {
@@ -93,7 +97,7 @@ public struct EntryValidator: Sendable {
         case .string, .text: "…"
         case .int: "1"
         case .number, .percent: "50"
-        case .date: "2024-05-31"
+        case .date: "YYYY-MM-DD"
         case .url: "https://…"
         case .boolean: "true"
         case .enumeration(let set): set.values.first?.id ?? "…"
@@ -107,6 +111,8 @@ public struct EntryValidator: Sendable {
 /// Checks YAML values against field types, collecting diagnostics.
 struct ValueChecker {
     let file: String
+    /// The collection's title field, which must show some text even where it is not required.
+    var titleField: String?
     var diagnostics: [Diagnostic] = []
     /// Where each checked value starts, by field path (`socios[2]`, `historial[1].fecha`).
     var positions: [String: SourceLocation] = [:]
@@ -198,8 +204,10 @@ struct ValueChecker {
 
     mutating func checkScalar(_ text: String, node: YAMLNode, as field: Field, path: String) -> FieldValue? {
         switch field.type {
-        case .string: return .string(text)
+        case .string:
+            return refusesBlank(text, node: node, field: field, path: path) ? nil : .string(text)
         case .text:
+            if refusesBlank(text, node: node, field: field, path: path) { return nil }
             if let problem = MarkdownLimits.problem(in: text) {
                 report(
                     "markdown-too-complex", "`\(path)`, line \(problem.line) of its text: \(problem.message)",
@@ -272,6 +280,25 @@ struct ValueChecker {
         case .references, .list:
             return nil  // handled in `check`
         }
+    }
+
+    /// Reports a required text, or the title, that shows nothing (`""`, spaces, U+200B): as good
+    /// as missing, but written, so it is reported at the value.
+    mutating func refusesBlank(_ text: String, node: YAMLNode, field: Field, path: String) -> Bool {
+        guard field.required || path == titleField, VisibleText.isBlank(text) else { return false }
+        let what =
+            if text.isEmpty {
+                "is empty"
+            } else if let invisible = VisibleText.firstInvisible(text) {
+                "holds only invisible characters, such as \(BidiControls.describe(invisible))"
+            } else {
+                "holds only spaces"
+            }
+        report(
+            "field-blank", "`\(path)` \(what)", at: node, field: path,
+            hint: path == titleField
+                ? "write the title that pages, links and feeds show" : "write the text, or leave the field out")
+        return true
     }
 
     mutating func identifier(_ node: YAMLNode, path: String, field: Field) -> String? {

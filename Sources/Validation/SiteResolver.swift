@@ -20,18 +20,41 @@ public enum SiteResolver {
         var found: [(collection: Collection, id: String, file: SourceFile)] = []
         var translationFiles: [(collection: Collection, id: String, language: String, file: SourceFile)] = []
         let languages = Set(tree.files.compactMap { ModelTranslation.language(ofPath: $0.path) })
+        // Files whose name is no id: still validated, so that all their problems show at once.
+        var misnamed: [(collection: Collection, id: String, file: SourceFile)] = []
         for file in tree.files
         where file.path != ModelReader.path && ModelTranslation.language(ofPath: file.path) == nil {
-            if let (id, language) = translationName(file.path), languages.contains(language) {
-                switch place(file.path.replacingOccurrences(of: ".\(language).md", with: ".md"), model: model) {
-                case .success(let placed): translationFiles.append((placed.collection, id, language, file))
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                }
+            if let problem = ModelTranslation.languageProblem(ofPath: file.path) {
+                diagnostics.append(problem)
                 continue
+            }
+            if let (id, language) = claimedTranslationName(file.path) {
+                if ModelTranslation.isLanguageCode(language), languages.contains(language) {
+                    switch place(file.path.replacingOccurrences(of: ".\(language).md", with: ".md"), model: model) {
+                    case .success(let placed): translationFiles.append((placed.collection, id, language, file))
+                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    }
+                    continue
+                }
+                if !ModelTranslation.isLanguageCode(language), languages.contains(language.lowercased()) {
+                    diagnostics.append(
+                        .error(
+                            "language-invalid", "`\(language)` is not a language code a translation can have",
+                            at: SourceLocation(file: file.path, line: 1, column: 1),
+                            hint: ModelTranslation.languageHint(language, file: "\(id).{}.md")))
+                    continue
+                }
             }
             switch place(file.path, model: model) {
             case .success(let placed): found.append((placed.collection, placed.id, file))
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                let parts = file.path.split(separator: "/")
+                if diagnostic.code == "id-invalid", parts.count == 3,
+                    let collection = model.collection(inFolder: String(parts[1]))
+                {
+                    misnamed.append((collection, String(parts[2].dropLast(3)), file))
+                }
             }
         }
         for path in tree.otherFiles {
@@ -40,6 +63,11 @@ public enum SiteResolver {
                     "file-ignored", "`\(path)` is not a Markdown file and is not published",
                     at: SourceLocation(file: path, line: 0, column: 0),
                     hint: "entries are `.md` files; put images and other files in the theme's `static/` folder"))
+        }
+        var misnamedEntries: [String: [Entry]] = [:]
+        for (entry, problems) in validateAll(misnamed) {
+            diagnostics += problems
+            if let entry { misnamedEntries[entry.collection, default: []].append(entry) }
         }
         let validated = validateAll(found, cache: cache, progress: progress)
         var entries: [String: [Entry]] = [:]
@@ -52,6 +80,7 @@ public enum SiteResolver {
         var ids: [String: Set<String>] = [:]
         for item in found { ids[item.collection.name, default: []].insert(item.id) }
         diagnostics += checkReferences(entries, ids: ids, model: model)
+        diagnostics += checkReferences(misnamedEntries, ids: ids, model: model)
         diagnostics += checkCounts(entries, model: model)
         for collection in model.collections {
             entries[collection.name] = sorted(entries[collection.name] ?? [], by: collection)
@@ -81,12 +110,21 @@ public enum SiteResolver {
 
     /// `(id, language)` of a translation's file name, `content/proyectos/rcn-visa.en.md`.
     static func translationName(_ path: String) -> (String, String)? {
+        guard let (id, language) = claimedTranslationName(path), ModelTranslation.isLanguageCode(language) else {
+            return nil
+        }
+        return (id, language)
+    }
+
+    /// `(id, language)` of a file named like a translation, whether or not the language is a
+    /// code (`rcn-visa.EN.md`, `rcn-visa.v2.md`).
+    static func claimedTranslationName(_ path: String) -> (String, String)? {
         // Most files are not translations: one look for a second dot in the file name first.
         let start = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         guard path.hasSuffix(".md"), path[start...].dropLast(3).contains(".") else { return nil }
         guard let name = path.split(separator: "/").last, name.hasSuffix(".md") else { return nil }
         let parts = name.dropLast(3).split(separator: ".")
-        guard parts.count == 2, (2...3).contains(parts[1].count), parts[1].allSatisfy(\.isLowercase) else { return nil }
+        guard parts.count == 2, !parts[1].isEmpty else { return nil }
         return (String(parts[0]), String(parts[1]))
     }
 

@@ -37,6 +37,7 @@ import Testing
             ("license:\n  name: ''\n  url: https://x.org/\n", 3, 9, "`license` needs `name`"),
             ("license: {name: X, url: ftp://x.org/l}\n", 2, 25, "must be a well-formed"),
             ("license: {name: X, url: \"https://x.org/a b\"}\n", 2, 25, "must be a well-formed"),
+            ("license: {name: X, url: \"https://x.org@evil.test/\"}\n", 2, 25, "must be a well-formed"),
             ("license: {name: X, url: https://x.org/, terms: y}\n", 2, 41, "unknown license setting `terms`"),
         ] as [(String, Int, Int, String)])
     func aMalformedLicenseIsAnErrorWhereItIsWrong(setting: String, line: Int, column: Int, message: String) throws {

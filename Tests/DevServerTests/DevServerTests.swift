@@ -17,12 +17,14 @@ import Testing
     /// caller stops both.
     func start(
         _ name: String, prepare: (String) throws -> Void = { _ in },
-        report: @escaping @Sendable (BuildEvent) -> Void = { _ in }, pollInterval: Duration = .milliseconds(40)
+        report: @escaping @Sendable (BuildEvent) -> Void = { _ in }, pollInterval: Duration = .milliseconds(40),
+        configure: (inout DevServerOptions) -> Void = { _ in }
     ) async throws -> (DevServer, String, UInt16) {
         let root = try ValidSite.copy("serve-\(name)")
         try prepare(root)
         var options = DevServerOptions(root: root, port: 0)
         options.pollInterval = pollInterval
+        configure(&options)
         let server = DevServer(options: options, report: report)
         _ = try await server.start()
         return (server, root, await server.port)

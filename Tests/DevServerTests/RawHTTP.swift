@@ -8,7 +8,7 @@ import Foundation
 
 /// A bare HTTP/1.1 client on a socket, for requests URLSession would tidy up before sending
 /// (`..` segments, absolute paths) and for reading an event stream as it comes.
-final class RawHTTP {
+final class RawHTTP: @unchecked Sendable {
     let socket: Int32
 
     /// Connects to 127.0.0.1:`port`; `nil` when nothing listens there.
@@ -40,6 +40,36 @@ final class RawHTTP {
         _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
+    /// Sends every byte, in pieces, until done or until the server stops reading (an error, or
+    /// the send timeout); returns how many were sent.
+    @discardableResult
+    func send(bytes: [UInt8], timeout: Int = 10) -> Int {
+        var limit = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes {
+                Glibc.send(socket, $0.baseAddress, Swift.min($0.count, 65_536), Int32(MSG_NOSIGNAL))
+            }
+            guard count > 0 else { break }
+            sent += count
+        }
+        return sent
+    }
+
+    /// Everything until the server closes the connection (or the timeout passes).
+    func receiveAll() -> String {
+        var text = ""
+        while let chunk = receive(), !chunk.isEmpty { text += chunk }
+        return text
+    }
+
+    /// The status of the response at the start of `text`; 0 when there is none.
+    static func status(of text: String) -> Int {
+        text.hasPrefix("HTTP/1.")
+            ? text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0 : 0
+    }
+
     /// Reads what has arrived, waiting up to the timeout; empty at the end of the stream.
     func receive() -> String? {
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -58,12 +88,20 @@ final class RawHTTP {
     }
 
     /// Sends one request with `Connection: close` and returns the status and the whole response.
-    static func get(_ target: String, port: UInt16, method: String = "GET") -> (status: Int, text: String)? {
-        guard let client = RawHTTP(port: port) else { return nil }
+    static func get(_ target: String, port: UInt16, method: String = "GET", timeout: Int = 5) -> (
+        status: Int, text: String
+    )? {
+        guard let client = RawHTTP(port: port, timeout: timeout) else { return nil }
         client.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        var text = ""
-        while let chunk = client.receive(), !chunk.isEmpty { text += chunk }
-        let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
-        return (status, text)
+        let text = client.receiveAll()
+        return (status(of: text), text)
+    }
+}
+
+/// Runs blocking socket code on a thread of its own, so that the server's tasks, in the same
+/// process, keep the cooperative threads (two on a two-core machine) to themselves.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(returning: body()) }
     }
 }

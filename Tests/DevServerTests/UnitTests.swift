@@ -14,6 +14,12 @@ import Testing
         ("/", RequestPath.Resolution.file("index.html")),
         ("/proyectos/rcn-visa/", .file("proyectos/rcn-visa/index.html")),
         ("/proyectos/rcn-visa", .redirect("/proyectos/rcn-visa/")),
+        // Never a Location of `//host/…`: empty segments are dropped, as for files.
+        ("//proyectos/rcn-visa", .redirect("/proyectos/rcn-visa/")),
+        ("///proyectos//rcn-visa", .redirect("/proyectos/rcn-visa/")),
+        ("http://evil.example//proyectos/rcn-visa?x=1", .redirect("/proyectos/rcn-visa/")),
+        ("/proyectos/%72cn-visa", .redirect("/proyectos/%72cn-visa/")),
+        ("/\\evil.example/proyectos/rcn-visa", .forbidden),
         ("/css/site.css?v=2", .file("css/site.css")),
         ("/css//site.css", .file("css/site.css")),
         ("/proyectos/%72cn-visa/", .file("proyectos/rcn-visa/index.html")),

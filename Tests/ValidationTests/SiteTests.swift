@@ -75,6 +75,25 @@ import Testing
         #expect((URLRule.problem(with: url) == nil) == allowed)
     }
 
+    /// URLs a browser reads otherwise than a person does (issue 19): each refused with its reason.
+    @Test(
+        arguments: [
+            ("https://[::1]:99999/", "its port `99999` is not a number from 0 to 65535"),
+            ("https://example.org:65536/", "its port `65536` is not a number from 0 to 65535"),
+            ("https://example.org:8x/", "its port `8x` is not a number from 0 to 65535"),
+            ("https://example.org:0000080/", "its port `0000080` is not a number from 0 to 65535"),
+            ("http://evil.com\\@good.com", "it contains a backslash, which browsers read as `/`"),
+            ("https://good.com\\evil.com/", "it contains a backslash, which browsers read as `/`"),
+            ("https://user:pass@good.com@evil.com/", "it has a user name before `@`, which hides the host it leads to"),
+            ("https://good.com@evil.com/", "it has a user name before `@`, which hides the host it leads to"),
+            ("https://[::1/", "its IPv6 address has no closing `]`"),
+            ("https://example.org:65535/", nil), ("https://[::1]:8080/a@b", nil), ("https://example.org:/", nil),
+            ("https://example.org/a?b=c@d#e@f", nil), ("mailto:a@example.org", nil),
+        ] as [(String, String?)])
+    func ambiguousURLsAreRefusedWithTheirReason(url: String, problem: String?) {
+        #expect(URLRule.problem(with: url) == problem)
+    }
+
     @Test func entriesAreSortedByOrderFieldsThenTitle() throws {
         let (site, _) = TestSite.validate([
             "content/ejes/e2.md": "---\ntitulo: Ánfora\norden: 2\n---\n",

@@ -1,0 +1,82 @@
+import ContentModel
+import Diagnostics
+import FrontMatter
+import SiteData
+import SiteLayout
+
+/// Outputs that would land on the same path, found before anything is written and named on
+/// both sides: a collection whose folder is one the site makes itself (`datos/`, `en/`), at its
+/// line of `site.yaml`; a file of `theme/static/` with the path of a generated page or document.
+enum OutputConflicts {
+    /// The files of `theme/static/` (`staticPaths`, relative to it) that have the path of a page
+    /// or a document of the prepared site.
+    static func staticFiles(_ staticPaths: [String], in prepared: PreparedSite) -> [Diagnostic] {
+        let site = prepared.site
+        var diagnostics: [Diagnostic] = []
+        guard !staticPaths.isEmpty else { return diagnostics }
+        var generated: [String: String] = [:]
+        for path in prepared.pagePaths { generated[path] = "page" }
+        for path in dataPaths(site) { generated[path] = "document" }
+        for path in staticPaths.sorted() {
+            guard let kind = generated[path] else { continue }
+            diagnostics.append(
+                .error(
+                    "output-conflict",
+                    "`theme/static/\(path)` has the path of the \(kind) the site generates at `\(path)`",
+                    at: SourceLocation(file: "theme/static/\(path)", line: 0, column: 0),
+                    hint: "rename or remove the static file: a build writes the generated \(kind) there"))
+        }
+        return diagnostics
+    }
+
+    /// The folders the site's own pages and documents live in, with what each holds.
+    static func builtInFolders(languages: [String]) -> [(folder: String, holds: String)] {
+        func folder(_ path: String) -> String { String(path.prefix { $0 != "/" }) }
+        return [
+            (folder(DataPaths.apiRoot), "the JSON API"),
+            (folder(DataPaths.dataFolder), "the data page and the CSV files"),
+            (folder(DataPaths.searchPage), "the search page"),
+            (folder(DataPaths.updatesPage), "the page of last changes"),
+        ] + languages.map { ($0, "the pages in `\($0)` (from `site.\($0).yaml`)") }
+    }
+
+    /// A collection whose folder is one of `builtInFolders`, at its `path:` in `site.yaml` (or at
+    /// its name, when it has no `path:`).
+    static func collectionFolders(_ model: SiteModel, languages: [String], modelText: String) -> [Diagnostic] {
+        let folders = builtInFolders(languages: languages)
+        let collections = (try? YAMLReader.parse(modelText, file: ModelReader.path).get())??["collections"]?.mapping
+        return model.collections.compactMap { collection in
+            guard let taken = folders.first(where: { $0.folder == collection.folder }) else { return nil }
+            let entry = collections?.first { $0.key.scalar == collection.name }
+            let node = entry?.value["path"] ?? entry?.key
+            let location = SourceLocation(
+                file: ModelReader.path, line: node?.line ?? 0, column: node?.column ?? 0,
+                length: node == nil ? 1 : collection.folder.count)
+            let list = folders.map { "`\($0.folder)/`" }.joined(separator: ", ")
+            return .error(
+                "output-conflict",
+                "the collection `\(collection.name)` would be written to `\(collection.folder)/`, "
+                    + "which holds \(taken.holds)",
+                at: location, hint: "give `\(collection.name)` another `path:`; the site's own folders are \(list)")
+        }
+    }
+
+    /// The path of every open-data document and search index of `site` (`OpenDataRenderer`,
+    /// `SearchIndexBuilder`); a test holds it to what a build writes.
+    static func dataPaths(_ site: Site) -> [String] {
+        var paths = [
+            DataPaths.catalog, DataPaths.catalogSchema, DataPaths.jsonFeed, DataPaths.atomFeed, DataPaths.dataPackage,
+            DataPaths.sitemap, DataPaths.robots, DataPaths.searchIndex,
+        ]
+        paths += site.languages.map { $0 + "/" + DataPaths.searchIndex }
+        for collection in site.model.collections {
+            paths += [
+                DataPaths.list(of: collection), DataPaths.listSchema(of: collection),
+                DataPaths.entrySchema(of: collection), DataPaths.csv(of: collection),
+            ]
+            paths += DataPaths.fieldTables(of: collection).map { DataPaths.csv(of: collection, field: $0) }
+            paths += site.entries(of: collection.name).map { DataPaths.entry($0.id, of: collection) }
+        }
+        return paths
+    }
+}
