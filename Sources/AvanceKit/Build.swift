@@ -143,9 +143,6 @@ public enum Build {
             result.diagnostics += SiteResolver.checkSyntax(tree)
             return (result, nil)
         }
-        // What a public release still lacks (the address, the licence): warnings, never errors,
-        // so that a site can be built and previewed before it declares them.
-        result.diagnostics += model.publicationWarnings(checkBaseURL: options.baseURL == nil)
         if let baseURL = options.baseURL {
             // The same rule as `base_url` in site.yaml: every page and document repeats it.
             if let problem = BaseURL.problem(with: baseURL) {
@@ -156,6 +153,9 @@ public enum Build {
             }
             model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
+        // What a public release still lacks (the address, the licence): warnings, never errors,
+        // so that a site can be built and previewed before it declares them.
+        result.diagnostics += model.publicationWarnings(checkBaseURL: options.baseURL == nil)
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))
         // What cached results were made under: the model and the base URL.

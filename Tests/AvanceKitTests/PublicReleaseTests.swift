@@ -24,21 +24,21 @@ import Testing
                 Self.attribute(html, #"<link rel="canonical" href="[^"]*">"#), "\(path)"
             ).dropFirst(#"<link rel="canonical" href=""#.count).dropLast(2)
             #expect(html.contains(#"<meta property="og:url" content="\#(canonical)">"#), "\(path)")
-            #expect(html.contains(#"<meta property="og:image" content="https://example.org/plan/og-image.png">"#))
+            #expect(html.contains(#"<meta property="og:image" content="https://example.org/plan/img/og-image.png">"#))
             #expect(html.contains(#"<meta name="twitter:card" content="summary">"#), "\(path)")
             #expect(Self.attribute(html, #"<meta property="og:title" content="[^"]+">"#) != nil, "\(path)")
             #expect(Self.attribute(html, #"<meta property="og:description" content="[^"]+">"#) != nil, "\(path)")
-            #expect(html.contains(#"favicon.svg" type="image/svg+xml">"#), "\(path)")
-            #expect(html.contains(#"favicon.png" type="image/png" sizes="32x32">"#), "\(path)")
+            #expect(html.contains(#"img/favicon.svg" type="image/svg+xml">"#), "\(path)")
+            #expect(html.contains(#"img/favicon.png" type="image/png" sizes="32x32">"#), "\(path)")
         }
         let paths = Set(ValidSite.rendered.files.map(\.path))
-        #expect(paths.isSuperset(of: ["favicon.svg", "favicon.png", "og-image.png"]))
+        #expect(paths.isSuperset(of: ["img/favicon.svg", "img/favicon.png", "img/og-image.png"]))
         let project = try #require(ValidSite.page("proyectos/huertos-comunitarios/index.html"))
         #expect(project.contains(#"<meta property="og:title" content="Huertos comunitarios en terrenos baldíos">"#))
     }
 
     @Test func theOpenGraphImageIsAPNGOfTheSizeThePagesSay() throws {
-        let image = try #require(ValidSite.rendered.files.first { $0.path == "og-image.png" })
+        let image = try #require(ValidSite.rendered.files.first { $0.path == "img/og-image.png" })
         #expect(Array(image.bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         func number(_ offset: Int) -> Int { image.bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
         #expect(number(16) == 1200)

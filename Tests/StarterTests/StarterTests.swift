@@ -123,7 +123,7 @@ import Testing
         let neutral: Set<String> = [
             "404.html", "api", "v1", "schema", "index.html", "index.json", "css", "js", "site.css", "search.css",
             "search.js", "feed.json", "feed.xml", "sitemap.xml", "robots.txt", "search-index.json",
-            "datapackage.json", "entry.json", "favicon.svg", "favicon.png", "og-image.png", "academia",
+            "datapackage.json", "entry.json", "img", "favicon.svg", "favicon.png", "og-image.png", "academia",
         ]
         let shared = englishSegments.intersection(spanishSegments).subtracting(neutral)
         let stillSpanish: Set<String> = ["datos", "buscar", "actualizaciones"]  // until item 2 of issue 17
