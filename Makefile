@@ -130,15 +130,18 @@ golden: deps
 	AVANCE_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
 
 # Benchmarks (never part of `make test`): for each size, build, check, serve's rebuild after an
-# edit, and Hugo on the same entries (bench/build.sh), then the link checker (bench/link-check.sh).
+# edit, and Hugo on the same entries (bench/build.sh), then the link checker (bench/link-check.sh),
+# then what a search downloads, against Pagefind (bench/search.sh, docs/search.md).
 # Corpora are kept in .build/bench. `make bench BENCH_SIZES=10000 RUNS=5`.
 BENCH_SIZES ?= 1000 10000 50000
 LINK_BENCH_SIZES ?= 1000 10000 18000
+SEARCH_BENCH_SIZES ?= 10000
 RUNS ?= 3
 
 bench: deps
 	RUNS=$(RUNS) bench/build.sh $(BENCH_SIZES)
 	RUNS=$(RUNS) bench/link-check.sh $(LINK_BENCH_SIZES)
+	bench/search.sh $(SEARCH_BENCH_SIZES)
 
 clean:
 	rm -rf .build public

@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import FrontMatter
+import Search
 import SiteData
 import SiteLayout
 
@@ -17,14 +18,26 @@ enum OutputConflicts {
         var generated: [String: String] = [:]
         for path in prepared.pagePaths { generated[path] = "page" }
         for path in dataPaths(site) { generated[path] = "document" }
+        let searchFolders = searchFolders(site)
         for path in staticPaths.sorted() {
-            guard let kind = generated[path] else { continue }
-            diagnostics.append(
-                .error(
-                    "output-conflict",
-                    "`theme/static/\(path)` has the path of the \(kind) the site generates at `\(path)`",
-                    at: SourceLocation(file: "theme/static/\(path)", line: 0, column: 0),
-                    hint: "rename or remove the static file: a build writes the generated \(kind) there"))
+            let location = SourceLocation(file: "theme/static/\(path)", line: 0, column: 0)
+            if let kind = generated[path] {
+                diagnostics.append(
+                    .error(
+                        "output-conflict",
+                        "`theme/static/\(path)` has the path of the \(kind) the site generates at `\(path)`",
+                        at: location,
+                        hint: "rename or remove the static file: a build writes the generated \(kind) there"))
+            } else if let folder = searchFolders.first(where: { path.hasPrefix($0) }) {
+                // The shards of the search index are named by the words of the entries: the whole
+                // folder is the site's.
+                diagnostics.append(
+                    .error(
+                        "output-conflict",
+                        "`theme/static/\(path)` is in `\(folder)`, the folder of the search index the site generates",
+                        at: location,
+                        hint: "move the static file out of `\(folder)`: a build writes the search index there"))
+            }
         }
         return diagnostics
     }
@@ -36,6 +49,7 @@ enum OutputConflicts {
             (folder(DataPaths.apiRoot), "the JSON API"),
             (folder(DataPaths.dataFolder), "the data page and the CSV files"),
             (folder(DataPaths.searchPage), "the search page"),
+            (folder(DataPaths.searchFolder), "the search index"),
             (folder(DataPaths.updatesPage), "the page of last changes"),
         ] + languages.map { ($0, "the pages in `\($0)` (from `site.\($0).yaml`)") }
     }
@@ -61,14 +75,24 @@ enum OutputConflicts {
         }
     }
 
-    /// The path of every open-data document and search index of `site` (`OpenDataRenderer`,
-    /// `SearchIndexBuilder`); a test holds it to what a build writes.
+    /// The folder of each language's search index: `search-index/`, `en/search-index/`.
+    static func searchFolders(_ site: Site) -> [String] {
+        [DataPaths.searchFolder] + site.languages.map { $0 + "/" + DataPaths.searchFolder }
+    }
+
+    /// The path of every open-data document of `site` (`OpenDataRenderer`) and of the search
+    /// index's files but its shards (`SearchIndexBuilder`: the manifest and one file per entry,
+    /// in each language); a test holds it to what a build writes.
     static func dataPaths(_ site: Site) -> [String] {
         var paths = [
             DataPaths.catalog, DataPaths.catalogSchema, DataPaths.jsonFeed, DataPaths.atomFeed, DataPaths.dataPackage,
-            DataPaths.sitemap, DataPaths.robots, DataPaths.searchIndex,
+            DataPaths.sitemap, DataPaths.robots,
         ]
-        paths += site.languages.map { $0 + "/" + DataPaths.searchIndex }
+        let documents = site.model.collections.reduce(0) { $0 + site.entries(of: $1.name).count }
+        for folder in searchFolders(site) {
+            paths.append(folder + SearchIndexBuilder.manifest)
+            paths += (0..<documents).map { folder + SearchIndexBuilder.entriesFolder + "\($0).json" }
+        }
         for collection in site.model.collections {
             paths += [
                 DataPaths.list(of: collection), DataPaths.listSchema(of: collection),

@@ -57,11 +57,11 @@ public final class PreparedSite: @unchecked Sendable {
             alongside: [
                 {
                     // One index per language, so that /en/buscar/ finds English words and titles.
-                    renderers.map { renderer in
+                    renderers.flatMap { renderer in
                         var builder = SearchIndexBuilder(site: renderer.site, bodies: renderer.bodies)
                         let prefix = renderer.localization.prefix
                         builder.original = prefix.isEmpty ? nil : renderer.localization.languages.first?.code
-                        return builder.render(path: prefix + DataPaths.searchIndex)
+                        return builder.render(folder: prefix + DataPaths.searchFolder)
                     }
                 }
             ],

@@ -94,30 +94,24 @@ public struct BodyRenderer: Sendable {
         }
         for anchor in anchors {
             let ids = (bodies.headings[anchor.target] ?? []).map(\.id)
-            // Browsers find an id by its code points: `é` written as `e` and U+0301 is another
-            // id than `é`, although Swift's `==` calls the two equal.
-            guard !ids.contains(where: { Self.sameCodePoints($0, anchor.fragment) }) else { continue }
+            // Code point by code point, as a browser finds an id: Swift's `==` takes `ó` composed
+            // (NFC) and decomposed (NFD) for equal.
+            guard !ids.contains(where: { $0.utf8.elementsEqual(anchor.fragment.utf8) }) else { continue }
             // The file whose headings were searched: a translation's own body when it has one.
             let file = site.entry(anchor.target)?.bodyFile ?? anchor.target.description
-            let lookalike = ids.first { $0 == anchor.fragment }
+            let lookAlike = LookAlike.twin(of: anchor.fragment, among: ids).map {
+                LookAlike.describe($0, shown: "#" + $0)
+                    + "; browsers compare ids code point by code point: write `#\(LookAlike.percentEncoded($0))`"
+            }
             bodies.diagnostics.append(
                 .error(
                     "link-anchor", "no heading `#\(anchor.fragment)` in `\(file)`", at: anchor.location,
-                    hint: lookalike.map {
-                        "the heading's id is `#\($0)`, which looks the same but writes its accents as single "
-                            + "characters; browsers compare the code points: retype the link's accents"
-                    } ?? Suggestion.hint(for: anchor.fragment, among: ids)
+                    hint: lookAlike ?? Suggestion.hint(for: anchor.fragment, among: ids)
                         ?? (ids.isEmpty
                             ? "that page has no headings"
                             : "its headings are \(ids.map { "`#\($0)`" }.joined(separator: ", "))")))
         }
         return bodies
-    }
-
-    /// Whether `a` and `b` are the same Unicode scalars, as an HTML id or a path is compared,
-    /// not only canonically equivalent as Swift's `==` has it.
-    static func sameCodePoints(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
     }
 
     /// What `entry`'s rendered Markdown depends on, for `BodyCache`.

@@ -32,6 +32,22 @@ public struct ModelReader {
         return (reader.diagnostics.hasErrors ? nil : model, reader.diagnostics)
     }
 
+    /// Only `base_url` from the text of `site.yaml`, checked as `read` checks it: for
+    /// `avance check --public`, which needs nothing else of the model. `nil` when it is not set
+    /// or cannot be read (the diagnostics then say why).
+    public static func readBaseURL(_ text: String, file: String = path) -> (String?, [Diagnostic]) {
+        var reader = ModelReader(file: file)
+        switch YAMLReader.parse(text, file: file) {
+        case .failure(let diagnostic):
+            return (nil, [diagnostic])
+        case .success(let node?) where node.mapping != nil && node["base_url"] != nil:
+            let url = reader.readBaseURL(node)
+            return (reader.diagnostics.hasErrors ? nil : url, reader.diagnostics)
+        case .success:
+            return (nil, [])
+        }
+    }
+
     mutating func read(_ text: String) -> SiteModel? {
         let root: YAMLNode
         switch YAMLReader.parse(text, file: file) {

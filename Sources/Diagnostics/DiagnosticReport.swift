@@ -68,8 +68,10 @@ public struct DiagnosticReport: Sendable {
         out += "\n"
         if let line = sourceLine(location) {
             let visible = line.replacingOccurrences(of: "\t", with: " ").terminalSafe
-            let pad = String(repeating: " ", count: max(0, location.column - 1))
-            let marks = String(repeating: "^", count: max(1, location.length))
+            // A control character is shown as `U+0000`, six characters for one: so is the underline.
+            let (before, span) = Self.shownWidths(line, column: location.column, length: location.length)
+            let pad = String(repeating: " ", count: max(0, before))
+            let marks = String(repeating: "^", count: max(1, span))
             out += "\(gutter) \(paint(Paint.blue, "|"))\n"
             out += "\(paint(Paint.blue, number)) \(paint(Paint.blue, "|")) \(visible)\n"
             out += "\(gutter) \(paint(Paint.blue, "|")) \(pad)\(paint(severityColor, marks))"
@@ -79,6 +81,19 @@ public struct DiagnosticReport: Sendable {
             out += "\(gutter) = hint: \(hint)\n"
         }
         return out
+    }
+
+    /// How wide the first `column - 1` characters of `line`, and the `length` after them, are once
+    /// `terminalSafe` has written each control character as its code point.
+    static func shownWidths(_ line: String, column: Int, length: Int) -> (before: Int, span: Int) {
+        let before = max(0, column - 1)
+        guard line.unicodeScalars.contains(where: \.isForbiddenControl) else { return (before, length) }
+        let scalars = Array(line.unicodeScalars)
+        func extra(_ range: Range<Int>) -> Int {
+            let clamped = range.clamped(to: 0..<scalars.count)
+            return scalars[clamped].reduce(0) { $0 + ($1.isForbiddenControl ? $1.codePoint.count - 1 : 0) }
+        }
+        return (before + extra(0..<before), length + extra(before..<(before + max(0, length))))
     }
 
     func sourceLine(_ location: SourceLocation) -> String? {

@@ -48,28 +48,38 @@ final class HTMLScanner {
 
     /// The ids and URLs of the HTML in `bytes`.
     func scan(_ bytes: UnsafeRawBufferPointer) -> ScannedPage {
-        let collector = PageCollector()
-        context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
-        defer { context.pointee._private = nil }
-        withExtendedLifetime(collector) {
-            // libxml2 wants a pointer even for an empty page. Pages are read as UTF-8 (libxml2
-            // alone would take a page without `<meta charset>` for ISO-8859-1); bytes that are not
-            // UTF-8 make libxml2 fall back to ISO-8859-1 by itself.
-            let empty: StaticString = ""
-            let chars = UnsafeRawPointer(bytes.baseAddress ?? UnsafeRawPointer(empty.utf8Start))
-                .assumingMemoryBound(to: CChar.self)
-            if let document = htmlCtxtReadMemory(context, chars, Int32(bytes.count), nil, "UTF-8", Self.options) {
-                xmlFreeDoc(document)
-            }
-        }
-        return collector.page
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: bytes)
+        return scanBuffer()
     }
 
     /// Reads the file at `path` (absolute) and scans it; throws the system's reason when the
     /// file cannot be read.
     func scanFile(atPath path: String) throws(ReadError) -> ScannedPage {
         try FileBytes.read(path, into: &buffer)
-        return buffer.withUnsafeBytes { scan($0) }
+        return scanBuffer()
+    }
+
+    /// Scans the page in `buffer`, first blanking what a browser reads as text.
+    private func scanBuffer() -> ScannedPage {
+        let collector = PageCollector()
+        collector.nulSubstitute = buffer.withUnsafeMutableBytes { RawTextFilter.apply(to: $0) }
+        context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
+        defer { context.pointee._private = nil }
+        withExtendedLifetime(collector) {
+            buffer.withUnsafeBytes { bytes in
+                // libxml2 wants a pointer even for an empty page. Pages are read as UTF-8 (libxml2
+                // alone would take a page without `<meta charset>` for ISO-8859-1); bytes that are
+                // not UTF-8 make libxml2 fall back to ISO-8859-1 by itself.
+                let empty: StaticString = ""
+                let chars = UnsafeRawPointer(bytes.baseAddress ?? UnsafeRawPointer(empty.utf8Start))
+                    .assumingMemoryBound(to: CChar.self)
+                if let document = htmlCtxtReadMemory(context, chars, Int32(bytes.count), nil, "UTF-8", Self.options) {
+                    xmlFreeDoc(document)
+                }
+            }
+        }
+        return collector.page
     }
 
     /// Where the parser is: the byte offset of the current character and libxml2's line. While

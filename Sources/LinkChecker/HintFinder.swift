@@ -5,9 +5,9 @@ import Diagnostics
 struct HintFinder {
     let folder: SiteFolder
     /// The ids of the pages that broken fragments point into.
-    var ids: [String: [String]] = [:]
-    private var children: [String: Set<String>]?
-    private var missingHints: [String: String?] = [:]
+    var ids: [ExactText: [String]] = [:]
+    private var children: [ExactText: Set<ExactText>]?
+    private var missingHints: [ExactText: String?] = [:]
 
     init(folder: SiteFolder) {
         self.folder = folder
@@ -16,7 +16,7 @@ struct HintFinder {
     /// The hint of a URL whose resolved `path` has no file.
     mutating func missing(path: String, folder isFolder: Bool, url: String) -> String? {
         // The same broken menu link is on every page of a folder: work it out once.
-        let key = (isFolder ? "/" : "") + path + "\u{0}" + url
+        let key = ExactText((isFolder ? "/" : "") + path + "\u{0}" + url)
         if let known = missingHints[key] { return known }
         let hint = findMissing(path: path, folder: isFolder, url: url)
         missingHints[key] = hint
@@ -29,14 +29,19 @@ struct HintFinder {
         self.children = children
         var current = ""
         for (index, segment) in segments.enumerated() {
-            let names = children[current] ?? []
-            if names.contains(segment) {
+            let names = children[ExactText(current)] ?? []
+            if names.contains(ExactText(segment)) {
                 current = current.isEmpty ? segment : current + "/" + segment
                 continue
             }
             // Sorted: among names as near as each other, the same one wins on every run (a set's
             // order changes from process to process).
-            guard let guess = Suggestion.closest(to: segment, among: names.sorted()) else { return nil }
+            let sorted = names.map(\.text).sorted()
+            if let twin = LookAlike.twin(of: segment, among: sorted) {
+                return LookAlike.describe(twin, shown: twin)
+                    + "; servers compare file names byte by byte: write `\(LookAlike.percentEncoded(twin))`"
+            }
+            guard let guess = Suggestion.closest(to: segment, among: sorted) else { return nil }
             var fixed = segments
             fixed[index] = guess
             let fixedPath = fixed.joined(separator: "/")
@@ -48,8 +53,12 @@ struct HintFinder {
 
     /// The hint of a `#fragment` missing from `page`.
     func fragment(_ fragment: String, page: String) -> String? {
-        let ids = self.ids[page] ?? []
+        let ids = self.ids[ExactText(page)] ?? []
         if ids.isEmpty { return "the page has no ids" }
+        if let twin = LookAlike.twin(of: fragment, among: ids) {
+            return LookAlike.describe(twin, shown: "#" + twin)
+                + "; browsers compare ids code point by code point: write `#\(LookAlike.percentEncoded(twin))`"
+        }
         return Suggestion.closest(to: fragment, among: ids).map { "did you mean `#\($0)`?" }
     }
 
@@ -64,12 +73,12 @@ struct HintFinder {
     }
 
     /// The names in each folder (`""` for the root), files and sub-folders alike.
-    static func children(of files: Set<String>) -> [String: Set<String>] {
-        var children: [String: Set<String>] = [:]
+    static func children(of files: some Sequence<String>) -> [ExactText: Set<ExactText>] {
+        var children: [ExactText: Set<ExactText>] = [:]
         for file in files {
             var parent = ""
             for segment in file.split(separator: "/") {
-                children[parent, default: []].insert(String(segment))
+                children[ExactText(parent), default: []].insert(ExactText(String(segment)))
                 parent = parent.isEmpty ? String(segment) : parent + "/" + segment
             }
         }

@@ -7,16 +7,19 @@ extension LinkChecker {
     /// built, for a page with many).
     func checkFragments(_ reports: inout [PageReport]) {
         guard reports.contains(where: { !$0.fragments.isEmpty }) else { return }
-        var numbers: [String: Int] = [:]
+        // By the exact path: two files whose names differ only in how an accent is written are two pages.
+        var numbers: [ExactText: Int] = [:]
         numbers.reserveCapacity(reports.count)
-        for (number, report) in reports.enumerated() { numbers[report.page] = number }
+        for (number, report) in reports.enumerated() { numbers[ExactText(report.page)] = number }
         let pages = reports
         let number = numbers
         let found = Self.chunks(of: reports.count).concurrentMap { chunk in
             var problems: [(page: Int, problem: LinkProblem)] = []
             for index in chunk {
                 for pending in pages[index].fragments {
-                    if let target = number[pending.target], pages[target].has(id: pending.fragment) { continue }
+                    if let target = number[ExactText(pending.target)], pages[target].has(id: pending.fragment) {
+                        continue
+                    }
                     let problem = LinkProblem.Kind.fragment(pending.fragment, page: pending.target)
                     problems.append((index, LinkProblem(page: pages[index].page, link: pending.link, kind: problem)))
                 }
@@ -39,8 +42,10 @@ extension PageReport {
     /// Pages with more ids than this get a set of them.
     static let idsCompared = 32
 
-    /// True when the page has an element with the id (or `a` with the name) `id`.
+    /// True when the page has an element with the id (or `a` with the name) `id`, written with
+    /// the same code points: a browser compares ids exactly.
     func has(id: String) -> Bool {
-        idSet?.contains(id) ?? ids.contains(id)
+        if let idSet { return idSet.contains(ExactText(id)) }
+        return ids.contains { ExactText.equal($0, id) }
     }
 }

@@ -49,7 +49,7 @@ struct LinkDiagnostics {
                 "link-missing", written == file ? "no file `\(file)`" : "no file `\(file)` for `\(url)`", at: location,
                 hint: hints.missing(path: path, folder: isFolder, url: url))
         case .fragment(let fragment, let page):
-            let place = page == problem.page ? "this page" : "`\(page)`"
+            let place = ExactText.equal(page, problem.page) ? "this page" : "`\(page)`"
             diagnostic = .error(
                 "link-fragment", "no id `\(fragment)` in \(place)", at: location,
                 hint: hints.fragment(fragment, page: page))
@@ -129,16 +129,16 @@ struct LinkDiagnostics {
     }
 
     /// The ids of the pages that broken `#fragment` links point into, for their hints.
-    static func idsOfFragmentTargets(_ pages: [PageReport]) -> [String: [String]] {
-        var targets: Set<String> = []
+    static func idsOfFragmentTargets(_ pages: [PageReport]) -> [ExactText: [String]] {
+        var targets: Set<ExactText> = []
         for page in pages {
             for problem in page.problems {
-                if case .fragment(_, let target) = problem.kind { targets.insert(target) }
+                if case .fragment(_, let target) = problem.kind { targets.insert(ExactText(target)) }
             }
         }
         guard !targets.isEmpty else { return [:] }
-        var ids: [String: [String]] = [:]
-        for page in pages where targets.contains(page.page) { ids[page.page] = page.ids }
+        var ids: [ExactText: [String]] = [:]
+        for page in pages where targets.contains(ExactText(page.page)) { ids[ExactText(page.page)] = page.ids }
         return ids
     }
 

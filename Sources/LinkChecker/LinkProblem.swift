@@ -26,7 +26,7 @@ struct PageReport: Sendable {
     var page: String
     var ids: [String] = []
     /// `ids` as a set, for a page with more than `idsCompared`.
-    var idSet: Set<String>?
+    var idSet: Set<ExactText>?
     var problems: [LinkProblem] = []
     /// Links to another page's `#fragment`, checked once every page is parsed.
     var fragments: [PendingFragment] = []

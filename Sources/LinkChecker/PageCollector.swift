@@ -6,6 +6,8 @@ final class PageCollector {
     /// Only the parser's thread touches a collector, from one callback at a time: no need for
     /// the runtime's exclusivity checks on every element.
     @exclusivity(unchecked) var page = ScannedPage()
+    /// The byte that stands for a NUL in the page (see `RawTextFilter`), when it has one.
+    var nulSubstitute: UInt8?
 
     init() {
         // Room for a usual page's URLs and ids without growing.
@@ -51,12 +53,12 @@ final class PageCollector {
     /// Called for every start tag; `position` is where the tag ends.
     func start(_ name: UnsafePointer<xmlChar>, _ attributes: Attributes?, position: (offset: Int, line: Int)) {
         let values = Values(attributes)
-        if let id = values.id { page.ids.append(String(cString: id)) }
+        if let id = values.id { page.ids.append(text(id, nul: Self.replacement)) }
         guard let element = CName.element(name) else { return }
         let at = RawLink(url: "", source: .anchor, tagEnd: position.offset, line: position.line)
         switch element {
         case .anchor:
-            if let anchorName = values.name { page.ids.append(String(cString: anchorName)) }
+            if let anchorName = values.name { page.ids.append(text(anchorName, nul: Self.replacement)) }
             add(values.href, .anchor, at)
         case .area: add(values.href, .area, at)
         case .link where !Self.isHint(values.rel): add(values.href, .link, at)
@@ -77,20 +79,20 @@ final class PageCollector {
         case .track: add(values.src, .track, at)
         case .metaRefresh: addRefresh(values, at)
         case .base:
-            if page.base == nil, let href = values.href { page.base = String(cString: href) }
+            if page.base == nil, let href = values.href { page.base = text(href) }
         }
     }
 
     /// Adds the URL in `value`, found in a tag placed at `at`.
     func add(_ value: UnsafePointer<xmlChar>?, _ source: LinkSource, _ at: RawLink) {
         guard let value else { return }
-        page.links.append(RawLink(url: String(cString: value), source: source, tagEnd: at.tagEnd, line: at.line))
+        page.links.append(RawLink(url: text(value), source: source, tagEnd: at.tagEnd, line: at.line))
     }
 
     /// Adds every URL of a `srcset`.
     func addSet(_ value: UnsafePointer<xmlChar>?, _ source: LinkSource, _ at: RawLink) {
         guard let value else { return }
-        for url in Srcset.urls(in: String(cString: value)) {
+        for url in Srcset.urls(in: text(value)) {
             page.links.append(RawLink(url: url, source: source, tagEnd: at.tagEnd, line: at.line))
         }
     }
@@ -98,9 +100,29 @@ final class PageCollector {
     /// Adds the URL of `<meta http-equiv="refresh" content="0; url=…">`.
     func addRefresh(_ values: Values, _ at: RawLink) {
         guard let equiv = values.httpEquiv, CName.equalsIgnoringCase(equiv, "refresh"),
-            let content = values.content, let url = MetaRefresh.url(in: String(cString: content))
+            let content = values.content, let url = MetaRefresh.url(in: text(content))
         else { return }
         page.links.append(RawLink(url: url, source: .metaRefresh, tagEnd: at.tagEnd, line: at.line))
+    }
+
+    /// U+FFFD: what a browser reads a NUL in an attribute as.
+    static let replacement: Unicode.Scalar = "\u{FFFD}"
+
+    /// An attribute's value as a string. A NUL written in the page is given back as `nul`: itself
+    /// in a URL, so that a report quotes the URL whole; U+FFFD in an id, as a browser reads it.
+    func text(_ value: UnsafePointer<xmlChar>, nul: Unicode.Scalar = "\u{0}") -> String {
+        guard let substitute = nulSubstitute, Self.contains(value, substitute) else { return String(cString: value) }
+        let string = String(cString: value)
+        return String(String.UnicodeScalarView(string.unicodeScalars.map { $0.value == UInt32(substitute) ? nul : $0 }))
+    }
+
+    static func contains(_ value: UnsafePointer<xmlChar>, _ byte: UInt8) -> Bool {
+        var index = 0
+        while value[index] != 0 {
+            if value[index] == byte { return true }
+            index += 1
+        }
+        return false
     }
 
     /// `<link rel="preconnect">` and `dns-prefetch` name a host to warm up, not a resource.

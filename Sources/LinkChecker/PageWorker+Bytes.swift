@@ -9,7 +9,7 @@ extension PageWorker {
     /// a file that is missing, a `..` above the root): those go the general way, which alone
     /// words problems, so a report never depends on which way a URL went.
     func quickOutcome(of url: UnsafeBufferPointer<UInt8>, in context: PageContext) -> Outcome? {
-        guard context.external == nil, let first = url.first else { return nil }
+        guard context.external == nil, context.page.hostFolders == nil, let first = url.first else { return nil }
         // One pass: whitespace (trimmed or dropped the general way), the fragment, the query.
         var hash = url.count
         var query = -1

@@ -10,7 +10,7 @@ struct PageWorker {
     let collectsExternal: Bool
     let scanner = HTMLScanner()
     /// What each page-independent URL came to, by the depth of the page plus one (0: any depth).
-    private var known: [[String: Outcome]] = []
+    private var known: [[ExactText: Outcome]] = []
     private var remembered = 0
     /// Where `quickOutcome` resolves paths.
     let path = PathBuffer()
@@ -57,7 +57,7 @@ struct PageWorker {
             return report
         }
         report.ids = scanned.ids
-        if scanned.ids.count > PageReport.idsCompared { report.idSet = Set(scanned.ids) }
+        if scanned.ids.count > PageReport.idsCompared { report.idSet = Set(scanned.ids.map(ExactText.init)) }
         report.links = scanned.links.count
         let context = pageContext(file, base: scanned.base)
         var ownFragments: [PendingFragment] = []
@@ -69,7 +69,11 @@ struct PageWorker {
             case .external(let url): report.external.append((url, link))
             case .fragment(let target, let fragment):
                 let pending = PendingFragment(link: link, target: target, fragment: fragment)
-                if target == file { ownFragments.append(pending) } else { report.fragments.append(pending) }
+                if ExactText.equal(target, file) {
+                    ownFragments.append(pending)
+                } else {
+                    report.fragments.append(pending)
+                }
             }
         }
         if !ownFragments.isEmpty {
@@ -84,16 +88,19 @@ struct PageWorker {
     /// What `url` comes to in the page, from memory when it means the same on other pages.
     mutating func outcome(of url: String, in context: PageContext) -> Outcome {
         if let base = context.external, let target = Self.resolve(url, against: base) { return outcome(of: target) }
-        guard let depth = Self.sharedDepth(of: url, folders: context.page.folders.count) else {
+        guard context.page.hostFolders == nil,
+            let depth = Self.sharedDepth(of: url, folders: context.page.folders.count)
+        else {
             return outcome(of: resolver.resolve(url, in: context.page))
         }
-        if depth + 1 < known.count, let outcome = known[depth + 1][url] { return outcome }
+        let key = ExactText(url)
+        if depth + 1 < known.count, let outcome = known[depth + 1][key] { return outcome }
         let outcome = outcome(of: resolver.resolve(url, in: context.page))
         // The menu, the stylesheet, the footer are met on the first pages; a page's canonical URL
         // and links to single entries are met once, and would only grow the table.
         if remembered < Self.memoryLimit {
             while known.count <= depth + 1 { known.append([:]) }
-            known[depth + 1][url] = outcome
+            known[depth + 1][key] = outcome
             remembered += 1
         }
         return outcome
@@ -142,14 +149,10 @@ struct PageWorker {
     func pageContext(_ file: String, base: String?) -> PageContext {
         var context = PageContext(page: LinkResolver.Page(file: file))
         if let base {
-            switch resolver.resolve(base, in: context.page) {
-            case .local(let path, let folder, _):
-                let segments = path.split(separator: "/").map(String.init)
-                context.page.folders = folder ? segments : Array(segments.dropLast())
-            case .external(let url):
+            if let page = resolver.page(context.page, withBase: base) {
+                context.page = page
+            } else if case .external(let url) = resolver.resolve(base, in: context.page) {
                 context.external = URL(string: url)
-            default:
-                break
             }
         }
         context.folderBytes = Array(context.page.folders.joined(separator: "/").utf8)

@@ -1,8 +1,8 @@
 /// Where the checked site is served, from its base URL: `https://example.org/resiliencia/` is
 /// the origin `https://example.org` and the path `/resiliencia/`.
 ///
-/// Root-relative URLs (`/resiliencia/css/site.css`) must start with the path, and absolute URLs
-/// that start with the whole base URL (canonical links) are pages of the folder, not outside
+/// Root-relative URLs (`/resiliencia/css/site.css`) must lead under the path, and absolute URLs
+/// of the same host that lead under it (canonical links) are pages of the folder, not other
 /// sites.
 public struct SiteAddress: Sendable, Hashable {
     /// The host part, as `example.org` or `example.org:8080`, lowercased; `nil` when only a path
@@ -36,24 +36,14 @@ public struct SiteAddress: Sendable, Hashable {
     }
 
     /// The path, query and fragment of an absolute `http(s)` URL (given without its scheme, as
-    /// `//example.org/resiliencia/x/`) when it is a page of this site: same host, either scheme,
-    /// under the site's path. Other URLs of the same host are other sites.
-    func localPart(ofAbsolute text: Substring) -> Substring? {
+    /// `//example.org/resiliencia/x/`) when its host is this site's (in any case, either
+    /// scheme); `nil` for another host, or when the site's host is not known.
+    func pathPart(ofAbsolute text: Substring) -> Substring? {
         guard let host, text.hasPrefix("//") else { return nil }
         let rest = text.dropFirst(2)
         let hostEnd = rest.firstIndex(where: Self.endsHost) ?? rest.endIndex
         guard rest[..<hostEnd].lowercased() == host else { return nil }
-        let part = rest[hostEnd...]
-        return contains(rooted: part) ? part : nil
-    }
-
-    /// True when a root-relative URL (`/resiliencia/x/?q#f`) is under the site's path.
-    func contains(rooted part: Substring) -> Bool {
-        if path == "/" || part.utf8.starts(with: path.utf8) { return true }
-        let bare = path.utf8.dropLast()  // `/resiliencia` names the site's root folder too
-        guard part.utf8.starts(with: bare) else { return false }
-        let next = part.utf8.dropFirst(bare.count).first
-        return next == nil || next == UInt8(ascii: "?") || next == UInt8(ascii: "#")
+        return rest[hostEnd...]
     }
 
     /// `/`, `?` and `#` end the host of a URL.

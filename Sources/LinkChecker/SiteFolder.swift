@@ -6,8 +6,9 @@
 struct SiteFolder: Sendable {
     /// Absolute path of the folder, without a trailing `/`.
     let root: String
-    /// Every file, such as `proyectos/rcn-visa/index.html` and `css/site.css`.
-    let files: Set<String>
+    /// Every file, such as `proyectos/rcn-visa/index.html` and `css/site.css`. Not a
+    /// `Set<String>`: it would take two names that differ only in how an accent is written for one.
+    let files: [String]
     /// The HTML files (`.html`, `.htm`), sorted, so every report comes out in the same order.
     let pages: [String]
     /// Sub-folders that could not be read, with the system's reason.
@@ -15,12 +16,12 @@ struct SiteFolder: Sendable {
     /// `files` by their bytes, for URLs resolved on bytes.
     let index: FileIndex
 
-    init(root: String, files: Set<String>, pages: [String], unreadable: [ReadError]) {
+    init(root: String, files: some Collection<String>, pages: [String], unreadable: [ReadError]) {
         self.root = root
-        self.files = files
+        self.files = Array(files)
         self.pages = pages
         self.unreadable = unreadable
-        index = FileIndex(files)
+        index = FileIndex(self.files)
     }
 
     /// Lists the folder at `root` (absolute). A symbolic link counts as the file it points to
@@ -35,7 +36,7 @@ struct SiteFolder: Sendable {
         guard status.st_mode & S_IFMT == S_IFDIR else { throw .notFolder(root) }
         let (files, unreadable) = FolderListing(root: root, realRoot: realPath(root) ?? root).all()
         let pages = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
-        return SiteFolder(root: root, files: Set(files), pages: pages, unreadable: unreadable)
+        return SiteFolder(root: root, files: files, pages: pages, unreadable: unreadable)
     }
 
     /// The absolute path of a file of the folder.
@@ -59,14 +60,16 @@ enum FolderError: Error, Sendable {
 
 extension SiteFolder {
     /// The file a URL path is served from: `folder/index.html` for a folder, the file itself,
-    /// or `path/index.html` for a folder named without its `/` (servers redirect to it).
+    /// or `path/index.html` for a folder named without its `/` (servers redirect to it). Names
+    /// are compared byte by byte, as a server on Linux compares them.
     func target(_ path: String, folder: Bool) -> String? {
-        if folder {
-            let index = path.isEmpty ? "index.html" : path + "/index.html"
-            return files.contains(index) ? index : nil
-        }
-        if files.contains(path) { return path }
-        let index = path + "/index.html"
-        return files.contains(index) ? index : nil
+        if folder { return file(path.isEmpty ? "index.html" : path + "/index.html") }
+        return file(path) ?? file(path + "/index.html")
+    }
+
+    /// The file whose path is exactly `path`.
+    func file(_ path: String) -> String? {
+        var path = path
+        return path.withUTF8 { index.find($0) }
     }
 }

@@ -5,13 +5,19 @@ import ParallelMap
 import SiteData
 import SiteLayout
 
-/// Builds the prebuilt search index (`search-index.json`) that `theme/static/js/search.js` loads
-/// on the search page: one record per entry, in the order of the collections in `site.yaml` and
-/// of the entries on their index pages.
+/// Builds the prebuilt search index that `theme/static/js/search.js` reads on the search page: a
+/// folder (`search-index/`) that a query reads a little of, however large the site.
 ///
-/// The index holds text already folded (lowercase, without accents), so the script folds only
-/// the query. To keep it small on large sites, each record keeps at most `fieldsLimit`
-/// characters of field values and `bodyLimit` of body: about 2.5 KB per entry at most.
+/// - `index.json`, the manifest: the format's version, the number of documents, the keys of the
+///   shards and the folders below;
+/// - `terms/<hex of key>.json`, the shards of the term index (`TermIndex`): for each term of the
+///   entries (folded, so the script folds only the query), the entries it is found in;
+/// - `entries/<n>.json`, one per entry (`SearchRecord.document`): what a result shows, fetched
+///   only for the results shown.
+///
+/// Documents are numbered in the order of the collections in `site.yaml` and of the entries on
+/// their index pages; results that rank alike keep that order. Each entry's terms come from its
+/// title, at most `fieldsLimit` folded characters of field values and `bodyLimit` of body.
 public struct SearchIndexBuilder: Sendable {
     public let site: Site
     public let bodies: RenderedBodies
@@ -23,8 +29,13 @@ public struct SearchIndexBuilder: Sendable {
     public static let fieldsLimit = 1000
     /// Characters of the excerpt shown under a result.
     public static let excerptLimit = 180
-    /// The version of the index format, for the script: changes when keys change meaning.
-    public static let formatVersion = 1
+    /// The version of the index format, for the script: changes when files or keys change meaning.
+    /// 1 was one `search-index.json` holding every entry's folded text.
+    public static let formatVersion = 2
+    /// The manifest, the shards' folder and the entries' folder, inside the index's folder.
+    public static let manifest = "index.json"
+    public static let termsFolder = "terms/"
+    public static let entriesFolder = "entries/"
 
     /// Creates the builder.
     public init(site: Site, bodies: RenderedBodies) {
@@ -32,12 +43,23 @@ public struct SearchIndexBuilder: Sendable {
         self.bodies = bodies
     }
 
-    /// The index file, at `path`: the site's own language at the root, each translation's in
-    /// its folder (`en/search-index.json`), its URLs relative to that language's home page.
-    public func render(path: String = DataPaths.searchIndex) -> OutputFile {
-        let entries: [JSONValue] = records().map(\.json)
-        let document: JSONValue = ["version": .int(Self.formatVersion), "entries": .array(entries)]
-        return OutputFile(path: path, bytes: document.serializedBytes())
+    /// The files of the index, in `folder`: the site's own language's at the root
+    /// (`search-index/`), each translation's in its folder (`en/search-index/`), its URLs
+    /// relative to that language's home page.
+    public func render(folder: String = DataPaths.searchFolder) -> [OutputFile] {
+        let records = records()
+        let shards = TermIndex(records: records).shards()
+        let manifest: JSONValue = [
+            "version": .int(Self.formatVersion), "documents": .int(records.count),
+            "terms": .string(Self.termsFolder), "entries": .string(Self.entriesFolder),
+            "shards": .string(shards.map(\.key).joined(separator: " ")),
+        ]
+        let entries = records.enumerated().map { number, record in
+            OutputFile(
+                path: folder + Self.entriesFolder + "\(number).json", bytes: record.document.serializedBytes())
+        }
+        let terms = shards.map { OutputFile(path: folder + Self.termsFolder + $0.fileName, bytes: $0.bytes) }
+        return [OutputFile(path: folder + Self.manifest, bytes: manifest.serializedBytes())] + terms + entries
     }
 
     /// In a translated site, the language of titles not translated yet (the site's own); `nil` in

@@ -34,17 +34,15 @@ public struct SearchRecord: Sendable, Hashable {
         self.foldedBody = foldedBody
     }
 
-    /// The record as the JSON object the script reads.
-    public var json: JSONValue {
-        var object: JSONValue = [
+    /// What the script shows of the record, the file of one entry of the index
+    /// (`entries/12.json`): its title, collection, URL and excerpt, and its `lang` when set. The
+    /// folded text is in the shards, as terms.
+    public var document: JSONValue {
+        var fields: [String: JSONValue] = [
             "title": .string(title), "collection": .string(collection), "url": .string(url),
-            "excerpt": .string(excerpt), "foldedTitle": .string(foldedTitle),
-            "foldedFields": .string(foldedFields), "foldedBody": .string(foldedBody),
+            "excerpt": .string(excerpt),
         ]
-        if let lang, case .object(var fields) = object {
-            fields["lang"] = .string(lang)
-            object = .object(fields)
-        }
-        return object
+        if let lang { fields["lang"] = .string(lang) }
+        return .object(fields)
     }
 }

@@ -18,8 +18,13 @@ public struct DataPaths: Sendable {
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"
     public static let notFound = "404.html"
-    /// The prebuilt search index the search script loads, and the search page.
-    public static let searchIndex = "search-index.json"
+    /// The folder of the prebuilt search index (its manifest, shards and entries, made by
+    /// `SearchIndexBuilder`), in each language's root; a neutral name, not a word of any
+    /// language, so that it never changes with the site's words.
+    public static let searchFolder = "search-index/"
+    /// The search index's manifest, which the search page names in `data-search-index` and the
+    /// script reads first; the search page.
+    public static let searchIndex = searchFolder + "index.json"
     public static let searchPage = "buscar/"
     /// The page of last changes, with stale entries marked.
     public static let updatesPage = "actualizaciones/"

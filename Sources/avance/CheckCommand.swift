@@ -11,8 +11,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Build the site into a temporary folder and check every link.",
         discussion: """
-            With --public DIR, checks an already built folder of any static site instead. \
-            Problems name the page as public/<path> (for the site's own build) or as DIR/<path>.
+            With --public DIR, checks an already built folder of any static site instead, served at \
+            --base-url, or else at base_url from <root>/content/site.yaml when there is one, or else at \
+            the root of any host. Problems name the page as public/<path> (for the site's own build) \
+            or as DIR/<path>.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -24,7 +26,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(
         name: .customLong("base-url"),
-        help: ArgumentHelp("Where the site is served (default: base_url from site.yaml).", valueName: "url"))
+        help: ArgumentHelp(
+            "Where the site is served (default: base_url from <root>/content/site.yaml, also with --public).",
+            valueName: "url"))
     var baseURL: String?
 
     @Flag(name: .long, help: "Treat warnings as errors.")
@@ -61,7 +65,17 @@ struct CheckCommand: ParsableCommand {
         let started = Date()
         if let publicFolder {
             let folder = Self.absolute(publicFolder)
-            var options = LinkCheckOptions(folder: folder, displayPath: publicFolder, baseURL: baseURL)
+            var base = baseURL
+            if base == nil {
+                let site = SiteBaseURL.read(root: common.absoluteRoot)
+                if site.diagnostics.hasErrors {
+                    Output.report(site.diagnostics, sources: site.sources, format: common.format)
+                    throw ExitCode(1)
+                }
+                base = site.url
+            }
+            if common.verbose { Output.status("base URL: \(base ?? "none (the root of any host)")") }
+            var options = LinkCheckOptions(folder: folder, displayPath: publicFolder, baseURL: base)
             configure(&options)
             let report = LinkChecker(options).checkAndWait()
             if common.verbose { for line in report.log { Output.status(line) } }

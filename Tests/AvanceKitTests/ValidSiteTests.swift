@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Search
 import SiteData
 import TestSupport
 import Testing
@@ -44,8 +45,14 @@ import Testing
         // The English site has the same pages under en/; then the 404 page, CSS, data and feeds.
         #expect(Self.result.files.filter { $0.path.hasPrefix("en/") && $0.path.hasSuffix("index.html") }.count == 55)
         #expect(Self.result.files.filter { $0.path.hasSuffix(".html") }.count == 111)
-        // 177: also the theme's favicon (SVG and PNG) and Open Graph image.
-        #expect(Self.result.files.count == 177)
+        // And each language's search index: its manifest, one file per entry, and its shards, one
+        // per first letter or digit of its words (25 in Spanish, 26 in English).
+        let search = Self.result.files.filter {
+            $0.path.hasPrefix("search-index/") || $0.path.hasPrefix("en/search-index/")
+        }
+        #expect(search.count == 2 * (1 + 22) + 25 + 26)
+        // 175: also the theme's favicon (SVG and PNG) and Open Graph image.
+        #expect(Self.result.files.count == 175 + search.count)
         #expect(Self.result.files.contains { $0.path == "404.html" })
         #expect(Self.result.files.contains { $0.path == "css/site.css" })
     }
@@ -240,12 +247,34 @@ import Testing
     }
 
     @Test func eachLanguageHasItsOwnSearchIndex() throws {
-        let english = try page("en/search-index.json")
-        #expect(english.contains(#""title": "Community gardens on vacant lots""#))
+        #expect(try page("en/search-index/index.json").contains(#""version": 2"#))
+        #expect(try page("en/buscar/index.html").contains(#"data-search-index="../search-index/index.json""#))
+        let english = (0..<22).compactMap { ValidSite.page("en/search-index/entries/\($0).json") }
+        let spanish = (0..<22).compactMap { ValidSite.page("search-index/entries/\($0).json") }
+        #expect(english.count == 22 && spanish.count == 22)
+        #expect(english.contains { $0.contains(#""title": "Community gardens on vacant lots""#) })
         // Every entry but the translated one is still in Spanish.
-        #expect(english.components(separatedBy: #""lang": "es""#).count - 1 == 21)
-        #expect(!(try page("search-index.json")).contains(#""lang""#))
-        #expect(try page("en/buscar/index.html").contains(#"data-search-index="../search-index.json""#))
+        #expect(english.filter { $0.contains(#""lang": "es""#) }.count == 21)
+        #expect(!spanish.contains { $0.contains(#""lang""#) })
+    }
+
+    /// Field values are searchable (issue 14): a status label finds the entries with that status,
+    /// in each language's words.
+    @Test func statusLabelsFindTheirEntries() throws {
+        for (prefix, label) in [("", "suspendido"), ("en/", "suspended")] {
+            let number = try #require(
+                (0..<22).first {
+                    ValidSite.page(prefix + "search-index/entries/\($0).json")?
+                        .contains(#""url": "proyectos/red-de-ciclovias/""#) == true
+                })
+            // The shard of "s" (73 in hexadecimal): the label's term, its entries by place.
+            let shard = try page(prefix + "search-index/terms/73.json")
+            let line = try #require(shard.split(separator: "\n").first { $0.hasPrefix("\"\(label)\":") })
+            let lists = line.split(separator: "[")[1].split(separator: "]")[0].split(
+                separator: ",", omittingEmptySubsequences: false)
+            let fields = try #require(Postings.decode(Array(lists[1].dropFirst().dropLast().utf8)))
+            #expect(fields.contains(number), "\(prefix)\(label): \(line)")
+        }
     }
 
     @Test func translatedEntriesUseTheirTranslationAndOthersSaySoInEnglish() throws {

@@ -15,7 +15,7 @@ import Testing
 
     /// Runs `avance` with `arguments` in the repository's folder, without colours. Its output
     /// goes to files, not pipes, so that a long report cannot fill a pipe and stall it.
-    func run(_ arguments: [String]) throws -> Run {
+    func run(_ arguments: [String], in directory: String = Repository.root) throws -> Run {
         let executable = try #require(Self.executable, "build the avance product first")
         let folder = try Repository.temporaryFolder("output")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -24,7 +24,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
         process.standardOutput = FileHandle(forWritingAtPath: folder + "/out")
         process.standardError = FileHandle(forWritingAtPath: folder + "/err")
@@ -77,7 +77,36 @@ import Testing
     @Test func theBaseURLDecidesWhatRootedLinksMean() throws {
         #expect(
             try run(["check", "--public", Self.valid, "--base-url", "https://example.org/resiliencia/"]).status == 0)
-        #expect(try run(["check", "--public", Self.valid, "--quiet"]).status == 1)
+        #expect(try run(["check", "--public", Self.valid, "--base-url", "/", "--quiet"]).status == 1)
+    }
+
+    /// `avance build` then `avance check --public public` in the site's folder: the base URL is
+    /// `site.yaml`'s, as `--help` says, so the site's `/resiliencia/…` links are its own.
+    @Test func withPublicTheBaseURLComesFromSiteYAML() throws {
+        let site = try Repository.temporaryFolder("check-public-site")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try FileManager.default.copyItem(atPath: Repository.root + "/" + Self.valid, toPath: site + "/public")
+        try Repository.write(
+            ["content/site.yaml": "title: T\nbase_url: https://example.org/resiliencia/\n"], into: site)
+        let inSite = try run(["check", "--public", "public"], in: site)
+        #expect(inSite.status == 0, "\(inSite.err)")
+        #expect(inSite.err.contains(" links in "))
+        let fromElsewhere = try run(["check", "--root", site, "--public", site + "/public", "--quiet"])
+        #expect(fromElsewhere.status == 0, "\(fromElsewhere.err)")
+        // `--base-url` still wins.
+        let given = try run(["check", "--public", "public", "--base-url", "https://example.org/", "--quiet"], in: site)
+        #expect(given.status == 1)
+        #expect(given.err.contains("error[link-missing]: no file `resiliencia/css/site.css`"))
+        // No site here: the root of any host.
+        let bare = try Repository.temporaryFolder("check-public-bare")
+        defer { try? FileManager.default.removeItem(atPath: bare) }
+        #expect(try run(["check", "--public", site + "/public", "--quiet"], in: bare).status == 1)
+        // A base_url that is not a URL is named, and nothing is checked.
+        try Repository.write(["content/site.yaml": "title: T\nbase_url: resiliencia\n"], into: site)
+        let invalid = try run(["check", "--public", "public"], in: site)
+        #expect(invalid.status == 1)
+        #expect(invalid.err.contains("error[model-invalid]: `base_url` must start with `https://`, `http://` or `/`"))
+        #expect(!invalid.err.contains(" links in "))
     }
 
     @Test func aMissingFolderExitsWithTwo() throws {

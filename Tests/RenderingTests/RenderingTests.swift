@@ -90,6 +90,34 @@ let model = """
         #expect(diagnostics.allSatisfy { $0.location?.file == "content/proyectos/rcn.md" })
     }
 
+    /// Ids are compared as browsers compare them, code point by code point: `ó` as `o` and a
+    /// combining accent (NFD) names no heading written with `ó` (NFC), though Swift's `==` says
+    /// the two are equal.
+    @Test func aFragmentWithDecomposedAccentsNamesNoComposedHeading() throws {
+        let site = try makeSite([
+            "content/site.yaml": model,
+            "content/socios/visa.md": "---\ntitle: Visa\n---\n## Pr\u{F3}ximos pasos\n",
+            "content/proyectos/rcn.md": """
+            ---
+            title: RCN
+            ---
+            [a](../socios/visa.md#pro%CC%81ximos-pasos) [b](#pro%CC%81ximos-pasos) [c](../socios/visa.md#pr%C3%B3ximos-pasos)
+
+            ## Pr\u{F3}ximos pasos
+            """,
+        ])
+        let diagnostics = BodyRenderer(site: site).render().diagnostics.sorted()
+        #expect(
+            diagnostics.map(\.message) == [
+                "no heading `#pro\u{301}ximos-pasos` in `content/socios/visa.md`",
+                "no heading `#pro\u{301}ximos-pasos` in `content/proyectos/rcn.md`",
+            ])
+        #expect(
+            diagnostics.first?.hint
+                == "`#pr\u{F3}ximos-pasos` looks the same but is written with composed accents (NFC); browsers compare ids code point by code point: write `#pr%C3%B3ximos-pasos`"
+        )
+    }
+
     /// YAML unindents and folds a text field's lines, so its links are found where they are
     /// written: after the key on a plain line, on the lines below a `>-` or `|` block, and in the
     /// translation file for a translated field.

@@ -154,21 +154,205 @@ let files = [
         #expect(agua.excerpt.count <= SearchIndexBuilder.excerptLimit + 1)
     }
 
-    @Test func writesSortedDeterministicJSONAtTheIndexPath() throws {
+    @Test func writesAManifestOneShardPerKeyAndOneFileAnEntry() throws {
         let (site, bodies) = try makeSite(files)
-        let file = SearchIndexBuilder(site: site, bodies: bodies).render()
-        #expect(file.path == DataPaths.searchIndex)
-        #expect(file == SearchIndexBuilder(site: site, bodies: bodies).render())
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any])
-        #expect(json["version"] as? Int == 1)
-        let entries = try #require(json["entries"] as? [[String: String]])
-        #expect(entries.count == 4)
+        let files = SearchIndexBuilder(site: site, bodies: bodies).render()
+        #expect(files == SearchIndexBuilder(site: site, bodies: bodies).render())  // deterministic
+        #expect(files.allSatisfy { $0.path.hasPrefix(DataPaths.searchFolder) })
+        let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
+        let manifestBytes = try #require(byPath[DataPaths.searchIndex])
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
+        #expect(manifest["version"] as? Int == 2)
+        #expect(manifest["documents"] as? Int == 4)
+        #expect(manifest["terms"] as? String == "terms/")
+        #expect(manifest["entries"] as? String == "entries/")
+        let keys = try #require(manifest["shards"] as? String).split(separator: " ").map(String.init)
+        // A small site: one shard per first letter or digit.
+        #expect(keys.contains("g") && keys.contains("e") && keys.allSatisfy { $0.count == 1 })
+        #expect(byPath[DataPaths.searchFolder + "terms/67.json"] != nil)  // "g", in hexadecimal
         #expect(
-            Set(entries[0].keys) == [
-                "title", "collection", "url", "excerpt", "foldedTitle", "foldedFields", "foldedBody",
+            Set(byPath.keys)
+                == Set(
+                    [DataPaths.searchIndex]
+                        + keys.map { DataPaths.searchFolder + "terms/" + TermIndex.Shard.fileName(of: $0) }
+                        + (0..<4).map { DataPaths.searchFolder + "entries/\($0).json" }))
+        let entryBytes = try #require(byPath[DataPaths.searchFolder + "entries/1.json"])
+        let entry = try #require(try JSONSerialization.jsonObject(with: Data(entryBytes)) as? [String: String])
+        #expect(
+            entry == [
+                "title": "Gestión del Riesgo (Fase I)", "collection": "Proyecto", "url": "obras/riesgo/",
+                "excerpt": "Primer párrafo con énfasis & símbolos. Avances Uno Dos",
             ])
-        #expect(entries[1]["title"] == "Gestión del Riesgo (Fase I)")
-        #expect(entries[1]["url"] == "obras/riesgo/")
+    }
+
+    /// The shards of the fixture, read back as the script reads them: term → [title, fields, body].
+    func shards() throws -> [String: [String: [[Int]]]] {
+        let (site, bodies) = try makeSite(files)
+        var shards: [String: [String: [[Int]]]] = [:]
+        for shard in TermIndex(records: SearchIndexBuilder(site: site, bodies: bodies).records()).shards() {
+            shards[shard.key] = try read(shard)
+        }
+        return shards
+    }
+
+    @Test func shardsHoldExactlyTheTermsOfTheEntries() throws {
+        let records = try records()
+        let shards = try shards()
+        var expected: Set<String> = []
+        for record in records {
+            for text in [record.foldedTitle, record.foldedFields, record.foldedBody] {
+                expected.formUnion(text.split(separator: " ").map(String.init))
+            }
+        }
+        var found: [String] = []
+        for (key, terms) in shards {
+            #expect(terms.keys.allSatisfy { $0.hasPrefix(key) }, "\(key)")
+            found += terms.keys
+        }
+        #expect(found.count == Set(found).count)  // each term in one shard
+        #expect(Set(found) == expected)
+        #expect(expected.isSuperset(of: ["gestion", "nandu", "en", "ejecucion", "detenido", "primer", "dos"]))
+        #expect(!expected.contains("ejec") && !expected.contains("40"))  // ids and numbers are not terms
+    }
+
+    @Test func postingsSayWhereEachEntryHasTheTerm() throws {
+        // Documents: 0 obras/agua, 1 obras/riesgo, 2 socios/banco, 3 socios/ong.
+        let shards = try shards()
+        func postings(_ term: String) -> [[Int]]? {
+            shards[String(term.prefix(1))]?[term]
+        }
+        #expect(postings("gestion") == [[1]])  // in a title
+        #expect(postings("banco") == [[2], [1]])  // a title, and a referenced entry's title in a field
+        #expect(postings("nandu") == [[3], [1]])
+        #expect(postings("uno") == [[], [], [1]])  // only in a body
+        #expect(postings("algo") == [[], [], [2]])
+    }
+
+    @Test func statusLabelsArePostedAsFieldsOfTheirEntries() throws {
+        let shards = try shards()
+        // "Detenido": the label of `parado`, agua's status and riesgo's history; "En ejecución", riesgo's.
+        #expect(shards["d"]?["detenido"] == [[], [0, 1]])
+        #expect(shards["e"]?["ejecucion"] == [[], [1]])
+        #expect(shards["p"]?["parado"] == nil)
+    }
+
+    @Test func translatedIndexesMarkUntranslatedTitles() throws {
+        let (site, bodies) = try makeSite(files)
+        var builder = SearchIndexBuilder(site: site, bodies: bodies)
+        builder.original = "es"
+        let files = builder.render(folder: "en/" + DataPaths.searchFolder)
+        #expect(files.allSatisfy { $0.path.hasPrefix("en/search-index/") })
+        let first = try #require(files.first { $0.path == "en/search-index/entries/0.json" })
+        #expect(String(decoding: first.bytes, as: UTF8.self).contains(#""lang": "es""#))
+    }
+}
+
+/// A shard's JSON, its posting lists decoded.
+func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(shard.bytes)) as? [String: [String]])
+    return try object.mapValues { lists in try lists.map { try #require(Postings.decode(Array($0.utf8))) } }
+}
+
+@Suite struct TermIndexTests {
+    /// Records of generated text: `count` entries, each with a title "Entrada n" and words of a
+    /// vocabulary of 300 (some sharing long prefixes), as a large site has.
+    func records(_ count: Int) -> [SearchRecord] {
+        let vocabulary = (0..<300).map { "pal\(String($0, radix: 7))abra" } + ["p", "pa", "x"]
+        return (0..<count).map { number in
+            let body = (0..<40).map { vocabulary[(number * 7 + $0 * 13) % vocabulary.count] }.joined(separator: " ")
+            return SearchRecord(
+                title: "Entrada \(number)", collection: "Acción", url: "acciones/\(number)/", excerpt: "",
+                foldedTitle: "entrada \(number)", foldedFields: number % 3 == 0 ? "en marcha" : "detenido",
+                foldedBody: body)
+        }
+    }
+
+    /// The shard the script fetches for `word` and whether it looks for that term only: the rule of
+    /// `place` in theme/static/js/search.js.
+    func place(_ word: String, keys: [String]) -> (key: String?, exact: Bool) {
+        let deeper = keys.contains { $0 != word && $0.hasPrefix(word) }
+        let longest = keys.filter { word.hasPrefix($0) }.max { $0.count < $1.count }
+        return deeper ? (longest == word ? word : nil, true) : (longest, false)
+    }
+
+    @Test func largeIndexesAreSplitIntoShardsUnderTheBudget() throws {
+        let index = TermIndex(records: records(3000))
+        let shards = index.shards(budget: 8 * 1024)
+        #expect(shards.count > 40)
+        #expect(shards.allSatisfy { $0.bytes.count <= 8 * 1024 })
+        #expect(Set(shards.map(\.key)).count == shards.count)
+        #expect(shards.map(\.key) == shards.map(\.key).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        let keys = shards.map(\.key)
+        var terms: [String: [[Int]]] = [:]
+        for shard in shards {
+            try terms.merge(read(shard)) { first, _ in first }
+        }
+        #expect(Set(terms.keys) == Set(index.postings.keys))
+        // Every term is found by the script's rule, in the shard it looks in, with its postings.
+        let byKey = Dictionary(uniqueKeysWithValues: try shards.map { ($0.key, try read($0)) })
+        for (term, postings) in index.postings {
+            let (key, _) = place(term, keys: keys)
+            let shard = try #require(key.flatMap { byKey[$0] }, "\(term)")
+            #expect(shard[term].map { $0 + Array(repeating: [], count: 3 - $0.count) } == postings, "\(term)")
+        }
+        // A word that starts terms finds them all in one shard: "pal10" finds "pal10abra", "pal100abra"…
+        let prefix = place("pal10", keys: keys)
+        #expect(!prefix.exact)
+        let found = try #require(prefix.key.flatMap { byKey[$0] }).keys.filter { $0.hasPrefix("pal10") }
+        #expect(found.count == 8)
+        #expect(Set(found) == Set(index.postings.keys.filter { $0.hasPrefix("pal10") }))
+        // A short word in a split group finds itself only: "p" is not every word starting with "p".
+        #expect(place("p", keys: keys) == ("p", true))
+        #expect(place("pa", keys: keys) == ("pa", true))
+        #expect(try #require(byKey["p"]).keys.sorted() == ["p"])
+    }
+
+    @Test func aGroupOfTermsSharingTheLongestKeyIsOneShard() {
+        let long = String(repeating: "a", count: TermIndex.maxKeyLength)
+        let records = (0..<200).map { number in
+            SearchRecord(
+                title: "", collection: "", url: "", excerpt: "", foldedTitle: "", foldedFields: "",
+                foldedBody: (0..<20).map { "\(long)\(number)x\($0)" }.joined(separator: " "))
+        }
+        let shards = TermIndex(records: records).shards(budget: 1024)
+        #expect(shards.map(\.key) == [long])
+        #expect(shards[0].bytes.count > 1024)
+    }
+
+    @Test func fileNamesAreTheHexadecimalUTF8OfTheKey() {
+        #expect(TermIndex.Shard.fileName(of: "ge") == "6765.json")
+        #expect(TermIndex.Shard.fileName(of: "ñ") == "c3b1.json")
+        #expect(TermIndex.Shard.fileName(of: "οδ") == "cebfceb4.json")
+    }
+}
+
+@Suite struct PostingsTests {
+    @Test(arguments: [
+        [Int](), [0], [31], [32], [0, 1, 2], [5, 1000, 1001, 40_000], Array(0..<100),
+        Array(stride(from: 3, to: 5000, by: 2)),
+    ])
+    func decodesWhatItEncodes(documents: [Int]) {
+        #expect(Postings.decode(Postings.encode(documents)) == documents)
+    }
+
+    @Test func writesGapsInBase32() {
+        #expect(String(decoding: Postings.encode([0]), as: UTF8.self) == "1")  // gap 1
+        #expect(String(decoding: Postings.encode([0, 30]), as: UTF8.self) == "1U")  // gap 30
+        #expect(String(decoding: Postings.encode([31]), as: UTF8.self) == "X0")  // gap 32: digits 1, 0
+        // Gaps 3, 7 and 1024 (digits 1, 0, 0).
+        #expect(String(decoding: Postings.encode([2, 9, 1033]), as: UTF8.self) == "37XW0")
+    }
+
+    @Test func writesDenseListsAsBits() {
+        #expect(String(decoding: Postings.encode(Array(0..<12)), as: UTF8.self) == "~__")
+        #expect(String(decoding: Postings.encode([0, 1, 2, 3, 4, 5, 7, 8]), as: UTF8.self) == "~_6")
+        #expect(Postings.encode(Array(0..<18_000)).count == 3001)
+    }
+
+    @Test func rejectsWhatIsNotAList() {
+        #expect(Postings.decode(Array("1*".utf8)) == nil)
+        #expect(Postings.decode(Array("X".utf8)) == nil)  // a digit waiting for its last
+        #expect(Postings.decode(Array("~*".utf8)) == nil)
     }
 }
 

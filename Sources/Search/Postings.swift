@@ -1,0 +1,70 @@
+/// The text form of a posting list, a sorted list of document numbers, as the shards of the
+/// search index hold it and `theme/static/js/search.js` reads it: whichever of two forms is
+/// shorter.
+///
+/// - **Gaps**: the differences between consecutive numbers (the first is the number plus one), each
+///   written in base 32, most significant digit first, with the characters of `alphabet`: the last
+///   digit of a number from the first 32, the others from the last 32. A gap under 32 is one
+///   character; a word found in every tenth entry costs one character an entry.
+/// - **Bits**: `~` and then one character of `alphabet` for every six documents from 0, bit *b* of
+///   character *k* set when document 6*k* + *b* is in the list; trailing zeros left out. A word
+///   found in most entries costs one character for six.
+///
+/// Both alphabets are URL-safe Base64's, so the text needs no escaping in JSON.
+public enum Postings {
+    /// `0-9`, `A-Z`, `a-z`, `-` and `_`.
+    public static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+    static let bitsMarker = UInt8(ascii: "~")
+
+    /// `documents`, sorted ascending without repeats, in the shorter of the two forms.
+    public static func encode(_ documents: [Int]) -> [UInt8] {
+        guard let last = documents.last else { return [] }
+        var gaps: [UInt8] = []
+        gaps.reserveCapacity(documents.count)
+        var previous = -1
+        var digits: [UInt8] = []
+        for document in documents {
+            var gap = document - previous
+            previous = document
+            digits.removeAll(keepingCapacity: true)
+            digits.append(alphabet[gap & 31])
+            gap >>= 5
+            while gap > 0 {
+                digits.append(alphabet[32 + (gap & 31)])
+                gap >>= 5
+            }
+            gaps.append(contentsOf: digits.reversed())
+        }
+        let bitsLength = 1 + last / 6 + 1
+        guard bitsLength < gaps.count else { return gaps }
+        var bits = [Int](repeating: 0, count: last / 6 + 1)
+        for document in documents { bits[document / 6] |= 1 << (document % 6) }
+        return [bitsMarker] + bits.map { alphabet[$0] }
+    }
+
+    /// The documents of an encoded list; `nil` when `text` is not one.
+    public static func decode(_ text: some Collection<UInt8>) -> [Int]? {
+        var values: [UInt8: Int] = [:]
+        for (value, character) in alphabet.enumerated() { values[character] = value }
+        var documents: [Int] = []
+        if text.first == bitsMarker {
+            for (position, character) in text.dropFirst().enumerated() {
+                guard let value = values[character] else { return nil }
+                for bit in 0..<6 where value & (1 << bit) != 0 { documents.append(position * 6 + bit) }
+            }
+            return documents
+        }
+        var previous = -1
+        var gap = 0
+        for character in text {
+            guard let value = values[character] else { return nil }
+            gap = (gap << 5) | (value & 31)
+            if value < 32 {
+                previous += gap
+                documents.append(previous)
+                gap = 0
+            }
+        }
+        return gap == 0 ? documents : nil
+    }
+}
