@@ -120,10 +120,10 @@ tool-debug:
 	$(SWIFT) build --product avance
 
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests Fuzz Package.swift
+	$(SWIFT) format lint --strict -r Sources Tests Fuzz Plugins Package.swift
 
 format:
-	$(SWIFT) format -i -r Sources Tests Fuzz Package.swift
+	$(SWIFT) format -i -r Sources Tests Fuzz Plugins Package.swift
 
 # Regenerate the golden files after an intended change of output, then review the diff.
 golden: deps

@@ -91,10 +91,17 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // `avance init`: a new site from the starter of `starter/<language>/` and the theme, both
+        // carried inside the binary by the EmbedFiles plugin (its tool: EmbedGenerator).
+        .executableTarget(name: "EmbedGenerator"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
+        .target(
+            name: "Starter", dependencies: ["Diagnostics", "FrontMatter", "ContentModel"], plugins: ["EmbedFiles"]
+        ),
         .executableTarget(
             name: "avance",
             dependencies: [
-                "AvanceKit", "LinkChecker", "Scaffolding", "DevServer",
+                "AvanceKit", "LinkChecker", "Scaffolding", "DevServer", "Starter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -132,6 +139,7 @@ let package = Package(
                 "Scaffolding", "ContentModel", "SiteData", "Validation", "Loading", "Diagnostics", "TestSupport",
             ]
         ),
+        .testTarget(name: "StarterTests", dependencies: ["Starter", "AvanceKit", "Diagnostics"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "AvanceKit", "Rendering", "TestSupport"]),
         .testTarget(
             name: "SearchTests",

@@ -160,6 +160,9 @@ public enum Build {
             result.diagnostics += SiteResolver.checkSyntax(tree)
             return (result, nil)
         }
+        // What a public release still lacks (the address, the licence): warnings, never errors,
+        // so that a site can be built and previewed before it declares them.
+        result.diagnostics += model.publicationWarnings(checkBaseURL: options.baseURL == nil)
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))
         // What cached results were made under: the model and the base URL.

@@ -12,6 +12,7 @@ public struct ModelReader {
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
         "repository_url",
         "paths",
+        "license",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
@@ -92,6 +93,10 @@ public struct ModelReader {
         model.staleAfterMonths = readStaleAfter(root["stale_after_months"])
         model.repositoryURL = readRepositoryURL(root["repository_url"])
         if let node = root["paths"] { model.paths[language] = readPaths(node) }
+        model.license = readLicense(root["license"])
+        model.baseURLLocation = root["base_url"].map {
+            SourceLocation(file: file, line: $0.line, column: $0.column, length: $0.width)
+        }
         return model
     }
 

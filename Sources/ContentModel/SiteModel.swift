@@ -24,6 +24,10 @@ public struct SiteModel: Sendable {
     /// what `paths:` of `site.yaml` and of each `site.<lang>.yaml` sets, completed by the build
     /// from the theme (see `PathWords`). A translated model keeps every language's.
     public var paths: [String: PathWords] = [:]
+    /// The terms under which the data may be reused; `nil` until the site declares them.
+    public var license: License?
+    /// Where `site.yaml` sets `base_url`; `nil` when it does not.
+    public var baseURLLocation: SourceLocation?
 
     /// Creates a model.
     public init(

@@ -34,6 +34,8 @@ extension Diagnostic {
         "model-field-type-unknown": .content, "model-field-unknown": .content, "model-invalid": .content,
         "model-unknown-key": .content, "path-reserved": .content, "translation-unknown": .content,
         "language-invalid": .content,
+        // What a public release still lacks (warnings; content under --strict)
+        "base-url-missing": .content, "base-url-placeholder": .content, "license-missing": .content,
         // Entries and references
         "collection-unknown": .content, "id-invalid": .content, "field-missing": .content, "field-type": .content,
         "field-unknown": .content, "field-blank": .content, "date-invalid": .content, "enum-unknown": .content,
@@ -58,12 +60,14 @@ extension Diagnostic {
         "argument-collection-unknown": .usage, "argument-entry-exists": .usage, "argument-id-invalid": .usage,
         "map-invalid": .usage, "argument-base-url-invalid": .usage, "output-unsafe": .usage, "output-outside": .usage,
         "output-in-site": .usage,
-        "output-exists": .usage,
+        "output-exists": .usage, "init-folder-not-empty": .usage, "init-file-kept": .usage,
+        "init-language-unknown": .usage, "init-license-unknown": .usage, "init-base-url-invalid": .usage,
         // The machine
         "content-missing": .environment, "theme-missing": .environment, "model-missing": .environment,
         "public-missing": .environment, "file-unreadable": .environment, "output-failed": .environment,
         "output-path-invalid": .environment, "port-unavailable": .environment, "git-unavailable": .environment,
-        "git-shallow": .environment, "link-cache": .environment,
+        "git-shallow": .environment, "link-cache": .environment, "init-git-unavailable": .environment,
+        "init-starter-broken": .environment,
     ]
 
     /// The cause of this diagnostic's code; a code missing from `causes` counts as content.

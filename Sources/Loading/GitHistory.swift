@@ -17,7 +17,8 @@ public struct GitHistory: Sendable {
     }
 
     /// Reads the history of `folder` (relative to `root`). Outside a git repository, without
-    /// git, or in a shallow clone (whose oldest dates are wrong) it gives no dates and one warning.
+    /// git, or in a shallow clone (whose oldest dates are wrong) it gives no dates and one warning;
+    /// in a repository with no commit yet, no dates and no warning.
     public static func read(root: String, folder: String = "content", environment: [String: String]) -> (
         GitHistory, Diagnostic?
     ) {
@@ -32,6 +33,9 @@ public struct GitHistory: Sendable {
                 warning("git-shallow", "this is a shallow clone, so the dates of the last changes are unknown")
             )
         }
+        // A repository with no commit yet (just made by `avance init`): no file has a date, and
+        // nothing is wrong.
+        guard run(["rev-parse", "--verify", "--quiet", "HEAD"], in: root) != nil else { return (empty, nil) }
         guard let log = run(["log", "--relative", "--format=%x1e%cs", "--name-only", "--", folder], in: root) else {
             return (empty, warning("git-unavailable", "`git log` failed"))
         }

@@ -56,6 +56,7 @@ public struct APIDocuments: Sendable {
             "language": .string(model.language),
             "base_url": .string(model.baseURL),
             "content_date": .optional(site.contentDate?.description),
+            "license": model.license?.json ?? .null,
             "collections": .array(collections),
             "schema": absolute(DataPaths.catalogSchema),
             "feeds": ["json": absolute(DataPaths.jsonFeed), "atom": absolute(DataPaths.atomFeed)],

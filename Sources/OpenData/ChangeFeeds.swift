@@ -59,10 +59,11 @@ public struct ChangeFeeds: Sendable {
 
     // MARK: - JSON Feed 1.1
 
-    /// `feed.json`.
+    /// `feed.json`. JSON Feed has no field for a licence: it goes in an extension object
+    /// (`_avance`, whose `about` is the data page that describes the site's open data).
     public func jsonFeed() -> JSONValue {
         let model = site.model
-        return [
+        var feed: JSONValue = [
             "version": "https://jsonfeed.org/version/1.1",
             "title": .string(model.title),
             "home_page_url": .string(model.baseURL),
@@ -77,6 +78,11 @@ public struct ChangeFeeds: Sendable {
                     ]
                 }),
         ]
+        if let license = model.license, case .object(var members) = feed {
+            members["_avance"] = ["about": .string(model.baseURL + DataPaths(model: model).dataPage), "license": license.json]
+            feed = .object(members)
+        }
+        return feed
     }
 
     // MARK: - Atom
@@ -96,6 +102,14 @@ public struct ChangeFeeds: Sendable {
               <generator>avance</generator>
 
             """
+        // RFC 4287's <rights>, and the licence's own address (RFC 4946).
+        if let license = model.license {
+            xml += """
+                  <rights>\(XMLText.escape(license.fullName + ": " + license.url))</rights>
+                  <link rel="license" href="\(XMLText.escape(license.url))"/>
+
+                """
+        }
         for item in items {
             xml += """
                   <entry>

@@ -175,12 +175,25 @@ public struct SchemaDocuments: Sendable {
             "$id": id(DataPaths.catalogSchema),
             "title": .string("Catalog (\(model.title))"),
             "type": "object",
-            "required": ["version", "title", "language", "base_url", "content_date", "collections", "feeds"],
+            "required": [
+                "version", "title", "language", "base_url", "content_date", "license", "collections", "feeds",
+            ],
             "properties": [
                 "version": ["const": .string(DataPaths.version)],
                 "title": ["type": "string"], "description": ["type": ["string", "null"]],
                 "language": ["type": "string"], "base_url": url,
                 "content_date": ["type": ["string", "null"], "pattern": .string(Self.datePattern)],
+                "license": [
+                    "type": ["object", "null"],
+                    "description":
+                        "The terms under which the data may be reused (`license` in site.yaml), as a Data Package licence; null until the site declares them.",
+                    "required": ["name", "path", "title"],
+                    // The licence's own address, on any host (not under base_url).
+                    "properties": [
+                        "name": ["type": "string"], "path": ["type": "string", "format": "uri"],
+                        "title": ["type": "string"],
+                    ],
+                ],
                 "collections": ["type": "array", "items": collection],
                 "schema": url, "datapackage": url,
                 "feeds": [

@@ -261,6 +261,7 @@ public struct TabularData: Sendable {
             "resources": .array(resources),
         ]
         if let description = model.description { package["description"] = .string(description) }
+        if let license = model.license { package["licenses"] = [license.json] }
         return .object(package)
     }
 }

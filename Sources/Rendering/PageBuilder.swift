@@ -62,7 +62,7 @@ public struct PageBuilder: Sendable {
                 url: PagePaths.relative(other, from: page), absolute: paths.absolute(other),
                 current: language.prefix == paths.prefix)
         }
-        return PageView(
+        var view = PageView(
             lang: localization.language, siteTitle: model.title, siteDescription: model.description,
             root: PagePaths.relative(paths.home, from: page), assets: PagePaths.relative("", from: page),
             canonical: paths.absolute(page), alternates: alternates.count > 1 ? alternates : [], title: title,
@@ -73,6 +73,9 @@ public struct PageBuilder: Sendable {
             searchURL: PagePaths.relative(paths.searchPage, from: page),
             searchIndexURL: PagePaths.relative(paths.localized(DataPaths.searchIndex), from: page),
             updatesURL: PagePaths.relative(paths.updatesPage, from: page))
+        view.siteURL = model.baseURL
+        view.license = model.license.map(LicenseView.init)
+        return view
     }
 
     /// The search page (`buscar/`, `en/search/`); the theme's script fills it from the search index.

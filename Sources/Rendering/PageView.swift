@@ -36,6 +36,10 @@ public struct PageView: Sendable, TemplateView {
     public var data: DataView?
     public var updates: UpdatesView?
     public var notFound = false
+    /// The site's absolute address (`base_url`), for the Open Graph image.
+    public var siteURL = ""
+    /// The terms of reuse of the data, when the site declares them.
+    public var license: LicenseView?
 
     public static let names: TemplateNames<PageView> = [
         "lang": .init(\.lang),
@@ -62,6 +66,8 @@ public struct PageView: Sendable, TemplateView {
         "updates": .init(\.updates),
         "updatesURL": .init(\.updatesURL),
         "notFound": .init(\.notFound),
+        "siteURL": .init(\.siteURL),
+        "license": .init(\.license),
     ]
 }
 

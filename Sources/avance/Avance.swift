@@ -9,8 +9,8 @@ struct Avance: ParsableCommand {
         abstract: "Builds a public transparency website for a city's strategy from Markdown in git.",
         version: "0.1.0",
         subcommands: [
-            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self,
-            SchemaCommand.self,
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self,
+            ImportCommand.self, SchemaCommand.self,
         ],
         defaultSubcommand: BuildCommand.self)
 

@@ -70,10 +70,15 @@ import Testing
     }
 
     /// A copy of the test site with `extra` more partners, so that a build lasts long enough
-    /// (over a second here, in a debug build) for the progress line to show.
+    /// (over a second here, in a debug build) for the progress line to show. Its address is made
+    /// a real-looking one, so that the build prints no warning before its summary.
     func largerSite(_ name: String, extra: Int) throws -> String {
         let root = try ValidSite.copy(name)
         try ValidSite.agreeingStatuses(in: root)
+        let model = root + "/content/site.yaml"
+        try String(contentsOfFile: model, encoding: .utf8).replacingOccurrences(
+            of: "\nbase_url: https://example.org/plan/\n", with: "\nbase_url: https://progress.my-city.org/\n"
+        ).write(toFile: model, atomically: false, encoding: .utf8)
         for number in 1...extra {
             try "---\ntitulo: Socio de prueba \(number)\n---\nTexto.\n".write(
                 toFile: root + "/content/socios/socio-\(number).md", atomically: false, encoding: .utf8)

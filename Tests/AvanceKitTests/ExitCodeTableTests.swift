@@ -118,15 +118,22 @@ import Testing
             code: "model-field-type-unknown"),
         Case(arguments: ["schema", "--root", "ROOT", "--output", "ROOT/content/x"], status: 2, code: "output-in-site"),
         Case(arguments: ["schema", "--root", "ROOT/nowhere"], status: 2, code: "content-missing"),
+        // init: the site of the cases is a folder that is not empty
+        Case(arguments: ["init", "ROOT"], status: 2, code: "init-folder-not-empty"),
+        Case(arguments: ["init", "ROOT/new", "--license", "CC-BY-40"], status: 2, code: "init-license-unknown"),
+        Case(arguments: ["init", "ROOT/new", "--language", "pt"], status: 2, code: "init-language-unknown"),
+        Case(arguments: ["init", "ROOT/new", "--base-url", "ftp://x.org/"], status: 2, code: "init-base-url-invalid"),
     ]
 
-    /// A site with one collection and the repository's theme, which builds clean.
+    /// A site with one collection and the repository's theme, which builds clean (with an
+    /// address and a licence, so without the warnings of a site not ready to publish).
     static func site(_ files: [String: String]) throws -> String {
         let root = try Repository.temporaryFolder("exit-codes")
         try FileManager.default.copyItem(atPath: Repository.root + "/theme", toPath: root + "/theme")
         let model = """
             title: Exit codes
-            base_url: https://example.org/
+            base_url: https://exit-codes.my-city.org/
+            license: {name: CC0-1.0, url: https://creativecommons.org/publicdomain/zero/1.0/}
             language: en
             collections:
               socios:

@@ -84,12 +84,12 @@ import Testing
     @Test(arguments: [
         // A collection's path that is a built-in page of the site's language, of a translation's,
         // or a translation's folder.
-        ("    path: datos\n", 47, 11, "the collection `metas` would be at `datos/`, which is the open-data page"),
+        ("    path: datos\n", 53, 11, "the collection `metas` would be at `datos/`, which is the open-data page"),
         (
-            "    path: updates\n", 47, 11,
+            "    path: updates\n", 53, 11,
             "the collection `metas` would be at `en/updates/`, which is the page of last changes"
         ),
-        ("    path: en\n", 47, 11, "the collection `metas` would be at `en/`, the folder of the `en` pages"),
+        ("    path: en\n", 53, 11, "the collection `metas` would be at `en/`, the folder of the `en` pages"),
     ])
     func aCollectionPathThatIsABuiltInPageStopsTheBuildAtItsLine(
         setting: String, line: Int, column: Int, message: String
@@ -122,7 +122,7 @@ import Testing
         let result = Build.render(BuildOptions(root: root))
         let reserved = try #require(result.diagnostics.first { $0.code == "path-reserved" })
         #expect(reserved.message == "the collection `buscar` would be at `buscar/`, which is the search page")
-        #expect(reserved.location?.line == 35)
+        #expect(reserved.location?.line == 41)
         #expect(reserved.location?.column == 3)
         #expect(
             reserved.hint
@@ -158,7 +158,7 @@ import Testing
         let problem = try #require(result.diagnostics.first { $0.code == code })
         #expect(problem.message == message)
         #expect(problem.location?.file == "content/site.yaml")
-        #expect(problem.location?.line == 13)
+        #expect(problem.location?.line == 19)
         #expect(problem.location?.column == column)
         #expect(result.exitCode == 1)
         if code == "model-unknown-key" { #expect(problem.hint == "did you mean `data`?") }

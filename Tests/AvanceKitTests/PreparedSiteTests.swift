@@ -10,7 +10,8 @@ import Testing
         let (result, prepared) = Build.prepare(options)
         let site = try #require(prepared)
         #expect(!result.diagnostics.hasErrors)
-        #expect(built.files.count == 271)  // with each language's search index: 97 files
+        // With each language's search index (97 files) and the theme's favicon and Open Graph image (3).
+        #expect(built.files.count == 274)
         // Pages, in every language, are listed before anything is rendered.
         #expect(result.paths == built.files.map(\.path).filter { $0.hasSuffix(".html") }.sorted())
         for file in built.files {

@@ -16,11 +16,14 @@ import Testing
         try #require(ValidSite.page(path), "no \(path)")
     }
 
-    @Test func buildsWithOnlyTheWarningItsDisagreeingStatusAsksFor() {
-        // `portal-de-datos` says `en-marcha` while its newest record (2023-05) says `suspendido`.
+    /// Its two warnings: `portal-de-datos` says `en-marcha` while its newest record (2023-05) says
+    /// `suspendido`, and a made-up town has a placeholder address (`example.org`).
+    @Test func buildsWithOnlyTheWarningsOfItsDisagreeingStatusAndPlaceholderAddress() {
         let report = DiagnosticReport(Self.result.diagnostics).formatted(.text)
-        #expect(Self.result.diagnostics.map(\.code) == ["status-disagrees"], "\(report)")
-        #expect(Self.result.diagnostics.first?.location?.description == "content/proyectos/portal-de-datos.md:3:9")
+        #expect(Self.result.diagnostics.map(\.code).sorted() == ["base-url-placeholder", "status-disagrees"], "\(report)")
+        #expect(
+            Self.result.diagnostics.first { $0.code == "status-disagrees" }?.location?.description
+                == "content/proyectos/portal-de-datos.md:3:9")
         #expect(Self.result.exitCode == 0)
     }
 
@@ -52,7 +55,8 @@ import Testing
             $0.path.hasPrefix("search-index/") || $0.path.hasPrefix("en/search-index/")
         }
         #expect(search.count == 2 * (1 + 22) + 25 + 26)
-        #expect(Self.result.files.count == 174 + search.count)
+        // 177: also the theme's favicon (SVG and PNG) and Open Graph image.
+        #expect(Self.result.files.count == 177 + search.count)
         #expect(Self.result.files.contains { $0.path == "404.html" })
         #expect(Self.result.files.contains { $0.path == "css/site.css" })
     }

@@ -39,7 +39,8 @@ import Testing
                 return names.shuffled(using: &random)
             })
         #expect(!sorted.diagnostics.hasErrors)
-        #expect(sorted.files.count == 271)  // with each language's search index: 97 files
+        // With each language's search index (97 files) and the theme's favicon and Open Graph image (3).
+        #expect(sorted.files.count == 274)
         #expect(sorted.files == reversed.files)
         #expect(sorted.files == shuffled.files, "shuffled with seed \(seed)")
     }

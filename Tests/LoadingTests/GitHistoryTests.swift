@@ -64,4 +64,16 @@ import Testing
         #expect(warning?.code == "git-unavailable")
         #expect(warning?.severity == .warning)
     }
+
+    /// `avance init` makes a repository with no commit yet: nothing has a date, and that is no
+    /// problem to warn about.
+    @Test func aRepositoryWithNoCommitYetGivesNoDatesAndNoWarning() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-new-git-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("a", to: root + "/content/a.md")
+        try git(["init", "-q"], in: root)
+        let (history, warning) = GitHistory.read(root: root, environment: [:])
+        #expect(history.lastChanged.isEmpty)
+        #expect(warning == nil)
+    }
 }

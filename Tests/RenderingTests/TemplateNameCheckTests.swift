@@ -157,7 +157,9 @@ import Testing
             lang: "es", siteTitle: "S", siteDescription: nil, root: "./", assets: "./", canonical: "c", alternates: [],
             title: "T", description: nil, nav: [], footer: [], strings: Strings(["a": "b"]), feedJSON: "j",
             feedAtom: "a", dataURL: "d", searchURL: "s", searchIndexURL: "i", updatesURL: "u")
-        let optional: Set = ["siteDescription", "description", "home", "collection", "entry", "data", "updates"]
+        let optional: Set = [
+            "siteDescription", "description", "home", "collection", "entry", "data", "updates", "license",
+        ]
         for name in PageView.allNames {
             #expect((page.value(named: name) == nil) == optional.contains(name), "\(name)")
             #expect(PageView.shape(of: name)?.optional == optional.contains(name), "\(name)")

@@ -1,0 +1,103 @@
+import Diagnostics
+import Foundation
+import FrontMatter
+
+// The settings a public release needs: the licence of the data (`license`) and where the site
+// is published (`base_url`), with the warnings of a site that has not declared them yet.
+
+extension ModelReader {
+    static let licenseKeys = ["name", "url", "title"]
+
+    /// `license: {name, url, title}`; `nil` when absent or malformed (an error at its line).
+    mutating func readLicense(_ node: YAMLNode?) -> License? {
+        guard let node, !node.isNull else { return nil }
+        guard node.mapping != nil else {
+            error(
+                "model-invalid", "`license` must be a group of `name:` and `url:`, not \(node.kindDescription)",
+                at: node,
+                hint: "for example `license: {name: CC-BY-4.0, url: https://creativecommons.org/licenses/by/4.0/}`")
+            return nil
+        }
+        checkKeys(node, allowed: Self.licenseKeys, what: "license setting")
+        var missing = false
+        for key in ["name", "url"] where (string(node, key) ?? "").isEmpty {
+            error("model-invalid", "`license` needs `\(key)`", at: node[key] ?? node)
+            missing = true
+        }
+        guard !missing, let name = string(node, "name"), let url = string(node, "url"), let urlNode = node["url"]
+        else { return nil }
+        guard Self.isSafeAbsoluteURL(url) else {
+            error(
+                "model-invalid", "the licence's `url` must be a well-formed `https://` or `http://` URL", at: urlNode,
+                hint: "the address of the licence's text, such as https://creativecommons.org/licenses/by/4.0/")
+            return nil
+        }
+        return License(name: name, url: url, title: string(node, "title"))
+    }
+
+    /// An absolute http(s) URL with a host, and none of the characters that could break out of
+    /// an attribute or a feed.
+    static func isSafeAbsoluteURL(_ text: String) -> Bool {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://") else { return false }
+        let unsafe = text.unicodeScalars.contains {
+            $0.value <= 0x20 || $0.value >= 0x7F || "\"'<>\\^`{|}".unicodeScalars.contains($0)
+        }
+        return !unsafe && URLComponents(string: text)?.host?.isEmpty == false && URLAuthority.problem(in: text) == nil
+    }
+}
+
+extension SiteModel {
+    /// Host names reserved for examples and tests (RFC 2606, RFC 6761): a site published there
+    /// is not published yet.
+    static let placeholderHosts = ["example.com", "example.net", "example.org", "localhost"]
+    static let placeholderSuffixes = [".test", ".example", ".invalid", ".localhost"]
+
+    /// Whether `url` is a placeholder address: a reserved example or test host, or no host at all.
+    public static func isPlaceholder(baseURL url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host?.lowercased(), !host.isEmpty else { return true }
+        let name = host.hasSuffix(".") ? String(host.dropLast()) : host
+        return placeholderHosts.contains { name == $0 || name.hasSuffix("." + $0) }
+            || placeholderSuffixes.contains { name.hasSuffix($0) } || ["test", "example", "invalid"].contains(name)
+    }
+
+    /// Warnings for what a public release still lacks: the site's address (`base_url` missing, a
+    /// path only, or a placeholder such as example.org) and the licence of its data. `checkBaseURL`
+    /// is false when the command line chose the address (`--base-url`), which then is not
+    /// `site.yaml`'s concern.
+    public func publicationWarnings(checkBaseURL: Bool = true) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        let file = ModelReader.path
+        if checkBaseURL {
+            if let location = baseURLLocation, baseURL.hasPrefix("/") {
+                warnings.append(
+                    .warning(
+                        "base-url-missing", "`base_url` is a path, not the address where the site is published",
+                        at: location,
+                        hint: "set `base_url` to the site's full address, such as `https://progress.your-city.gov/`"))
+            } else if let location = baseURLLocation, Self.isPlaceholder(baseURL: baseURL) {
+                warnings.append(
+                    .warning(
+                        "base-url-placeholder", "`base_url` is a placeholder address, `\(baseURL)`", at: location,
+                        hint: "set `base_url` to the address where the site is published: feeds, the API, "
+                            + "the sitemap and every page's canonical link are built from it"))
+            } else if baseURLLocation == nil {
+                warnings.append(
+                    .warning(
+                        "base-url-missing", "`site.yaml` does not say where the site is published",
+                        at: SourceLocation(file: file, line: 0, column: 0),
+                        hint: "add `base_url:` with the site's full address, such as "
+                            + "`https://progress.your-city.gov/`: feeds, the API and the sitemap need it"))
+            }
+        }
+        if license == nil {
+            warnings.append(
+                .warning(
+                    "license-missing", "`site.yaml` does not say under what terms the data may be reused",
+                    at: SourceLocation(file: file, line: 0, column: 0),
+                    hint: "add `license:` with a `name` and a `url`, such as `license: {name: CC-BY-4.0, "
+                        + "url: https://creativecommons.org/licenses/by/4.0/}`; until then the data page says "
+                        + "the terms have not been declared"))
+        }
+        return warnings
+    }
+}
