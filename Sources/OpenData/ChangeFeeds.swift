@@ -79,7 +79,9 @@ public struct ChangeFeeds: Sendable {
                 }),
         ]
         if let license = model.license, case .object(var members) = feed {
-            members["_avance"] = ["about": .string(model.baseURL + DataPaths(model: model).dataPage), "license": license.json]
+            members["_avance"] = [
+                "about": .string(model.baseURL + DataPaths(model: model).dataPage), "license": license.json,
+            ]
             feed = .object(members)
         }
         return feed

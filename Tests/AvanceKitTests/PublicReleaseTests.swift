@@ -76,7 +76,8 @@ import Testing
         try (String(text[..<start.lowerBound]) + String(text[end.upperBound...]))
             .write(toFile: model, atomically: true, encoding: .utf8)
         let result = Build.render(BuildOptions(root: root))
-        #expect(result.diagnostics.map(\.code).sorted() == ["base-url-placeholder", "license-missing", "status-disagrees"])
+        #expect(
+            result.diagnostics.map(\.code).sorted() == ["base-url-placeholder", "license-missing", "status-disagrees"])
         let data = try #require(ValidSite.page("datos/index.html", in: result))
         #expect(
             data.contains(

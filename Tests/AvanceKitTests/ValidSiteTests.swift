@@ -20,7 +20,8 @@ import Testing
     /// `suspendido`, and a made-up town has a placeholder address (`example.org`).
     @Test func buildsWithOnlyTheWarningsOfItsDisagreeingStatusAndPlaceholderAddress() {
         let report = DiagnosticReport(Self.result.diagnostics).formatted(.text)
-        #expect(Self.result.diagnostics.map(\.code).sorted() == ["base-url-placeholder", "status-disagrees"], "\(report)")
+        #expect(
+            Self.result.diagnostics.map(\.code).sorted() == ["base-url-placeholder", "status-disagrees"], "\(report)")
         #expect(
             Self.result.diagnostics.first { $0.code == "status-disagrees" }?.location?.description
                 == "content/proyectos/portal-de-datos.md:3:9")
