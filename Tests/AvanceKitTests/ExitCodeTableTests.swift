@@ -155,25 +155,9 @@ import Testing
         return root
     }
 
-    /// Runs `avance` (colour off): its status and standard error. A `serve` that starts instead
-    /// of refusing would run until stopped, so every run is stopped after a minute.
+    /// Runs `avance` (colour off): its status and standard error, stopped after a minute.
     static func avance(_ arguments: [String]) throws -> (status: Int32, err: String) {
-        let executable = try #require(CommandLineTests.executable, "build the avance product first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let pid = process.processIdentifier
-        let watchdog = DispatchWorkItem { kill(pid, SIGTERM) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Repository.runAvance(arguments, timeout: 60)
     }
 
     @Test(arguments: cases)

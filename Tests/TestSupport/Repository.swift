@@ -22,8 +22,9 @@ public enum Repository {
     }()
 
     /// Runs `avance` (`Repository.avance`) with `arguments` and `NO_COLOR` set, its standard output thrown
-    /// away: its exit status and standard error.
-    public static func runAvance(_ arguments: [String]) throws -> (status: Int32, err: String) {
+    /// away: its exit status and standard error. A run still going after `timeout` seconds (a `serve`
+    /// that started instead of refusing) is stopped with SIGTERM.
+    public static func runAvance(_ arguments: [String], timeout: Double = 60) throws -> (status: Int32, err: String) {
         guard let avance else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: avance)
@@ -33,8 +34,12 @@ public enum Repository {
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGTERM) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        watchdog.cancel()
         return (process.terminationStatus, text)
     }
 
