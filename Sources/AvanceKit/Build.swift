@@ -153,8 +153,13 @@ public enum Build {
             }
             model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
+        // The theme is read once, here: its interface strings give the built-in pages' words (2b);
+        // its problems are reported after the Markdown (4), as before, so that broken links are
+        // reported even when the theme is broken.
+        let (theme, themeDiagnostics) = Theme.load(
+            root: options.themeRoot ?? options.root, language: model.language, fileSystem: options.fileSystem)
         // 2b. the words of the built-in pages' URLs in every language, and the paths they reserve
-        let pathProblems = completePaths(&model, tree: tree, options: options)
+        let pathProblems = completePaths(&model, tree: tree, theme: theme, options: options)
         result.diagnostics += pathProblems
         guard !pathProblems.hasErrors else {
             result.diagnostics += SiteResolver.checkSyntax(tree)
@@ -189,8 +194,6 @@ public enum Build {
             progress: options.progress)
         result.diagnostics += bodies.diagnostics
         result.log.append(clock.lap("markdown", "\(bodies.html.count) bodies"))
-        let (theme, themeDiagnostics) = Theme.load(
-            root: options.themeRoot ?? options.root, language: model.language, fileSystem: options.fileSystem)
         result.diagnostics += themeDiagnostics
         guard let theme else { return (result, nil) }
         var renderers = [SiteRenderer(site: site, bodies: bodies, theme: theme)]
@@ -221,8 +224,12 @@ public enum Build {
 
     /// Completes `model.paths` for the site's language and each translation's (`content/site.<lang>.yaml`):
     /// the words `paths:` sets there, the others from the theme's `i18n/<lang>.yaml`, then from its
-    /// `i18n/en.yaml`. Returns the problems of the translations' `paths:` and `path-reserved`.
-    static func completePaths(_ model: inout SiteModel, tree: ContentTree, options: BuildOptions) -> [Diagnostic] {
+    /// `i18n/en.yaml`: the strings `theme` has read, or, when the theme could not be used (its
+    /// problems are reported later), the i18n files read on their own. Returns the problems of the
+    /// translations' `paths:` and `path-reserved`.
+    static func completePaths(_ model: inout SiteModel, tree: ContentTree, theme: Theme?, options: BuildOptions)
+        -> [Diagnostic]
+    {
         var diagnostics: [Diagnostic] = []
         let translations = Set(tree.files.compactMap { ModelTranslation.language(ofPath: $0.path) })
             .subtracting([model.language]).sorted()
@@ -233,12 +240,18 @@ public enum Build {
             diagnostics += problems
             if let words { model.paths[language] = words }
         }
-        let themeRoot = options.themeRoot ?? options.root
-        let english = Strings.load(root: themeRoot, language: "en", fileSystem: options.fileSystem)?.pathWords ?? [:]
+        func strings(_ language: String) -> Strings? {
+            guard let theme else {
+                return Strings.load(
+                    root: options.themeRoot ?? options.root, language: language, fileSystem: options.fileSystem)
+            }
+            return theme.translations[language]
+        }
+        let english = strings("en")?.pathWords ?? [:]
         for language in [model.language] + translations {
-            let theme = Strings.load(root: themeRoot, language: language, fileSystem: options.fileSystem)?.pathWords
+            let words = strings(language)?.pathWords
             // A word that is no URL segment is not used (the next default is): said, not silent.
-            for (key, word) in (theme ?? [:]).sorted(by: { $0.key < $1.key })
+            for (key, word) in (words ?? [:]).sorted(by: { $0.key < $1.key })
             where PathWords.keys.contains(key) && !EntryID.isValid(word) {
                 diagnostics.append(
                     .error(
@@ -246,7 +259,7 @@ public enum Build {
                         at: SourceLocation(file: "theme/i18n/\(language).yaml", line: 0, column: 0),
                         hint: "use lowercase letters, digits and hyphens, or set `paths: \(key)` in site.yaml"))
             }
-            model.paths[language] = model.pathWords(for: language).completed(with: theme ?? [:])
+            model.paths[language] = model.pathWords(for: language).completed(with: words ?? [:])
                 .completed(with: english)
         }
         return diagnostics + ModelReader.checkPaths(model, languages: translations)

@@ -81,6 +81,23 @@ import Testing
         #expect(try page("en/data/index.html", in: result).contains(#"href="../../abiertos/proyectos.csv""#))
     }
 
+    /// The theme is read once per build, and its strings give the pages' words; when the theme
+    /// cannot be used (a template that does not parse), the words still come from its i18n files,
+    /// so a collection at `datos/` is still refused.
+    @Test func aBrokenThemeStillGivesTheWordsOfItsPages() throws {
+        let root = try ValidSite.copy("paths-broken-theme")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try edit(root + "/content/site.yaml") {
+            $0.replacingOccurrences(of: "\n  metas:\n", with: "\n  metas:\n    path: datos\n")
+        }
+        try edit(root + "/theme/templates/home.mustache") { $0 + "{{#unclosed}}" }
+        let result = Build.render(BuildOptions(root: root))
+        #expect(
+            result.diagnostics.filter { $0.code == "path-reserved" }.map(\.message) == [
+                "the collection `metas` would be at `datos/`, which is the open-data page"
+            ])
+    }
+
     @Test(arguments: [
         // A collection's path that is a built-in page of the site's language, of a translation's,
         // or a translation's folder.
