@@ -32,7 +32,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "Diagnostics"),
+        // The message catalogs (messages/<language>.yaml) travel inside the binary, embedded by the
+        // EmbedFiles plugin as the starter is.
+        .target(name: "Diagnostics", plugins: ["EmbedFiles"]),
         .target(name: "ParallelMap"),
         .target(name: "Loading", dependencies: ["Diagnostics", "ParallelMap"]),
         .target(

@@ -100,16 +100,18 @@ public struct BodyRenderer: Sendable {
             // The file whose headings were searched: a translation's own body when it has one.
             let file = site.entry(anchor.target)?.bodyFile ?? anchor.target.description
             let lookAlike = LookAlike.twin(of: anchor.fragment, among: ids).map {
-                LookAlike.describe($0, shown: "#" + $0)
-                    + "; browsers compare ids code point by code point: write `#\(LookAlike.percentEncoded($0))`"
+                Message(
+                    "link-anchor.hint.look-alike", ["written": LookAlike.percentEncoded($0)],
+                    parts: ["twin": Message(literal: LookAlike.describe($0, shown: "#" + $0))])
             }
             bodies.diagnostics.append(
                 .error(
-                    "link-anchor", "no heading `#\(anchor.fragment)` in `\(file)`", at: anchor.location,
-                    hint: lookAlike ?? Suggestion.hint(for: anchor.fragment, among: ids)
+                    "link-anchor", Message("link-anchor", ["anchor": anchor.fragment, "file": file]),
+                    at: anchor.location,
+                    hint: lookAlike ?? Suggestion.didYouMean(for: anchor.fragment, among: ids)
                         ?? (ids.isEmpty
-                            ? "that page has no headings"
-                            : "its headings are \(ids.map { "`#\($0)`" }.joined(separator: ", "))")))
+                            ? Message("link-anchor.hint.none")
+                            : Message("link-anchor.hint", ["headings": ids.map { "#" + $0 }.codeList]))))
         }
         return bodies
     }
@@ -179,13 +181,11 @@ public struct BodyRenderer: Sendable {
                 result.diagnostics.append(
                     .error(
                         "url-invalid",
-                        "the \(link.isImage ? "image" : "link") `\(destination)` is not an allowed URL: \(problem)",
+                        Message(
+                            link.isImage ? "url-invalid.image" : "url-invalid.link", ["value": destination],
+                            parts: ["problem": Message(literal: problem)]),
                         at: location,
-                        hint: link.isImage
-                            ? "images come from an http:// or https:// URL, a path such as `/img/plano.png`, or "
-                                + "inline PNG, GIF, JPEG or WebP data"
-                            : "only http://, https:// and mailto: links are allowed, and links to other entries' "
-                                + "`.md` files"))
+                        hint: Message(link.isImage ? "url-invalid.image.hint" : "url-invalid.link.hint")))
             }
             return nil
         }
@@ -200,12 +200,11 @@ public struct BodyRenderer: Sendable {
         guard let resolved, let target = files[resolved] else {
             result.diagnostics.append(
                 .error(
-                    "link-broken", "the link `\(destination)` points to `\(resolved ?? path)`, which is not an entry",
+                    "link-broken", Message("link-broken", ["link": destination, "path": resolved ?? path]),
                     at: location,
                     hint: Suggestion.closest(to: resolved ?? path, among: files.keys)
-                        .map { "did you mean `\(Self.relativePath(to: $0, from: entry.bodyFile))`?" }
-                        ?? "link to another entry's Markdown file by its path from this file, such as `../<collection>/<id>.md`"
-                ))
+                        .map { Message("did-you-mean", ["name": Self.relativePath(to: $0, from: entry.bodyFile)]) }
+                        ?? Message("link-broken.hint")))
             return nil
         }
         // Text not translated yet links to pages in its own language, where its anchors exist

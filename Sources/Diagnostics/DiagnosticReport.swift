@@ -12,11 +12,14 @@ public struct DiagnosticReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// The text of each file by its relative path, to quote the offending line.
     public var sources: [String: String]
+    /// The words of messages, hints and the summary, in the reader's language.
+    public var catalog: MessageCatalog
 
-    /// Creates a report of `diagnostics`, sorted by file, line and column.
-    public init(_ diagnostics: [Diagnostic], sources: [String: String] = [:]) {
+    /// Creates a report of `diagnostics`, sorted by file, line and column, in `catalog`'s language.
+    public init(_ diagnostics: [Diagnostic], sources: [String: String] = [:], catalog: MessageCatalog = .english) {
         self.diagnostics = diagnostics.sorted()
         self.sources = sources
+        self.catalog = catalog
     }
 
     /// Whether the text format should be coloured: only on a terminal, and not when `NO_COLOR`
@@ -44,21 +47,29 @@ public struct DiagnosticReport: Sendable {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        if !diagnostics.isEmpty {
-            out += "\(errors) \(errors == 1 ? "error" : "errors"), "
-            out += "\(warnings) \(warnings == 1 ? "warning" : "warnings")\n"
-        }
+        if !diagnostics.isEmpty { out += Self.summary(errors: errors, warnings: warnings, catalog: catalog) + "\n" }
         return out
+    }
+
+    /// "3 errors, 1 warning", "3 errores, 1 advertencia".
+    public static func summary(errors: Int, warnings: Int, catalog: MessageCatalog) -> String {
+        catalog(
+            "summary",
+            [
+                "errors": catalog.plural("summary.errors", count: errors),
+                "warnings": catalog.plural("summary.warnings", count: warnings),
+            ])
     }
 
     func render(_ diagnostic: Diagnostic, color: Bool) -> String {
         let paint = Paint(enabled: color)
         let severityColor = diagnostic.severity == .error ? Paint.red : Paint.yellow
         var out = paint(severityColor, "\(diagnostic.severity.rawValue)[\(diagnostic.code)]")
-        out += paint(Paint.bold, ": \(diagnostic.message.terminalSafe)") + "\n"
-        let hint = diagnostic.hint?.terminalSafe
+        out += paint(Paint.bold, ": \(diagnostic.message(in: catalog).terminalSafe)") + "\n"
+        let hint = diagnostic.hint(in: catalog)?.terminalSafe
+        let hintLabel = catalog("report.hint")
         guard let location = diagnostic.location else {
-            if let hint { out += "  = hint: \(hint)\n" }
+            if let hint { out += "  = \(hintLabel) \(hint)\n" }
             return out
         }
         let number = String(location.line)
@@ -78,7 +89,7 @@ public struct DiagnosticReport: Sendable {
             if let hint { out += " \(hint)" }
             out += "\n"
         } else if let hint {
-            out += "\(gutter) = hint: \(hint)\n"
+            out += "\(gutter) = \(hintLabel) \(hint)\n"
         }
         return out
     }
@@ -124,10 +135,10 @@ public struct DiagnosticReport: Sendable {
         }
         let items = diagnostics.map {
             Item(
-                severity: $0.severity.rawValue, code: $0.code, message: $0.message,
+                severity: $0.severity.rawValue, code: $0.code, message: $0.message(in: catalog),
                 file: $0.location?.file, line: ($0.location?.line).flatMap { $0 > 0 ? $0 : nil },
                 column: $0.location.flatMap { $0.line > 0 && $0.column > 0 ? $0.column : nil },
-                field: $0.field, hint: $0.hint)
+                field: $0.field, hint: $0.hint(in: catalog))
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let encoder = JSONEncoder()
@@ -151,8 +162,8 @@ public struct DiagnosticReport: Sendable {
                 if location.line > 0, location.column > 0 { place.append("col=\(location.column)") }
                 properties.insert(contentsOf: place, at: 0)
             }
-            var message = diagnostic.message
-            if let hint = diagnostic.hint { message += " (\(hint))" }
+            var message = diagnostic.message(in: catalog)
+            if let hint = diagnostic.hint(in: catalog) { message += " (\(hint))" }
             out += "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))"
             out += "::\(escapeData(message))\n"
         }

@@ -16,10 +16,24 @@ public struct StageProgress: Sendable, Equatable {
         self.total = total
     }
 
-    /// The line as the terminal shows it: `validating 4000/6002…`, `open data 120…`.
-    public var text: String {
-        guard let total else { return "\(stage) \(done)…" }
-        return "\(stage) \(done)/\(total)…"
+    /// The line as the terminal shows it in English: `validating 4000/6002…`.
+    public var text: String { text(in: .english) }
+
+    /// The line in `catalog`'s language: the stage's words are the catalog's `progress.<stage>`
+    /// (spaces as hyphens: `progress.converting-markdown`), a stage named `rendering pages (en)`
+    /// is `progress.rendering-pages` with its language after it.
+    public func text(in catalog: MessageCatalog) -> String {
+        var name = stage
+        var language = ""
+        if let open = stage.firstIndex(of: "(") {
+            name = stage[..<open].trimmingCharacters(in: .whitespaces)
+            language = " " + stage[open...]
+        }
+        let key = "progress." + name.replacingOccurrences(of: " ", with: "-")
+        let words = catalog.sentences[key].map { _ in catalog(key) } ?? name
+        guard let total else { return catalog("progress.count", ["stage": words + language, "done": String(done)]) }
+        return catalog(
+            "progress.fraction", ["stage": words + language, "done": String(done), "total": String(total)])
     }
 }
 
@@ -43,12 +57,19 @@ public final class ProgressLine: @unchecked Sendable {
     private var shownAt: Duration?
     private var showing = false
     private var isEnabled: Bool
+    private var words = MessageCatalog.english
 
     /// Whether the line is shown at all; the command line turns it on once it knows where
     /// stderr goes and whether `--quiet` was given.
     public var enabled: Bool {
         get { lock.withLock { isEnabled } }
         set { lock.withLock { isEnabled = newValue } }
+    }
+
+    /// The language of the line: the command line sets it once it knows the site's.
+    public var catalog: MessageCatalog {
+        get { lock.withLock { words } }
+        set { lock.withLock { words = newValue } }
     }
 
     /// A line written with `write`; `elapsed` is the time since the run started (a clock of
@@ -79,7 +100,7 @@ public final class ProgressLine: @unchecked Sendable {
             if let shownAt, now - shownAt < interval { return }
             shownAt = now
             showing = true
-            write(Self.erase + progress.text)
+            write(Self.erase + progress.text(in: words))
         }
     }
 

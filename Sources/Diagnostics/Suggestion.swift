@@ -16,7 +16,12 @@ public enum Suggestion {
         return best.distance <= allowed ? best.candidate : nil
     }
 
-    /// A hint sentence, such as "did you mean `h07`?", or `nil`.
+    /// The hint "did you mean `h07`?" of the catalogs (`did-you-mean`), or `nil`.
+    public static func didYouMean(for name: String, among candidates: some Sequence<String>) -> Message? {
+        closest(to: name, among: candidates).map { Message("did-you-mean", ["name": $0]) }
+    }
+
+    /// A hint sentence in English, such as "did you mean `h07`?", or `nil` (the old style).
     public static func hint(for name: String, among candidates: some Sequence<String>) -> String? {
         closest(to: name, among: candidates).map { "did you mean `\($0)`?" }
     }

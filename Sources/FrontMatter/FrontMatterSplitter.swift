@@ -18,8 +18,8 @@ public enum FrontMatterSplitter {
         if text.allSatisfy(\.isWhitespace) {
             return .failure(
                 .error(
-                    "file-empty", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
-                    hint: "add the front matter between two `---` lines, or delete the file"))
+                    "file-empty", Message("file-empty"), at: SourceLocation(file: file, line: 1, column: 1),
+                    hint: Message("file-empty.hint")))
         }
         var lines = lines(of: text)
         let first = lines.removeFirst()
@@ -27,9 +27,9 @@ public enum FrontMatterSplitter {
             let column = first.prefix { $0 == " " }.count + 1
             return .failure(
                 .error(
-                    "front-matter-missing", "the file does not start with front matter",
+                    "front-matter-missing", Message("front-matter-missing"),
                     at: SourceLocation(file: file, line: 1, column: column, length: max(1, first.count)),
-                    hint: "did you forget to add `---` on the first line, before the fields?"))
+                    hint: Message("front-matter-missing.hint")))
         }
         var yaml: [Substring] = []
         var lineNumber = 1
@@ -48,9 +48,8 @@ public enum FrontMatterSplitter {
         }
         return .failure(
             .error(
-                "front-matter-unclosed", "the front matter opened on line 1 is never closed",
-                at: SourceLocation(file: file, line: 1, column: 1, length: 3),
-                hint: "add a line with `---` after the last field"))
+                "front-matter-unclosed", Message("front-matter-unclosed"),
+                at: SourceLocation(file: file, line: 1, column: 1, length: 3), hint: Message("front-matter-unclosed.hint")))
     }
 
     /// The lines of `text`, ended by `\n`, `\r\n` or a lone `\r` as libyaml and cmark-gfm end them

@@ -58,13 +58,12 @@ public enum YAMLLimits {
             switch self {
             case .tooDeep:
                 .error(
-                    "yaml-too-complex", "the YAML is nested more than \(maximumDepth) levels deep", at: location,
-                    hint: "fields need a few levels at most (a list of records is three); flatten the lists and groups")
+                    "yaml-too-complex", Message("yaml-too-complex.depth", ["count": String(maximumDepth)]),
+                    at: location, hint: Message("yaml-too-complex.depth.hint"))
             case .tooManyNodes:
                 .error(
-                    "yaml-too-complex",
-                    "the YAML holds more than \(maximumNodes) values once its aliases (`*name`) are expanded",
-                    at: location, hint: "write the values out instead of repeating them through aliases")
+                    "yaml-too-complex", Message("yaml-too-complex.nodes", ["count": String(maximumNodes)]),
+                    at: location, hint: Message("yaml-too-complex.nodes.hint"))
             }
         }
     }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A YAML value with the line and column where it starts in its file, so that every later
 /// diagnostic can point at the value it is about.
 public struct YAMLNode: Sendable, Hashable {
@@ -77,6 +79,16 @@ public struct YAMLNode: Sendable, Hashable {
     }
 
     /// What kind of value this is, in words, for messages: "a list", "a mapping", "text".
+    /// What kind of value the node is, as a sentence of the message catalogs (`kind.list`).
+    public var kind: Message {
+        switch value {
+        case .scalar: Message(isNull ? "kind.nothing" : "kind.single")
+        case .sequence: Message("kind.list")
+        case .mapping: Message("kind.group")
+        }
+    }
+
+    /// What kind of value the node is, in English.
     public var kindDescription: String {
         switch value {
         case .scalar: isNull ? "nothing" : "a single value"

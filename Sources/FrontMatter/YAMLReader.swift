@@ -25,7 +25,9 @@ public enum YAMLReader {
             return .failure(diagnostic)
         } catch {
             return .failure(
-                .error("yaml-syntax", "\(error)", at: SourceLocation(file: file, line: firstLine, column: 1)))
+                .error(
+                    "yaml-syntax", Message("yaml-syntax.other", ["problem": "\(error)"]),
+                    at: SourceLocation(file: file, line: firstLine, column: 1)))
         }
     }
 
@@ -36,11 +38,9 @@ public enum YAMLReader {
         case .scalar(let scalar):
             if let control = scalar.string.unicodeScalars.first(where: \.isForbiddenControl) {
                 throw Diagnostic.error(
-                    "yaml-syntax",
-                    "the value holds the control character \(control.codePoint), "
-                        + "written as an escape such as `\\0`, `\\e` or `\\x1B`",
+                    "yaml-syntax", Message("yaml-syntax.control", ["character": control.codePoint]),
                     at: SourceLocation(file: file, line: line, column: column),
-                    hint: "remove the escape: no page, feed or CSV file can show that character")
+                    hint: Message("yaml-syntax.control.hint"))
             }
             if let problem = BidiControls.problem(in: scalar.string) {
                 throw bidiDiagnostic(problem, in: scalar.string, node: node, offset: offset, file: file, yaml: yaml)
@@ -60,9 +60,8 @@ public enum YAMLReader {
             return YAMLNode(.mapping(pairs), line: line, column: column)
         case .alias:
             throw Diagnostic.error(
-                "yaml-syntax", "YAML aliases (`*name`) are not supported in content",
-                at: SourceLocation(file: file, line: line, column: column),
-                hint: "write the value out in full")
+                "yaml-syntax", Message("yaml-syntax.alias"), at: SourceLocation(file: file, line: line, column: column),
+                hint: Message("yaml-syntax.alias.hint"))
         }
     }
 
@@ -104,8 +103,12 @@ public enum YAMLReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + offset))" }
+            let message =
+                context.map {
+                    Message(
+                        "yaml-syntax.context",
+                        ["problem": problem, "context": $0.text, "line": String($0.mark.line + offset)])
+                } ?? Message("yaml-syntax", ["problem": problem])
             // A quote or bracket left open is reported at the end of the text; point at its start.
             let unclosed = problem.contains("end of stream") || problem.contains("did not find expected")
             let place = unclosed ? context?.mark ?? mark : mark
@@ -113,17 +116,20 @@ public enum YAMLReader {
             let tabbed = indentation(ofLine: mark.line, in: yaml).contains("\t")
             return .error(
                 "yaml-syntax", message, at: at(place),
-                hint: tabbed ? "indent with spaces, not tabs" : hint(for: problem))
+                hint: tabbed ? Message("yaml-syntax.hint.tabs") : hint(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             return .error(
-                "yaml-duplicate-key", "the field `\(key)` is written twice", at: at(context.mark),
-                hint: "keep one `\(key):` line and delete the other")
+                "yaml-duplicate-key", Message("yaml-duplicate-key", ["field": key]), at: at(context.mark),
+                hint: Message("yaml-duplicate-key.hint", ["field": key]))
         case .reader(let problem, _, _, _):
             return .error(
-                "yaml-syntax", "YAML: \(problem)", at: SourceLocation(file: file, line: 1 + offset, column: 1))
+                "yaml-syntax", Message("yaml-syntax.other", ["problem": problem]),
+                at: SourceLocation(file: file, line: 1 + offset, column: 1))
         default:
-            return .error("yaml-syntax", "YAML: \(error)", at: SourceLocation(file: file, line: 1 + offset, column: 1))
+            return .error(
+                "yaml-syntax", Message("yaml-syntax.other", ["problem": "\(error)"]),
+                at: SourceLocation(file: file, line: 1 + offset, column: 1))
         }
     }
 
@@ -138,19 +144,15 @@ public enum YAMLReader {
         return rest.prefix { $0 == " " || $0 == "\t" }
     }
 
-    static func hint(for problem: String) -> String? {
-        if problem.contains("tab") { return "indent with spaces, not tabs" }
-        if problem.contains("mapping values are not allowed") {
-            return "a value that contains `: ` must be quoted, e.g. title: \"A: B\""
-        }
+    static func hint(for problem: String) -> Message? {
+        if problem.contains("tab") { return Message("yaml-syntax.hint.tabs") }
+        if problem.contains("mapping values are not allowed") { return Message("yaml-syntax.hint.colon") }
         if problem.contains("unexpected end of stream") || problem.contains("quoted scalar")
             || problem.contains("expected ',' or")
         {
-            return "close the quote or bracket that is still open"
+            return Message("yaml-syntax.hint.unclosed")
         }
-        if problem.contains("could not find expected ':'") {
-            return "write each field as `name: value`"
-        }
+        if problem.contains("could not find expected ':'") { return Message("yaml-syntax.hint.field") }
         return nil
     }
 }

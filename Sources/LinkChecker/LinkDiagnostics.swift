@@ -74,11 +74,12 @@ struct LinkDiagnostics {
         if let origin = options.origins[problem.page] {
             let note =
                 if let text = options.originTexts[origin], let place = Self.place(of: url, in: text) {
-                    "the link is written in `\(origin):\(place.line):\(place.column)`"
+                    Message("link-origin.written", ["place": "\(origin):\(place.line):\(place.column)"])
                 } else {
-                    "the page is made from `\(origin)`"
+                    Message("link-origin.page", ["file": origin])
                 }
-            diagnostic.hint = diagnostic.hint.map { "\($0) (\(note))" } ?? note
+            diagnostic.hintText =
+                diagnostic.hintText.map { Message("hint.with-note", parts: ["hint": $0, "note": note]) } ?? note
         }
         return diagnostic
     }

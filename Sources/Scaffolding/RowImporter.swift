@@ -148,8 +148,8 @@ struct RowImporter {
         let column = fieldName.flatMap(columns.column(of:)) ?? columns.column(of: collection.titleField) ?? 0
         moved.location = location(row: row, column: column + 1)
         if diagnostic.code == "field-missing", let fieldName, let field = collection.field(fieldName) {
-            moved.hint =
-                "the `\(spreadsheet.header[column])` cell is empty: write the \(field.label.lowercased()) there"
+            moved.hintText = Message(
+                "field-missing.hint.cell", ["column": spreadsheet.header[column], "label": field.label.lowercased()])
         }
         return moved
     }

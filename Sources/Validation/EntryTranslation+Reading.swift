@@ -29,13 +29,12 @@ extension EntryTranslation {
                 let original = key.id + ".md"
                 if collection.field(name) != nil {
                     checker.report(
-                        "translation-field", "`\(name)` is not translated: it is the same in every language",
-                        at: keyNode,
-                        hint: "change it in `\(original)`; translations carry only text fields and the body")
+                        "translation-field", Message("translation-field", ["field": name]), at: keyNode,
+                        hint: Message("translation-field.hint", ["file": original]))
                 } else {
                     checker.report(
-                        "field-unknown", "unknown field `\(name)` in collection `\(collection.name)`", at: keyNode,
-                        hint: Suggestion.hint(for: name, among: translatable.map(\.name)))
+                        "field-unknown", Message("field-unknown", ["field": name, "collection": collection.name]),
+                        at: keyNode, hint: Suggestion.didYouMean(for: name, among: translatable.map(\.name)))
                 }
                 continue
             }

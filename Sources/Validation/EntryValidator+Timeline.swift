@@ -25,12 +25,11 @@ extension EntryValidator {
                 if status.values.value(id)?.requiresNote == true && !Self.hasNote(record, fields: field.recordFields) {
                     diagnostics.append(
                         .error(
-                            "note-missing",
-                            "`\(path)` moves to `\(id)`, which needs a note saying why, and has none",
+                            "note-missing", Message("note-missing.record", ["field": path, "value": id]),
                             at: entry.positions["\(path).\(status.field.name)"] ?? entry.positions[path],
                             field: "\(path).\(status.field.name)",
-                            hint: noteField.map { "add `\($0.name): …` to this record, saying why" }
-                                ?? "declare a `string` field in the records of `\(field.name)` for the note"))
+                            hint: noteField.map { Message("note-missing.record.hint", ["note": $0.name]) }
+                                ?? Message("note-missing.record.hint.declare", ["field": field.name])))
                 }
                 if case .date(let date)? = record[dateField.name], newest.map({ date >= $0.date }) ?? true {
                     newest = (date, id)
@@ -44,21 +43,26 @@ extension EntryValidator {
         if value.requiresNote && !statusesWithRecords.contains(id) {
             let hint =
                 historyField.map { history in
-                    "add to `\(history.name)` a dated record with `\(history.status): \(id)`"
-                        + (history.note.map { " and `\($0): …` saying why" } ?? " and a note saying why")
-                } ?? "declare a list of dated records with a status and a note, and record this move there"
+                    history.note.map {
+                        Message(
+                            "note-missing.hint.note",
+                            ["history": history.name, "status": history.status, "value": id, "note": $0])
+                    } ?? Message("note-missing.hint", ["history": history.name, "status": history.status, "value": id])
+                } ?? Message("note-missing.hint.declare")
             diagnostics.append(
                 .error(
-                    "note-missing", "`\(statusName)` is `\(id)`, which needs a note saying why, and none is recorded",
+                    "note-missing", Message("note-missing", ["field": statusName, "value": id]),
                     at: at, field: statusName, hint: hint))
         }
         if let newest, newest.status != id {
             diagnostics.append(
                 .warning(
                     "status-disagrees",
-                    "`\(statusName)` is `\(id)`, but the newest dated record (\(newest.date)) says `\(newest.status)`",
+                    Message(
+                        "status-disagrees",
+                        ["field": statusName, "value": id, "date": "\(newest.date)", "newest": newest.status]),
                     at: at, field: statusName,
-                    hint: "set `\(statusName): \(newest.status)`, or add a newer dated record with `\(id)`"))
+                    hint: Message("status-disagrees.hint", ["field": statusName, "value": id, "newest": newest.status])))
         }
         return diagnostics
     }

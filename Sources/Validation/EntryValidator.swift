@@ -35,9 +35,9 @@ public struct EntryValidator: Sendable {
                     nil,
                     [
                         .error(
-                            "front-matter-invalid",
-                            "the front matter must be fields written as `name: value`, not \(node.kindDescription)",
-                            at: location, hint: "write one field per line, such as `\(collection.titleField): …`")
+                            "front-matter-invalid", Message("front-matter-invalid", parts: ["kind": node.kind]),
+                            at: location,
+                            hint: Message("front-matter-invalid.hint", ["field": collection.titleField]))
                     ]
                 )
             }
@@ -53,9 +53,11 @@ public struct EntryValidator: Sendable {
                 if !collection.allowsExtraFields {
                     checker.report(
                         "field-unknown",
-                        "unknown field `\(name)` in collection `\(collection.name)`", at: keyNode,
-                        hint: Suggestion.hint(for: name, among: collection.fields.map(\.name))
-                            ?? "the fields of `\(collection.name)` are \(collection.fields.map { "`\($0.name)`" }.joined(separator: ", "))"
+                        Message("field-unknown", ["field": name, "collection": collection.name]), at: keyNode,
+                        hint: Suggestion.didYouMean(for: name, among: collection.fields.map(\.name))
+                            ?? Message(
+                                "field-unknown.hint",
+                                ["collection": collection.name, "fields": collection.fields.map(\.name).codeList])
                     )
                 }
                 continue
@@ -73,9 +75,11 @@ public struct EntryValidator: Sendable {
             else { continue }
             diagnostics.append(
                 .error(
-                    "field-missing", "missing required field `\(field.name)` (\(field.label))",
+                    "field-missing", Message("field-missing", ["field": field.name, "label": field.label]),
                     at: SourceLocation(file: path, line: closingLine, column: 1, length: 3), field: field.name,
-                    hint: "add `\(field.name): \(Self.example(for: field))` before this line"))
+                    hint: Message(
+                        "field-missing.hint", ["field": field.name],
+                        parts: ["example": Self.example(for: field)])))
         }
         if let problem = VisibleText.bidiProblem(inBody: split.body, file: path, firstLine: split.bodyFirstLine) {
             diagnostics.append(problem)
@@ -92,18 +96,18 @@ public struct EntryValidator: Sendable {
     }
 
     /// An example value for a hint.
-    static func example(for field: Field) -> String {
+    static func example(for field: Field) -> Message {
         switch field.type {
-        case .string, .text: "…"
-        case .int: "1"
-        case .number, .percent: "50"
-        case .date: "YYYY-MM-DD"
-        case .url: "https://…"
-        case .boolean: "true"
-        case .enumeration(let set): set.values.first?.id ?? "…"
-        case .reference(let to): "<id of a `\(to)` entry>"
-        case .references(let to): "[<ids of `\(to)` entries>]"
-        case .list: "[…]"
+        case .string, .text: Message("example.value", ["value": "…"])
+        case .int: Message("example.value", ["value": "1"])
+        case .number, .percent: Message("example.value", ["value": "50"])
+        case .date: Message("example.date")
+        case .url: Message("example.value", ["value": "https://…"])
+        case .boolean: Message("example.value", ["value": "true"])
+        case .enumeration(let set): Message("example.value", ["value": set.values.first?.id ?? "…"])
+        case .reference(let to): Message("example.reference", ["collection": to])
+        case .references(let to): Message("example.references", ["collection": to])
+        case .list: Message("example.value", ["value": "[…]"])
         }
     }
 }
@@ -122,7 +126,7 @@ struct ValueChecker {
     }
 
     mutating func report(
-        _ code: String, _ message: String, at node: YAMLNode, field: String? = nil, hint: String? = nil
+        _ code: String, _ message: Message, at node: YAMLNode, field: String? = nil, hint: Message? = nil
     ) {
         diagnostics.append(.error(code, message, at: location(of: node), field: field, hint: hint))
     }
@@ -134,14 +138,14 @@ struct ValueChecker {
         switch field.type {
         case .list(let item):
             guard let items = node.sequence else {
-                return wrongType(node, expected: "a list (`- item` lines or `[a, b]`)", path: path)
+                return wrongType(node, expected: Message("type.list-of-lines"), path: path)
             }
             var values: [FieldValue] = []
             for (index, itemNode) in items.enumerated() {
                 let itemPath = "\(path)[\(index + 1)]"
                 switch item {
                 case .string:
-                    if let text = scalar(itemNode, path: itemPath, expected: "text") { values.append(.string(text)) }
+                    if let text = scalar(itemNode, path: itemPath, expected: Message("type.text")) { values.append(.string(text)) }
                 case .record(let fields):
                     if let record = checkRecord(itemNode, fields: fields, path: itemPath) {
                         values.append(.record(record))
@@ -160,8 +164,9 @@ struct ValueChecker {
                 if ids.contains(id) {
                     diagnostics.append(
                         .warning(
-                            "ref-duplicate", "`\(id)` is listed twice in `\(path)`",
-                            at: location(of: itemNode), field: itemPath, hint: "remove the second `\(id)`"))
+                            "ref-duplicate", Message("ref-duplicate", ["id": id, "field": path]),
+                            at: location(of: itemNode), field: itemPath,
+                            hint: Message("ref-duplicate.hint", ["id": id])))
                     continue
                 }
                 ids.append(id)
@@ -176,7 +181,8 @@ struct ValueChecker {
     mutating func checkRecord(_ node: YAMLNode, fields: [Field], path: String) -> [String: FieldValue]? {
         guard let pairs = node.mapping else {
             _ = wrongType(
-                node, expected: "a group of fields (\(fields.map(\.name).joined(separator: ", ")))", path: path)
+                node, expected: Message("type.record", ["fields": fields.map(\.name).joined(separator: ", ")]),
+                path: path)
             return nil
         }
         var record: [String: FieldValue] = [:]
@@ -184,9 +190,10 @@ struct ValueChecker {
             let name = keyNode.scalar ?? ""
             guard let field = fields.first(where: { $0.name == name }) else {
                 report(
-                    "field-unknown", "unknown field `\(name)` in `\(path)`", at: keyNode, field: "\(path).\(name)",
-                    hint: Suggestion.hint(for: name, among: fields.map(\.name))
-                        ?? "the fields are \(fields.map { "`\($0.name)`" }.joined(separator: ", "))")
+                    "field-unknown", Message("field-unknown.record", ["field": name, "path": path]), at: keyNode,
+                    field: "\(path).\(name)",
+                    hint: Suggestion.didYouMean(for: name, among: fields.map(\.name))
+                        ?? Message("field-unknown.record.hint", ["fields": fields.map(\.name).codeList]))
                 continue
             }
             if let value = check(valueNode, as: field, path: "\(path).\(name)") { record[name] = value }
@@ -196,8 +203,11 @@ struct ValueChecker {
             && !pairs.contains(where: { $0.key.scalar == field.name && !$0.value.isNull })
         {
             report(
-                "field-missing", "missing required field `\(field.name)` in `\(path)`", at: node,
-                field: "\(path).\(field.name)", hint: "add `\(field.name): \(EntryValidator.example(for: field))`")
+                "field-missing", Message("field-missing.record", ["field": field.name, "path": path]), at: node,
+                field: "\(path).\(field.name)",
+                hint: Message(
+                    "field-missing.record.hint", ["field": field.name],
+                    parts: ["example": EntryValidator.example(for: field)]))
         }
         return record
     }
@@ -210,22 +220,25 @@ struct ValueChecker {
             if refusesBlank(text, node: node, field: field, path: path) { return nil }
             if let problem = MarkdownLimits.problem(in: text) {
                 report(
-                    "markdown-too-complex", "`\(path)`, line \(problem.line) of its text: \(problem.message)",
-                    at: node, field: path, hint: problem.hint)
+                    "markdown-too-complex",
+                    Message(
+                        "markdown-too-complex.field", ["field": path, "line": String(problem.line)],
+                        parts: ["problem": Message(literal: problem.message)]),
+                    at: node, field: path, hint: Message(literal: problem.hint))
                 return nil
             }
             return .text(text)
         case .int:
             guard let value = Int(text) else {
-                report("field-type", "`\(path)` must be a whole number, not `\(text)`", at: node, field: path)
+                report("field-type", Message("field-type.int", ["field": path, "value": text]), at: node, field: path)
                 return nil
             }
             return .int(value)
         case .number:
             guard let value = Double(text), value.isFinite else {
                 report(
-                    "field-type", "`\(path)` must be a number, not `\(text)`", at: node, field: path,
-                    hint: "use a dot for decimals, such as `12.5`")
+                    "field-type", Message("field-type.number", ["field": path, "value": text]), at: node, field: path,
+                    hint: Message("field-type.number.hint"))
                 return nil
             }
             return .number(value)
@@ -233,7 +246,7 @@ struct ValueChecker {
             let digits = text.hasSuffix("%") ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
             guard let value = Double(digits), value.isFinite, (0...100).contains(value) else {
                 report(
-                    "field-type", "`\(path)` must be a percentage from 0 to 100, not `\(text)`", at: node, field: path)
+                    "field-type", Message("field-type.percent", ["field": path, "value": text]), at: node, field: path)
                 return nil
             }
             return .percent(value)
@@ -242,22 +255,23 @@ struct ValueChecker {
             case "true", "yes": return .boolean(true)
             case "false", "no": return .boolean(false)
             default:
-                report("field-type", "`\(path)` must be `true` or `false`, not `\(text)`", at: node, field: path)
+                report(
+                    "field-type", Message("field-type.boolean", ["field": path, "value": text]), at: node, field: path)
                 return nil
             }
         case .date:
             guard let date = SiteDate(text) else {
                 report(
-                    "date-invalid", "`\(text)` is not a valid date", at: node, field: path,
-                    hint: "write dates as YYYY-MM-DD, or YYYY-MM when only the month is known")
+                    "date-invalid", Message("date-invalid", ["value": text]), at: node, field: path,
+                    hint: Message("date-invalid.hint"))
                 return nil
             }
             return .date(date)
         case .url:
             if let problem = URLRule.problem(with: text) {
                 report(
-                    "url-invalid", "`\(text)` is not an allowed URL: \(problem)", at: node, field: path,
-                    hint: "only http://, https:// and mailto: links are allowed")
+                    "url-invalid", Message("url-invalid", ["value": text], parts: ["problem": Message(literal: problem)]), at: node,
+                    field: path, hint: Message("url-invalid.hint"))
                 return nil
             }
             return .url(text)
@@ -267,11 +281,12 @@ struct ValueChecker {
                 let folded = set.values.first {
                     $0.id == EntryID.make(from: text) || $0.label.lowercased() == text.lowercased()
                 }
+                let guess = folded.map(\.id) ?? Suggestion.closest(to: text, among: set.values.map(\.id))
                 report(
-                    "enum-unknown", "`\(text)` is not a value of `\(path)`", at: node, field: path,
-                    hint: (folded.map { "did you mean `\($0.id)`?" }
-                        ?? Suggestion.hint(for: text, among: set.values.map(\.id)))
-                        .map { "\($0) Allowed: \(allowed)" } ?? "allowed: \(allowed)")
+                    "enum-unknown", Message("enum-unknown", ["value": text, "field": path, "label": field.label]),
+                    at: node, field: path,
+                    hint: guess.map { Message("enum-unknown.hint.guess", ["name": $0, "allowed": allowed]) }
+                        ?? Message("enum-unknown.hint", ["allowed": allowed]))
                 return nil
             }
             return .enumeration(text)
@@ -286,33 +301,32 @@ struct ValueChecker {
     /// as missing, but written, so it is reported at the value.
     mutating func refusesBlank(_ text: String, node: YAMLNode, field: Field, path: String) -> Bool {
         guard field.required || path == titleField, VisibleText.isBlank(text) else { return false }
-        let what =
+        let message =
             if text.isEmpty {
-                "is empty"
+                Message("field-blank.empty", ["field": path])
             } else if let invisible = VisibleText.firstInvisible(text) {
-                "holds only invisible characters, such as \(BidiControls.describe(invisible))"
+                Message("field-blank.invisible", ["field": path, "character": BidiControls.describe(invisible)])
             } else {
-                "holds only spaces"
+                Message("field-blank.spaces", ["field": path])
             }
         report(
-            "field-blank", "`\(path)` \(what)", at: node, field: path,
-            hint: path == titleField
-                ? "write the title that pages, links and feeds show" : "write the text, or leave the field out")
+            "field-blank", message, at: node, field: path,
+            hint: Message(path == titleField ? "field-blank.hint.title" : "field-blank.hint"))
         return true
     }
 
     mutating func identifier(_ node: YAMLNode, path: String, field: Field) -> String? {
-        guard let text = scalar(node, path: path, expected: "an id") else { return nil }
+        guard let text = scalar(node, path: path, expected: Message("type.id")) else { return nil }
         guard EntryID.isValid(text) else {
             report(
-                "ref-invalid", "`\(text)` is not an entry id", at: node, field: path,
-                hint: "refer to an entry by its file name without `.md`, such as `\(EntryID.make(from: text))`")
+                "ref-invalid", Message("ref-invalid", ["value": text]), at: node, field: path,
+                hint: Message("ref-invalid.hint", ["id": EntryID.make(from: text)]))
             return nil
         }
         return text
     }
 
-    mutating func scalar(_ node: YAMLNode, path: String, expected: String) -> String? {
+    mutating func scalar(_ node: YAMLNode, path: String, expected: Message) -> String? {
         guard let text = node.scalar else {
             _ = wrongType(node, expected: expected, path: path)
             return nil
@@ -320,24 +334,26 @@ struct ValueChecker {
         return text
     }
 
-    mutating func wrongType(_ node: YAMLNode, expected: String, path: String) -> FieldValue? {
-        report("field-type", "`\(path)` must be \(expected), not \(node.kindDescription)", at: node, field: path)
+    mutating func wrongType(_ node: YAMLNode, expected: Message, path: String) -> FieldValue? {
+        report(
+            "field-type", Message("field-type", ["field": path], parts: ["expected": expected, "kind": node.kind]),
+            at: node, field: path)
         return nil
     }
 
-    static func describe(_ type: FieldType) -> String {
+    static func describe(_ type: FieldType) -> Message {
         switch type {
-        case .string, .text: "text"
-        case .int: "a whole number"
-        case .number: "a number"
-        case .percent: "a percentage"
-        case .boolean: "`true` or `false`"
-        case .date: "a date"
-        case .url: "a URL"
-        case .enumeration: "one of its values"
-        case .reference: "an id"
-        case .references: "a list of ids"
-        case .list: "a list"
+        case .string, .text: Message("type.text")
+        case .int: Message("type.int")
+        case .number: Message("type.number")
+        case .percent: Message("type.percent")
+        case .boolean: Message("type.boolean")
+        case .date: Message("type.date")
+        case .url: Message("type.url")
+        case .enumeration: Message("type.enum")
+        case .reference: Message("type.id")
+        case .references: Message("type.ids")
+        case .list: Message("type.list")
         }
     }
 }

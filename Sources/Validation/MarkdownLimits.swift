@@ -26,8 +26,8 @@ public enum MarkdownLimits {
         /// The diagnostic, for Markdown that starts at line `firstLine` of `file`.
         public func diagnostic(file: String, firstLine: Int, field: String? = nil) -> Diagnostic {
             .error(
-                "markdown-too-complex", message,
-                at: SourceLocation(file: file, line: firstLine + line - 1, column: column), field: field, hint: hint)
+                "markdown-too-complex", Message(literal: message),
+                at: SourceLocation(file: file, line: firstLine + line - 1, column: column), field: field, hint: Message(literal: hint))
         }
     }
 

@@ -60,9 +60,8 @@ public enum SiteResolver {
         for path in tree.otherFiles {
             diagnostics.append(
                 .warning(
-                    "file-ignored", "`\(path)` is not a Markdown file and is not published",
-                    at: SourceLocation(file: path, line: 0, column: 0),
-                    hint: "entries are `.md` files; put images and other files in the theme's `static/` folder"))
+                    "file-ignored", Message("file-ignored", ["file": path]),
+                    at: SourceLocation(file: path, line: 0, column: 0), hint: Message("file-ignored.hint")))
         }
         var misnamedEntries: [String: [Entry]] = [:]
         for (entry, problems) in validateAll(misnamed) {
@@ -91,10 +90,11 @@ public enum SiteResolver {
             guard ids[item.collection.name]?.contains(item.id) == true else {
                 diagnostics.append(
                     .error(
-                        "translation-orphan", "`\(item.file.path)` translates `\(item.id).md`, which does not exist",
+                        "translation-orphan",
+                        Message("translation-orphan", ["file": item.file.path, "id": item.id]),
                         at: SourceLocation(file: item.file.path, line: 1, column: 1),
-                        hint: Suggestion.hint(for: item.id, among: ids[item.collection.name] ?? [])
-                            ?? "name the translation after the entry it translates"))
+                        hint: Suggestion.didYouMean(for: item.id, among: ids[item.collection.name] ?? [])
+                            ?? Message("translation-orphan.hint")))
                 continue
             }
             let (translation, problems) = EntryTranslation.read(
@@ -136,34 +136,26 @@ public enum SiteResolver {
         guard parts.count == 3, parts[2].hasSuffix(".md") else {
             if parts.count == 3 || parts.count == 2, !path.hasSuffix(".md") {
                 return .failure(
-                    .warning("file-ignored", "`\(path)` is not a Markdown file and is not published", at: location))
+                    .warning("file-ignored", Message("file-ignored", ["file": path]), at: location))
             }
             return .failure(
                 .error(
-                    "file-misplaced", "`\(path)` is not inside a collection folder",
-                    at: location,
-                    hint:
-                        "move it to `content/<collection>/`, one of: \(folders.map { "`\($0)/`" }.joined(separator: ", "))"
-                ))
+                    "file-misplaced", Message("file-misplaced", ["file": path]), at: location,
+                    hint: Message("file-misplaced.hint", ["folders": folders.map { $0 + "/" }.codeList])))
         }
         guard let collection = model.collection(inFolder: parts[1]) else {
             return .failure(
                 .error(
-                    "collection-unknown", "no collection is stored in the folder `content/\(parts[1])/`",
-                    at: location,
-                    hint: Suggestion.hint(for: parts[1], among: folders)
-                        ?? "declare it under `collections:` in site.yaml"))
+                    "collection-unknown", Message("collection-unknown", ["folder": String(parts[1])]), at: location,
+                    hint: Suggestion.didYouMean(for: parts[1], among: folders) ?? Message("collection-unknown.hint")))
         }
         let id = String(parts[2].dropLast(3))
         guard EntryID.isValid(id) else {
             let suggestion = EntryID.make(from: id)
             return .failure(
                 .error(
-                    "id-invalid", "`\(id)` is not a valid entry id",
-                    at: SourceLocation(file: path, line: 1, column: 1),
-                    hint:
-                        "file names use lowercase letters, digits and hyphens: rename it to `\(suggestion.isEmpty ? "entry" : suggestion).md`"
-                ))
+                    "id-invalid", Message("id-invalid", ["id": id]), at: SourceLocation(file: path, line: 1, column: 1),
+                    hint: Message("id-invalid.hint.file", ["id": suggestion.isEmpty ? "entry" : suggestion])))
         }
         return .success((collection, id))
     }
@@ -244,15 +236,15 @@ public enum SiteResolver {
         if let other = others.first {
             return .error(
                 "ref-wrong-collection",
-                "`\(id)` is an entry of `\(other)`, but `\(field)` refers to `\(target)`",
+                Message("ref-wrong-collection", ["id": id, "other": other, "field": field, "collection": target]),
                 at: location, field: field,
-                hint: Suggestion.hint(for: id, among: ids[target] ?? [])
-                    ?? "use the id of an entry in `content/\(model.collection(target)?.folder ?? target)/`")
+                hint: Suggestion.didYouMean(for: id, among: ids[target] ?? [])
+                    ?? Message("ref-wrong-collection.hint", ["folder": model.collection(target)?.folder ?? target]))
         }
         return .error(
-            "ref-unknown", "no entry `\(id)` in collection `\(target)`", at: location, field: field,
-            hint: Suggestion.hint(for: id, among: ids[target] ?? [])
-                ?? "create `content/\(model.collection(target)?.folder ?? target)/\(id).md` or fix the id")
+            "ref-unknown", Message("ref-unknown", ["id": id, "collection": target]), at: location, field: field,
+            hint: Suggestion.didYouMean(for: id, among: ids[target] ?? [])
+                ?? Message("ref-unknown.hint", ["folder": model.collection(target)?.folder ?? target, "id": id]))
     }
 
     /// Warns when more entries are documented than the collection declares.
@@ -263,9 +255,14 @@ public enum SiteResolver {
             }
             return .warning(
                 "count-exceeds-expected",
-                "`\(collection.name)` has \(entries[collection.name]!.count) entries but declares `expected: \(expected)`",
+                Message(
+                    "count-exceeds-expected",
+                    [
+                        "collection": collection.name, "count": String(entries[collection.name]!.count),
+                        "expected": String(expected),
+                    ]),
                 at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
-                hint: "update `expected` in site.yaml, or remove the extra entries")
+                hint: Message("count-exceeds-expected.hint"))
         }
     }
 
