@@ -45,6 +45,16 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Print what each stage did.")
     var verbose = false
 
+    @Option(
+        name: .long,
+        help: "The language of messages: en or es (default: $AVANCE_LANG, else the site's `language`).")
+    var lang: String?
+
+    /// Chooses the language of everything the command prints, once its options are read.
+    func validate() throws {
+        Output.use(Language.catalog(flag: lang, root: absoluteRoot))
+    }
+
     /// The progress line's handler: on when stderr is a terminal and `--quiet` is not given
     /// (whatever `NO_COLOR` says, which is about colour only); `nil` otherwise, so that nothing
     /// is counted.
@@ -98,9 +108,12 @@ struct BuildCommand: ParsableCommand {
         if result.wrote, !common.quiet, common.format == .text {
             let pages = result.paths.filter { $0.hasSuffix(".html") }.count
             let elapsed = Int(Date().timeIntervalSince(started) * 1000)
-            Output.status(
-                "built \(pages) pages, \(result.paths.count) files into \(outputPath ?? root + "/public") in \(elapsed) ms"
-            )
+            Output.say(
+                "status.built",
+                [
+                    "pages": String(pages), "files": String(result.paths.count),
+                    "folder": outputPath ?? root + "/public", "milliseconds": String(elapsed),
+                ])
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
@@ -114,9 +127,23 @@ enum Output {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// The words of the command's language (English until the options are read).
+    nonisolated(unsafe) static var catalog = MessageCatalog.english
+
+    /// Speaks `catalog`'s language from now on: reports, status lines and the progress line.
+    static func use(_ catalog: MessageCatalog) {
+        self.catalog = catalog
+        progress.catalog = catalog
+    }
+
+    /// The status line `key` of the catalog, with `arguments`.
+    static func say(_ key: String, _ arguments: [String: String] = [:]) {
+        status(catalog(key, arguments))
+    }
+
     static func report(_ diagnostics: [Diagnostic], sources: [String: String], format: DiagnosticReport.Format) {
         progress.clear()
-        let report = DiagnosticReport(diagnostics, sources: sources)
+        let report = DiagnosticReport(diagnostics, sources: sources, catalog: catalog)
         switch format {
         case .text:
             guard !diagnostics.isEmpty else { return }

@@ -74,7 +74,9 @@ struct CheckCommand: ParsableCommand {
                 }
                 base = site.url
             }
-            if common.verbose { Output.status("base URL: \(base ?? "none (the root of any host)")") }
+            if common.verbose {
+                Output.status(base.map { Output.catalog("status.base-url", ["url": $0]) } ?? Output.catalog("status.base-url.none"))
+            }
             var options = LinkCheckOptions(folder: folder, displayPath: publicFolder, baseURL: base)
             configure(&options)
             let report = LinkChecker(options).checkAndWait()
@@ -132,9 +134,13 @@ struct CheckCommand: ParsableCommand {
     func summarize(_ report: LinkReport, since started: Date) {
         guard !common.quiet, common.format == .text else { return }
         let elapsed = Int(Date().timeIntervalSince(started) * 1000)
-        var line = "checked \(report.links) links in \(report.pages) pages"
-        if report.externalURLs > 0 { line += " (\(report.externalURLs) external URLs)" }
-        Output.status(line + " in \(elapsed) ms")
+        let words = Output.catalog
+        let arguments = [
+            "links": words.plural("status.links", count: report.links),
+            "pages": words.plural("status.pages", count: report.pages), "milliseconds": String(elapsed),
+            "external": words.plural("status.external", count: report.externalURLs),
+        ]
+        Output.say(report.externalURLs > 0 ? "status.checked.external" : "status.checked", arguments)
     }
 
     static func absolute(_ path: String) -> String {

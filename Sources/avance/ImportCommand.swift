@@ -45,8 +45,8 @@ struct ImportCommand: ParsableCommand {
         let result = SpreadsheetImport.run(options)
         if common.verbose, !result.encoding.isEmpty {
             let separator = result.separator == "\t" ? "tab" : "`\(result.separator)`"
-            Output.status("read \(file) as \(result.encoding), cells separated by \(separator)")
-            for entry in result.entries { Output.status("row \(entry.row) → \(entry.path)") }
+            Output.say("status.import.read", ["file": file, "encoding": result.encoding, "separator": separator])
+            for entry in result.entries { Output.say("status.import.row", ["row": String(entry.row), "file": entry.path]) }
         }
         Output.report(result.diagnostics, sources: [:], format: common.format)
         if !common.quiet, common.format == .text { Output.status(summary(result)) }
@@ -54,35 +54,33 @@ struct ImportCommand: ParsableCommand {
     }
 
     func summary(_ result: ImportResult) -> String {
+        let words = Output.catalog
         let replaced = result.entries.filter(\.replaces).count
-        let replacing =
-            replaced == 0 ? "" : " (\(count(replaced, "replacing an existing file", "replacing existing files")))"
+        let replacing = replaced == 0 ? "" : words.plural("import.replacing", count: replaced)
         let skipped = result.skippedRows
+        let skippedList = ["rows": rows(skipped)]
         if result.wrote {
-            let skipping =
-                skipped.isEmpty ? "" : "; skipped \(skipped.count == 1 ? "row" : "rows") with errors: \(rows(skipped))"
-            return "imported \(count(result.entries.count, "entry", "entries")) into \(folder(result))/" + replacing
-                + skipping
+            let skipping = skipped.isEmpty ? "" : words.plural("import.skipping", count: skipped.count, skippedList)
+            return words(
+                "import.imported",
+                [
+                    "entries": words.plural("import.entries", count: result.entries.count),
+                    "folder": folder(result), "replacing": replacing, "skipping": skipping,
+                ])
         }
         if result.diagnostics.hasErrors {
-            let (them, have, fix) = skipped.count == 1 ? ("row", "has", "fix it") : ("rows", "have", "fix them")
             if result.columnErrors {
-                let rowsToo = skipped.isEmpty ? "" : ", and \(them) \(rows(skipped)) \(have) errors"
-                return "nothing written: the columns of the header row have errors\(rowsToo) (fix them first)"
+                let rowsToo = skipped.isEmpty ? "" : words.plural("import.columns.rows", count: skipped.count, skippedList)
+                return words("import.columns", ["rows": rowsToo])
             }
-            guard !skipped.isEmpty else { return "nothing written" }
-            let others =
-                skipInvalid || dryRun || result.validRows == 0 ? "" : ", or use --skip-invalid to import the other rows"
-            return "nothing written: \(them) \(rows(skipped)) \(have) errors (\(fix)\(others))"
+            guard !skipped.isEmpty else { return words("import.nothing") }
+            let others = skipInvalid || dryRun || result.validRows == 0 ? "" : words("import.others")
+            return words.plural("import.rows", count: skipped.count, ["rows": rows(skipped), "others": others])
         }
         return dryRun
-            ? "checked \(count(result.entries.count, "row", "rows")): all valid\(replacing); nothing written (--dry-run)"
+            ? words(
+                "import.checked", ["rows": words.plural("import.checked.rows", count: result.entries.count), "replacing": replacing])
             : ""
-    }
-
-    /// `1 entry`, `2 entries`.
-    func count(_ number: Int, _ singular: String, _ plural: String) -> String {
-        number == 1 ? "1 \(singular)" : "\(number) \(plural)"
     }
 
     /// The folder the entries went to: `content/<folder>`, which may differ from the collection's name.

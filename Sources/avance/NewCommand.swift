@@ -22,10 +22,10 @@ struct NewCommand: ParsableCommand {
         Output.report(result.diagnostics, sources: [:], format: common.format)
         guard let path = result.path else { throw ExitCode(result.exitCode) }
         if !common.quiet {
-            Output.status("created \(path)")
+            Output.say("status.created", ["file": path])
             if !result.unfilled.isEmpty {
                 let fields = result.unfilled.map { "`\($0.name)` (\($0.label))" }.joined(separator: ", ")
-                Output.status("fill in \(fields): `avance build` reports them as missing until then")
+                Output.say("status.fill-in", ["fields": fields])
             }
         }
     }

@@ -18,8 +18,6 @@ struct SchemaCommand: ParsableCommand {
     var force = false
 
     /// Where the staff guide says how to use the schemas in an editor.
-    static let editorHelp =
-        "to use them in an editor, see “Editor set-up” under “Check fields in the editor: `avance schema`” in docs/staff-guide.md"
 
     func run() throws {
         let folder = output.map {
@@ -31,9 +29,9 @@ struct SchemaCommand: ParsableCommand {
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
         guard !common.quiet else { return }
         for association in result.associations {
-            let except = association.excluding.map { ", not \($0)" }.joined()
-            Output.status("wrote \(association.schema) (for \(association.files)\(except))")
+            let except = association.excluding.map { Output.catalog("status.schema.except", ["files": $0]) }.joined()
+            Output.say("status.schema.wrote", ["schema": association.schema, "files": association.files, "except": except])
         }
-        Output.status(Self.editorHelp)
+        Output.say("status.schema.editor")
     }
 }

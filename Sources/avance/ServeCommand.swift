@@ -32,21 +32,19 @@ struct ServeCommand: ParsableCommand {
                 guard !quiet, format == .text else { return }
                 if verbose { for line in event.result.log { Output.status(line) } }
                 if event.failed {
-                    let shown =
-                        event.hasGoodSite
-                        ? "the browser shows the errors over the last good site"
-                        : "no good build yet: the browser shows the errors"
-                    Output.status("build failed in \(event.milliseconds) ms: \(shown)")
+                    Output.say(
+                        event.hasGoodSite ? "status.serve.failed" : "status.serve.failed.first",
+                        ["milliseconds": String(event.milliseconds)])
                 } else {
                     let pages = event.result.paths.filter { $0.hasSuffix(".html") }.count
-                    Output.status("built \(pages) pages in \(event.milliseconds) ms")
+                    Output.say("status.serve.built", ["pages": String(pages), "milliseconds": String(event.milliseconds)])
                 }
             },
             ready: { address in
-                if !quiet { Output.status("serving \(address) (Ctrl-C to stop); watching content/ and theme/") }
+                if !quiet { Output.say("status.serve.serving", ["address": "\(address)"]) }
             },
             failed: { diagnostics, sources in Output.report(diagnostics, sources: sources, format: format) })
-        if !quiet, status == 0 { Output.status("stopped") }
+        if !quiet, status == 0 { Output.say("status.serve.stopped") }
         if status != 0 { throw ExitCode(status) }
     }
 }
