@@ -71,32 +71,25 @@ extension SiteModel {
             if let location = baseURLLocation, baseURL.hasPrefix("/") {
                 warnings.append(
                     .warning(
-                        "base-url-missing", "`base_url` is a path, not the address where the site is published",
-                        at: location,
-                        hint: "set `base_url` to the site's full address, such as `https://progress.your-city.gov/`"))
+                        "base-url-missing", Message("base-url-missing.path"), at: location,
+                        hint: Message("base-url-missing.path.hint")))
             } else if let location = baseURLLocation, Self.isPlaceholder(baseURL: baseURL) {
                 warnings.append(
                     .warning(
-                        "base-url-placeholder", "`base_url` is a placeholder address, `\(baseURL)`", at: location,
-                        hint: "set `base_url` to the address where the site is published: feeds, the API, "
-                            + "the sitemap and every page's canonical link are built from it"))
+                        "base-url-placeholder", Message("base-url-placeholder", ["url": baseURL]), at: location,
+                        hint: Message("base-url-placeholder.hint")))
             } else if baseURLLocation == nil {
                 warnings.append(
                     .warning(
-                        "base-url-missing", "`site.yaml` does not say where the site is published",
-                        at: SourceLocation(file: file, line: 0, column: 0),
-                        hint: "add `base_url:` with the site's full address, such as "
-                            + "`https://progress.your-city.gov/`: feeds, the API and the sitemap need it"))
+                        "base-url-missing", Message("base-url-missing"), at: SourceLocation(file: file, line: 0, column: 0),
+                        hint: Message("base-url-missing.hint")))
             }
         }
         if license == nil {
             warnings.append(
                 .warning(
-                    "license-missing", "`site.yaml` does not say under what terms the data may be reused",
-                    at: SourceLocation(file: file, line: 0, column: 0),
-                    hint: "add `license:` with a `name` and a `url`, such as `license: {name: CC-BY-4.0, "
-                        + "url: https://creativecommons.org/licenses/by/4.0/}`; until then the data page says "
-                        + "the terms have not been declared"))
+                    "license-missing", Message("license-missing"), at: SourceLocation(file: file, line: 0, column: 0),
+                    hint: Message("license-missing.hint")))
         }
         return warnings
     }

@@ -72,8 +72,8 @@ public struct ContentLoader: Sendable {
 
     /// `content-missing` or `theme-missing`, each code written out so that it can be found.
     func missingFolder() -> Diagnostic {
-        let message = "no `\(folder)/` folder in \(root)"
-        let hint = "run avance in the site's folder, or pass --root DIR"
+        let message = Message("folder-missing", ["folder": folder, "root": root])
+        let hint = Message("folder-missing.hint")
         return folder == "theme"
             ? .error("theme-missing", message, hint: hint) : .error("content-missing", message, hint: hint)
     }
@@ -92,9 +92,8 @@ public struct ContentLoader: Sendable {
         if let realRoot = fileSystem.resolve(root), !Self.isInside(realTop, realRoot) {
             diagnostics.append(
                 .error(
-                    "symlink-outside", "`\(folder)/` is a symlink to `\(realTop)`, outside the site's folder",
-                    at: SourceLocation(file: folder, line: 0, column: 0),
-                    hint: "copy the folder into the site instead of linking to it"))
+                    "symlink-outside", Message("symlink-outside.folder", ["folder": folder, "target": realTop]),
+                    at: SourceLocation(file: folder, line: 0, column: 0), hint: Message("symlink-outside.folder.hint")))
             return (paths, diagnostics)
         }
         var visited: Set<String> = [realTop]
@@ -127,11 +126,8 @@ public struct ContentLoader: Sendable {
         }
         return .error(
             "file-too-large",
-            "the file is \(megabytes(size)); avance reads text files of up to \(megabytes(maximumFileSize))",
-            at: SourceLocation(file: path, line: 0, column: 0),
-            hint:
-                "split it into several entries, or publish a large document as a file in `theme/static/` and link to it"
-        )
+            Message("file-too-large", ["size": megabytes(size), "maximum": megabytes(maximumFileSize)]),
+            at: SourceLocation(file: path, line: 0, column: 0), hint: Message("file-too-large.hint"))
     }
 
     /// Reads one file given by its path relative to the root.
@@ -141,7 +137,7 @@ public struct ContentLoader: Sendable {
         } catch {
             return .failure(
                 .error(
-                    "file-unreadable", "cannot read the file: \(error.localizedDescription)",
+                    "file-unreadable", Message("file-unreadable", ["reason": error.localizedDescription]),
                     at: SourceLocation(file: path, line: 0, column: 0)))
         }
     }
@@ -156,7 +152,7 @@ public struct ContentLoader: Sendable {
         } catch {
             diagnostics.append(
                 .error(
-                    "file-unreadable", "cannot list the folder: \(error.localizedDescription)",
+                    "file-unreadable", Message("file-unreadable.folder", ["reason": error.localizedDescription]),
                     at: SourceLocation(file: relative, line: 0, column: 0)))
             return
         }
@@ -169,17 +165,17 @@ public struct ContentLoader: Sendable {
                 if resolved == nil, fileSystem.loops(childAbsolute) {
                     diagnostics.append(
                         .error(
-                            "symlink-loop", "the symlink `\(childRelative)` loops: following it leads back to itself",
+                            "symlink-loop", Message("symlink-loop", ["file": childRelative]),
                             at: SourceLocation(file: childRelative, line: 0, column: 0),
-                            hint: "remove it, or point it at a file inside `\(folder)/`"))
+                            hint: Message("symlink-loop.hint", ["folder": folder])))
                     continue
                 }
                 guard let target = resolved, target == realTop || target.hasPrefix(realTop + "/") else {
                     diagnostics.append(
                         .error(
-                            "symlink-outside", "the symlink `\(childRelative)` points outside `\(folder)/`",
+                            "symlink-outside", Message("symlink-outside", ["file": childRelative, "folder": folder]),
                             at: SourceLocation(file: childRelative, line: 0, column: 0),
-                            hint: "copy the file into `\(folder)/` instead of linking to it"))
+                            hint: Message("symlink-outside.hint", ["folder": folder])))
                     continue
                 }
                 guard visited.insert(target).inserted else { continue }

@@ -25,19 +25,19 @@ public struct GitHistory: Sendable {
         let sourceDate = Self.sourceDate(environment)
         let empty = GitHistory(lastChanged: [:], referenceDate: sourceDate)
         guard let inside = run(["rev-parse", "--is-inside-work-tree"], in: root), inside == "true" else {
-            return (empty, warning("git-unavailable", "the site is not in a git repository (or git is missing)"))
+            return (empty, warning("git-unavailable", Message("git-unavailable")))
         }
         if run(["rev-parse", "--is-shallow-repository"], in: root) == "true" {
             return (
                 empty,
-                warning("git-shallow", "this is a shallow clone, so the dates of the last changes are unknown")
+                warning("git-shallow", Message("git-shallow"))
             )
         }
         // A repository with no commit yet (just made by `avance init`): no file has a date, and
         // nothing is wrong.
         guard run(["rev-parse", "--verify", "--quiet", "HEAD"], in: root) != nil else { return (empty, nil) }
         guard let log = run(["log", "--relative", "--format=%x1e%cs", "--name-only", "--", folder], in: root) else {
-            return (empty, warning("git-unavailable", "`git log` failed"))
+            return (empty, warning("git-unavailable", Message("git-unavailable.log")))
         }
         var lastChanged: [String: String] = [:]
         for commit in log.split(separator: "\u{1E}") {
@@ -55,8 +55,8 @@ public struct GitHistory: Sendable {
         environment["SOURCE_DATE_EPOCH"].flatMap(Int.init).map(Self.day)
     }
 
-    static func warning(_ code: String, _ message: String) -> Diagnostic {
-        .warning(code, message, hint: "pages show no \"last updated\" date; use a full clone (fetch-depth: 0 in CI)")
+    static func warning(_ code: String, _ message: Message) -> Diagnostic {
+        .warning(code, message, hint: Message("git.hint"))
     }
 
     /// `YYYY-MM-DD` of a Unix time, in UTC.

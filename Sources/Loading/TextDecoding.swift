@@ -15,15 +15,13 @@ public enum TextDecoding {
             let line = before.filter { $0 == "\n" }.count + 1
             let column = before.reversed().prefix { $0 != "\n" }.count + 1
             let scalar = text.unicodeScalars[control]
-            let what =
+            let message =
                 scalar == "\0"
-                ? "a NUL byte, so it is not a text file"
-                : "the control character \(scalar.codePoint), which no page, feed or CSV file can show"
+                ? Message("file-encoding.nul") : Message("file-encoding.control", ["character": scalar.codePoint])
             return .failure(
                 .error(
-                    "file-encoding", "the file contains \(what)",
-                    at: SourceLocation(file: path, line: line, column: column),
-                    hint: "save the file as plain UTF-8 text"))
+                    "file-encoding", message, at: SourceLocation(file: path, line: line, column: column),
+                    hint: Message("file-encoding.control.hint")))
         }
         let hasCarriageReturn = body.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false
@@ -101,10 +99,8 @@ public enum TextDecoding {
         // UTF-16 starts with its byte-order mark, FF FE or FE FF.
         let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         return .error(
-            "file-encoding", "the file is not valid UTF-8 (byte 0x\(hex))",
+            "file-encoding", Message("file-encoding", ["byte": "0x" + hex]),
             at: SourceLocation(file: path, line: line, column: column),
-            hint: utf16
-                ? "the file is saved as UTF-16 (“Unicode” in some editors): save it as UTF-8"
-                : "save the file as UTF-8; it looks like Latin-1 or Windows-1252")
+            hint: Message(utf16 ? "file-encoding.hint.utf16" : "file-encoding.hint.latin1"))
     }
 }

@@ -56,10 +56,8 @@ struct ColumnMap: Sendable {
                 if case .list(of: .record) = field.type {
                     diagnostics.append(
                         .error(
-                            "column-unknown",
-                            "the column `\(name)` matches `\(field.name)`, a list of records, "
-                                + "which one column cannot fill",
-                            at: at, hint: "skip it with --map '\(name)=-' and fill `\(field.name)` by hand"))
+                            "column-unknown", Message("column-unknown.records", ["column": name, "field": field.name]),
+                            at: at, hint: Message("column-unknown.records.hint", ["column": name, "field": field.name])))
                     targets.append(.skip)
                 } else {
                     targets.append(.field(field.name))
@@ -69,8 +67,8 @@ struct ColumnMap: Sendable {
                 if used {
                     diagnostics.append(
                         .error(
-                            "column-unknown", "column \(index + 1) has no header but holds values", at: at,
-                            hint: "give it a header, or skip it with --map '\(index + 1)=-'"))
+                            "column-unknown", Message("column-unknown.unnamed", ["column": String(index + 1)]), at: at,
+                            hint: Message("column-unknown.unnamed.hint", ["column": String(index + 1)])))
                 }
                 targets.append(.skip)
             } else if bodyHeaders.contains(keys[index]), !targets.contains(.body), !chosen.values.contains(.body) {
@@ -84,9 +82,10 @@ struct ColumnMap: Sendable {
                 }
                 diagnostics.append(
                     .error(
-                        "column-unknown", "the column `\(name)` matches no field of `\(collection.name)`", at: at,
-                        hint: (guess.map { "did you mean `\($0)`? " } ?? "")
-                            + "map it with --map '\(name)=<field>' or skip it with --map '\(name)=-'"))
+                        "column-unknown", Message("column-unknown", ["column": name, "collection": collection.name]),
+                        at: at,
+                        hint: guess.map { Message("column-unknown.hint.guess", ["column": name, "name": $0]) }
+                            ?? Message("column-unknown.hint", ["column": name])))
                 targets.append(.skip)
             }
         }
@@ -108,8 +107,7 @@ struct ColumnMap: Sendable {
         guard let equals = choice.lastIndex(of: "=") else {
             return .failure(
                 .error(
-                    "map-invalid", "`--map \(choice)` is not `column=field`",
-                    hint: "for example --map 'Observaciones=body' or --map 'Código=-'"))
+                    "map-invalid", Message("map-invalid", ["choice": choice]), hint: Message("map-invalid.hint")))
         }
         let column = String(choice[..<equals]).trimmingCharacters(in: .whitespaces)
         let name = String(choice[choice.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
@@ -120,9 +118,9 @@ struct ColumnMap: Sendable {
         else {
             return .failure(
                 .error(
-                    "map-invalid", "`--map \(choice)`: the spreadsheet has no column `\(column)`",
-                    hint: Suggestion.hint(for: column, among: header)
-                        ?? "its columns are \(header.map { "`\($0)`" }.joined(separator: ", "))"))
+                    "map-invalid", Message("map-invalid.column", ["choice": choice, "column": column]),
+                    hint: Suggestion.didYouMean(for: column, among: header)
+                        ?? Message("map-invalid.column.hint", ["columns": header.codeList])))
         }
         if name == "-" { return .success((index, .skip)) }
         if let field = collection.field(name) ?? field(matching: NameKey.of(name), in: collection) {
@@ -132,10 +130,10 @@ struct ColumnMap: Sendable {
         if name == "id" { return .success((index, .id)) }
         return .failure(
             .error(
-                "map-invalid", "`--map \(choice)`: `\(collection.name)` has no field `\(name)`",
-                hint: (Suggestion.hint(for: name, among: collection.fields.map(\.name)).map { $0 + " " } ?? "")
-                    + "use a field name, `body` for the text of the entry, `id` for its file name, "
-                    + "or `-` to skip the column"))
+                "map-invalid", Message("map-invalid.field", ["choice": choice, "collection": collection.name, "field": name]),
+                hint: Suggestion.closest(to: name, among: collection.fields.map(\.name)).map {
+                    Message("map-invalid.field.hint.guess", ["name": $0])
+                } ?? Message("map-invalid.field.hint")))
     }
 
     /// No field filled twice, no more than one body, and every required field has a column.
@@ -148,15 +146,16 @@ struct ColumnMap: Sendable {
             if let first = seen[target] {
                 let what =
                     switch target {
-                    case .field(let name): "the field `\(name)`"
-                    case .id: "the id"
-                    default: "the body"
+                    case .field(let name): Message("column-duplicate.field", ["field": name])
+                    case .id: Message("column-duplicate.id")
+                    default: Message("column-duplicate.body")
                     }
                 diagnostics.append(
                     .error(
-                        "column-duplicate", "the columns `\(header[first])` and `\(header[index])` both fill \(what)",
+                        "column-duplicate",
+                        Message("column-duplicate", ["first": header[first], "column": header[index]], parts: ["what": what]),
                         at: SourceLocation(file: file, line: 1, column: index + 1),
-                        hint: "skip one with --map '\(header[index])=-', or map it to another field"))
+                        hint: Message("column-duplicate.hint", ["column": header[index]])))
             } else {
                 seen[target] = index
             }
@@ -164,9 +163,9 @@ struct ColumnMap: Sendable {
         for field in collection.fields where field.required && seen[.field(field.name)] == nil {
             diagnostics.append(
                 .error(
-                    "column-missing", "no column fills the required field `\(field.name)` (\(field.label))",
+                    "column-missing", Message("column-missing", ["field": field.name, "label": field.label]),
                     at: SourceLocation(file: file, line: 1, column: 1),
-                    hint: "add a column `\(field.label)`, or name an existing one with --map '<column>=\(field.name)'"))
+                    hint: Message("column-missing.hint", ["field": field.name, "label": field.label])))
         }
         return diagnostics
     }

@@ -29,9 +29,8 @@ public struct ExistingContent: Sendable {
         guard missing.isEmpty else { return (nil, missing) }
         guard let modelFile = tree.files.first(where: { $0.path == ModelReader.path }) else {
             let diagnostic = Diagnostic.error(
-                "model-missing", "no `\(ModelReader.path)`",
-                at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
-                hint: "every site declares its settings and collections in content/site.yaml")
+                "model-missing", Message("model-missing", ["file": ModelReader.path]),
+                at: SourceLocation(file: ModelReader.path, line: 0, column: 0), hint: Message("model-missing.hint"))
             return (nil, [diagnostic])
         }
         let (readModel, modelDiagnostics) = ModelReader.read(modelFile.text)
@@ -68,9 +67,10 @@ public struct ExistingContent: Sendable {
         let names = model.collections.map(\.name)
         return .failure(
             .error(
-                "argument-collection-unknown", "no collection `\(name)` in `\(ModelReader.path)`",
-                hint: Suggestion.hint(for: name, among: names)
-                    ?? "the collections are \(names.map { "`\($0)`" }.joined(separator: ", "))"))
+                "argument-collection-unknown",
+                Message("argument-collection-unknown", ["collection": name, "file": ModelReader.path]),
+                hint: Suggestion.didYouMean(for: name, among: names)
+                    ?? Message("argument-collection-unknown.hint", ["collections": names.codeList])))
     }
 
     /// The path of the entry `id` of `collection`, relative to the root.

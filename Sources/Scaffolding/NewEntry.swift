@@ -45,7 +45,8 @@ public enum NewEntry {
         }
         let path = content.path(of: id, in: collection)
         let exists = Diagnostic.error(
-            "argument-entry-exists", "`\(path)` already exists", hint: "edit that file, or choose another id")
+            "argument-entry-exists", Message("argument-entry-exists", ["file": path]),
+            hint: Message("argument-entry-exists.hint"))
         if writer.exists(root + "/" + path) {
             result.diagnostics = [exists]
             return result
@@ -66,8 +67,8 @@ public enum NewEntry {
         } catch {
             result.diagnostics = [
                 .error(
-                    "output-failed", "cannot write `\(path)`: \(error.localizedDescription)",
-                    hint: "check the folder's permissions and the free disk space")
+                    "output-failed", Message("output-failed.file", ["file": path, "reason": error.localizedDescription]),
+                    hint: Message("output-failed.file.hint"))
             ]
             return result
         }
@@ -83,9 +84,8 @@ public enum NewEntry {
         guard !fileSystem.isInside(root + "/" + path, folder: root) else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         return .error(
-            "output-outside",
-            "`\(folder)/` leads outside the site's folder (a symlink): `\(path)` would be written there",
-            hint: "make `\(folder)/` a folder of the site, not a symlink to another place")
+            "output-outside", Message("output-outside.symlink", ["folder": folder, "file": path]),
+            hint: Message("output-outside.symlink.hint", ["folder": folder]))
     }
 
     /// Why `id` cannot name a file, or `nil` when it can.
@@ -93,9 +93,9 @@ public enum NewEntry {
         guard !EntryID.isValid(id) else { return nil }
         let suggestion = EntryID.make(from: id)
         return .error(
-            "argument-id-invalid", "`\(id)` is not a valid entry id",
-            hint: "ids use lowercase letters without accents, digits and single hyphens"
-                + (suggestion.isEmpty ? "" : ", such as `\(suggestion)`"))
+            "argument-id-invalid", Message("id-invalid", ["id": id]),
+            hint: suggestion.isEmpty
+                ? Message("argument-id-invalid.hint") : Message("argument-id-invalid.hint.such-as", ["id": suggestion]))
     }
 
     /// Today in the local time zone as `YYYY-MM-DD`: the one place `new` reads the clock.

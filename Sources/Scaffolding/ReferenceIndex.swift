@@ -71,6 +71,11 @@ struct ReferenceIndex: Sendable {
     /// its words: "Municipio de Quito" for "Municipio del Distrito Metropolitano de Quito")
     /// suggests the entries whose names hold it, up to three.
     func suggestion(for name: String) -> String? {
+        suggestionMessage(for: name).map(MessageCatalog.english.render)
+    }
+
+    /// "did you mean `a` (A) or `b` (B)?" as a sentence of the catalogs.
+    func suggestionMessage(for name: String) -> Message? {
         let key = NameKey.of(name)
         let ids: [String]
         if let close = Suggestion.closest(to: key, among: byKey.keys), let id = byKey[close]?.sorted().first {
@@ -80,8 +85,8 @@ struct ReferenceIndex: Sendable {
         }
         guard !ids.isEmpty else { return nil }
         let named = ids.map { id in "`\(id)`" + (titles[id].map { " (\($0))" } ?? "") }
-        let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " or " + named.last!
-        return "did you mean \(list)?"
+        guard named.count > 1 else { return Message("did-you-mean.named", ["names": named[0]]) }
+        return Message("did-you-mean.several", ["names": named.dropLast().joined(separator: ", "), "last": named.last!])
     }
 
     /// The entries with a name that `key` shortens, best first: names that start with it, then
@@ -109,14 +114,16 @@ struct ReferenceIndex: Sendable {
         case .entry: return nil
         case .several(let ids):
             return .error(
-                "ref-ambiguous", "`\(name)` names several entries of `\(collection)`: \(ids.joined(separator: ", "))",
-                at: location, field: field, hint: "write the id of the one you mean")
+                "ref-ambiguous",
+                Message("ref-ambiguous", ["name": name, "collection": collection, "ids": ids.joined(separator: ", ")]),
+                at: location, field: field, hint: Message("ref-ambiguous.hint"))
         case .none:
             let id = EntryID.make(from: name)
             return .error(
-                "ref-unknown", "no entry named `\(name)` in collection `\(collection)`", at: location, field: field,
-                hint: suggestion(for: name)
-                    ?? "create it first (`avance new \(collection) \(id.isEmpty ? "<id>" : id)`), or write its id")
+                "ref-unknown", Message("ref-unknown.named", ["name": name, "collection": collection]), at: location,
+                field: field,
+                hint: suggestionMessage(for: name)
+                    ?? Message("ref-unknown.named.hint", ["collection": collection, "id": id.isEmpty ? "<id>" : id]))
         }
     }
 }

@@ -40,11 +40,9 @@ extension RowImporter {
             case .row(let first):
                 diagnostics.append(
                     .error(
-                        "row-duplicate", "row \(row.number) repeats the title of row \(first), `\(title)`", at: at,
-                        field: collection.titleField,
-                        hint:
-                            "delete one of the two rows, or give them different titles; --skip-invalid imports the others"
-                    ))
+                        "row-duplicate",
+                        Message("row-duplicate", ["row": String(row.number), "first": String(first), "title": title]),
+                        at: at, field: collection.titleField, hint: Message("row-duplicate.hint")))
             case .none: break
             }
             if let given = givenID(row, taken: taken, existing: existing) {
@@ -64,9 +62,10 @@ extension RowImporter {
                 diagnostics.append(
                     .warning(
                         "id-taken",
-                        "`\(content.path(of: base, in: collection))` already exists: row \(row.number) becomes `\(id)`",
-                        at: at, field: collection.titleField,
-                        hint: "if the row is that entry, import with --force to replace the file"))
+                        Message(
+                            "id-taken",
+                            ["file": content.path(of: base, in: collection), "row": String(row.number), "id": id]),
+                        at: at, field: collection.titleField, hint: Message("id-taken.hint")))
             }
             drafts.append(Draft(row: row, id: id, title: title, replaces: options.force && existing.contains(id)))
         }
@@ -94,10 +93,9 @@ extension RowImporter {
     func entryExists(_ id: String, title: String, row: Int, at location: SourceLocation) -> Diagnostic {
         .error(
             "entry-exists",
-            "row \(row) is already an entry: `\(content.path(of: id, in: collection))` has the title `\(title)`",
-            at: location, field: collection.titleField,
-            hint: "delete the row, or import with --force to replace that file with the row; "
-                + "--skip-invalid imports the other rows")
+            Message(
+                "entry-exists.title", ["row": String(row), "file": content.path(of: id, in: collection), "title": title]),
+            at: location, field: collection.titleField, hint: Message("entry-exists.title.hint"))
     }
 
     /// The id written in the row's `id` cell, when there is one: an invalid id is `id-invalid`,
@@ -114,10 +112,10 @@ extension RowImporter {
             let suggestion = Self.id(from: id)
             diagnostics.append(
                 .error(
-                    "id-invalid", "`\(id)` is not a valid entry id", at: at,
-                    hint: "ids use lowercase letters a–z, digits and single hyphens, at most "
-                        + "\(Self.maximumIDLength) characters" + (suggestion.isEmpty ? "" : ", such as `\(suggestion)`")
-                ))
+                    "id-invalid", Message("id-invalid", ["id": id]), at: at,
+                    hint: Message(
+                        suggestion.isEmpty ? "id-invalid.hint.column" : "id-invalid.hint.column.such-as",
+                        ["count": String(Self.maximumIDLength), "id": suggestion])))
             return ("row-\(row.number)", false)
         }
         if taken.contains(id) {
@@ -125,12 +123,10 @@ extension RowImporter {
             diagnostics.append(
                 .error(
                     "entry-exists",
-                    existing.contains(id) && !options.force
-                        ? "row \(row.number) gives the id `\(id)`, and `\(path)` already exists"
-                        : "row \(row.number) gives the id `\(id)`, which an earlier row gives too",
-                    at: at,
-                    hint: "give the row another id; --force replaces an existing file, --skip-invalid imports "
-                        + "the other rows"))
+                    Message(
+                        existing.contains(id) && !options.force ? "entry-exists.id" : "entry-exists.id.earlier",
+                        ["row": String(row.number), "id": id, "file": path]),
+                    at: at, hint: Message("entry-exists.id.hint")))
             return ("row-\(row.number)", false)
         }
         return (id, options.force && existing.contains(id))
@@ -144,21 +140,16 @@ extension RowImporter {
         if EntryID.hasLettersOutsideIDs(title) {
             diagnostics.append(
                 .error(
-                    "id-invalid",
-                    "the title `\(title)` gives no id: ids use the Latin letters a–z, digits and hyphens, "
-                        + "and the title has no Latin letters",
-                    at: location, field: collection.titleField,
-                    hint: "write the entry's file name in a column `id` (such as `\(exampleID)`), "
-                        + "or send a column there with --map '<column>=id'"))
+                    "id-invalid", Message("id-invalid.title.latin", ["title": title]), at: location,
+                    field: collection.titleField, hint: Message("id-invalid.title.latin.hint", ["id": exampleID])))
             return "row-\(row)"
         }
         guard id.isEmpty else { return id }
         if !title.isEmpty {
             diagnostics.append(
                 .error(
-                    "id-invalid", "the title `\(title)` gives no id: it has no letters or digits", at: location,
-                    field: collection.titleField,
-                    hint: "write a title with letters, or add a column `id` with the file name of each entry"))
+                    "id-invalid", Message("id-invalid.title", ["title": title]), at: location,
+                    field: collection.titleField, hint: Message("id-invalid.title.hint")))
         }
         return "row-\(row)"
     }

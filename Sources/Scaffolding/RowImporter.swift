@@ -68,9 +68,9 @@ struct RowImporter {
         }
         diagnostics.append(
             .error(
-                "csv-syntax", "row \(row.number) has a value in column \(extra + 1), which has no header",
+                "csv-syntax", Message("csv-syntax.extra", ["row": String(row.number), "column": String(extra + 1)]),
                 at: location(row: row.number, column: extra + 1),
-                hint: "a cell may hold a `\(spreadsheet.separator)` only inside double quotes"))
+                hint: Message("csv-syntax.extra.hint", ["separator": String(spreadsheet.separator)])))
     }
 
     /// The entries every reference field can name; rows of this import count too.
@@ -114,12 +114,8 @@ struct RowImporter {
             Double(CellConverter.decimal(text)) == nil
         else { return nil }
         return .warning(
-            "cell-formula",
-            "the cell `\(text)` starts with `\(first)`, as a spreadsheet formula does: it is kept as text",
-            at: location, field: field.name,
-            hint: "if the spreadsheet exported a formula instead of its value, paste the values "
-                + "(Paste special → Values) and export again; the site's CSV downloads put a `'` before it, "
-                + "so that spreadsheets show it as text")
+            "cell-formula", Message("cell-formula", ["value": text, "first": String(first)]), at: location,
+            field: field.name, hint: Message("cell-formula.hint"))
     }
 
     /// Validates the new files together with the existing ones, as a build would, and keeps the

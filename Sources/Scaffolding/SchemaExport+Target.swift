@@ -16,9 +16,9 @@ extension SchemaExport {
 
         /// The site's folders a schema must never land in, and why.
         static let siteFolders: [(name: String, why: String)] = [
-            ("content", "the build reads every file there, and would warn about each schema"),
-            ("public", "the build replaces that folder with the site"),
-            ("theme", "it holds the site's templates, and its static files are published"),
+            ("content", "output-in-site.content"),
+            ("public", "output-in-site.public"),
+            ("theme", "output-in-site.theme"),
         ]
 
         /// `output-outside` for a folder outside the root, `output-in-site` for one inside
@@ -26,14 +26,11 @@ extension SchemaExport {
         func placementProblems() -> [Diagnostic] {
             let realRoot = fileSystem.resolvedAsFarAsItExists(root)
             let realFolder = fileSystem.resolvedAsFarAsItExists(folder)
-            let force = "; --force writes there anyway"
             guard realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
                 return [
                     .error(
-                        "output-outside", "`\(folder)` is outside the site's folder `\(root)`",
-                        hint:
-                            "write the schemas inside the site: leave out --output for `\(SchemaExport.defaultFolder)`"
-                            + force)
+                        "output-outside", Message("output-outside", ["folder": folder, "root": root]),
+                        hint: Message("output-outside.hint", ["default": SchemaExport.defaultFolder]))
                 ]
             }
             for (name, why) in Self.siteFolders {
@@ -41,9 +38,8 @@ extension SchemaExport {
                 guard realFolder == inside || realFolder.hasPrefix(inside + "/") else { continue }
                 return [
                     .error(
-                        "output-in-site", "`\(shown)` is inside `\(name)/`: \(why)",
-                        hint: "leave out --output for `\(SchemaExport.defaultFolder)`, or choose a folder outside "
-                            + "`content/`, `public/` and `theme/`" + force)
+                        "output-in-site", Message("output-in-site", ["folder": shown, "name": name], parts: ["why": Message(why)]),
+                        hint: Message("output-in-site.hint", ["default": SchemaExport.defaultFolder]))
                 ]
             }
             return []
@@ -63,8 +59,8 @@ extension SchemaExport {
                     return nil
                 }
                 return .error(
-                    "output-exists", "`\(shown)/\(file.name)` exists, and `avance schema` did not write it",
-                    hint: "move it away, or choose another folder with --output; --force replaces it")
+                    "output-exists", Message("output-exists", ["file": "\(shown)/\(file.name)"]),
+                    hint: Message("output-exists.hint"))
             }
         }
 

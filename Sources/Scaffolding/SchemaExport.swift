@@ -56,8 +56,10 @@ public enum SchemaExport {
             } catch {
                 result.diagnostics.append(
                     .error(
-                        "output-failed", "cannot write `\(shown)/\(file.name)`: \(error.localizedDescription)",
-                        hint: "choose another folder with --output"))
+                        "output-failed",
+                        Message(
+                            "output-failed.file", ["file": "\(shown)/\(file.name)", "reason": error.localizedDescription]),
+                        hint: Message("output-failed.schema.hint")))
                 return result
             }
             result.associations.append(

@@ -31,9 +31,8 @@ public struct Spreadsheet: Sendable {
             return .failure(
                 .error(
                     "file-encoding",
-                    workbook ? "`\(file)` is a spreadsheet workbook, not a CSV file" : "`\(file)` is not a text file",
-                    at: SourceLocation(file: file, line: 1, column: 1),
-                    hint: "in the spreadsheet, use “Save as” and choose CSV (UTF-8, or semicolon-separated)"))
+                    Message(workbook ? "file-encoding.workbook" : "file-encoding.binary", ["file": file]),
+                    at: SourceLocation(file: file, line: 1, column: 1), hint: Message("file-encoding.workbook.hint")))
         }
         let separator = detectSeparator(text)
         var parser = CSVParser(text: text, separator: separator, file: file)
@@ -43,8 +42,8 @@ public struct Spreadsheet: Sendable {
             guard let header = records.first else {
                 return .failure(
                     .error(
-                        "file-empty", "`\(file)` is empty", at: SourceLocation(file: file, line: 1, column: 1),
-                        hint: "export the sheet with its header row"))
+                        "file-empty", Message("file-empty.spreadsheet", ["file": file]),
+                        at: SourceLocation(file: file, line: 1, column: 1), hint: Message("file-empty.spreadsheet.hint")))
             }
             let rows = records.dropFirst().enumerated().map { Row(number: $0.offset + 2, cells: $0.element) }
             return .success(Spreadsheet(header: header, rows: rows, separator: separator, encoding: encoding))
@@ -135,9 +134,9 @@ struct CSVParser {
         if let start = quoteStart {
             return .failure(
                 .error(
-                    "csv-syntax", "the quoted cell that starts here is never closed",
+                    "csv-syntax", Message("csv-syntax.quote"),
                     at: SourceLocation(file: file, line: start.row, column: start.column),
-                    hint: "a cell that starts with `\"` must end with `\"`; write `\"\"` for a quote inside it"))
+                    hint: Message("csv-syntax.quote.hint")))
         }
         if !cell.isEmpty || !record.isEmpty {
             finishCell()

@@ -37,8 +37,9 @@ public enum SpreadsheetImport {
         } catch {
             result.diagnostics = [
                 .error(
-                    "file-unreadable", "cannot read `\(options.displayPath)`: \(error.localizedDescription)",
-                    hint: "check the path and the file's permissions")
+                    "file-unreadable",
+                    Message("file-unreadable.named", ["file": options.displayPath, "reason": error.localizedDescription]),
+                    hint: Message("file-unreadable.named.hint"))
             ]
             return result
         }
@@ -88,10 +89,8 @@ public enum SpreadsheetImport {
             let at = SourceLocation(file: options.displayPath, line: entry.row, column: column)
             if !entry.replaces, writer.exists(options.root + "/" + entry.path) {
                 return .error(
-                    "entry-exists",
-                    "`\(entry.path)` exists, and is no entry avance could read: row \(entry.row) "
-                        + "would replace it",
-                    at: at, hint: "move that file away, or give the row another title or id")
+                    "entry-exists", Message("entry-exists.unreadable", ["file": entry.path, "row": String(entry.row)]),
+                    at: at, hint: Message("entry-exists.unreadable.hint"))
             }
             if var outside = NewEntry.outside(entry.path, root: options.root, fileSystem: fileSystem) {
                 outside.location = at
@@ -119,9 +118,11 @@ public enum SpreadsheetImport {
                 result.diagnostics.append(
                     .error(
                         "output-failed",
-                        "cannot write `\(entry.path)` for row \(entry.row): \(error.localizedDescription)",
+                        Message(
+                            "output-failed.row",
+                            ["file": entry.path, "row": String(entry.row), "reason": error.localizedDescription]),
                         at: SourceLocation(file: options.displayPath, line: entry.row, column: column),
-                        hint: "check the folder's permissions and the free disk space; the other rows are written"))
+                        hint: Message("output-failed.row.hint")))
                 result.skippedRows.append(entry.row)
             }
         }

@@ -23,13 +23,18 @@ public enum Repository {
 
     /// Runs `avance` (`Repository.avance`) with `arguments` and `NO_COLOR` set, its standard output thrown
     /// away: its exit status and standard error. A run still going after `timeout` seconds (a `serve`
-    /// that started instead of refusing) is stopped with SIGTERM.
-    public static func runAvance(_ arguments: [String], timeout: Double = 60) throws -> (status: Int32, err: String) {
+    /// that started instead of refusing) is stopped with SIGTERM. The words are English
+    /// (`AVANCE_LANG=en`) unless `environment` says otherwise: most tests read English messages
+    /// whatever the language of the site they run on.
+    public static func runAvance(
+        _ arguments: [String], environment: [String: String] = ["AVANCE_LANG": "en"], timeout: Double = 60
+    ) throws -> (status: Int32, err: String) {
         guard let avance else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: avance)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+            .merging(environment) { $1 }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
