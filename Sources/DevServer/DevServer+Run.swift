@@ -37,7 +37,8 @@ extension DevServer {
                 finished.signal()
             } catch {
                 let diagnostics = [
-                    error as? Diagnostic ?? .error("port-unavailable", "the server could not start: \(error)")
+                    error as? Diagnostic
+                        ?? .error("port-unavailable", Message("port-unavailable.start", ["reason": "\(error)"]))
                 ]
                 failed(diagnostics, [:])
                 status.set(diagnostics.exitStatus)

@@ -122,9 +122,11 @@ public actor DevServer {
         builds += 1
         let generation = "\(session)-\(builds)"
         if let model = result.site?.model { language = model.language }
-        let words =
+        var words =
             language.map { ServeWords(language: $0, theme: Strings.load(root: options.root, language: $0)) }
             ?? .fallback
+        words.catalog = MessageCatalog(
+            language: options.messageLanguage ?? language ?? "en", themeFolder: options.root + "/theme")
         await state.update(with: result, site: site, generation: generation, words: words)
         await events.announce(generation)
         let elapsed = ContinuousClock.now - started
@@ -158,7 +160,7 @@ public actor DevServer {
                     ip4: options.host == "localhost" ? "127.0.0.1" : options.host, port: options.port)
         } catch {
             throw unavailable(
-                "`\(options.host)` is not an IP address", hint: "use --host 127.0.0.1, or 0.0.0.0 for every address")
+                Message("port-unavailable.host", ["host": options.host]), hint: Message("port-unavailable.host.hint"))
         }
         do {
             return try await Listener(
@@ -167,12 +169,14 @@ public actor DevServer {
             let reason =
                 if case .failed(_, _, let message) = error as? SocketError { message } else { "\(error)" }
             throw unavailable(
-                "cannot listen on \(options.host):\(options.port): \(reason.lowercased())",
-                hint: "another program (another `avance serve`?) may be using it: try --port \(options.port &+ 1)")
+                Message(
+                    "port-unavailable",
+                    ["address": "\(options.host):\(options.port)", "reason": reason.lowercased()]),
+                hint: Message("port-unavailable.hint", ["port": String(options.port &+ 1)]))
         }
     }
 
-    func unavailable(_ message: String, hint: String?) -> Diagnostic {
+    func unavailable(_ message: Message, hint: Message?) -> Diagnostic {
         .error("port-unavailable", message, hint: hint)
     }
 

@@ -13,6 +13,9 @@ public struct DevServerOptions: Sendable {
     public var pollInterval: Duration = .milliseconds(300)
     /// Treat warnings as errors, as `avance build --strict` does.
     public var strict = false
+    /// The language of the diagnostics in the panel when the command line chose one (`--lang`,
+    /// `AVANCE_LANG`); the site's language otherwise.
+    public var messageLanguage: String?
     /// Bounds of requests and connections, and the server's timeouts.
     public var limits = HTTPLimits()
     /// Hears how far each build has got, for the terminal's progress line.

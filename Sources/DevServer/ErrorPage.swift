@@ -5,7 +5,7 @@ import SiteLayout
 /// column, the line quoted and the hint; all of it escaped, since it quotes the files being
 /// edited. As a whole page when no build has succeeded yet, and as a panel over the last good
 /// page otherwise, so the site stays readable underneath. Its words are the site's language's
-/// (`ServeWords`); the diagnostics themselves are avance's, in English, as in the terminal.
+/// (`ServeWords`); the diagnostics are in the language of the message catalog, as in the terminal.
 struct ErrorPage: Sendable {
     let diagnostics: [Diagnostic]
     let sources: [String: String]
@@ -43,7 +43,7 @@ struct ErrorPage: Sendable {
             <details open style="padding:1rem 1.25rem"><summary style="cursor:pointer;font-weight:700;color:#a3262a">\
             \(XMLText.escape(summary))</summary>
             <p>\(XMLText.escape(words["fix"]))\(closable ? " " + XMLText.escape(words["below"]) : "")</p>
-            <ol style="padding-left:1.25rem"\(words.language == "en" ? "" : " lang=\"en\"")>
+            <ol style="padding-left:1.25rem"\(words.catalog.language == words.language ? "" : " lang=\"\(words.catalog.language)\"")>
 
             """
         for diagnostic in errors { html += item(diagnostic) }
@@ -55,7 +55,7 @@ struct ErrorPage: Sendable {
         var html =
             "<li style=\"margin:0 0 1rem\"><p style=\"margin:.25rem 0\">"
             + "<strong>error[\(XMLText.escape(diagnostic.code))]</strong>: "
-        html += XMLText.escape(diagnostic.message) + "</p>\n"
+        html += XMLText.escape(diagnostic.message(in: words.catalog)) + "</p>\n"
         if let location = diagnostic.location {
             var place = "\(location)"
             if let field = diagnostic.field { place += " (\(field))" }
@@ -71,7 +71,7 @@ struct ErrorPage: Sendable {
                 html += XMLText.escape(quoted) + "</pre>\n"
             }
         }
-        if let hint = diagnostic.hint {
+        if let hint = diagnostic.hint(in: words.catalog) {
             html += "<p style=\"margin:.25rem 0\">\(XMLText.escape(words["hint"])) \(XMLText.escape(hint))</p>\n"
         }
         return html + "</li>\n"

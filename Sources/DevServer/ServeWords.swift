@@ -1,3 +1,4 @@
+import Diagnostics
 import Rendering
 
 /// The words of the preview's own pages (the panel of errors, the page shown while building),
@@ -7,6 +8,9 @@ struct ServeWords: Sendable {
     /// The language of the pages, for their `lang` attribute.
     let language: String
     let strings: Strings
+    /// The words of the diagnostics in the panel: the catalog of the site's language, or of
+    /// `--lang` / `AVANCE_LANG`.
+    var catalog = MessageCatalog.english
 
     /// The theme's words for `language` over the English ones.
     init(language: String, theme: Strings?) {

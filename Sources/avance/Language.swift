@@ -9,6 +9,13 @@ enum Language {
     /// The environment variable that chooses the language when `--lang` is not given.
     static let variable = "AVANCE_LANG"
 
+    /// The language `--lang` or `AVANCE_LANG` chose, or `nil` when the site's decides.
+    static func override(flag: String?, environment: [String: String]) -> String? {
+        if let flag, !flag.isEmpty { return flag }
+        if let chosen = environment[variable], !chosen.isEmpty { return chosen }
+        return nil
+    }
+
     /// The language chosen by `flag`, `environment` and the site at `root`.
     static func choose(flag: String?, environment: [String: String], root: String?) -> String {
         if let flag, !flag.isEmpty { return flag }

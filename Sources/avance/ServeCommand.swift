@@ -21,6 +21,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         var options = DevServerOptions(root: common.absoluteRoot, host: host, port: port)
         options.strict = strict
+        options.messageLanguage = Language.override(flag: common.lang, environment: ProcessInfo.processInfo.environment)
         options.progress = common.progressLine()
         let format = common.format
         let quiet = common.quiet
