@@ -28,7 +28,7 @@ $(PYTHON) -m pip install --quiet --disable-pip-version-check $(1) 2>/dev/null ||
   $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $(1)
 endef
 
-.PHONY: examples examples-check site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
+.PHONY: examples examples-check site test serve deps py-deps a11y-deps tool tool-debug lint format golden messages-doc open-data-check a11y-check \
 	screenshots link-check bench clean
 
 site: deps tool
@@ -128,6 +128,10 @@ format:
 # Regenerate the golden files after an intended change of output, then review the diff.
 golden: deps
 	AVANCE_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
+
+# Regenerate the table of every message in docs/diagnostics.md from messages/*.yaml.
+messages-doc: deps
+	AVANCE_UPDATE_MESSAGES=1 $(SWIFT) test --filter CatalogTests/theDiagnosticsReferenceListsEveryMessage
 
 # Benchmarks (never part of `make test`): for each size, build, check, serve's rebuild after an
 # edit, and Hugo on the same entries (bench/build.sh), then the link checker (bench/link-check.sh),

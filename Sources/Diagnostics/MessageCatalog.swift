@@ -68,7 +68,7 @@ public struct MessageCatalog: Sendable {
 
     /// `template` with each `{name}` replaced by its value, in one pass (a value that holds
     /// `{other}` stays as it is); an unknown `{name}` stays too.
-    static func fill(_ template: String, _ values: [String: String]) -> String {
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
         guard template.contains("{") else { return template }
         var out = ""
         var rest = Substring(template)

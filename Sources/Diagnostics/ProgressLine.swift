@@ -29,7 +29,7 @@ public struct StageProgress: Sendable, Equatable {
             name = stage[..<open].trimmingCharacters(in: .whitespaces)
             language = " " + stage[open...]
         }
-        let key = "progress." + name.replacingOccurrences(of: " ", with: "-")
+        let key = "progress." + name.lowercased().replacingOccurrences(of: " ", with: "-")
         let words = catalog.sentences[key].map { _ in catalog(key) } ?? name
         guard let total else { return catalog("progress.count", ["stage": words + language, "done": String(done)]) }
         return catalog(

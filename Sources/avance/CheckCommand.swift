@@ -135,12 +135,13 @@ struct CheckCommand: ParsableCommand {
         guard !common.quiet, common.format == .text else { return }
         let elapsed = Int(Date().timeIntervalSince(started) * 1000)
         let words = Output.catalog
-        let arguments = [
-            "links": words.plural("status.links", count: report.links),
-            "pages": words.plural("status.pages", count: report.pages), "milliseconds": String(elapsed),
-            "external": words.plural("status.external", count: report.externalURLs),
-        ]
-        Output.say(report.externalURLs > 0 ? "status.checked.external" : "status.checked", arguments)
+        Output.say(
+            report.externalURLs > 0 ? "status.checked.external" : "status.checked",
+            [
+                "links": words.plural("status.links", count: report.links),
+                "pages": words.plural("status.pages", count: report.pages), "milliseconds": String(elapsed),
+                "external": words.plural("status.external", count: report.externalURLs),
+            ])
     }
 
     static func absolute(_ path: String) -> String {

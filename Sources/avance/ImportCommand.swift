@@ -58,9 +58,8 @@ struct ImportCommand: ParsableCommand {
         let replaced = result.entries.filter(\.replaces).count
         let replacing = replaced == 0 ? "" : words.plural("import.replacing", count: replaced)
         let skipped = result.skippedRows
-        let skippedList = ["rows": rows(skipped)]
         if result.wrote {
-            let skipping = skipped.isEmpty ? "" : words.plural("import.skipping", count: skipped.count, skippedList)
+            let skipping = skipped.isEmpty ? "" : words.plural("import.skipping", count: skipped.count, ["rows": rows(skipped)])
             return words(
                 "import.imported",
                 [
@@ -70,7 +69,7 @@ struct ImportCommand: ParsableCommand {
         }
         if result.diagnostics.hasErrors {
             if result.columnErrors {
-                let rowsToo = skipped.isEmpty ? "" : words.plural("import.columns.rows", count: skipped.count, skippedList)
+                let rowsToo = skipped.isEmpty ? "" : words.plural("import.columns.rows", count: skipped.count, ["rows": rows(skipped)])
                 return words("import.columns", ["rows": rowsToo])
             }
             guard !skipped.isEmpty else { return words("import.nothing") }
