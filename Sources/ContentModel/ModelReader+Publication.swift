@@ -81,7 +81,8 @@ extension SiteModel {
             } else if baseURLLocation == nil {
                 warnings.append(
                     .warning(
-                        "base-url-missing", Message("base-url-missing"), at: SourceLocation(file: file, line: 0, column: 0),
+                        "base-url-missing", Message("base-url-missing"),
+                        at: SourceLocation(file: file, line: 0, column: 0),
                         hint: Message("base-url-missing.hint")))
             }
         }

@@ -80,7 +80,8 @@ extension Diagnostic {
         _ code: String, _ message: String, at location: SourceLocation? = nil, field: String? = nil,
         hint: String? = nil
     ) -> Diagnostic {
-        Diagnostic(.error, code: code, text: Message(literal: message), at: location, field: field,
+        Diagnostic(
+            .error, code: code, text: Message(literal: message), at: location, field: field,
             hint: hint.map(Message.init(literal:)))
     }
 
@@ -90,7 +91,8 @@ extension Diagnostic {
         _ code: String, _ message: String, at location: SourceLocation? = nil, field: String? = nil,
         hint: String? = nil
     ) -> Diagnostic {
-        Diagnostic(.warning, code: code, text: Message(literal: message), at: location, field: field,
+        Diagnostic(
+            .warning, code: code, text: Message(literal: message), at: location, field: field,
             hint: hint.map(Message.init(literal:)))
     }
 }

@@ -49,7 +49,8 @@ public enum FrontMatterSplitter {
         return .failure(
             .error(
                 "front-matter-unclosed", Message("front-matter-unclosed"),
-                at: SourceLocation(file: file, line: 1, column: 1, length: 3), hint: Message("front-matter-unclosed.hint")))
+                at: SourceLocation(file: file, line: 1, column: 1, length: 3),
+                hint: Message("front-matter-unclosed.hint")))
     }
 
     /// The lines of `text`, ended by `\n`, `\r\n` or a lone `\r` as libyaml and cmark-gfm end them

@@ -57,7 +57,8 @@ struct ColumnMap: Sendable {
                     diagnostics.append(
                         .error(
                             "column-unknown", Message("column-unknown.records", ["column": name, "field": field.name]),
-                            at: at, hint: Message("column-unknown.records.hint", ["column": name, "field": field.name])))
+                            at: at, hint: Message("column-unknown.records.hint", ["column": name, "field": field.name]))
+                    )
                     targets.append(.skip)
                 } else {
                     targets.append(.field(field.name))
@@ -130,7 +131,8 @@ struct ColumnMap: Sendable {
         if name == "id" { return .success((index, .id)) }
         return .failure(
             .error(
-                "map-invalid", Message("map-invalid.field", ["choice": choice, "collection": collection.name, "field": name]),
+                "map-invalid",
+                Message("map-invalid.field", ["choice": choice, "collection": collection.name, "field": name]),
                 hint: Suggestion.closest(to: name, among: collection.fields.map(\.name)).map {
                     Message("map-invalid.field.hint.guess", ["name": $0])
                 } ?? Message("map-invalid.field.hint")))
@@ -153,7 +155,9 @@ struct ColumnMap: Sendable {
                 diagnostics.append(
                     .error(
                         "column-duplicate",
-                        Message("column-duplicate", ["first": header[first], "column": header[index]], parts: ["what": what]),
+                        Message(
+                            "column-duplicate", ["first": header[first], "column": header[index]], parts: ["what": what]
+                        ),
                         at: SourceLocation(file: file, line: 1, column: index + 1),
                         hint: Message("column-duplicate.hint", ["column": header[index]])))
             } else {

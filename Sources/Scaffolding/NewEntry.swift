@@ -67,7 +67,8 @@ public enum NewEntry {
         } catch {
             result.diagnostics = [
                 .error(
-                    "output-failed", Message("output-failed.file", ["file": path, "reason": error.localizedDescription]),
+                    "output-failed",
+                    Message("output-failed.file", ["file": path, "reason": error.localizedDescription]),
                     hint: Message("output-failed.file.hint"))
             ]
             return result

@@ -86,7 +86,8 @@ struct ReferenceIndex: Sendable {
         guard !ids.isEmpty else { return nil }
         let named = ids.map { id in "`\(id)`" + (titles[id].map { " (\($0))" } ?? "") }
         guard named.count > 1 else { return Message("did-you-mean.named", ["names": named[0]]) }
-        return Message("did-you-mean.several", ["names": named.dropLast().joined(separator: ", "), "last": named.last!])
+        return Message(
+            "did-you-mean.several", ["names": named.dropLast().joined(separator: ", "), "last": named.last!])
     }
 
     /// The entries with a name that `key` shortens, best first: names that start with it, then

@@ -94,7 +94,8 @@ extension RowImporter {
         .error(
             "entry-exists",
             Message(
-                "entry-exists.title", ["row": String(row), "file": content.path(of: id, in: collection), "title": title]),
+                "entry-exists.title",
+                ["row": String(row), "file": content.path(of: id, in: collection), "title": title]),
             at: location, field: collection.titleField, hint: Message("entry-exists.title.hint"))
     }
 

@@ -38,7 +38,8 @@ extension SchemaExport {
                 guard realFolder == inside || realFolder.hasPrefix(inside + "/") else { continue }
                 return [
                     .error(
-                        "output-in-site", Message("output-in-site", ["folder": shown, "name": name], parts: ["why": Message(why)]),
+                        "output-in-site",
+                        Message("output-in-site", ["folder": shown, "name": name], parts: ["why": Message(why)]),
                         hint: Message("output-in-site.hint", ["default": SchemaExport.defaultFolder]))
                 ]
             }

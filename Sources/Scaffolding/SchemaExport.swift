@@ -58,7 +58,8 @@ public enum SchemaExport {
                     .error(
                         "output-failed",
                         Message(
-                            "output-failed.file", ["file": "\(shown)/\(file.name)", "reason": error.localizedDescription]),
+                            "output-failed.file",
+                            ["file": "\(shown)/\(file.name)", "reason": error.localizedDescription]),
                         hint: Message("output-failed.schema.hint")))
                 return result
             }

@@ -43,7 +43,8 @@ public struct Spreadsheet: Sendable {
                 return .failure(
                     .error(
                         "file-empty", Message("file-empty.spreadsheet", ["file": file]),
-                        at: SourceLocation(file: file, line: 1, column: 1), hint: Message("file-empty.spreadsheet.hint")))
+                        at: SourceLocation(file: file, line: 1, column: 1), hint: Message("file-empty.spreadsheet.hint")
+                    ))
             }
             let rows = records.dropFirst().enumerated().map { Row(number: $0.offset + 2, cells: $0.element) }
             return .success(Spreadsheet(header: header, rows: rows, separator: separator, encoding: encoding))

@@ -38,7 +38,8 @@ public enum SpreadsheetImport {
             result.diagnostics = [
                 .error(
                     "file-unreadable",
-                    Message("file-unreadable.named", ["file": options.displayPath, "reason": error.localizedDescription]),
+                    Message(
+                        "file-unreadable.named", ["file": options.displayPath, "reason": error.localizedDescription]),
                     hint: Message("file-unreadable.named.hint"))
             ]
             return result

@@ -62,7 +62,8 @@ extension EntryValidator {
                         "status-disagrees",
                         ["field": statusName, "value": id, "date": "\(newest.date)", "newest": newest.status]),
                     at: at, field: statusName,
-                    hint: Message("status-disagrees.hint", ["field": statusName, "value": id, "newest": newest.status])))
+                    hint: Message("status-disagrees.hint", ["field": statusName, "value": id, "newest": newest.status]))
+            )
         }
         return diagnostics
     }

@@ -145,7 +145,9 @@ struct ValueChecker {
                 let itemPath = "\(path)[\(index + 1)]"
                 switch item {
                 case .string:
-                    if let text = scalar(itemNode, path: itemPath, expected: Message("type.text")) { values.append(.string(text)) }
+                    if let text = scalar(itemNode, path: itemPath, expected: Message("type.text")) {
+                        values.append(.string(text))
+                    }
                 case .record(let fields):
                     if let record = checkRecord(itemNode, fields: fields, path: itemPath) {
                         values.append(.record(record))
@@ -270,7 +272,8 @@ struct ValueChecker {
         case .url:
             if let problem = URLRule.problem(with: text) {
                 report(
-                    "url-invalid", Message("url-invalid", ["value": text], parts: ["problem": Message(literal: problem)]), at: node,
+                    "url-invalid",
+                    Message("url-invalid", ["value": text], parts: ["problem": Message(literal: problem)]), at: node,
                     field: path, hint: Message("url-invalid.hint"))
                 return nil
             }

@@ -27,7 +27,8 @@ public enum MarkdownLimits {
         public func diagnostic(file: String, firstLine: Int, field: String? = nil) -> Diagnostic {
             .error(
                 "markdown-too-complex", Message(literal: message),
-                at: SourceLocation(file: file, line: firstLine + line - 1, column: column), field: field, hint: Message(literal: hint))
+                at: SourceLocation(file: file, line: firstLine + line - 1, column: column), field: field,
+                hint: Message(literal: hint))
         }
     }
 

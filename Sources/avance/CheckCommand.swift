@@ -75,7 +75,9 @@ struct CheckCommand: ParsableCommand {
                 base = site.url
             }
             if common.verbose {
-                Output.status(base.map { Output.catalog("status.base-url", ["url": $0]) } ?? Output.catalog("status.base-url.none"))
+                Output.status(
+                    base.map { Output.catalog("status.base-url", ["url": $0]) }
+                        ?? Output.catalog("status.base-url.none"))
             }
             var options = LinkCheckOptions(folder: folder, displayPath: publicFolder, baseURL: base)
             configure(&options)

@@ -46,7 +46,9 @@ struct ImportCommand: ParsableCommand {
         if common.verbose, !result.encoding.isEmpty {
             let separator = result.separator == "\t" ? "tab" : "`\(result.separator)`"
             Output.say("status.import.read", ["file": file, "encoding": result.encoding, "separator": separator])
-            for entry in result.entries { Output.say("status.import.row", ["row": String(entry.row), "file": entry.path]) }
+            for entry in result.entries {
+                Output.say("status.import.row", ["row": String(entry.row), "file": entry.path])
+            }
         }
         Output.report(result.diagnostics, sources: [:], format: common.format)
         if !common.quiet, common.format == .text { Output.status(summary(result)) }
@@ -59,7 +61,8 @@ struct ImportCommand: ParsableCommand {
         let replacing = replaced == 0 ? "" : words.plural("import.replacing", count: replaced)
         let skipped = result.skippedRows
         if result.wrote {
-            let skipping = skipped.isEmpty ? "" : words.plural("import.skipping", count: skipped.count, ["rows": rows(skipped)])
+            let skipping =
+                skipped.isEmpty ? "" : words.plural("import.skipping", count: skipped.count, ["rows": rows(skipped)])
             return words(
                 "import.imported",
                 [
@@ -69,7 +72,9 @@ struct ImportCommand: ParsableCommand {
         }
         if result.diagnostics.hasErrors {
             if result.columnErrors {
-                let rowsToo = skipped.isEmpty ? "" : words.plural("import.columns.rows", count: skipped.count, ["rows": rows(skipped)])
+                let rowsToo =
+                    skipped.isEmpty
+                    ? "" : words.plural("import.columns.rows", count: skipped.count, ["rows": rows(skipped)])
                 return words("import.columns", ["rows": rowsToo])
             }
             guard !skipped.isEmpty else { return words("import.nothing") }
@@ -78,7 +83,8 @@ struct ImportCommand: ParsableCommand {
         }
         return dryRun
             ? words(
-                "import.checked", ["rows": words.plural("import.checked.rows", count: result.entries.count), "replacing": replacing])
+                "import.checked",
+                ["rows": words.plural("import.checked.rows", count: result.entries.count), "replacing": replacing])
             : ""
     }
 

@@ -30,7 +30,8 @@ struct SchemaCommand: ParsableCommand {
         guard !common.quiet else { return }
         for association in result.associations {
             let except = association.excluding.map { Output.catalog("status.schema.except", ["files": $0]) }.joined()
-            Output.say("status.schema.wrote", ["schema": association.schema, "files": association.files, "except": except])
+            Output.say(
+                "status.schema.wrote", ["schema": association.schema, "files": association.files, "except": except])
         }
         Output.say("status.schema.editor")
     }

@@ -38,7 +38,8 @@ struct ServeCommand: ParsableCommand {
                         ["milliseconds": String(event.milliseconds)])
                 } else {
                     let pages = event.result.paths.filter { $0.hasSuffix(".html") }.count
-                    Output.say("status.serve.built", ["pages": String(pages), "milliseconds": String(event.milliseconds)])
+                    Output.say(
+                        "status.serve.built", ["pages": String(pages), "milliseconds": String(event.milliseconds)])
                 }
             },
             ready: { address in

@@ -91,7 +91,8 @@ import Testing
                 let free = Self.wordedDifferently[key] ?? []
                 let expected = MessageCatalog.placeholders(in: english[key]!).subtracting(free)
                 let found = MessageCatalog.placeholders(in: sentence).subtracting(free)
-                #expect(found == expected, "`\(key)` in \(language) has \(found.sorted()), English \(expected.sorted())")
+                #expect(
+                    found == expected, "`\(key)` in \(language) has \(found.sorted()), English \(expected.sorted())")
             }
             for key in other.keys.sorted() where english[key] == nil {
                 Issue.record("messages/\(language).yaml has `\(key)`, which English lacks")
@@ -128,7 +129,9 @@ import Testing
         }
         // SiteRenderer names its stage in a variable: `rendering pages`, `rendering pages (en)`.
         for text in sources.values {
-            for match in text.matches(of: /let stage = [^\n]*"(rendering pages)"/) { found.insert(String(match.output.1)) }
+            for match in text.matches(of: /let stage = [^\n]*"(rendering pages)"/) {
+                found.insert(String(match.output.1))
+            }
         }
         return found
     }
@@ -174,9 +177,9 @@ import Testing
         let catalog = try Self.catalog("en")
         var sentences: [String: Set<String>] = [:]
         for language in Self.languages {
-        for (key, sentence) in try Self.catalog(language) {
-            sentences[Self.sentenceKey(key), default: []].formUnion(MessageCatalog.placeholders(in: sentence))
-        }
+            for (key, sentence) in try Self.catalog(language) {
+                sentences[Self.sentenceKey(key), default: []].formUnion(MessageCatalog.placeholders(in: sentence))
+            }
         }
         var uses = 0
         for (path, text) in try Self.sources() {
@@ -186,9 +189,12 @@ import Testing
                     defer { from = found.upperBound }
                     // Only where a sentence is asked for: `Message("key"`, `plural("key"`, a
                     // ternary between two keys; not a code in `Diagnostic.causes` or a comparison.
-                    let start = text.index(found.lowerBound, offsetBy: -24, limitedBy: text.startIndex) ?? text.startIndex
+                    let start =
+                        text.index(found.lowerBound, offsetBy: -24, limitedBy: text.startIndex) ?? text.startIndex
                     let before = text[start..<found.lowerBound]
-                    guard before.contains(/(?:Message\(|plural\(|say\(|catalog\(|words\(|\?|[^"]:)\s*$/) else { continue }
+                    guard before.contains(/(?:Message\(|plural\(|say\(|catalog\(|words\(|\?|[^"]:)\s*$/) else {
+                        continue
+                    }
                     uses += 1
                     let supplied = Self.argumentNames(after: found, in: text)
                     let line = text[..<found.lowerBound].count { $0 == "\n" } + 1

@@ -83,8 +83,9 @@ import Testing
             process.waitUntilExit()
             #expect(process.terminationStatus == 1)
         }
-        let json = try JSONSerialization.jsonObject(
-            with: try Data(contentsOf: URL(fileURLWithPath: output + "/report.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: try Data(contentsOf: URL(fileURLWithPath: output + "/report.json"))) as? [String: Any]
         let items = try #require(json?["diagnostics"] as? [[String: Any]])
         let reference = try #require(items.first { $0["code"] as? String == "ref-unknown" })
         #expect(reference["message"] as? String == "no hay ninguna entrada `conqito` en la colección `socios`")
