@@ -117,7 +117,8 @@ extension PageBuilder {
         return statusView(
             title: strings.format(
                 period.closed ? "period_status_title" : "period_status_title_open", ["collection": collection.title]),
-            counts: counts, method: nil, links: statusLinks(of: collection, from: page))
+            // No links: the listings by status show the entries' status now, not at the period's end.
+            counts: counts, method: nil)
     }
 
     func collectionReport(
