@@ -158,7 +158,12 @@ extension PageBuilder {
         let total = site.entries(of: collection.name).count
         let coverage =
             collection.expected.map {
-                strings.format("period_coverage", ["documented": String(report.documented), "expected": String($0)])
+                strings.format(
+                    $0 > report.documented ? "period_coverage_missing" : "period_coverage",
+                    [
+                        "documented": String(report.documented), "expected": String($0),
+                        "missing": String($0 - report.documented),
+                    ])
             }
             ?? strings.format(
                 "period_coverage_unknown", ["documented": String(report.documented), "total": String(total)])
