@@ -49,7 +49,10 @@ extension Site {
     }
 
     /// What the site knew of `collection` at the end of `period`.
+    /// The open period is measured at the reference date, not at its end, which has not come.
     public func report(of collection: Collection, history: Field, in period: ReportingPeriod) -> CollectionPeriodReport {
+        var period = period
+        if !period.closed, let reference = referenceDate?.firstDay { period.end = min(period.end, reference) }
         let values = history.recordStatusField?.values.values ?? []
         var report = CollectionPeriodReport(collection: collection.name, values: values)
         var counts = [Int](repeating: 0, count: values.count)

@@ -155,6 +155,19 @@ import Testing
         #expect(finished.report(of: collection, history: history, in: Self.period("2022")).late.isEmpty)
     }
 
+    @Test func theOpenPeriodIsMeasuredAtTheReferenceDate() throws {
+        // Reference date 1 March 2025: a record of June 2025 has not happened yet for this build.
+        let (site, entry) = Self.site(
+            [("2024-05", "en-marcha", nil), ("2025-02", "suspendido", "x"), ("2025-06", "finalizado", nil)],
+            reference: "2025-03-01")
+        let period = try #require(site.periods.last)
+        #expect(period.id == "2025" && !period.closed)
+        let history = try #require(site.periodCollections.first?.history)
+        let report = site.report(of: site.model.collections[0], history: history, in: period)
+        #expect((report.statusAtEnd[entry.key] ?? nil)?.id == "suspendido")
+        #expect(report.changes.map(\.kind) == [.suspended])
+    }
+
     @Test func aSiteWithoutAReferenceDateHasNoPeriods() {
         var (site, _) = Self.site([])
         #expect(site.periods.map(\.id) == ["2021", "2022", "2023", "2024", "2025"])
