@@ -34,18 +34,24 @@ public enum PeriodReport {
             return (
                 [
                     .error(
-                        "output-exists", "`\(options.pdf)` exists", hint: "choose another file, or pass --force to replace it")
+                        "output-exists", "`\(options.pdf)` exists",
+                        hint: "choose another file, or pass --force to replace it")
                 ], [:]
             )
         }
         guard let chromium = findChromium(environment) else {
-            let named = environment["AVANCE_CHROMIUM"].map { " (`AVANCE_CHROMIUM` names `\($0)`, which is not a program)" }
+            let named = environment["AVANCE_CHROMIUM"].map {
+                " (`AVANCE_CHROMIUM` names `\($0)`, which is not a program)"
+            }
             return (
                 [
                     .error(
-                        "chromium-missing", "headless Chromium is needed to print the report, and it was not found"
+                        "chromium-missing",
+                        "headless Chromium is needed to print the report, and it was not found"
                             + (named ?? " on PATH"),
-                        hint: "install it (Debian, Ubuntu: `apt-get install chromium`), or set AVANCE_CHROMIUM to its path")
+                        hint:
+                            "install it (Debian, Ubuntu: `apt-get install chromium`), or set AVANCE_CHROMIUM to its path"
+                    )
                 ], [:]
             )
         }

@@ -28,7 +28,8 @@ extension ModelReader {
             months = PeriodPlan.lengths[every.scalar ?? ""]
             if months == nil {
                 error(
-                    "period-invalid", "`every` must be \(words.map { "`\($0)`" }.joined(separator: ", ")), not "
+                    "period-invalid",
+                    "`every` must be \(words.map { "`\($0)`" }.joined(separator: ", ")), not "
                         + "`\(every.scalar ?? every.kindDescription)`", at: every,
                     hint: Suggestion.hint(for: every.scalar ?? "", among: words) ?? "periods are cut every quarter, "
                         + "half-year or year")
@@ -71,7 +72,8 @@ extension ModelReader {
                 continue
             }
             if !seen.insert(period.id).inserted {
-                error("period-invalid", "two periods have the id `\(period.id)`", at: item["id"]!,
+                error(
+                    "period-invalid", "two periods have the id `\(period.id)`", at: item["id"]!,
                     hint: "give each period an id of its own")
                 failed = true
             }
@@ -100,7 +102,8 @@ extension ModelReader {
         if item["id"] == nil || !EntryID.isValid(id) {
             error(
                 "period-invalid", item["id"] == nil ? "a period needs `id:`" : "invalid period id `\(id)`",
-                at: item["id"] ?? item, hint: "the last folder of the period's page: lowercase letters, digits and "
+                at: item["id"] ?? item,
+                hint: "the last folder of the period's page: lowercase letters, digits and "
                     + "hyphens, such as `2022` or `2022-s1`")
             ok = false
         }
@@ -113,7 +116,9 @@ extension ModelReader {
                     hint: "write the period's last day as YYYY-MM-DD (YYYY-MM or YYYY: its last day)")
             }
         } else {
-            error("period-invalid", "a period needs `end:`", at: item, hint: "write its last day, such as `end: 2022-12-31`")
+            error(
+                "period-invalid", "a period needs `end:`", at: item,
+                hint: "write its last day, such as `end: 2022-12-31`")
         }
         var start: CalendarDay?
         if let startNode = item["start"] {

@@ -105,7 +105,9 @@ public struct PeriodDocuments: Sendable {
                 "title": .string(snapshot.title), "date": .string(snapshot.date), "source": .string(snapshot.source),
                 "total": .int(snapshot.total),
                 "counts": APIDocuments.counts(
-                    snapshot.counts.compactMap { item in report.values.first { $0.id == item.value }.map { ($0, item.count) } }),
+                    snapshot.counts.compactMap { item in
+                        report.values.first { $0.id == item.value }.map { ($0, item.count) }
+                    }),
             ]
         }
         return [

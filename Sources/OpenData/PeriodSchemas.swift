@@ -10,7 +10,9 @@ struct PeriodSchemas: Sendable {
     var paths: DataPaths { DataPaths(model: site.model) }
 
     static let day: JSONValue = ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
-    static let ids: JSONValue = ["type": "array", "items": ["type": "string", "pattern": .string(SchemaDocuments.idPattern)]]
+    static let ids: JSONValue = [
+        "type": "array", "items": ["type": "string", "pattern": .string(SchemaDocuments.idPattern)],
+    ]
 
     /// The fields every period has, in the list and in its own document.
     var summary: [String: JSONValue] {
@@ -55,7 +57,9 @@ struct PeriodSchemas: Sendable {
             "type": "array",
             "items": [
                 "type": "object", "required": ["value", "label", "count"],
-                "properties": ["value": ["type": "string"], "label": ["type": "string"], "count": SchemaDocuments.count],
+                "properties": [
+                    "value": ["type": "string"], "label": ["type": "string"], "count": SchemaDocuments.count,
+                ],
             ],
         ]
         let change: JSONValue = [
@@ -71,7 +75,8 @@ struct PeriodSchemas: Sendable {
         let snapshot: JSONValue = [
             "type": "object", "required": ["title", "date", "source", "total", "counts"],
             "properties": [
-                "title": ["type": "string"], "date": ["type": "string", "pattern": .string(SchemaDocuments.datePattern)],
+                "title": ["type": "string"],
+                "date": ["type": "string", "pattern": .string(SchemaDocuments.datePattern)],
                 "source": ["type": "string"], "total": SchemaDocuments.count, "counts": counts,
             ],
         ]

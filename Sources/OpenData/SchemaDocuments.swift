@@ -197,7 +197,8 @@ public struct SchemaDocuments: Sendable {
                 "collections": ["type": "array", "items": collection],
                 "schema": url, "datapackage": url,
                 "periods": [
-                    "description": "The reporting periods' list and its schema (`periods` in site.yaml); null when the site has none.",
+                    "description":
+                        "The reporting periods' list and its schema (`periods` in site.yaml); null when the site has none.",
                     "oneOf": [
                         [
                             "type": "object", "required": ["api", "schema"],

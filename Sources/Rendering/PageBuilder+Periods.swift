@@ -38,7 +38,8 @@ extension PageBuilder {
     func row(of period: ReportingPeriod, from page: String) -> PeriodRowView {
         let reports = site.report(for: period)
         let summaries = zip(site.periodCollections, reports).map { item, report in
-            let parts = report.counts.filter { $0.count > 0 }.map { "\($0.value.label) \($0.count)" }
+            let parts =
+                report.counts.filter { $0.count > 0 }.map { "\($0.value.label) \($0.count)" }
                 + (report.withoutRecord.isEmpty
                     ? [] : ["\(strings["period_without_record"]) \(report.withoutRecord.count)"])
             return item.collection.title + ": " + parts.joined(separator: " · ")
@@ -108,7 +109,9 @@ extension PageBuilder {
 
     /// The counts at the period's end as a status chart, "without record" as a bar of its own,
     /// each bar its share of every entry of the collection.
-    func statusChart(of collection: Collection, report: CollectionPeriodReport, period: ReportingPeriod, from page: String)
+    func statusChart(
+        of collection: Collection, report: CollectionPeriodReport, period: ReportingPeriod, from page: String
+    )
         -> StatusView
     {
         var without = EnumValue(id: "without-record", label: strings["period_without_record"])

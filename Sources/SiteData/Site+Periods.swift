@@ -15,7 +15,9 @@ extension Site {
     public var periodCollections: [(collection: Collection, history: Field)] {
         model.collections.compactMap { collection in
             guard collection.statusField != nil,
-                let history = collection.fields.first(where: { $0.recordDateField != nil && $0.recordStatusField != nil })
+                let history = collection.fields.first(where: {
+                    $0.recordDateField != nil && $0.recordStatusField != nil
+                })
             else { return nil }
             return (collection, history)
         }
@@ -50,7 +52,8 @@ extension Site {
 
     /// What the site knew of `collection` at the end of `period`.
     /// The open period is measured at the reference date, not at its end, which has not come.
-    public func report(of collection: Collection, history: Field, in period: ReportingPeriod) -> CollectionPeriodReport {
+    public func report(of collection: Collection, history: Field, in period: ReportingPeriod) -> CollectionPeriodReport
+    {
         var period = period
         if !period.closed, let reference = referenceDate?.firstDay { period.end = min(period.end, reference) }
         let values = history.recordStatusField?.values.values ?? []

@@ -81,11 +81,16 @@ import Testing
             ("periods: [{id: a, end: 2022-02-30}]\n", 2, 24, "`end` must be a date", "YYYY-MM-DD"),
             ("periods: [{id: a, end: 2022}, {id: a, end: 2023}]\n", 2, 36, "two periods have the id `a`", "its own"),
             ("periods: [{id: a, end: 2023}, {id: b, end: 2022}]\n", 2, 44, "ends on 2022-12-31, not after", "in order"),
-            ("periods: [{id: a, end: 2022}, {id: b, start: 2023-01-01, end: 2023}]\n", 2, 46, "only the first period",
-                "remove `start:`"),
+            (
+                "periods: [{id: a, end: 2022}, {id: b, start: 2023-01-01, end: 2023}]\n", 2, 46,
+                "only the first period",
+                "remove `start:`"
+            ),
             ("periods: [{id: a, start: soon, end: 2022}]\n", 2, 26, "`start` must be a date", "YYYY-MM-DD"),
-            ("periods: [{id: a, end: 2022, label: [x]}]\n", 2, 37, "must be a text, or one text per language",
-                "label: {es:"),
+            (
+                "periods: [{id: a, end: 2022, label: [x]}]\n", 2, 37, "must be a text, or one text per language",
+                "label: {es:"
+            ),
         ] as [(String, Int, Int, String, String)])
     func aWrongPeriodsSettingIsAnErrorWhereItIsWrong(
         setting: String, line: Int, column: Int, message: String, hint: String
