@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceKit
 import Diagnostics
 import Foundation
 import Scaffolding
@@ -42,6 +43,12 @@ struct ImportCommand: ParsableCommand {
         options.skipInvalid = skipInvalid
         options.force = force
         options.dryRun = dryRun
+        let root = common.absoluteRoot
+        options.months = { language in
+            let strings = ThemeStrings.withEnglish(root: root, language: language)
+            let names = (1...12).compactMap { strings["months.\($0)"] }
+            return names.count == 12 ? names : []
+        }
         let result = SpreadsheetImport.run(options)
         if common.verbose, !result.encoding.isEmpty {
             let separator = result.separator == "\t" ? "tab" : "`\(result.separator)`"

@@ -100,4 +100,19 @@ import Testing
             "\(id.err)")
         #expect(id.err.contains("write `ejecutor: visa` in a reference field"), "\(id.err)")
     }
+
+    /// A date cell written in words gets the value to write, with the month names of the site's
+    /// theme (`theme/i18n/es.yaml`), as in a build.
+    @Test func aDateCellInWordsGetsTheValueToWrite() throws {
+        try #require(TestSites.executable != nil, "build the avance product first")
+        let root = try TestSites.quito("import-date")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/fechas.csv"
+        try "Título,Estado,Inicio\nHuertos en terrazas,En marcha,septiembre 2022\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let result = try TestSites.run(["import", "proyectos", file, "--root", root, "--dry-run"])
+        #expect(result.status == 1)
+        #expect(result.err.contains("error[date-invalid]: `septiembre 2022` is not a valid date"), "\(result.err)")
+        #expect(result.err.contains("hint: write `2022-09`: dates are YYYY-MM-DD"), "\(result.err)")
+    }
 }
