@@ -222,7 +222,7 @@ extension PageBuilder {
                     .compactMap { $0 }.joined(separator: " ")
             }
             return BreakdownView(
-                id: "breakdown-\(parentName)",
+                id: "breakdown-\(collection.name)-\(parentName)",
                 title: strings.format(
                     "breakdown.title",
                     [
