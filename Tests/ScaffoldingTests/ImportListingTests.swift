@@ -115,4 +115,23 @@ import Testing
         #expect(result.err.contains("error[date-invalid]: `septiembre 2022` is not a valid date"), "\(result.err)")
         #expect(result.err.contains("hint: write `2022-09`: dates are YYYY-MM-DD"), "\(result.err)")
     }
+
+    /// A spreadsheet's "Paralizado" is not offered `finalizado` (a stalled project recorded as
+    /// finished): the allowed statuses with their labels instead; "EN MARCHA" is read as `en-marcha`.
+    @Test func aStatusCellThatIsNoStatusListsTheAllowedOnes() throws {
+        try #require(TestSites.executable != nil, "build the avance product first")
+        let root = try TestSites.quito("import-status")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/estados.csv"
+        try "Título,Estado\nHuertos en terrazas,Paralizado\nRiego en laderas,EN MARCHA\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let result = try TestSites.run(["import", "proyectos", file, "--root", root, "--dry-run"])
+        #expect(result.err.contains("error[enum-unknown]: `Paralizado` is not a value of `estado`"), "\(result.err)")
+        #expect(!result.err.contains("finalizado`?"), "\(result.err)")
+        #expect(
+            result.err.contains(
+                "hint: allowed: `no-iniciado` (No iniciado), `en-marcha` (En marcha), `suspendido` (Suspendido), "
+                    + "`finalizado` (Finalizado)"), "\(result.err)")
+        #expect(result.err.components(separatedBy: "error[").count == 2, "only row 2 fails: \(result.err)")
+    }
 }
