@@ -54,9 +54,11 @@ extension PageBuilder {
         guard let period = site.periods.last(where: \.closed) else { return nil }
         var row = row(of: period, from: paths.home)
         row.heading = strings.format("period_home_title", ["label": row.label])
-        row.statuses = zip(site.periodCollections, site.report(for: period)).map { item, report in
+        let reports = site.report(for: period)
+        row.statuses = zip(site.periodCollections, reports).map { item, report in
             statusChart(of: item.collection, report: report, period: period, from: paths.home)
         }
+        row.notes = reports.compactMap(carriedNote)
         return row
     }
 
@@ -177,8 +179,17 @@ extension PageBuilder {
             id: collection.name, title: collection.title,
             status: statusChart(of: collection, report: report, period: period, from: page),
             withoutRecordNote: strings.plural("period_without_record_note", count: report.withoutRecord.count),
+            carriedNote: carriedNote(report),
             coverage: coverage, comparison: comparison, changes: changes, silent: links(report.silent),
             firstRecorded: links(report.firstRecorded), late: links(report.late), snapshots: snapshots)
+    }
+
+    /// Entries whose status at the end comes from a record before the period (none within it).
+    func carriedNote(_ report: CollectionPeriodReport) -> String? {
+        let carried = report.silent.filter { (report.statusAtEnd[$0] ?? nil) != nil }.count
+        guard carried > 0 else { return nil }
+        return strings.plural(
+            "period_carried", count: carried, ["count": String(carried), "documented": String(report.documented)])
     }
 
     func comparisonRow(_ label: String, _ previous: Int, _ current: Int) -> PeriodComparisonRow {

@@ -44,6 +44,8 @@ public struct PeriodCollectionView: Sendable, TemplateView {
     /// Entries by status at the end, "without record" as a bar of its own.
     public var status: StatusView
     public var withoutRecordNote: String
+    /// "2 de 2 entradas con estado no tienen ningún registro en este periodo: …"; `nil` when none.
+    public var carriedNote: String?
     public var coverage: String
     /// The previous period's figures beside these, with the difference; `nil` for the first.
     public var comparison: PeriodComparisonView?
@@ -58,6 +60,7 @@ public struct PeriodCollectionView: Sendable, TemplateView {
         "title": .init(\.title),
         "status": .init(\.status),
         "withoutRecordNote": .init(\.withoutRecordNote),
+        "carriedNote": .init(\.carriedNote),
         "coverage": .init(\.coverage),
         "comparison": .init(\.comparison),
         "changes": .init(\.changes),
@@ -143,6 +146,8 @@ public struct PeriodRowView: Sendable, TemplateView {
     public var statuses: [StatusView] = []
     /// The home page's title: "El último periodo cerrado: 2024".
     public var heading: String?
+    /// For the home page: per collection, the statuses carried from records before the period.
+    public var notes: [String] = []
 
     public static let names: TemplateNames<PeriodRowView> = [
         "label": .init(\.label),
@@ -152,5 +157,6 @@ public struct PeriodRowView: Sendable, TemplateView {
         "summaries": .init(\.summaries),
         "statuses": .init(\.statuses),
         "heading": .init(\.heading),
+        "notes": .init(\.notes),
     ]
 }

@@ -223,6 +223,24 @@ import Testing
         #expect(Self.home.contains("Ejes: 3 / 4"))
         #expect(Self.home.contains("Proyectos: 6 / 10"))
     }
+
+    @Test func theLastClosedPeriodLeadsTheHomePageAndSaysWhatIsCarried() throws {
+        let home = Self.home
+        let period = try #require(home.range(of: "El último periodo cerrado: 2024"))
+        let snapshot = try #require(home.range(of: "La última cifra publicada"))
+        #expect(period.lowerBound < snapshot.lowerBound)
+        // No project has a record in 2024: each status at its end comes from an earlier record.
+        #expect(
+            home.contains(
+                "De las 5 entradas con estado al cierre, 5 no tienen ningún registro dentro del periodo: "
+                    + "su estado viene de un registro anterior."))
+        #expect(home.contains(#"<a href="periodos/2024/">Ver el informe completo del periodo</a>"#))
+        // In 2023, the project finished and the one suspended are its changes, beside 2022.
+        let page = try #require(ValidSite.page("periodos/2023/index.html"))
+        #expect(page.contains("<strong>Terminó</strong>: de «En marcha» a «Finalizado»"))
+        #expect(page.contains("<strong>Se suspendió</strong>: de «En marcha» a «Suspendido»"))
+        #expect(page.contains("<tr><th scope=\"row\">En marcha</th><td>4</td><td>2</td><td>−2</td></tr>"))
+    }
 }
 
 /// The English site under `/en/`: translated words, `hreflang` both ways, and an honest note
