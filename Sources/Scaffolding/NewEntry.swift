@@ -44,9 +44,15 @@ public enum NewEntry {
             return result
         }
         let path = content.path(of: id, in: collection)
+        let title = content.titles(of: collection)[id]
         let exists = Diagnostic.error(
-            "argument-entry-exists", Message("argument-entry-exists", ["file": path]),
-            hint: Message("argument-entry-exists.hint"))
+            "argument-entry-exists",
+            Message(
+                title == nil ? "argument-entry-exists" : "argument-entry-exists.titled",
+                ["file": path, "title": title ?? ""]),
+            hint: Message(
+                "argument-entry-exists.hint",
+                parts: ["refer": content.howToReferMessage(to: id, in: collection, title: title)]))
         if writer.exists(root + "/" + path) {
             result.diagnostics = [exists]
             return result

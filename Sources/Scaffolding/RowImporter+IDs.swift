@@ -90,13 +90,18 @@ extension RowImporter {
         }
     }
 
-    func entryExists(_ id: String, title: String, row: Int, at location: SourceLocation) -> Diagnostic {
-        .error(
+    func entryExists(_ id: String, title rowTitle: String, row: Int, at location: SourceLocation) -> Diagnostic {
+        // The entry's own title, which the row's matches without case, accents or punctuation.
+        let title = content.titles(of: collection)[id] ?? rowTitle
+        return .error(
             "entry-exists",
             Message(
                 "entry-exists.title",
                 ["row": String(row), "file": content.path(of: id, in: collection), "title": title]),
-            at: location, field: collection.titleField, hint: Message("entry-exists.title.hint"))
+            at: location, field: collection.titleField,
+            hint: Message(
+                "entry-exists.title.hint",
+                parts: ["refer": content.howToReferMessage(to: id, in: collection, title: title)]))
     }
 
     /// The id written in the row's `id` cell, when there is one: an invalid id is `id-invalid`,
@@ -121,13 +126,21 @@ extension RowImporter {
         }
         if taken.contains(id) {
             let path = content.path(of: id, in: collection)
+            let isFile = existing.contains(id) && !options.force
+            let title = isFile ? content.titles(of: collection)[id] : nil
             diagnostics.append(
                 .error(
                     "entry-exists",
                     Message(
-                        existing.contains(id) && !options.force ? "entry-exists.id" : "entry-exists.id.earlier",
-                        ["row": String(row.number), "id": id, "file": path]),
-                    at: at, hint: Message("entry-exists.id.hint")))
+                        isFile
+                            ? (title == nil ? "entry-exists.id" : "entry-exists.id.titled") : "entry-exists.id.earlier",
+                        ["row": String(row.number), "id": id, "file": path, "title": title ?? ""]),
+                    at: at,
+                    hint: isFile
+                        ? Message(
+                            "entry-exists.id.hint.refer",
+                            parts: ["refer": content.howToReferMessage(to: id, in: collection, title: title)])
+                        : Message("entry-exists.id.hint")))
             return ("row-\(row.number)", false)
         }
         return (id, options.force && existing.contains(id))

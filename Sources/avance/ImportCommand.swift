@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceKit
 import Diagnostics
 import Foundation
 import Scaffolding
@@ -42,17 +43,45 @@ struct ImportCommand: ParsableCommand {
         options.skipInvalid = skipInvalid
         options.force = force
         options.dryRun = dryRun
+        let root = common.absoluteRoot
+        options.months = { language in
+            let strings = ThemeStrings.withEnglish(root: root, language: language)
+            let names = (1...12).compactMap { strings["months.\($0)"] }
+            return names.count == 12 ? names : []
+        }
         let result = SpreadsheetImport.run(options)
         if common.verbose, !result.encoding.isEmpty {
             let separator = result.separator == "\t" ? "tab" : "`\(result.separator)`"
             Output.say("status.import.read", ["file": file, "encoding": result.encoding, "separator": separator])
-            for entry in result.entries {
-                Output.say("status.import.row", ["row": String(entry.row), "file": entry.path])
-            }
         }
         Output.report(result.diagnostics, sources: [:], format: common.format)
-        if !common.quiet, common.format == .text { Output.status(summary(result)) }
+        if !common.quiet, common.format == .text {
+            for line in listing(result) { Output.status(line) }
+            Output.status(summary(result))
+        }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// One line per row: the id and file each row wrote, or would write (`--dry-run`), and with
+    /// `--dry-run --skip-invalid` the rows that would be skipped; nothing when no file would be
+    /// written (the diagnostics and the summary say why).
+    func listing(_ result: ImportResult) -> [String] {
+        let words = Output.catalog
+        guard result.wrote || dryRun else { return [] }
+        var lines = result.entries.map { entry in
+            (
+                entry.row,
+                words(
+                    result.wrote
+                        ? (entry.replaces ? "import.row.replaced" : "import.row.wrote")
+                        : (entry.replaces ? "import.row.would-replace" : "import.row.would-write"),
+                    ["row": String(entry.row), "file": entry.path, "id": entry.id])
+            )
+        }
+        if dryRun, skipInvalid, !result.columnErrors {
+            lines += result.skippedRows.map { ($0, words("import.row.would-skip", ["row": String($0)])) }
+        }
+        return lines.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     func summary(_ result: ImportResult) -> String {
@@ -78,6 +107,16 @@ struct ImportCommand: ParsableCommand {
                 return words("import.columns", ["rows": rowsToo])
             }
             guard !skipped.isEmpty else { return words("import.nothing") }
+            if dryRun, skipInvalid, !result.entries.isEmpty {
+                return words(
+                    "import.checked.skipping",
+                    [
+                        "rows": words.plural("import.checked.rows", count: result.entries.count + skipped.count),
+                        "imported": words.plural("import.checked.rows", count: result.entries.count),
+                        "numbers": rows(result.entries.map(\.row)),
+                        "skipped": words.plural("import.skipped", count: skipped.count, ["rows": rows(skipped)]),
+                    ])
+            }
             let others = skipInvalid || dryRun || result.validRows == 0 ? "" : words("import.others")
             return words.plural("import.rows", count: skipped.count, ["rows": rows(skipped), "others": others])
         }

@@ -26,15 +26,16 @@ public enum Repository {
     /// that started instead of refusing) is stopped with SIGTERM. The words are English
     /// (`AVANCE_LANG=en`) unless `environment` says otherwise: most tests read English messages
     /// whatever the language of the site they run on.
-    public static func runAvance(
-        _ arguments: [String], environment: [String: String] = ["AVANCE_LANG": "en"], timeout: Double = 60
-    ) throws -> (status: Int32, err: String) {
+    public static func runAvance(_ arguments: [String], timeout: Double = 60, environment: [String: String] = [:])
+        throws
+        -> (status: Int32, err: String)
+    {
         guard let avance else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: avance)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
-            .merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["NO_COLOR": "1", "AVANCE_LANG": "en"].merging(environment) { $1 }) { $1 }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
