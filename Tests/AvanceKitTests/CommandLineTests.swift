@@ -14,7 +14,9 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["AVANCE_LANG": "en"].merging(environment) { $1 }
+        ) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

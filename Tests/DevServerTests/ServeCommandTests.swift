@@ -24,6 +24,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
         process.arguments = ["serve", "--root", root, "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["AVANCE_LANG": "en"]) { $1 }
         let err = Pipe()
         process.standardError = err
         try process.run()
