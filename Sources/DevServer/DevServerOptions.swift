@@ -1,5 +1,6 @@
 import AvanceKit
 import Diagnostics
+import Foundation
 
 /// How `avance serve` runs.
 public struct DevServerOptions: Sendable {
@@ -13,6 +14,8 @@ public struct DevServerOptions: Sendable {
     public var pollInterval: Duration = .milliseconds(300)
     /// Treat warnings as errors, as `avance build --strict` does.
     public var strict = false
+    /// The environment, for `SOURCE_DATE_EPOCH`: the preview's reference date, as the build's.
+    public var environment = ProcessInfo.processInfo.environment
     /// Bounds of requests and connections, and the server's timeouts.
     public var limits = HTTPLimits()
     /// Hears how far each build has got, for the terminal's progress line.
