@@ -32,7 +32,8 @@ extension Diagnostic {
         // The content model and its translations
         "model-collection-unknown": .content, "model-color-contrast": .content, "model-enum-unknown": .content,
         "model-field-type-unknown": .content, "model-field-unknown": .content, "model-invalid": .content,
-        "model-unknown-key": .content, "path-reserved": .content, "translation-unknown": .content,
+        "model-unknown-key": .content, "path-reserved": .content,
+        "paginate-invalid": .content, "translation-unknown": .content,
         "language-invalid": .content,
         // What a public release still lacks (warnings; content under --strict)
         "base-url-missing": .content, "base-url-placeholder": .content, "license-missing": .content,

@@ -26,7 +26,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 sys.path.insert(0, str(Path(__file__).parent))
-from validate import data_package, load, schema_for, strict  # noqa: E402
+from validate import api_versions, data_package, load, schema_for, strict  # noqa: E402
 
 problems = []
 
@@ -113,11 +113,22 @@ def breakages(api, base_url):
         ("a snapshot count with another value's label", catalog if has_snapshot else None, bad_snapshot_label),
         ("a list entry without its id", api / (any_entry.parent.name + ".json"), lambda d: d["entries"][0].pop("id")),
     ]
+    if api.name == "v2":
+        first_page = api / (any_entry.parent.name + ".json")
+        cases += [
+            ("a next page outside base_url", first_page, lambda d: d.update(next="https://example.com/2.json")),
+            ("a list entry with its body (v2 lists are lean)", first_page,
+             lambda d: d["entries"][0].update(body_html="<p>x</p>")),
+            ("a page number 0", first_page, lambda d: d.update(page=0)),
+        ]
     return [(name, path, breaker) for name, path, breaker in cases if path is not None]
 
 
 def check_breakages(public):
-    api = public / "api" / "v1"
+    return sum(check_version_breakages(api) for api in api_versions(public))
+
+
+def check_version_breakages(api):
     base_url = load(api / "index.json")["base_url"]
     checked = 0
     for name, path, breaker in breakages(api, base_url):
@@ -199,7 +210,10 @@ def check_crlf(public):
 
 
 # Keys whose values are URLs of the site itself (values of `url` fields are the content's own).
-OWN_URL_KEYS = {"url", "api", "schema", "entry_schema", "csv", "json", "atom", "datapackage", "base_url", "$id"}
+OWN_URL_KEYS = {
+    "url", "api", "schema", "entry_schema", "csv", "json", "atom", "datapackage", "base_url", "$id", "first", "prev",
+    "next",
+}
 
 
 def own_urls(value, in_fields=False):
@@ -209,6 +223,9 @@ def own_urls(value, in_fields=False):
         for key, item in value.items():
             if isinstance(item, str) and not in_fields and (key in OWN_URL_KEYS or (key == "id" and is_history)):
                 yield key, item
+            elif key == "pages" and isinstance(item, list) and not in_fields:
+                # The catalog's pages of a v2 list.
+                yield from ((key, url) for url in item)
             elif isinstance(item, (dict, list)):
                 yield from own_urls(item, in_fields=(key == "fields"))
     elif isinstance(value, list):
@@ -218,7 +235,7 @@ def own_urls(value, in_fields=False):
 
 def check_urls(public):
     api = public / "api"
-    base_url = load(api / "v1" / "index.json")["base_url"]
+    base_url = load(api / "v2" / "index.json")["base_url"]
     pages = {}
     checked = 0
     for path in sorted(api.rglob("*.json")):
