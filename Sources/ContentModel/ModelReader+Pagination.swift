@@ -11,7 +11,7 @@ extension ModelReader {
     mutating func readPaginateBy(_ node: YAMLNode?, scope: String) -> Int? {
         guard let node else { return nil }
         guard let text = node.scalar, !node.isNull, let size = Int(text), size >= 0 else {
-            let shown = node.scalar.map { "`\($0)`" } ?? node.kindDescription
+            let shown = node.isNull ? "nothing" : node.scalar.map { "`\($0)`" } ?? node.kindDescription
             error(
                 "paginate-invalid",
                 "`paginate_by` of \(scope) must be a whole number of entries a page (0 for one page), not \(shown)",

@@ -11,7 +11,7 @@ import Testing
         let site = try #require(prepared)
         #expect(!result.diagnostics.hasErrors)
         // With each language's search index (97 files) and the theme's favicon and Open Graph image (3).
-        #expect(built.files.count == 274)
+        #expect(built.files.count == 316)
         // Pages, in every language, are listed before anything is rendered.
         #expect(result.paths == built.files.map(\.path).filter { $0.hasSuffix(".html") }.sorted())
         for file in built.files {
