@@ -102,7 +102,8 @@ enum OutputConflicts {
                 let pages = version == .v1 ? 1 : DataPaths.apiPageCount(entries: entries.count)
                 paths += (1...pages).map { DataPaths.list(of: collection, page: $0, in: version) }
                 paths += [
-                    DataPaths.listSchema(of: collection, in: version), DataPaths.entrySchema(of: collection, in: version),
+                    DataPaths.listSchema(of: collection, in: version),
+                    DataPaths.entrySchema(of: collection, in: version),
                 ]
                 paths += entries.map { DataPaths.entry($0.id, of: collection, in: version) }
             }

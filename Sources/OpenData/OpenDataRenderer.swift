@@ -106,7 +106,10 @@ public struct OpenDataRenderer: Sendable {
             }
             if version == .v1 {
                 jobs.append {
-                    [OutputFile(path: DataPaths.list(of: collection, in: version), bytes: api.listBytes(of: collection))]
+                    [
+                        OutputFile(
+                            path: DataPaths.list(of: collection, in: version), bytes: api.listBytes(of: collection))
+                    ]
                 }
                 continue
             }

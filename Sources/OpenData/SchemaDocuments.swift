@@ -226,7 +226,8 @@ public struct SchemaDocuments: Sendable {
             ],
             "allOf": .array(model.collections.map(dashboard(of:))),
         ]
-        if version == .v2, case .object(var members) = collection, case .object(var properties)? = members["properties"],
+        if version == .v2, case .object(var members) = collection,
+            case .object(var properties)? = members["properties"],
             case .array(let required)? = members["required"]
         {
             properties["pages"] = [

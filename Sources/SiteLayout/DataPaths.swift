@@ -72,7 +72,8 @@ public struct DataPaths: Sendable, Hashable {
         if parts.count >= 4, parts[parts.count - 3] == words.page, parts[parts.count - 2].allSatisfy(\.isASCII),
             Int(parts[parts.count - 2]) != nil, words.page != other.words.page
         {
-            return parts.dropLast(3).joined(separator: "/") + "/" + other.words.page + "/" + parts[parts.count - 2] + "/"
+            return parts.dropLast(3).joined(separator: "/") + "/" + other.words.page + "/" + parts[parts.count - 2]
+                + "/"
         }
         guard let key = pages.first(where: { $0.path == page })?.key else { return page }
         return other.pages.first { $0.key == key }?.path ?? page
@@ -97,7 +98,8 @@ public struct DataPaths: Sendable, Hashable {
     /// the others `api/v2/proyectos/pages/2.json`, beside the entries' documents (an entry's
     /// document is a file, never the `pages` folder).
     public static func list(of collection: Collection, page number: Int, in api: APIVersion = .current) -> String {
-        number <= 1 ? list(of: collection, in: api) : api.root + collection.folder + "/pages/" + String(number) + ".json"
+        number <= 1
+            ? list(of: collection, in: api) : api.root + collection.folder + "/pages/" + String(number) + ".json"
     }
 
     /// One entry: `api/v2/proyectos/rcn-visa.json`.

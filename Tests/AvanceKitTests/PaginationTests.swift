@@ -30,7 +30,8 @@ import Testing
     /// The entry pages a listing page links from its table, in order.
     func rows(_ html: String) -> [String] {
         let table = html.components(separatedBy: #"<table class="entries">"#).dropFirst().first ?? ""
-        return table.components(separatedBy: "</table>")[0].components(separatedBy: #"<th scope="row"><a href=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        return table.components(separatedBy: "</table>")[0].components(separatedBy: #"<th scope="row"><a href=""#)
+            .dropFirst().map { String($0.prefix { $0 != "\"" }) }
     }
 
     @Test func theProjectsTakeThreePagesEachEntryOnExactlyOne() throws {
@@ -43,7 +44,9 @@ import Testing
         let extra = ["proyectos/pagina/1/index.html", "proyectos/pagina/4/index.html"].filter(paths.contains)
         #expect(extra.isEmpty, "\(extra)")
         // Every project once, two a page.
-        func ids(_ path: String) throws -> [String] { rows(try page(path)).map { String($0.split(separator: "/").last ?? "") } }
+        func ids(_ path: String) throws -> [String] {
+            rows(try page(path)).map { String($0.split(separator: "/").last ?? "") }
+        }
         let perPage = try pages.map(ids)
         #expect(perPage.map(\.count) == [2, 2, 2])
         let all = perPage.flatMap { $0 }

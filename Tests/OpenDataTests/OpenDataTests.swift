@@ -490,7 +490,9 @@ let bodies = [
     /// The test site with `count` more partners (`s0001`…), so that `socios` spans pages.
     static func site(partners count: Int) throws -> Site {
         var many = files
-        for index in 1...count { many["content/socios/s\(String(format: "%04d", index)).md"] = "---\ntitle: S\(index)\n---\n" }
+        for index in 1...count {
+            many["content/socios/s\(String(format: "%04d", index)).md"] = "---\ntitle: S\(index)\n---\n"
+        }
         return try makeSite(many)
     }
 
@@ -532,7 +534,11 @@ let bodies = [
         // The catalog names every page.
         let catalog = api.catalog()
         let entry = try #require(catalog["collections"]?.array?.first { $0["name"] == "socios" })
-        #expect(entry["pages"] == [.string(base + "socios.json"), .string(base + "socios/pages/2.json"), .string(base + "socios/pages/3.json")])
+        #expect(
+            entry["pages"] == [
+                .string(base + "socios.json"), .string(base + "socios/pages/2.json"),
+                .string(base + "socios/pages/3.json"),
+            ])
         #expect(entry["api"] == .string(base + "socios.json"))
         #expect(catalog["version"] == "v2")
     }

@@ -5,10 +5,12 @@ Usage: negative.py PUBLIC_DIR
 
 - copies of real documents of the built site, each broken in one way (a label that is not its
   value's, a URL outside the site, an impossible date, an unknown roll-up key, an unknown key,
-  a missing required key, a link-table row pointing to a missing entry), must each be rejected
+  a missing required key, a link-table row pointing to a missing entry; in api/v2/, a `next`
+  outside the site, a list entry carrying its body, a page number 0), must each be rejected
   by the same validators validate.py uses (jsonschema with the strict copy of the published
   schema, frictionless), while the copy unbroken passes;
-- an unknown key must pass the published schema itself (v1 grows additively);
+- an unknown key must pass the published schema itself (each version grows additively); in
+  api/v2/ and, while the site writes it, api/v1/;
 - every CSV file uses CRLF line ends (a bare CR or LF only inside a quoted field);
 - every absolute URL of the site in api/ starts with base_url and resolves to a built file
   (and, with a #fragment, to an element of that page).

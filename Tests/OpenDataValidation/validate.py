@@ -6,6 +6,8 @@ Usage: validate.py PUBLIC_DIR
 - every JSON document under api/v2/ (and api/v1/, while the site still writes it) against the JSON Schema (2020-12) the site publishes for it
   (python-jsonschema), made strict (unknown keys forbidden, see `strict`), and every schema
   against the 2020-12 meta-schema;
+- each v2 list's pages against the catalog's `pages`: `page`, `pages`, `prev` and `next` in order,
+  every entry of the collection on exactly one page;
 - feed.json against the required fields of JSON Feed 1.1 and feed.xml against RFC 4287 (Atom);
 - sitemap.xml as XML with the sitemaps.org namespace;
 - the Data Package the API catalog names (datos/datapackage.json for a Spanish site, data/… for an

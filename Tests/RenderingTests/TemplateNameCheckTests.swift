@@ -158,7 +158,8 @@ import Testing
             title: "T", description: nil, nav: [], footer: [], strings: Strings(["a": "b"]), feedJSON: "j",
             feedAtom: "a", dataURL: "d", searchURL: "s", searchIndexURL: "i", updatesURL: "u")
         let optional: Set = [
-            "siteDescription", "description", "home", "collection", "entry", "data", "updates", "license", "previousURL",
+            "siteDescription", "description", "home", "collection", "entry", "data", "updates", "license",
+            "previousURL",
             "nextURL",
         ]
         for name in PageView.allNames {
