@@ -12,7 +12,7 @@ public struct ModelReader {
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
         "repository_url",
         "paths",
-        "license", "paginate_by", "api_v1",
+        "license", "periods", "paginate_by", "api_v1",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
@@ -94,6 +94,7 @@ public struct ModelReader {
         model.repositoryURL = readRepositoryURL(root["repository_url"])
         if let node = root["paths"] { model.paths[language] = readPaths(node) }
         model.license = readLicense(root["license"])
+        model.periods = readPeriods(root["periods"])
         model.paginateBy = readPaginateBy(root["paginate_by"], scope: "`site.yaml`") ?? SiteModel.defaultPageSize
         model.publishesAPIv1 = boolean(root, "api_v1") ?? false
         model.baseURLLocation = root["base_url"].map {

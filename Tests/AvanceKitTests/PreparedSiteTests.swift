@@ -10,8 +10,10 @@ import Testing
         let (result, prepared) = Build.prepare(options)
         let site = try #require(prepared)
         #expect(!result.diagnostics.hasErrors)
-        // With each language's search index (97 files) and the theme's favicon and Open Graph image (3).
-        #expect(built.files.count == 316)
+        // With each language's search index (97 files), the theme's favicon and Open Graph image (3),
+        // the reporting periods (12 pages, 8 JSON documents and a CSV) and the 42 documents of
+        // /api/v2/ beside /api/v1/.
+        #expect(built.files.count == 337)
         // Pages, in every language, are listed before anything is rendered.
         #expect(result.paths == built.files.map(\.path).filter { $0.hasSuffix(".html") }.sorted())
         for file in built.files {

@@ -78,6 +78,11 @@ def schema_for(api, document):
     if len(relative.parts) == 3 and relative.parts[1] == "pages":
         # A later page of a v2 list (`acciones/pages/2.json`): the list's schema.
         return api / "schema" / (relative.parts[0] + ".json")
+    # A period's document names its schema (`schema/periodos/period.json`); an entry's is its
+    # collection's `entry.json`.
+    period = api / "schema" / relative.parts[0] / "period.json"
+    if period.exists():
+        return period
     return api / "schema" / relative.parts[0] / "entry.json"
 
 
