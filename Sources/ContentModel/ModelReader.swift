@@ -12,12 +12,12 @@ public struct ModelReader {
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
         "repository_url",
         "paths",
-        "license", "periods",
+        "license", "periods", "paginate_by", "api_v1",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
         "fields", "extra_fields", "menu", "group_by", "charts_by", "snapshots", "planned_start", "planned_end",
-        "data_date",
+        "data_date", "paginate_by",
     ]
     static let fieldKeys = ["type", "label", "required", "description", "to", "values", "of", "internal"]
     static let valueKeys = ["label", "color", "description", "requires_note", "final"]
@@ -95,6 +95,8 @@ public struct ModelReader {
         if let node = root["paths"] { model.paths[language] = readPaths(node) }
         model.license = readLicense(root["license"])
         model.periods = readPeriods(root["periods"])
+        model.paginateBy = readPaginateBy(root["paginate_by"], scope: "`site.yaml`") ?? SiteModel.defaultPageSize
+        model.publishesAPIv1 = boolean(root, "api_v1") ?? false
         model.baseURLLocation = root["base_url"].map {
             SourceLocation(file: file, line: $0.line, column: $0.column, length: $0.width)
         }
@@ -268,6 +270,7 @@ public struct ModelReader {
         collection.plannedEnd = dateField(node, "planned_end", fields: fields, collection: name)
         collection.dataDateField = dateField(node, "data_date", fields: fields, collection: name)
         collection.folderLocation = folderNode.map(location(of:))
+        collection.paginateBy = readPaginateBy(node["paginate_by"], scope: "the collection `\(name)`")
         return collection
     }
 

@@ -30,6 +30,15 @@ public struct SiteModel: Sendable {
     public var periods: PeriodPlan?
     /// Where `site.yaml` sets `base_url`; `nil` when it does not.
     public var baseURLLocation: SourceLocation?
+    /// `paginate_by`: how many entries each page of a listing shows, unless a collection says
+    /// otherwise; 0 keeps every listing on one page.
+    public var paginateBy = SiteModel.defaultPageSize
+    /// `api_v1: true`: the JSON API's first layout (`/api/v1/`, every entry's body in its
+    /// collection's list) is still written beside `/api/v2/`, for the clients that read it.
+    public var publishesAPIv1 = false
+
+    /// The entries a listing page shows when `site.yaml` does not say (`paginate_by`).
+    public static let defaultPageSize = 100
 
     /// Creates a model.
     public init(
@@ -102,6 +111,9 @@ public struct Collection: Sendable {
     /// A date field that says when the entry's data was last true (`data_date`), besides its
     /// dated history records.
     public var dataDateField: String?
+    /// `paginate_by`: the entries each page of this collection's listings shows; `nil` takes the
+    /// site's, 0 keeps them on one page.
+    public var paginateBy: Int?
 
     /// Creates a collection.
     public init(

@@ -22,6 +22,10 @@ public struct CollectionView: Sendable, TemplateView {
     public var filterDescription: String?
     /// On a group-by page without entries: none of the N documented entries has the value.
     public var emptyText: String?
+    /// On a listing split into pages (`paginate_by`), the links between them.
+    public var pagination: PaginationView?
+    /// On a listing split into pages, which page this is ("página 2 de 10"), beside the heading.
+    public var pageTitle: String?
 
     var hasRows: Bool { !rows.isEmpty }
 
@@ -34,6 +38,8 @@ public struct CollectionView: Sendable, TemplateView {
         "allURL": .init(\.allURL),
         "filterDescription": .init(\.filterDescription),
         "emptyText": .init(\.emptyText),
+        "pagination": .init(\.pagination),
+        "pageTitle": .init(\.pageTitle),
         "title": .init(\.title),
         "singular": .init(\.singular),
         "description": .init(\.description),

@@ -54,12 +54,12 @@ extension PageBuilder {
         }
     }
 
-    /// The page of `group`.
-    public func page(of group: Group) -> PageView {
+    /// The page of `group` (page `number` of it when its listing is split into pages).
+    public func page(of group: Group, page number: Int = 1) -> PageView {
         var description: String?
         if case .enumeration(let set) = group.field.type { description = set.value(group.value)?.description }
         return listing(
-            of: group.collection, entries: group.entries, page: path(of: group),
+            of: group.collection, entries: group.entries, page: path(of: group), number: number,
             filter: (group.field.label, group.label), filterDescription: description)
     }
 
@@ -68,8 +68,10 @@ extension PageBuilder {
         paths.prefix + group.collection.folder + "/" + group.field.name + "/" + group.value + "/"
     }
 
-    /// The filters of an index or group-by page: every group-by field with its values.
-    func filters(of collection: Collection, from page: String) -> [FilterView] {
+    /// The filters of an index or group-by page: every group-by field with its values, the one
+    /// of `listing` (the listing's first page, when `page` is a later one) marked current.
+    func filters(of collection: Collection, from page: String, listing: String? = nil) -> [FilterView] {
+        let listing = listing ?? page
         let all = groups(of: collection)
         return collection.groupBy.compactMap(collection.field).compactMap { field in
             guard all.contains(where: { $0.field.name == field.name }) else { return nil }
@@ -78,8 +80,8 @@ extension PageBuilder {
                 options: all.filter { $0.field.name == field.name }.map { group in
                     FilterOptionView(
                         title: group.label, url: PagePaths.relative(path(of: group), from: page),
-                        count: group.entries.count, current: path(of: group) == page)
+                        count: group.entries.count, current: path(of: group) == listing)
                 })
-        } + [lateFilter(of: collection, from: page)].compactMap { $0 }
+        } + [lateFilter(of: collection, from: page, listing: listing)].compactMap { $0 }
     }
 }

@@ -45,6 +45,9 @@ public struct PageView: Sendable, TemplateView {
     public var siteURL = ""
     /// The terms of reuse of the data, when the site declares them.
     public var license: LicenseView?
+    /// On a listing split into pages, the previous and next pages (`<link rel="prev/next">`).
+    public var previousURL: String?
+    public var nextURL: String?
 
     public static let names: TemplateNames<PageView> = [
         "lang": .init(\.lang),
@@ -76,6 +79,8 @@ public struct PageView: Sendable, TemplateView {
         "notFound": .init(\.notFound),
         "siteURL": .init(\.siteURL),
         "license": .init(\.license),
+        "previousURL": .init(\.previousURL),
+        "nextURL": .init(\.nextURL),
     ]
 }
 

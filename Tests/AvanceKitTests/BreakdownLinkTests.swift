@@ -122,7 +122,7 @@ import Testing
         let sources = try #require(page.components(separatedBy: #"<section class="period-sources""#).dropFirst().first)
         let links = sources.components(separatedBy: "</section>")[0].matches(of: #/<a href="(https://[^"]+)">\1</a>/#)
         // The site's dated history and the period's JSON, written out and linked.
-        #expect(links.map { String($0.1) }.contains { $0.hasSuffix("/api/v1/periodos/2023.json") })
+        #expect(links.map { String($0.1) }.contains { $0.hasSuffix("/api/v2/periodos/2023.json") })
         #expect(links.count == 2)
     }
 

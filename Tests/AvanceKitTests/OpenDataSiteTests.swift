@@ -145,7 +145,7 @@ import Testing
         let data = try text("datos/index.html")
         for link in [
             "proyectos.csv", "proyectos-historial.csv", "proyectos-socios.csv", "../feed.json", "../feed.xml",
-            "../api/v1/index.json", "datapackage.json", "../api/v1/schema/proyectos.json",
+            "../api/v2/index.json", "datapackage.json", "../api/v2/schema/proyectos.json", "../api/v2/proyectos.json",
         ] {
             #expect(data.contains(#"href="\#(link)""#), "\(link)")
         }
