@@ -101,6 +101,10 @@ enum OutputConflicts {
                 DataPaths.entrySchema(of: collection), data.csv(of: collection),
             ]
             paths += DataPaths.fieldTables(of: collection).map { data.csv(of: collection, field: $0) }
+            for field in DataPaths.seriesFields(of: collection) {
+                paths += site.entries(of: collection.name).filter { $0.fields[field.name] != nil }
+                    .map { data.csv(of: collection, entry: $0.id, field: field) }
+            }
             paths += site.entries(of: collection.name).map { DataPaths.entry($0.id, of: collection) }
         }
         return paths
