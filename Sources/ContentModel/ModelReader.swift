@@ -13,6 +13,7 @@ public struct ModelReader {
         "repository_url",
         "paths",
         "license",
+        "banner",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
@@ -96,6 +97,7 @@ public struct ModelReader {
         model.repositoryURL = readRepositoryURL(root["repository_url"])
         if let node = root["paths"] { model.paths[language] = readPaths(node) }
         model.license = readLicense(root["license"])
+        model.banner = string(root, "banner")
         model.baseURLLocation = root["base_url"].map {
             SourceLocation(file: file, line: $0.line, column: $0.column, length: $0.width)
         }

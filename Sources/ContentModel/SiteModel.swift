@@ -26,6 +26,9 @@ public struct SiteModel: Sendable {
     public var paths: [String: PathWords] = [:]
     /// The terms under which the data may be reused; `nil` until the site declares them.
     public var license: License?
+    /// `banner`: a sentence every page shows above its content, such as "The figures of this
+    /// site are invented examples"; `nil` for none.
+    public var banner: String?
     /// Where `site.yaml` sets `base_url`; `nil` when it does not.
     public var baseURLLocation: SourceLocation?
 

@@ -44,6 +44,9 @@ extension Diagnostic {
         "ref-invalid": .content, "ref-unknown": .content, "ref-wrong-collection": .content,
         "translation-field": .content, "translation-orphan": .content, "note-missing": .content,
         "status-disagrees": .content,
+        "series-invalid": .content, "series-unit-missing": .content, "series-number-invalid": .content,
+        "series-date-order": .content, "series-date-duplicate": .content, "series-before-baseline": .content,
+        "series-source-missing": .content, "series-out-of-range": .content,
         // Bodies, the theme and the pages
         "link-anchor": .content, "link-broken": .content, "i18n-missing": .content, "i18n-path-invalid": .content,
         "template-missing": .content,

@@ -14,6 +14,8 @@ public struct HomeView: Sendable, TemplateView {
     public var statuses: [StatusView] = []
     /// The newest published figure, which the page leads with.
     public var lead: StatusView?
+    /// Indicators counted by progress status, when the model has a series field.
+    public var progress: ProgressSummaryView?
 
     public static let names: TemplateNames<HomeView> = [
         "lead": .init(\.lead),
@@ -23,6 +25,7 @@ public struct HomeView: Sendable, TemplateView {
         "coverage": .init(\.coverage),
         "breakdowns": .init(\.breakdowns),
         "snapshots": .init(\.snapshots),
+        "progress": .init(\.progress),
     ]
 }
 
