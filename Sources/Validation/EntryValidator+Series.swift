@@ -15,14 +15,15 @@ extension ValueChecker {
             return wrongType(
                 node, expected: "a group of `unit`, `direction`, `baseline`, `targets` and `values`", path: path)
         }
+        var valid = true
         for (key, _) in pairs {
             guard let name = key.scalar, !Self.seriesKeys.contains(name) else { continue }
+            valid = false
             report(
                 "field-unknown", "unknown setting `\(name)` in the series `\(path)`", at: key, field: "\(path).\(name)",
                 hint: Suggestion.hint(for: name, among: Self.seriesKeys)
                     ?? "a series has \(Self.seriesKeys.map { "`\($0)`" }.joined(separator: ", "))")
         }
-        var valid = true
         // The unit: "%", "t CO₂e", "personas"; pages and the open data print it with every number.
         var unit = ""
         if let unitNode = node["unit"], let text = unitNode.scalar, !VisibleText.isBlank(text) {
