@@ -150,9 +150,13 @@ extension PageBuilder {
         }
         guard let thresholds = fieldThresholds else { return nil }
         let total = counts.values.reduce(0, +)
-        let views = SeriesProgress.Status.allCases.map {
-            ProgressCountView(statusID: $0.rawValue, status: strings[$0.wordKey], count: counts[$0] ?? 0)
-        }
+        // With no indicator documented the page says so, without a row of zeros.
+        let views =
+            total == 0
+            ? []
+            : SeriesProgress.Status.allCases.map {
+                ProgressCountView(statusID: $0.rawValue, status: strings[$0.wordKey], count: counts[$0] ?? 0)
+            }
         let parts = views.filter { $0.count > 0 }.map { "\($0.count) \($0.status.lowercased())" }
         let summary =
             total == 0
