@@ -4,7 +4,8 @@ import SiteData
 import SiteLayout
 
 /// The change feeds: one item per dated history record of any collection (a project moving
-/// from "no iniciado" to "en marcha"), newest first, as JSON Feed 1.1 and Atom (RFC 4287).
+/// from "no iniciado" to "en marcha") and per measured value of any series (an indicator's new
+/// figure), newest first, as JSON Feed 1.1 and Atom (RFC 4287).
 public struct ChangeFeeds: Sendable {
     public let site: Site
     let pages: PagePaths
@@ -22,18 +23,47 @@ public struct ChangeFeeds: Sendable {
         let title: String
         let text: String
         let date: String
+        /// For the order: newest first, then by id.
+        var sortDate: SiteDate
     }
 
     var items: [Item] {
-        site.history.compactMap { event in
+        let records = site.history.compactMap { event -> Item? in
             guard let entry = site.entry(event.entry), let collection = site.model.collection(event.entry.collection),
                 let field = collection.field(event.field)
             else { return nil }
             let url = site.model.baseURL + pages.page(of: entry.key)
             return Item(
                 id: url + "#" + event.anchor, url: url, title: title(of: event, entry: entry, field: field),
-                text: text(of: event, field: field), date: Self.timestamp(event.date))
+                text: text(of: event, field: field), date: Self.timestamp(event.date), sortDate: event.date)
         }
+        let all = records + seriesItems
+        guard all.count > records.count else { return records }
+        return all.sorted { $0.sortDate != $1.sortDate ? $0.sortDate > $1.sortDate : $0.id < $1.id }
+    }
+
+    /// One item per measured value of every series: "Residuos reciclados: 9.2 % (2022)", with
+    /// its source (and note) as text, linked to the series on the entry's page.
+    var seriesItems: [Item] {
+        var items: [Item] = []
+        for collection in site.model.collections {
+            for field in collection.fields {
+                guard case .series = field.type else { continue }
+                for entry in site.entries(of: collection.name) {
+                    guard case .series(let series)? = entry.fields[field.name] else { continue }
+                    let url = site.model.baseURL + pages.page(of: entry.key)
+                    for point in series.values {
+                        items.append(
+                            Item(
+                                id: url + "#serie-\(field.name)-\(point.date)", url: url + "#serie-\(field.name)",
+                                title: "\(entry.title): \(FieldValue.format(point.value)) \(series.unit) (\(point.date))",
+                                text: [point.source, point.note].compactMap { $0 }.joined(separator: "\n\n"),
+                                date: Self.timestamp(point.date), sortDate: point.date))
+                    }
+                }
+            }
+        }
+        return items
     }
 
     /// "RCN-Visa: En marcha": the entry's title and the record's status, if any.
@@ -54,7 +84,8 @@ public struct ChangeFeeds: Sendable {
     }
 
     var updated: String {
-        site.contentDate.map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
+        let newest = [site.contentDate, seriesItems.map(\.sortDate).max()].compactMap { $0 }.max()
+        return newest.map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
     }
 
     // MARK: - JSON Feed 1.1

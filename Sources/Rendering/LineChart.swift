@@ -69,7 +69,7 @@ struct LineChart {
         let plotBottom = Self.height - Self.bottom
         var svg =
             "<svg class=\"series-chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" "
-            + "aria-hidden=\"true\" focusable=\"false\" role=\"presentation\">"
+            + "aria-hidden=\"true\" focusable=\"false\">"
         // The value axis: its title with the unit, a grid line and a label per step.
         svg += "<text class=\"axis-title\" x=\"\(c(4))\" y=\"\(c(12))\">\(escape(valueAxis))</text>"
         var value = d.y0
