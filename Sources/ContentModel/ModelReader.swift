@@ -433,7 +433,9 @@ public struct ModelReader {
         {
             error(
                 "model-invalid", "the thresholds must be in order: 0 ≤ `moderate` ≤ `on_track`", at: node,
-                hint: "Open SDG's defaults are on_track: 0.95, moderate: 0.6, growth_on_track: 0.015, growth_moderate: 0.005")
+                hint:
+                    "Open SDG's defaults are on_track: 0.95, moderate: 0.6, growth_on_track: 0.015, growth_moderate: 0.005"
+            )
         }
         return thresholds
     }

@@ -64,7 +64,8 @@ extension Diagnostic {
         "map-invalid": .usage, "argument-base-url-invalid": .usage, "output-unsafe": .usage, "output-outside": .usage,
         "output-in-site": .usage,
         "output-exists": .usage, "init-folder-not-empty": .usage, "init-file-kept": .usage,
-        "init-language-unknown": .usage, "argument-field-invalid": .usage, "argument-entry-unknown": .usage, "init-license-unknown": .usage, "init-base-url-invalid": .usage,
+        "init-language-unknown": .usage, "argument-field-invalid": .usage, "argument-entry-unknown": .usage,
+        "init-license-unknown": .usage, "init-base-url-invalid": .usage,
         // The machine
         "content-missing": .environment, "theme-missing": .environment, "model-missing": .environment,
         "public-missing": .environment, "file-unreadable": .environment, "output-failed": .environment,

@@ -56,7 +56,8 @@ public struct ChangeFeeds: Sendable {
                         items.append(
                             Item(
                                 id: url + "#serie-\(field.name)-\(point.date)", url: url + "#serie-\(field.name)",
-                                title: "\(entry.title): \(FieldValue.format(point.value)) \(series.unit) (\(point.date))",
+                                title:
+                                    "\(entry.title): \(FieldValue.format(point.value)) \(series.unit) (\(point.date))",
                                 text: [point.source, point.note].compactMap { $0 }.joined(separator: "\n\n"),
                                 date: Self.timestamp(point.date), sortDate: point.date))
                     }

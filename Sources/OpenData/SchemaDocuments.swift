@@ -397,7 +397,9 @@ public struct SchemaDocuments: Sendable {
             "additionalProperties": false,
             "properties": [
                 "unit": ["type": "string"],
-                "direction": ["enum": ["up", "down"], "description": "up: a higher value is better; down: a lower one"],
+                "direction": [
+                    "enum": ["up", "down"], "description": "up: a higher value is better; down: a lower one",
+                ],
                 "range": ["type": "array", "items": ["type": "number"], "minItems": 2, "maxItems": 2],
                 "baseline": point,
                 "targets": ["type": "array", "items": point],
@@ -413,7 +415,8 @@ public struct SchemaDocuments: Sendable {
                         ],
                         "share": [
                             "type": ["number", "null"],
-                            "description": "share of the way from the baseline to the target reached by the latest value",
+                            "description":
+                                "share of the way from the baseline to the target reached by the latest value",
                         ],
                         "target": ["oneOf": [point, ["type": "null"]]],
                         "observed_growth": ["type": ["number", "null"]],

@@ -130,7 +130,9 @@ public struct TabularData: Sendable {
             Column(
                 name: "kind", title: "kind", type: "string",
                 constraints: ["required": true, "enum": ["baseline", "target", "value"]],
-                description: "baseline: the value the plan starts from; target: a value to reach by its date; value: a measured value"),
+                description:
+                    "baseline: the value the plan starts from; target: a value to reach by its date; value: a measured value"
+            ),
             Column(
                 name: "date", title: "date", type: "string",
                 constraints: ["required": true, "pattern": datePattern],
@@ -139,7 +141,8 @@ public struct TabularData: Sendable {
                 name: "value", title: field.label, type: "number", constraints: ["required": true],
                 description: "in the unit of the `unit` column"),
             Column(name: "unit", title: "unit", type: "string", constraints: ["required": true]),
-            Column(name: "direction", title: "direction", type: "string", constraints: ["enum": ["up", "down"]],
+            Column(
+                name: "direction", title: "direction", type: "string", constraints: ["enum": ["up", "down"]],
                 description: "up: a higher value is better; down: a lower one is"),
             Column(
                 name: "source", title: "source", type: "string",

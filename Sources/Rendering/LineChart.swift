@@ -84,7 +84,8 @@ struct LineChart {
         // The time axis: a tick per year, or per few years when they are many.
         let years = Int(d.t1 - d.t0)
         let every = max(1, Int((Double(years) / 5).rounded(.up)))
-        svg += "<line class=\"axis\" x1=\"\(c(Self.left))\" x2=\"\(c(plotRight))\" y1=\"\(c(plotBottom))\" y2=\"\(c(plotBottom))\"/>"
+        svg +=
+            "<line class=\"axis\" x1=\"\(c(Self.left))\" x2=\"\(c(plotRight))\" y1=\"\(c(plotBottom))\" y2=\"\(c(plotBottom))\"/>"
         for offset in stride(from: 0, through: years, by: every) {
             let year = Int(d.t0) + offset
             let xx = c(x(SiteDate(String(year))!))

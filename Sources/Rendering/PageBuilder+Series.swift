@@ -16,7 +16,8 @@ extension PageBuilder {
         collection.publicFields.compactMap { field in
             guard case .series(let thresholds) = field.type, case .series(let series)? = entry.fields[field.name]
             else { return nil }
-            return seriesView(series, field: field, thresholds: thresholds, entry: entry, collection: collection, from: page)
+            return seriesView(
+                series, field: field, thresholds: thresholds, entry: entry, collection: collection, from: page)
         }
     }
 
@@ -85,7 +86,8 @@ extension PageBuilder {
         strings.format(
             target ? "series.method" : "series.method_growth",
             [
-                "on_track": number(thresholds.onTrack * 100) + " %", "moderate": number(thresholds.moderate * 100) + " %",
+                "on_track": number(thresholds.onTrack * 100) + " %",
+                "moderate": number(thresholds.moderate * 100) + " %",
                 "growth_on_track": number(thresholds.growthOnTrack * 100) + " %",
                 "growth_moderate": number(thresholds.growthModerate * 100) + " %",
             ])

@@ -64,7 +64,8 @@ public enum SeriesImport {
                 .error(
                     "argument-entry-unknown", "no entry `\(id)` in `\(collection.name)`",
                     hint: Suggestion.hint(for: id, among: content.sortedIDs(of: collection.name))
-                        ?? "write the entry first (`avance new \(collection.name) \(id)`), with its unit, direction and baseline")
+                        ?? "write the entry first (`avance new \(collection.name) \(id)`), with its unit, direction and baseline"
+                )
             ]
             return result
         }
@@ -176,7 +177,8 @@ public enum SeriesImport {
             if imported.contains(where: { $0.date == parsedDate }) {
                 result.diagnostics.append(
                     .error(
-                        "row-duplicate", "two rows are dated \(parsedDate)", at: date.at, hint: "keep one value per date"))
+                        "row-duplicate", "two rows are dated \(parsedDate)", at: date.at,
+                        hint: "keep one value per date"))
                 continue
             }
             let note = cell("note").flatMap { $0.text.isEmpty ? nil : $0.text }

@@ -178,7 +178,8 @@ extension ValueChecker {
                     field: "\(path).date", hint: "write dates as YYYY-MM-DD, or YYYY-MM or YYYY")
             }
         } else {
-            report("field-missing", "`\(path)` has no `date`", at: node, field: "\(path).date", hint: "add `date: YYYY`")
+            report(
+                "field-missing", "`\(path)` has no `date`", at: node, field: "\(path).date", hint: "add `date: YYYY`")
         }
         var value: Double?
         if let valueNode = node["value"] {

@@ -30,9 +30,13 @@ import Testing
             "date;value;source;note\n2024;16100;Inventario 2024;\n2023;15300,5;Inventario 2023 (revisado);corregido\n")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.wrote && result.added == 1 && result.replaced == 1)
-        #expect(after.contains(#"    - {date: 2023, value: 15300.5, source: "Inventario 2023 (revisado)", note: "corregido"}"#))
-        let dates = after.components(separatedBy: "\n").filter { $0.hasPrefix("    - {date: 202") && $0.contains("source") }
-            .map { $0.dropFirst(13).prefix(4) }
+        #expect(
+            after.contains(
+                #"    - {date: 2023, value: 15300.5, source: "Inventario 2023 (revisado)", note: "corregido"}"#))
+        let dates = after.components(separatedBy: "\n").filter {
+            $0.hasPrefix("    - {date: 202") && $0.contains("source")
+        }
+        .map { $0.dropFirst(13).prefix(4) }
         #expect(dates == ["2021", "2022", "2023", "2024"])
         // What is not the series stays as it was: the fields before it and the body.
         #expect(after.hasPrefix(before.components(separatedBy: "serie:")[0]))

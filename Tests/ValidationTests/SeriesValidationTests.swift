@@ -72,7 +72,9 @@ import Testing
     static let cases: [Case] = [
         Case(
             name: "a value dated before the baseline",
-            change: ("{date: 2020, value: 13, source: Encuesta 2020}", "{date: 2018, value: 13, source: Encuesta 2020}"),
+            change: (
+                "{date: 2020, value: 13, source: Encuesta 2020}", "{date: 2018, value: 13, source: Encuesta 2020}"
+            ),
             code: "series-before-baseline", line: 11, column: 14, hint: "move the baseline"),
         Case(
             name: "a value without a source",
@@ -88,7 +90,9 @@ import Testing
             code: "series-before-baseline", line: 9, column: 14, hint: "check both dates"),
         Case(
             name: "values out of date order",
-            change: ("{date: 2023, value: 18, source: Encuesta 2023}", "{date: 2021, value: 18, source: Encuesta 2023}"),
+            change: (
+                "{date: 2023, value: 18, source: Encuesta 2023}", "{date: 2021, value: 18, source: Encuesta 2023}"
+            ),
             code: "series-date-order", line: 13, column: 14, hint: "oldest to the newest"),
         Case(
             name: "two values on one date",
