@@ -68,8 +68,9 @@ import Testing
 
         let feed = try json("feed.json")
         let items = try #require(feed["items"] as? [[String: Any]])
-        // One item per dated record of the six projects' histories, newest first.
-        #expect(items.count == 10)
+        // One item per dated record of the six projects' histories and per measured value of
+        // the goal `agua-segura`'s indicator (2), newest first.
+        #expect(items.count == 12)
         #expect(items.first?["title"] as? String == "Portal de datos abiertos: Suspendido")
         let mine = items.filter { ($0["url"] as? String)?.hasSuffix("/proyectos/huertos-comunitarios/") == true }
         #expect(

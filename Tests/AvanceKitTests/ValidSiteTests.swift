@@ -56,8 +56,9 @@ import Testing
             $0.path.hasPrefix("search-index/") || $0.path.hasPrefix("en/search-index/")
         }
         #expect(search.count == 2 * (1 + 22) + 25 + 26)
-        // 177: also the theme's favicon (SVG and PNG) and Open Graph image.
-        #expect(Self.result.files.count == 177 + search.count)
+        // 179: also the theme's favicon (SVG and PNG) and Open Graph image, and the two CSVs of
+        // the goal `agua-segura`'s indicator (all of `metas`, and its own).
+        #expect(Self.result.files.count == 179 + search.count)
         #expect(Self.result.files.contains { $0.path == "404.html" })
         #expect(Self.result.files.contains { $0.path == "css/site.css" })
     }

@@ -523,7 +523,8 @@ let bodies = [
             TabularData.csv(table)
                 == "indicadores_id,kind,date,value,unit,direction,source,note\r\n"
                 + "agua,baseline,2019,12,%,up,,\r\nagua,target,2025,25,%,up,,\r\n"
-                + "agua,value,2020,13,%,up,\"'=HYPERLINK(\"\"x\"\")\",\r\nagua,value,2023,18.5,%,up,Encuesta,provisional\r\n")
+                + "agua,value,2020,13,%,up,\"'=HYPERLINK(\"\"x\"\")\",\r\nagua,value,2023,18.5,%,up,Encuesta,provisional\r\n"
+        )
         // The entries table leaves the series to its own table.
         #expect(!TabularData.csv(data.tables[0]).contains("serie"))
         let one = try #require(data.seriesTables.first)

@@ -158,7 +158,7 @@ import Testing
             title: "T", description: nil, nav: [], footer: [], strings: Strings(["a": "b"]), feedJSON: "j",
             feedAtom: "a", dataURL: "d", searchURL: "s", searchIndexURL: "i", updatesURL: "u")
         let optional: Set = [
-            "siteDescription", "description", "home", "collection", "entry", "data", "updates", "license",
+            "siteDescription", "description", "home", "collection", "entry", "data", "updates", "license", "banner",
         ]
         for name in PageView.allNames {
             #expect((page.value(named: name) == nil) == optional.contains(name), "\(name)")

@@ -33,13 +33,16 @@ import Validation
         let modelText = try #require(TestSites.read(root, ModelReader.path))
         let model = try #require(ModelReader.read(modelText).0)
         let (entry, diagnostics) = EntryValidator(collection: try #require(model.collection("indicadores")))
-            .validate(id: "calidad-del-aire", path: "content/indicadores/calidad-del-aire.md", text: filled.joined(separator: "\n"))
+            .validate(
+                id: "calidad-del-aire", path: "content/indicadores/calidad-del-aire.md",
+                text: filled.joined(separator: "\n"))
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(entry?.fields["serie"] != nil)
     }
 
     @Test func theSchemaDescribesASeries() throws {
-        let schema = FrontMatterSchema(content: try #require(ExistingContent.load(root: Repository.root + "/examples/demo").0))
+        let schema = FrontMatterSchema(
+            content: try #require(ExistingContent.load(root: Repository.root + "/examples/demo").0))
         let value = schema.value(of: .series(.openSDG))
         #expect(value["required"] == ["unit", "direction", "baseline"])
         #expect(value["properties"]?["direction"]?["enum"] == ["up", "down"])
