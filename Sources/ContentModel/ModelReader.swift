@@ -12,7 +12,7 @@ public struct ModelReader {
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
         "repository_url",
         "paths",
-        "license",
+        "license", "periods",
         "banner",
     ]
     static let collectionKeys = [
@@ -98,6 +98,7 @@ public struct ModelReader {
         if let node = root["paths"] { model.paths[language] = readPaths(node) }
         model.license = readLicense(root["license"])
         model.banner = string(root, "banner")
+        model.periods = readPeriods(root["periods"])
         model.baseURLLocation = root["base_url"].map {
             SourceLocation(file: file, line: $0.line, column: $0.column, length: $0.width)
         }

@@ -29,6 +29,8 @@ public struct SiteModel: Sendable {
     /// `banner`: a sentence every page shows above its content, such as "The figures of this
     /// site are invented examples"; `nil` for none.
     public var banner: String?
+    /// The reporting periods (`periods:`); `nil` when the site declares none.
+    public var periods: PeriodPlan?
     /// Where `site.yaml` sets `base_url`; `nil` when it does not.
     public var baseURLLocation: SourceLocation?
 

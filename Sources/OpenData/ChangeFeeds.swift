@@ -23,23 +23,42 @@ public struct ChangeFeeds: Sendable {
         let title: String
         let text: String
         let date: String
-        /// For the order: newest first, then by id.
-        var sortDate: SiteDate
     }
 
     var items: [Item] {
-        let records = site.history.compactMap { event -> Item? in
+        // Each closed period is an item dated the day after its end, when it closed; history
+        // records and periods together, newest first (a period before the records of its day).
+        // Each measured value of a series is an item too, dated as measured.
+        (periodItems + historyItems + seriesItems).enumerated().sorted { ($1.element.date, $0.offset) < ($0.element.date, $1.offset) }
+            .map(\.element)
+    }
+
+    /// "2023 — Proyectos: En marcha 2, Suspendido 2, Finalizado 1 (5 of 6 with a record)".
+    var periodItems: [Item] {
+        let documents = PeriodDocuments(site: site)
+        return site.periods.filter(\.closed).map { period in
+            let url = site.model.baseURL + pages.periodPage(period.id)
+            let text = zip(site.periodCollections, site.report(for: period)).map { item, report in
+                let counts = report.counts.filter { $0.count > 0 }.map { "\($0.value.label): \($0.count)" }
+                let total = report.documented + report.withoutRecord.count
+                return "\(item.collection.title) — \(counts.joined(separator: ", ")) (\(report.documented)/\(total))"
+            }
+            return Item(
+                id: url, url: url, title: documents.label(of: period), text: text.joined(separator: "\n"),
+                date: Self.timestamp(SiteDate(period.end.next)))
+        }
+    }
+
+    var historyItems: [Item] {
+        site.history.compactMap { event in
             guard let entry = site.entry(event.entry), let collection = site.model.collection(event.entry.collection),
                 let field = collection.field(event.field)
             else { return nil }
             let url = site.model.baseURL + pages.page(of: entry.key)
             return Item(
                 id: url + "#" + event.anchor, url: url, title: title(of: event, entry: entry, field: field),
-                text: text(of: event, field: field), date: Self.timestamp(event.date), sortDate: event.date)
+                text: text(of: event, field: field), date: Self.timestamp(event.date))
         }
-        let all = records + seriesItems
-        guard all.count > records.count else { return records }
-        return all.sorted { $0.sortDate != $1.sortDate ? $0.sortDate > $1.sortDate : $0.id < $1.id }
     }
 
     /// One item per measured value of every series: "Residuos reciclados: 9.2 % (2022)", with
@@ -59,7 +78,7 @@ public struct ChangeFeeds: Sendable {
                                 title:
                                     "\(entry.title): \(FieldValue.format(point.value)) \(series.unit) (\(point.date))",
                                 text: [point.source, point.note].compactMap { $0 }.joined(separator: "\n\n"),
-                                date: Self.timestamp(point.date), sortDate: point.date))
+                                date: Self.timestamp(point.date)))
                     }
                 }
             }
@@ -85,7 +104,16 @@ public struct ChangeFeeds: Sendable {
     }
 
     var updated: String {
-        let newest = [site.contentDate, seriesItems.map(\.sortDate).max()].compactMap { $0 }.max()
+        // The newest history record, or the newest measured value of a series if it is newer.
+        let newestValue = site.model.collections.flatMap { collection in
+            site.entries(of: collection.name).flatMap { entry in
+                entry.fields.values.compactMap { value -> SiteDate? in
+                    if case .series(let series) = value { return series.values.last?.date }
+                    return nil
+                }
+            }
+        }.max()
+        let newest = [site.contentDate, newestValue].compactMap { $0 }.max()
         return newest.map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
     }
 

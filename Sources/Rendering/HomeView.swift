@@ -16,9 +16,12 @@ public struct HomeView: Sendable, TemplateView {
     public var lead: StatusView?
     /// Indicators counted by progress status, when the model has a series field.
     public var progress: ProgressSummaryView?
+    /// The newest closed reporting period, which leads the page when the site has periods.
+    public var period: PeriodRowView?
 
     public static let names: TemplateNames<HomeView> = [
         "lead": .init(\.lead),
+        "period": .init(\.period),
         "statuses": .init(\.statuses),
         "figures": .init(\.figures),
         "pages": .init(\.pages),

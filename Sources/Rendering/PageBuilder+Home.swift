@@ -27,6 +27,7 @@ extension PageBuilder {
             statuses: model.collections.compactMap { documentedStatus(of: $0, from: paths.home) },
             lead: snapshots.lead)
         view.home?.progress = progressSummary()
+        view.home?.period = homePeriod()
         return view
     }
 }

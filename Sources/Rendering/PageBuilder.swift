@@ -75,6 +75,7 @@ public struct PageBuilder: Sendable {
             updatesURL: PagePaths.relative(paths.updatesPage, from: page))
         view.banner = model.banner
         view.siteURL = model.baseURL
+        if !site.periods.isEmpty { view.periodsURL = PagePaths.relative(paths.periodsPage, from: page) }
         view.license = model.license.map(LicenseView.init)
         return view
     }

@@ -10,9 +10,10 @@ import Testing
         let (result, prepared) = Build.prepare(options)
         let site = try #require(prepared)
         #expect(!result.diagnostics.hasErrors)
-        // With each language's search index (97 files) and the theme's favicon and Open Graph image (3),
-        // and the two CSVs of the goal `agua-segura`'s indicator.
-        #expect(built.files.count == 276)
+        // With each language's search index (97 files), the theme's favicon and Open Graph image (3),
+        // the reporting periods (12 pages, 8 JSON documents and a CSV) and the two CSVs of the goal
+        // `agua-segura`'s indicator.
+        #expect(built.files.count == 297)
         // Pages, in every language, are listed before anything is rendered.
         #expect(result.paths == built.files.map(\.path).filter { $0.hasSuffix(".html") }.sorted())
         for file in built.files {
