@@ -29,8 +29,10 @@ public struct ChangeFeeds: Sendable {
         // Each closed period is an item dated the day after its end, when it closed; history
         // records and periods together, newest first (a period before the records of its day).
         // Each measured value of a series is an item too, dated as measured.
-        (periodItems + historyItems + seriesItems).enumerated().sorted { ($1.element.date, $0.offset) < ($0.element.date, $1.offset) }
-            .map(\.element)
+        (periodItems + historyItems + seriesItems).enumerated().sorted {
+            ($1.element.date, $0.offset) < ($0.element.date, $1.offset)
+        }
+        .map(\.element)
     }
 
     /// "2023 — Proyectos: En marcha 2, Suspendido 2, Finalizado 1 (5 of 6 with a record)".
