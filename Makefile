@@ -66,6 +66,9 @@ serve: deps tool-debug
 # requires the validators to reject broken copies, and checks CRLF and every URL of the site.
 # The same for the test site (Tests/Fixtures/valid-site, every field type), with the theme.
 VALID_SITE := .build/valid-site
+# The demonstration site of indicators (examples/demo/: invented figures), whose series must
+# validate in the CSV, the JSON API and the Data Package.
+DEMO_SITE := .build/demo-site
 open-data-check:
 	$(AVANCE_DEBUG) build --root . --output .build/test-public --quiet
 	$(PYTHON) Tests/OpenDataValidation/validate.py .build/test-public
@@ -76,6 +79,11 @@ open-data-check:
 	SOURCE_DATE_EPOCH=1735689600 $(AVANCE_DEBUG) build --root $(VALID_SITE) --no-git-dates --quiet
 	$(PYTHON) Tests/OpenDataValidation/validate.py $(VALID_SITE)/public
 	$(PYTHON) Tests/OpenDataValidation/negative.py $(VALID_SITE)/public
+	rm -rf $(DEMO_SITE) && mkdir -p $(DEMO_SITE)
+	cp -R examples/demo/content theme $(DEMO_SITE)/
+	$(AVANCE_DEBUG) build --root $(DEMO_SITE) --no-git-dates --quiet
+	$(PYTHON) Tests/OpenDataValidation/validate.py $(DEMO_SITE)/public
+	$(PYTHON) Tests/OpenDataValidation/negative.py $(DEMO_SITE)/public
 
 # Builds the Quito site into a temporary folder and checks every link of every page.
 link-check:
@@ -93,6 +101,9 @@ a11y-check:
 	SOURCE_DATE_EPOCH=1735689600 $(AVANCE_DEBUG) build --root .build/test-fixture \
 	  --output .build/test-fixture/public --quiet
 	$(PYTHON) Tests/Accessibility/check.py .build/test-fixture/public --skip-search
+	rm -rf $(DEMO_SITE) && mkdir -p $(DEMO_SITE) && cp -R examples/demo/content theme $(DEMO_SITE)/
+	$(AVANCE_DEBUG) build --root $(DEMO_SITE) --no-git-dates --quiet
+	$(PYTHON) Tests/Accessibility/check.py $(DEMO_SITE)/public --skip-search
 
 a11y-deps:
 	@missing=""; for p in $(A11Y_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

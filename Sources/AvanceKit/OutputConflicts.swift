@@ -98,6 +98,10 @@ enum OutputConflicts {
             let entries = site.entries(of: collection.name)
             paths.append(data.csv(of: collection))
             paths += DataPaths.fieldTables(of: collection).map { data.csv(of: collection, field: $0) }
+            for field in DataPaths.seriesFields(of: collection) {
+                paths += entries.filter { $0.fields[field.name] != nil }
+                    .map { data.csv(of: collection, entry: $0.id, field: field) }
+            }
             for version in versions {
                 let pages = version == .v1 ? 1 : DataPaths.apiPageCount(entries: entries.count)
                 paths += (1...pages).map { DataPaths.list(of: collection, page: $0, in: version) }

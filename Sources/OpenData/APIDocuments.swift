@@ -290,11 +290,46 @@ public struct APIDocuments: Sendable {
                     return .object(object)
                 })
         case (.list(let items), _): return .array(items.map { .string($0.plainText) })
+        case (.series(let series), .series(let thresholds)): return Self.json(series, thresholds: thresholds)
         case (.int(let number), _): return .int(number)
         case (.number(let number), _), (.percent(let number), _): return .number(number)
         case (.boolean(let flag), _): return .bool(flag)
         default: return .string(value.plainText)
         }
+    }
+}
+
+extension APIDocuments {
+    /// A series with its points and its progress status.
+    static func json(_ series: Series, thresholds: ProgressThresholds) -> JSONValue {
+        func point(_ point: Series.Point) -> JSONValue {
+            var object: [String: JSONValue] = ["date": .string(point.date.description), "value": .number(point.value)]
+            if let source = point.source { object["source"] = .string(source) }
+            if let note = point.note { object["note"] = .string(note) }
+            return .object(object)
+        }
+        func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        let progress = series.progress(thresholds)
+        var object: [String: JSONValue] = [
+            "unit": .string(series.unit),
+            "direction": .string(series.direction.rawValue),
+            "baseline": point(series.baseline),
+            "targets": .array(series.targets.map(point)),
+            "values": .array(series.values.map(point)),
+            "progress": [
+                "status": .string(progress.status.rawValue),
+                "share": number(progress.share),
+                "target": progress.target.map(point) ?? .null,
+                "observed_growth": number(progress.observedGrowth),
+                "required_growth": number(progress.requiredGrowth),
+                "measure": number(progress.measure),
+                "method": .string(SeriesProgress.methodSource),
+            ],
+        ]
+        if let lower = series.lowerBound, let upper = series.upperBound {
+            object["range"] = [.number(lower), .number(upper)]
+        }
+        return .object(object)
     }
 }
 

@@ -78,6 +78,7 @@ public struct OpenDataRenderer: Sendable {
                 ]
             },
             { tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
+            { tables.seriesTables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
             { PeriodDocuments(site: site).files() },
         ]
         for api in apis {

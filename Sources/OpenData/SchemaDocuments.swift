@@ -1,5 +1,6 @@
 import ContentModel
 import JSON
+import SiteData
 import SiteLayout
 
 /// JSON Schemas (draft 2020-12) of the API documents, generated from the content model: enum
@@ -461,6 +462,54 @@ public struct SchemaDocuments: Sendable {
                     "properties": .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, schema(of: $0)) })),
                 ],
             ]
+        case .series: Self.series
         }
     }
+
+    /// A series as the API writes it (`APIDocuments.json(series:)`): its points and its progress.
+    static let series: JSONValue = {
+        let point: JSONValue = [
+            "type": "object", "required": ["date", "value"], "additionalProperties": false,
+            "properties": [
+                "date": ["type": "string", "pattern": .string(datePattern)], "value": ["type": "number"],
+                "source": ["type": "string"], "note": ["type": "string"],
+            ],
+        ]
+        return [
+            "type": "object",
+            "required": ["unit", "direction", "baseline", "targets", "values", "progress"],
+            "additionalProperties": false,
+            "properties": [
+                "unit": ["type": "string"],
+                "direction": [
+                    "enum": ["up", "down"], "description": "up: a higher value is better; down: a lower one",
+                ],
+                "range": ["type": "array", "items": ["type": "number"], "minItems": 2, "maxItems": 2],
+                "baseline": point,
+                "targets": ["type": "array", "items": point],
+                "values": ["type": "array", "items": point],
+                "progress": [
+                    "type": "object", "required": ["status", "method"], "additionalProperties": false,
+                    "properties": [
+                        "status": [
+                            "enum": .array(SeriesProgress.Status.allCases.map { .string($0.rawValue) }),
+                            "description": .string(
+                                "Open SDG's progress status (Statistics Canada's method): compound annual growth "
+                                    + "observed against the growth required to reach the target on time"),
+                        ],
+                        "share": [
+                            "type": ["number", "null"],
+                            "description":
+                                "share of the way from the baseline to the target reached by the latest value",
+                        ],
+                        "target": ["oneOf": [point, ["type": "null"]]],
+                        "observed_growth": ["type": ["number", "null"]],
+                        "required_growth": ["type": ["number", "null"]],
+                        "measure": ["type": ["number", "null"]],
+                        "method": ["type": "string", "format": "uri"],
+                    ],
+                ],
+            ],
+        ]
+    }()
 }

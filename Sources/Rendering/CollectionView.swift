@@ -12,6 +12,8 @@ public struct CollectionView: Sendable, TemplateView {
     public var rows: [RowView]
     public var breakdowns: [BreakdownView] = []
     public var snapshots: [StatusView] = []
+    /// This collection's indicators counted by progress status, when it has a series field.
+    public var progress: ProgressSummaryView?
     /// Links to the group-by pages of this collection (filters that need no script).
     public var filters: [FilterView] = []
     /// On a group-by page, what it lists ("Estado: Suspendido").
@@ -30,6 +32,7 @@ public struct CollectionView: Sendable, TemplateView {
     var hasRows: Bool { !rows.isEmpty }
 
     public static let names: TemplateNames<CollectionView> = [
+        "progress": .init(\.progress),
         "name": .init(\.name),
         "breakdowns": .init(\.breakdowns),
         "snapshots": .init(\.snapshots),

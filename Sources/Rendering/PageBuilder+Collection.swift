@@ -54,6 +54,7 @@ extension PageBuilder {
             coverage: filter == nil ? coverage(of: collection) : count(entries.count),
             status: status(of: collection, among: entries, from: page), columns: columns.map(\.label), rows: rows)
         listing.filters = filters(of: collection, from: page, listing: listingPath)
+        if filter == nil { listing.progress = progressSummary(only: collection.name) }
         listing.filter = filterText
         if let filter {
             listing.allURL = PagePaths.relative(paths.index(of: collection), from: page)

@@ -73,6 +73,7 @@ public struct PageBuilder: Sendable {
             searchURL: PagePaths.relative(paths.searchPage, from: page),
             searchIndexURL: PagePaths.relative(paths.localized(DataPaths.searchIndex), from: page),
             updatesURL: PagePaths.relative(paths.updatesPage, from: page))
+        view.banner = model.banner
         view.siteURL = model.baseURL
         if !site.periods.isEmpty { view.periodsURL = PagePaths.relative(paths.periodsPage, from: page) }
         view.license = model.license.map(LicenseView.init)

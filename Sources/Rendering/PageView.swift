@@ -10,6 +10,8 @@ public struct PageView: Sendable, TemplateView {
     public var lang: String
     public var siteTitle: String
     public var siteDescription: String?
+    /// `banner` of `site.yaml`: shown above every page's content.
+    public var banner: String?
     /// The relative URL of this language's home page from this page (`../../`).
     public var root: String
     /// The relative URL of the site's root, where CSS, scripts and data files live.
@@ -53,6 +55,7 @@ public struct PageView: Sendable, TemplateView {
         "lang": .init(\.lang),
         "siteTitle": .init(\.siteTitle),
         "siteDescription": .init(\.siteDescription),
+        "banner": .init(\.banner),
         "root": .init(\.root),
         "assets": .init(\.assets),
         "canonical": .init(\.canonical),

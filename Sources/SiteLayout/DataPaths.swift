@@ -162,12 +162,23 @@ public struct DataPaths: Sendable, Hashable {
     }
 
     /// The fields of `collection` with a CSV of their own (`csv(of:field:)`), in declared order:
-    /// lists of records and `refs` fields.
+    /// lists of records, `refs` fields and series (one row per value of every entry).
     public static func fieldTables(of collection: Collection) -> [Field] {
         collection.fields.filter { field in
             if case .references = field.type { return true }
+            if case .series = field.type { return true }
             return !field.recordFields.isEmpty
         }
+    }
+
+    /// The series fields of `collection`.
+    public static func seriesFields(of collection: Collection) -> [Field] {
+        collection.fields.filter { if case .series = $0.type { true } else { false } }
+    }
+
+    /// The CSV of one entry's series: `datos/indicadores/agua-potable-serie.csv`.
+    public func csv(of collection: Collection, entry id: String, field: Field) -> String {
+        dataFolder + collection.folder + "/" + id + "-" + field.name + ".csv"
     }
 }
 

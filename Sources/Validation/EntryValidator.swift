@@ -109,6 +109,7 @@ public struct EntryValidator: Sendable {
         case .reference(let to): "<id of a `\(to)` entry>"
         case .references(let to): "[<ids of `\(to)` entries>]"
         case .list: "[…]"
+        case .series: "{unit: …, direction: up, baseline: {date: YYYY, value: 0}, values: […]}"
         }
     }
 }
@@ -174,6 +175,8 @@ struct ValueChecker {
                 ids.append(id)
             }
             return .references(ids)
+        case .series:
+            return checkSeries(node, path: path)
         default:
             guard let text = scalar(node, path: path, expected: Self.describe(field.type)) else { return nil }
             return checkScalar(text, node: node, as: field, path: path)
@@ -280,7 +283,7 @@ struct ValueChecker {
             return .enumeration(text)
         case .reference:
             return identifier(node, path: path, field: field).map(FieldValue.reference)
-        case .references, .list:
+        case .references, .list, .series:
             return nil  // handled in `check`
         }
     }
@@ -356,6 +359,7 @@ struct ValueChecker {
         case .reference: "an id"
         case .references: "a list of ids"
         case .list: "a list"
+        case .series: "a series"
         }
     }
 }

@@ -561,3 +561,65 @@ let bodies = [
         #expect(both.contains("api/v1/proyectos/p1.json") && both.contains("api/v2/proyectos/p1.json"))
     }
 }
+
+/// A `series` field in the open data: a tidy table per collection and per entry, typed in the
+/// Data Package, with formulas neutralised; in the API with its progress; in the feeds.
+@Suite struct SeriesOpenDataTests {
+    static let files = [
+        "content/site.yaml": """
+        title: T
+        base_url: https://example.org/
+        language: es
+        paths: {data: datos}
+        collections:
+          indicadores:
+            fields:
+              title: {type: string, required: true}
+              serie: {type: series, required: true}
+        """,
+        "content/indicadores/agua.md": """
+        ---
+        title: Agua
+        serie:
+          unit: "%"
+          direction: up
+          baseline: {date: 2019, value: 12}
+          targets: [{date: 2025, value: 25}]
+          values:
+            - {date: 2020, value: 13, source: "=HYPERLINK(\\"x\\")"}
+            - {date: 2023, value: 18.5, source: Encuesta, note: provisional}
+        ---
+        """,
+    ]
+
+    @Test func aTidyTableWithOneRowPerPointTypedInTheDataPackage() throws {
+        let data = TabularData(site: try makeSite(Self.files))
+        let table = try #require(data.tables.first { $0.name == "indicadores-serie" })
+        #expect(table.path == "datos/indicadores-serie.csv")
+        #expect(
+            TabularData.csv(table)
+                == "indicadores_id,kind,date,value,unit,direction,source,note\r\n"
+                + "agua,baseline,2019,12,%,up,,\r\nagua,target,2025,25,%,up,,\r\n"
+                + "agua,value,2020,13,%,up,\"'=HYPERLINK(\"\"x\"\")\",\r\nagua,value,2023,18.5,%,up,Encuesta,provisional\r\n"
+        )
+        // The entries table leaves the series to its own table.
+        #expect(!TabularData.csv(data.tables[0]).contains("serie"))
+        let one = try #require(data.seriesTables.first)
+        #expect(one.path == "datos/indicadores/agua-serie.csv")
+        #expect(one.rows.count == 4)
+        let resource = try #require(data.dataPackage()["resources"]?.array?.first { $0["name"] == "indicadores-serie" })
+        let fields = try #require(resource["schema"]?["fields"]?.array)
+        #expect(fields.first { $0["name"] == "value" }?["type"] == "number")
+        #expect(fields.first { $0["name"] == "kind" }?["constraints"]?["enum"] == ["baseline", "target", "value"])
+        #expect(resource["schema"]?["primaryKey"] == ["indicadores_id", "kind", "date"])
+    }
+
+    @Test func theFeedsHaveAnItemPerMeasuredValue() throws {
+        let feeds = ChangeFeeds(site: try makeSite(Self.files))
+        let items = try #require(feeds.jsonFeed()["items"]?.array)
+        #expect(items.map { $0["title"] } == ["Agua: 18.5 % (2023)", "Agua: 13 % (2020)"])
+        #expect(items.first?["content_text"] == "Encuesta\n\nprovisional")
+        #expect(items.first?["url"] == "https://example.org/indicadores/agua/#serie-serie")
+        #expect(feeds.atomFeed().contains("<updated>2023-01-01T00:00:00Z</updated>"))
+    }
+}
