@@ -13,8 +13,8 @@
 #
 # For each corpus and N:
 #   build   `avance build` (pages, open data, search index: the publishable site) and `hugo`,
-#           alternating, $RUNS runs each after a warm-up: median wall, peak RSS, the ratio
-#           (Hugo's median / avance's: above 1, avance is faster)
+#           alternating, $RUNS runs each after a warm-up: median wall, median CPU time (user +
+#           system), peak RSS, the ratios (Hugo's median / avance's: above 1, avance is faster)
 #   bytes   the HTML bytes of each site, and the bytes of every file it publishes
 #   check   `avance check --public` of avance's output: median wall, peak RSS
 #   serve   `avance serve`, one line added to one entry: the rebuild time serve logs ("built …
@@ -75,10 +75,15 @@ load() { cut -d" " -f1 /proc/loadavg; }
 rate() { awk "BEGIN { printf \"%.0f\", $1 / $2 }"; }
 megabytes() { awk "BEGIN { printf \"%.0f\", $1 / 1048576 }"; }
 
-# timed COMMAND...: runs it once; prints "seconds kilobytes".
+# timed COMMAND...: runs it once; prints "seconds kilobytes" and sets $cpu (user + system
+# seconds, every thread): on a shared machine whose load exceeds its cores, the wall time
+# measures the scheduler as much as the tool, CPU time much less.
 timed() {
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "${pin[@]}" "$@" >/dev/null 2>&1 || true
-    tail -1 "$work/time.txt"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "${pin[@]}" "$@" >/dev/null 2>&1 || true
+    local wall user system kb
+    read -r wall user system kb < <(tail -1 "$work/time.txt")
+    awk "BEGIN { printf \"%.2f\", $user + $system }" >"$work/cpu.txt"
+    echo "$wall $kb"
 }
 
 # measure COMMAND...: runs it $runs times; sets $seconds (median wall) and $megabytes (peak RSS).
@@ -165,7 +170,7 @@ for n in "${sizes[@]}"; do
         started_load=$(load)
         echo "N = $n actions, $corpus corpus: $entries Markdown entries (load $started_load)"
         build=("$avance" build --root "$site" --no-git-dates --quiet)
-        "${build[@]}"  # warm-up, and the output to check
+        "${build[@]}" 2>/dev/null  # warm-up, and the output to check (its warnings are the corpus's)
         pages=$(find "$site/public" -name '*.html' | wc -l)
 
         hugo_on=0
@@ -178,35 +183,40 @@ for n in "${sizes[@]}"; do
         fi
 
         # Alternating runs: a slow period of the shared machine falls on both tools alike.
-        avance_times=() hugo_times=() build_kb=0 hugo_kb=0
+        avance_times=() hugo_times=() avance_cpu=() hugo_cpu=() build_kb=0 hugo_kb=0
         for _ in $(seq "$runs"); do
             out=$(timed "${build[@]}")
             avance_times+=("${out%% *}")
+            avance_cpu+=("$(cat "$work/cpu.txt")")
             [ "${out##* }" -gt "$build_kb" ] && build_kb=${out##* }
             if [ "$hugo_on" = 1 ]; then
                 out=$(timed "${hugo_build[@]}")
                 hugo_times+=("${out%% *}")
+                hugo_cpu+=("$(cat "$work/cpu.txt")")
                 [ "${out##* }" -gt "$hugo_kb" ] && hugo_kb=${out##* }
             fi
         done
         build_s=$(printf '%s\n' "${avance_times[@]}" | median)
+        build_cpu=$(printf '%s\n' "${avance_cpu[@]}" | median)
         build_mb=$((build_kb / 1024))
         html=$(bytes "$site/public" '*.html') total=$(bytes "$site/public")
-        echo "  avance: $build_s s (runs: ${avance_times[*]}), $(rate "$pages" "$build_s") pages/s, $build_mb MB;" \
+        echo "  avance: $build_s s (runs: ${avance_times[*]}; CPU $build_cpu s), $(rate "$pages" "$build_s") pages/s, $build_mb MB;" \
             "$pages pages, HTML $(megabytes "$html") MB, all files $(megabytes "$total") MB (load $(load))"
 
-        hugo_s=- hugo_mb=- ratio=- hugo_html=- html_ratio=- hugo_total=- rss_ratio=- hugo_pages=-
+        hugo_s=- hugo_mb=- ratio=- hugo_cpu_s=- cpu_ratio=- hugo_html=- html_ratio=- hugo_total=- rss_ratio=- hugo_pages=-
         if [ "$hugo_on" = 1 ]; then
             hugo_s=$(printf '%s\n' "${hugo_times[@]}" | median)
+            hugo_cpu_s=$(printf '%s\n' "${hugo_cpu[@]}" | median)
+            cpu_ratio=$(awk "BEGIN { printf \"%.2f\", $hugo_cpu_s / $build_cpu }")
             hugo_mb=$((hugo_kb / 1024))
             hugo_pages=$(find "$hsite/public" -name '*.html' | wc -l)
             hugo_html=$(bytes "$hsite/public" '*.html') hugo_total=$(bytes "$hsite/public")
             ratio=$(awk "BEGIN { printf \"%.2f\", $hugo_s / $build_s }")
             html_ratio=$(awk "BEGIN { printf \"%.2f\", $html / $hugo_html }")
             rss_ratio=$(awk "BEGIN { printf \"%.0f\", 100 * $build_mb / $hugo_mb }")
-            echo "  hugo $(hugo version | awk '{ print $2 }' | cut -d- -f1): $hugo_s s (runs: ${hugo_times[*]}), $hugo_mb MB;" \
+            echo "  hugo $(hugo version | awk '{ print $2 }' | cut -d- -f1): $hugo_s s (runs: ${hugo_times[*]}; CPU $hugo_cpu_s s), $hugo_mb MB;" \
                 "$hugo_pages pages, HTML $(megabytes "$hugo_html") MB, all files $(megabytes "$hugo_total") MB"
-            echo "  avance is ${ratio}x as fast as Hugo; peak RSS ${rss_ratio} % of Hugo's; HTML ${html_ratio}x Hugo's"
+            echo "  avance is ${ratio}x as fast as Hugo (wall; ${cpu_ratio}x in CPU time); peak RSS ${rss_ratio} % of Hugo's; HTML ${html_ratio}x Hugo's"
         fi
 
         check=("$avance" check --public "$site/public" --base-url https://example.org/corpus/ --quiet)
@@ -222,12 +232,12 @@ for n in "${sizes[@]}"; do
                 "(load $(load))"
         fi
         echo "  incremental rebuild after a one-file edit: not built (no build cache across runs yet)"
-        rows+=("| $n | $corpus | $pages / $hugo_pages | $build_s s | $(unit "$hugo_s" s) | $(unit "$ratio" x) | $build_mb / $hugo_mb MB ($(unit "$rss_ratio" %)) | $(megabytes "$html") / $([ "$hugo_html" = - ] && echo - || megabytes "$hugo_html") MB ($(unit "$html_ratio" x)) | $(megabytes "$total") / $([ "$hugo_total" = - ] && echo - || megabytes "$hugo_total") MB | $check_s s | $(unit "$rebuild_ms" ms) | $(unit "$saved_ms" ms) | not built | $started_load |")
+        rows+=("| $n | $corpus | $pages / $hugo_pages | $build_s s | $(unit "$hugo_s" s) | $(unit "$ratio" x) | $build_cpu / $(unit "$hugo_cpu_s" s) ($(unit "$cpu_ratio" x)) | $build_mb / $hugo_mb MB ($(unit "$rss_ratio" %)) | $(megabytes "$html") / $([ "$hugo_html" = - ] && echo - || megabytes "$hugo_html") MB ($(unit "$html_ratio" x)) | $(megabytes "$total") / $([ "$hugo_total" = - ] && echo - || megabytes "$hugo_total") MB | $check_s s | $(unit "$rebuild_ms" ms) | $(unit "$saved_ms" ms) | not built | $started_load |")
     done
 done
 
 echo
 [ ${#paginate[@]} -gt 0 ] || echo "avance unpaginated (every listing whole); Hugo paginated at 100."
-echo "| N actions | corpus | pages avance / Hugo | avance | Hugo | Hugo / avance | peak RSS avance / Hugo | HTML avance / Hugo | all files avance / Hugo | check | serve rebuild | save → page | incremental | load |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| N actions | corpus | pages avance / Hugo | avance | Hugo | Hugo / avance | CPU avance / Hugo | peak RSS avance / Hugo | HTML avance / Hugo | all files avance / Hugo | check | serve rebuild | save → page | incremental | load |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
