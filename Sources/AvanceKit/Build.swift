@@ -170,11 +170,13 @@ public enum Build {
         result.diagnostics += model.publicationWarnings(checkBaseURL: options.baseURL == nil)
         // 3. validate + resolve
         result.log.append(clock.lap("model", "\(model.collections.count) collections"))
-        // What cached results were made under: the model and the base URL.
-        let generation = modelFile.text + "\n" + (options.baseURL ?? "")
+        // The site's month names, for hints on dates written in words ("septiembre 2022").
+        let months = monthNames(model.language, theme: theme, options: options)
+        // What cached results were made under: the model, the base URL and those names.
+        let generation = modelFile.text + "\n" + (options.baseURL ?? "") + "\n" + months.joined(separator: " ")
         options.caches?.entries.begin(generation: generation)
         var (site, siteDiagnostics) = SiteResolver.resolve(
-            tree, model: model, cache: options.caches?.entries, progress: options.progress)
+            tree, model: model, cache: options.caches?.entries, progress: options.progress, months: months)
         result.diagnostics += siteDiagnostics
         if options.gitHistory {
             let (history, warning) = GitHistory.read(root: options.root, environment: options.environment)
@@ -263,6 +265,16 @@ public enum Build {
                 .completed(with: english)
         }
         return diagnostics + ModelReader.checkPaths(model, languages: translations)
+    }
+
+    /// The twelve month names of `language` (`months:` in the theme's i18n file), January first;
+    /// empty when the theme lacks them.
+    static func monthNames(_ language: String, theme: Theme?, options: BuildOptions) -> [String] {
+        let strings =
+            theme?.translations[language]
+            ?? Strings.load(root: options.themeRoot ?? options.root, language: language, fileSystem: options.fileSystem)
+        let names = (1...12).compactMap { strings?.values["months.\($0)"] }
+        return names.count == 12 ? names : []
     }
 
     static func bodyRenderer(site: Site, prefix: String = "", options: BuildOptions, generation: String)

@@ -197,6 +197,10 @@ public struct BodyRenderer: Sendable {
         let fragment = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
         guard path.lowercased().hasSuffix(".md") else { return nil }
         let resolved = Self.resolve(path, against: entry.bodyFile)
+        // A link to a file that exists but could not be read: that file's error says why, once.
+        if let resolved, site.unreadable[resolved] != nil {
+            return nil
+        }
         guard let resolved, let target = files[resolved] else {
             result.diagnostics.append(
                 .error(

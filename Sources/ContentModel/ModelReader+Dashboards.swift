@@ -85,7 +85,9 @@ extension ModelReader {
             guard values.contains(id) else {
                 error(
                     "model-enum-unknown", "`\(id)` is not a value of the status field", at: key,
-                    hint: Suggestion.hint(for: id, among: values))
+                    // A count under the wrong status is a wrong figure: guess only a value spelt
+                    // another way, not a neighbour ("Paralizado" is not `finalizado`).
+                    hint: Suggestion.closestValue(to: id, among: values).map { "did you mean `\($0)`?" })
                 continue
             }
             guard let count = Int(value.scalar ?? ""), count >= 0 else {

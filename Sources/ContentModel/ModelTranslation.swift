@@ -202,7 +202,8 @@ public enum ModelTranslation {
                     .error(
                         "translation-unknown", "no value `\(key.scalar ?? "")` in `\(field.name)`",
                         at: SourceLocation(file: file, line: key.line, column: key.column),
-                        hint: Suggestion.hint(for: key.scalar ?? "", among: set.values.map(\.id))))
+                        hint: Suggestion.closestValue(to: key.scalar ?? "", among: set.values.map(\.id))
+                            .map { "did you mean `\($0)`?" }))
                 continue
             }
             if let label = value.scalar {

@@ -16,6 +16,19 @@ enum LiveReload {
         // avance serve: reloads this page after every build. Not part of the published site.
         (function () {
           var generation = document.currentScript && document.currentScript.getAttribute("data-generation");
+          // The panel of errors, once folded, stays folded across reloads while its errors are the same.
+          var panel = document.getElementById("avance-errors");
+          var fold = panel && panel.querySelector("details");
+          if (fold && panel.style.position === "sticky") {
+            var errors = panel.getAttribute("data-errors");
+            try {
+              if (window.sessionStorage.getItem("avance-folded") === errors) { fold.open = false; }
+              fold.addEventListener("toggle", function () {
+                if (fold.open) { window.sessionStorage.removeItem("avance-folded"); }
+                else { window.sessionStorage.setItem("avance-folded", errors); }
+              });
+            } catch (error) {}
+          }
           if (!window.EventSource) { return; }
           var events = new EventSource("\(eventsPath)");
           events.addEventListener("build", function (event) {

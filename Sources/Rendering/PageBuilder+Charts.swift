@@ -48,7 +48,8 @@ extension PageBuilder {
 
     /// A status chart from counts per value.
     func statusView(
-        title: String, counts: [(value: EnumValue, count: Int)], method: String?, links: [String: String] = [:]
+        title: String, counts: [(value: EnumValue, count: Int)], method: String?, links: [String: String] = [:],
+        countsAreEntries: Bool = true
     ) -> StatusView {
         let total = counts.reduce(0) { $0 + $1.count }
         let bars = counts.enumerated().map { index, item in
@@ -56,7 +57,8 @@ extension PageBuilder {
             return BarView(
                 id: item.value.id, label: item.value.label, count: item.count, percent: Int(share.rounded()),
                 width: Self.decimal(share), color: color(of: item.value, at: index),
-                description: item.value.description, url: links[item.value.id])
+                description: item.value.description, url: links[item.value.id],
+                countURL: countsAreEntries ? links[item.value.id] : nil)
         }
         let rows = bars.map {
             BarChart.Row(
@@ -99,7 +101,9 @@ extension PageBuilder {
         let links = statusLinks(of: collection, from: page)
         return collection.snapshots.map { snapshot in
             let counts = snapshot.labelledCounts(in: values)
-            var view = statusView(title: snapshot.title, counts: counts, method: nil, links: links)
+            // A published figure counts what the source counted, not the entries behind its link.
+            var view = statusView(
+                title: snapshot.title, counts: counts, method: nil, links: links, countsAreEntries: false)
             view.documented = documented(of: snapshot, counts: counts, in: collection, links: links)
             view.source = TextView(text: snapshot.source, lang: snapshot.sourceLang)
             view.lang = snapshot.lang
@@ -202,7 +206,11 @@ extension PageBuilder {
                             BarChart.Segment(
                                 label: values.values[index].label, count: count,
                                 color: color(of: values.values[index], at: index))
-                        })
+                        },
+                        url: counts.reduce(0, +) == 0
+                            ? nil
+                            : PagePaths.relative(paths.page(of: parent.key), from: page) + "#"
+                                + Self.rollupAnchor(collection.name))
                 })
             let byValue = values.values.indices.map { index in
                 "\(values.values[index].label): \(rows.reduce(0) { $0 + $1.1[index] })"
@@ -214,7 +222,7 @@ extension PageBuilder {
                     .compactMap { $0 }.joined(separator: " ")
             }
             return BreakdownView(
-                id: "por-\(parentName)",
+                id: "breakdown-\(collection.name)-\(parentName)",
                 title: strings.format(
                     "breakdown.title",
                     [
@@ -230,9 +238,19 @@ extension PageBuilder {
                     ]),
                 svg: chart.render(), columns: values.values.map(\.label) + [strings["total"]],
                 rows: rows.map { parent, counts in
-                    RowView(
-                        title: parent.title, url: PagePaths.relative(paths.page(of: parent.key), from: page),
-                        cells: (counts + [counts.reduce(0, +)]).map { CellView(values: [ValueView(text: String($0))]) },
+                    // Each count leads to the entries it counts: the list of that status in the
+                    // roll-up on the parent's page; the total, to the roll-up itself.
+                    let parentPage = PagePaths.relative(paths.page(of: parent.key), from: page)
+                    let anchors =
+                        values.values.map { Self.rollupAnchor(collection.name, value: $0.id) }
+                        + [Self.rollupAnchor(collection.name)]
+                    return RowView(
+                        title: parent.title, url: parentPage,
+                        cells: zip(counts + [counts.reduce(0, +)], anchors).map { count, anchor in
+                            CellView(values: [
+                                ValueView(text: String(count), url: count > 0 ? parentPage + "#" + anchor : nil)
+                            ])
+                        },
                         lang: titleLang(parent.key))
                 },
                 method: method)
@@ -263,15 +281,20 @@ extension PageBuilder {
             scale: .eachRow)
         let parts = rows.map { "\($0.0.title): \($0.1) / \($0.1 + $0.2)" }.joined(separator: "; ")
         return BreakdownView(
-            id: "cobertura", title: strings["coverage.title"],
+            id: "coverage", title: strings["coverage.title"],
             summary: strings.format("coverage.summary", ["parts": parts]), svg: chart.render(),
             columns: [documentedLabel, missingLabel, strings["coverage.declared"]],
             rows: rows.map { collection, documented, missing in
-                RowView(
-                    title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page),
-                    cells: [documented, missing, documented + missing].map {
-                        CellView(values: [ValueView(text: String($0))])
-                    })
+                let index = PagePaths.relative(paths.index(of: collection), from: page)
+                // The documented count leads to the listing of those entries; the missing ones
+                // have no page to lead to.
+                return RowView(
+                    title: collection.title, url: index,
+                    cells: [
+                        CellView(values: [ValueView(text: String(documented), url: documented > 0 ? index : nil)]),
+                        CellView(values: [ValueView(text: String(missing))]),
+                        CellView(values: [ValueView(text: String(documented + missing))]),
+                    ])
             },
             method: strings["coverage.method"])
     }

@@ -34,19 +34,46 @@ extension PageBuilder {
                         ]),
                     describe(routes, counted: child), countedOnce(entries, below: entry.key, among: below),
                 ].compactMap { $0 }.joined(separator: " ")
+                // Each value with entries links to their list below the chart; a breakdown
+                // table on the collection's page links to the same anchors.
+                var links: [String: String] = [:]
+                for item in counts.counts where item.count > 0 {
+                    links[item.value.id] = "#" + Self.rollupAnchor(child.name, value: item.value.id)
+                }
                 var view = statusView(
-                    title: title, counts: counts.counts.map { ($0.value, $0.count) }, method: method)
-                view.counted = entries.map { child in
-                    var status: String?
-                    if let name = field?.name, case .enumeration(let id)? = child.fields[name] {
-                        status = counts.counts.first { $0.value.id == id }?.value.label ?? id
-                    }
-                    return CountedEntryView(
-                        title: child.title, url: PagePaths.relative(paths.page(of: child.key), from: page),
-                        status: status, lang: titleLang(child.key))
+                    title: title, counts: counts.counts.map { ($0.value, $0.count) }, method: method, links: links)
+                view.id = Self.rollupAnchor(child.name)
+                let statusOf = { (entry: Entry) -> String? in
+                    guard let name = field?.name, case .enumeration(let id)? = entry.fields[name] else { return nil }
+                    return id
+                }
+                let groups = Dictionary(grouping: entries, by: statusOf)
+                let ordered = counts.counts.map { Optional($0.value.id) } + [nil]
+                view.counted = ordered.compactMap { id -> CountedGroupView? in
+                    guard let members = groups[id], !members.isEmpty else { return nil }
+                    let value = counts.counts.first { $0.value.id == id }?.value
+                    return CountedGroupView(
+                        id: Self.rollupAnchor(child.name, value: id), label: value?.label,
+                        entries: members.map { member in
+                            CountedEntryView(
+                                title: member.title,
+                                url: PagePaths.relative(paths.page(of: member.key), from: page),
+                                status: value?.label, lang: titleLang(member.key))
+                        })
                 }
                 return view
             }
+    }
+
+    /// The anchor of a roll-up's figure on its parent's page: `rollup-acciones`.
+    static func rollupAnchor(_ collection: String) -> String {
+        "rollup-\(collection)"
+    }
+
+    /// The anchor of the list of a roll-up's entries with one status value
+    /// (`rollup-acciones-en-curso`), or with none (`rollup-acciones--`, which no value id can spell).
+    static func rollupAnchor(_ collection: String, value: String?) -> String {
+        rollupAnchor(collection) + "-" + (value ?? "-")
     }
 
     /// "Counted once although linked several ways: RCN-Visa (2 links)": the counted entries

@@ -23,8 +23,11 @@ public struct StatusView: Sendable, TemplateView {
     public var documented: LinkView?
     /// What part of the whole is counted, when not all of it is: "documented here: 2 of 63".
     public var scope: String?
-    /// For roll-ups: the entries counted, each with its status.
-    public var counted: [CountedEntryView] = []
+    /// For roll-ups: the entries counted, by status value, each group with its own anchor, so
+    /// that a count elsewhere (a breakdown table on the collection's page) leads to its entries.
+    public var counted: [CountedGroupView] = []
+    /// For roll-ups: the figure's anchor on the parent's page.
+    public var id: String?
     /// The language of `title` when it is not the page's (an untranslated snapshot); `source` has its own.
     public var lang: String?
 
@@ -36,6 +39,7 @@ public struct StatusView: Sendable, TemplateView {
         "documented": .init(\.documented),
         "scope": .init(\.scope),
         "counted": .init(\.counted),
+        "id": .init(\.id),
         "hasData": .init(\.hasData),
         "lang": .init(\.lang),
         "total": .init(\.total),
@@ -61,6 +65,9 @@ public struct BarView: Sendable, TemplateView {
     public var description: String?
     /// A link to the entries counted, when there is a page for them.
     public var url: String?
+    /// The same link for the count itself, when the page lists exactly the entries counted (not
+    /// for a published figure, whose link leads to the documented entries with that value).
+    public var countURL: String?
 
     var zero: Bool { count == 0 }
 
@@ -73,6 +80,7 @@ public struct BarView: Sendable, TemplateView {
         "color": .init(\.color),
         "description": .init(\.description),
         "url": .init(\.url),
+        "countURL": .init(\.countURL),
         "zero": .init(\.zero),
     ]
 }
@@ -90,6 +98,24 @@ public struct CountedEntryView: Sendable, TemplateView {
         "url": .init(\.url),
         "status": .init(\.status),
         "lang": .init(\.lang),
+    ]
+}
+
+/// The entries of a roll-up that have one status value ("En curso (2)"), under an anchor of
+/// their own: `rollup-acciones-en-curso`.
+public struct CountedGroupView: Sendable, TemplateView {
+    public var id: String
+    /// The value's label; `nil` for the entries that have no value.
+    public var label: String?
+    public var entries: [CountedEntryView]
+
+    var count: Int { entries.count }
+
+    public static let names: TemplateNames<CountedGroupView> = [
+        "id": .init(\.id),
+        "label": .init(\.label),
+        "entries": .init(\.entries),
+        "count": .init(\.count),
     ]
 }
 

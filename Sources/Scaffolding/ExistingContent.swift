@@ -96,6 +96,24 @@ public struct ExistingContent: Sendable {
         return titles
     }
 
+    /// How to refer to the entry `id` of `collection`, for hints that say it exists: its id in a
+    /// reference field that names that collection (the first such field of the model), and the
+    /// Markdown link to its file from another collection's entry, with its title.
+    public func howToRefer(to id: String, in collection: Collection, title: String?) -> String {
+        let fields = model.collections.flatMap(\.fields).filter { $0.type.target == collection.name }
+        let reference =
+            if let one = fields.first(where: { if case .reference = $0.type { true } else { false } }) {
+                "`\(one.name): \(id)`"
+            } else if let list = fields.first {
+                "`\(list.name): [\(id)]`"
+            } else {
+                "`\(id)`"
+            }
+        let text = (title ?? id).replacingOccurrences(of: "]", with: "\\]").replacingOccurrences(of: "[", with: "\\[")
+        return "to refer to it, write \(reference) in a reference field, or link to it in Markdown with "
+            + "`[\(text)](../\(collection.folder)/\(id).md)`"
+    }
+
     /// The ids of `collection`, sorted.
     public func sortedIDs(of collection: String) -> [String] {
         (ids[collection] ?? []).sorted()

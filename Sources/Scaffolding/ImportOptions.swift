@@ -18,6 +18,9 @@ public struct ImportOptions: Sendable {
     public var force = false
     /// Validate and report, but write nothing.
     public var dryRun = false
+    /// The twelve month names of a language, January first (from the theme), so that a date cell
+    /// such as "septiembre 2022" gets `2022-09` in its hint; none by default.
+    public var months: @Sendable (_ language: String) -> [String] = { _ in [] }
 
     /// Options to import `file` into `collection` of the site at `root`.
     public init(root: String, collection: String, file: String, displayPath: String? = nil) {

@@ -44,8 +44,10 @@ public enum NewEntry {
             return result
         }
         let path = content.path(of: id, in: collection)
+        let title = content.titles(of: collection)[id]
         let exists = Diagnostic.error(
-            "argument-entry-exists", "`\(path)` already exists", hint: "edit that file, or choose another id")
+            "argument-entry-exists", "`\(path)` already exists" + (title.map { ": its title is `\($0)`" } ?? ""),
+            hint: "edit that file, or choose another id; " + content.howToRefer(to: id, in: collection, title: title))
         if writer.exists(root + "/" + path) {
             result.diagnostics = [exists]
             return result

@@ -91,13 +91,16 @@ extension RowImporter {
         }
     }
 
-    func entryExists(_ id: String, title: String, row: Int, at location: SourceLocation) -> Diagnostic {
-        .error(
+    func entryExists(_ id: String, title rowTitle: String, row: Int, at location: SourceLocation) -> Diagnostic {
+        // The entry's own title, which the row's matches without case, accents or punctuation.
+        let title = content.titles(of: collection)[id] ?? rowTitle
+        return .error(
             "entry-exists",
             "row \(row) is already an entry: `\(content.path(of: id, in: collection))` has the title `\(title)`",
             at: location, field: collection.titleField,
             hint: "delete the row, or import with --force to replace that file with the row; "
-                + "--skip-invalid imports the other rows")
+                + "--skip-invalid imports the other rows; "
+                + content.howToRefer(to: id, in: collection, title: title))
     }
 
     /// The id written in the row's `id` cell, when there is one: an invalid id is `id-invalid`,
@@ -122,15 +125,20 @@ extension RowImporter {
         }
         if taken.contains(id) {
             let path = content.path(of: id, in: collection)
+            let isFile = existing.contains(id) && !options.force
+            let title = isFile ? content.titles(of: collection)[id] : nil
             diagnostics.append(
                 .error(
                     "entry-exists",
-                    existing.contains(id) && !options.force
+                    isFile
                         ? "row \(row.number) gives the id `\(id)`, and `\(path)` already exists"
+                            + (title.map { " (its title is `\($0)`)" } ?? "")
                         : "row \(row.number) gives the id `\(id)`, which an earlier row gives too",
                     at: at,
                     hint: "give the row another id; --force replaces an existing file, --skip-invalid imports "
-                        + "the other rows"))
+                        + "the other rows"
+                        + (isFile ? "; " + content.howToRefer(to: id, in: collection, title: title) : "")
+                ))
             return ("row-\(row.number)", false)
         }
         return (id, options.force && existing.contains(id))

@@ -130,7 +130,8 @@ struct RowImporter {
         tree.files.removeAll { rows[$0.path] != nil }
         tree.files += entries.map { SourceFile(path: $0.path, text: $0.text) }
         tree.files.sort { $0.path < $1.path }
-        let (_, found) = SiteResolver.resolve(tree, model: content.model)
+        let (_, found) = SiteResolver.resolve(
+            tree, model: content.model, months: options.months(content.model.language))
         let before = Set(content.diagnostics.map(\.code))
         for diagnostic in found {
             if let file = diagnostic.location?.file, let row = rows[file] {

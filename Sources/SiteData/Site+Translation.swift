@@ -39,6 +39,7 @@ extension Site {
         site.languages = languages
         site.translations = self.translations
         site.untranslatedBodies = untranslated
+        site.unreadable = unreadable
         return site
     }
 }

@@ -16,6 +16,10 @@ public struct Site: Sendable {
     public var languages: [String] = []
     /// Translations of entries, by language.
     public var translations: [String: [EntryKey: EntryTranslation]] = [:]
+    /// Entries whose file exists but could not be read (bad YAML, a wrong field), by the file's
+    /// path: their problems are reported at that file, once, so a link or reference to them from
+    /// another file is not reported again.
+    public var unreadable: [String: EntryKey] = [:]
     /// In a translated site, the entries whose body is still in the original language.
     public var untranslatedBodies: Set<EntryKey> = []
     let index: [EntryKey: Entry]

@@ -8,10 +8,14 @@ import SiteData
 /// types its values. References are only checked for shape here; `SiteResolver` resolves them.
 public struct EntryValidator: Sendable {
     public let collection: Collection
+    /// The site's language's month names, January first, to read "septiembre 2022" as
+    /// `2022-09` in the hint of `date-invalid` (`DateGuess`); empty to read numbers only.
+    public var months: [String] = []
 
     /// Creates a validator for entries of `collection`.
-    public init(collection: Collection) {
+    public init(collection: Collection, months: [String] = []) {
         self.collection = collection
+        self.months = months
     }
 
     /// Validates the file `path` with id `id` and text `text`; the entry is `nil` when the file
@@ -45,6 +49,7 @@ public struct EntryValidator: Sendable {
         }
         var checker = ValueChecker(file: path)
         checker.titleField = collection.titleField
+        checker.months = months
         var fields: [String: FieldValue] = [:]
         var textSources: [String: TextSource] = [:]
         for (keyNode, valueNode) in pairs {
@@ -113,6 +118,8 @@ struct ValueChecker {
     let file: String
     /// The collection's title field, which must show some text even where it is not required.
     var titleField: String?
+    /// Month names for `DateGuess`.
+    var months: [String] = []
     var diagnostics: [Diagnostic] = []
     /// Where each checked value starts, by field path (`socios[2]`, `historial[1].fecha`).
     var positions: [String: SourceLocation] = [:]
@@ -249,7 +256,9 @@ struct ValueChecker {
             guard let date = SiteDate(text) else {
                 report(
                     "date-invalid", "`\(text)` is not a valid date", at: node, field: path,
-                    hint: "write dates as YYYY-MM-DD, or YYYY-MM when only the month is known")
+                    hint: DateGuess(months: months).value(for: text).map {
+                        "write `\($0)`: dates are YYYY-MM-DD, or YYYY-MM when only the month is known"
+                    } ?? "write dates as YYYY-MM-DD, or YYYY-MM when only the month is known")
                 return nil
             }
             return .date(date)
@@ -263,15 +272,9 @@ struct ValueChecker {
             return .url(text)
         case .enumeration(let set):
             guard set.value(text) != nil else {
-                let allowed = set.values.map { "`\($0.id)`" }.joined(separator: ", ")
-                let folded = set.values.first {
-                    $0.id == EntryID.make(from: text) || $0.label.lowercased() == text.lowercased()
-                }
                 report(
                     "enum-unknown", "`\(text)` is not a value of `\(path)`", at: node, field: path,
-                    hint: (folded.map { "did you mean `\($0.id)`?" }
-                        ?? Suggestion.hint(for: text, among: set.values.map(\.id)))
-                        .map { "\($0) Allowed: \(allowed)" } ?? "allowed: \(allowed)")
+                    hint: Self.enumHint(text, in: set))
                 return nil
             }
             return .enumeration(text)
@@ -280,6 +283,21 @@ struct ValueChecker {
         case .references, .list:
             return nil  // handled in `check`
         }
+    }
+
+    /// "did you mean `en-marcha`?" and the allowed ids when `text` is one of them spelt another
+    /// way or with a typo (`Suggestion.closestValue`, by id or label); otherwise the allowed ids
+    /// with their labels, and no guess: a status a few letters from another is another status.
+    static func enumHint(_ text: String, in set: EnumSet) -> String {
+        let ids = set.values.map { "`\($0.id)`" }.joined(separator: ", ")
+        let close =
+            Suggestion.closestValue(to: text, among: set.values.map(\.id))
+            ?? Suggestion.closestValue(to: text, among: set.values.map(\.label)).flatMap { label in
+                set.values.first { $0.label == label }?.id
+            }
+        if let close { return "did you mean `\(close)`? Allowed: \(ids)" }
+        let labelled = set.values.map { $0.label == $0.id ? "`\($0.id)`" : "`\($0.id)` (\($0.label))" }
+        return "allowed: " + labelled.joined(separator: ", ")
     }
 
     /// Reports a required text, or the title, that shows nothing (`""`, spaces, U+200B): as good

@@ -13,8 +13,10 @@ import SiteData
 public enum SiteResolver {
     /// Validates `tree` against `model`; with a `cache`, files unchanged since an earlier build
     /// are not validated again. `progress` hears how many files have been validated.
+    /// `months`, the site's language's month names, read dates written in words for hints.
     public static func resolve(
-        _ tree: ContentTree, model: SiteModel, cache: EntryCache? = nil, progress: ProgressHandler? = nil
+        _ tree: ContentTree, model: SiteModel, cache: EntryCache? = nil, progress: ProgressHandler? = nil,
+        months: [String] = []
     ) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var found: [(collection: Collection, id: String, file: SourceFile)] = []
@@ -65,11 +67,11 @@ public enum SiteResolver {
                     hint: "entries are `.md` files; put images and other files in the theme's `static/` folder"))
         }
         var misnamedEntries: [String: [Entry]] = [:]
-        for (entry, problems) in validateAll(misnamed) {
+        for (entry, problems) in validateAll(misnamed, months: months) {
             diagnostics += problems
             if let entry { misnamedEntries[entry.collection, default: []].append(entry) }
         }
-        let validated = validateAll(found, cache: cache, progress: progress)
+        let validated = validateAll(found, cache: cache, progress: progress, months: months)
         var entries: [String: [Entry]] = [:]
         for (entry, problems) in validated {
             diagnostics += problems
@@ -103,6 +105,9 @@ public enum SiteResolver {
             if let translation { translations[item.language, default: [:]][key] = translation }
         }
         var site = Site(model: model, entries: entries)
+        for (item, (entry, _)) in zip(found, validated) where entry == nil {
+            site.unreadable[item.file.path] = EntryKey(item.collection.name, item.id)
+        }
         site.translations = translations
         site.languages = languages.sorted()
         return (site, diagnostics)
@@ -171,13 +176,13 @@ public enum SiteResolver {
     /// Validates every file, in parallel: each file is independent of the others.
     static func validateAll(
         _ found: [(collection: Collection, id: String, file: SourceFile)], cache: EntryCache? = nil,
-        progress: ProgressHandler? = nil
+        progress: ProgressHandler? = nil, months: [String] = []
     ) -> [(Entry?, [Diagnostic])] {
         let counter = ProgressCounter("validating", total: found.count, handler: progress)
         let validated = found.concurrentMap { item in
             defer { counter.step() }
             return cache?.result(path: item.file.path, text: item.file.text)
-                ?? EntryValidator(collection: item.collection).validate(
+                ?? EntryValidator(collection: item.collection, months: months).validate(
                     id: item.id, path: item.file.path, text: item.file.text)
         }
         if let cache {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceKit
 import Diagnostics
 import Foundation
 import Scaffolding
@@ -42,15 +43,43 @@ struct ImportCommand: ParsableCommand {
         options.skipInvalid = skipInvalid
         options.force = force
         options.dryRun = dryRun
+        let root = common.absoluteRoot
+        options.months = { language in
+            let strings = ThemeStrings.withEnglish(root: root, language: language)
+            let names = (1...12).compactMap { strings["months.\($0)"] }
+            return names.count == 12 ? names : []
+        }
         let result = SpreadsheetImport.run(options)
         if common.verbose, !result.encoding.isEmpty {
             let separator = result.separator == "\t" ? "tab" : "`\(result.separator)`"
             Output.status("read \(file) as \(result.encoding), cells separated by \(separator)")
-            for entry in result.entries { Output.status("row \(entry.row) → \(entry.path)") }
         }
         Output.report(result.diagnostics, sources: [:], format: common.format)
-        if !common.quiet, common.format == .text { Output.status(summary(result)) }
+        if !common.quiet, common.format == .text {
+            for line in listing(result) { Output.status(line) }
+            Output.status(summary(result))
+        }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// One line per row: the id and file each row wrote, or would write (`--dry-run`), and with
+    /// `--dry-run --skip-invalid` the rows that would be skipped; nothing when no file would be
+    /// written (the diagnostics and the summary say why).
+    func listing(_ result: ImportResult) -> [String] {
+        let verb =
+            result.wrote
+            ? (replaces: "replaced", creates: "wrote") : (replaces: "would replace", creates: "would write")
+        guard result.wrote || dryRun else { return [] }
+        var lines = result.entries.map { entry in
+            (
+                entry.row,
+                "row \(entry.row): \(entry.replaces ? verb.replaces : verb.creates) \(entry.path) (id `\(entry.id)`)"
+            )
+        }
+        if dryRun, skipInvalid, !result.columnErrors {
+            lines += result.skippedRows.map { ($0, "row \($0): would be skipped (it has errors)") }
+        }
+        return lines.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     func summary(_ result: ImportResult) -> String {
@@ -71,6 +100,11 @@ struct ImportCommand: ParsableCommand {
                 return "nothing written: the columns of the header row have errors\(rowsToo) (fix them first)"
             }
             guard !skipped.isEmpty else { return "nothing written" }
+            if dryRun, skipInvalid, !result.entries.isEmpty {
+                return "checked \(count(result.entries.count + skipped.count, "row", "rows")): with --skip-invalid, "
+                    + "\(count(result.entries.count, "row", "rows")) would be imported (\(rows(result.entries.map(\.row)))) "
+                    + "and \(skipped.count == 1 ? "row" : "rows") \(rows(skipped)) skipped; nothing written (--dry-run)"
+            }
             let others =
                 skipInvalid || dryRun || result.validRows == 0 ? "" : ", or use --skip-invalid to import the other rows"
             return "nothing written: \(them) \(rows(skipped)) \(have) errors (\(fix)\(others))"

@@ -197,6 +197,17 @@ import Testing
         #expect(diagnostics.map(\.code) == [code], "\(diagnostics.map(\.message))")
     }
 
+    /// A published count under a status that is not one is a wrong figure if guessed wrong: the
+    /// status is guessed only when it is one spelt another way (`Activo`) or one typo away
+    /// (`parada`), never a neighbour (`inactivo` is not `activo`).
+    @Test(arguments: [("Activo", "did you mean `activo`?"), ("parada", "did you mean `parado`?"), ("inactivo", nil)])
+    func aSnapshotCountsStatusIsGuessedOnlyWhenItIsOneSpeltAnotherWay(status: String, hint: String?) {
+        let (_, diagnostics) = ModelReader.read(
+            Self.base.replacingOccurrences(of: "counts: {parado: 35, activo: 7}", with: "counts: {\(status): 35}"))
+        #expect(diagnostics.map(\.code) == ["model-enum-unknown"])
+        #expect(diagnostics.first?.hint == hint)
+    }
+
     @Test func faintChartColoursAreAWarning() throws {
         let (model, diagnostics) = ModelReader.read(Self.base.replacingOccurrences(of: "#a3262a", with: "#ffdd00"))
         #expect(model != nil)

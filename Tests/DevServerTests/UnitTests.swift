@@ -58,12 +58,57 @@ import Testing
         let html = page.page(reloadScript: "")
         #expect(!html.contains("<script>alert(1)"))
         #expect(!html.contains("<b>"))
-        #expect(html.contains("`&lt;script&gt;alert(1)&lt;/script&gt;` is not a value of `estado`"))
+        #expect(
+            html.contains("<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> is not a value of <code>estado</code>"))
         #expect(html.contains("content/proyectos/&lt;b&gt;.md:3:9 (estado)"))
-        #expect(html.contains("3 | estado: &lt;script&gt;alert(1)&lt;/script&gt;\n  |         ^^^^^^^^^"))
-        #expect(html.contains("Hint: allowed: `en-marcha` &amp; others"))
+        #expect(
+            html.contains("3 | estado: <mark style=\"")
+                && html.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</mark>"))
+        #expect(html.contains("Hint: allowed: <code>en-marcha</code> &amp; others"))
         #expect(html.contains("The last save broke the build: 1 error"))
         #expect(!html.contains("a warning is not shown"))
+    }
+
+    /// On a phone: quoted lines wrap instead of running out of the screen, the value is marked in
+    /// the line itself (carets on the next line would land wrong once it wraps), and `code` marks
+    /// are `<code>`, escaped; unpaired backticks stay as they are.
+    @Test func quotedLinesWrapAndCodeMarksAreCode() {
+        let long = String(repeating: "palabra ", count: 30)
+        let page = ErrorPage(
+            diagnostics: [
+                .error(
+                    "yaml-syntax", "a value that contains `: ` must be quoted, e.g. `<b>` or one `tick",
+                    at: SourceLocation(file: "content/socios/x.md", line: 2, column: 13, length: 1),
+                    hint: "quote it: `nota: \"A: B\"`")
+            ],
+            sources: ["content/socios/x.md": "---\nnota: Motivo: el socio se retiró. \(long)\n---\n"])
+        let html = page.panel()
+        #expect(html.contains("white-space:pre-wrap"))
+        #expect(!html.contains("overflow:auto\">"))
+        #expect(!html.contains("^"))
+        #expect(html.contains("2 | nota: Motivo<mark "))
+        #expect(html.contains(">:</mark> el socio se retiró. palabra"))
+        // Three backticks: not pairs, so no <code>, and nothing unescaped.
+        #expect(html.contains("a value that contains `: ` must be quoted, e.g. `&lt;b&gt;` or one `tick"))
+        #expect(html.contains("quote it: <code>nota: &quot;A: B&quot;</code>"))
+        #expect(ErrorPage.marked("`<i>` and `x`") == "<code>&lt;i&gt;</code> and <code>x</code>")
+    }
+
+    /// Over the last good page the panel is a sticky bar that folds (a `<details>`), not a sheet
+    /// fixed over the page; it names its errors so that the live-reload script keeps it folded
+    /// across reloads while they stay the same, and opens it again when they change.
+    @Test func thePanelFoldsToABarThatStaysFoldedWhileTheErrorsAreTheSame() {
+        let panel = page.panel()
+        #expect(panel.contains("position:sticky;top:0"))
+        #expect(!panel.contains("position:fixed"))
+        #expect(panel.contains("<details open"))
+        #expect(panel.contains("data-errors=\"\(page.key)\""))
+        #expect(page.key == ErrorPage(diagnostics: page.diagnostics, sources: [:]).key)
+        let other = ErrorPage(diagnostics: [.error("ref-unknown", "no entry")], sources: [:])
+        #expect(page.key != other.key)
+        #expect(LiveReload.script.contains("sessionStorage.getItem(\"avance-folded\") === errors"))
+        // The page of its own (no good site to show) is not sticky: nothing is under it.
+        #expect(page.page(reloadScript: "").contains("position:static"))
     }
 
     /// On a Spanish site, the panel speaks Spanish (from `theme/i18n/es.yaml`), still escaped;
@@ -76,7 +121,8 @@ import Testing
         #expect(html.contains("<html lang=\"es\">"))
         #expect(html.contains("El último cambio guardado impide armar el sitio: 1 error"))
         #expect(html.contains("Corrija el archivo y guárdelo: esta página se recarga sola."))
-        #expect(html.contains("<p style=\"margin:.25rem 0\">Sugerencia: allowed: `en-marcha` &amp; others</p>"))
+        #expect(
+            html.contains("<p style=\"margin:.25rem 0\">Sugerencia: allowed: <code>en-marcha</code> &amp; others</p>"))
         #expect(html.contains("<ol style=\"padding-left:1.25rem\" lang=\"en\">"))
         #expect(!html.contains("The last save"))
         #expect(!html.contains("Hint:"))

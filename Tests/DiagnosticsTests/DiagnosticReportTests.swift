@@ -141,4 +141,27 @@ import Testing
     func closestCandidateIsSuggestedOnlyWhenClose(name: String, candidates: [String], expected: String?) {
         #expect(Suggestion.closest(to: name, among: candidates) == expected)
     }
+
+    /// A value of a closed list is guessed only when it is the same spelt another way, or one typo
+    /// in five letters away: "Paralizado" is three letters from `finalizado`, and another fact.
+    @Test(
+        arguments: [
+            ("Paralizado", nil),
+            ("En Marcha", "en-marcha"),
+            ("en_marcha", "en-marcha"),
+            ("Suspendída", "suspendido"),
+            ("finalisado", "finalizado"),
+            ("activo", nil),
+        ] as [(String, String?)])
+    func aValueIsGuessedOnlyWhenItIsTheSameSpeltAnotherWay(text: String, expected: String?) {
+        let values = ["no-iniciado", "en-marcha", "suspendido", "finalizado", "inactivo"]
+        #expect(Suggestion.closestValue(to: text, among: values) == expected)
+    }
+
+    /// Ids and field names spelt another way are found before typos are measured.
+    @Test func aNameSpeltAnotherWayIsFoundFirst() {
+        #expect(
+            Suggestion.closest(to: "Secretaría_Ambiente", among: ["secretaria-ambiente", "secretaria"])
+                == "secretaria-ambiente")
+    }
 }

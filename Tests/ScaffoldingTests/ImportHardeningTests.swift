@@ -125,7 +125,8 @@ import Testing
         #expect(result.diagnostics[0].message == "`Mal Id` is not a valid entry id")
         #expect(
             result.diagnostics[1].message
-                == "row 5 gives the id `rcn-visa`, and `content/proyectos/rcn-visa.md` already exists")
+                == "row 5 gives the id `rcn-visa`, and `content/proyectos/rcn-visa.md` already exists "
+                + "(its title is `Ciudades Resilientes Formando un Mundo Digital (RCN-Visa)`)")
         #expect(result.diagnostics[2].message == "row 6 gives the id `nihongo`, which an earlier row gives too")
         #expect(result.entries.map(\.id) == [])
         let (written, other) = try run(

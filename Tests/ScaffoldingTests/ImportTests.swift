@@ -172,8 +172,14 @@ import Validation
         #expect(result.diagnostics.first?.field == "titulo")
         #expect(
             result.diagnostics.first?.hint
-                == "delete the row, or import with --force to replace that file with the row; --skip-invalid imports the other rows"
-        )
+                == "delete the row, or import with --force to replace that file with the row; --skip-invalid imports the other rows; "
+                + "to refer to it, write `rcn-visa` in a reference field, or link to it in Markdown with "
+                + "`[Ciudades Resilientes Formando un Mundo Digital (RCN-Visa)](../proyectos/rcn-visa.md)`")
+        // The entry's own title, not the row's spelling of it.
+        #expect(
+            result.diagnostics.first?.message
+                == "row 2 is already an entry: `content/proyectos/rcn-visa.md` has the title "
+                + "`Ciudades Resilientes Formando un Mundo Digital (RCN-Visa)`")
         #expect(!result.wrote)
         #expect(result.skippedRows == [2])
     }

@@ -176,7 +176,10 @@ import Validation
         let result = NewEntry.create(
             collection: "proyectos", id: "rcn-visa", root: root, today: "2024-05-31", words: TestSites.words)
         #expect(result.diagnostics.map(\.code) == ["argument-entry-exists"])
-        #expect(result.diagnostics.first?.message == "`content/proyectos/rcn-visa.md` already exists")
+        #expect(
+            result.diagnostics.first?.message
+                == "`content/proyectos/rcn-visa.md` already exists: its title is "
+                + "`Ciudades Resilientes Formando un Mundo Digital (RCN-Visa)`")
         #expect(result.exitCode == 2)
         #expect(TestSites.read(root, "content/proyectos/rcn-visa.md") == before)
     }
