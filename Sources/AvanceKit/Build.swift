@@ -186,6 +186,15 @@ public enum Build {
             // Without git, `SOURCE_DATE_EPOCH` still dates the build: staleness and deadlines.
             site.recordChanges(byFile: [:], referenceDate: GitHistory.sourceDate(options.environment))
         }
+        if options.gitHistory, model.periods != nil, site.referenceDate == nil {
+            // Periods end no later than the build's reference date: without one, none is shown.
+            // (`--no-git-dates` without `SOURCE_DATE_EPOCH` asked for no dates: nothing to warn.)
+            result.diagnostics.append(
+                .warning(
+                    "periods-undated", "the build has no reference date, so no reporting period is shown",
+                    at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
+                    hint: "build from a git checkout with its history, or set SOURCE_DATE_EPOCH"))
+        }
         result.site = site
         result.diagnostics += OutputConflicts.collectionFolders(
             model, languages: site.languages, modelText: modelFile.text)

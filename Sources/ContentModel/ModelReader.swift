@@ -12,7 +12,7 @@ public struct ModelReader {
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
         "repository_url",
         "paths",
-        "license",
+        "license", "periods",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
@@ -94,6 +94,7 @@ public struct ModelReader {
         model.repositoryURL = readRepositoryURL(root["repository_url"])
         if let node = root["paths"] { model.paths[language] = readPaths(node) }
         model.license = readLicense(root["license"])
+        model.periods = readPeriods(root["periods"])
         model.baseURLLocation = root["base_url"].map {
             SourceLocation(file: file, line: $0.line, column: $0.column, length: $0.width)
         }

@@ -26,6 +26,8 @@ public struct SiteModel: Sendable {
     public var paths: [String: PathWords] = [:]
     /// The terms under which the data may be reused; `nil` until the site declares them.
     public var license: License?
+    /// The reporting periods (`periods:`); `nil` when the site declares none.
+    public var periods: PeriodPlan?
     /// Where `site.yaml` sets `base_url`; `nil` when it does not.
     public var baseURLLocation: SourceLocation?
 

@@ -33,7 +33,7 @@ extension Diagnostic {
         "model-collection-unknown": .content, "model-color-contrast": .content, "model-enum-unknown": .content,
         "model-field-type-unknown": .content, "model-field-unknown": .content, "model-invalid": .content,
         "model-unknown-key": .content, "path-reserved": .content, "translation-unknown": .content,
-        "language-invalid": .content,
+        "language-invalid": .content, "period-invalid": .content, "periods-undated": .content,
         // What a public release still lacks (warnings; content under --strict)
         "base-url-missing": .content, "base-url-placeholder": .content, "license-missing": .content,
         // Entries and references
@@ -61,13 +61,14 @@ extension Diagnostic {
         "map-invalid": .usage, "argument-base-url-invalid": .usage, "output-unsafe": .usage, "output-outside": .usage,
         "output-in-site": .usage,
         "output-exists": .usage, "init-folder-not-empty": .usage, "init-file-kept": .usage,
-        "init-language-unknown": .usage, "init-license-unknown": .usage, "init-base-url-invalid": .usage,
+        "init-language-unknown": .usage, "argument-period-unknown": .usage, "init-license-unknown": .usage,
+        "init-base-url-invalid": .usage,
         // The machine
         "content-missing": .environment, "theme-missing": .environment, "model-missing": .environment,
         "public-missing": .environment, "file-unreadable": .environment, "output-failed": .environment,
         "output-path-invalid": .environment, "port-unavailable": .environment, "git-unavailable": .environment,
         "git-shallow": .environment, "link-cache": .environment, "init-git-unavailable": .environment,
-        "init-starter-broken": .environment,
+        "init-starter-broken": .environment, "chromium-missing": .environment, "chromium-failed": .environment,
     ]
 
     /// The cause of this diagnostic's code; a code missing from `causes` counts as content.

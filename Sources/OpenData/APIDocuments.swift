@@ -49,7 +49,7 @@ public struct APIDocuments: Sendable {
                 "snapshots": .array(snapshots(of: collection)),
             ]
         }
-        return [
+        let catalog: JSONValue = [
             "version": .string(DataPaths.version),
             "title": .string(model.title),
             "description": .optional(model.description),
@@ -62,6 +62,7 @@ public struct APIDocuments: Sendable {
             "feeds": ["json": absolute(DataPaths.jsonFeed), "atom": absolute(DataPaths.atomFeed)],
             "datapackage": absolute(pages.data.dataPackage),
         ]
+        return catalog.adding("periods", PeriodDocuments(site: site).catalogEntry())
     }
 
     /// The dashboard's count of every entry of `collection` by its status field, `null` when
@@ -237,5 +238,15 @@ public struct APIDocuments: Sendable {
         case (.boolean(let flag), _): return .bool(flag)
         default: return .string(value.plainText)
         }
+    }
+}
+
+extension JSONValue {
+    /// This object with `value` under `key`, unless `value` is `null` (a site without periods
+    /// keeps the catalog it had).
+    func adding(_ key: String, _ value: JSONValue) -> JSONValue {
+        guard case .object(var members) = self, value != .null else { return self }
+        members[key] = value
+        return .object(members)
     }
 }

@@ -25,6 +25,29 @@ public struct ChangeFeeds: Sendable {
     }
 
     var items: [Item] {
+        // Each closed period is an item dated the day after its end, when it closed; history
+        // records and periods together, newest first (a period before the records of its day).
+        (periodItems + historyItems).enumerated().sorted { ($1.element.date, $0.offset) < ($0.element.date, $1.offset) }
+            .map(\.element)
+    }
+
+    /// "2023 — Proyectos: En marcha 2, Suspendido 2, Finalizado 1 (5 of 6 with a record)".
+    var periodItems: [Item] {
+        let documents = PeriodDocuments(site: site)
+        return site.periods.filter(\.closed).map { period in
+            let url = site.model.baseURL + pages.periodPage(period.id)
+            let text = zip(site.periodCollections, site.report(for: period)).map { item, report in
+                let counts = report.counts.filter { $0.count > 0 }.map { "\($0.value.label): \($0.count)" }
+                let total = report.documented + report.withoutRecord.count
+                return "\(item.collection.title) — \(counts.joined(separator: ", ")) (\(report.documented)/\(total))"
+            }
+            return Item(
+                id: url, url: url, title: documents.label(of: period), text: text.joined(separator: "\n"),
+                date: Self.timestamp(SiteDate(period.end.next)))
+        }
+    }
+
+    var historyItems: [Item] {
         site.history.compactMap { event in
             guard let entry = site.entry(event.entry), let collection = site.model.collection(event.entry.collection),
                 let field = collection.field(event.field)

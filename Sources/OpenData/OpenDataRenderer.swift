@@ -73,6 +73,7 @@ public struct OpenDataRenderer: Sendable {
                 ]
             },
             { tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
+            { PeriodDocuments(site: site).files() },
         ]
         for collection in site.model.collections {
             jobs += [

@@ -196,6 +196,17 @@ public struct SchemaDocuments: Sendable {
                 ],
                 "collections": ["type": "array", "items": collection],
                 "schema": url, "datapackage": url,
+                "periods": [
+                    "description":
+                        "The reporting periods' list and its schema (`periods` in site.yaml); null when the site has none.",
+                    "oneOf": [
+                        [
+                            "type": "object", "required": ["api", "schema"],
+                            "properties": ["api": url, "schema": url],
+                        ],
+                        ["type": "null"],
+                    ],
+                ],
                 "feeds": [
                     "type": "object", "required": ["json", "atom"], "properties": ["json": url, "atom": url],
                 ],

@@ -41,8 +41,13 @@ public struct TabularData: Sendable {
         public var description: String?
     }
 
-    /// Every table: per collection, then per list-of-records or `refs` field.
+    /// Every table: per collection, then per list-of-records or `refs` field; then the
+    /// reporting periods' counts, when the site has periods.
     public var tables: [Table] {
+        collectionTables + [PeriodDocuments(site: site).table].compactMap { $0 }
+    }
+
+    var collectionTables: [Table] {
         site.model.collections.flatMap { collection in
             [entriesTable(of: collection)]
                 + DataPaths.fieldTables(of: collection).map { field in

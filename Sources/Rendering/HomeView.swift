@@ -14,9 +14,12 @@ public struct HomeView: Sendable, TemplateView {
     public var statuses: [StatusView] = []
     /// The newest published figure, which the page leads with.
     public var lead: StatusView?
+    /// The newest closed reporting period, which leads the page when the site has periods.
+    public var period: PeriodRowView?
 
     public static let names: TemplateNames<HomeView> = [
         "lead": .init(\.lead),
+        "period": .init(\.period),
         "statuses": .init(\.statuses),
         "figures": .init(\.figures),
         "pages": .init(\.pages),

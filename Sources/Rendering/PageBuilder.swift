@@ -79,6 +79,7 @@ public struct PageBuilder: Sendable {
             searchIndexURL: PagePaths.relative(paths.localized(DataPaths.searchIndex), from: page),
             updatesURL: PagePaths.relative(paths.updatesPage, from: page))
         view.siteURL = model.baseURL
+        if !site.periods.isEmpty { view.periodsURL = PagePaths.relative(paths.periodsPage, from: page) }
         view.license = model.license.map(LicenseView.init)
         return view
     }

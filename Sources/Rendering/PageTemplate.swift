@@ -10,6 +10,9 @@ public enum PageTemplate {
     public static let data = "data"
     public static let updates = "updates"
     public static let notFound = "404"
+    /// The pages of reporting periods: the index and one per period, when the site has periods.
+    public static let periods = "periods"
+    public static let period = "period"
     /// The search page: rendered when the theme has it.
     public static let search = "search"
 
@@ -28,7 +31,9 @@ public enum PageTemplate {
 
     /// The templates of `library` that pages are rendered with.
     public static func pages(in library: TemplateLibrary) -> [String] {
-        library.names.filter { required.contains($0) || $0 == search || $0.hasPrefix(entry(of: "")) }
+        library.names.filter {
+            required.contains($0) || [search, periods, period].contains($0) || $0.hasPrefix(entry(of: ""))
+        }
     }
 
     /// `template-name-unknown`: a tag of the theme that names a value its view does not have

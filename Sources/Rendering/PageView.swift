@@ -35,6 +35,11 @@ public struct PageView: Sendable, TemplateView {
     public var entry: EntryView?
     public var data: DataView?
     public var updates: UpdatesView?
+    /// A reporting period's page, and the index of periods.
+    public var period: PeriodView?
+    public var periods: PeriodsView?
+    /// The index of periods, when the site has periods.
+    public var periodsURL: String?
     public var notFound = false
     /// The site's absolute address (`base_url`), for the Open Graph image.
     public var siteURL = ""
@@ -64,6 +69,9 @@ public struct PageView: Sendable, TemplateView {
         "entry": .init(\.entry),
         "data": .init(\.data),
         "updates": .init(\.updates),
+        "period": .init(\.period),
+        "periods": .init(\.periods),
+        "periodsURL": .init(\.periodsURL),
         "updatesURL": .init(\.updatesURL),
         "notFound": .init(\.notFound),
         "siteURL": .init(\.siteURL),

@@ -133,6 +133,20 @@ public struct SiteRenderer: Sendable {
                     template: PageTemplate.search, path: PagePaths.file(of: paths.searchPage),
                     view: { $0.search() }))
         }
+        // Reporting periods: a missing template is a `template-missing` error when the site has them.
+        let periods = site.periods
+        if !periods.isEmpty {
+            jobs.append(
+                PageJob(
+                    template: PageTemplate.periods, path: PagePaths.file(of: paths.periodsPage),
+                    view: { $0.periodsIndex() }))
+            for period in periods {
+                jobs.append(
+                    PageJob(
+                        template: PageTemplate.period, path: PagePaths.file(of: paths.periodPage(period.id)),
+                        view: { $0.period(period) }))
+            }
+        }
         for collection in site.model.collections {
             let indexPath = PagePaths.file(of: paths.index(of: collection))
             jobs.append(PageJob(template: PageTemplate.collection, path: indexPath, view: { $0.index(of: collection) }))

@@ -33,12 +33,16 @@ public struct DataPaths: Sendable, Hashable {
     public let words: PathWords
     /// The folder of the data files: the data word of the site's own language, with `/`.
     public let dataFolder: String
+    /// The periods word of the site's own language: the API's and the data files' name for them,
+    /// the same in every language.
+    public let apiPeriods: String
 
     /// The paths of `words`' pages, with the data files under `dataWord` (the site's own
     /// language's data word).
-    public init(words: PathWords, dataWord: String) {
+    public init(words: PathWords, dataWord: String, periodsWord: String? = nil) {
         self.words = words
         self.dataFolder = dataWord + "/"
+        self.apiPeriods = periodsWord ?? words["periods"]
     }
 
     /// The paths of `model`'s language (or of `language`, one of the site's), with the data files
@@ -46,7 +50,8 @@ public struct DataPaths: Sendable, Hashable {
     public init(model: SiteModel, language: String? = nil, ownLanguage: String? = nil) {
         self.init(
             words: model.pathWords(for: language ?? model.language),
-            dataWord: model.pathWords(for: ownLanguage ?? model.language).data)
+            dataWord: model.pathWords(for: ownLanguage ?? model.language).data,
+            periodsWord: model.pathWords(for: ownLanguage ?? model.language)["periods"])
     }
 
     /// The open-data page, without a language's folder: `datos/`.
@@ -58,17 +63,37 @@ public struct DataPaths: Sendable, Hashable {
     /// The page of last changes, with stale entries marked: `actualizaciones/`.
     public var updatesPage: String { words.updates + "/" }
 
+    /// The index of reporting periods: `periodos/`.
+    public var periodsPage: String { words["periods"] + "/" }
+    /// The page of one reporting period: `periodos/2022/`.
+    public func periodPage(_ id: String) -> String { periodsPage + id + "/" }
+
     /// The built-in pages of this language (without a language's folder), by `PathWords` key.
     public var pages: [(key: String, path: String)] {
-        [("data", dataPage), ("search", searchPage), ("updates", updatesPage)]
+        [("data", dataPage), ("search", searchPage), ("updates", updatesPage), ("periods", periodsPage)]
     }
 
     /// `page` (without a language's folder) in `other`'s words: a built-in page of these words
-    /// becomes the same page of `other` (`datos/` → `data/`), any other page stays as it is.
+    /// becomes the same page of `other` (`datos/` → `data/`, `periodos/2022/` → `periods/2022/`),
+    /// any other page stays as it is.
     public func translating(_ page: String, to other: DataPaths) -> String {
-        guard let key = pages.first(where: { $0.path == page })?.key else { return page }
-        return other.pages.first { $0.key == key }?.path ?? page
+        if let key = pages.first(where: { $0.path == page })?.key {
+            return other.pages.first { $0.key == key }?.path ?? page
+        }
+        if page.hasPrefix(periodsPage) { return other.periodsPage + page.dropFirst(periodsPage.count) }
+        return page
     }
+
+    /// The JSON of the reporting periods: `api/v1/periodos.json`, in the site's own words.
+    public var periodsList: String { Self.apiRoot + apiPeriods + ".json" }
+    /// The JSON of one period: `api/v1/periodos/2022.json`.
+    public func period(_ id: String) -> String { Self.apiRoot + apiPeriods + "/" + id + ".json" }
+    /// The schema of `periodsList`.
+    public var periodsListSchema: String { Self.apiRoot + "schema/" + apiPeriods + ".json" }
+    /// The schema of `period(_:)`.
+    public var periodSchema: String { Self.apiRoot + "schema/" + apiPeriods + "/period.json" }
+    /// The CSV of the periods: one row per period, collection and status: `datos/periodos.csv`.
+    public var periodsCSV: String { dataFolder + apiPeriods + ".csv" }
 
     /// All entries of a collection: `api/v1/proyectos.json`.
     public static func list(of collection: Collection) -> String {

@@ -27,6 +27,11 @@ public struct PagePaths: Sendable {
     /// The page of last changes of these pages' language: `actualizaciones/`, `en/updates/`.
     public var updatesPage: String { prefix + data.updatesPage }
 
+    /// The index of reporting periods of these pages' language: `periodos/`, `en/periods/`.
+    public var periodsPage: String { prefix + data.periodsPage }
+    /// The page of a reporting period: `periodos/2022/`, `en/periods/2022/`.
+    public func periodPage(_ id: String) -> String { prefix + data.periodPage(id) }
+
     /// The home page of the site's own language.
     public static let home = ""
 

@@ -10,7 +10,7 @@ struct Avance: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self,
-            ImportCommand.self, SchemaCommand.self,
+            ImportCommand.self, SchemaCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: BuildCommand.self)
 

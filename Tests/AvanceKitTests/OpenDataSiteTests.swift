@@ -68,9 +68,13 @@ import Testing
 
         let feed = try json("feed.json")
         let items = try #require(feed["items"] as? [[String: Any]])
-        // One item per dated record of the six projects' histories, newest first.
-        #expect(items.count == 10)
-        #expect(items.first?["title"] as? String == "Portal de datos abiertos: Suspendido")
+        // One item per dated record of the six projects' histories, and one per closed period
+        // (2021 to 2024), dated the day it closed, newest first.
+        #expect(items.count == 10 + 4)
+        #expect(items.first?["title"] as? String == "2024")
+        #expect(items.first?["date_published"] as? String == "2025-01-01T00:00:00Z")
+        #expect(items.dropFirst().first?["title"] as? String == "2023")
+        #expect(items.dropFirst(2).first?["title"] as? String == "Portal de datos abiertos: Suspendido")
         let mine = items.filter { ($0["url"] as? String)?.hasSuffix("/proyectos/huertos-comunitarios/") == true }
         #expect(
             mine.map { $0["title"] as? String } == [

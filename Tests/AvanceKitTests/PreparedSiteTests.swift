@@ -10,8 +10,9 @@ import Testing
         let (result, prepared) = Build.prepare(options)
         let site = try #require(prepared)
         #expect(!result.diagnostics.hasErrors)
-        // With each language's search index (97 files) and the theme's favicon and Open Graph image (3).
-        #expect(built.files.count == 274)
+        // With each language's search index (97 files), the theme's favicon and Open Graph image (3),
+        // and the reporting periods (12 pages, 8 JSON documents and a CSV).
+        #expect(built.files.count == 295)
         // Pages, in every language, are listed before anything is rendered.
         #expect(result.paths == built.files.map(\.path).filter { $0.hasSuffix(".html") }.sorted())
         for file in built.files {

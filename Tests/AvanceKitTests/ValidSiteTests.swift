@@ -36,9 +36,10 @@ import Testing
         // The home page, 6 collection indexes, 22 entries, the open-data, search and last-changes
         // pages, and one page per group: acciones by estado (3) and eje (2 axes named), metas by
         // dimension (2), proyectos by estado (4), eje (2), ejecutor (3) and socios (3), socios by tipo (4),
-        // and the late proyectos (past `planned_end`).
-        #expect(pages.count == 1 + 6 + 22 + 3 + (3 + 2) + 2 + (4 + 2 + 3 + 3) + 4 + 1)
-        #expect(pages.count == 56)
+        // and the late proyectos (past `planned_end`); the index of reporting periods and one page
+        // per year from 2021 to 2025 (open on the reference date, 1 January 2025).
+        #expect(pages.count == 1 + 6 + 22 + 3 + (3 + 2) + 2 + (4 + 2 + 3 + 3) + 4 + 1 + (1 + 5))
+        #expect(pages.count == 62)
         for path in [
             "proyectos/estado/suspendido/index.html", "proyectos/ejecutor/cooperativa-luz/index.html",
             "socios/tipo/privado/index.html", "acciones/eje/movilidad/index.html",
@@ -48,16 +49,17 @@ import Testing
         }
         #expect(!pages.contains("acciones/eje/gobierno/index.html"))  // no action names that axis
         // The English site has the same pages under en/; then the 404 page, CSS, data and feeds.
-        #expect(Self.result.files.filter { $0.path.hasPrefix("en/") && $0.path.hasSuffix("index.html") }.count == 56)
-        #expect(Self.result.files.filter { $0.path.hasSuffix(".html") }.count == 113)
+        #expect(Self.result.files.filter { $0.path.hasPrefix("en/") && $0.path.hasSuffix("index.html") }.count == 62)
+        #expect(Self.result.files.filter { $0.path.hasSuffix(".html") }.count == 125)
         // And each language's search index: its manifest, one file per entry, and its shards, one
         // per first letter or digit of its words (25 in Spanish, 26 in English).
         let search = Self.result.files.filter {
             $0.path.hasPrefix("search-index/") || $0.path.hasPrefix("en/search-index/")
         }
         #expect(search.count == 2 * (1 + 22) + 25 + 26)
-        // 177: also the theme's favicon (SVG and PNG) and Open Graph image.
-        #expect(Self.result.files.count == 177 + search.count)
+        // 198: also the theme's favicon (SVG and PNG) and Open Graph image, and the periods' open
+        // data (their list, 5 documents, 2 schemas and a CSV).
+        #expect(Self.result.files.count == 198 + search.count)
         #expect(Self.result.files.contains { $0.path == "404.html" })
         #expect(Self.result.files.contains { $0.path == "css/site.css" })
     }
@@ -214,11 +216,30 @@ import Testing
 
     @Test func everyChartHasASummaryAndADataTable() {
         let charts = Self.home.components(separatedBy: "<div class=\"chart-bars\"").count - 1
-        #expect(charts == 7)
+        // With the last closed period's chart, which leads the page.
+        #expect(charts == 8)
         #expect(Self.home.components(separatedBy: "class=\"chart-summary\"").count - 1 == charts)
         #expect(Self.home.components(separatedBy: "<details class=\"chart-data\">").count - 1 == charts)
         #expect(Self.home.contains("Ejes: 3 / 4"))
         #expect(Self.home.contains("Proyectos: 6 / 10"))
+    }
+
+    @Test func theLastClosedPeriodLeadsTheHomePageAndSaysWhatIsCarried() throws {
+        let home = Self.home
+        let period = try #require(home.range(of: "El último periodo cerrado: 2024"))
+        let snapshot = try #require(home.range(of: "La última cifra publicada"))
+        #expect(period.lowerBound < snapshot.lowerBound)
+        // No project has a record in 2024: each status at its end comes from an earlier record.
+        #expect(
+            home.contains(
+                "De las 5 entradas con estado al cierre, 5 no tienen ningún registro dentro del periodo: "
+                    + "su estado viene de un registro anterior."))
+        #expect(home.contains(#"<a href="periodos/2024/">Ver el informe completo del periodo</a>"#))
+        // In 2023, the project finished and the one suspended are its changes, beside 2022.
+        let page = try #require(ValidSite.page("periodos/2023/index.html"))
+        #expect(page.contains("<strong>Terminó</strong>: de «En marcha» a «Finalizado»"))
+        #expect(page.contains("<strong>Se suspendió</strong>: de «En marcha» a «Suspendido»"))
+        #expect(page.contains("<tr><th scope=\"row\">En marcha</th><td>4</td><td>2</td><td>−2</td></tr>"))
     }
 }
 

@@ -63,9 +63,16 @@ def at(document, path):
 
 
 def entry_documents(api):
+    """Entries' documents: not the schemas, nor the reporting periods' (whose folder has a
+    `period.json` schema)."""
     for path in sorted(api.glob("*/*.json")):
-        if path.parent.name != "schema":
+        if path.parent.name != "schema" and not (api / "schema" / path.parent.name / "period.json").exists():
             yield path
+
+
+def period_documents(api):
+    for schema in sorted(api.glob("schema/*/period.json")):
+        yield from sorted((api / schema.parent.name).glob("*.json"))
 
 
 def breakages(api, base_url):
@@ -97,6 +104,11 @@ def breakages(api, base_url):
     with_rollup = next((path for path, document in entries if document["rollups"]), None)
     with_history = next((path for path, document in entries if document["history"]), None)
     any_entry = entries[0][0]
+    periods = [(path, load(path)) for path in period_documents(api)]
+    with_change = next((path for path, d in periods if any(c["changes"] for c in d["collections"])), None)
+
+    def unknown_change_kind(document):
+        next(c for c in document["collections"] if c["changes"])["changes"][0]["kind"] = "exploded"
     catalog = api / "index.json"
     has_snapshot = any(len(c["snapshots"][0]["counts"]) > 1 for c in load(catalog)["collections"] if c["snapshots"])
     cases = [
@@ -112,6 +124,8 @@ def breakages(api, base_url):
         ("a missing body_html", any_entry, lambda d: d.pop("body_html")),
         ("a snapshot count with another value's label", catalog if has_snapshot else None, bad_snapshot_label),
         ("a list entry without its id", api / (any_entry.parent.name + ".json"), lambda d: d["entries"][0].pop("id")),
+        ("a period's change of no known kind", with_change, unknown_change_kind),
+        ("a period without its end", periods[0][0] if periods else None, lambda d: d.pop("end")),
     ]
     return [(name, path, breaker) for name, path, breaker in cases if path is not None]
 

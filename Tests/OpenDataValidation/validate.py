@@ -73,6 +73,11 @@ def schema_for(api, document):
         return api / "schema" / "index.json"
     if len(relative.parts) == 1:
         return api / "schema" / relative.name
+    # A period's document names its schema (`schema/periodos/period.json`); an entry's is its
+    # collection's `entry.json`.
+    period = api / "schema" / relative.parts[0] / "period.json"
+    if period.exists():
+        return period
     return api / "schema" / relative.parts[0] / "entry.json"
 
 

@@ -127,7 +127,7 @@ import Testing
         #expect(diagnostics.filter { $0.code == "template-name-unknown" }.isEmpty)
         #expect(
             PageTemplate.pages(in: library) == [
-                "404", "collection", "data", "entry", "home", "search", "updates",
+                "404", "collection", "data", "entry", "home", "period", "periods", "search", "updates",
             ])
     }
 
@@ -158,7 +158,8 @@ import Testing
             title: "T", description: nil, nav: [], footer: [], strings: Strings(["a": "b"]), feedJSON: "j",
             feedAtom: "a", dataURL: "d", searchURL: "s", searchIndexURL: "i", updatesURL: "u")
         let optional: Set = [
-            "siteDescription", "description", "home", "collection", "entry", "data", "updates", "license",
+            "siteDescription", "description", "home", "collection", "entry", "data", "updates", "license", "period",
+            "periods", "periodsURL",
         ]
         for name in PageView.allNames {
             #expect((page.value(named: name) == nil) == optional.contains(name), "\(name)")

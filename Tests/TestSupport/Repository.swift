@@ -24,12 +24,18 @@ public enum Repository {
     /// Runs `avance` (`Repository.avance`) with `arguments` and `NO_COLOR` set, its standard output thrown
     /// away: its exit status and standard error. A run still going after `timeout` seconds (a `serve`
     /// that started instead of refusing) is stopped with SIGTERM.
-    public static func runAvance(_ arguments: [String], timeout: Double = 60) throws -> (status: Int32, err: String) {
+    public static func runAvance(_ arguments: [String], timeout: Double = 60, environment: [String: String] = [:])
+        throws
+        -> (status: Int32, err: String)
+    {
         guard let avance else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: avance)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(environment) { $1 })
+        {
+            $1
+        }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice

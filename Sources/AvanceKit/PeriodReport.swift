@@ -1,0 +1,140 @@
+import Diagnostics
+import Foundation
+import SiteData
+import SiteLayout
+
+/// `avance report <period> --pdf FILE`: builds the site into a temporary folder and prints the
+/// period's page to PDF with headless Chromium (A4, the theme's print stylesheet). The PDF is
+/// written beside `FILE` and renamed into place, so that a failed print leaves nothing half
+/// written, and an existing file is replaced only when asked.
+public enum PeriodReport {
+    /// What the report needs: the build's options, the period's id, the PDF's path.
+    public struct Options: Sendable {
+        public var build: BuildOptions
+        public var period: String
+        public var pdf: String
+        /// Replace `pdf` when it exists.
+        public var force = false
+
+        /// Creates the options.
+        public init(build: BuildOptions, period: String, pdf: String) {
+            self.build = build
+            self.period = period
+            self.pdf = pdf
+        }
+    }
+
+    /// The names Chromium goes by on Debian and elsewhere, looked for on `PATH`.
+    static let chromiumNames = ["chromium", "chromium-browser", "google-chrome"]
+
+    /// Writes the report; the diagnostics say what went wrong (none when the PDF is written).
+    public static func write(_ options: Options) -> (diagnostics: [Diagnostic], sources: [String: String]) {
+        let environment = options.build.environment
+        if FileManager.default.fileExists(atPath: options.pdf), !options.force {
+            return (
+                [
+                    .error(
+                        "output-exists", "`\(options.pdf)` exists",
+                        hint: "choose another file, or pass --force to replace it")
+                ], [:]
+            )
+        }
+        guard let chromium = findChromium(environment) else {
+            let named = environment["AVANCE_CHROMIUM"].map {
+                " (`AVANCE_CHROMIUM` names `\($0)`, which is not a program)"
+            }
+            return (
+                [
+                    .error(
+                        "chromium-missing",
+                        "headless Chromium is needed to print the report, and it was not found"
+                            + (named ?? " on PATH"),
+                        hint:
+                            "install it (Debian, Ubuntu: `apt-get install chromium`), or set AVANCE_CHROMIUM to its path"
+                    )
+                ], [:]
+            )
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avance-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var build = options.build
+        build.output = folder.appendingPathComponent("site").path
+        let result = Build.build(build)
+        guard result.wrote, let site = result.site else { return (result.diagnostics, result.sources) }
+        let periods = site.periods
+        guard let period = periods.first(where: { $0.id == options.period }) else {
+            let hint =
+                periods.isEmpty
+                ? "the site has no periods: declare them with `periods:` in content/site.yaml (docs/periods.md)"
+                : Suggestion.hint(for: options.period, among: periods.map(\.id))
+                    ?? "the periods are \(periods.map { "`\($0.id)`" }.joined(separator: ", "))"
+            return (
+                result.diagnostics.filter { $0.severity != .error }
+                    + [.error("argument-period-unknown", "no period `\(options.period)`", hint: hint)], result.sources
+            )
+        }
+        let page = build.output + "/" + PagePaths.file(of: PagePaths(model: site.model).periodPage(period.id))
+        let target = URL(fileURLWithPath: options.pdf)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).avance-\(getpid()).tmp")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        if let problem = print(page: page, to: temporary.path, chromium: chromium) {
+            return (result.diagnostics.filter { $0.severity != .error } + [problem], result.sources)
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            return (
+                [
+                    .error(
+                        "output-failed", "could not write `\(options.pdf)`: \(String(cString: strerror(errno)))",
+                        hint: "check that its folder exists and can be written")
+                ], result.sources
+            )
+        }
+        return (result.diagnostics.filter { $0.severity != .error }, result.sources)
+    }
+
+    /// `AVANCE_CHROMIUM` when it is set (a path, or a name on `PATH`), else the first of
+    /// `chromiumNames` on `PATH`; `nil` when there is none.
+    static func findChromium(_ environment: [String: String]) -> String? {
+        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        func executable(_ name: String) -> String? {
+            if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+            return path.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        }
+        if let named = environment["AVANCE_CHROMIUM"] { return executable(named) }
+        return chromiumNames.lazy.compactMap(executable).first
+    }
+
+    /// Prints `page` to `pdf`; a diagnostic when Chromium fails or writes nothing.
+    static func print(page: String, to pdf: String, chromium: String) -> Diagnostic? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        var arguments = [
+            "--headless", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
+            "--user-data-dir=\(FileManager.default.temporaryDirectory.path)/avance-chromium-\(getpid())",
+        ]
+        // Chromium refuses to run as root inside its sandbox (a container, a CI runner).
+        if geteuid() == 0 { arguments.append("--no-sandbox") }
+        process.arguments = arguments + [URL(fileURLWithPath: page).absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            return .error(
+                "chromium-failed", "could not run `\(chromium)`: \(error.localizedDescription)",
+                hint: "check that it is Chromium and can run here, or set AVANCE_CHROMIUM to another one")
+        }
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let size = (try? FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int) ?? 0
+        guard process.terminationStatus == 0, size > 0 else {
+            let last = String(decoding: message, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+            return .error(
+                "chromium-failed", "`\(chromium)` did not print the report (exit status \(process.terminationStatus))",
+                hint: last.isEmpty ? "run it by hand to see why" : "it said: \(last)")
+        }
+        return nil
+    }
+}
