@@ -29,7 +29,7 @@ $(PYTHON) -m pip install --quiet --disable-pip-version-check $(1) 2>/dev/null ||
 endef
 
 .PHONY: examples examples-check site test serve deps py-deps a11y-deps tool tool-debug lint format golden open-data-check a11y-check \
-	screenshots link-check bench clean
+	screenshots link-check bench bench-deps clean
 
 site: deps tool
 	$(AVANCE_RELEASE) build --root .
@@ -148,19 +148,28 @@ format:
 golden: deps
 	AVANCE_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
 
-# Benchmarks (never part of `make test`): for each size, build, check, serve's rebuild after an
-# edit, and Hugo on the same entries (bench/build.sh), then the link checker (bench/link-check.sh),
-# then what a search downloads, against Pagefind (bench/search.sh, docs/search.md).
-# Corpora are kept in .build/bench. `make bench BENCH_SIZES=10000 RUNS=5`.
-BENCH_SIZES ?= 1000 10000 50000
-LINK_BENCH_SIZES ?= 1000 10000 18000
+# Benchmarks (never part of `make test`): for each size, avance and Hugo side by side on the
+# bench's corpus and on the Quito model's full listings (build, bytes, check, serve's rebuild
+# after an edit: bench/build.sh), then the link checker (bench/link-check.sh), then what a search
+# downloads, against Pagefind (bench/search.sh, docs/search.md). Corpora are kept in
+# .build/bench. The default run is meant to stay under 15 minutes on a quiet 2-core machine
+# (about 25 for bench/build.sh alone at load 10-13); `make bench
+# BENCH_SIZES="10000 50000" RUNS=5` for the linearity check (much longer). docs/performance.md.
+BENCH_SIZES ?= 10000
+LINK_BENCH_SIZES ?= 10000
 SEARCH_BENCH_SIZES ?= 10000
 RUNS ?= 3
 
-bench: deps
+bench: deps bench-deps
 	RUNS=$(RUNS) bench/build.sh $(BENCH_SIZES)
 	RUNS=$(RUNS) bench/link-check.sh $(LINK_BENCH_SIZES)
 	bench/search.sh $(SEARCH_BENCH_SIZES)
+
+# Hugo (Debian's package, 0.111.3 on bookworm), which the benchmark runs beside avance.
+bench-deps:
+	@command -v hugo >/dev/null || { echo "installing: hugo"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo) || \
+	  { echo "could not install hugo (run as root, or install it yourself)"; exit 2; }; }
 
 clean:
 	rm -rf .build public

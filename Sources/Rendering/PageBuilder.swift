@@ -15,6 +15,8 @@ public struct PageBuilder: Sendable {
     /// The group-by pages of each collection, made once: every listing page shows them all as
     /// filters.
     let groupsByCollection: [String: [Group]]
+    /// The filters of each collection's listing pages, made once (see `filters(of:from:)`).
+    var filterTables: [String: FilterTable] = [:]
 
     /// Creates a builder of pages in `localization`'s language (the site's own by default).
     public init(site: Site, bodies: RenderedBodies, strings: Strings, localization: Localization? = nil) {
@@ -28,6 +30,9 @@ public struct PageBuilder: Sendable {
         self.groupsByCollection = Dictionary(
             site.model.collections.map { ($0.name, Self.groups(of: $0, in: site)) },
             uniquingKeysWith: { first, _ in first })
+        for collection in site.model.collections where !collection.groupBy.isEmpty {
+            filterTables[collection.name] = filterTable(of: collection)
+        }
     }
 
     var model: SiteModel { site.model }
