@@ -29,7 +29,7 @@ $(PYTHON) -m pip install --quiet --disable-pip-version-check $(1) 2>/dev/null ||
 endef
 
 .PHONY: examples examples-check site test serve deps py-deps a11y-deps tool tool-debug lint format golden messages-doc open-data-check a11y-check \
-	screenshots link-check bench clean
+	screenshots link-check bench bench-deps clean
 
 site: deps tool
 	$(AVANCE_RELEASE) build --root .
@@ -66,6 +66,9 @@ serve: deps tool-debug
 # requires the validators to reject broken copies, and checks CRLF and every URL of the site.
 # The same for the test site (Tests/Fixtures/valid-site, every field type), with the theme.
 VALID_SITE := .build/valid-site
+# The demonstration site of indicators (examples/demo/: invented figures), whose series must
+# validate in the CSV, the JSON API and the Data Package.
+DEMO_SITE := .build/demo-site
 open-data-check:
 	$(AVANCE_DEBUG) build --root . --output .build/test-public --quiet
 	$(PYTHON) Tests/OpenDataValidation/validate.py .build/test-public
@@ -76,6 +79,11 @@ open-data-check:
 	SOURCE_DATE_EPOCH=1735689600 $(AVANCE_DEBUG) build --root $(VALID_SITE) --no-git-dates --quiet
 	$(PYTHON) Tests/OpenDataValidation/validate.py $(VALID_SITE)/public
 	$(PYTHON) Tests/OpenDataValidation/negative.py $(VALID_SITE)/public
+	rm -rf $(DEMO_SITE) && mkdir -p $(DEMO_SITE)
+	cp -R examples/demo/content theme $(DEMO_SITE)/
+	$(AVANCE_DEBUG) build --root $(DEMO_SITE) --no-git-dates --quiet
+	$(PYTHON) Tests/OpenDataValidation/validate.py $(DEMO_SITE)/public
+	$(PYTHON) Tests/OpenDataValidation/negative.py $(DEMO_SITE)/public
 
 # Builds the Quito site into a temporary folder and checks every link of every page.
 link-check:
@@ -93,6 +101,9 @@ a11y-check:
 	SOURCE_DATE_EPOCH=1735689600 $(AVANCE_DEBUG) build --root .build/test-fixture \
 	  --output .build/test-fixture/public --quiet
 	$(PYTHON) Tests/Accessibility/check.py .build/test-fixture/public --skip-search
+	rm -rf $(DEMO_SITE) && mkdir -p $(DEMO_SITE) && cp -R examples/demo/content theme $(DEMO_SITE)/
+	$(AVANCE_DEBUG) build --root $(DEMO_SITE) --no-git-dates --quiet
+	$(PYTHON) Tests/Accessibility/check.py $(DEMO_SITE)/public --skip-search
 
 a11y-deps:
 	@missing=""; for p in $(A11Y_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -141,19 +152,28 @@ golden: deps
 messages-doc: deps
 	AVANCE_UPDATE_MESSAGES=1 $(SWIFT) test --filter CatalogTests/theDiagnosticsReferenceListsEveryMessage
 
-# Benchmarks (never part of `make test`): for each size, build, check, serve's rebuild after an
-# edit, and Hugo on the same entries (bench/build.sh), then the link checker (bench/link-check.sh),
-# then what a search downloads, against Pagefind (bench/search.sh, docs/search.md).
-# Corpora are kept in .build/bench. `make bench BENCH_SIZES=10000 RUNS=5`.
-BENCH_SIZES ?= 1000 10000 50000
-LINK_BENCH_SIZES ?= 1000 10000 18000
+# Benchmarks (never part of `make test`): for each size, avance and Hugo side by side on the
+# bench's corpus and on the Quito model's full listings (build, bytes, check, serve's rebuild
+# after an edit: bench/build.sh), then the link checker (bench/link-check.sh), then what a search
+# downloads, against Pagefind (bench/search.sh, docs/search.md). Corpora are kept in
+# .build/bench. The default run is meant to stay under 15 minutes on a quiet 2-core machine
+# (about 25 for bench/build.sh alone at load 10-13); `make bench
+# BENCH_SIZES="10000 50000" RUNS=5` for the linearity check (much longer). docs/performance.md.
+BENCH_SIZES ?= 10000
+LINK_BENCH_SIZES ?= 10000
 SEARCH_BENCH_SIZES ?= 10000
 RUNS ?= 3
 
-bench: deps
+bench: deps bench-deps
 	RUNS=$(RUNS) bench/build.sh $(BENCH_SIZES)
 	RUNS=$(RUNS) bench/link-check.sh $(LINK_BENCH_SIZES)
 	bench/search.sh $(SEARCH_BENCH_SIZES)
+
+# Hugo (Debian's package, 0.111.3 on bookworm), which the benchmark runs beside avance.
+bench-deps:
+	@command -v hugo >/dev/null || { echo "installing: hugo"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo) || \
+	  { echo "could not install hugo (run as root, or install it yourself)"; exit 2; }; }
 
 clean:
 	rm -rf .build public

@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "DevServer",
             dependencies: [
-                "AvanceKit", "Diagnostics", "SiteLayout", "Rendering",
+                "AvanceKit", "Diagnostics", "Loading", "SiteLayout", "Rendering",
                 // FlyingFox's socket layer only: the HTTP reader is ours (docs/serve.md).
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]

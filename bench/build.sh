@@ -1,25 +1,43 @@
 #!/usr/bin/env bash
-# The benchmark of `make bench`, on generated corpora (bench/gen-corpus.py: N actions, N/4
-# milestones, N/2 projects, N/20 partners, 5 axes, ~2 KB of Markdown each). For each N:
-#   build   `avance build` (full validation, HTML, JSON, CSV): median wall, pages/s, peak RSS
-#   check   `avance check --public` of that output: median wall, pages/s, peak RSS
-#   serve   `avance serve`, one line added to one entry: the rebuild time serve logs
-#           ("built … in X ms", median) and the time from the save to the page served with it
-#   hugo    when `hugo` is installed, Hugo on the same entries: median wall, peak RSS, and how
-#           many times faster avance is (Hugo's median / avance's median)
-# then one Markdown table of every figure, with the machine's load when each N started.
+# The benchmark of `make bench`: avance and Hugo side by side, in the same run, on two generated
+# corpora for each N (bench/gen-corpus.py: N actions, N/4 milestones, N/2 projects, N/20
+# partners, 5 axes, ~2 KB of Markdown each):
+#   bench   the bench's own model (actions grouped by estado and tipo)
+#   quito   the Quito model's full listings (content/site.yaml): actions grouped by estado, tipo,
+#           plazo and hito; projects by estado, eje, ejecutor and socios; partners by tipo
+# Hugo's layouts (gen-corpus.py --hugo) render the same listings: a table of the same rows and
+# columns on each collection's page and on each group page (one taxonomy per grouping), every
+# list paginated at 100 (`paginate`, `.Paginator`). avance paginates at site.yaml's `paginate_by:
+# 100` when it knows the setting; an avance without pagination renders every listing whole, and
+# the run says so.
 #
-#   bench/build.sh                       # N = 1000 10000 50000, 3 runs each
-#   RUNS=5 bench/build.sh 10000          # one size, 5 runs
+# For each corpus and N:
+#   build   `avance build` (pages, open data, search index: the publishable site) and `hugo`,
+#           alternating, $RUNS runs each after a warm-up: median wall, median CPU time (user +
+#           system), peak RSS, the ratios (Hugo's median / avance's: above 1, avance is faster)
+#   bytes   the HTML bytes of each site, and the bytes of every file it publishes
+#   check   `avance check --public` of avance's output: median wall, peak RSS
+#   serve   `avance serve`, one line added to one entry: the rebuild time serve logs ("built …
+#           in X ms", median) and the time from the save to the page served with it
+#   incremental  a rebuild after a one-file edit with the build cache: "not built" (there is
+#           no cache across runs yet)
+# then one Markdown table of every figure, with the machine's load when each corpus started.
+#
+#   bench/build.sh                       # N = 10000, both corpora, 3 runs each
+#   RUNS=5 bench/build.sh 10000 50000    # two sizes, 5 runs
+#   CORPORA=quito bench/build.sh 1000    # one corpus
 #   BENCH_DIR=/tmp/b bench/build.sh      # where corpora are kept (default .build/bench, reused)
 #   SERVE=0 HUGO=0 bench/build.sh 1000   # leave out serve or Hugo
 #   AVANCE=/path/to/avance bench/build.sh # time another build of avance (e.g. an older commit)
+#   TASKSET="taskset -c 0" bench/build.sh # both tools on one core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 50000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000)
+read -r -a corpora <<<"${CORPORA:-bench quito}"
 runs=${RUNS:-3}
 work=${BENCH_DIR:-$PWD/.build/bench}
+read -r -a pin <<<"${TASKSET:-}"
 mkdir -p "$work"
 
 if [ -n "${AVANCE:-}" ]; then
@@ -28,18 +46,51 @@ else
     swift build -c release --product avance >/dev/null
     avance=$PWD/.build/release/avance
 fi
+if [ "${HUGO:-1}" != 0 ] && ! command -v hugo >/dev/null; then
+    echo "installing hugo (Debian's package)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo) ||
+        { echo "could not install hugo (run as root, or install it yourself; HUGO=0 leaves it out)"; exit 2; }
+fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; $(swift --version 2>&1 | head -1)"
-echo "runs per figure: $runs (median wall; peak RSS is the largest of the runs)"
+[ ${#pin[@]} -gt 0 ] && echo "both tools run under: ${pin[*]}"
+echo "runs per figure: $runs (median wall; peak RSS is the largest of the runs); builds alternate avance, Hugo"
+
+# Whether this avance paginates listings (site.yaml `paginate_by`): a small corpus with the
+# setting either builds or is refused as an unknown key.
+probe=$work/paginate-probe
+python3 bench/gen-corpus.py 40 "$probe" --quito --paginate 10
+if "$avance" build --root "$probe" --no-git-dates --quiet >/dev/null 2>&1; then
+    paginate=(--paginate 100)
+    echo "avance paginates listings at 100 entries (paginate_by: 100), as Hugo does (paginate = 100)"
+else
+    paginate=()
+    echo "NOTE: this avance does not paginate (no paginate_by): its listing and group pages hold every" \
+        "entry, Hugo's hold 100 a page. Same rows and columns, not yet the same pagination."
+fi
+rm -rf "$probe"
+wanted=$((${#paginate[@]} > 0 ? 1 : 0))  # lines of `paginate_by` in a corpus's site.yaml
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 load() { cut -d" " -f1 /proc/loadavg; }
+rate() { awk "BEGIN { printf \"%.0f\", $1 / $2 }"; }
+megabytes() { awk "BEGIN { printf \"%.0f\", $1 / 1048576 }"; }
+
+# timed COMMAND...: runs it once; prints "seconds kilobytes" and sets $cpu (user + system
+# seconds, every thread): on a shared machine whose load exceeds its cores, the wall time
+# measures the scheduler as much as the tool, CPU time much less.
+timed() {
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "${pin[@]}" "$@" >/dev/null 2>&1 || true
+    local wall user system kb
+    read -r wall user system kb < <(tail -1 "$work/time.txt")
+    awk "BEGIN { printf \"%.2f\", $user + $system }" >"$work/cpu.txt"
+    echo "$wall $kb"
+}
 
 # measure COMMAND...: runs it $runs times; sets $seconds (median wall) and $megabytes (peak RSS).
 measure() {
     local times=() kb=0 out
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
-        out=$(tail -1 "$work/time.txt")
+        out=$(timed "$@")
         times+=("${out%% *}")
         [ "${out##* }" -gt "$kb" ] && kb=${out##* }
     done
@@ -47,7 +98,11 @@ measure() {
     megabytes=$((kb / 1024))
 }
 
-rate() { awk "BEGIN { printf \"%.0f\", $1 / $2 }"; }
+# bytes FOLDER [NAME]: the bytes of its files (named NAME, when given).
+bytes() {
+    if [ $# -gt 1 ]; then find "$1" -type f -name "$2" -printf '%s\n'; else find "$1" -type f -printf '%s\n'; fi |
+        awk '{ s += $1 } END { print s + 0 }'
+}
 
 # serve_rebuild SITE: starts `avance serve`, adds a line to one entry $runs times; sets
 # $rebuild_ms (median of the rebuild times serve logs) and $saved_ms (median, save to page served).
@@ -97,49 +152,92 @@ serve_rebuild() {
     saved_ms=$(printf '%s\n' "${saved[@]}" | median)
 }
 
+unit() { [ "$1" = - ] && echo - || echo "$1 $2"; }
 rows=()
 for n in "${sizes[@]}"; do
-    site=$work/avance-$n
-    [ -d "$site/content" ] || python3 bench/gen-corpus.py "$n" "$site"
-    entries=$(find "$site/content" -name '*.md' | wc -l)
-    started_load=$(load)
-    echo "N = $n actions: $entries Markdown entries (load $started_load)"
-    "$avance" build --root "$site" --no-git-dates --quiet  # warm-up, and the output to check
-    pages=$(find "$site/public" -name '*.html' | wc -l)
+    for corpus in "${corpora[@]}"; do
+        options=()
+        [ "$corpus" = quito ] && options=(--quito)
+        # The bench corpus keeps its folder name (bench/search.sh reuses it).
+        name=$n
+        [ "$corpus" = quito ] && name=quito-$n
+        site=$work/avance-$name
+        # A corpus is remade when its pagination setting differs from what this avance takes.
+        if [ ! -d "$site/content" ] || [ "$(grep -c '^paginate_by' "$site/content/site.yaml")" != "$wanted" ]; then
+            python3 bench/gen-corpus.py "$n" "$site" "${options[@]}" "${paginate[@]}"
+        fi
+        entries=$(find "$site/content" -name '*.md' | wc -l)
+        started_load=$(load)
+        echo "N = $n actions, $corpus corpus: $entries Markdown entries (load $started_load)"
+        build=("$avance" build --root "$site" --no-git-dates --quiet)
+        "${build[@]}" 2>/dev/null  # warm-up, and the output to check (its warnings are the corpus's)
+        pages=$(find "$site/public" -name '*.html' | wc -l)
 
-    measure "$avance" build --root "$site" --no-git-dates --quiet
-    build_s=$seconds build_mb=$megabytes
-    echo "  build: $build_s s, $(rate "$pages" "$build_s") pages/s, $build_mb MB ($pages pages; load $(load))"
+        hugo_on=0
+        if [ "${HUGO:-1}" != 0 ]; then
+            hugo_on=1
+            hsite=$work/hugo-$name
+            [ -d "$hsite/content" ] || python3 bench/gen-corpus.py "$n" "$hsite" --hugo "${options[@]}"
+            hugo_build=(hugo --source "$hsite" --quiet)
+            "${hugo_build[@]}" >/dev/null 2>&1 || { echo "  hugo failed:"; "${hugo_build[@]}" 2>&1 | tail -5; hugo_on=0; }
+        fi
 
-    check=("$avance" check --public "$site/public" --base-url https://example.org/corpus/ --quiet)
-    "${check[@]}" || echo "  (avance check found problems in the built corpus: the figures below include them)"
-    measure "${check[@]}"
-    check_s=$seconds check_mb=$megabytes
-    echo "  check: $check_s s, $(rate "$pages" "$check_s") pages/s, $check_mb MB (load $(load))"
+        # Alternating runs: a slow period of the shared machine falls on both tools alike.
+        avance_times=() hugo_times=() avance_cpu=() hugo_cpu=() build_kb=0 hugo_kb=0
+        for _ in $(seq "$runs"); do
+            out=$(timed "${build[@]}")
+            avance_times+=("${out%% *}")
+            avance_cpu+=("$(cat "$work/cpu.txt")")
+            [ "${out##* }" -gt "$build_kb" ] && build_kb=${out##* }
+            if [ "$hugo_on" = 1 ]; then
+                out=$(timed "${hugo_build[@]}")
+                hugo_times+=("${out%% *}")
+                hugo_cpu+=("$(cat "$work/cpu.txt")")
+                [ "${out##* }" -gt "$hugo_kb" ] && hugo_kb=${out##* }
+            fi
+        done
+        build_s=$(printf '%s\n' "${avance_times[@]}" | median)
+        build_cpu=$(printf '%s\n' "${avance_cpu[@]}" | median)
+        build_mb=$((build_kb / 1024))
+        html=$(bytes "$site/public" '*.html') total=$(bytes "$site/public")
+        echo "  avance: $build_s s (runs: ${avance_times[*]}; CPU $build_cpu s), $(rate "$pages" "$build_s") pages/s, $build_mb MB;" \
+            "$pages pages, HTML $(megabytes "$html") MB, all files $(megabytes "$total") MB (load $(load))"
 
-    rebuild_ms=- saved_ms=-
-    if [ "${SERVE:-1}" != 0 ]; then
-        serve_rebuild "$site"
-        echo "  serve: rebuild after a one-line edit $rebuild_ms ms (logged), save to page served $saved_ms ms" \
-            "(load $(load))"
-    fi
+        hugo_s=- hugo_mb=- ratio=- hugo_cpu_s=- cpu_ratio=- hugo_html=- html_ratio=- hugo_total=- rss_ratio=- hugo_pages=-
+        if [ "$hugo_on" = 1 ]; then
+            hugo_s=$(printf '%s\n' "${hugo_times[@]}" | median)
+            hugo_cpu_s=$(printf '%s\n' "${hugo_cpu[@]}" | median)
+            cpu_ratio=$(awk "BEGIN { printf \"%.2f\", $hugo_cpu_s / $build_cpu }")
+            hugo_mb=$((hugo_kb / 1024))
+            hugo_pages=$(find "$hsite/public" -name '*.html' | wc -l)
+            hugo_html=$(bytes "$hsite/public" '*.html') hugo_total=$(bytes "$hsite/public")
+            ratio=$(awk "BEGIN { printf \"%.2f\", $hugo_s / $build_s }")
+            html_ratio=$(awk "BEGIN { printf \"%.2f\", $html / $hugo_html }")
+            rss_ratio=$(awk "BEGIN { printf \"%.0f\", 100 * $build_mb / $hugo_mb }")
+            echo "  hugo $(hugo version | awk '{ print $2 }' | cut -d- -f1): $hugo_s s (runs: ${hugo_times[*]}; CPU $hugo_cpu_s s), $hugo_mb MB;" \
+                "$hugo_pages pages, HTML $(megabytes "$hugo_html") MB, all files $(megabytes "$hugo_total") MB"
+            echo "  avance is ${ratio}x as fast as Hugo (wall; ${cpu_ratio}x in CPU time); peak RSS ${rss_ratio} % of Hugo's; HTML ${html_ratio}x Hugo's"
+        fi
 
-    hugo_s=- hugo_mb=- ratio=-
-    if [ "${HUGO:-1}" != 0 ] && command -v hugo >/dev/null; then
-        hsite=$work/hugo-$n
-        [ -d "$hsite/content" ] || python3 bench/gen-corpus.py "$n" "$hsite" --hugo
-        hugo --source "$hsite" --quiet >/dev/null 2>&1 || true
-        measure hugo --source "$hsite" --quiet
-        hugo_s=$seconds hugo_mb=$megabytes
-        ratio=$(awk "BEGIN { printf \"%.2f\", $hugo_s / $build_s }")
-        echo "  hugo $(hugo version | awk '{ print $2 }' | cut -d- -f1): $hugo_s s, $hugo_mb MB" \
-            "(avance is ${ratio}x as fast; load $(load))"
-    fi
-    unit() { [ "$1" = - ] && echo - || echo "$1 $2"; }
-    rows+=("| $n | $entries | $pages | $build_s s | $(rate "$pages" "$build_s") | $build_mb MB | $check_s s | $check_mb MB | $(unit "$rebuild_ms" ms) | $(unit "$saved_ms" ms) | $(unit "$hugo_s" s) | $(unit "$hugo_mb" MB) | $(unit "$ratio" x) | $started_load |")
+        check=("$avance" check --public "$site/public" --base-url https://example.org/corpus/ --quiet)
+        "${check[@]}" >/dev/null 2>&1 || echo "  (avance check found problems in the built corpus: the figures below include them)"
+        measure "${check[@]}"
+        check_s=$seconds check_mb=$megabytes
+        echo "  check: $check_s s, $(rate "$pages" "$check_s") pages/s, $check_mb MB (load $(load))"
+
+        rebuild_ms=- saved_ms=-
+        if [ "${SERVE:-1}" != 0 ]; then
+            serve_rebuild "$site"
+            echo "  serve: rebuild after a one-line edit $rebuild_ms ms (logged), save to page served $saved_ms ms" \
+                "(load $(load))"
+        fi
+        echo "  incremental rebuild after a one-file edit: not built (no build cache across runs yet)"
+        rows+=("| $n | $corpus | $pages / $hugo_pages | $build_s s | $(unit "$hugo_s" s) | $(unit "$ratio" x) | $build_cpu / $(unit "$hugo_cpu_s" s) ($(unit "$cpu_ratio" x)) | $build_mb / $hugo_mb MB ($(unit "$rss_ratio" %)) | $(megabytes "$html") / $([ "$hugo_html" = - ] && echo - || megabytes "$hugo_html") MB ($(unit "$html_ratio" x)) | $(megabytes "$total") / $([ "$hugo_total" = - ] && echo - || megabytes "$hugo_total") MB | $check_s s | $(unit "$rebuild_ms" ms) | $(unit "$saved_ms" ms) | not built | $started_load |")
+    done
 done
 
 echo
-echo "| N actions | entries | pages | build | pages/s | build RSS | check | check RSS | serve rebuild | save → page | Hugo | Hugo RSS | Hugo / avance | load |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+[ ${#paginate[@]} -gt 0 ] || echo "avance unpaginated (every listing whole); Hugo paginated at 100."
+echo "| N actions | corpus | pages avance / Hugo | avance | Hugo | Hugo / avance | CPU avance / Hugo | peak RSS avance / Hugo | HTML avance / Hugo | all files avance / Hugo | check | serve rebuild | save → page | incremental | load |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"

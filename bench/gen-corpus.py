@@ -5,6 +5,14 @@ a list, a table and links to other entries.
 
     bench/gen-corpus.py N OUT            # an avance site: OUT/content (+ OUT/theme copied)
     bench/gen-corpus.py N OUT --hugo     # the same entries as a Hugo site (OUT/hugo.toml, layouts)
+    bench/gen-corpus.py N OUT --quito    # the Quito model's full listings (either of the above)
+    bench/gen-corpus.py N OUT --quito --paginate 100   # with site.yaml's `paginate_by: 100`
+
+With --quito the model groups as content/site.yaml does: actions by estado, tipo, plazo and hito;
+projects (which gain an eje) by estado, eje, ejecutor and socios; partners by tipo. Every listing
+and group page is a table of its entries with the same columns on both sides; the Hugo site makes
+the group pages with one taxonomy per grouping (`acciones_estado`, …) and paginates every list at
+`paginate_by` (site.yaml; `paginate` in hugo.toml, default 100) with `.Paginator`.
 
 Same N, same bytes: the random generator is seeded with N.
 """
@@ -83,7 +91,21 @@ collections:
 """
 
 
-def entries(n):
+QUITO_MODEL = (
+    MODEL.replace("    group_by: [estado, tipo]\n", "    group_by: [estado, tipo, plazo, hito]\n")
+    .replace(
+        "      acciones: {type: refs, to: acciones}\n",
+        "      eje: {type: ref, to: ejes}\n      acciones: {type: refs, to: acciones}\n",
+    )
+    .replace("  proyectos:\n    status: estado\n", "  proyectos:\n    status: estado\n    group_by: [estado, eje, ejecutor, socios]\n")
+    .replace("  socios:\n    fields:\n", "  socios:\n    group_by: [tipo]\n    fields:\n")
+)
+# The groupings of the Quito model, as Hugo taxonomies (one per collection and field).
+QUITO_GROUPS = {"acciones": ["estado", "tipo", "plazo", "hito"], "proyectos": ["estado", "eje", "ejecutor", "socios"],
+                "socios": ["tipo"]}
+
+
+def entries(n, quito=False):
     """(collection, id, fields (ordered list of (key, yaml text)), links) for every entry."""
     rng = random.Random(n)
     milestones, projects, partners = max(1, n // 4), max(1, n // 2), max(1, n // 20)
@@ -109,6 +131,12 @@ def entries(n):
         fields = [
             ("titulo", f"Proyecto {i + 1}"), ("estado", state), ("acciones", "[" + ", ".join(actions) + "]"),
             ("ejecutor", f"socio-{rng.randint(1, partners)}"),
+        ]
+        if quito:
+            fields.insert(2, ("eje", f"eje-{i % 5 + 1}"))
+            partners_of = sorted({f"socio-{rng.randint(1, partners)}" for _ in range(2)})
+            fields.insert(4, ("socios", "[" + ", ".join(partners_of) + "]"))
+        fields += [
             ("historial", f"\n  - fecha: 2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n    estado: {state}\n    nota: {sentence(rng, 8)}"),
         ]
         links = [(f"Acción {a.split('-')[1]}", f"../acciones/{a}.md#avances") for a in actions]
@@ -116,12 +144,15 @@ def entries(n):
     return out, rng
 
 
-def write_avance(n, root):
+def write_avance(n, root, quito=False, paginate=None):
     content = root / "content"
     shutil.rmtree(root, ignore_errors=True)
     (content).mkdir(parents=True)
-    (content / "site.yaml").write_text(MODEL, encoding="utf-8")
-    items, rng = entries(n)
+    model = QUITO_MODEL if quito else MODEL
+    if paginate:
+        model = model.replace("title_field: titulo\n", f"title_field: titulo\npaginate_by: {paginate}\n")
+    (content / "site.yaml").write_text(model, encoding="utf-8")
+    items, rng = entries(n, quito)
     for collection, ident, fields, links in items:
         folder = content / collection
         folder.mkdir(exist_ok=True)
@@ -158,25 +189,88 @@ HUGO_LAYOUTS = {
 }
 
 
-def write_hugo(n, root):
+# The Quito model's listings in Hugo: each collection's page and each group page is a table of its
+# entries with the columns avance shows (the scalar fields: a ref as a link titled with the entry
+# it names, an enum as a badge), paginated by .Paginator; each grouping is a taxonomy whose term
+# pages are the group pages, and each collection's page links to its groups with their counts.
+QUITO_COLUMNS = {
+    "acciones": [["hito", "ref", "hitos"], ["plazo", "enum", ""], ["estado", "enum", ""], ["tipo", "enum", ""]],
+    "proyectos": [["estado", "enum", ""], ["eje", "ref", "ejes"], ["ejecutor", "ref", "socios"]],
+    "socios": [["tipo", "enum", ""]],
+    "hitos": [["eje", "ref", "ejes"]],
+    "ejes": [],
+}
+
+QUITO_HUGO_LAYOUTS = {
+    "partials/entries.html": '{{ $cols := index site.Params.columns .section }}<table class="entries">'
+    '<thead><tr><th scope="col">{{ .section }}</th>{{ range $cols }}<th scope="col">{{ index . 0 }}</th>{{ end }}'
+    '</tr></thead><tbody>{{ range .pages }}{{ $p := . }}<tr><th scope="row"><a href="{{ .RelPermalink }}">'
+    '{{ .Title }}</a></th>{{ range $cols }}{{ $c := . }}{{ $v := index $p.Params (index $c 0) }}'
+    '<td data-label="{{ index $c 0 }}"><span class="value">{{ if eq (index $c 1) "ref" }}{{ with $v }}'
+    '{{ with site.GetPage (printf "/%s/%s" (index $c 2) $v) }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>'
+    '{{ end }}{{ end }}{{ else }}<span class="badge badge-{{ $v }}">{{ $v }}</span>{{ end }}</span></td>{{ end }}'
+    '</tr>{{ end }}</tbody></table>',
+    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><nav class="filters">'
+    '{{ range (index site.Params.groups .Section) }}{{ $tax := printf "%s_%s" $.Section . }}<div class="filter">'
+    '<span class="filter-label">{{ . }}:</span><ul>{{ range $name, $pages := index site.Taxonomies $tax }}<li>'
+    '<a href="{{ with site.GetPage (printf "/%s/%s" $tax $name) }}{{ .RelPermalink }}{{ end }}">{{ $name }} '
+    '<span class="filter-count">({{ len $pages }})</span></a></li>{{ end }}</ul></div>{{ end }}</nav>'
+    '{{ partial "entries.html" (dict "section" .Section "pages" .Paginator.Pages) }}'
+    '{{ template "_internal/pagination.html" . }}{{ end }}',
+    "_default/term.html": '{{ define "main" }}<h1>{{ .Title }}</h1>'
+    '{{ partial "entries.html" (dict "section" (index (split .Data.Plural "_") 0) "pages" .Paginator.Pages) }}'
+    '{{ template "_internal/pagination.html" . }}{{ end }}',
+}
+
+
+def quito_config():
+    """hugo.toml for the Quito model: paginated lists, one taxonomy per grouping."""
+    groups = [f"{c}_{f}" for c, fields in QUITO_GROUPS.items() for f in fields]
+    lines = [HUGO_CONFIG.replace('disableKinds = ["taxonomy", "term", "RSS"]', 'disableKinds = ["taxonomy", "RSS"]\nignoreErrors = ["error-disable-taxonomy"]\npaginate = 100')]
+    lines.append("[taxonomies]")
+    lines += [f'  {g} = "{g}"' for g in groups]
+    lines.append("[params.groups]")
+    lines += [f"  {c} = [{', '.join(chr(34) + f + chr(34) for f in fields)}]" for c, fields in QUITO_GROUPS.items()]
+    lines.append("[params.columns]")
+    lines += [f"  {c} = [{', '.join('[' + ', '.join(chr(34) + x + chr(34) for x in col) + ']' for col in cols)}]"
+              for c, cols in QUITO_COLUMNS.items()]
+    return "\n".join(lines) + "\n"
+
+
+def write_hugo(n, root, quito=False):
     shutil.rmtree(root, ignore_errors=True)
     (root / "content").mkdir(parents=True)
-    (root / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
-    for path, text in HUGO_LAYOUTS.items():
+    config = HUGO_CONFIG if not quito else quito_config()
+    (root / "hugo.toml").write_text(config, encoding="utf-8")
+    layouts = dict(HUGO_LAYOUTS)
+    if quito:
+        layouts.update(QUITO_HUGO_LAYOUTS)
+    for path, text in layouts.items():
         (root / "layouts" / path).parent.mkdir(parents=True, exist_ok=True)
         (root / "layouts" / path).write_text(text, encoding="utf-8")
-    items, rng = entries(n)
+    items, rng = entries(n, quito)
     for collection, ident, fields, links in items:
         folder = root / "content" / collection
         if not folder.exists():
             folder.mkdir()
             (folder / "_index.md").write_text(f"---\ntitle: {collection}\n---\n", encoding="utf-8")
         front = "\n".join(f"{'title' if key == 'titulo' else key}: {value}" for key, value in fields)
+        if quito:
+            values = dict(fields)
+            for field in QUITO_GROUPS.get(collection, []):
+                value = values.get(field)
+                if value:
+                    front += f"\n{collection}_{field}: {value if value.startswith('[') else '[' + value + ']'}"
         # Hugo links to pages by their URL, not by the Markdown file.
         text = body(rng, [(t, p.replace(".md", "/")) for t, p in links])
         (folder / f"{ident}.md").write_text(f"---\n{front}\n---\n{text}", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    count, out = int(sys.argv[1]), Path(sys.argv[2])
-    (write_hugo if "--hugo" in sys.argv[3:] else write_avance)(count, out)
+    count, out, options = int(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]
+    quito = "--quito" in options
+    if "--hugo" in options:
+        write_hugo(count, out, quito)
+    else:
+        paginate = options[options.index("--paginate") + 1] if "--paginate" in options else None
+        write_avance(count, out, quito, paginate)

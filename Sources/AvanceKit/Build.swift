@@ -23,6 +23,10 @@ public struct BuildOptions: Sendable {
     public var themeRoot: String?
     /// Read "last updated" dates from git (one `git log` call); off, no dates are shown.
     public var gitHistory = false
+    /// Dates already read from git, used instead of reading them again (`avance serve` reads
+    /// them once, so that its preview has the published site's reference date: its periods,
+    /// its late entries).
+    public var history: GitHistory?
     /// The environment, for `SOURCE_DATE_EPOCH`.
     public var environment: [String: String] = [:]
     /// Treat warnings as errors.
@@ -178,7 +182,9 @@ public enum Build {
         var (site, siteDiagnostics) = SiteResolver.resolve(
             tree, model: model, cache: options.caches?.entries, progress: options.progress, months: months)
         result.diagnostics += siteDiagnostics
-        if options.gitHistory {
+        if let history = options.history {
+            site.recordChanges(byFile: history.lastChanged, referenceDate: history.referenceDate)
+        } else if options.gitHistory {
             let (history, warning) = GitHistory.read(root: options.root, environment: options.environment)
             site.recordChanges(byFile: history.lastChanged, referenceDate: history.referenceDate)
             if let warning { result.diagnostics.append(warning) }

@@ -86,22 +86,31 @@ enum OutputConflicts {
     /// in each language); a test holds it to what a build writes.
     static func dataPaths(_ site: Site) -> [String] {
         let data = DataPaths(model: site.model)
-        var paths = [
-            DataPaths.catalog, DataPaths.catalogSchema, DataPaths.jsonFeed, DataPaths.atomFeed, data.dataPackage,
-            DataPaths.sitemap, DataPaths.robots,
-        ]
+        let versions: [APIVersion] = site.model.publishesAPIv1 ? [.v1, .v2] : [.v2]
+        var paths = [DataPaths.jsonFeed, DataPaths.atomFeed, data.dataPackage, DataPaths.sitemap, DataPaths.robots]
+        paths += versions.flatMap { [DataPaths.catalog(in: $0), DataPaths.catalogSchema(in: $0)] }
         let documents = site.model.collections.reduce(0) { $0 + site.entries(of: $1.name).count }
         for folder in searchFolders(site) {
             paths.append(folder + SearchIndexBuilder.manifest)
             paths += (0..<documents).map { folder + SearchIndexBuilder.entriesFolder + "\($0).json" }
         }
         for collection in site.model.collections {
-            paths += [
-                DataPaths.list(of: collection), DataPaths.listSchema(of: collection),
-                DataPaths.entrySchema(of: collection), data.csv(of: collection),
-            ]
+            let entries = site.entries(of: collection.name)
+            paths.append(data.csv(of: collection))
             paths += DataPaths.fieldTables(of: collection).map { data.csv(of: collection, field: $0) }
-            paths += site.entries(of: collection.name).map { DataPaths.entry($0.id, of: collection) }
+            for field in DataPaths.seriesFields(of: collection) {
+                paths += entries.filter { $0.fields[field.name] != nil }
+                    .map { data.csv(of: collection, entry: $0.id, field: field) }
+            }
+            for version in versions {
+                let pages = version == .v1 ? 1 : DataPaths.apiPageCount(entries: entries.count)
+                paths += (1...pages).map { DataPaths.list(of: collection, page: $0, in: version) }
+                paths += [
+                    DataPaths.listSchema(of: collection, in: version),
+                    DataPaths.entrySchema(of: collection, in: version),
+                ]
+                paths += entries.map { DataPaths.entry($0.id, of: collection, in: version) }
+            }
         }
         return paths
     }

@@ -12,14 +12,17 @@ public struct ModelReader {
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
         "repository_url",
         "paths",
-        "license", "periods",
+        "license", "periods", "paginate_by", "api_v1",
+        "banner",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
         "fields", "extra_fields", "menu", "group_by", "charts_by", "snapshots", "planned_start", "planned_end",
-        "data_date",
+        "data_date", "paginate_by",
     ]
-    static let fieldKeys = ["type", "label", "required", "description", "to", "values", "of", "internal"]
+    static let fieldKeys = [
+        "type", "label", "required", "description", "to", "values", "of", "internal", "thresholds",
+    ]
     static let valueKeys = ["label", "color", "description", "requires_note", "final"]
 
     let file: String
@@ -94,7 +97,10 @@ public struct ModelReader {
         model.repositoryURL = readRepositoryURL(root["repository_url"])
         if let node = root["paths"] { model.paths[language] = readPaths(node) }
         model.license = readLicense(root["license"])
+        model.banner = string(root, "banner")
         model.periods = readPeriods(root["periods"])
+        model.paginateBy = readPaginateBy(root["paginate_by"], scope: "`site.yaml`") ?? SiteModel.defaultPageSize
+        model.publishesAPIv1 = boolean(root, "api_v1") ?? false
         model.baseURLLocation = root["base_url"].map {
             SourceLocation(file: file, line: $0.line, column: $0.column, length: $0.width)
         }
@@ -268,6 +274,7 @@ public struct ModelReader {
         collection.plannedEnd = dateField(node, "planned_end", fields: fields, collection: name)
         collection.dataDateField = dateField(node, "data_date", fields: fields, collection: name)
         collection.folderLocation = folderNode.map(location(of:))
+        collection.paginateBy = readPaginateBy(node["paginate_by"], scope: "the collection `\(name)`")
         return collection
     }
 
@@ -392,6 +399,12 @@ public struct ModelReader {
                 if let item = readField(name, value, enums: enums, allowList: false) { fields.append(item) }
             }
             return .list(of: .record(fields))
+        case "series":
+            guard allowList else {
+                error("model-invalid", "a list cannot hold series", at: typeNode)
+                return nil
+            }
+            return .series(readThresholds(spec["thresholds"]))
         default:
             error(
                 "model-field-type-unknown", "unknown field type `\(typeName)`", at: typeNode,
@@ -399,6 +412,36 @@ public struct ModelReader {
                     ?? "use one of \(FieldType.names.joined(separator: ", "))")
             return nil
         }
+    }
+
+    /// `thresholds: {on_track: 0.95, moderate: 0.6, growth_on_track: 0.015, growth_moderate: 0.005}`:
+    /// any of them, the others keep Open SDG's defaults; each a finite number, in order.
+    mutating func readThresholds(_ node: YAMLNode?) -> ProgressThresholds {
+        var thresholds = ProgressThresholds.openSDG
+        guard let node, mapping(node, what: "`thresholds`") != nil else { return thresholds }
+        checkKeys(node, allowed: ProgressThresholds.keys, what: "threshold")
+        func number(_ key: String) -> Double? {
+            guard let value = node[key] else { return nil }
+            guard let number = Double(value.scalar ?? ""), number.isFinite else {
+                error("model-invalid", "`thresholds.\(key)` must be a number, such as `0.95`", at: value)
+                return nil
+            }
+            return number
+        }
+        thresholds.onTrack = number("on_track") ?? thresholds.onTrack
+        thresholds.moderate = number("moderate") ?? thresholds.moderate
+        thresholds.growthOnTrack = number("growth_on_track") ?? thresholds.growthOnTrack
+        thresholds.growthModerate = number("growth_moderate") ?? thresholds.growthModerate
+        if thresholds.moderate > thresholds.onTrack || thresholds.moderate < 0
+            || thresholds.growthModerate > thresholds.growthOnTrack || thresholds.growthModerate < 0
+        {
+            error(
+                "model-invalid", "the thresholds must be in order: 0 ≤ `moderate` ≤ `on_track`", at: node,
+                hint:
+                    "Open SDG's defaults are on_track: 0.95, moderate: 0.6, growth_on_track: 0.015, growth_moderate: 0.005"
+            )
+        }
+        return thresholds
     }
 
     /// Every `to:` must name a declared collection.

@@ -103,6 +103,7 @@ public enum ModelTranslation {
         }
         if let title = root["title"]?.scalar { translated.title = title }
         if let description = root["description"]?.scalar { translated.description = description }
+        if let banner = root["banner"]?.scalar { translated.banner = banner }
         for (key, node) in root["collections"]?.mapping ?? [] {
             guard let index = translated.collections.firstIndex(where: { $0.name == key.scalar }) else {
                 report(

@@ -34,6 +34,8 @@ public struct PathWords: Sendable, Hashable {
     public var search: String { self["search"] }
     /// The folder of the page of last changes (`actualizaciones`).
     public var updates: String { self["updates"] }
+    /// The folder of a listing's later pages (`pagina`: `acciones/pagina/2/`).
+    public var page: String { self["page"] }
 
     /// These words, with each key they lack taken from `defaults` (the theme's), when valid there.
     public func completed(with defaults: [String: String]) -> PathWords {

@@ -26,10 +26,22 @@ public struct SiteModel: Sendable {
     public var paths: [String: PathWords] = [:]
     /// The terms under which the data may be reused; `nil` until the site declares them.
     public var license: License?
+    /// `banner`: a sentence every page shows above its content, such as "The figures of this
+    /// site are invented examples"; `nil` for none.
+    public var banner: String?
     /// The reporting periods (`periods:`); `nil` when the site declares none.
     public var periods: PeriodPlan?
     /// Where `site.yaml` sets `base_url`; `nil` when it does not.
     public var baseURLLocation: SourceLocation?
+    /// `paginate_by`: how many entries each page of a listing shows, unless a collection says
+    /// otherwise; 0 keeps every listing on one page.
+    public var paginateBy = SiteModel.defaultPageSize
+    /// `api_v1: true`: the JSON API's first layout (`/api/v1/`, every entry's body in its
+    /// collection's list) is still written beside `/api/v2/`, for the clients that read it.
+    public var publishesAPIv1 = false
+
+    /// The entries a listing page shows when `site.yaml` does not say (`paginate_by`).
+    public static let defaultPageSize = 100
 
     /// Creates a model.
     public init(
@@ -102,6 +114,9 @@ public struct Collection: Sendable {
     /// A date field that says when the entry's data was last true (`data_date`), besides its
     /// dated history records.
     public var dataDateField: String?
+    /// `paginate_by`: the entries each page of this collection's listings shows; `nil` takes the
+    /// site's, 0 keeps them on one page.
+    public var paginateBy: Int?
 
     /// Creates a collection.
     public init(
@@ -191,6 +206,9 @@ public indirect enum FieldType: Sendable {
     case references(to: String)
     /// A list of strings, or of small records.
     case list(of: ListItem)
+    /// A measured series: unit, direction, baseline, targets and dated, sourced values; its
+    /// progress is judged with these thresholds.
+    case series(ProgressThresholds)
 
     /// The name written in `site.yaml`.
     public var name: String {
@@ -207,13 +225,14 @@ public indirect enum FieldType: Sendable {
         case .reference: "ref"
         case .references: "refs"
         case .list: "list"
+        case .series: "series"
         }
     }
 
     /// Every name `type:` accepts in `site.yaml`.
     public static let names = [
         "string", "text", "int", "number", "percent", "date", "url", "bool", "enum", "ref", "refs",
-        "list",
+        "list", "series",
     ]
 
     /// The collection a `ref` or `refs` field points to.
@@ -302,4 +321,33 @@ public struct Snapshot: Sendable {
     public func labelledCounts(in values: EnumSet) -> [(value: EnumValue, count: Int)] {
         counts.compactMap { item in values.value(item.value).map { ($0, item.count) } }
     }
+}
+
+/// The thresholds that turn a series' growth into a progress status, by the method Open SDG
+/// adopted from Statistics Canada: with a target, the ratio of the observed compound annual
+/// growth rate to the rate required to reach the target on time; without one, the observed
+/// rate itself. Defaults are Open SDG's (`sdg-build`, `ProgressMeasure.py`).
+public struct ProgressThresholds: Sendable, Hashable {
+    /// Ratio at or above which a series with a target is on track (0.95).
+    public var onTrack: Double
+    /// Ratio at or above which it made moderate progress (0.6); below it, down to 0, it is
+    /// off track; below 0 it moves away.
+    public var moderate: Double
+    /// Without a target: the observed annual growth at or above which it is on track (0.015).
+    public var growthOnTrack: Double
+    /// Without a target: the growth at or above which it made moderate progress (0.005).
+    public var growthModerate: Double
+
+    public static let openSDG = ProgressThresholds(
+        onTrack: 0.95, moderate: 0.6, growthOnTrack: 0.015, growthModerate: 0.005)
+
+    public init(onTrack: Double, moderate: Double, growthOnTrack: Double, growthModerate: Double) {
+        self.onTrack = onTrack
+        self.moderate = moderate
+        self.growthOnTrack = growthOnTrack
+        self.growthModerate = growthModerate
+    }
+
+    /// The keys `thresholds:` accepts in `site.yaml`.
+    public static let keys = ["on_track", "moderate", "growth_on_track", "growth_moderate"]
 }

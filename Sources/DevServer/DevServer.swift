@@ -2,6 +2,7 @@ import AvanceKit
 import Diagnostics
 import FlyingSocks
 import Foundation
+import Loading
 import Rendering
 
 /// `avance serve`: builds the site in memory and serves it over HTTP, rebuilds after every save
@@ -26,6 +27,9 @@ public actor DevServer {
     var builds = 0
     /// Entries and bodies of earlier builds, reused where their files did not change.
     let caches = BuildCaches()
+    /// The git dates, read once: what the published site is measured against (its reference
+    /// date: periods, late entries, staleness); a file edited since keeps its last commit's date.
+    let history: GitHistory
     var listener: Listener?
     var watcher: Task<Void, Never>?
     var building: Task<BuildResult, Never>?
@@ -42,6 +46,8 @@ public actor DevServer {
         self.session = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         self.state = SiteState(generation: session + "-0")
         self.events = ReloadEvents(generation: session + "-0")
+        self.history =
+            GitHistory.read(root: options.root, environment: options.environment).0
     }
 
     /// Listens, builds the site once, and starts watching; returns the site's address. Throws
@@ -116,6 +122,7 @@ public actor DevServer {
         // Only rendered, in memory: the output folder in these options is never written.
         var buildOptions = BuildOptions(root: options.root, baseURL: address, strict: options.strict)
         buildOptions.caches = caches
+        buildOptions.history = history
         buildOptions.progress = options.progress
         let (result, site) = await Self.prepare(buildOptions)
         if !reportingEnvironmentErrors, result.exitCode == 2 { return result }

@@ -1,5 +1,6 @@
 import AvanceKit
 import Diagnostics
+import Foundation
 
 /// How `avance serve` runs.
 public struct DevServerOptions: Sendable {
@@ -16,6 +17,8 @@ public struct DevServerOptions: Sendable {
     /// The language of the diagnostics in the panel when the command line chose one (`--lang`,
     /// `AVANCE_LANG`); the site's language otherwise.
     public var messageLanguage: String?
+    /// The environment, for `SOURCE_DATE_EPOCH`: the preview's reference date, as the build's.
+    public var environment = ProcessInfo.processInfo.environment
     /// Bounds of requests and connections, and the server's timeouts.
     public var limits = HTTPLimits()
     /// Hears how far each build has got, for the terminal's progress line.

@@ -34,6 +34,7 @@ extension Diagnostic {
         "model-field-type-unknown": .content, "model-field-unknown": .content, "model-invalid": .content,
         "model-unknown-key": .content, "path-reserved": .content, "translation-unknown": .content,
         "language-invalid": .content, "period-invalid": .content, "periods-undated": .content,
+        "paginate-invalid": .content,
         // What a public release still lacks (warnings; content under --strict)
         "base-url-missing": .content, "base-url-placeholder": .content, "license-missing": .content,
         // Entries and references
@@ -44,6 +45,9 @@ extension Diagnostic {
         "ref-invalid": .content, "ref-unknown": .content, "ref-wrong-collection": .content,
         "translation-field": .content, "translation-orphan": .content, "note-missing": .content,
         "status-disagrees": .content,
+        "series-invalid": .content, "series-unit-missing": .content, "series-number-invalid": .content,
+        "series-date-order": .content, "series-date-duplicate": .content, "series-before-baseline": .content,
+        "series-source-missing": .content, "series-out-of-range": .content,
         // Bodies, the theme and the pages
         "link-anchor": .content, "link-broken": .content, "i18n-missing": .content, "i18n-path-invalid": .content,
         "template-missing": .content,
@@ -61,8 +65,8 @@ extension Diagnostic {
         "map-invalid": .usage, "argument-base-url-invalid": .usage, "output-unsafe": .usage, "output-outside": .usage,
         "output-in-site": .usage,
         "output-exists": .usage, "init-folder-not-empty": .usage, "init-file-kept": .usage,
-        "init-language-unknown": .usage, "argument-period-unknown": .usage, "init-license-unknown": .usage,
-        "init-base-url-invalid": .usage,
+        "init-language-unknown": .usage, "argument-field-invalid": .usage, "argument-entry-unknown": .usage,
+        "argument-period-unknown": .usage, "init-license-unknown": .usage, "init-base-url-invalid": .usage,
         // The machine
         "content-missing": .environment, "theme-missing": .environment, "model-missing": .environment,
         "public-missing": .environment, "file-unreadable": .environment, "output-failed": .environment,

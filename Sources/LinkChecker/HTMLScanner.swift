@@ -4,7 +4,8 @@ import CLibXML2
     import Glibc
 #endif
 
-/// Reads the ids and URLs of HTML pages with libxml2's HTML SAX parser.
+/// Reads the ids and URLs of HTML pages: with `TagTokenizer`, or libxml2's HTML SAX parser for
+/// the pages the tokenizer leaves to it.
 ///
 /// One scanner parses one page at a time and reuses its parser context (and libxml2's name
 /// dictionary) from page to page: give each thread its own. Only `startElement` is handled, so
@@ -60,10 +61,25 @@ final class HTMLScanner {
         return scanBuffer()
     }
 
-    /// Scans the page in `buffer`, first blanking what a browser reads as text.
+    /// Scans the page in `buffer`, first blanking what a browser reads as text; `TagTokenizer`
+    /// reads it, or libxml2 when the page is one the tokenizer leaves to it.
     private func scanBuffer() -> ScannedPage {
+        let nulSubstitute = buffer.withUnsafeMutableBytes { RawTextFilter.apply(to: $0) }
+        if useTokenizer {
+            let collector = PageCollector()
+            collector.nulSubstitute = nulSubstitute
+            if buffer.withUnsafeBytes({ TagTokenizer.scan($0, into: collector) }) { return collector.page }
+        }
+        return parse(nulSubstitute: nulSubstitute)
+    }
+
+    /// Whether pages go to `TagTokenizer` first (tests turn it off to compare with libxml2).
+    var useTokenizer = true
+
+    /// Scans the page in `buffer`, already filtered, with libxml2.
+    private func parse(nulSubstitute: UInt8?) -> ScannedPage {
         let collector = PageCollector()
-        collector.nulSubstitute = buffer.withUnsafeMutableBytes { RawTextFilter.apply(to: $0) }
+        collector.nulSubstitute = nulSubstitute
         context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
         defer { context.pointee._private = nil }
         withExtendedLifetime(collector) {

@@ -3,18 +3,23 @@ import JSON
 import SiteData
 import SiteLayout
 
-/// The documents of the JSON API (`/api/v1/`): the catalog, one list per collection and one
-/// document per entry, all with absolute URLs built from `base_url`.
+/// The documents of the JSON API (`/api/v2/`, and the deprecated `/api/v1/`): the catalog, one
+/// list per collection (in `v2`, lean and split into pages) and one document per entry, all with
+/// absolute URLs built from `base_url`.
 public struct APIDocuments: Sendable {
     public let site: Site
     /// The HTML of each entry's body, as its page shows it (the rendering stage's bodies).
     public let bodies: [EntryKey: String]
+    /// The layout these documents are in.
+    public let version: APIVersion
     let pages: PagePaths
 
-    /// Creates the documents of `site`, whose entries' bodies rendered to `bodies`.
-    public init(site: Site, bodies: [EntryKey: String]) {
+    /// Creates the documents of `site` in the layout `version`, whose entries' bodies rendered
+    /// to `bodies`.
+    public init(site: Site, bodies: [EntryKey: String], version: APIVersion = .current) {
         self.site = site
         self.bodies = bodies
+        self.version = version
         self.pages = PagePaths(model: site.model)
     }
 
@@ -26,10 +31,10 @@ public struct APIDocuments: Sendable {
 
     // MARK: - Catalog
 
-    /// `api/v1/index.json`: the site, its collections with counts, and a link to every document.
+    /// `api/v2/index.json`: the site, its collections with counts, and a link to every document.
     public func catalog() -> JSONValue {
         let collections: [JSONValue] = model.collections.map { collection in
-            [
+            var members: [String: JSONValue] = [
                 "name": .string(collection.name),
                 "title": .string(collection.title),
                 "singular": .string(collection.singular),
@@ -37,9 +42,9 @@ public struct APIDocuments: Sendable {
                 "expected": collection.expected.map(JSONValue.int) ?? .null,
                 "documented": .int(site.entries(of: collection.name).count),
                 "url": absolute(pages.index(of: collection)),
-                "api": absolute(DataPaths.list(of: collection)),
-                "schema": absolute(DataPaths.listSchema(of: collection)),
-                "entry_schema": absolute(DataPaths.entrySchema(of: collection)),
+                "api": absolute(DataPaths.list(of: collection, in: version)),
+                "schema": absolute(DataPaths.listSchema(of: collection, in: version)),
+                "entry_schema": absolute(DataPaths.entrySchema(of: collection, in: version)),
                 "csv": absolute(pages.data.csv(of: collection)),
                 "tables": .array(
                     DataPaths.fieldTables(of: collection).map { field in
@@ -48,9 +53,16 @@ public struct APIDocuments: Sendable {
                 "status": status(of: collection),
                 "snapshots": .array(snapshots(of: collection)),
             ]
+            if version == .v2 {
+                // Every page of the list, in order: the first is `api`.
+                let count = DataPaths.apiPageCount(entries: site.entries(of: collection.name).count)
+                members["pages"] = .array(
+                    (1...count).map { absolute(DataPaths.list(of: collection, page: $0, in: version)) })
+            }
+            return .object(members)
         }
         let catalog: JSONValue = [
-            "version": .string(DataPaths.version),
+            "version": .string(version.rawValue),
             "title": .string(model.title),
             "description": .optional(model.description),
             "language": .string(model.language),
@@ -58,7 +70,7 @@ public struct APIDocuments: Sendable {
             "content_date": .optional(site.contentDate?.description),
             "license": model.license?.json ?? .null,
             "collections": .array(collections),
-            "schema": absolute(DataPaths.catalogSchema),
+            "schema": absolute(DataPaths.catalogSchema(in: version)),
             "feeds": ["json": absolute(DataPaths.jsonFeed), "atom": absolute(DataPaths.atomFeed)],
             "datapackage": absolute(pages.data.dataPackage),
         ]
@@ -102,7 +114,7 @@ public struct APIDocuments: Sendable {
 
     // MARK: - Collections and entries
 
-    /// `api/v1/<collection>.json`: every entry of a collection, in display order.
+    /// `api/v1/<collection>.json`: every entry of a collection whole, in display order (`v1` only).
     public func list(of collection: Collection) -> JSONValue {
         guard case .object(var members) = listHeader(of: collection) else { return .null }
         members["entries"] = .array(site.entries(of: collection.name).map { document(for: $0, in: collection) })
@@ -126,16 +138,61 @@ public struct APIDocuments: Sendable {
             "expected": collection.expected.map(JSONValue.int) ?? .null,
             "documented": .int(site.entries(of: collection.name).count),
             "url": absolute(pages.index(of: collection)),
-            "schema": absolute(DataPaths.listSchema(of: collection)),
+            "schema": absolute(DataPaths.listSchema(of: collection, in: version)),
         ]
     }
 
-    /// `api/v1/<collection>/<id>.json`: one entry with everything its page shows.
-    public func document(for entry: Entry, in collection: Collection) -> JSONValue {
+    /// Page `number` (from 1) of the `v2` list of `collection`: each entry's fields and the link
+    /// to its own document (`api`), `DataPaths.apiPageSize` entries a page, linked to the pages
+    /// around it by `prev` and `next` (`null` at the ends).
+    public func listPage(_ number: Int, of collection: Collection) -> JSONValue {
+        guard case .object(var members) = listHeader(of: collection) else { return .null }
+        let entries = site.entries(of: collection.name)
+        let count = DataPaths.apiPageCount(entries: entries.count)
+        let size = DataPaths.apiPageSize
+        let shown = entries[min(entries.count, (number - 1) * size)..<min(entries.count, number * size)]
+        func page(_ other: Int) -> JSONValue {
+            (1...count).contains(other) ? absolute(DataPaths.list(of: collection, page: other, in: version)) : .null
+        }
+        members["entry_schema"] = absolute(DataPaths.entrySchema(of: collection, in: version))
+        members["page"] = .int(number)
+        members["pages"] = .int(count)
+        members["page_size"] = .int(size)
+        members["first"] = page(1)
+        members["prev"] = page(number - 1)
+        members["next"] = page(number + 1)
+        members["entries"] = .array(shown.map { summary(of: $0, in: collection) })
+        return .object(members)
+    }
+
+    /// An entry in a `v2` list: its fields, dates and flags, and the links to its page and to its
+    /// own document, which holds the rest (body, backlinks, roll-ups, history).
+    func summary(of entry: Entry, in collection: Collection) -> JSONValue {
+        [
+            "id": .string(entry.id),
+            "title": .string(entry.title),
+            "url": absolute(pages.page(of: entry.key)),
+            "api": absolute(DataPaths.entry(entry.id, of: collection, in: version)),
+            "fields": .object(fields(of: entry, in: collection)),
+            "data_date": .optional(site.dataDate(of: entry)?.description),
+            "updated": .optional(site.lastChanged[entry.key]?.description),
+            "stale": .bool(site.isStale(entry.key)),
+            "late": .bool(site.isLate(entry)),
+        ]
+    }
+
+    /// The fields of `entry` as JSON, by name, without its title.
+    func fields(of entry: Entry, in collection: Collection) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
         for field in collection.fields where field.name != collection.titleField {
             if let value = entry.fields[field.name] { fields[field.name] = json(value, type: field.type) }
         }
+        return fields
+    }
+
+    /// `api/v2/<collection>/<id>.json`: one entry with everything its page shows.
+    public func document(for entry: Entry, in collection: Collection) -> JSONValue {
+        let fields = fields(of: entry, in: collection)
         let backlinks: [JSONValue] = (site.backlinks[entry.key] ?? []).compactMap { link in
             guard var reference = reference(link.from) else { return nil }
             reference["collection"] = .string(link.from.collection)
@@ -163,7 +220,7 @@ public struct APIDocuments: Sendable {
             "collection": .string(entry.collection),
             "title": .string(entry.title),
             "url": absolute(pages.page(of: entry.key)),
-            "api": absolute(DataPaths.entry(entry.id, of: collection)),
+            "api": absolute(DataPaths.entry(entry.id, of: collection, in: version)),
             "source": .string(entry.file),
             "fields": .object(fields),
             "body_html": .optional(bodyHTML(of: entry.key)),
@@ -192,7 +249,7 @@ public struct APIDocuments: Sendable {
             "id": .string(key.id),
             "title": .string(site.entry(key)?.title ?? key.id),
             "url": absolute(pages.page(of: key)),
-            "api": absolute(DataPaths.entry(key.id, of: collection)),
+            "api": absolute(DataPaths.entry(key.id, of: collection, in: version)),
         ]
     }
 
@@ -233,11 +290,46 @@ public struct APIDocuments: Sendable {
                     return .object(object)
                 })
         case (.list(let items), _): return .array(items.map { .string($0.plainText) })
+        case (.series(let series), .series(let thresholds)): return Self.json(series, thresholds: thresholds)
         case (.int(let number), _): return .int(number)
         case (.number(let number), _), (.percent(let number), _): return .number(number)
         case (.boolean(let flag), _): return .bool(flag)
         default: return .string(value.plainText)
         }
+    }
+}
+
+extension APIDocuments {
+    /// A series with its points and its progress status.
+    static func json(_ series: Series, thresholds: ProgressThresholds) -> JSONValue {
+        func point(_ point: Series.Point) -> JSONValue {
+            var object: [String: JSONValue] = ["date": .string(point.date.description), "value": .number(point.value)]
+            if let source = point.source { object["source"] = .string(source) }
+            if let note = point.note { object["note"] = .string(note) }
+            return .object(object)
+        }
+        func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        let progress = series.progress(thresholds)
+        var object: [String: JSONValue] = [
+            "unit": .string(series.unit),
+            "direction": .string(series.direction.rawValue),
+            "baseline": point(series.baseline),
+            "targets": .array(series.targets.map(point)),
+            "values": .array(series.values.map(point)),
+            "progress": [
+                "status": .string(progress.status.rawValue),
+                "share": number(progress.share),
+                "target": progress.target.map(point) ?? .null,
+                "observed_growth": number(progress.observedGrowth),
+                "required_growth": number(progress.requiredGrowth),
+                "measure": number(progress.measure),
+                "method": .string(SeriesProgress.methodSource),
+            ],
+        ]
+        if let lower = series.lowerBound, let upper = series.upperBound {
+            object["range"] = [.number(lower), .number(upper)]
+        }
+        return .object(object)
     }
 }
 

@@ -4,7 +4,8 @@ import SiteData
 import SiteLayout
 
 /// The change feeds: one item per dated history record of any collection (a project moving
-/// from "no iniciado" to "en marcha"), newest first, as JSON Feed 1.1 and Atom (RFC 4287).
+/// from "no iniciado" to "en marcha") and per measured value of any series (an indicator's new
+/// figure), newest first, as JSON Feed 1.1 and Atom (RFC 4287).
 public struct ChangeFeeds: Sendable {
     public let site: Site
     let pages: PagePaths
@@ -27,8 +28,11 @@ public struct ChangeFeeds: Sendable {
     var items: [Item] {
         // Each closed period is an item dated the day after its end, when it closed; history
         // records and periods together, newest first (a period before the records of its day).
-        (periodItems + historyItems).enumerated().sorted { ($1.element.date, $0.offset) < ($0.element.date, $1.offset) }
-            .map(\.element)
+        // Each measured value of a series is an item too, dated as measured.
+        (periodItems + historyItems + seriesItems).enumerated().sorted {
+            ($1.element.date, $0.offset) < ($0.element.date, $1.offset)
+        }
+        .map(\.element)
     }
 
     /// "2023 — Proyectos: En marcha 2, Suspendido 2, Finalizado 1 (5 of 6 with a record)".
@@ -59,6 +63,31 @@ public struct ChangeFeeds: Sendable {
         }
     }
 
+    /// One item per measured value of every series: "Residuos reciclados: 9.2 % (2022)", with
+    /// its source (and note) as text, linked to the series on the entry's page.
+    var seriesItems: [Item] {
+        var items: [Item] = []
+        for collection in site.model.collections {
+            for field in collection.fields {
+                guard case .series = field.type else { continue }
+                for entry in site.entries(of: collection.name) {
+                    guard case .series(let series)? = entry.fields[field.name] else { continue }
+                    let url = site.model.baseURL + pages.page(of: entry.key)
+                    for point in series.values {
+                        items.append(
+                            Item(
+                                id: url + "#serie-\(field.name)-\(point.date)", url: url + "#serie-\(field.name)",
+                                title:
+                                    "\(entry.title): \(FieldValue.format(point.value)) \(series.unit) (\(point.date))",
+                                text: [point.source, point.note].compactMap { $0 }.joined(separator: "\n\n"),
+                                date: Self.timestamp(point.date)))
+                    }
+                }
+            }
+        }
+        return items
+    }
+
     /// "RCN-Visa: En marcha": the entry's title and the record's status, if any.
     func title(of event: HistoryEvent, entry: Entry, field: Field) -> String {
         "\(entry.title): \(event.status(in: field)?.label ?? field.label)"
@@ -77,7 +106,17 @@ public struct ChangeFeeds: Sendable {
     }
 
     var updated: String {
-        site.contentDate.map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
+        // The newest history record, or the newest measured value of a series if it is newer.
+        let newestValue = site.model.collections.flatMap { collection in
+            site.entries(of: collection.name).flatMap { entry in
+                entry.fields.values.compactMap { value -> SiteDate? in
+                    if case .series(let series) = value { return series.values.last?.date }
+                    return nil
+                }
+            }
+        }.max()
+        let newest = [site.contentDate, newestValue].compactMap { $0 }.max()
+        return newest.map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
     }
 
     // MARK: - JSON Feed 1.1

@@ -28,10 +28,10 @@ public struct OpenDataRenderer: Sendable {
         pages: [String], batchSize: Int, alongside: [@Sendable () -> [OutputFile]] = [],
         emit: ([OutputFile]) -> Void
     ) {
-        let api = APIDocuments(site: site, bodies: bodies)
+        let apis = apiVersions.map { APIDocuments(site: site, bodies: bodies, version: $0) }
         // The longest jobs first (the search index, the lists), so that no core is left waiting
         // at the end; each job's files are handed on as soon as they are made, not all held.
-        let jobs = siteDocuments(pages: pages, api: api).reversed() + alongside
+        let jobs = siteDocuments(pages: pages, apis: apis).reversed() + alongside
         withoutActuallyEscaping(emit) { emit in
             let handing = Handing(emit)
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in handing.hand(jobs[index]()) }
@@ -41,26 +41,31 @@ public struct OpenDataRenderer: Sendable {
             var start = 0
             while start < entries.count {
                 let end = start + min(max(1, batchSize), entries.count - start)
-                emit(
-                    Array(entries[start..<end]).concurrentMap { entry in
-                        OutputFile(
-                            path: DataPaths.entry(entry.id, of: collection),
-                            bytes: api.document(for: entry, in: collection).serializedBytes())
-                    })
+                for api in apis {
+                    emit(
+                        Array(entries[start..<end]).concurrentMap { entry in
+                            OutputFile(
+                                path: DataPaths.entry(entry.id, of: collection, in: api.version),
+                                bytes: api.document(for: entry, in: collection).serializedBytes())
+                        })
+                }
                 start = end
             }
         }
     }
 
+    /// The layouts of the API the site publishes: `v2`, and `v1` while `site.yaml` keeps it
+    /// (`api_v1: true`).
+    var apiVersions: [APIVersion] {
+        site.model.publishesAPIv1 ? [.v1, .v2] : [.v2]
+    }
+
     /// The documents that are not one entry's, each a job of its own.
-    func siteDocuments(pages: [String], api: APIDocuments) -> [@Sendable () -> [OutputFile]] {
+    func siteDocuments(pages: [String], apis: [APIDocuments]) -> [@Sendable () -> [OutputFile]] {
         let site = site
-        let schemas = SchemaDocuments(model: site.model)
         let feeds = ChangeFeeds(site: site)
         let tables = TabularData(site: site)
         var jobs: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: DataPaths.catalog, bytes: api.catalog().serializedBytes())] },
-            { [OutputFile(path: DataPaths.catalogSchema, bytes: schemas.catalog().serializedBytes())] },
             { [OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes())] },
             { [OutputFile(path: DataPaths.atomFeed, text: feeds.atomFeed())] },
             { [OutputFile(path: tables.paths.dataPackage, bytes: tables.dataPackage().serializedBytes())] },
@@ -73,27 +78,53 @@ public struct OpenDataRenderer: Sendable {
                 ]
             },
             { tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
+            { tables.seriesTables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
             { PeriodDocuments(site: site).files() },
         ]
+        for api in apis {
+            jobs += apiDocuments(api)
+        }
+        return jobs
+    }
+
+    /// The catalog, lists and schemas of one layout of the API.
+    func apiDocuments(_ api: APIDocuments) -> [@Sendable () -> [OutputFile]] {
+        let version = api.version
+        let schemas = SchemaDocuments(model: site.model, version: version)
+        var jobs: [@Sendable () -> [OutputFile]] = [
+            { [OutputFile(path: DataPaths.catalog(in: version), bytes: api.catalog().serializedBytes())] },
+            { [OutputFile(path: DataPaths.catalogSchema(in: version), bytes: schemas.catalog().serializedBytes())] },
+        ]
         for collection in site.model.collections {
-            jobs += [
-                {
+            jobs.append {
+                [
+                    OutputFile(
+                        path: DataPaths.listSchema(of: collection, in: version),
+                        bytes: schemas.list(of: collection).serializedBytes()),
+                    OutputFile(
+                        path: DataPaths.entrySchema(of: collection, in: version),
+                        text: schemas.entry(of: collection).serialized()),
+                ]
+            }
+            if version == .v1 {
+                jobs.append {
                     [
                         OutputFile(
-                            path: DataPaths.list(of: collection), bytes: api.listBytes(of: collection))
+                            path: DataPaths.list(of: collection, in: version), bytes: api.listBytes(of: collection))
                     ]
-                },
-                {
+                }
+                continue
+            }
+            let count = DataPaths.apiPageCount(entries: site.entries(of: collection.name).count)
+            for number in 1...count {
+                jobs.append {
                     [
                         OutputFile(
-                            path: DataPaths.listSchema(of: collection),
-                            bytes: schemas.list(of: collection).serializedBytes()),
-                        OutputFile(
-                            path: DataPaths.entrySchema(of: collection),
-                            text: schemas.entry(of: collection).serialized()),
+                            path: DataPaths.list(of: collection, page: number, in: version),
+                            bytes: api.listPage(number, of: collection).serializedBytes())
                     ]
-                },
-            ]
+                }
+            }
         }
         return jobs
     }

@@ -1,5 +1,6 @@
 import ContentModel
 import JSON
+import SiteData
 import SiteLayout
 
 /// JSON Schemas (draft 2020-12) of the API documents, generated from the content model: enum
@@ -13,10 +14,13 @@ import SiteLayout
 public struct SchemaDocuments: Sendable {
     public static let dialect = "https://json-schema.org/draft/2020-12/schema"
     public let model: SiteModel
+    /// The layout whose documents these schemas describe.
+    public let version: APIVersion
 
-    /// Creates the schemas of `model`.
-    public init(model: SiteModel) {
+    /// Creates the schemas of `model`'s documents in the layout `version`.
+    public init(model: SiteModel, version: APIVersion = .current) {
         self.model = model
+        self.version = version
     }
 
     func id(_ path: String) -> JSONValue { .string(model.baseURL + path) }
@@ -45,16 +49,17 @@ public struct SchemaDocuments: Sendable {
     public func entry(of collection: Collection) -> JSONValue {
         var schema = entryBody(of: collection)
         schema["$schema"] = .string(Self.dialect)
-        schema["$id"] = id(DataPaths.entrySchema(of: collection))
+        schema["$id"] = id(DataPaths.entrySchema(of: collection, in: version))
         schema["title"] = .string("\(collection.singular) (\(model.title))")
         return .object(schema)
     }
 
-    /// The schema of the list document of `collection`.
+    /// The schema of the list document of `collection` (in `v2`, of every page of it).
     public func list(of collection: Collection) -> JSONValue {
-        [
+        guard version == .v1 else { return listPage(of: collection) }
+        return [
             "$schema": .string(Self.dialect),
-            "$id": id(DataPaths.listSchema(of: collection)),
+            "$id": id(DataPaths.listSchema(of: collection, in: version)),
             "title": .string("\(collection.title) (\(model.title))"),
             "type": "object",
             "required": ["collection", "title", "expected", "documented", "url", "schema", "entries"],
@@ -65,6 +70,58 @@ public struct SchemaDocuments: Sendable {
                 "documented": Self.count,
                 "url": url, "schema": url,
                 "entries": ["type": "array", "items": .object(entryBody(of: collection))],
+            ],
+        ]
+    }
+
+    /// The schema of a page of the `v2` list of `collection`: each entry's fields and links, the
+    /// page's place among the others.
+    func listPage(of collection: Collection) -> JSONValue {
+        let entry: JSONValue = [
+            "type": "object",
+            "required": ["id", "title", "url", "api", "fields", "data_date", "updated", "stale", "late"],
+            "properties": [
+                "id": ["type": "string", "pattern": .string(Self.idPattern)],
+                "title": ["type": "string"], "url": url,
+                "api": [
+                    "type": "string", "format": "uri", "pattern": .string("^" + Self.escapeRegex(model.baseURL)),
+                    "description": "The entry's own document: its body, backlinks, roll-ups and history.",
+                ],
+                "fields": .object(fieldsSchema(of: collection)),
+                "data_date": ["type": ["string", "null"], "pattern": .string(Self.datePattern)],
+                "updated": ["type": ["string", "null"], "pattern": .string(Self.datePattern)],
+                "stale": ["type": "boolean"], "late": ["type": "boolean"],
+            ],
+        ]
+        let link: JSONValue = [
+            "anyOf": [
+                ["type": "null"],
+                ["type": "string", "format": "uri", "pattern": .string("^" + Self.escapeRegex(model.baseURL))],
+            ]
+        ]
+        return [
+            "$schema": .string(Self.dialect),
+            "$id": id(DataPaths.listSchema(of: collection, in: version)),
+            "title": .string("\(collection.title) (\(model.title))"),
+            "type": "object",
+            "required": [
+                "collection", "title", "expected", "documented", "url", "schema", "entry_schema", "page", "pages",
+                "page_size", "first", "prev", "next", "entries",
+            ],
+            "properties": [
+                "collection": ["const": .string(collection.name)],
+                "title": ["type": "string"],
+                "expected": ["type": ["integer", "null"], "minimum": 0],
+                "documented": Self.count,
+                "url": url, "schema": url, "entry_schema": url, "first": url,
+                "page": ["type": "integer", "minimum": 1],
+                "pages": ["type": "integer", "minimum": 1],
+                "page_size": ["type": "integer", "minimum": 1],
+                "prev": link, "next": link,
+                "entries": [
+                    "type": "array", "items": entry, "maxItems": .int(DataPaths.apiPageSize),
+                    "description": "The entries of this page, in display order.",
+                ],
             ],
         ]
     }
@@ -135,9 +192,9 @@ public struct SchemaDocuments: Sendable {
 
     // MARK: - Catalog
 
-    /// The schema of `api/v1/index.json`.
+    /// The schema of `api/v2/index.json` (or `v1`'s).
     public func catalog() -> JSONValue {
-        let collection: JSONValue = [
+        var collection: JSONValue = [
             "type": "object",
             "required": [
                 "name", "title", "singular", "expected", "documented", "url", "api", "schema", "csv", "status",
@@ -170,16 +227,28 @@ public struct SchemaDocuments: Sendable {
             ],
             "allOf": .array(model.collections.map(dashboard(of:))),
         ]
+        if version == .v2, case .object(var members) = collection,
+            case .object(var properties)? = members["properties"],
+            case .array(let required)? = members["required"]
+        {
+            properties["pages"] = [
+                "type": "array", "items": url, "minItems": 1,
+                "description": "Every page of the collection's list, in order; the first is `api`.",
+            ]
+            members["properties"] = .object(properties)
+            members["required"] = .array(required + ["pages"])
+            collection = .object(members)
+        }
         return [
             "$schema": .string(Self.dialect),
-            "$id": id(DataPaths.catalogSchema),
+            "$id": id(DataPaths.catalogSchema(in: version)),
             "title": .string("Catalog (\(model.title))"),
             "type": "object",
             "required": [
                 "version", "title", "language", "base_url", "content_date", "license", "collections", "feeds",
             ],
             "properties": [
-                "version": ["const": .string(DataPaths.version)],
+                "version": ["const": .string(version.rawValue)],
                 "title": ["type": "string"], "description": ["type": ["string", "null"]],
                 "language": ["type": "string"], "base_url": url,
                 "content_date": ["type": ["string", "null"], "pattern": .string(Self.datePattern)],
@@ -239,8 +308,20 @@ public struct SchemaDocuments: Sendable {
 
     // MARK: - Entries
 
-    func entryBody(of collection: Collection) -> [String: JSONValue] {
+    /// The schema of an entry's `fields`: every field but its title.
+    func fieldsSchema(of collection: Collection) -> [String: JSONValue] {
         let fields = collection.fields.filter { $0.name != collection.titleField }
+        var schema: [String: JSONValue] = [
+            "type": "object",
+            "required": .array(fields.filter(\.required).map { .string($0.name) }),
+            "properties": .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, self.schema(of: $0)) })),
+        ]
+        // Fields `site.yaml` does not declare are part of the content, not a later version.
+        if collection.allowsExtraFields { schema["additionalProperties"] = true }
+        return schema
+    }
+
+    func entryBody(of collection: Collection) -> [String: JSONValue] {
         var backlink = reference
         if case .object(var object) = backlink, case .object(var properties)? = object["properties"] {
             properties["collection"] = ["type": "string"]
@@ -249,13 +330,6 @@ public struct SchemaDocuments: Sendable {
             object["required"] = ["id", "title", "url", "api", "collection", "field"]
             backlink = .object(object)
         }
-        var fieldsSchema: [String: JSONValue] = [
-            "type": "object",
-            "required": .array(fields.filter(\.required).map { .string($0.name) }),
-            "properties": .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, schema(of: $0)) })),
-        ]
-        // Fields `site.yaml` does not declare are part of the content, not a later version.
-        if collection.allowsExtraFields { fieldsSchema["additionalProperties"] = true }
         return [
             "type": "object",
             "required": [
@@ -266,7 +340,7 @@ public struct SchemaDocuments: Sendable {
                 "id": ["type": "string", "pattern": .string(Self.idPattern)],
                 "collection": ["const": .string(collection.name)],
                 "title": ["type": "string"], "url": url, "api": url, "source": ["type": "string"],
-                "fields": .object(fieldsSchema),
+                "fields": .object(fieldsSchema(of: collection)),
                 "body_html": [
                     "type": ["string", "null"], "contentMediaType": "text/html",
                     "description":
@@ -388,6 +462,54 @@ public struct SchemaDocuments: Sendable {
                     "properties": .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, schema(of: $0)) })),
                 ],
             ]
+        case .series: Self.series
         }
     }
+
+    /// A series as the API writes it (`APIDocuments.json(series:)`): its points and its progress.
+    static let series: JSONValue = {
+        let point: JSONValue = [
+            "type": "object", "required": ["date", "value"], "additionalProperties": false,
+            "properties": [
+                "date": ["type": "string", "pattern": .string(datePattern)], "value": ["type": "number"],
+                "source": ["type": "string"], "note": ["type": "string"],
+            ],
+        ]
+        return [
+            "type": "object",
+            "required": ["unit", "direction", "baseline", "targets", "values", "progress"],
+            "additionalProperties": false,
+            "properties": [
+                "unit": ["type": "string"],
+                "direction": [
+                    "enum": ["up", "down"], "description": "up: a higher value is better; down: a lower one",
+                ],
+                "range": ["type": "array", "items": ["type": "number"], "minItems": 2, "maxItems": 2],
+                "baseline": point,
+                "targets": ["type": "array", "items": point],
+                "values": ["type": "array", "items": point],
+                "progress": [
+                    "type": "object", "required": ["status", "method"], "additionalProperties": false,
+                    "properties": [
+                        "status": [
+                            "enum": .array(SeriesProgress.Status.allCases.map { .string($0.rawValue) }),
+                            "description": .string(
+                                "Open SDG's progress status (Statistics Canada's method): compound annual growth "
+                                    + "observed against the growth required to reach the target on time"),
+                        ],
+                        "share": [
+                            "type": ["number", "null"],
+                            "description":
+                                "share of the way from the baseline to the target reached by the latest value",
+                        ],
+                        "target": ["oneOf": [point, ["type": "null"]]],
+                        "observed_growth": ["type": ["number", "null"]],
+                        "required_growth": ["type": ["number", "null"]],
+                        "measure": ["type": ["number", "null"]],
+                        "method": ["type": "string", "format": "uri"],
+                    ],
+                ],
+            ],
+        ]
+    }()
 }

@@ -53,6 +53,8 @@ public struct TabularData: Sendable {
                 + DataPaths.fieldTables(of: collection).map { field in
                     if case .references(let to) = field.type {
                         linksTable(of: collection, field: field, to: to)
+                    } else if case .series = field.type {
+                        seriesTable(of: collection, field: field, entries: site.entries(of: collection.name))
                     } else {
                         recordsTable(of: collection, field: field)
                     }
@@ -87,7 +89,10 @@ public struct TabularData: Sendable {
     static let editedColumn = "file_edited"
 
     func entriesTable(of collection: Collection) -> Table {
-        let fields = collection.fields.filter { $0.recordFields.isEmpty }
+        let fields = collection.fields.filter {
+            if case .series = $0.type { return false }
+            return $0.recordFields.isEmpty
+        }
         var columns = [
             Column(name: "id", title: "id", type: "string", constraints: ["required": true, "unique": true])
         ]
@@ -117,6 +122,69 @@ public struct TabularData: Sendable {
         return Table(
             path: paths.csv(of: collection), name: collection.name, title: collection.title, columns: columns,
             rows: rows, primaryKey: ["id"], foreignKeys: foreignKeys)
+    }
+
+    /// The tidy table of a series field: one row per baseline, target and measured value of each
+    /// entry (`kind`), with its date, value, unit and source. For all of a collection's entries
+    /// (`datos/indicadores-serie.csv`, in the Data Package), or for one (`seriesTables`).
+    func seriesTable(of collection: Collection, field: Field, entries: [Entry], path: String? = nil) -> Table {
+        let key = collection.name + "_id"
+        let datePattern = JSONValue.string(SchemaDocuments.datePattern.dropFirst().dropLast().description)
+        let columns = [
+            Column(name: key, title: collection.singular, type: "string", constraints: ["required": true]),
+            Column(
+                name: "kind", title: "kind", type: "string",
+                constraints: ["required": true, "enum": ["baseline", "target", "value"]],
+                description:
+                    "baseline: the value the plan starts from; target: a value to reach by its date; value: a measured value"
+            ),
+            Column(
+                name: "date", title: "date", type: "string",
+                constraints: ["required": true, "pattern": datePattern],
+                description: "YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known"),
+            Column(
+                name: "value", title: field.label, type: "number", constraints: ["required": true],
+                description: "in the unit of the `unit` column"),
+            Column(name: "unit", title: "unit", type: "string", constraints: ["required": true]),
+            Column(
+                name: "direction", title: "direction", type: "string", constraints: ["enum": ["up", "down"]],
+                description: "up: a higher value is better; down: a lower one is"),
+            Column(
+                name: "source", title: "source", type: "string",
+                description: "where a measured value was published (required on every measured value)"),
+            Column(name: "note", title: "note", type: "string"),
+        ]
+        var rows: [[String]] = []
+        for entry in entries {
+            guard case .series(let series)? = entry.fields[field.name] else { continue }
+            func row(_ kind: String, _ point: Series.Point) -> [String] {
+                [
+                    entry.id, kind, point.date.description, FieldValue.format(point.value), series.unit,
+                    series.direction.rawValue, point.source ?? "", point.note ?? "",
+                ]
+            }
+            rows.append(row("baseline", series.baseline))
+            rows += series.targets.map { row("target", $0) }
+            rows += series.values.map { row("value", $0) }
+        }
+        return Table(
+            path: path ?? paths.csv(of: collection, field: field), name: "\(collection.name)-\(field.name)",
+            title: "\(collection.title) — \(field.label)", columns: columns, rows: rows,
+            primaryKey: [key, "kind", "date"], foreignKeys: [(key, collection.name)])
+    }
+
+    /// One table per entry and series field, beside the table of all: what an indicator's page
+    /// links as its data.
+    public var seriesTables: [Table] {
+        site.model.collections.flatMap { collection in
+            DataPaths.seriesFields(of: collection).flatMap { field in
+                site.entries(of: collection.name).filter { $0.fields[field.name] != nil }.map { entry in
+                    seriesTable(
+                        of: collection, field: field, entries: [entry],
+                        path: paths.csv(of: collection, entry: entry.id, field: field))
+                }
+            }
+        }
     }
 
     func recordsTable(of collection: Collection, field: Field) -> Table {
@@ -172,6 +240,7 @@ public struct TabularData: Sendable {
                 name: field.name, title: field.label, type: "string",
                 description: "items separated by `\(Self.listSeparator)`")
         case .url: column = Column(name: field.name, title: field.label, type: "string", constraints: [:])
+        case .series: column = Column(name: field.name, title: field.label, type: "string")
         case .string, .text, .reference: column = Column(name: field.name, title: field.label, type: "string")
         }
         if field.required || titleField { column.constraints["required"] = true }

@@ -17,11 +17,15 @@ public struct BarChart: Sendable {
         public var segments: [Segment]
         /// The page listing what the bar counts; its label and number link there.
         public var url: String?
+        /// False when the page at `url` lists other entries than the number counts (a published
+        /// figure: 35 suspended according to the source, 0 documented here): only the label links.
+        public var numberLinks: Bool
 
-        public init(label: String, segments: [Segment], url: String? = nil) {
+        public init(label: String, segments: [Segment], url: String? = nil, numberLinks: Bool = true) {
             self.label = label
             self.segments = segments
             self.url = url
+            self.numberLinks = numberLinks
         }
 
         public var total: Int { segments.reduce(0) { $0 + $1.count } }
@@ -90,7 +94,9 @@ public struct BarChart: Sendable {
             let open = row.url.map { "<a href=\"\(XMLText.escape($0))\" tabindex=\"-1\">" } ?? ""
             let close = row.url == nil ? "" : "</a>"
             html += "<div class=\"chart-row\"><span class=\"chart-row-label\">" + open + XMLText.escape(row.label)
-            html += close + "</span><span class=\"chart-row-total\">" + open + "\(row.total)" + close + "</span>"
+            let (openNumber, closeNumber) = row.numberLinks ? (open, close) : ("", "")
+            html += close + "</span><span class=\"chart-row-total\">" + openNumber + "\(row.total)" + closeNumber
+            html += "</span>"
             html += bar(row, maximum: Double(max(1, fullBar(of: row))))
             if isStacked {
                 let parts = row.segments.filter { $0.count > 0 }

@@ -12,6 +12,8 @@ public struct CollectionView: Sendable, TemplateView {
     public var rows: [RowView]
     public var breakdowns: [BreakdownView] = []
     public var snapshots: [StatusView] = []
+    /// This collection's indicators counted by progress status, when it has a series field.
+    public var progress: ProgressSummaryView?
     /// Links to the group-by pages of this collection (filters that need no script).
     public var filters: [FilterView] = []
     /// On a group-by page, what it lists ("Estado: Suspendido").
@@ -22,10 +24,15 @@ public struct CollectionView: Sendable, TemplateView {
     public var filterDescription: String?
     /// On a group-by page without entries: none of the N documented entries has the value.
     public var emptyText: String?
+    /// On a listing split into pages (`paginate_by`), the links between them.
+    public var pagination: PaginationView?
+    /// On a listing split into pages, which page this is ("página 2 de 10"), beside the heading.
+    public var pageTitle: String?
 
     var hasRows: Bool { !rows.isEmpty }
 
     public static let names: TemplateNames<CollectionView> = [
+        "progress": .init(\.progress),
         "name": .init(\.name),
         "breakdowns": .init(\.breakdowns),
         "snapshots": .init(\.snapshots),
@@ -34,6 +41,8 @@ public struct CollectionView: Sendable, TemplateView {
         "allURL": .init(\.allURL),
         "filterDescription": .init(\.filterDescription),
         "emptyText": .init(\.emptyText),
+        "pagination": .init(\.pagination),
+        "pageTitle": .init(\.pageTitle),
         "title": .init(\.title),
         "singular": .init(\.singular),
         "description": .init(\.description),

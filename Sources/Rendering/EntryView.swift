@@ -25,6 +25,10 @@ public struct EntryView: Sendable, TemplateView {
     public var stale = false
     /// Past its planned end without a final status: "Atrasado: debía terminar en diciembre de 2022".
     public var late: String?
+    /// Its measured series (an indicator's chart, table and progress).
+    public var series: [SeriesView] = []
+    /// The indicators that measure this entry, with their status.
+    public var measures: [MeasureLinkView] = []
     /// The dated records of its history, newest first.
     public var timeline: [TimelineItemView] = []
     /// On a translated page whose text is not translated yet: the language the text is in.
@@ -56,6 +60,8 @@ public struct EntryView: Sendable, TemplateView {
         "updatedISO": .init(\.updatedISO),
         "stale": .init(\.stale),
         "timeline": .init(\.timeline),
+        "series": .init(\.series),
+        "measures": .init(\.measures),
         "fallbackLang": .init(\.fallbackLang),
         "titleLang": .init(\.titleLang),
     ]

@@ -14,6 +14,8 @@ public struct HomeView: Sendable, TemplateView {
     public var statuses: [StatusView] = []
     /// The newest published figure, which the page leads with.
     public var lead: StatusView?
+    /// Indicators counted by progress status, when the model has a series field.
+    public var progress: ProgressSummaryView?
     /// The newest closed reporting period, which leads the page when the site has periods.
     public var period: PeriodRowView?
 
@@ -26,6 +28,7 @@ public struct HomeView: Sendable, TemplateView {
         "coverage": .init(\.coverage),
         "breakdowns": .init(\.breakdowns),
         "snapshots": .init(\.snapshots),
+        "progress": .init(\.progress),
     ]
 }
 

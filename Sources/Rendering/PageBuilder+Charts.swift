@@ -63,7 +63,7 @@ extension PageBuilder {
         let rows = bars.map {
             BarChart.Row(
                 label: $0.label, segments: [BarChart.Segment(label: $0.label, count: $0.count, color: $0.color)],
-                url: $0.url)
+                url: $0.url, numberLinks: countsAreEntries)
         }
         var view = StatusView(title: title, total: total, bars: bars, method: method)
         // Each bar is its value's share of the total: 35 of 63 fills 56 % of the bar, not all of it.

@@ -11,7 +11,8 @@ extension PageBuilder {
         guard let collection = model.collection(entry.collection) else { return layout(page: page, title: entry.title) }
         var view = layout(page: page, title: entry.title, section: collection.name)
         let fields = collection.publicFields.compactMap { field -> FieldView? in
-            guard field.name != collection.titleField, entry.fields[field.name] != nil, !Self.isTimeline(field)
+            guard field.name != collection.titleField, entry.fields[field.name] != nil, !Self.isTimeline(field),
+                !Self.isSeries(field)
             else { return nil }
             return fieldView(field, of: entry, from: page)
         }
@@ -33,6 +34,8 @@ extension PageBuilder {
         view.entry?.dataDateISO = dataDate?.description
         view.entry?.sourceURL = model.repositoryURL.map { $0 + Self.percentEncodedPath(entry.file) }
         view.entry?.late = lateText(of: entry)
+        view.entry?.series = seriesViews(of: entry, in: collection, from: page)
+        view.entry?.measures = measures(of: entry, from: page)
         return view
     }
 

@@ -26,6 +26,7 @@ extension PageBuilder {
             snapshots: snapshots.others,
             statuses: model.collections.compactMap { documentedStatus(of: $0, from: paths.home) },
             lead: snapshots.lead)
+        view.home?.progress = progressSummary()
         view.home?.period = homePeriod()
         return view
     }

@@ -13,12 +13,12 @@ extension PageBuilder {
         return paths.prefix + collection.folder + "/" + field + "/"
     }
 
-    /// The page listing the late entries of `collection`.
-    public func latePage(of collection: Collection) -> PageView {
+    /// The page listing the late entries of `collection` (page `number` of it when split).
+    public func latePage(of collection: Collection, page number: Int = 1) -> PageView {
         let entries = site.lateEntries(of: collection.name)
         let page = latePath(of: collection) ?? paths.index(of: collection)
         return listing(
-            of: collection, entries: entries, page: page,
+            of: collection, entries: entries, page: page, number: number,
             filter: (strings["late.filter"], strings["late.value"]),
             filterDescription: strings.format(
                 "late.description",
@@ -26,14 +26,14 @@ extension PageBuilder {
     }
 
     /// The filter "Plazo: Atrasados (n)" of a collection's listings, when it names a planned end.
-    func lateFilter(of collection: Collection, from page: String) -> FilterView? {
+    func lateFilter(of collection: Collection, from page: String, listing: String? = nil) -> FilterView? {
         guard let path = latePath(of: collection) else { return nil }
         return FilterView(
             label: strings["late.filter"],
             options: [
                 FilterOptionView(
                     title: strings["late.value"], url: PagePaths.relative(path, from: page),
-                    count: site.lateEntries(of: collection.name).count, current: path == page)
+                    count: site.lateEntries(of: collection.name).count, current: path == (listing ?? page))
             ])
     }
 

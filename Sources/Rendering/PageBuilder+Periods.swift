@@ -83,12 +83,10 @@ extension PageBuilder {
                 .map { TextView(text: $0.0.title + ": " + $0.0.source, lang: $0.1.source?.lang) }
             return collectionView
         }
+        // The addresses are written out, for the printed report, and are links, for the screen.
+        sources.append(TextView(text: strings["period_sources_history"], url: model.baseURL + paths.home))
         sources.append(
-            TextView(text: strings.format("period_sources_history", ["url": model.baseURL + paths.home]), lang: nil))
-        sources.append(
-            TextView(
-                text: strings.format("period_sources_data", ["url": model.baseURL + paths.data.period(period.id)]),
-                lang: nil))
+            TextView(text: strings["period_sources_data"], url: model.baseURL + paths.data.period(period.id)))
         view.period = PeriodView(
             id: period.id, label: label, range: range(of: period), start: period.start?.description,
             end: period.end.description, closed: period.closed,

@@ -15,6 +15,8 @@ public struct PageBuilder: Sendable {
     /// The group-by pages of each collection, made once: every listing page shows them all as
     /// filters.
     let groupsByCollection: [String: [Group]]
+    /// The filters of each collection's listing pages, made once (see `filters(of:from:)`).
+    var filterTables: [String: FilterTable] = [:]
 
     /// Creates a builder of pages in `localization`'s language (the site's own by default).
     public init(site: Site, bodies: RenderedBodies, strings: Strings, localization: Localization? = nil) {
@@ -28,6 +30,9 @@ public struct PageBuilder: Sendable {
         self.groupsByCollection = Dictionary(
             site.model.collections.map { ($0.name, Self.groups(of: $0, in: site)) },
             uniquingKeysWith: { first, _ in first })
+        for collection in site.model.collections where !collection.groupBy.isEmpty {
+            filterTables[collection.name] = filterTable(of: collection)
+        }
     }
 
     var model: SiteModel { site.model }
@@ -73,6 +78,7 @@ public struct PageBuilder: Sendable {
             searchURL: PagePaths.relative(paths.searchPage, from: page),
             searchIndexURL: PagePaths.relative(paths.localized(DataPaths.searchIndex), from: page),
             updatesURL: PagePaths.relative(paths.updatesPage, from: page))
+        view.banner = model.banner
         view.siteURL = model.baseURL
         if !site.periods.isEmpty { view.periodsURL = PagePaths.relative(paths.periodsPage, from: page) }
         view.license = model.license.map(LicenseView.init)

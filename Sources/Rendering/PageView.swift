@@ -10,6 +10,8 @@ public struct PageView: Sendable, TemplateView {
     public var lang: String
     public var siteTitle: String
     public var siteDescription: String?
+    /// `banner` of `site.yaml`: shown above every page's content.
+    public var banner: String?
     /// The relative URL of this language's home page from this page (`../../`).
     public var root: String
     /// The relative URL of the site's root, where CSS, scripts and data files live.
@@ -45,11 +47,15 @@ public struct PageView: Sendable, TemplateView {
     public var siteURL = ""
     /// The terms of reuse of the data, when the site declares them.
     public var license: LicenseView?
+    /// On a listing split into pages, the previous and next pages (`<link rel="prev/next">`).
+    public var previousURL: String?
+    public var nextURL: String?
 
     public static let names: TemplateNames<PageView> = [
         "lang": .init(\.lang),
         "siteTitle": .init(\.siteTitle),
         "siteDescription": .init(\.siteDescription),
+        "banner": .init(\.banner),
         "root": .init(\.root),
         "assets": .init(\.assets),
         "canonical": .init(\.canonical),
@@ -76,6 +82,8 @@ public struct PageView: Sendable, TemplateView {
         "notFound": .init(\.notFound),
         "siteURL": .init(\.siteURL),
         "license": .init(\.license),
+        "previousURL": .init(\.previousURL),
+        "nextURL": .init(\.nextURL),
     ]
 }
 

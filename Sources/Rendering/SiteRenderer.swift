@@ -148,21 +148,27 @@ public struct SiteRenderer: Sendable {
             }
         }
         for collection in site.model.collections {
-            let indexPath = PagePaths.file(of: paths.index(of: collection))
-            jobs.append(PageJob(template: PageTemplate.collection, path: indexPath, view: { $0.index(of: collection) }))
+            // Each listing, page by page (`paginate_by`): the first at the listing's own path.
+            func listing(_ path: String, entries: Int, view: @escaping @Sendable (PageBuilder, Int) -> PageView) {
+                for number in 1...builder.pageCount(of: collection, entries: entries) {
+                    jobs.append(
+                        PageJob(
+                            template: PageTemplate.collection, path: PagePaths.file(of: paths.page(number, of: path)),
+                            view: { view($0, number) }))
+                }
+            }
+            listing(paths.index(of: collection), entries: site.entries(of: collection.name).count) {
+                $0.index(of: collection, page: $1)
+            }
             let custom = PageTemplate.entry(of: collection.name)
             let template = theme.templates.contains(custom) ? custom : PageTemplate.entry
             for group in builder.groups(of: collection) {
-                jobs.append(
-                    PageJob(
-                        template: PageTemplate.collection, path: PagePaths.file(of: builder.path(of: group)),
-                        view: { $0.page(of: group) }))
+                listing(builder.path(of: group), entries: group.entries.count) { $0.page(of: group, page: $1) }
             }
             if let late = builder.latePath(of: collection) {
-                jobs.append(
-                    PageJob(
-                        template: PageTemplate.collection, path: PagePaths.file(of: late),
-                        view: { $0.latePage(of: collection) }))
+                listing(late, entries: site.lateEntries(of: collection.name).count) {
+                    $0.latePage(of: collection, page: $1)
+                }
             }
             for entry in site.entries(of: collection.name) {
                 jobs.append(

@@ -123,9 +123,18 @@ public struct CountedGroupView: Sendable, TemplateView {
 public struct TextView: Sendable, TemplateView {
     public var text: String
     public var lang: String?
+    /// An address the text ends with, written out and linked.
+    public var url: String?
+
+    public init(text: String, lang: String? = nil, url: String? = nil) {
+        self.text = text
+        self.lang = lang
+        self.url = url
+    }
 
     public static let names: TemplateNames<TextView> = [
         "text": .init(\.text),
         "lang": .init(\.lang),
+        "url": .init(\.url),
     ]
 }

@@ -29,7 +29,7 @@ struct CellConverter: Sendable {
             let items = text.split(whereSeparator: { $0 == ";" || $0 == "\n" })
                 .map { Self.oneLine(String($0)) }.filter { !$0.isEmpty }
             return (YAMLText.flowList(items), [])
-        case .list(of: .record): return (nil, [])
+        case .list(of: .record), .series: return (nil, [])
         case .reference(let target):
             guard let index = references[target] else { return (YAMLText.scalar(text), []) }
             let match = index.match(text)

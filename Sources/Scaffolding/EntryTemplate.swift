@@ -48,7 +48,7 @@ struct EntryTemplate {
         case .int: return String(nextNumber(of: field))
         case .number, .percent: return "0"
         case .boolean: return "false"
-        case .string, .text, .url, .reference, .references, .list: return nil
+        case .string, .text, .url, .reference, .references, .list, .series: return nil
         }
     }
 
@@ -99,8 +99,20 @@ struct EntryTemplate {
         return "\(name) (\(need))" + (what.isEmpty ? "." : ": \(what)")
     }
 
-    /// A commented example record under a list-of-records field, or nothing.
+    /// A commented example record under a list-of-records field, a commented series under a
+    /// series field, or nothing.
     func recordExample(of field: Field) -> [String] {
+        if case .series = field.type {
+            let year = String(today.prefix(4))
+            let start = (Int(year) ?? 2000) - 2
+            return [
+                "#   unit: \"%\"", "#   direction: up", "#   range: [0, 100]",
+                "#   baseline: {date: \(start), value: 0}", "#   targets:",
+                "#     - {date: \(start + 5), value: 0}", "#   values:",
+                "#     - {date: \(start + 1), value: 0, source: \"…\"}",
+                "#     - {date: \(year), value: 0, source: \"…\", note: \"…\"}",
+            ]
+        }
         guard case .list(of: .record(let fields)) = field.type else { return [] }
         let items = fields.map { item in
             let value = example(of: item)
@@ -131,6 +143,7 @@ struct EntryTemplate {
         case .references(let target): words.severalIDs(title(of: target))
         case .list(of: .string): words.list
         case .list(of: .record): words.records
+        case .series: words.series
         }
     }
 

@@ -99,7 +99,35 @@ public struct FrontMatterSchema: Sendable {
         case .list(of: .string): ["type": "array", "items": value(of: .string)]
         case .list(of: .record(let fields)):
             ["type": "array", "items": record(fields)]
+        case .series: series
         }
+    }
+
+    /// A `series`: what `EntryValidator+Series` accepts.
+    var series: JSONValue {
+        let number: JSONValue = ["type": "number"]
+        let point: (Bool) -> JSONValue = { needsSource in
+            var required: [JSONValue] = ["date", "value"]
+            if needsSource { required.append("source") }
+            return [
+                "type": "object", "additionalProperties": false, "required": .array(required),
+                "properties": [
+                    "date": value(of: .date), "value": number, "source": ["type": "string", "minLength": 1],
+                    "note": ["type": "string"],
+                ],
+            ]
+        }
+        return [
+            "type": "object", "additionalProperties": false, "required": ["unit", "direction", "baseline"],
+            "properties": [
+                "unit": ["type": ["string", "number"]],
+                "direction": ["enum": ["up", "down"]],
+                "range": ["type": "array", "items": number, "minItems": 2, "maxItems": 2],
+                "baseline": point(false),
+                "targets": ["type": "array", "items": point(false)],
+                "values": ["type": "array", "items": point(true)],
+            ],
+        ]
     }
 
     func enumeration(_ set: EnumSet) -> JSONValue {

@@ -33,6 +33,7 @@ public struct TemplateWords: Sendable {
     var existing: String { text("existing") }
     func more(_ count: Int, _ folder: String) -> String { text("more", ["count": String(count), "folder": folder]) }
     var fillIn: String { text("fill_in") }
+    var series: String { text("series") }
     var date: String { text("date") }
     var whole: String { text("whole") }
     var number: String { text("number") }

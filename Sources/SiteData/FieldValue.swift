@@ -17,6 +17,8 @@ public indirect enum FieldValue: Sendable, Hashable {
     case list([FieldValue])
     /// A small record of a `list` field, by field name.
     case record([String: FieldValue])
+    /// A measured series (`type: series`).
+    case series(Series)
 
     /// The ids this value refers to (for `ref` and `refs`).
     public var referencedIDs: [String] {
@@ -39,6 +41,7 @@ public indirect enum FieldValue: Sendable, Hashable {
         case .references(let ids): ids.joined(separator: ", ")
         case .list(let items): items.map(\.plainText).joined(separator: "; ")
         case .record(let fields): fields.keys.sorted().map { "\($0): \(fields[$0]!.plainText)" }.joined(separator: ", ")
+        case .series(let series): "\(Self.format(series.latest.value)) \(series.unit) (\(series.latest.date))"
         }
     }
 

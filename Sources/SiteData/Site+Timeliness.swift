@@ -11,6 +11,10 @@ extension Site {
         if let name = model.collection(entry.collection)?.dataDateField, case .date(let date)? = entry.fields[name] {
             dates.append(date)
         }
+        // A series' newest measured value is data of that date too.
+        for value in entry.fields.values {
+            if case .series(let series) = value, let last = series.values.last { dates.append(last.date) }
+        }
         return dates.max()
     }
 

@@ -11,11 +11,12 @@ import SiteData
 /// files (CSV, Data Package) are one data set, written once under the data word of the site's
 /// own language (`datos/proyectos.csv`), which every language's data page links to.
 public struct DataPaths: Sendable, Hashable {
-    /// The API version in every API path; `v1` only ever changes additively.
-    public static let version = "v1"
-    public static let apiRoot = "api/\(version)/"
-    public static let catalog = apiRoot + "index.json"
-    public static let catalogSchema = apiRoot + "schema/index.json"
+    /// The API version the site's pages and Data Package point at: `v2`. (`v1` is still written
+    /// while `site.yaml` keeps it, `api_v1: true`; see `APIVersion`.)
+    public static let version = APIVersion.current.rawValue
+    public static let apiRoot = APIVersion.current.root
+    public static let catalog = catalog(in: .current)
+    public static let catalogSchema = catalogSchema(in: .current)
     public static let jsonFeed = "feed.json"
     public static let atomFeed = "feed.xml"
     public static let sitemap = "sitemap.xml"
@@ -75,18 +76,26 @@ public struct DataPaths: Sendable, Hashable {
 
     /// `page` (without a language's folder) in `other`'s words: a built-in page of these words
     /// becomes the same page of `other` (`datos/` → `data/`, `periodos/2022/` → `periods/2022/`),
-    /// any other page stays as it is.
+    /// any other page stays as it is. A later page of a listing (`acciones/pagina/2/`) takes
+    /// `other`'s word (`acciones/page/2/`).
     public func translating(_ page: String, to other: DataPaths) -> String {
         if let key = pages.first(where: { $0.path == page })?.key {
             return other.pages.first { $0.key == key }?.path ?? page
         }
         if page.hasPrefix(periodsPage) { return other.periodsPage + page.dropFirst(periodsPage.count) }
+        let parts = page.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count >= 4, parts[parts.count - 3] == words.page, parts[parts.count - 2].allSatisfy(\.isASCII),
+            Int(parts[parts.count - 2]) != nil, words.page != other.words.page
+        {
+            return parts.dropLast(3).joined(separator: "/") + "/" + other.words.page + "/" + parts[parts.count - 2]
+                + "/"
+        }
         return page
     }
 
-    /// The JSON of the reporting periods: `api/v1/periodos.json`, in the site's own words.
+    /// The JSON of the reporting periods: `api/v2/periodos.json`, in the site's own words.
     public var periodsList: String { Self.apiRoot + apiPeriods + ".json" }
-    /// The JSON of one period: `api/v1/periodos/2022.json`.
+    /// The JSON of one period: `api/v2/periodos/2022.json`.
     public func period(_ id: String) -> String { Self.apiRoot + apiPeriods + "/" + id + ".json" }
     /// The schema of `periodsList`.
     public var periodsListSchema: String { Self.apiRoot + "schema/" + apiPeriods + ".json" }
@@ -95,24 +104,50 @@ public struct DataPaths: Sendable, Hashable {
     /// The CSV of the periods: one row per period, collection and status: `datos/periodos.csv`.
     public var periodsCSV: String { dataFolder + apiPeriods + ".csv" }
 
-    /// All entries of a collection: `api/v1/proyectos.json`.
-    public static func list(of collection: Collection) -> String {
-        apiRoot + collection.folder + ".json"
+    /// The catalog of the API `api`: `api/v2/index.json`.
+    public static func catalog(in api: APIVersion) -> String {
+        api.root + "index.json"
     }
 
-    /// One entry: `api/v1/proyectos/rcn-visa.json`.
-    public static func entry(_ id: String, of collection: Collection) -> String {
-        apiRoot + collection.folder + "/" + id + ".json"
+    /// The schema of `catalog(in:)`.
+    public static func catalogSchema(in api: APIVersion) -> String {
+        api.root + "schema/index.json"
     }
 
-    /// The schema of `list(of:)`.
-    public static func listSchema(of collection: Collection) -> String {
-        apiRoot + "schema/" + collection.folder + ".json"
+    /// The entries of a collection: `api/v2/proyectos.json` (in `v2`, the first of its pages).
+    public static func list(of collection: Collection, in api: APIVersion = .current) -> String {
+        api.root + collection.folder + ".json"
+    }
+
+    /// Page `number` (from 1) of the list of a collection in `v2`: the first is `list(of:)`,
+    /// the others `api/v2/proyectos/pages/2.json`, beside the entries' documents (an entry's
+    /// document is a file, never the `pages` folder).
+    public static func list(of collection: Collection, page number: Int, in api: APIVersion = .current) -> String {
+        number <= 1
+            ? list(of: collection, in: api) : api.root + collection.folder + "/pages/" + String(number) + ".json"
+    }
+
+    /// One entry: `api/v2/proyectos/rcn-visa.json`.
+    public static func entry(_ id: String, of collection: Collection, in api: APIVersion = .current) -> String {
+        api.root + collection.folder + "/" + id + ".json"
+    }
+
+    /// The schema of `list(of:)` (of every page of it).
+    public static func listSchema(of collection: Collection, in api: APIVersion = .current) -> String {
+        api.root + "schema/" + collection.folder + ".json"
     }
 
     /// The schema of `entry(_:of:)`.
-    public static func entrySchema(of collection: Collection) -> String {
-        apiRoot + "schema/" + collection.folder + "/entry.json"
+    public static func entrySchema(of collection: Collection, in api: APIVersion = .current) -> String {
+        api.root + "schema/" + collection.folder + "/entry.json"
+    }
+
+    /// How many entries each page of a `v2` list holds.
+    public static let apiPageSize = 1000
+
+    /// How many pages the `v2` list of `count` entries has: at least one.
+    public static func apiPageCount(entries count: Int) -> Int {
+        max(1, (count + apiPageSize - 1) / apiPageSize)
     }
 
     /// The CSV of a collection: `datos/proyectos.csv`.
@@ -127,11 +162,39 @@ public struct DataPaths: Sendable, Hashable {
     }
 
     /// The fields of `collection` with a CSV of their own (`csv(of:field:)`), in declared order:
-    /// lists of records and `refs` fields.
+    /// lists of records, `refs` fields and series (one row per value of every entry).
     public static func fieldTables(of collection: Collection) -> [Field] {
         collection.fields.filter { field in
             if case .references = field.type { return true }
+            if case .series = field.type { return true }
             return !field.recordFields.isEmpty
         }
     }
+
+    /// The series fields of `collection`.
+    public static func seriesFields(of collection: Collection) -> [Field] {
+        collection.fields.filter { if case .series = $0.type { true } else { false } }
+    }
+
+    /// The CSV of one entry's series: `datos/indicadores/agua-potable-serie.csv`.
+    public func csv(of collection: Collection, entry id: String, field: Field) -> String {
+        dataFolder + collection.folder + "/" + id + "-" + field.name + ".csv"
+    }
+}
+
+/// A layout of the JSON API, each under its own folder (`api/v1/`, `api/v2/`). Within a version
+/// documents change only additively.
+public enum APIVersion: String, Sendable, Hashable, CaseIterable {
+    /// The first layout: each collection's list holds every entry whole, with its body's HTML.
+    /// Deprecated; written while `site.yaml` says `api_v1: true`.
+    case v1
+    /// The lean layout: lists hold each entry's fields and a link to its own document, split into
+    /// pages of `DataPaths.apiPageSize` entries linked by `next`.
+    case v2
+
+    /// The version the site's pages, catalog and Data Package point at.
+    public static let current = v2
+
+    /// `api/v2/`.
+    public var root: String { "api/\(rawValue)/" }
 }

@@ -48,6 +48,13 @@ public struct PagePaths: Sendable {
         prefix + collection.folder + "/"
     }
 
+    /// Page `number` (from 1) of the listing at `listing` (a collection's index or group page):
+    /// the listing itself for the first, `proyectos/pagina/2/` for the others, in the word of
+    /// these pages' language (`paths: page`).
+    public func page(_ number: Int, of listing: String) -> String {
+        number <= 1 ? listing : listing + data.words.page + "/" + String(number) + "/"
+    }
+
     /// The page of an entry, such as `proyectos/rcn-visa/`.
     public func page(of key: EntryKey) -> String {
         prefix + (model.collection(key.collection)?.folder ?? key.collection) + "/" + key.id + "/"

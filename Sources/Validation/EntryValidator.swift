@@ -113,6 +113,9 @@ public struct EntryValidator: Sendable {
         case .reference(let to): Message("example.reference", ["collection": to])
         case .references(let to): Message("example.references", ["collection": to])
         case .list: Message("example.value", ["value": "[…]"])
+        case .series:
+            Message(
+                "example.value", ["value": "{unit: …, direction: up, baseline: {date: YYYY, value: 0}, values: […]}"])
         }
     }
 }
@@ -181,6 +184,8 @@ struct ValueChecker {
                 ids.append(id)
             }
             return .references(ids)
+        case .series:
+            return checkSeries(node, path: path)
         default:
             guard let text = scalar(node, path: path, expected: Self.describe(field.type)) else { return nil }
             return checkScalar(text, node: node, as: field, path: path)
@@ -297,7 +302,7 @@ struct ValueChecker {
             return .enumeration(text)
         case .reference:
             return identifier(node, path: path, field: field).map(FieldValue.reference)
-        case .references, .list:
+        case .references, .list, .series:
             return nil  // handled in `check`
         }
     }
@@ -354,6 +359,21 @@ struct ValueChecker {
         return text
     }
 
+    /// The old style, English words written in Swift (code merged from before the catalogs).
+    mutating func report(
+        _ code: String, _ message: String, at node: YAMLNode, field: String? = nil, hint: String? = nil
+    ) {
+        report(code, Message(literal: message), at: node, field: field, hint: hint.map(Message.init(literal:)))
+    }
+
+    mutating func scalar(_ node: YAMLNode, path: String, expected: String) -> String? {
+        scalar(node, path: path, expected: Message(literal: expected))
+    }
+
+    mutating func wrongType(_ node: YAMLNode, expected: String, path: String) -> FieldValue? {
+        wrongType(node, expected: Message(literal: expected), path: path)
+    }
+
     mutating func wrongType(_ node: YAMLNode, expected: Message, path: String) -> FieldValue? {
         report(
             "field-type", Message("field-type", ["field": path], parts: ["expected": expected, "kind": node.kind]),
@@ -374,6 +394,7 @@ struct ValueChecker {
         case .reference: Message("type.id")
         case .references: Message("type.ids")
         case .list: Message("type.list")
+        case .series: Message("type.series")
         }
     }
 }

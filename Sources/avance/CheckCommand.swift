@@ -31,6 +31,9 @@ struct CheckCommand: ParsableCommand {
             valueName: "url"))
     var baseURL: String?
 
+    @Flag(name: .customLong("no-git-dates"), help: "Do not read \"last updated\" dates from git.")
+    var noGitDates = false
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
@@ -100,6 +103,10 @@ struct CheckCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         let output = temporary + "/public"
         var buildOptions = BuildOptions(root: common.absoluteRoot, output: output, baseURL: baseURL, strict: strict)
+        // The same site `avance build` publishes: its git dates and reference date give the
+        // periods' pages and the late entries, which are checked too.
+        buildOptions.gitHistory = !noGitDates
+        buildOptions.environment = ProcessInfo.processInfo.environment
         buildOptions.progress = common.progressLine()
         let build = Build.build(buildOptions)
         if common.verbose { for line in build.log { Output.status(line) } }

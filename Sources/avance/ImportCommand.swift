@@ -33,6 +33,22 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Check every row and report, but write nothing.")
     var dryRun = false
 
+    @Option(
+        name: .customLong("series"),
+        help: ArgumentHelp(
+            "Read the rows (date, value, source, note) into this series field of the entry --entry names.",
+            valueName: "field"))
+    var series: String?
+
+    @Option(name: .customLong("entry"), help: ArgumentHelp("The entry whose series --series fills.", valueName: "id"))
+    var entry: String?
+
+    func validate() throws {
+        if (series == nil) != (entry == nil) {
+            throw ValidationError("--series and --entry go together: `--series serie --entry cobertura-agua`")
+        }
+    }
+
     func run() throws {
         let absoluteFile = URL(
             fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -48,6 +64,17 @@ struct ImportCommand: ParsableCommand {
             let strings = ThemeStrings.withEnglish(root: root, language: language)
             let names = (1...12).compactMap { strings["months.\($0)"] }
             return names.count == 12 ? names : []
+        }
+        if let series, let entry {
+            let result = SeriesImport.run(options, field: series, entry: entry)
+            Output.report(result.diagnostics, sources: [:], format: common.format)
+            if !common.quiet, common.format == .text, let path = result.path, !result.diagnostics.hasErrors {
+                let verb = result.wrote ? "wrote" : "would write"
+                Output.status(
+                    "\(verb) \(path): \(result.rows) rows, \(result.added) values added, \(result.replaced) replaced")
+            }
+            if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+            return
         }
         let result = SpreadsheetImport.run(options)
         if common.verbose, !result.encoding.isEmpty {

@@ -140,7 +140,8 @@ def translated_search_pages(public):
 
 def pages_to_check(public):
     """One page of every template: home, each collection's index and its first entry, the
-    open-data page, the search page with and without a query, the 404 page."""
+    open-data page, the search page with and without a query, the 404 page; a group page and
+    the second page of a long listing when the site has them."""
     pages = ["", "datos/", "buscar/", "buscar/?q=gestion", "no-existe/"]
     for index in sorted(public.glob("*/index.html")):
         folder = index.parent
@@ -155,6 +156,11 @@ def pages_to_check(public):
                     if p.parts[-4] not in ("api", "datos") and len(p.parts[-4]) > 2)
     if groups:
         pages.append(groups[0] + "/")
+    # A later page of a long listing (`acciones/pagina/2/`, `paginate_by`), if the site has one.
+    later = sorted(p.parent.relative_to(public).as_posix() for p in public.glob("*/*/2/index.html")
+                   if p.parts[-3] in ("pagina", "page"))
+    if later:
+        pages.append(later[0] + "/")
     # Translations (`en/`): their search page with results.
     pages += sorted(p.parent.relative_to(public).as_posix() + "/?q=gestion" for p in translated_search_pages(public))
     return pages

@@ -110,6 +110,20 @@ import Testing
         // The June 2023 report's 4 en marcha: the value links to the documented ones, the count
         // (the source's) does not.
         #expect(home.contains(#"<a href="proyectos/estado/en-marcha/">En marcha</a></th><td>4</td>"#))
+        // The same in the drawn bars: the documented 3 links, the published 4 does not.
+        #expect(
+            home.contains(#"<span class="chart-row-total"><a href="proyectos/estado/en-marcha/" tabindex="-1">3</a>"#))
+        #expect(home.contains(#"<span class="chart-row-total">4</span>"#))
+        #expect(!home.contains(#"tabindex="-1">4</a>"#))
+    }
+
+    @Test func aPeriodsSourcesAreLinks() throws {
+        let page = try #require(ValidSite.page("periodos/2023/index.html"))
+        let sources = try #require(page.components(separatedBy: #"<section class="period-sources""#).dropFirst().first)
+        let links = sources.components(separatedBy: "</section>")[0].matches(of: #/<a href="(https://[^"]+)">\1</a>/#)
+        // The site's dated history and the period's JSON, written out and linked.
+        #expect(links.map { String($0.1) }.contains { $0.hasSuffix("/api/v2/periodos/2023.json") })
+        #expect(links.count == 2)
     }
 
     @Test func theRollupsBarsLeadToTheirListsOnTheSamePage() throws {

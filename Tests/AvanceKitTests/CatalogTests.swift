@@ -23,6 +23,10 @@ import Testing
         "template-name-unknown", "template-render", "template-syntax", "translation-unknown",
         // Added beside the catalogs by another branch (periods, avance report): still English.
         "argument-period-unknown", "chromium-failed", "chromium-missing", "period-invalid", "periods-undated",
+        // … and by the indicators and pagination branches.
+        "argument-entry-unknown", "argument-field-invalid", "paginate-invalid", "series-before-baseline",
+        "series-date-duplicate", "series-date-order", "series-invalid", "series-number-invalid", "series-out-of-range",
+        "series-source-missing", "series-unit-missing",
     ]
 
     /// Codes whose words are sentences shared with other codes, by the keys of those sentences.

@@ -23,7 +23,7 @@ import Testing
     /// kind of field, its English translation, the home page's dashboards, and a feed.
     @Test(arguments: [
         "proyectos/huertos-comunitarios/index.html", "en/proyectos/huertos-comunitarios/index.html", "index.html",
-        "feed.json", "periodos/2023/index.html", "api/v1/periodos/2023.json",
+        "feed.json", "periodos/2023/index.html", "api/v2/periodos/2023.json",
     ])
     func aPageOfTheTestSiteMatchesItsGoldenFile(path: String) throws {
         let page = try #require(ValidSite.page(path), "no \(path)")

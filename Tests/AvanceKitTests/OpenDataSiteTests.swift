@@ -69,8 +69,9 @@ import Testing
         let feed = try json("feed.json")
         let items = try #require(feed["items"] as? [[String: Any]])
         // One item per dated record of the six projects' histories, and one per closed period
-        // (2021 to 2024), dated the day it closed, newest first.
-        #expect(items.count == 10 + 4)
+        // (2021 to 2024), dated the day it closed, and one per measured value of the goal
+        // `agua-segura`'s indicator (2021, 2023), newest first.
+        #expect(items.count == 10 + 4 + 2)
         #expect(items.first?["title"] as? String == "2024")
         #expect(items.first?["date_published"] as? String == "2025-01-01T00:00:00Z")
         #expect(items.dropFirst().first?["title"] as? String == "2023")
@@ -145,7 +146,7 @@ import Testing
         let data = try text("datos/index.html")
         for link in [
             "proyectos.csv", "proyectos-historial.csv", "proyectos-socios.csv", "../feed.json", "../feed.xml",
-            "../api/v1/index.json", "datapackage.json", "../api/v1/schema/proyectos.json",
+            "../api/v2/index.json", "datapackage.json", "../api/v2/schema/proyectos.json", "../api/v2/proyectos.json",
         ] {
             #expect(data.contains(#"href="\#(link)""#), "\(link)")
         }

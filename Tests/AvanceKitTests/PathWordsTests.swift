@@ -57,7 +57,7 @@ import Testing
         #expect(sitemap.contains("<loc>https://example.org/plan/en/data/</loc>"))
         #expect(sitemap.contains("<loc>https://example.org/plan/en/search/</loc>"))
         #expect(!sitemap.contains("/en/datos/") && !sitemap.contains("/en/buscar/"))
-        let catalog = try page("api/v1/index.json")
+        let catalog = try page("api/v2/index.json")
         #expect(catalog.contains(#""datapackage": "https://example.org/plan/datos/datapackage.json""#))
     }
 

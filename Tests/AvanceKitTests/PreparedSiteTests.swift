@@ -11,8 +11,9 @@ import Testing
         let site = try #require(prepared)
         #expect(!result.diagnostics.hasErrors)
         // With each language's search index (97 files), the theme's favicon and Open Graph image (3),
-        // and the reporting periods (12 pages, 8 JSON documents and a CSV).
-        #expect(built.files.count == 295)
+        // the reporting periods (12 pages, 8 JSON documents and a CSV), the 42 documents of
+        // /api/v2/ beside /api/v1/ and the two CSVs of the goal `agua-segura`'s indicator.
+        #expect(built.files.count == 339)
         // Pages, in every language, are listed before anything is rendered.
         #expect(result.paths == built.files.map(\.path).filter { $0.hasSuffix(".html") }.sorted())
         for file in built.files {

@@ -57,9 +57,12 @@ import Testing
             $0.path.hasPrefix("search-index/") || $0.path.hasPrefix("en/search-index/")
         }
         #expect(search.count == 2 * (1 + 22) + 25 + 26)
-        // 198: also the theme's favicon (SVG and PNG) and Open Graph image, and the periods' open
-        // data (their list, 5 documents, 2 schemas and a CSV).
-        #expect(Self.result.files.count == 198 + search.count)
+        // 242: also the theme's favicon (SVG and PNG) and Open Graph image, the periods' open
+        // data (their list, 5 documents, 2 schemas and a CSV), the 42 documents of `/api/v2/`
+        // beside those of `/api/v1/` (`api_v1: true`): catalog and its schema, a list and two
+        // schemas per collection, a document per entry; and the two CSVs of the goal
+        // `agua-segura`'s indicator (all of `metas`, and its own).
+        #expect(Self.result.files.count == 242 + search.count)
         #expect(Self.result.files.contains { $0.path == "404.html" })
         #expect(Self.result.files.contains { $0.path == "css/site.css" })
     }

@@ -76,6 +76,18 @@ import Testing
         await server.stop()
     }
 
+    @Test func thePreviewHasThePublishedSitesReferenceDateAndSoItsPeriods() async throws {
+        let (server, root, port) = try await start(
+            "periods", configure: { $0.environment["SOURCE_DATE_EPOCH"] = String(ValidSite.referenceEpoch) })
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // As `avance build` publishes it: the 2023 period page, and the late project marked.
+        let period = try await get("/periodos/2023/", port: port)
+        #expect(period.status == 200)
+        let index = try await get("/periodos/", port: port)
+        #expect(index.body.contains("href=\"2023/\""), "\(index.body)")
+        await server.stop()
+    }
+
     @Test func aBrokenSaveShowsItsErrorsOverTheLastGoodSiteUntilFixed() async throws {
         let (server, root, port) = try await start("broken")
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -297,7 +297,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     // 14: static files over generated outputs, one diagnostic each, naming both
     @Test func staticFilesOverGeneratedOutputsAreEachNamed() throws {
         let result = Self.build([
-            "theme/static/api/v1/index.json": "{}", "theme/static/notas/una/index.html": "<p>x</p>",
+            "theme/static/api/v2/index.json": "{}", "theme/static/notas/una/index.html": "<p>x</p>",
             "theme/static/robots.txt": "User-agent: *\n", "theme/static/css/extra.css": "p{}",
             "theme/static/search-index/terms/zz.json": "{}",
         ])
@@ -305,7 +305,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(conflicts.map(\.code) == ["output-conflict", "output-conflict", "output-conflict", "output-conflict"])
         #expect(
             conflicts.map(\.message) == [
-                "`theme/static/api/v1/index.json` has the path of the document the site generates at `api/v1/index.json`",
+                "`theme/static/api/v2/index.json` has the path of the document the site generates at `api/v2/index.json`",
                 "`theme/static/notas/una/index.html` has the path of the page the site generates at `notas/una/index.html`",
                 "`theme/static/robots.txt` has the path of the document the site generates at `robots.txt`",
                 "`theme/static/search-index/terms/zz.json` is in `search-index/`, the folder of the search index the "
@@ -313,7 +313,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             ])
         #expect(
             conflicts.map { $0.location?.file } == [
-                "theme/static/api/v1/index.json", "theme/static/notas/una/index.html", "theme/static/robots.txt",
+                "theme/static/api/v2/index.json", "theme/static/notas/una/index.html", "theme/static/robots.txt",
                 "theme/static/search-index/terms/zz.json",
             ])
     }

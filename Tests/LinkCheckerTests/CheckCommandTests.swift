@@ -15,7 +15,9 @@ import Testing
 
     /// Runs `avance` with `arguments` in the repository's folder, without colours. Its output
     /// goes to files, not pipes, so that a long report cannot fill a pipe and stall it.
-    func run(_ arguments: [String], in directory: String = Repository.root) throws -> Run {
+    func run(_ arguments: [String], in directory: String = Repository.root, environment: [String: String] = [:]) throws
+        -> Run
+    {
         let executable = try #require(Self.executable, "build the avance product first")
         let folder = try Repository.temporaryFolder("output")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -26,6 +28,7 @@ import Testing
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "AVANCE_LANG": "en"]) { $1 }
+            .merging(environment) { $1 }
         process.standardOutput = FileHandle(forWritingAtPath: folder + "/out")
         process.standardError = FileHandle(forWritingAtPath: folder + "/err")
         try process.run()
@@ -43,13 +46,20 @@ import Testing
         let site = try ValidSite.copy("check-valid")
         defer { try? FileManager.default.removeItem(atPath: site) }
         try ValidSite.agreeingStatuses(in: site)  // the fixture's one warning, on purpose
-        let result = try run(["check", "--root", site])
+        // As `avance build` would build it: with its reference date, so its period pages are
+        // built and checked too; the copy is in no git repository, which check says, as build does.
+        let result = try run(
+            ["check", "--root", site], environment: ["SOURCE_DATE_EPOCH": String(ValidSite.referenceEpoch)])
         #expect(result.status == 0, "\(result.err)")
         #expect(!result.err.contains("error["), "\(result.err)")
-        // The one warning of the test site: its placeholder address.
-        #expect(result.err.components(separatedBy: "warning[").count == 2, "\(result.err)")
+        // The test site's warning (its placeholder address), and no git for the copy.
+        #expect(result.err.components(separatedBy: "warning[").count == 3, "\(result.err)")
         #expect(result.err.contains("warning[base-url-placeholder]"), "\(result.err)")
-        #expect(result.err.contains(" links in 113 pages"))
+        #expect(result.err.contains("warning[git-unavailable]"), "\(result.err)")
+        let pages = try #require(result.err.firstMatch(of: #/ links in (\d+) pages/#).map { Int($0.1) ?? 0 })
+        let built = ValidSite.rendered.files.filter { $0.path.hasSuffix(".html") }.count
+        #expect(pages == built, "\(result.err)")
+        #expect(ValidSite.rendered.files.contains { $0.path == "periodos/2023/index.html" })
     }
 
     @Test func brokenLinksExitWithOneInEveryFormat() throws {
@@ -153,7 +163,7 @@ import Testing
         #expect(text.contains("</body>"))
         try text.replacingOccurrences(of: "</body>", with: "<a href=\"#no-existe\">x</a></body>")
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let result = try run(["check", "--root", site, "--format", "json"])
+        let result = try run(["check", "--root", site, "--format", "json", "--no-git-dates"])
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         // Without the test site's one warning (its placeholder address).
@@ -179,7 +189,7 @@ import Testing
             text += "Más en [el archivo](../archivo-roto/).\n"
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         }
-        let result = try run(["check", "--root", site, "--format", "json"])
+        let result = try run(["check", "--root", site, "--format", "json", "--no-git-dates"])
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]]).filter {

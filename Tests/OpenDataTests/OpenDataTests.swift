@@ -111,7 +111,7 @@ let bodies = [
 @Suite struct APIDocumentTests {
     @Test func entriesCarryTheirBodyHTMLOrNullWithoutABody() throws {
         let site = try makeSite(files)
-        let api = APIDocuments(site: site, bodies: bodies)
+        let api = APIDocuments(site: site, bodies: bodies, version: .v1)
         let proyectos = try #require(site.model.collection("proyectos"))
         let p1 = api.document(for: try #require(site.entry(EntryKey("proyectos", "p1"))), in: proyectos)
         #expect(p1["body_html"] == .string(bodies[EntryKey("proyectos", "p1")]!))
@@ -134,7 +134,7 @@ let bodies = [
             document["fields"]?["socio"]
                 == [
                     "id": "a", "title": "Socio, A", "url": "https://example.org/sub/socios/a/",
-                    "api": "https://example.org/sub/api/v1/socios/a.json",
+                    "api": "https://example.org/sub/api/v2/socios/a.json",
                 ])
         #expect(
             document["history"]?.array?.map { $0["id"] } == [
@@ -214,7 +214,7 @@ let bodies = [
         let schemas = SchemaDocuments(model: model)
         let entry = schemas.entry(of: try #require(model.collection("proyectos")))
         #expect(entry["$schema"] == "https://json-schema.org/draft/2020-12/schema")
-        #expect(entry["$id"] == "https://example.org/sub/api/v1/schema/proyectos/entry.json")
+        #expect(entry["$id"] == "https://example.org/sub/api/v2/schema/proyectos/entry.json")
         let fields = try #require(entry["properties"]?["fields"])
         #expect(fields["required"] == ["estado"])
         #expect(fields["properties"]?["estado"]?["properties"]?["value"] == ["enum": ["activo", "parado"]])
@@ -482,5 +482,144 @@ let bodies = [
     ])
     func theFirstCharacterDecides(cell: String, written: String) {
         #expect(TabularData.neutralised(cell) == written)
+    }
+}
+
+/// `/api/v2/`: lists of each entry's fields with a link to its own document, 1,000 entries a page.
+@Suite struct LeanAPITests {
+    /// The test site with `count` more partners (`s0001`…), so that `socios` spans pages.
+    static func site(partners count: Int) throws -> Site {
+        var many = files
+        for index in 1...count {
+            many["content/socios/s\(String(format: "%04d", index)).md"] = "---\ntitle: S\(index)\n---\n"
+        }
+        return try makeSite(many)
+    }
+
+    @Test func listsHoldFieldsAndLinksNotBodies() throws {
+        let site = try makeSite(files)
+        let api = APIDocuments(site: site, bodies: bodies)
+        let proyectos = try #require(site.model.collection("proyectos"))
+        let list = api.listPage(1, of: proyectos)
+        let entries = try #require(list["entries"]?.array)
+        #expect(entries.map { $0["id"] } == ["p2", "p1"])
+        let p1 = try #require(entries.last)
+        #expect(p1["body_html"] == nil && p1["history"] == nil && p1["backlinks"] == nil)
+        #expect(p1["api"] == "https://example.org/sub/api/v2/proyectos/p1.json")
+        #expect(p1["fields"]?["estado"] == ["value": "activo", "label": "Activo"])
+        #expect(list["page"] == .int(1) && list["pages"] == .int(1))
+        #expect(list["prev"] == .null && list["next"] == .null)
+        #expect(list["first"] == "https://example.org/sub/api/v2/proyectos.json")
+        // The entry's own document keeps everything, its body too.
+        let document = api.document(for: try #require(site.entry(EntryKey("proyectos", "p1"))), in: proyectos)
+        #expect(document["body_html"] == .string(bodies[EntryKey("proyectos", "p1")]!))
+        #expect(document["api"] == p1["api"])
+    }
+
+    @Test func aLargeCollectionIsSplitIntoPagesLinkedByNext() throws {
+        let site = try Self.site(partners: 2_001)
+        let api = APIDocuments(site: site, bodies: [:])
+        let socios = try #require(site.model.collection("socios"))
+        #expect(site.entries(of: "socios").count == 2_003)
+        let pages = (1...3).map { api.listPage($0, of: socios) }
+        #expect(pages.map { $0["entries"]?.array?.count } == [1_000, 1_000, 3])
+        let ids = pages.flatMap { $0["entries"]?.array ?? [] }.compactMap { $0["id"] }
+        #expect(ids.count == 2_003 && Set(ids.map { "\($0)" }).count == 2_003)
+        let base = "https://example.org/sub/api/v2/"
+        #expect(pages[0]["next"] == .string(base + "socios/pages/2.json"))
+        #expect(pages[1]["prev"] == .string(base + "socios.json"))
+        #expect(pages[1]["next"] == .string(base + "socios/pages/3.json"))
+        #expect(pages[2]["next"] == .null)
+        #expect(pages.map { $0["pages"] } == [.int(3), .int(3), .int(3)])
+        // The catalog names every page.
+        let catalog = api.catalog()
+        let entry = try #require(catalog["collections"]?.array?.first { $0["name"] == "socios" })
+        #expect(
+            entry["pages"] == [
+                .string(base + "socios.json"), .string(base + "socios/pages/2.json"),
+                .string(base + "socios/pages/3.json"),
+            ])
+        #expect(entry["api"] == .string(base + "socios.json"))
+        #expect(catalog["version"] == "v2")
+    }
+
+    @Test func v1IsWrittenOnlyWhileTheSiteKeepsIt() throws {
+        let site = try makeSite(files)
+        let renderer = { (site: Site) -> [String] in
+            var paths: [String] = []
+            OpenDataRenderer(site: site, bodies: [:]).render(pages: [], batchSize: 100) { paths += $0.map(\.path) }
+            return paths
+        }
+        let lean = renderer(site)
+        #expect(lean.contains("api/v2/index.json") && lean.contains("api/v2/proyectos/p1.json"))
+        #expect(lean.contains("api/v2/schema/socios.json"))
+        #expect(!lean.contains { $0.hasPrefix("api/v1/") })
+        var kept = files
+        kept["content/site.yaml"]! += "\napi_v1: true\n"
+        let both = renderer(try makeSite(kept))
+        #expect(both.contains("api/v1/index.json") && both.contains("api/v1/proyectos.json"))
+        #expect(both.contains("api/v1/proyectos/p1.json") && both.contains("api/v2/proyectos/p1.json"))
+    }
+}
+
+/// A `series` field in the open data: a tidy table per collection and per entry, typed in the
+/// Data Package, with formulas neutralised; in the API with its progress; in the feeds.
+@Suite struct SeriesOpenDataTests {
+    static let files = [
+        "content/site.yaml": """
+        title: T
+        base_url: https://example.org/
+        language: es
+        paths: {data: datos}
+        collections:
+          indicadores:
+            fields:
+              title: {type: string, required: true}
+              serie: {type: series, required: true}
+        """,
+        "content/indicadores/agua.md": """
+        ---
+        title: Agua
+        serie:
+          unit: "%"
+          direction: up
+          baseline: {date: 2019, value: 12}
+          targets: [{date: 2025, value: 25}]
+          values:
+            - {date: 2020, value: 13, source: "=HYPERLINK(\\"x\\")"}
+            - {date: 2023, value: 18.5, source: Encuesta, note: provisional}
+        ---
+        """,
+    ]
+
+    @Test func aTidyTableWithOneRowPerPointTypedInTheDataPackage() throws {
+        let data = TabularData(site: try makeSite(Self.files))
+        let table = try #require(data.tables.first { $0.name == "indicadores-serie" })
+        #expect(table.path == "datos/indicadores-serie.csv")
+        #expect(
+            TabularData.csv(table)
+                == "indicadores_id,kind,date,value,unit,direction,source,note\r\n"
+                + "agua,baseline,2019,12,%,up,,\r\nagua,target,2025,25,%,up,,\r\n"
+                + "agua,value,2020,13,%,up,\"'=HYPERLINK(\"\"x\"\")\",\r\nagua,value,2023,18.5,%,up,Encuesta,provisional\r\n"
+        )
+        // The entries table leaves the series to its own table.
+        #expect(!TabularData.csv(data.tables[0]).contains("serie"))
+        let one = try #require(data.seriesTables.first)
+        #expect(one.path == "datos/indicadores/agua-serie.csv")
+        #expect(one.rows.count == 4)
+        let resource = try #require(data.dataPackage()["resources"]?.array?.first { $0["name"] == "indicadores-serie" })
+        let fields = try #require(resource["schema"]?["fields"]?.array)
+        #expect(fields.first { $0["name"] == "value" }?["type"] == "number")
+        #expect(fields.first { $0["name"] == "kind" }?["constraints"]?["enum"] == ["baseline", "target", "value"])
+        #expect(resource["schema"]?["primaryKey"] == ["indicadores_id", "kind", "date"])
+    }
+
+    @Test func theFeedsHaveAnItemPerMeasuredValue() throws {
+        let feeds = ChangeFeeds(site: try makeSite(Self.files))
+        let items = try #require(feeds.jsonFeed()["items"]?.array)
+        #expect(items.map { $0["title"] } == ["Agua: 18.5 % (2023)", "Agua: 13 % (2020)"])
+        #expect(items.first?["content_text"] == "Encuesta\n\nprovisional")
+        #expect(items.first?["url"] == "https://example.org/indicadores/agua/#serie-serie")
+        #expect(feeds.atomFeed().contains("<updated>2023-01-01T00:00:00Z</updated>"))
     }
 }

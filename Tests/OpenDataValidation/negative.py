@@ -5,10 +5,12 @@ Usage: negative.py PUBLIC_DIR
 
 - copies of real documents of the built site, each broken in one way (a label that is not its
   value's, a URL outside the site, an impossible date, an unknown roll-up key, an unknown key,
-  a missing required key, a link-table row pointing to a missing entry), must each be rejected
+  a missing required key, a link-table row pointing to a missing entry; in api/v2/, a `next`
+  outside the site, a list entry carrying its body, a page number 0), must each be rejected
   by the same validators validate.py uses (jsonschema with the strict copy of the published
   schema, frictionless), while the copy unbroken passes;
-- an unknown key must pass the published schema itself (v1 grows additively);
+- an unknown key must pass the published schema itself (each version grows additively); in
+  api/v2/ and, while the site writes it, api/v1/;
 - every CSV file uses CRLF line ends (a bare CR or LF only inside a quoted field);
 - every absolute URL of the site in api/ starts with base_url and resolves to a built file
   (and, with a #fragment, to an element of that page).
@@ -26,7 +28,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 sys.path.insert(0, str(Path(__file__).parent))
-from validate import data_package, load, schema_for, strict  # noqa: E402
+from validate import api_versions, data_package, load, schema_for, strict  # noqa: E402
 
 problems = []
 
@@ -127,11 +129,22 @@ def breakages(api, base_url):
         ("a period's change of no known kind", with_change, unknown_change_kind),
         ("a period without its end", periods[0][0] if periods else None, lambda d: d.pop("end")),
     ]
+    if api.name == "v2":
+        first_page = api / (any_entry.parent.name + ".json")
+        cases += [
+            ("a next page outside base_url", first_page, lambda d: d.update(next="https://example.com/2.json")),
+            ("a list entry with its body (v2 lists are lean)", first_page,
+             lambda d: d["entries"][0].update(body_html="<p>x</p>")),
+            ("a page number 0", first_page, lambda d: d.update(page=0)),
+        ]
     return [(name, path, breaker) for name, path, breaker in cases if path is not None]
 
 
 def check_breakages(public):
-    api = public / "api" / "v1"
+    return sum(check_version_breakages(api) for api in api_versions(public))
+
+
+def check_version_breakages(api):
     base_url = load(api / "index.json")["base_url"]
     checked = 0
     for name, path, breaker in breakages(api, base_url):
@@ -213,7 +226,10 @@ def check_crlf(public):
 
 
 # Keys whose values are URLs of the site itself (values of `url` fields are the content's own).
-OWN_URL_KEYS = {"url", "api", "schema", "entry_schema", "csv", "json", "atom", "datapackage", "base_url", "$id"}
+OWN_URL_KEYS = {
+    "url", "api", "schema", "entry_schema", "csv", "json", "atom", "datapackage", "base_url", "$id", "first", "prev",
+    "next",
+}
 
 
 def own_urls(value, in_fields=False):
@@ -223,6 +239,9 @@ def own_urls(value, in_fields=False):
         for key, item in value.items():
             if isinstance(item, str) and not in_fields and (key in OWN_URL_KEYS or (key == "id" and is_history)):
                 yield key, item
+            elif key == "pages" and isinstance(item, list) and not in_fields:
+                # The catalog's pages of a v2 list.
+                yield from ((key, url) for url in item)
             elif isinstance(item, (dict, list)):
                 yield from own_urls(item, in_fields=(key == "fields"))
     elif isinstance(value, list):
@@ -232,7 +251,7 @@ def own_urls(value, in_fields=False):
 
 def check_urls(public):
     api = public / "api"
-    base_url = load(api / "v1" / "index.json")["base_url"]
+    base_url = load(api / "v2" / "index.json")["base_url"]
     pages = {}
     checked = 0
     for path in sorted(api.rglob("*.json")):

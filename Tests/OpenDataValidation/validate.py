@@ -3,9 +3,11 @@
 
 Usage: validate.py PUBLIC_DIR
 
-- every JSON document under api/v1/ against the JSON Schema (2020-12) the site publishes for it
+- every JSON document under api/v2/ (and api/v1/, while the site still writes it) against the JSON Schema (2020-12) the site publishes for it
   (python-jsonschema), made strict (unknown keys forbidden, see `strict`), and every schema
   against the 2020-12 meta-schema;
+- each v2 list's pages against the catalog's `pages`: `page`, `pages`, `prev` and `next` in order,
+  every entry of the collection on exactly one page;
 - feed.json against the required fields of JSON Feed 1.1 and feed.xml against RFC 4287 (Atom);
 - sitemap.xml as XML with the sitemaps.org namespace;
 - the Data Package the API catalog names (datos/datapackage.json for a Spanish site, data/… for an
@@ -37,10 +39,10 @@ def load(path):
 def data_package(public):
     """The Data Package's file, found from the API catalog (its folder is a word of the site's
     language: `datos/`, `data/`), not from a folder name written here."""
-    catalog = load(public / "api" / "v1" / "index.json")
+    catalog = load(public / "api" / "v2" / "index.json")
     url, base = catalog["datapackage"], catalog["base_url"]
     if not url.startswith(base):
-        problem("api/v1/index.json", f"the Data Package {url} is not under the base URL {base}")
+        problem("api/v2/index.json", f"the Data Package {url} is not under the base URL {base}")
         return public / "datapackage.json"
     return public / url[len(base):]
 
@@ -73,6 +75,9 @@ def schema_for(api, document):
         return api / "schema" / "index.json"
     if len(relative.parts) == 1:
         return api / "schema" / relative.name
+    if len(relative.parts) == 3 and relative.parts[1] == "pages":
+        # A later page of a v2 list (`acciones/pages/2.json`): the list's schema.
+        return api / "schema" / (relative.parts[0] + ".json")
     # A period's document names its schema (`schema/periodos/period.json`); an entry's is its
     # collection's `entry.json`.
     period = api / "schema" / relative.parts[0] / "period.json"
@@ -81,9 +86,44 @@ def schema_for(api, document):
     return api / "schema" / relative.parts[0] / "entry.json"
 
 
+def api_versions(public):
+    """The API folders the site writes: api/v2/ always, api/v1/ while `api_v1: true` keeps it."""
+    versions = [public / "api" / "v2"]
+    if (public / "api" / "v1").is_dir():
+        versions.insert(0, public / "api" / "v1")
+    return versions
+
+
 def validate_api(public):
-    api = public / "api" / "v1"
+    return sum(validate_version(api) for api in api_versions(public))
+
+
+def validate_list_pages(api):
+    """Each v2 list: the pages the catalog names, chained by prev/next, every entry once."""
+    catalog = load(api / "index.json")
+    base = catalog["base_url"]
+    for collection in catalog["collections"]:
+        urls = collection["pages"]
+        if urls[0] != collection["api"]:
+            problem(api / "index.json", f"{collection['name']}: the first page is not `api`")
+        seen = []
+        for number, url in enumerate(urls, start=1):
+            page = load(api.parent.parent / url[len(base):])
+            seen += [entry["id"] for entry in page["entries"]]
+            expected_prev = urls[number - 2] if number > 1 else None
+            expected_next = urls[number] if number < len(urls) else None
+            if (page["page"], page["pages"], page["prev"], page["next"]) != (
+                number, len(urls), expected_prev, expected_next
+            ):
+                problem(url, "page, pages, prev or next do not match the catalog's pages")
+        if len(seen) != len(set(seen)) or len(seen) != collection["documented"]:
+            problem(api / "index.json", f"{collection['name']}: its pages do not list each entry once")
+
+
+def validate_version(api):
     checked = 0
+    if api.name == "v2":
+        validate_list_pages(api)
     for schema_path in sorted((api / "schema").rglob("*.json")):
         try:
             Draft202012Validator.check_schema(load(schema_path))

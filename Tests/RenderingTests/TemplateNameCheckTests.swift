@@ -159,7 +159,7 @@ import Testing
             feedAtom: "a", dataURL: "d", searchURL: "s", searchIndexURL: "i", updatesURL: "u")
         let optional: Set = [
             "siteDescription", "description", "home", "collection", "entry", "data", "updates", "license", "period",
-            "periods", "periodsURL",
+            "periods", "periodsURL", "previousURL", "nextURL", "banner",
         ]
         for name in PageView.allNames {
             #expect((page.value(named: name) == nil) == optional.contains(name), "\(name)")

@@ -123,7 +123,7 @@ import Testing
         // Names both sites share: file formats and folders of no language, and one word that is
         // English and Spanish alike.
         let neutral: Set<String> = [
-            "404.html", "api", "v1", "schema", "index.html", "index.json", "css", "js", "site.css", "search.css",
+            "404.html", "api", "v1", "v2", "schema", "index.html", "index.json", "css", "js", "site.css", "search.css",
             "search.js", "feed.json", "feed.xml", "sitemap.xml", "robots.txt", "search-index.json",
             "datapackage.json", "entry.json", "search-index", "terms", "entries", "img", "favicon.svg", "favicon.png",
             "og-image.png", "academia",

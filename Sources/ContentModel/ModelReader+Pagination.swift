@@ -1,0 +1,39 @@
+import Diagnostics
+import FrontMatter
+
+// `paginate_by:`, the number of entries a listing page shows (site-wide and per collection), and
+// `api_v1:`, whether the first layout of the JSON API is still published beside `/api/v2/`.
+
+extension ModelReader {
+    /// `paginate_by: 100`: a whole number of entries, 0 to keep every listing on one page; `nil`
+    /// when absent or wrong (a `paginate-invalid` error at its line). `scope` says whose setting it
+    /// is in messages (`site.yaml`, or the collection `acciones`).
+    mutating func readPaginateBy(_ node: YAMLNode?, scope: String) -> Int? {
+        guard let node else { return nil }
+        guard let text = node.scalar, !node.isNull, let size = Int(text), size >= 0 else {
+            let shown = node.isNull ? "nothing" : node.scalar.map { "`\($0)`" } ?? node.kindDescription
+            error(
+                "paginate-invalid",
+                "`paginate_by` of \(scope) must be a whole number of entries a page (0 for one page), not \(shown)",
+                at: node,
+                hint: "for example `paginate_by: 100`; `paginate_by: 0` keeps every entry on one page")
+            return nil
+        }
+        return size
+    }
+}
+
+extension SiteModel {
+    /// The number of entries each page of `collection`'s listings shows (its index and its group
+    /// pages): its own `paginate_by`, or the site's; `nil` when pagination is off (`0`).
+    public func pageSize(of collection: Collection) -> Int? {
+        let size = collection.paginateBy ?? paginateBy
+        return size > 0 ? size : nil
+    }
+
+    /// How many pages a listing of `count` entries of `collection` has: at least one.
+    public func pageCount(of collection: Collection, entries count: Int) -> Int {
+        guard let size = pageSize(of: collection), count > size else { return 1 }
+        return (count + size - 1) / size
+    }
+}

@@ -1,0 +1,346 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reads the start tags of a page straight from its bytes, as the HTML standard's tokenizer
+/// does, and hands each to a `PageCollector` in the form libxml2's SAX parser gives it: the
+/// lowercased name and the attributes that matter, entity-decoded and NUL-terminated.
+///
+/// It runs after `RawTextFilter`, which has blanked raw text, comments and bogus comments, so
+/// every `<` followed by an ASCII letter left in the page starts a tag. Building no tree and
+/// looking only at the nine attributes the checker reads, it does in one pass over the bytes what
+/// libxml2's parser did at about four times the cost. A page it cannot read exactly as libxml2
+/// would is left to libxml2 (`scan` returns false): bytes that are not UTF-8 (libxml2 reads
+/// those as ISO-8859-1) and a checked attribute holding a character reference other than
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and a numeric one (libxml2's table of HTML 4 names).
+struct TagTokenizer {
+    private let bytes: UnsafePointer<UInt8>
+    private let count: Int
+    /// Lowercased names and decoded values, NUL-terminated, of the tag being read.
+    private var scratch: [UInt8] = []
+    /// Where each kept attribute's name and value start in `scratch` (value -1: no value).
+    private var kept: [(name: Int, value: Int)] = []
+    /// The line of `position`, counted as the tokenizer goes.
+    private var line = 1
+    private var lineCounted = 0
+
+    private init(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        self.bytes = bytes
+        self.count = count
+        scratch.reserveCapacity(512)
+        kept.reserveCapacity(8)
+    }
+
+    /// Reads every start tag of `page` into `collector`; false when the page is libxml2's to read
+    /// (the collector then holds part of the page and is to be thrown away).
+    static func scan(_ page: UnsafeRawBufferPointer, into collector: PageCollector) -> Bool {
+        guard let base = page.baseAddress, !page.isEmpty else { return true }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        guard UTF8Check.isValid(bytes, count: page.count) else { return false }
+        var tokenizer = TagTokenizer(bytes, count: page.count)
+        return tokenizer.run(collector)
+    }
+
+    private mutating func run(_ collector: PageCollector) -> Bool {
+        var index = 0
+        while index < count {
+            guard let found = memchr(bytes + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+            let start = UnsafeRawPointer(found) - UnsafeRawPointer(bytes)
+            let next = start + 1 < count ? bytes[start + 1] : 0
+            if Self.isLetter(next) {
+                guard let end = startTag(from: start + 1, collector) else { return false }
+                index = end
+            } else if next == UInt8(ascii: "/"), start + 2 < count, Self.isLetter(bytes[start + 2]) {
+                // An end tag: its attributes (which a browser reads and drops) may quote a `<`.
+                index = endTag(from: start + 2)
+            } else {
+                index = start + 1
+            }
+        }
+        return true
+    }
+
+    // MARK: - Tags
+
+    /// Reads the start tag whose name begins at `from`; returns where reading goes on, or nil
+    /// when the page must go to libxml2.
+    private mutating func startTag(from: Int, _ collector: PageCollector) -> Int? {
+        scratch.removeAll(keepingCapacity: true)
+        kept.removeAll(keepingCapacity: true)
+        var position = from
+        while position < count, !Self.endsName(bytes[position]) {
+            scratch.append(Self.lower(bytes[position]))
+            position += 1
+        }
+        scratch.append(0)
+        // Attributes, each name lowercased; only the first of a name counts.
+        while true {
+            while position < count, Self.isSpace(bytes[position]) || bytes[position] == UInt8(ascii: "/") {
+                position += 1
+            }
+            guard position < count else { return count }  // a tag the page never ends: no element
+            if bytes[position] == UInt8(ascii: ">") { break }
+            let nameStart = position
+            position += 1  // a first `=` belongs to the name
+            while position < count, !Self.endsAttributeName(bytes[position]) { position += 1 }
+            let nameEnd = position
+            while position < count, Self.isSpace(bytes[position]) { position += 1 }
+            var value: Range<Int>? = nil
+            if position < count, bytes[position] == UInt8(ascii: "=") {
+                position += 1
+                while position < count, Self.isSpace(bytes[position]) { position += 1 }
+                guard position < count else { return count }
+                let quote = bytes[position]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    let valueStart = position + 1
+                    guard let close = memchr(bytes + valueStart, Int32(quote), count - valueStart) else { return count }
+                    position = UnsafeRawPointer(close) - UnsafeRawPointer(bytes)
+                    value = valueStart..<position
+                    position += 1
+                } else {
+                    let valueStart = position
+                    while position < count, !Self.isSpace(bytes[position]), bytes[position] != UInt8(ascii: ">") {
+                        position += 1
+                    }
+                    value = valueStart..<position
+                }
+            }
+            guard Self.isChecked(bytes + nameStart, count: nameEnd - nameStart) else { continue }
+            guard keep(name: nameStart..<nameEnd, value: value) else { return nil }
+        }
+        // `position` is the `>` that ends the tag.
+        countLines(upTo: position)
+        deliver(to: collector, position: (position, line))
+        return position + 1
+    }
+
+    /// Skips the end tag whose name begins at `from`, quoted attribute values and all.
+    private func endTag(from: Int) -> Int {
+        var position = from
+        while position < count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: ">") { return position + 1 }
+            if byte == UInt8(ascii: "=") {
+                position += 1
+                while position < count, Self.isSpace(bytes[position]) { position += 1 }
+                if position < count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") {
+                    let quote = bytes[position]
+                    guard let close = memchr(bytes + position + 1, Int32(quote), count - position - 1) else {
+                        return count
+                    }
+                    position = UnsafeRawPointer(close) - UnsafeRawPointer(bytes) + 1
+                }
+                continue
+            }
+            position += 1
+        }
+        return count
+    }
+
+    /// Adds the attribute to the tag's kept ones unless one of its name came first; false when
+    /// its value holds a reference the tokenizer leaves to libxml2.
+    private mutating func keep(name: Range<Int>, value: Range<Int>?) -> Bool {
+        let nameStart = scratch.count
+        for index in name { scratch.append(Self.lower(bytes[index])) }
+        scratch.append(0)
+        for earlier in kept where Self.sameName(scratch, earlier.name, nameStart) {
+            scratch.removeSubrange(nameStart...)
+            return true
+        }
+        guard let value else {
+            kept.append((nameStart, -1))
+            return true
+        }
+        let valueStart = scratch.count
+        guard decode(value) else { return false }
+        scratch.append(0)
+        kept.append((nameStart, valueStart))
+        return true
+    }
+
+    /// Hands the tag to the collector as libxml2 would: `name`, then pairs of attribute name and
+    /// value, ended by a NULL name.
+    private mutating func deliver(to collector: PageCollector, position: (offset: Int, line: Int)) {
+        scratch.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            withUnsafeTemporaryAllocation(of: UnsafePointer<UInt8>?.self, capacity: kept.count * 2 + 1) { pairs in
+                for (index, attribute) in kept.enumerated() {
+                    pairs[2 * index] = base + attribute.name
+                    pairs[2 * index + 1] = attribute.value < 0 ? nil : base + attribute.value
+                }
+                pairs[kept.count * 2] = nil
+                collector.start(base, pairs.baseAddress!, position: position)
+            }
+        }
+    }
+
+    private mutating func countLines(upTo position: Int) {
+        var index = lineCounted
+        while index < position {
+            guard let found = memchr(bytes + index, 0x0A, position - index) else { break }
+            line += 1
+            index = UnsafeRawPointer(found) - UnsafeRawPointer(bytes) + 1
+        }
+        lineCounted = position
+    }
+
+    // MARK: - Character references
+
+    /// Appends the value with its character references decoded; false for a reference left to
+    /// libxml2.
+    private mutating func decode(_ value: Range<Int>) -> Bool {
+        var index = value.lowerBound
+        while index < value.upperBound {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "&") else {
+                scratch.append(byte)
+                index += 1
+                continue
+            }
+            guard let (scalar, next) = reference(at: index, end: value.upperBound) else { return false }
+            scratch.append(contentsOf: String(Character(scalar)).utf8)
+            index = next
+        }
+        return true
+    }
+
+    /// The character of the reference at `start` (an `&`) and where it ends, or nil.
+    private func reference(at start: Int, end: Int) -> (Unicode.Scalar, Int)? {
+        var index = start + 1
+        if index < end, bytes[index] == UInt8(ascii: "#") {
+            index += 1
+            var hex = false
+            if index < end, bytes[index] | 0x20 == UInt8(ascii: "x") {
+                hex = true
+                index += 1
+            }
+            var code: UInt32 = 0
+            let digitsStart = index
+            while index < end, index - digitsStart < 7 {
+                let byte = bytes[index]
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: digit = UInt32(byte - UInt8(ascii: "A") + 10)
+                default: digit = 99
+                }
+                guard digit < 99 else { break }
+                code = code * (hex ? 16 : 10) + digit
+                index += 1
+            }
+            guard index > digitsStart, index < end, bytes[index] == UInt8(ascii: ";"), code >= 0x20 || code == 9,
+                code < 0x7F || code > 0x9F, let scalar = Unicode.Scalar(code)
+            else { return nil }
+            return (scalar, index + 1)
+        }
+        for (name, scalar) in Self.names {
+            let length = name.utf8CodeUnitCount
+            guard index + length < end, bytes[index + length] == UInt8(ascii: ";"),
+                memcmp(bytes + index, name.utf8Start, length) == 0
+            else { continue }
+            return (scalar, index + length + 1)
+        }
+        return nil
+    }
+
+    static let names: [(StaticString, Unicode.Scalar)] = [
+        ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"),
+    ]
+
+    // MARK: - Bytes
+
+    /// The attributes `PageCollector.Values` reads.
+    static func isChecked(_ name: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard count >= 2, count <= 10 else { return false }
+        func equals(_ literal: StaticString) -> Bool {
+            guard literal.utf8CodeUnitCount == count else { return false }
+            for index in 0..<count where lower(name[index]) != literal.utf8Start[index] { return false }
+            return true
+        }
+        switch lower(name[0]) {
+        case UInt8(ascii: "i"): return equals("id")
+        case UInt8(ascii: "h"): return equals("href") || equals("http-equiv")
+        case UInt8(ascii: "s"): return equals("src") || equals("srcset")
+        case UInt8(ascii: "n"): return equals("name")
+        case UInt8(ascii: "p"): return equals("poster")
+        case UInt8(ascii: "r"): return equals("rel")
+        case UInt8(ascii: "c"): return equals("content")
+        default: return false
+        }
+    }
+
+    static func sameName(_ scratch: [UInt8], _ first: Int, _ second: Int) -> Bool {
+        var offset = 0
+        while true {
+            let a = scratch[first + offset]
+            guard a == scratch[second + offset] else { return false }
+            if a == 0 { return true }
+            offset += 1
+        }
+    }
+
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
+    @inline(__always) static func endsName(_ byte: UInt8) -> Bool {
+        isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
+    }
+
+    @inline(__always) static func endsAttributeName(_ byte: UInt8) -> Bool {
+        isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
+    }
+}
+
+/// Whether bytes are UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+enum UTF8Check {
+    static func isValid(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        while index < count {
+            // Eight ASCII bytes at a time.
+            while index + 8 <= count,
+                UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                high = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = bytes[index + 1]
+            guard second >= low, second <= high else { return false }
+            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
+    }
+}

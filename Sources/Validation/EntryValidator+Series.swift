@@ -1,0 +1,223 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import FrontMatter
+import SiteData
+
+/// A `series` field: `unit`, `direction`, `baseline`, `targets`, `values` and an optional
+/// `range`, each problem reported at its own line and column.
+extension ValueChecker {
+    static let seriesKeys = ["unit", "direction", "range", "baseline", "targets", "values"]
+    static let pointKeys = ["date", "value", "source", "note"]
+
+    mutating func checkSeries(_ node: YAMLNode, path: String) -> FieldValue? {
+        guard let pairs = node.mapping else {
+            return wrongType(
+                node, expected: "a group of `unit`, `direction`, `baseline`, `targets` and `values`", path: path)
+        }
+        var valid = true
+        for (key, _) in pairs {
+            guard let name = key.scalar, !Self.seriesKeys.contains(name) else { continue }
+            valid = false
+            report(
+                "field-unknown", "unknown setting `\(name)` in the series `\(path)`", at: key, field: "\(path).\(name)",
+                hint: Suggestion.hint(for: name, among: Self.seriesKeys)
+                    ?? "a series has \(Self.seriesKeys.map { "`\($0)`" }.joined(separator: ", "))")
+        }
+        // The unit: "%", "t CO₂e", "personas"; pages and the open data print it with every number.
+        var unit = ""
+        if let unitNode = node["unit"], let text = unitNode.scalar, !VisibleText.isBlank(text) {
+            unit = text
+        } else {
+            report(
+                "series-unit-missing", "the series `\(path)` has no unit", at: node["unit"] ?? node,
+                field: "\(path).unit", hint: "add `unit:` with what its numbers count, such as `unit: \"%\"`")
+            valid = false
+        }
+        var direction = Series.Direction.up
+        if let directionNode = node["direction"] {
+            if let text = directionNode.scalar, let value = Series.Direction(rawValue: text) {
+                direction = value
+            } else {
+                report(
+                    "series-invalid", "`\(path).direction` must be `up` or `down`", at: directionNode,
+                    field: "\(path).direction", hint: "`up` when a higher value is better, `down` when lower is")
+                valid = false
+            }
+        } else {
+            report(
+                "series-invalid", "the series `\(path)` does not say which direction is better", at: node,
+                field: "\(path).direction", hint: "add `direction: up` (higher is better) or `direction: down`")
+            valid = false
+        }
+        var lower: Double?
+        var upper: Double?
+        if let rangeNode = node["range"] {
+            let bounds = rangeNode.sequence ?? []
+            let numbers = bounds.enumerated().map { number($1, path: "\(path).range[\($0 + 1)]") }
+            if bounds.count == 2, let low = numbers[0], let high = numbers[1], low < high {
+                (lower, upper) = (low, high)
+            } else {
+                report(
+                    "series-invalid", "`\(path).range` must be two numbers, the lowest and the highest value",
+                    at: rangeNode, field: "\(path).range", hint: "for a share, `range: [0, 100]`")
+                valid = false
+            }
+        }
+        let baseline = node["baseline"].flatMap { point($0, path: "\(path).baseline", needsSource: false) }
+        if node["baseline"] == nil {
+            report(
+                "series-invalid", "the series `\(path)` has no baseline", at: node, field: "\(path).baseline",
+                hint: "add `baseline: {date: 2019, value: 12}`: the value the plan starts from")
+        }
+        let targets = points(node["targets"], path: "\(path).targets", needsSource: false)
+        let values = points(node["values"], path: "\(path).values", needsSource: true)
+        guard let baseline, let targets, let values, valid else { return nil }
+        let before = diagnostics.count
+        checkOrder(targets, path: "\(path).targets", what: "target")
+        checkOrder(values, path: "\(path).values", what: "value")
+        for (index, target) in targets.enumerated() where target.point.date <= baseline.point.date {
+            report(
+                "series-before-baseline",
+                "the target of \(target.point.date) is not after the baseline (\(baseline.point.date))",
+                at: target.dateNode, field: "\(path).targets[\(index + 1)].date",
+                hint: "a target is where the series should be after its baseline; check both dates")
+        }
+        for (index, value) in values.enumerated() where value.point.date < baseline.point.date {
+            report(
+                "series-before-baseline",
+                "the value of \(value.point.date) is dated before the baseline (\(baseline.point.date))",
+                at: value.dateNode, field: "\(path).values[\(index + 1)].date",
+                hint: "measure from the baseline on, or move the baseline to the first date measured")
+        }
+        if lower != nil || upper != nil {
+            let all =
+                [(baseline, "\(path).baseline")] + targets.enumerated().map { ($1, "\(path).targets[\($0 + 1)]") }
+                + values.enumerated().map { ($1, "\(path).values[\($0 + 1)]") }
+            for (item, itemPath) in all
+            where (lower.map { item.point.value < $0 } ?? false) || (upper.map { item.point.value > $0 } ?? false) {
+                report(
+                    "series-out-of-range",
+                    "\(FieldValue.format(item.point.value)) is outside the range of `\(path)` (\(FieldValue.format(lower!)) to \(FieldValue.format(upper!)))",
+                    at: item.valueNode, field: "\(itemPath).value",
+                    hint: "check the number and its unit (`\(unit)`), or the declared `range`")
+            }
+        }
+        guard diagnostics.count == before else { return nil }
+        return .series(
+            Series(
+                unit: unit, direction: direction, baseline: baseline.point, targets: targets.map(\.point),
+                values: values.map(\.point), lowerBound: lower, upperBound: upper))
+    }
+
+    /// A point read with where its date and value are written.
+    struct ReadPoint {
+        var point: Series.Point
+        var dateNode: YAMLNode
+        var valueNode: YAMLNode
+    }
+
+    /// Dates strictly in order: one value per date.
+    mutating func checkOrder(_ items: [ReadPoint], path: String, what: String) {
+        for index in items.indices.dropFirst() {
+            let (previous, item) = (items[index - 1].point.date, items[index].point.date)
+            if item == previous {
+                report(
+                    "series-date-duplicate", "two \(what)s are dated \(item) in `\(path)`", at: items[index].dateNode,
+                    field: "\(path)[\(index + 1)].date", hint: "keep one \(what) per date")
+            } else if item < previous {
+                report(
+                    "series-date-order", "the \(what) of \(item) comes after the one of \(previous) in `\(path)`",
+                    at: items[index].dateNode, field: "\(path)[\(index + 1)].date",
+                    hint: "write the \(what)s from the oldest to the newest")
+            }
+        }
+    }
+
+    /// A list of points; `nil` (reported) when it is not a list or one of its points is wrong.
+    mutating func points(_ node: YAMLNode?, path: String, needsSource: Bool) -> [ReadPoint]? {
+        guard let node, !node.isNull else { return [] }
+        guard let items = node.sequence else {
+            _ = wrongType(node, expected: "a list of `{date, value}`", path: path)
+            return nil
+        }
+        var points: [ReadPoint] = []
+        var valid = true
+        for (index, item) in items.enumerated() {
+            if let point = point(item, path: "\(path)[\(index + 1)]", needsSource: needsSource) {
+                points.append(point)
+            } else {
+                valid = false
+            }
+        }
+        return valid ? points : nil
+    }
+
+    /// `{date: 2019, value: 12, source: …, note: …}`.
+    mutating func point(_ node: YAMLNode, path: String, needsSource: Bool) -> ReadPoint? {
+        positions[path] = location(of: node)
+        guard let pairs = node.mapping else {
+            _ = wrongType(node, expected: "a group `{date: …, value: …}`", path: path)
+            return nil
+        }
+        let allowed = Self.pointKeys
+        for (key, _) in pairs {
+            guard let name = key.scalar, !allowed.contains(name) else { continue }
+            report(
+                "field-unknown", "unknown field `\(name)` in `\(path)`", at: key, field: "\(path).\(name)",
+                hint: Suggestion.hint(for: name, among: allowed)
+                    ?? "the fields are \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+        }
+        var date: SiteDate?
+        if let dateNode = node["date"] {
+            if let text = dateNode.scalar, let value = SiteDate(text) {
+                date = value
+            } else {
+                report(
+                    "date-invalid", "`\(dateNode.scalar ?? "")` is not a valid date", at: dateNode,
+                    field: "\(path).date", hint: "write dates as YYYY-MM-DD, or YYYY-MM or YYYY")
+            }
+        } else {
+            report(
+                "field-missing", "`\(path)` has no `date`", at: node, field: "\(path).date", hint: "add `date: YYYY`")
+        }
+        var value: Double?
+        if let valueNode = node["value"] {
+            value = number(valueNode, path: "\(path).value")
+        } else {
+            report(
+                "field-missing", "`\(path)` has no `value`", at: node, field: "\(path).value",
+                hint: "add `value:` with the number")
+        }
+        let source = node["source"].flatMap { $0.isNull ? nil : $0.scalar }.flatMap {
+            VisibleText.isBlank($0) ? nil : $0
+        }
+        if needsSource && source == nil {
+            report(
+                "series-source-missing", "the value of `\(path)` has no source", at: node["source"] ?? node,
+                field: "\(path).source",
+                hint: "add `source:` with where the number was published, such as `source: Informe anual 2023, p. 12`")
+            return nil
+        }
+        let note = node["note"].flatMap { $0.isNull ? nil : $0.scalar }
+        guard let date, let value else { return nil }
+        return ReadPoint(
+            point: Series.Point(date: date, value: value, source: source, note: note), dateNode: node["date"]!,
+            valueNode: node["value"]!)
+    }
+
+    /// A finite number (`12`, `12.5`, `-3`); `.nan` and `.inf` are refused.
+    mutating func number(_ node: YAMLNode, path: String) -> Double? {
+        guard let text = node.scalar, !node.isNull else {
+            _ = wrongType(node, expected: "a number", path: path)
+            return nil
+        }
+        guard let value = Double(text), value.isFinite else {
+            report(
+                "series-number-invalid", "`\(path)` must be a finite number, not `\(text)`", at: node, field: path,
+                hint: "write the number with a dot for decimals, such as `12.5`, without its unit")
+            return nil
+        }
+        return value
+    }
+}
