@@ -102,7 +102,7 @@ public struct BodyRenderer: Sendable {
             let lookAlike = LookAlike.twin(of: anchor.fragment, among: ids).map {
                 Message(
                     "link-anchor.hint.look-alike", ["written": LookAlike.percentEncoded($0)],
-                    parts: ["twin": Message(literal: LookAlike.describe($0, shown: "#" + $0))])
+                    parts: ["twin": LookAlike.describe($0, shown: "#" + $0)])
             }
             bodies.diagnostics.append(
                 .error(
@@ -183,7 +183,7 @@ public struct BodyRenderer: Sendable {
                         "url-invalid",
                         Message(
                             link.isImage ? "url-invalid.image" : "url-invalid.link", ["value": destination],
-                            parts: ["problem": Message(literal: problem)]),
+                            parts: ["problem": problem]),
                         at: location,
                         hint: Message(link.isImage ? "url-invalid.image.hint" : "url-invalid.link.hint")))
             }

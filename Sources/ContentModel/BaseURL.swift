@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The rule for the site's base URL, one for `base_url` in `site.yaml` and for `--base-url` on
@@ -36,7 +37,9 @@ public enum BaseURL {
                 hint: "end it with the site's folder, such as `https://example.org/resiliencia/`")
         }
         if let problem = URLAuthority.problem(in: text) {
-            return Problem(message: "is not a well-formed URL: \(problem)", hint: "write it as `https://host/path/`")
+            return Problem(
+                message: "is not a well-formed URL: \(MessageCatalog.english.render(problem))",
+                hint: "write it as `https://host/path/`")
         }
         return nil
     }
@@ -47,25 +50,25 @@ public enum BaseURL {
 /// `evil.example`; a port is a number from 0 to 65535.
 public enum URLAuthority {
     /// Why the authority of the URL `text` is refused, or `nil` (also for a URL without `//`).
-    public static func problem(in text: String) -> String? {
+    public static func problem(in text: String) -> Message? {
         guard let slashes = text.range(of: "://") else { return nil }
         let authority = text[slashes.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         if authority.contains("@") {
-            return "it has a user name before `@`, which hides the host it leads to"
+            return Message("url-problem.user")
         }
         var port: Substring?
         if authority.hasPrefix("[") {
             // An IPv6 address, `[::1]`, holds colons of its own.
-            guard let close = authority.firstIndex(of: "]") else { return "its IPv6 address has no closing `]`" }
+            guard let close = authority.firstIndex(of: "]") else { return Message("url-problem.ipv6-open") }
             let rest = authority[authority.index(after: close)...]
-            guard rest.isEmpty || rest.hasPrefix(":") else { return "something follows its IPv6 address" }
+            guard rest.isEmpty || rest.hasPrefix(":") else { return Message("url-problem.ipv6-after") }
             port = rest.isEmpty ? nil : rest.dropFirst()
         } else if let colon = authority.lastIndex(of: ":") {
             port = authority[authority.index(after: colon)...]
         }
         if let port, !port.isEmpty {
             guard port.count <= 5, port.allSatisfy({ $0.isASCII && $0.isNumber }), Int(port)! <= 65535 else {
-                return "its port `\(port)` is not a number from 0 to 65535"
+                return Message("url-problem.port", ["port": String(port)])
             }
         }
         return nil

@@ -11,16 +11,14 @@ public enum LookAlike {
 
     /// "`#próximos` looks the same but is written with composed accents (NFC)": `shown` is how
     /// the candidate is quoted.
-    public static func describe(_ candidate: String, shown: String) -> String {
-        let form =
-            if candidate.utf8.elementsEqual(candidate.precomposedStringWithCanonicalMapping.utf8) {
-                "composed accents (NFC)"
-            } else if candidate.utf8.elementsEqual(candidate.decomposedStringWithCanonicalMapping.utf8) {
-                "decomposed accents (NFD)"
-            } else {
-                "other code points"
-            }
-        return "`\(shown)` looks the same but is written with \(form)"
+    public static func describe(_ candidate: String, shown: String) -> Message {
+        if candidate.utf8.elementsEqual(candidate.precomposedStringWithCanonicalMapping.utf8) {
+            Message("look-alike.nfc", ["shown": shown])
+        } else if candidate.utf8.elementsEqual(candidate.decomposedStringWithCanonicalMapping.utf8) {
+            Message("look-alike.nfd", ["shown": shown])
+        } else {
+            Message("look-alike.code-points", ["shown": shown])
+        }
     }
 
     /// `text` with every byte outside printable ASCII (and `%`, `#`, `?`, quotes and spaces)

@@ -15,26 +15,28 @@ enum ExternalDiagnostics {
         let severity: Diagnostic.Severity = strict ? .error : .warning
         switch status {
         case .alive(let code):
-            return Diagnostic(.warning, code: "link-external", message: "`\(url)` answered \(code)", at: location)
+            return .warning(
+                "link-external", Message("link-external.answered", ["url": url, "status": String(code)]), at: location)
         case .throttled:
             return .warning(
-                "link-external-throttled", "`\(url)` answered 429 Too Many Requests; counted as working",
-                at: location, hint: "the site limits how often it is asked; it is asked again on the next check")
+                "link-external-throttled", Message("link-external-throttled", ["url": url]), at: location,
+                hint: Message("link-external-throttled.hint"))
         case .dead(let code):
             let reason = HTTPURLResponse.localizedString(forStatusCode: code)
             return Diagnostic(
-                severity, code: "link-external", message: "`\(url)` answered \(code) \(reason)", at: location,
-                hint: code == 404 || code == 410
-                    ? "the page is gone: update the link or remove it"
-                    : "open it in a browser; fix the link or remove it")
+                severity, code: "link-external",
+                text: Message("link-external.status", ["url": url, "status": String(code), "reason": reason]),
+                at: location,
+                hint: code == 404 || code == 410 ? Message("link-external.hint.gone") : Message("link-external.hint"))
         case .timedOut:
             return Diagnostic(
-                severity, code: "link-external", message: "`\(url)` did not answer in time", at: location,
-                hint: "it was asked several times; check it by hand, or give it longer with `--timeout`")
+                severity, code: "link-external", text: Message("link-external.timeout", ["url": url]), at: location,
+                hint: Message("link-external.timeout.hint"))
         case .failed(let reason):
             return Diagnostic(
-                severity, code: "link-external", message: "`\(url)` could not be reached: \(reason)",
-                at: location, hint: "check the host name")
+                severity, code: "link-external",
+                text: Message("link-external.unreachable", ["url": url], parts: ["reason": reason]),
+                at: location, hint: Message("link-external.unreachable.hint"))
         }
     }
 }

@@ -75,8 +75,8 @@ struct ExternalLinkChecker: Sendable {
 
     /// Asks for `url`, again after a pause while the answer is a timeout, a failure or a 5xx.
     func probe(_ url: String, session: URLSession) async -> ExternalStatus {
-        guard let address = URL(string: url) else { return .failed("it cannot be read as a URL") }
-        var status = ExternalStatus.failed("not asked")
+        guard let address = URL(string: url) else { return .failed(Message("link-external.reason.url")) }
+        var status = ExternalStatus.failed(Message("link-external.reason.not-asked"))
         for attempt in 0...max(0, options.retries) {
             if attempt > 0 {
                 let pause = options.backoff * pow(2, Double(attempt - 1))
@@ -106,7 +106,9 @@ struct ExternalLinkChecker: Sendable {
         if method == "GET" { request.setValue("bytes=0-0", forHTTPHeaderField: "Range") }
         do {
             let (_, response) = try await session.data(for: request)
-            guard let http = response as? HTTPURLResponse else { return .failed("the answer is not HTTP") }
+            guard let http = response as? HTTPURLResponse else {
+                return .failed(Message("link-external.reason.not-http"))
+            }
             switch http.statusCode {
             case 200..<400: return .alive(http.statusCode)
             case 416 where method == "GET": return .alive(http.statusCode)  // the range, not the page, is wrong
@@ -116,7 +118,7 @@ struct ExternalLinkChecker: Sendable {
         } catch let error as URLError where error.code == .timedOut {
             return .timedOut
         } catch {
-            return .failed(error.localizedDescription)
+            return .failed(Message("link-external.reason.system", ["reason": error.localizedDescription]))
         }
     }
 

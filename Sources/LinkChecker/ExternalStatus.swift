@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What another site answered for one URL (after following redirects).
 public enum ExternalStatus: Sendable, Hashable {
     /// A 2xx or 3xx answer, with its status code.
@@ -9,7 +11,7 @@ public enum ExternalStatus: Sendable, Hashable {
     /// No answer within the timeout.
     case timedOut
     /// No answer at all (unknown host, refused connection, bad certificate), and why.
-    case failed(String)
+    case failed(Message)
 
     /// True for answers worth asking again after a pause: a server error, no answer.
     var isTransient: Bool {

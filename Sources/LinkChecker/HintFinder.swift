@@ -7,14 +7,14 @@ struct HintFinder {
     /// The ids of the pages that broken fragments point into.
     var ids: [ExactText: [String]] = [:]
     private var children: [ExactText: Set<ExactText>]?
-    private var missingHints: [ExactText: String?] = [:]
+    private var missingHints: [ExactText: Message?] = [:]
 
     init(folder: SiteFolder) {
         self.folder = folder
     }
 
     /// The hint of a URL whose resolved `path` has no file.
-    mutating func missing(path: String, folder isFolder: Bool, url: String) -> String? {
+    mutating func missing(path: String, folder isFolder: Bool, url: String) -> Message? {
         // The same broken menu link is on every page of a folder: work it out once.
         let key = ExactText((isFolder ? "/" : "") + path + "\u{0}" + url)
         if let known = missingHints[key] { return known }
@@ -23,7 +23,7 @@ struct HintFinder {
         return hint
     }
 
-    private mutating func findMissing(path: String, folder isFolder: Bool, url: String) -> String? {
+    private mutating func findMissing(path: String, folder isFolder: Bool, url: String) -> Message? {
         let segments = path.split(separator: "/").map(String.init)
         let children = self.children ?? Self.children(of: folder.files)
         self.children = children
@@ -38,28 +38,31 @@ struct HintFinder {
             // order changes from process to process).
             let sorted = names.map(\.text).sorted()
             if let twin = LookAlike.twin(of: segment, among: sorted) {
-                return LookAlike.describe(twin, shown: twin)
-                    + "; servers compare file names byte by byte: write `\(LookAlike.percentEncoded(twin))`"
+                return Message(
+                    "link-missing.hint.look-alike", ["written": LookAlike.percentEncoded(twin)],
+                    parts: ["twin": LookAlike.describe(twin, shown: twin)])
             }
             guard let guess = Suggestion.closest(to: segment, among: sorted) else { return nil }
             var fixed = segments
             fixed[index] = guess
             let fixedPath = fixed.joined(separator: "/")
             guard folder.target(fixedPath, folder: isFolder) != nil else { return nil }
-            return "did you mean `\(Self.replacing(segment, with: guess, in: url) ?? fixedPath)`?"
+            return Message("did-you-mean", ["name": Self.replacing(segment, with: guess, in: url) ?? fixedPath])
         }
-        return path.isEmpty ? "the folder has no `index.html`" : "the folder `\(path)/` has no `index.html`"
+        return path.isEmpty
+            ? Message("link-missing.hint.index") : Message("link-missing.hint.folder-index", ["path": path])
     }
 
     /// The hint of a `#fragment` missing from `page`.
-    func fragment(_ fragment: String, page: String) -> String? {
+    func fragment(_ fragment: String, page: String) -> Message? {
         let ids = self.ids[ExactText(page)] ?? []
-        if ids.isEmpty { return "the page has no ids" }
+        if ids.isEmpty { return Message("link-fragment.hint.none") }
         if let twin = LookAlike.twin(of: fragment, among: ids) {
-            return LookAlike.describe(twin, shown: "#" + twin)
-                + "; browsers compare ids code point by code point: write `#\(LookAlike.percentEncoded(twin))`"
+            return Message(
+                "link-fragment.hint.look-alike", ["written": LookAlike.percentEncoded(twin)],
+                parts: ["twin": LookAlike.describe(twin, shown: "#" + twin)])
         }
-        return Suggestion.closest(to: fragment, among: ids).map { "did you mean `#\($0)`?" }
+        return Suggestion.closest(to: fragment, among: ids).map { Message("did-you-mean", ["name": "#" + $0]) }
     }
 
     /// `url` with the last segment of its path that is `segment` replaced by `guess`, when the

@@ -27,8 +27,7 @@ struct LinkCache: Sendable {
             return (
                 LinkCache(),
                 .warning(
-                    "link-cache", "the link cache `\(path)` is not a cache of avance; starting a new one",
-                    hint: "it is rewritten after this check; delete it if it belongs to another tool")
+                    "link-cache", Message("link-cache", ["path": path]), hint: Message("link-cache.hint"))
             )
         }
         let oldest = Int(now.timeIntervalSince1970 - maxAge)
@@ -55,8 +54,8 @@ struct LinkCache: Sendable {
             return nil
         } catch {
             return .warning(
-                "link-cache", "cannot write the link cache `\(path)`: \(error.localizedDescription)",
-                hint: "every external URL will be asked again next time; check the folder's permissions")
+                "link-cache", Message("link-cache.write", ["path": path, "reason": error.localizedDescription]),
+                hint: Message("link-cache.write.hint"))
         }
     }
 }

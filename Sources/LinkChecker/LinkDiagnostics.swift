@@ -46,27 +46,33 @@ struct LinkDiagnostics {
             let file = isFolder ? (path.isEmpty ? "index.html" : path + "/index.html") : path
             let written = url.prefix { $0 != "?" && $0 != "#" }
             diagnostic = .error(
-                "link-missing", written == file ? "no file `\(file)`" : "no file `\(file)` for `\(url)`", at: location,
+                "link-missing",
+                written == file
+                    ? Message("link-missing", ["file": file])
+                    : Message("link-missing.url", ["file": file, "url": url]),
+                at: location,
                 hint: hints.missing(path: path, folder: isFolder, url: url))
         case .fragment(let fragment, let page):
-            let place = ExactText.equal(page, problem.page) ? "this page" : "`\(page)`"
             diagnostic = .error(
-                "link-fragment", "no id `\(fragment)` in \(place)", at: location,
+                "link-fragment",
+                ExactText.equal(page, problem.page)
+                    ? Message("link-fragment.here", ["fragment": fragment])
+                    : Message("link-fragment", ["fragment": fragment, "page": page]), at: location,
                 hint: hints.fragment(fragment, page: page))
         case .outside(let how):
             diagnostic = outside(how, url: url, at: location)
         case .invalid(let why):
             diagnostic = .error(
-                "link-invalid", "`\(url)` is not a valid URL: \(why)", at: location,
-                hint: "percent-encode special characters as UTF-8, such as `%20` for a space and `%C3%B3` for `ó`")
+                "link-invalid", Message("link-invalid", ["url": url], parts: ["problem": why]), at: location,
+                hint: Message("link-invalid.hint"))
         case .mailto(let why):
             diagnostic = .error(
-                "link-mailto", "`\(url)` is not a valid e-mail link: \(why)", at: location,
-                hint: "write `mailto:name@example.org`, several addresses separated by commas")
+                "link-mailto", Message("link-mailto", ["url": url], parts: ["problem": why]), at: location,
+                hint: Message("link-mailto.hint"))
         case .tel(let why):
             diagnostic = .error(
-                "link-tel", "`\(url)` is not a valid telephone link: \(why)", at: location,
-                hint: "write the number with its country code, such as `tel:+593-2-395-2300`")
+                "link-tel", Message("link-tel", ["url": url], parts: ["problem": why]), at: location,
+                hint: Message("link-tel.hint"))
         case .external(let status):
             diagnostic = ExternalDiagnostics.diagnostic(status, url: url, at: location, strict: options.strictExternal)
         }
@@ -104,16 +110,16 @@ struct LinkDiagnostics {
         switch how {
         case .aboveRoot:
             return .error(
-                "link-outside", "`\(url)` leads outside the checked folder", at: location,
-                hint: "its `..` climb above the site's root folder")
+                "link-outside", Message("link-outside.root", ["url": url]), at: location,
+                hint: Message("link-outside.root.hint"))
         case .besideBasePath(let inside):
             let base = options.address.path
             let exists = !inside.isEmpty && folder.target(inside, folder: inside.hasSuffix("/")) != nil
             return .error(
-                "link-outside", "`\(url)` is outside `\(base)`, where the site is served", at: location,
+                "link-outside", Message("link-outside", ["url": url, "base": base]), at: location,
                 hint: exists
-                    ? "did you mean `\(base)\(inside)`?"
-                    : "start root-relative URLs with `\(base)`, or write a relative URL")
+                    ? Message("did-you-mean", ["name": base + inside])
+                    : Message("link-outside.hint", ["base": base]))
         }
     }
 
@@ -121,11 +127,15 @@ struct LinkDiagnostics {
     static func folderProblem(_ error: FolderError) -> Diagnostic {
         switch error {
         case .missing(let path):
-            .error("public-missing", "no folder `\(path)` to check", hint: "build the site first, or fix the path")
+            .error("public-missing", Message("public-missing", ["path": path]), hint: Message("public-missing.hint"))
         case .notFolder(let path):
-            .error("public-missing", "`\(path)` is not a folder", hint: "give the folder that holds the built site")
+            .error(
+                "public-missing", Message("public-missing.file", ["path": path]),
+                hint: Message("public-missing.file.hint"))
         case .unreadable(let error):
-            .error("file-unreadable", "cannot read `\(error.path)`: \(error.reason)", hint: "check its permissions")
+            .error(
+                "file-unreadable", Message("file-unreadable.named", ["file": error.path, "reason": error.reason]),
+                hint: Message("file-unreadable.hint.permissions"))
         }
     }
 
@@ -151,7 +161,7 @@ struct LinkDiagnostics {
             path = options.display(String(path.dropFirst(folder.root.count + 1)))
         }
         return .error(
-            "file-unreadable", "cannot read `\(path)`: \(error.reason)",
-            at: SourceLocation(file: path, line: 0, column: 0), hint: "check its permissions")
+            "file-unreadable", Message("file-unreadable.named", ["file": path, "reason": error.reason]),
+            at: SourceLocation(file: path, line: 0, column: 0), hint: Message("file-unreadable.hint.permissions"))
     }
 }

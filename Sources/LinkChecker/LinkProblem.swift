@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One broken link, before it becomes a diagnostic (which needs its position in the file, found
 /// only for the few links that are broken).
 struct LinkProblem: Sendable {
@@ -8,9 +10,9 @@ struct LinkProblem: Sendable {
         /// The target page (`page`) has no element with the id `fragment`.
         case fragment(String, page: String)
         case outside(LinkTarget.Outside)
-        case invalid(String)
-        case mailto(String)
-        case tel(String)
+        case invalid(Message)
+        case mailto(Message)
+        case tel(Message)
         /// An external URL that did not answer with success.
         case external(ExternalStatus)
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Resolves the URLs written in a page to files of the folder, other sites, or problems: the
@@ -43,7 +44,7 @@ struct LinkResolver: Sendable {
     func resolve(_ url: String, in page: Page) -> LinkTarget {
         let text = Self.cleaned(url)
         if text.isEmpty { return .local(path: page.file, folder: false, fragment: nil) }
-        if text.utf8.contains(0) { return .invalid("it has a NUL character (U+0000), which browsers read as U+FFFD") }
+        if text.utf8.contains(0) { return .invalid(Message("link-invalid.nul")) }
         if let schemeEnd = Self.schemeEnd(text) {
             let scheme = text[..<schemeEnd].lowercased()
             let rest = text[text.index(after: schemeEnd)...]
@@ -74,10 +75,12 @@ struct LinkResolver: Sendable {
             else { return .external(scheme + ":" + rest.prefix { $0 != "#" }) }
             return target(of: walk, fragment: fragment)
         }
-        guard rest.hasPrefix("//") else { return .invalid("`\(scheme):` must be followed by `//` and a host") }
+        guard rest.hasPrefix("//") else { return .invalid(Message("link-invalid.slashes", ["scheme": scheme])) }
         let host = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if host.isEmpty { return .invalid("the URL has no host") }
-        if host.contains(where: { $0.isWhitespace }) { return .invalid("the host `\(host)` has a space") }
+        if host.isEmpty { return .invalid(Message("link-invalid.no-host")) }
+        if host.contains(where: { $0.isWhitespace }) {
+            return .invalid(Message("link-invalid.host-space", ["host": String(host)]))
+        }
         let withoutFragment = rest.prefix { $0 != "#" }
         let hostEnd = withoutFragment.utf8.index(withoutFragment.startIndex, offsetBy: 2 + host.utf8.count)
         return .external(
@@ -167,7 +170,7 @@ struct LinkResolver: Sendable {
 
     /// Why a path cannot be walked: a bad `%` escape.
     struct BadEscape: Error {
-        let why: String
+        let why: Message
     }
 
     /// Applies `path`'s segments to `folders` (from the host's root), as a browser does: `.`

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What a URL written in a page points at, once resolved against the page.
 enum LinkTarget: Sendable, Equatable {
     /// A file or folder of the checked folder: `path` is decoded and relative to the folder
@@ -12,7 +14,7 @@ enum LinkTarget: Sendable, Equatable {
     /// A URL that leaves the folder.
     case outside(Outside)
     /// A URL that cannot be parsed, and why.
-    case invalid(String)
+    case invalid(Message)
     /// A scheme that is not checked (`data:`, `javascript:`, `ftp:`…).
     case ignored
 

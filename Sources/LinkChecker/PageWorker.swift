@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Checks pages one after another on one thread: parses each with its own scanner and resolves
@@ -166,7 +167,7 @@ struct PageWorker {
         let text = LinkResolver.cleaned(url)
         if text.hasPrefix("#") || text.hasPrefix("//") || LinkResolver.schemeEnd(text) != nil { return nil }
         guard let absolute = URL(string: String(text), relativeTo: base)?.absoluteString else {
-            return .invalid("it cannot be read as a URL")
+            return .invalid(Message("link-invalid.unreadable"))
         }
         return .external(String(absolute.prefix { $0 != "#" }))
     }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `%C3%B3` → `ó`: URLs reach files and ids only once decoded.
 enum PercentDecoding {
     /// `text` with every `%XX` decoded as UTF-8, or `nil` when an escape is malformed or the
@@ -30,14 +32,14 @@ enum PercentDecoding {
     }
 
     /// Why `text` cannot be decoded, for a message.
-    static func problem(_ text: Substring) -> String {
+    static func problem(_ text: Substring) -> Message {
         var iterator = text.utf8.makeIterator()
         while let byte = iterator.next() {
             guard byte == UInt8(ascii: "%") else { continue }
             guard iterator.next().flatMap(hexValue) != nil, iterator.next().flatMap(hexValue) != nil else {
-                return "`\(text)` has a `%` that is not followed by two hexadecimal digits"
+                return Message("link-invalid.escape", ["text": String(text)])
             }
         }
-        return "`\(text)` does not decode to UTF-8 text"
+        return Message("link-invalid.utf8", ["text": String(text)])
     }
 }

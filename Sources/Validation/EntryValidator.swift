@@ -287,7 +287,7 @@ struct ValueChecker {
             if let problem = URLRule.problem(with: text) {
                 report(
                     "url-invalid",
-                    Message("url-invalid", ["value": text], parts: ["problem": Message(literal: problem)]), at: node,
+                    Message("url-invalid", ["value": text], parts: ["problem": problem]), at: node,
                     field: path, hint: Message("url-invalid.hint"))
                 return nil
             }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 
 @testable import LinkChecker
@@ -27,7 +28,7 @@ import Testing
         ("a%2@b.org", "`a%2@b.org` has a `%` that is not followed by two hexadecimal digits"),
     ])
     func invalidAddresses(_ rest: String, _ problem: String) {
-        #expect(ContactSyntax.mailtoProblem(rest) == problem)
+        #expect(ContactSyntax.mailtoProblem(rest).map(MessageCatalog.english.render) == problem)
     }
 
     @Test(arguments: ["+593-2-395-2300", "+593 2 395 2300", "+593%202%20395%202300", "(02) 395.2300", "911;ext=12"])
@@ -43,6 +44,6 @@ import Testing
         ("%2", "`%2` has a `%` that is not followed by two hexadecimal digits"),
     ])
     func invalidNumbers(_ rest: String, _ problem: String) {
-        #expect(ContactSyntax.telProblem(rest) == problem)
+        #expect(ContactSyntax.telProblem(rest).map(MessageCatalog.english.render) == problem)
     }
 }

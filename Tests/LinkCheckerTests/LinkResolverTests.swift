@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -51,10 +52,10 @@ import Testing
         ("/..", .outside(.besideBasePath(""))),
         ("/css/site.css", .outside(.besideBasePath("css/site.css"))),
         ("/proyectos/", .outside(.besideBasePath("proyectos/"))),
-        ("https:example.com", .invalid("`https:` must be followed by `//` and a host")),
-        ("https:///x", .invalid("the URL has no host")),
-        ("%zz", .invalid("`%zz` has a `%` that is not followed by two hexadecimal digits")),
-        ("%C3", .invalid("`%C3` does not decode to UTF-8 text")),
+        ("https:example.com", .invalid(Message("link-invalid.slashes", ["scheme": "https"]))),
+        ("https:///x", .invalid(Message("link-invalid.no-host"))),
+        ("%zz", .invalid(Message("link-invalid.escape", ["text": "%zz"]))),
+        ("%C3", .invalid(Message("link-invalid.utf8", ["text": "%C3"]))),
     ]
 
     @Test(arguments: cases)
@@ -127,7 +128,8 @@ import Testing
             root: "/", files: Set(names.map { "socios/\($0)/index.html" }), pages: [], unreadable: [])
         var hints = HintFinder(folder: folder)
         #expect(
-            hints.missing(path: "socios/aaa", folder: true, url: "../socios/aaa/") == "did you mean `../socios/aba/`?")
+            hints.missing(path: "socios/aaa", folder: true, url: "../socios/aaa/").map(MessageCatalog.english.render)
+                == "did you mean `../socios/aba/`?")
     }
 
     @Test func theNearestNameIsSuggestedWhereThePathGoesWrong() {
@@ -135,14 +137,18 @@ import Testing
             root: "/", files: ["socios/conquito/index.html", "css/site.css", "img/logo.png"], pages: [], unreadable: [])
         var hints = HintFinder(folder: folder)
         #expect(
-            hints.missing(path: "socios/conqito", folder: true, url: "../socios/conqito/")
+            hints.missing(path: "socios/conqito", folder: true, url: "../socios/conqito/").map(
+                MessageCatalog.english.render)
                 == "did you mean `../socios/conquito/`?")
         #expect(
-            hints.missing(path: "css/site.cs", folder: false, url: "/r/css/site.cs")
+            hints.missing(path: "css/site.cs", folder: false, url: "/r/css/site.cs").map(MessageCatalog.english.render)
                 == "did you mean `/r/css/site.css`?")
         #expect(
-            hints.missing(path: "socios", folder: true, url: "socios/") == "the folder `socios/` has no `index.html`")
-        #expect(hints.missing(path: "", folder: true, url: "./") == "the folder has no `index.html`")
+            hints.missing(path: "socios", folder: true, url: "socios/").map(MessageCatalog.english.render)
+                == "the folder `socios/` has no `index.html`")
+        #expect(
+            hints.missing(path: "", folder: true, url: "./").map(MessageCatalog.english.render)
+                == "the folder has no `index.html`")
         #expect(hints.missing(path: "zzz/conquito", folder: true, url: "zzz/conquito/") == nil)
         // The right folder name, but what follows it does not exist either: no suggestion.
         #expect(hints.missing(path: "socio/nadie", folder: true, url: "socio/nadie/") == nil)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 
 @testable import SiteData
@@ -91,7 +92,7 @@ import Testing
             ("https://example.org/a?b=c@d#e@f", nil), ("mailto:a@example.org", nil),
         ] as [(String, String?)])
     func ambiguousURLsAreRefusedWithTheirReason(url: String, problem: String?) {
-        #expect(URLRule.problem(with: url) == problem)
+        #expect(URLRule.problem(with: url).map(MessageCatalog.english.render) == problem)
     }
 
     @Test func entriesAreSortedByOrderFieldsThenTitle() throws {
