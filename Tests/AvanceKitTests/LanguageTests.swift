@@ -121,4 +121,96 @@ import Testing
         #expect(spanish.err.contains("error[content-missing]: no hay ninguna carpeta `content/` en"))
         #expect(spanish.err.contains("1 error, 0 advertencias"))
     }
+
+    /// `avance check` speaks Spanish too: broken links of a built folder, the reasons it gives
+    /// (`@`, digits, `%` escapes), its did-you-mean hints, and a folder that is not there.
+    @Test func theLinkCheckerPrintsInSpanish() throws {
+        let folder = try Repository.temporaryFolder("language-check")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/a", withIntermediateDirectories: true)
+        try "<!doctype html><title>p</title>\n".write(
+            toFile: folder + "/a/pagina1.html", atomically: true, encoding: .utf8)
+        let links = [
+            "a/pagina.html", "#arriba", "mailto:resiliencia.quito.gob.ec", "tel:+593-2-CALL", "%zz", "../../fuera.html",
+            "a/",
+        ]
+        let page = "<!doctype html><title>x</title>\n" + links.map { "<a href=\"\($0)\">x</a>\n" }.joined()
+        try page.write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
+        let check = ["check", "--public", folder, "--lang", "es"]
+        let spanish = try Repository.runAvance(check, environment: Self.siteLanguage)
+        #expect(spanish.status == 1)
+        #expect(spanish.err.contains("error[link-missing]: no existe el archivo `a/pagina.html`\n"))
+        #expect(spanish.err.contains("^^^^^^^^^^^^^ ¿quiso decir `a/pagina1.html`?"))
+        #expect(spanish.err.contains("error[link-fragment]: no hay ningún id `arriba` en esta página"))
+        #expect(
+            spanish.err.contains(
+                "error[link-mailto]: `mailto:resiliencia.quito.gob.ec` no es un enlace de correo válido: "
+                    + "`resiliencia.quito.gob.ec` no tiene `@`"))
+        #expect(
+            spanish.err.contains(
+                "error[link-tel]: `tel:+593-2-CALL` no es un enlace de teléfono válido: "
+                    + "`+593-2-CALL` tiene `C`, que no es un dígito ni un separador"))
+        #expect(
+            spanish.err.contains(
+                "error[link-invalid]: `%zz` no es una URL válida: "
+                    + "`%zz` tiene un `%` que no va seguido de dos dígitos hexadecimales"))
+        #expect(spanish.err.contains("error[link-outside]: `../../fuera.html` sale de la carpeta revisada"))
+        #expect(spanish.err.contains("error[link-missing]: no existe el archivo `a/index.html` al que lleva `a/`"))
+        #expect(spanish.err.contains("la carpeta `a/` no tiene `index.html`"))
+        #expect(spanish.err.contains("7 errores, 0 advertencias"))
+        let english = try Repository.runAvance(
+            Array(check.dropLast(2)) + ["--lang", "en"], environment: Self.siteLanguage)
+        #expect(
+            english.err.contains("error[link-mailto]: `mailto:resiliencia.quito.gob.ec` is not a valid e-mail link"))
+        #expect(Self.places(spanish.err) == Self.places(english.err))
+
+        let nowhere = try Repository.runAvance(
+            ["check", "--public", folder + "/nada", "--lang", "es"], environment: Self.siteLanguage)
+        #expect(nowhere.status == 2)
+        #expect(
+            nowhere.err.contains("error[public-missing]: no existe la carpeta `\(folder)/nada` que se debe revisar"))
+        #expect(nowhere.err.contains("= sugerencia: primero genere el sitio, o corrija la ruta"))
+    }
+
+    /// Links to other sites: a cache file of another tool, and a host that refuses to answer.
+    @Test func externalLinksAndTheCachePrintInSpanish() throws {
+        let folder = try Repository.temporaryFolder("language-external")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "<!doctype html><title>x</title><a href=\"http://127.0.0.1:9/x\">x</a>\n".write(
+            toFile: folder + "/index.html", atomically: true, encoding: .utf8)
+        try "{\"x\": 1}".write(toFile: folder + "/cache.json", atomically: true, encoding: .utf8)
+        let result = try Repository.runAvance(
+            [
+                "check", "--public", folder, "--lang", "es", "--external", "--cache", folder + "/cache.json",
+                "--timeout", "2",
+            ], environment: Self.siteLanguage)
+        #expect(result.status == 0)
+        #expect(
+            result.err.contains(
+                "warning[link-cache]: la caché de enlaces `\(folder)/cache.json` no es una caché de avance; "
+                    + "se empieza una nueva"))
+        #expect(result.err.contains("warning[link-external]: no se pudo llegar a `http://127.0.0.1:9/x`: "))
+        #expect(result.err.contains("revise el nombre del servidor"))
+    }
+
+    /// The reason a Markdown link is refused is Spanish inside the Spanish sentence.
+    @Test func aRefusedURLSaysWhyInSpanish() throws {
+        let site = try Repository.copySite(from: Repository.root, name: "language-url")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let path = site + "/content/proyectos/rcn-visa.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try (text + "\n[Mapa](ftp://quito.gob.ec/mapa) y [sitio](https://usuario@quito.gob.ec/)\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let build = ["build", "--root", site, "--output", site + "/public", "--no-git-dates"]
+        let spanish = try Repository.runAvance(build, environment: Self.siteLanguage)
+        #expect(spanish.status == 1)
+        #expect(
+            spanish.err.contains(
+                "error[url-invalid]: el enlace `ftp://quito.gob.ec/mapa` no es una URL permitida: "
+                    + "el esquema debe ser http, https o mailto"))
+        #expect(
+            spanish.err.contains(
+                "tiene un nombre de usuario antes de `@`, que oculta el servidor al que lleva"))
+        #expect(!spanish.err.contains("scheme must be"))
+    }
 }
