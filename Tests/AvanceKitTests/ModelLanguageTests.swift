@@ -27,7 +27,7 @@ import Testing
         }
         #expect(status != 0)
         #expect(err.contains("error[period-invalid]: `every` debe ser `half-year`, `quarter`, `year`, no `decade`"))
-        #expect(err.contains("los períodos se cortan cada trimestre, semestre o año"))
+        #expect(err.contains("los periodos se cortan cada trimestre, semestre o año"))
         #expect(
             err.contains(
                 "error[paginate-invalid]: `paginate_by` de `site.yaml` debe ser un número entero de entradas por página"
