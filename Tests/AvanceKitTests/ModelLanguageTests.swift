@@ -60,4 +60,22 @@ import Testing
         #expect(err.contains("error[series-unit-missing]: la serie `serie` no tiene unidad"))
         #expect(err.contains("añada `unit:` con lo que cuentan sus números, como `unit: \"%\"`"))
     }
+
+    @Test func aCollectionInATranslationsFolderPrintsInSpanish() throws {
+        let (status, err) = try Self.build("model-path-es", "content/site.yaml") {
+            $0.replacingOccurrences(of: "\n  paginas:\n", with: "\n  paginas:\n    path: en\n")
+        }
+        #expect(status != 0)
+        #expect(
+            err.contains(
+                "error[path-reserved]: la colección `paginas` estaría en `en/`, la carpeta de las páginas en `en`"))
+        #expect(err.contains("dé a `paginas` un `path:` propio en `site.yaml`"))
+    }
+
+    @Test func aTranslationsLanguageInCapitalsPrintsInSpanish() throws {
+        let (status, err) = try Self.build("model-language-es", "content/site.EN.yaml") { _ in "title: Quito\n" }
+        #expect(status != 0)
+        #expect(err.contains("error[language-invalid]: `EN` no es un código de idioma válido para una traducción"))
+        #expect(err.contains("cambie el nombre a `site.en.yaml`"))
+    }
 }
