@@ -197,9 +197,9 @@ public enum Build {
             // (`--no-git-dates` without `SOURCE_DATE_EPOCH` asked for no dates: nothing to warn.)
             result.diagnostics.append(
                 .warning(
-                    "periods-undated", "the build has no reference date, so no reporting period is shown",
+                    "periods-undated", Message("periods-undated"),
                     at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
-                    hint: "build from a git checkout with its history, or set SOURCE_DATE_EPOCH"))
+                    hint: Message("periods-undated.hint")))
         }
         result.site = site
         result.diagnostics += OutputConflicts.collectionFolders(
@@ -272,9 +272,9 @@ public enum Build {
             where PathWords.keys.contains(key) && !EntryID.isValid(word) {
                 diagnostics.append(
                     .error(
-                        "i18n-path-invalid", "the theme's `paths: \(key)` word `\(word)` is not a URL folder",
+                        "i18n-path-invalid", Message("i18n-path-invalid", ["key": key, "word": word]),
                         at: SourceLocation(file: "theme/i18n/\(language).yaml", line: 0, column: 0),
-                        hint: "use lowercase letters, digits and hyphens, or set `paths: \(key)` in site.yaml"))
+                        hint: Message("i18n-path-invalid.hint", ["key": key])))
             }
             model.paths[language] = model.pathWords(for: language).completed(with: words ?? [:])
                 .completed(with: english)

@@ -56,9 +56,9 @@ extension Theme {
         if !paths.contains(stringsPath), !paths.isEmpty {
             diagnostics.append(
                 .warning(
-                    "i18n-missing", "no interface strings for language `\(language)`",
+                    "i18n-missing", Message("i18n-missing", ["language": language]),
                     at: SourceLocation(file: stringsPath, line: 0, column: 0),
-                    hint: "copy a file of `theme/i18n/` to `\(stringsPath)` and translate it"))
+                    hint: Message("i18n-missing.hint", ["file": stringsPath])))
         }
         for missing in library.missingPartials() where !unparsed.contains(missing.partial) {
             diagnostics.append(

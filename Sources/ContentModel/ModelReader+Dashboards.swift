@@ -14,16 +14,16 @@ extension ModelReader {
             guard let field = fields.first(where: { $0.name == name }) else {
                 if unreadableFields.contains(name) { continue }
                 error(
-                    "model-field-unknown", "`group_by` names `\(name)`, which is not a field of `\(collection)`",
-                    at: at,
-                    hint: Suggestion.hint(for: name, among: fields.map(\.name)))
+                    "model-field-unknown",
+                    Message("model-field-unknown", ["setting": "group_by", "name": name, "collection": collection]),
+                    at: at, hint: Self.fieldHint(for: name, among: fields.map(\.name)))
                 continue
             }
             switch field.type {
             case .enumeration, .reference, .references: continue
             default:
                 error(
-                    "model-invalid", "`group_by` needs an enum or reference field; `\(name)` is a `\(field.type.name)`",
+                    "model-invalid", Message("model-invalid.group-by", ["name": name, "type": field.type.name]),
                     at: at)
             }
         }
@@ -37,12 +37,12 @@ extension ModelReader {
             for (index, target) in collection.chartsBy.enumerated() where !names.contains(target) {
                 let node = root["collections"]?[collection.name]?["charts_by"]
                 error(
-                    "model-collection-unknown", "`charts_by` names `\(target)`, which is not a collection",
-                    at: node?.sequence?[index] ?? node ?? root, hint: Suggestion.hint(for: target, among: names))
+                    "model-collection-unknown", Message("model-collection-unknown.charts-by", ["collection": target]),
+                    at: node?.sequence?[index] ?? node ?? root, hint: Self.collectionHint(for: target, among: names))
             }
             if !collection.chartsBy.isEmpty, collection.statusField == nil {
                 let node = root["collections"]?[collection.name]?["charts_by"] ?? root
-                error("model-invalid", "`charts_by` needs the collection's `status` field", at: node)
+                error("model-invalid", Message("model-invalid.charts-by"), at: node)
             }
         }
     }
@@ -51,14 +51,14 @@ extension ModelReader {
     mutating func readSnapshots(_ node: YAMLNode?, fields: [Field], status: String?) -> [Snapshot] {
         guard let node else { return [] }
         guard let items = node.sequence else {
-            error("model-invalid", "`snapshots` must be a list", at: node)
+            error("model-invalid", Message("model-invalid.snapshots"), at: node)
             return []
         }
         let values: [String]
         if let status, case .enumeration(let set)? = fields.first(where: { $0.name == status })?.type {
             values = set.values.map(\.id)
         } else {
-            error("model-invalid", "`snapshots` count entries by the collection's `status` field; declare it", at: node)
+            error("model-invalid", Message("model-invalid.snapshots.status"), at: node)
             return []
         }
         return items.compactMap { readSnapshot($0, values: values) }
@@ -66,32 +66,32 @@ extension ModelReader {
 
     mutating func readSnapshot(_ node: YAMLNode, values: [String]) -> Snapshot? {
         guard node.mapping != nil else {
-            error("model-invalid", "a snapshot is `{date, title, source, counts}`", at: node)
+            error("model-invalid", Message("model-invalid.snapshot"), at: node)
             return nil
         }
-        checkKeys(node, allowed: Self.snapshotKeys, what: "snapshot setting")
+        checkKeys(node, allowed: Self.snapshotKeys, what: Message("model-unknown-key.snapshot"))
         guard let date = requiredString(node, "date"), let title = requiredString(node, "title"),
             let source = requiredString(node, "source"), let countsNode = node["counts"],
-            let pairs = mapping(countsNode, what: "`counts`")
+            let pairs = mapping(countsNode, what: Message("model-invalid.setting", ["name": "counts"]))
         else { return nil }
         if !Self.isDate(date) {
             error(
-                "model-invalid", "`\(date)` is not a date", at: node["date"]!, hint: "write YYYY-MM-DD, YYYY-MM or YYYY"
-            )
+                "model-invalid", Message("model-invalid.snapshot.date", ["value": date]), at: node["date"]!,
+                hint: Message("model-invalid.snapshot.date.hint"))
         }
         var counts: [String: Int] = [:]
         for (key, value) in pairs {
             let id = key.scalar ?? ""
             guard values.contains(id) else {
                 error(
-                    "model-enum-unknown", "`\(id)` is not a value of the status field", at: key,
+                    "model-enum-unknown", Message("model-enum-unknown.status", ["value": id]), at: key,
                     // A count under the wrong status is a wrong figure: guess only a value spelt
                     // another way, not a neighbour ("Paralizado" is not `finalizado`).
-                    hint: Suggestion.closestValue(to: id, among: values).map { "did you mean `\($0)`?" })
+                    hint: Suggestion.closestValue(to: id, among: values).map { Message("did-you-mean", ["name": $0]) })
                 continue
             }
             guard let count = Int(value.scalar ?? ""), count >= 0 else {
-                error("model-invalid", "a count must be a whole number", at: value)
+                error("model-invalid", Message("model-invalid.snapshot.count"), at: value)
                 continue
             }
             counts[id] = count
@@ -102,7 +102,7 @@ extension ModelReader {
     mutating func readStaleAfter(_ node: YAMLNode?) -> Int? {
         guard let node else { return nil }
         guard let months = Int(node.scalar ?? ""), months > 0 else {
-            error("model-invalid", "`stale_after_months` must be a whole number of months", at: node)
+            error("model-invalid", Message("model-invalid.stale-after"), at: node)
             return nil
         }
         return months

@@ -8,15 +8,13 @@ extension ModelReader {
     /// `paginate_by: 100`: a whole number of entries, 0 to keep every listing on one page; `nil`
     /// when absent or wrong (a `paginate-invalid` error at its line). `scope` says whose setting it
     /// is in messages (`site.yaml`, or the collection `acciones`).
-    mutating func readPaginateBy(_ node: YAMLNode?, scope: String) -> Int? {
+    mutating func readPaginateBy(_ node: YAMLNode?, scope: Message) -> Int? {
         guard let node else { return nil }
         guard let text = node.scalar, !node.isNull, let size = Int(text), size >= 0 else {
-            let shown = node.isNull ? "nothing" : node.scalar.map { "`\($0)`" } ?? node.kindDescription
+            let shown = node.isNull ? node.kind : node.scalar.map { Message("paginate-invalid.value", ["value": $0]) }
             error(
-                "paginate-invalid",
-                "`paginate_by` of \(scope) must be a whole number of entries a page (0 for one page), not \(shown)",
-                at: node,
-                hint: "for example `paginate_by: 100`; `paginate_by: 0` keeps every entry on one page")
+                "paginate-invalid", Message("paginate-invalid", parts: ["scope": scope, "shown": shown ?? node.kind]),
+                at: node, hint: Message("paginate-invalid.hint"))
             return nil
         }
         return size

@@ -8,16 +8,18 @@ extension ModelReader {
     /// sets; the build takes the others from the theme.
     mutating func readPaths(_ node: YAMLNode) -> PathWords {
         var words = PathWords()
-        guard let pairs = mapping(node, what: "`paths`") else { return words }
+        guard let pairs = mapping(node, what: Message("model-invalid.setting", ["name": "paths"])) else { return words }
         for (key, value) in pairs {
             guard let name = key.scalar, PathWords.keys.contains(name) else {
                 error(
-                    "model-unknown-key", "unknown `paths` setting `\(key.scalar ?? "")`", at: key,
-                    hint: Suggestion.hint(for: key.scalar ?? "", among: PathWords.keys)
-                        ?? "expected one of \(PathWords.keys.joined(separator: ", "))")
+                    "model-unknown-key",
+                    Message(
+                        "model-unknown-key", ["name": key.scalar ?? ""],
+                        parts: ["what": Message("model-unknown-key.paths")]),
+                    at: key, hint: Self.keyHint(for: key.scalar ?? "", among: PathWords.keys))
                 continue
             }
-            guard let word = identifier(value, what: "`paths: \(name)` word") else { continue }
+            guard let word = identifier(value, what: Message("model-invalid.id.word", ["key": name])) else { continue }
             words.words[name] = word
             words.settings[name] = location(of: value)
         }
@@ -34,8 +36,8 @@ extension ModelReader {
 
     /// What each folder word names, for messages.
     static let pageNames = [
-        "data": "the open-data page", "search": "the search page", "updates": "the page of last changes",
-        "periods": "the pages of periods",
+        "data": Message("path-reserved.page.data"), "search": Message("path-reserved.page.search"),
+        "updates": Message("path-reserved.page.updates"), "periods": Message("path-reserved.page.periods"),
     ]
 
     /// `path-reserved`: a collection whose path (`path:`, or its name) is the folder of a built-in
@@ -47,10 +49,11 @@ extension ModelReader {
         var diagnostics: [Diagnostic] = []
         let all = [model.language] + languages.filter { $0 != model.language }
         // The setting to change: where the word was set, or where to set it (it came from the theme).
-        func origin(_ key: String, of language: String) -> String {
+        func origin(_ key: String, of language: String) -> Message {
             let file = language == model.language ? ModelReader.path : ModelTranslation.path(for: language)
-            return model.pathWords(for: language).settings[key].map { "change `paths: \(key)` of `\($0.file)`" }
-                ?? "set `paths: \(key)` in `\(file)` (its word now comes from `theme/i18n/\(language).yaml`)"
+            return model.pathWords(for: language).settings[key].map {
+                Message("path-reserved.origin.change", ["key": key, "file": $0.file])
+            } ?? Message("path-reserved.origin.set", ["key": key, "file": file, "language": language])
         }
         func place(_ key: String, of language: String) -> SourceLocation {
             model.pathWords(for: language).settings[key]
@@ -66,28 +69,32 @@ extension ModelReader {
                     diagnostics.append(
                         .error(
                             "path-reserved",
-                            "\(pageNames[key]!) and \(pageNames[other]!) would share `\(prefix)\(word)/`",
+                            Message(
+                                "path-reserved", ["folder": "\(prefix)\(word)/"],
+                                parts: ["page": pageNames[key]!, "other": pageNames[other]!]),
                             at: place(key, of: language),
-                            hint: "give one of them another word: \(origin(key, of: language))"))
+                            hint: Message("path-reserved.hint", parts: ["origin": origin(key, of: language)])))
                 } else if prefix.isEmpty, languages.contains(word) {
                     diagnostics.append(
                         .error(
                             "path-reserved",
-                            "\(pageNames[key]!) would be at `\(word)/`, the folder of the `\(word)` pages",
-                            at: place(key, of: language), hint: "give it another word: \(origin(key, of: language))"))
+                            Message("path-reserved.language", ["word": word], parts: ["page": pageNames[key]!]),
+                            at: place(key, of: language),
+                            hint: Message("path-reserved.language.hint", parts: ["origin": origin(key, of: language)])))
                 }
                 seen[word] = seen[word] ?? key
             }
         }
         for collection in model.collections {
             let at = collection.folderLocation ?? SourceLocation(file: ModelReader.path, line: 0, column: 0)
-            let setting = "give `\(collection.name)` a `path:` of its own in `site.yaml`"
             if languages.contains(collection.folder) {
                 diagnostics.append(
                     .error(
                         "path-reserved",
-                        "the collection `\(collection.name)` would be at `\(collection.folder)/`, the folder of the `\(collection.folder)` pages",
-                        at: at, hint: setting))
+                        Message(
+                            "path-reserved.collection.language",
+                            ["collection": collection.name, "folder": collection.folder]),
+                        at: at, hint: Message("path-reserved.collection.hint", ["collection": collection.name])))
                 continue
             }
             let clash = all.lazy.compactMap { language -> (String, String)? in
@@ -99,8 +106,14 @@ extension ModelReader {
             diagnostics.append(
                 .error(
                     "path-reserved",
-                    "the collection `\(collection.name)` would be at `\(prefix)\(collection.folder)/`, which is \(pageNames[key]!)",
-                    at: at, hint: "\(setting), or \(origin(key, of: language))"))
+                    Message(
+                        "path-reserved.collection",
+                        ["collection": collection.name, "folder": "\(prefix)\(collection.folder)/"],
+                        parts: ["page": pageNames[key]!]),
+                    at: at,
+                    hint: Message(
+                        "path-reserved.collection.hint.or", ["collection": collection.name],
+                        parts: ["origin": origin(key, of: language)])))
         }
         return diagnostics
     }

@@ -15,29 +15,30 @@ extension ModelReader {
         if node.mapping != nil { return readPeriodRule(node) }
         if let items = node.sequence { return readPeriodList(node, items) }
         error(
-            "period-invalid", "`periods` must be a rule or a list, not \(node.kindDescription)", at: node,
-            hint: "for example `periods: {every: year, from: 2021-01}`, or a list of `{id, label, end}`")
+            "period-invalid", Message("period-invalid", parts: ["kind": node.kind]), at: node,
+            hint: Message("period-invalid.hint"))
         return nil
     }
 
     mutating func readPeriodRule(_ node: YAMLNode) -> PeriodPlan? {
-        checkKeys(node, allowed: Self.periodRuleKeys, what: "periods setting")
+        checkKeys(node, allowed: Self.periodRuleKeys, what: Message("model-unknown-key.periods"))
         let words = PeriodPlan.lengths.keys.sorted()
         var months: Int?
         if let every = node["every"] {
             months = PeriodPlan.lengths[every.scalar ?? ""]
             if months == nil {
+                let shown = every.scalar.map { Message("paginate-invalid.value", ["value": $0]) } ?? every.kind
                 error(
                     "period-invalid",
-                    "`every` must be \(words.map { "`\($0)`" }.joined(separator: ", ")), not "
-                        + "`\(every.scalar ?? every.kindDescription)`", at: every,
-                    hint: Suggestion.hint(for: every.scalar ?? "", among: words) ?? "periods are cut every quarter, "
-                        + "half-year or year")
+                    Message("period-invalid.every", ["words": words.codeList], parts: ["shown": shown]),
+                    at: every,
+                    hint: Suggestion.didYouMean(for: every.scalar ?? "", among: words)
+                        ?? Message("period-invalid.every.hint"))
             }
         } else {
             error(
-                "period-invalid", "`periods` needs `every:`", at: node,
-                hint: "say how long each period is: `every: year` (or `quarter`, `half-year`)")
+                "period-invalid", Message("period-invalid.every-missing"), at: node,
+                hint: Message("period-invalid.every-missing.hint"))
         }
         var from: CalendarDay?
         if let fromNode = node["from"] {
@@ -46,13 +47,13 @@ extension ModelReader {
                 from = day
             } else {
                 error(
-                    "period-invalid", "`from` must be the first day of a month, not `\(text)`", at: fromNode,
-                    hint: "write the month the first period starts in, such as `from: 2021-01`")
+                    "period-invalid", Message("period-invalid.from", ["value": text]), at: fromNode,
+                    hint: Message("period-invalid.from.hint"))
             }
         } else {
             error(
-                "period-invalid", "`periods` needs `from:`", at: node,
-                hint: "say when the first period starts, such as `from: 2021-01`")
+                "period-invalid", Message("period-invalid.from-missing"), at: node,
+                hint: Message("period-invalid.from-missing.hint"))
         }
         guard let months, let from else { return nil }
         return .rule(months: months, from: from)
@@ -60,7 +61,8 @@ extension ModelReader {
 
     mutating func readPeriodList(_ node: YAMLNode, _ items: [YAMLNode]) -> PeriodPlan? {
         guard !items.isEmpty else {
-            error("period-invalid", "`periods` is an empty list", at: node, hint: "declare one period or more")
+            error(
+                "period-invalid", Message("period-invalid.empty"), at: node, hint: Message("period-invalid.empty.hint"))
             return nil
         }
         var periods: [DeclaredPeriod] = []
@@ -73,15 +75,15 @@ extension ModelReader {
             }
             if !seen.insert(period.id).inserted {
                 error(
-                    "period-invalid", "two periods have the id `\(period.id)`", at: item["id"]!,
-                    hint: "give each period an id of its own")
+                    "period-invalid", Message("period-invalid.duplicate", ["id": period.id]), at: item["id"]!,
+                    hint: Message("period-invalid.duplicate.hint"))
                 failed = true
             }
             let previous = periods.last?.end ?? period.start?.previous
             if let previous, period.end <= previous {
                 error(
-                    "period-invalid", "the period `\(period.id)` ends on \(period.end), not after the one before it",
-                    at: item["end"]!, hint: "list periods in order, each ending after the previous one")
+                    "period-invalid", Message("period-invalid.order", ["id": period.id, "end": "\(period.end)"]),
+                    at: item["end"]!, hint: Message("period-invalid.order.hint"))
                 failed = true
             }
             periods.append(period)
@@ -92,19 +94,18 @@ extension ModelReader {
     mutating func readDeclaredPeriod(_ item: YAMLNode, first: Bool) -> DeclaredPeriod? {
         guard item.mapping != nil else {
             error(
-                "period-invalid", "a period is `{id, label, end}`, not \(item.kindDescription)", at: item,
-                hint: "for example `- {id: 2022, label: Año 2022, end: 2022-12-31}`")
+                "period-invalid", Message("period-invalid.item", parts: ["kind": item.kind]), at: item,
+                hint: Message("period-invalid.item.hint"))
             return nil
         }
-        checkKeys(item, allowed: Self.periodKeys, what: "period setting")
+        checkKeys(item, allowed: Self.periodKeys, what: Message("model-unknown-key.period"))
         var ok = true
         let id = item["id"]?.scalar ?? ""
         if item["id"] == nil || !EntryID.isValid(id) {
             error(
-                "period-invalid", item["id"] == nil ? "a period needs `id:`" : "invalid period id `\(id)`",
-                at: item["id"] ?? item,
-                hint: "the last folder of the period's page: lowercase letters, digits and "
-                    + "hyphens, such as `2022` or `2022-s1`")
+                "period-invalid",
+                item["id"] == nil ? Message("period-invalid.id-missing") : Message("period-invalid.id", ["id": id]),
+                at: item["id"] ?? item, hint: Message("period-invalid.id.hint"))
             ok = false
         }
         var end: CalendarDay?
@@ -112,26 +113,26 @@ extension ModelReader {
             end = CalendarDay.parse(endNode.scalar ?? "", last: true)
             if end == nil {
                 error(
-                    "period-invalid", "`end` must be a date, not `\(endNode.scalar ?? "")`", at: endNode,
-                    hint: "write the period's last day as YYYY-MM-DD (YYYY-MM or YYYY: its last day)")
+                    "period-invalid", Message("period-invalid.end", ["value": endNode.scalar ?? ""]), at: endNode,
+                    hint: Message("period-invalid.end.hint"))
             }
         } else {
             error(
-                "period-invalid", "a period needs `end:`", at: item,
-                hint: "write its last day, such as `end: 2022-12-31`")
+                "period-invalid", Message("period-invalid.end-missing"), at: item,
+                hint: Message("period-invalid.end-missing.hint"))
         }
         var start: CalendarDay?
         if let startNode = item["start"] {
             start = CalendarDay.parse(startNode.scalar ?? "")
             if !first {
                 error(
-                    "period-invalid", "only the first period says where it starts", at: startNode,
-                    hint: "each other period starts the day after the previous one ends: remove `start:`")
+                    "period-invalid", Message("period-invalid.start-later"), at: startNode,
+                    hint: Message("period-invalid.start-later.hint"))
                 ok = false
             } else if start == nil {
                 error(
-                    "period-invalid", "`start` must be a date, not `\(startNode.scalar ?? "")`", at: startNode,
-                    hint: "write the first period's first day as YYYY-MM-DD")
+                    "period-invalid", Message("period-invalid.start", ["value": startNode.scalar ?? ""]),
+                    at: startNode, hint: Message("period-invalid.start.hint"))
                 ok = false
             }
         }
@@ -149,8 +150,8 @@ extension ModelReader {
             for (key, value) in pairs {
                 guard let language = key.scalar, let text = value.scalar, !text.isEmpty else {
                     error(
-                        "period-invalid", "a period's label in each language is a text", at: value,
-                        hint: "for example `label: {es: Año 2022, en: Year 2022}`")
+                        "period-invalid", Message("period-invalid.label-language"), at: value,
+                        hint: Message("period-invalid.label-language.hint"))
                     return nil
                 }
                 labels[language] = text
@@ -158,8 +159,7 @@ extension ModelReader {
             return labels
         }
         error(
-            "period-invalid", "a period's `label` must be a text, or one text per language", at: node,
-            hint: "for example `label: Año 2022` or `label: {es: Año 2022, en: Year 2022}`")
+            "period-invalid", Message("period-invalid.label"), at: node, hint: Message("period-invalid.label.hint"))
         return nil
     }
 }

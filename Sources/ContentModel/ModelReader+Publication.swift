@@ -13,23 +13,22 @@ extension ModelReader {
         guard let node, !node.isNull else { return nil }
         guard node.mapping != nil else {
             error(
-                "model-invalid", "`license` must be a group of `name:` and `url:`, not \(node.kindDescription)",
-                at: node,
-                hint: "for example `license: {name: CC-BY-4.0, url: https://creativecommons.org/licenses/by/4.0/}`")
+                "model-invalid", Message("model-invalid.license", parts: ["kind": node.kind]), at: node,
+                hint: Message("model-invalid.license.hint"))
             return nil
         }
-        checkKeys(node, allowed: Self.licenseKeys, what: "license setting")
+        checkKeys(node, allowed: Self.licenseKeys, what: Message("model-unknown-key.license"))
         var missing = false
         for key in ["name", "url"] where (string(node, key) ?? "").isEmpty {
-            error("model-invalid", "`license` needs `\(key)`", at: node[key] ?? node)
+            error("model-invalid", Message("model-invalid.license.key", ["key": key]), at: node[key] ?? node)
             missing = true
         }
         guard !missing, let name = string(node, "name"), let url = string(node, "url"), let urlNode = node["url"]
         else { return nil }
         guard Self.isSafeAbsoluteURL(url) else {
             error(
-                "model-invalid", "the licence's `url` must be a well-formed `https://` or `http://` URL", at: urlNode,
-                hint: "the address of the licence's text, such as https://creativecommons.org/licenses/by/4.0/")
+                "model-invalid", Message("model-invalid.license.url"), at: urlNode,
+                hint: Message("model-invalid.license.url.hint"))
             return nil
         }
         return License(name: name, url: url, title: string(node, "title"))

@@ -64,20 +64,22 @@ public struct ModelReader {
             root = node
         case .success(let node):
             error(
-                "model-invalid", "`site.yaml` must be a group of settings (`title: …`, `collections: …`)",
+                "model-invalid", Message("model-invalid.site"),
                 at: node ?? YAMLNode(.scalar("", plain: true), line: 1, column: 1))
             return nil
         }
-        checkKeys(root, allowed: Self.siteKeys, what: "site setting")
+        checkKeys(root, allowed: Self.siteKeys, what: Message("model-unknown-key.site"))
         let title = requiredString(root, "title") ?? ""
         let language = readLanguage(root)
         let baseURL = readBaseURL(root)
         let titleField = string(root, "title_field") ?? "title"
         let enums = readEnums(root["enums"])
         var collections: [Collection] = []
-        if let node = root["collections"], let pairs = mapping(node, what: "`collections`") {
+        if let node = root["collections"],
+            let pairs = mapping(node, what: Message("model-invalid.setting", ["name": "collections"]))
+        {
             for (key, value) in pairs {
-                guard let name = identifier(key, what: "collection name") else { continue }
+                guard let name = identifier(key, what: Message("model-invalid.id.collection")) else { continue }
                 if var collection = readCollection(name, value, enums: enums, titleField: titleField) {
                     collection.folderLocation = collection.folderLocation ?? location(of: key)
                     collections.append(collection)
@@ -85,8 +87,8 @@ public struct ModelReader {
             }
         } else if root["collections"] == nil {
             error(
-                "model-invalid", "`site.yaml` declares no `collections`", at: root,
-                hint: "add `collections:` with one entry per folder of `content/`")
+                "model-invalid", Message("model-invalid.collections-missing"), at: root,
+                hint: Message("model-invalid.collections-missing.hint"))
         }
         checkReferences(collections, root: root)
         checkChartsBy(collections, root: root)
@@ -99,7 +101,8 @@ public struct ModelReader {
         model.license = readLicense(root["license"])
         model.banner = string(root, "banner")
         model.periods = readPeriods(root["periods"])
-        model.paginateBy = readPaginateBy(root["paginate_by"], scope: "`site.yaml`") ?? SiteModel.defaultPageSize
+        model.paginateBy =
+            readPaginateBy(root["paginate_by"], scope: Message("paginate-invalid.site")) ?? SiteModel.defaultPageSize
         model.publishesAPIv1 = boolean(root, "api_v1") ?? false
         model.baseURLLocation = root["base_url"].map {
             SourceLocation(file: file, line: $0.line, column: $0.column, length: $0.width)
@@ -112,7 +115,7 @@ public struct ModelReader {
     mutating func readBaseURL(_ root: YAMLNode) -> String {
         guard let node = root["base_url"] else { return "/" }
         guard let text = node.scalar, !node.isNull else {
-            error("model-invalid", "`base_url` must be a URL", at: node)
+            error("model-invalid", Message("model-invalid.base-url"), at: node)
             return "/"
         }
         if let problem = BaseURL.problem(with: text) {
@@ -135,18 +138,20 @@ public struct ModelReader {
             }
         guard valid else {
             error(
-                "model-invalid", "`language` must be a language code such as `es` or `en`, not `\(text)`", at: node,
-                hint: "the interface strings are read from `theme/i18n/<language>.yaml`")
+                "model-invalid", Message("model-invalid.language", ["value": text]), at: node,
+                hint: Message("model-invalid.language.hint"))
             return "en"
         }
         return text
     }
 
     mutating func readEnums(_ node: YAMLNode?) -> [String: EnumSet] {
-        guard let node, let pairs = mapping(node, what: "`enums`") else { return [:] }
+        guard let node, let pairs = mapping(node, what: Message("model-invalid.setting", ["name": "enums"])) else {
+            return [:]
+        }
         var sets: [String: EnumSet] = [:]
         for (key, value) in pairs {
-            guard let name = identifier(key, what: "enum name") else { continue }
+            guard let name = identifier(key, what: Message("model-invalid.id.enum")) else { continue }
             sets[name] = readEnumValues(value, name: name)
         }
         return sets
@@ -157,17 +162,19 @@ public struct ModelReader {
         var values: [EnumValue] = []
         if let items = node.sequence {
             for item in items {
-                if let id = identifier(item, what: "enum value") { values.append(EnumValue(id: id)) }
+                if let id = identifier(item, what: Message("model-invalid.id.enum-value")) {
+                    values.append(EnumValue(id: id))
+                }
             }
         } else if let pairs = node.mapping {
             for (key, value) in pairs {
-                guard let id = identifier(key, what: "enum value") else { continue }
+                guard let id = identifier(key, what: Message("model-invalid.id.enum-value")) else { continue }
                 if value.isNull {
                     values.append(EnumValue(id: id))
                 } else if let label = value.scalar {
                     values.append(EnumValue(id: id, label: label))
                 } else if value.mapping != nil {
-                    checkKeys(value, allowed: Self.valueKeys, what: "enum value setting")
+                    checkKeys(value, allowed: Self.valueKeys, what: Message("model-unknown-key.enum-value"))
                     var enumValue = EnumValue(
                         id: id, label: string(value, "label"), color: readColor(value["color"]),
                         description: string(value, "description"))
@@ -175,13 +182,13 @@ public struct ModelReader {
                     enumValue.isFinal = boolean(value, "final") ?? false
                     values.append(enumValue)
                 } else {
-                    error("model-invalid", "the enum value `\(id)` must be a label or `{label, color}`", at: value)
+                    error("model-invalid", Message("model-invalid.enum-value", ["id": id]), at: value)
                 }
             }
         } else {
-            error("model-invalid", "enum values must be a list or a group of `value: {label, color}`", at: node)
+            error("model-invalid", Message("model-invalid.enum-values"), at: node)
         }
-        if values.isEmpty { error("model-invalid", "an enum needs at least one value", at: node) }
+        if values.isEmpty { error("model-invalid", Message("model-invalid.enum-empty"), at: node) }
         return EnumSet(name: name, values: values)
     }
 
@@ -190,17 +197,18 @@ public struct ModelReader {
         let hex = text.dropFirst()
         guard text.first == "#", [3, 6].contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
             error(
-                "model-invalid", "the colour `\(text)` is not a hex colour", at: node,
-                hint: "write colours as `\"#1d6b3a\"` (quoted, because `#` starts a YAML comment)")
+                "model-invalid", Message("model-invalid.color", ["color": text]), at: node,
+                hint: Message("model-invalid.color.hint"))
             return nil
         }
         if let ratio = ColorContrast.ratio(text, "#ffffff"), ratio < 3 {
             diagnostics.append(
                 .warning(
                     "model-color-contrast",
-                    "the colour `\(text)` has a contrast of \(String(format: "%.1f", ratio)):1 against white; charts need 3:1",
+                    Message(
+                        "model-color-contrast", ["color": text, "ratio": String(format: "%.1f", ratio)]),
                     at: SourceLocation(file: file, line: node.line, column: node.column, length: node.width),
-                    hint: "use a darker colour (WCAG 2.1, 1.4.11 non-text contrast)"))
+                    hint: Message("model-color-contrast.hint")))
         }
         return text.lowercased()
     }
@@ -210,11 +218,13 @@ public struct ModelReader {
     mutating func readCollection(
         _ name: String, _ node: YAMLNode, enums: [String: EnumSet], titleField siteTitleField: String
     ) -> Collection? {
-        guard mapping(node, what: "the collection `\(name)`") != nil else { return nil }
-        checkKeys(node, allowed: Self.collectionKeys, what: "collection setting")
+        guard mapping(node, what: Message("model-invalid.group.collection", ["name": name])) != nil else { return nil }
+        checkKeys(node, allowed: Self.collectionKeys, what: Message("model-unknown-key.collection"))
         var fields: [Field] = []
         unreadableFields = []
-        if let fieldsNode = node["fields"], let pairs = mapping(fieldsNode, what: "`fields`") {
+        if let fieldsNode = node["fields"],
+            let pairs = mapping(fieldsNode, what: Message("model-invalid.setting", ["name": "fields"]))
+        {
             for (key, value) in pairs {
                 guard let fieldName = fieldName(key) else { continue }
                 if let field = readField(fieldName, value, enums: enums, allowList: true) {
@@ -230,7 +240,7 @@ public struct ModelReader {
         }
         var folder = name
         var folderNode: YAMLNode?
-        if let pathNode = node["path"], let path = identifier(pathNode, what: "collection path") {
+        if let pathNode = node["path"], let path = identifier(pathNode, what: Message("model-invalid.id.path")) {
             folder = path
             folderNode = pathNode
         }
@@ -238,7 +248,7 @@ public struct ModelReader {
         if let expectedNode = node["expected"] {
             expected = Int(expectedNode.scalar ?? "")
             if expected == nil || expected! < 0 {
-                error("model-invalid", "`expected` must be a whole number of entries", at: expectedNode)
+                error("model-invalid", Message("model-invalid.expected"), at: expectedNode)
             }
         }
         let orderBy = stringList(node["order_by"])
@@ -246,20 +256,22 @@ public struct ModelReader {
         where !fields.contains(where: { $0.name == field }) && !unreadableFields.contains(field) {
             let at = node["order_by"]?.sequence?[index] ?? node["order_by"]!
             error(
-                "model-field-unknown", "`order_by` names `\(field)`, which is not a field of `\(name)`",
-                at: at, hint: Suggestion.hint(for: field, among: fields.map(\.name)))
+                "model-field-unknown",
+                Message("model-field-unknown", ["setting": "order_by", "name": field, "collection": name]),
+                at: at, hint: Self.fieldHint(for: field, among: fields.map(\.name)))
         }
         let status = string(node, "status")
         if let status, let statusNode = node["status"] {
             if let field = fields.first(where: { $0.name == status }) {
                 if case .enumeration = field.type {
                 } else {
-                    error("model-invalid", "the status field `\(status)` must be an `enum`", at: statusNode)
+                    error("model-invalid", Message("model-invalid.status", ["field": status]), at: statusNode)
                 }
             } else if !unreadableFields.contains(status) {
                 error(
-                    "model-field-unknown", "`status` names `\(status)`, which is not a field of `\(name)`",
-                    at: statusNode, hint: Suggestion.hint(for: status, among: fields.map(\.name)))
+                    "model-field-unknown",
+                    Message("model-field-unknown", ["setting": "status", "name": status, "collection": name]),
+                    at: statusNode, hint: Self.fieldHint(for: status, among: fields.map(\.name)))
             }
         }
         var collection = Collection(
@@ -274,7 +286,8 @@ public struct ModelReader {
         collection.plannedEnd = dateField(node, "planned_end", fields: fields, collection: name)
         collection.dataDateField = dateField(node, "data_date", fields: fields, collection: name)
         collection.folderLocation = folderNode.map(location(of:))
-        collection.paginateBy = readPaginateBy(node["paginate_by"], scope: "the collection `\(name)`")
+        collection.paginateBy = readPaginateBy(
+            node["paginate_by"], scope: Message("paginate-invalid.collection", ["collection": name]))
         return collection
     }
 
@@ -284,15 +297,16 @@ public struct ModelReader {
         guard let field = fields.first(where: { $0.name == name }) else {
             if !unreadableFields.contains(name) {
                 error(
-                    "model-field-unknown", "`\(key)` names `\(name)`, which is not a field of `\(collection)`",
-                    at: at, hint: Suggestion.hint(for: name, among: fields.map(\.name)))
+                    "model-field-unknown",
+                    Message("model-field-unknown", ["setting": key, "name": name, "collection": collection]),
+                    at: at, hint: Self.fieldHint(for: name, among: fields.map(\.name)))
             }
             return nil
         }
         guard case .date = field.type else {
             error(
-                "model-invalid", "`\(key)` must name a `date` field; `\(name)` is not one", at: at,
-                hint: "declare `\(name): {type: date}`")
+                "model-invalid", Message("model-invalid.date-field", ["setting": key, "name": name]), at: at,
+                hint: Message("model-invalid.date-field.hint", ["name": name]))
             return nil
         }
         return name
@@ -309,8 +323,8 @@ public struct ModelReader {
             })
         else {
             error(
-                "model-invalid", "`repository_url` must be a well-formed `https://` URL", at: node,
-                hint: "for example `repository_url: https://github.com/org/site/blob/main/`")
+                "model-invalid", Message("model-invalid.repository-url"), at: node,
+                hint: Message("model-invalid.repository-url.hint"))
             return nil
         }
         return text.hasSuffix("/") ? text : text + "/"
@@ -326,14 +340,14 @@ public struct ModelReader {
                 .mapping([(YAMLNode(.scalar("type", plain: true), line: node.line, column: node.column), node)]),
                 line: node.line, column: node.column)
         } else {
-            guard mapping(node, what: "the field `\(name)`") != nil else { return nil }
+            guard mapping(node, what: Message("model-invalid.group.field", ["name": name])) != nil else { return nil }
             spec = node
-            checkKeys(node, allowed: Self.fieldKeys, what: "field setting")
+            checkKeys(node, allowed: Self.fieldKeys, what: Message("model-unknown-key.field"))
         }
         guard let typeNode = spec["type"], let typeName = typeNode.scalar else {
             error(
-                "model-invalid", "the field `\(name)` has no `type`", at: node,
-                hint: "add `type:` with one of \(FieldType.names.joined(separator: ", "))")
+                "model-invalid", Message("model-invalid.type-missing", ["field": name]), at: node,
+                hint: Message("model-invalid.type-missing.hint", ["types": FieldType.names.joined(separator: ", ")]))
             return nil
         }
         guard
@@ -363,15 +377,16 @@ public struct ModelReader {
         case "enum":
             guard let values = spec["values"] else {
                 error(
-                    "model-invalid", "the enum field `\(field)` has no `values`", at: typeNode,
-                    hint: "list the values, or name a set declared under `enums:`")
+                    "model-invalid", Message("model-invalid.values-missing", ["field": field]), at: typeNode,
+                    hint: Message("model-invalid.values-missing.hint"))
                 return nil
             }
             if let shared = values.scalar, !values.isNull {
                 guard let set = enums[shared] else {
                     error(
-                        "model-enum-unknown", "no enum `\(shared)` is declared under `enums:`", at: values,
-                        hint: Suggestion.hint(for: shared, among: enums.keys))
+                        "model-enum-unknown", Message("model-enum-unknown", ["name": shared]), at: values,
+                        hint: Suggestion.didYouMean(for: shared, among: enums.keys)
+                            ?? Message("model-enum-unknown.hint", ["enums": enums.keys.sorted().codeList]))
                     return nil
                 }
                 return .enumeration(set)
@@ -380,19 +395,19 @@ public struct ModelReader {
         case "ref", "refs":
             guard let toNode = spec["to"], let to = toNode.scalar, !toNode.isNull else {
                 error(
-                    "model-invalid", "the field `\(field)` of type `\(typeName)` needs `to:` a collection",
+                    "model-invalid", Message("model-invalid.to-missing", ["field": field, "type": typeName]),
                     at: typeNode)
                 return nil
             }
             return typeName == "ref" ? .reference(to: to) : .references(to: to)
         case "list":
             guard allowList else {
-                error("model-invalid", "a list cannot hold lists", at: typeNode)
+                error("model-invalid", Message("model-invalid.list-of-lists"), at: typeNode)
                 return nil
             }
             guard let of = spec["of"] else { return .list(of: .string) }
             if of.scalar == "string" { return .list(of: .string) }
-            guard let pairs = mapping(of, what: "`of`") else { return nil }
+            guard let pairs = mapping(of, what: Message("model-invalid.setting", ["name": "of"])) else { return nil }
             var fields: [Field] = []
             for (key, value) in pairs {
                 guard let name = fieldName(key) else { continue }
@@ -401,15 +416,15 @@ public struct ModelReader {
             return .list(of: .record(fields))
         case "series":
             guard allowList else {
-                error("model-invalid", "a list cannot hold series", at: typeNode)
+                error("model-invalid", Message("model-invalid.list-of-series"), at: typeNode)
                 return nil
             }
             return .series(readThresholds(spec["thresholds"]))
         default:
             error(
-                "model-field-type-unknown", "unknown field type `\(typeName)`", at: typeNode,
-                hint: Suggestion.hint(for: typeName, among: FieldType.names)
-                    ?? "use one of \(FieldType.names.joined(separator: ", "))")
+                "model-field-type-unknown", Message("model-field-type-unknown", ["type": typeName]), at: typeNode,
+                hint: Suggestion.didYouMean(for: typeName, among: FieldType.names)
+                    ?? Message("model-field-type-unknown.hint", ["types": FieldType.names.joined(separator: ", ")]))
             return nil
         }
     }
@@ -418,12 +433,14 @@ public struct ModelReader {
     /// any of them, the others keep Open SDG's defaults; each a finite number, in order.
     mutating func readThresholds(_ node: YAMLNode?) -> ProgressThresholds {
         var thresholds = ProgressThresholds.openSDG
-        guard let node, mapping(node, what: "`thresholds`") != nil else { return thresholds }
-        checkKeys(node, allowed: ProgressThresholds.keys, what: "threshold")
+        guard let node, mapping(node, what: Message("model-invalid.setting", ["name": "thresholds"])) != nil else {
+            return thresholds
+        }
+        checkKeys(node, allowed: ProgressThresholds.keys, what: Message("model-unknown-key.threshold"))
         func number(_ key: String) -> Double? {
             guard let value = node[key] else { return nil }
             guard let number = Double(value.scalar ?? ""), number.isFinite else {
-                error("model-invalid", "`thresholds.\(key)` must be a number, such as `0.95`", at: value)
+                error("model-invalid", Message("model-invalid.threshold", ["key": key]), at: value)
                 return nil
             }
             return number
@@ -436,10 +453,8 @@ public struct ModelReader {
             || thresholds.growthModerate > thresholds.growthOnTrack || thresholds.growthModerate < 0
         {
             error(
-                "model-invalid", "the thresholds must be in order: 0 ≤ `moderate` ≤ `on_track`", at: node,
-                hint:
-                    "Open SDG's defaults are on_track: 0.95, moderate: 0.6, growth_on_track: 0.015, growth_moderate: 0.005"
-            )
+                "model-invalid", Message("model-invalid.thresholds-order"), at: node,
+                hint: Message("model-invalid.thresholds-order.hint"))
         }
         return thresholds
     }
@@ -455,39 +470,59 @@ public struct ModelReader {
                 let at = fieldNode?["to"] ?? collectionsNode?[collection.name] ?? root
                 error(
                     "model-collection-unknown",
-                    "the field `\(collection.name).\(field.name)` refers to `\(target)`, which is not a collection",
-                    at: at, hint: Suggestion.hint(for: target, among: names))
+                    Message(
+                        "model-collection-unknown",
+                        ["field": "\(collection.name).\(field.name)", "collection": target]),
+                    at: at, hint: Self.collectionHint(for: target, among: names))
             }
         }
     }
 
     // MARK: - Small readers
 
-    mutating func checkKeys(_ node: YAMLNode, allowed: [String], what: String) {
+    /// `what` is the kind of setting, a sentence of its own: `Message("model-unknown-key.site")`.
+    mutating func checkKeys(_ node: YAMLNode, allowed: [String], what: Message) {
         for (key, _) in node.mapping ?? [] {
             guard let name = key.scalar, !allowed.contains(name) else { continue }
             error(
-                "model-unknown-key", "unknown \(what) `\(name)`", at: key,
-                hint: Suggestion.hint(for: name, among: allowed) ?? "expected one of \(allowed.joined(separator: ", "))"
-            )
+                "model-unknown-key", Message("model-unknown-key", ["name": name], parts: ["what": what]), at: key,
+                hint: Self.keyHint(for: name, among: allowed))
         }
     }
 
-    mutating func mapping(_ node: YAMLNode, what: String) -> [(key: YAMLNode, value: YAMLNode)]? {
+    /// "did you mean `x`?", or the settings `allowed` there.
+    static func keyHint(for name: String, among allowed: [String]) -> Message {
+        Suggestion.didYouMean(for: name, among: allowed)
+            ?? Message("model-unknown-key.hint", ["keys": allowed.joined(separator: ", ")])
+    }
+
+    /// "did you mean `x`?", or the fields there are.
+    static func fieldHint(for name: String, among fields: [String]) -> Message {
+        Suggestion.didYouMean(for: name, among: fields)
+            ?? Message("model-field-unknown.hint", ["fields": fields.codeList])
+    }
+
+    /// "did you mean `x`?", or the collections there are.
+    static func collectionHint(for name: String, among collections: [String]) -> Message {
+        Suggestion.didYouMean(for: name, among: collections)
+            ?? Message("model-collection-unknown.hint", ["collections": collections.codeList])
+    }
+
+    /// `what` names the setting, a sentence of its own: `Message("model-invalid.setting", ["name": "enums"])`.
+    mutating func mapping(_ node: YAMLNode, what: Message) -> [(key: YAMLNode, value: YAMLNode)]? {
         guard let pairs = node.mapping else {
-            error(
-                "model-invalid", "\(what) must be a group of `name: value` lines, not \(node.kindDescription)", at: node
-            )
+            error("model-invalid", Message("model-invalid.group", parts: ["what": what, "kind": node.kind]), at: node)
             return nil
         }
         return pairs
     }
 
-    mutating func identifier(_ node: YAMLNode, what: String) -> String? {
+    /// `what` is the kind of name, a sentence of its own: `Message("model-invalid.id.enum")`.
+    mutating func identifier(_ node: YAMLNode, what: Message) -> String? {
         guard let text = node.scalar, EntryID.isValid(text) else {
             error(
-                "model-invalid", "invalid \(what) `\(node.scalar ?? "")`", at: node,
-                hint: "use lowercase letters, digits and hyphens")
+                "model-invalid", Message("model-invalid.id", ["value": node.scalar ?? ""], parts: ["what": what]),
+                at: node, hint: Message("model-invalid.id.hint"))
             return nil
         }
         return text
@@ -498,8 +533,8 @@ public struct ModelReader {
             text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
         else {
             error(
-                "model-invalid", "invalid field name `\(node.scalar ?? "")`", at: node,
-                hint: "use letters, digits, `_` and `-`")
+                "model-invalid", Message("model-invalid.field-name", ["value": node.scalar ?? ""]), at: node,
+                hint: Message("model-invalid.field-name.hint"))
             return nil
         }
         return text
@@ -512,7 +547,7 @@ public struct ModelReader {
 
     mutating func requiredString(_ node: YAMLNode, _ key: String) -> String? {
         guard let text = string(node, key), !text.isEmpty else {
-            error("model-invalid", "`site.yaml` needs `\(key)`", at: node)
+            error("model-invalid", Message("model-invalid.required", ["key": key]), at: node)
             return nil
         }
         return text
@@ -524,7 +559,7 @@ public struct ModelReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            error("model-invalid", "`\(key)` must be `true` or `false`", at: value)
+            error("model-invalid", Message("model-invalid.boolean", ["key": key]), at: value)
             return nil
         }
     }
@@ -537,6 +572,10 @@ public struct ModelReader {
 
     func location(of node: YAMLNode) -> SourceLocation {
         SourceLocation(file: file, line: node.line, column: node.column, length: node.width)
+    }
+
+    mutating func error(_ code: String, _ message: Message, at node: YAMLNode, hint: Message? = nil) {
+        diagnostics.append(.error(code, message, at: location(of: node), hint: hint))
     }
 
     mutating func error(_ code: String, _ message: String, at node: YAMLNode, hint: String? = nil) {

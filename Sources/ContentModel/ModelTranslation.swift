@@ -51,17 +51,16 @@ public enum ModelTranslation {
     public static func languageProblem(ofPath path: String) -> Diagnostic? {
         guard let claimed = claimedLanguage(ofPath: path), !isLanguageCode(claimed) else { return nil }
         return .error(
-            "language-invalid", "`\(claimed)` is not a language code a translation can have",
+            "language-invalid", Message("language-invalid", ["language": claimed]),
             at: SourceLocation(file: path, line: 1, column: 1), hint: languageHint(claimed, file: "site.{}.yaml"))
     }
 
     /// The rule, and the name `file` (`{}` standing for the language) with `claimed` lowercased
     /// when that makes it a code.
-    public static func languageHint(_ claimed: String, file: String) -> String {
-        let rule = "codes are lowercase BCP 47 tags: two or three letters, then `-` and letters or digits"
+    public static func languageHint(_ claimed: String, file: String) -> Message {
         let lower = claimed.lowercased()
-        guard isLanguageCode(lower) else { return rule + ", such as `en` or `pt-br`" }
-        return rule + ": rename it to `\(file.replacingOccurrences(of: "{}", with: lower))`"
+        guard isLanguageCode(lower) else { return Message("language-invalid.hint") }
+        return Message("language-invalid.hint.rename", ["file": file.replacingOccurrences(of: "{}", with: lower)])
     }
 
     /// The `paths:` of the translation of `language` (the words of its built-in pages' URLs, such
@@ -89,11 +88,11 @@ public enum ModelTranslation {
             return collection
         }
         var diagnostics: [Diagnostic] = []
-        func report(_ code: String, _ message: String, at node: YAMLNode, among candidates: [String]) {
+        func report(_ code: String, _ message: Message, at node: YAMLNode, among candidates: [String]) {
             diagnostics.append(
                 .error(
                     code, message, at: SourceLocation(file: file, line: node.line, column: node.column),
-                    hint: Suggestion.hint(for: node.scalar ?? "", among: candidates)))
+                    hint: Suggestion.didYouMean(for: node.scalar ?? "", among: candidates)))
         }
         let root: YAMLNode
         switch YAMLReader.parse(text, file: file) {
@@ -107,7 +106,8 @@ public enum ModelTranslation {
         for (key, node) in root["collections"]?.mapping ?? [] {
             guard let index = translated.collections.firstIndex(where: { $0.name == key.scalar }) else {
                 report(
-                    "translation-unknown", "no collection `\(key.scalar ?? "")` to translate", at: key,
+                    "translation-unknown", Message("translation-unknown.collection", ["name": key.scalar ?? ""]),
+                    at: key,
                     among: model.collections.map(\.name))
                 continue
             }
@@ -119,14 +119,19 @@ public enum ModelTranslation {
             collection.snapshots = snapshots.0
             diagnostics += snapshots.1.map {
                 .error(
-                    "translation-unknown", "`\(collection.name)` has \(collection.snapshots.count) snapshots",
+                    "translation-unknown",
+                    Message.plural(
+                        "translation-unknown.snapshots", count: collection.snapshots.count,
+                        ["collection": collection.name]),
                     at: SourceLocation(file: file, line: $0.line, column: $0.column),
-                    hint: "translate them in the order of site.yaml, each as `{title, source}`")
+                    hint: Message("translation-unknown.snapshots.hint"))
             }
             for (fieldKey, fieldNode) in node["fields"]?.mapping ?? [] {
                 guard let fieldIndex = collection.fields.firstIndex(where: { $0.name == fieldKey.scalar }) else {
                     report(
-                        "translation-unknown", "no field `\(fieldKey.scalar ?? "")` in `\(collection.name)`",
+                        "translation-unknown",
+                        Message(
+                            "translation-unknown.field", ["name": fieldKey.scalar ?? "", "collection": collection.name]),
                         at: fieldKey, among: collection.fields.map(\.name))
                     continue
                 }
@@ -139,7 +144,7 @@ public enum ModelTranslation {
         for (key, node) in root["enums"]?.mapping ?? [] {
             guard let name = key.scalar, model.enums[name] != nil else {
                 report(
-                    "translation-unknown", "no enum `\(key.scalar ?? "")` to translate", at: key,
+                    "translation-unknown", Message("translation-unknown.enum", ["name": key.scalar ?? ""]), at: key,
                     among: Array(model.enums.keys))
                 continue
             }
@@ -201,10 +206,11 @@ public enum ModelTranslation {
             guard let index = set.values.firstIndex(where: { $0.id == key.scalar }) else {
                 diagnostics.append(
                     .error(
-                        "translation-unknown", "no value `\(key.scalar ?? "")` in `\(field.name)`",
+                        "translation-unknown",
+                        Message("translation-unknown.value", ["name": key.scalar ?? "", "field": field.name]),
                         at: SourceLocation(file: file, line: key.line, column: key.column),
                         hint: Suggestion.closestValue(to: key.scalar ?? "", among: set.values.map(\.id))
-                            .map { "did you mean `\($0)`?" }))
+                            .map { Message("did-you-mean", ["name": $0]) }))
                 continue
             }
             if let label = value.scalar {

@@ -147,31 +147,38 @@ public enum SeriesImport {
                 valid = false
                 result.diagnostics.append(
                     .error(
-                        "series-number-invalid", "`\(value.text)` is not a finite number", at: value.at,
-                        hint: "write the number alone, without its unit"))
+                        "series-number-invalid", Message("series-number-invalid.cell", ["value": value.text]),
+                        at: value.at, hint: Message("series-number-invalid.cell.hint")))
             }
             if source.text.isEmpty {
                 valid = false
                 result.diagnostics.append(
                     .error(
-                        "series-source-missing", "the value of row \(row.number) has no source", at: source.at,
-                        hint: "write where the number was published"))
+                        "series-source-missing", Message("series-source-missing.row", ["row": "\(row.number)"]),
+                        at: source.at, hint: Message("series-source-missing.row.hint")))
             }
             guard valid, let parsedDate, let number else { continue }
             if parsedDate < existing.baseline.date {
                 result.diagnostics.append(
                     .error(
                         "series-before-baseline",
-                        "the value of \(parsedDate) is dated before the baseline (\(existing.baseline.date))",
-                        at: date.at, hint: "measure from the baseline on, or move the baseline in the entry"))
+                        Message(
+                            "series-before-baseline",
+                            ["date": "\(parsedDate)", "baseline": "\(existing.baseline.date)"]),
+                        at: date.at, hint: Message("series-before-baseline.row.hint")))
                 continue
             }
             if let lower = existing.lowerBound, let upper = existing.upperBound, number < lower || number > upper {
                 result.diagnostics.append(
                     .error(
                         "series-out-of-range",
-                        "\(FieldValue.format(number)) is outside the range of `\(field.name)` (\(FieldValue.format(lower)) to \(FieldValue.format(upper)))",
-                        at: value.at, hint: "check the number and its unit (`\(existing.unit)`)"))
+                        Message(
+                            "series-out-of-range",
+                            [
+                                "value": FieldValue.format(number), "path": field.name,
+                                "lower": FieldValue.format(lower), "upper": FieldValue.format(upper),
+                            ]),
+                        at: value.at, hint: Message("series-out-of-range.row.hint", ["unit": existing.unit])))
                 continue
             }
             if imported.contains(where: { $0.date == parsedDate }) {

@@ -30,8 +30,8 @@ extension ValueChecker {
             unit = text
         } else {
             report(
-                "series-unit-missing", "the series `\(path)` has no unit", at: node["unit"] ?? node,
-                field: "\(path).unit", hint: "add `unit:` with what its numbers count, such as `unit: \"%\"`")
+                "series-unit-missing", Message("series-unit-missing", ["path": path]), at: node["unit"] ?? node,
+                field: "\(path).unit", hint: Message("series-unit-missing.hint"))
             valid = false
         }
         var direction = Series.Direction.up
@@ -40,14 +40,14 @@ extension ValueChecker {
                 direction = value
             } else {
                 report(
-                    "series-invalid", "`\(path).direction` must be `up` or `down`", at: directionNode,
-                    field: "\(path).direction", hint: "`up` when a higher value is better, `down` when lower is")
+                    "series-invalid", Message("series-invalid.direction", ["path": path]), at: directionNode,
+                    field: "\(path).direction", hint: Message("series-invalid.direction.hint"))
                 valid = false
             }
         } else {
             report(
-                "series-invalid", "the series `\(path)` does not say which direction is better", at: node,
-                field: "\(path).direction", hint: "add `direction: up` (higher is better) or `direction: down`")
+                "series-invalid", Message("series-invalid.direction-missing", ["path": path]), at: node,
+                field: "\(path).direction", hint: Message("series-invalid.direction-missing.hint"))
             valid = false
         }
         var lower: Double?
@@ -59,36 +59,39 @@ extension ValueChecker {
                 (lower, upper) = (low, high)
             } else {
                 report(
-                    "series-invalid", "`\(path).range` must be two numbers, the lowest and the highest value",
-                    at: rangeNode, field: "\(path).range", hint: "for a share, `range: [0, 100]`")
+                    "series-invalid", Message("series-invalid.range", ["path": path]), at: rangeNode,
+                    field: "\(path).range", hint: Message("series-invalid.range.hint"))
                 valid = false
             }
         }
         let baseline = node["baseline"].flatMap { point($0, path: "\(path).baseline", needsSource: false) }
         if node["baseline"] == nil {
             report(
-                "series-invalid", "the series `\(path)` has no baseline", at: node, field: "\(path).baseline",
-                hint: "add `baseline: {date: 2019, value: 12}`: the value the plan starts from")
+                "series-invalid", Message("series-invalid", ["path": path]), at: node, field: "\(path).baseline",
+                hint: Message("series-invalid.hint"))
         }
         let targets = points(node["targets"], path: "\(path).targets", needsSource: false)
         let values = points(node["values"], path: "\(path).values", needsSource: true)
         guard let baseline, let targets, let values, valid else { return nil }
         let before = diagnostics.count
-        checkOrder(targets, path: "\(path).targets", what: "target")
-        checkOrder(values, path: "\(path).values", what: "value")
+        checkOrder(targets, path: "\(path).targets", targets: true)
+        checkOrder(values, path: "\(path).values", targets: false)
         for (index, target) in targets.enumerated() where target.point.date <= baseline.point.date {
             report(
                 "series-before-baseline",
-                "the target of \(target.point.date) is not after the baseline (\(baseline.point.date))",
+                Message(
+                    "series-before-baseline.target",
+                    ["date": "\(target.point.date)", "baseline": "\(baseline.point.date)"]),
                 at: target.dateNode, field: "\(path).targets[\(index + 1)].date",
-                hint: "a target is where the series should be after its baseline; check both dates")
+                hint: Message("series-before-baseline.target.hint"))
         }
         for (index, value) in values.enumerated() where value.point.date < baseline.point.date {
             report(
                 "series-before-baseline",
-                "the value of \(value.point.date) is dated before the baseline (\(baseline.point.date))",
+                Message(
+                    "series-before-baseline", ["date": "\(value.point.date)", "baseline": "\(baseline.point.date)"]),
                 at: value.dateNode, field: "\(path).values[\(index + 1)].date",
-                hint: "measure from the baseline on, or move the baseline to the first date measured")
+                hint: Message("series-before-baseline.hint"))
         }
         if lower != nil || upper != nil {
             let all =
@@ -98,9 +101,14 @@ extension ValueChecker {
             where (lower.map { item.point.value < $0 } ?? false) || (upper.map { item.point.value > $0 } ?? false) {
                 report(
                     "series-out-of-range",
-                    "\(FieldValue.format(item.point.value)) is outside the range of `\(path)` (\(FieldValue.format(lower!)) to \(FieldValue.format(upper!)))",
+                    Message(
+                        "series-out-of-range",
+                        [
+                            "value": FieldValue.format(item.point.value), "path": path,
+                            "lower": FieldValue.format(lower!), "upper": FieldValue.format(upper!),
+                        ]),
                     at: item.valueNode, field: "\(itemPath).value",
-                    hint: "check the number and its unit (`\(unit)`), or the declared `range`")
+                    hint: Message("series-out-of-range.hint", ["unit": unit]))
             }
         }
         guard diagnostics.count == before else { return nil }
@@ -118,18 +126,26 @@ extension ValueChecker {
     }
 
     /// Dates strictly in order: one value per date.
-    mutating func checkOrder(_ items: [ReadPoint], path: String, what: String) {
+    mutating func checkOrder(_ items: [ReadPoint], path: String, targets: Bool) {
         for index in items.indices.dropFirst() {
             let (previous, item) = (items[index - 1].point.date, items[index].point.date)
             if item == previous {
                 report(
-                    "series-date-duplicate", "two \(what)s are dated \(item) in `\(path)`", at: items[index].dateNode,
-                    field: "\(path)[\(index + 1)].date", hint: "keep one \(what) per date")
+                    "series-date-duplicate",
+                    targets
+                        ? Message("series-date-duplicate.target", ["date": "\(item)", "path": path])
+                        : Message("series-date-duplicate", ["date": "\(item)", "path": path]),
+                    at: items[index].dateNode, field: "\(path)[\(index + 1)].date",
+                    hint: Message(targets ? "series-date-duplicate.target.hint" : "series-date-duplicate.hint"))
             } else if item < previous {
                 report(
-                    "series-date-order", "the \(what) of \(item) comes after the one of \(previous) in `\(path)`",
+                    "series-date-order",
+                    targets
+                        ? Message(
+                            "series-date-order.target", ["date": "\(item)", "previous": "\(previous)", "path": path])
+                        : Message("series-date-order", ["date": "\(item)", "previous": "\(previous)", "path": path]),
                     at: items[index].dateNode, field: "\(path)[\(index + 1)].date",
-                    hint: "write the \(what)s from the oldest to the newest")
+                    hint: Message(targets ? "series-date-order.target.hint" : "series-date-order.hint"))
             }
         }
     }
@@ -194,9 +210,8 @@ extension ValueChecker {
         }
         if needsSource && source == nil {
             report(
-                "series-source-missing", "the value of `\(path)` has no source", at: node["source"] ?? node,
-                field: "\(path).source",
-                hint: "add `source:` with where the number was published, such as `source: Informe anual 2023, p. 12`")
+                "series-source-missing", Message("series-source-missing", ["path": path]),
+                at: node["source"] ?? node, field: "\(path).source", hint: Message("series-source-missing.hint"))
             return nil
         }
         let note = node["note"].flatMap { $0.isNull ? nil : $0.scalar }
@@ -214,8 +229,8 @@ extension ValueChecker {
         }
         guard let value = Double(text), value.isFinite else {
             report(
-                "series-number-invalid", "`\(path)` must be a finite number, not `\(text)`", at: node, field: path,
-                hint: "write the number with a dot for decimals, such as `12.5`, without its unit")
+                "series-number-invalid", Message("series-number-invalid", ["path": path, "value": text]), at: node,
+                field: path, hint: Message("series-number-invalid.hint"))
             return nil
         }
         return value

@@ -41,7 +41,7 @@ public enum SiteResolver {
                 if !ModelTranslation.isLanguageCode(language), languages.contains(language.lowercased()) {
                     diagnostics.append(
                         .error(
-                            "language-invalid", "`\(language)` is not a language code a translation can have",
+                            "language-invalid", Message("language-invalid", ["language": language]),
                             at: SourceLocation(file: file.path, line: 1, column: 1),
                             hint: ModelTranslation.languageHint(language, file: "\(id).{}.md")))
                     continue
