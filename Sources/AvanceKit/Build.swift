@@ -152,7 +152,9 @@ public enum Build {
             if let problem = BaseURL.problem(with: baseURL) {
                 result.diagnostics.append(
                     .error(
-                        "argument-base-url-invalid", "--base-url `\(baseURL)` \(problem.message)", hint: problem.hint))
+                        "argument-base-url-invalid",
+                        Message("argument-base-url-invalid", ["url": baseURL], parts: ["problem": problem.reason]),
+                        hint: Message("argument-base-url-invalid.hint", parts: ["hint": problem.advice])))
                 return (result, nil)
             }
             model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"

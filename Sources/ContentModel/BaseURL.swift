@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The rule for the site's base URL, one for `base_url` in `site.yaml` and for `--base-url` on
@@ -7,16 +8,25 @@ import Foundation
 public enum BaseURL {
     /// What is wrong with a value: `message` follows the value's name (`base_url must…`).
     public struct Problem: Sendable, Equatable {
-        public let message: String
-        public let hint: String
+        /// The sentence, from the catalogs (`base-url.scheme`), that follows the value's name.
+        public let reason: Message
+        /// The hint, from the catalogs (`base-url.scheme.hint`).
+        public let advice: Message
+        /// `reason` in English.
+        public var message: String { MessageCatalog.english.render(reason) }
+        /// `advice` in English.
+        public var hint: String { MessageCatalog.english.render(advice) }
+
+        init(_ reason: Message, hint: String) {
+            self.reason = reason
+            self.advice = Message(hint)
+        }
     }
 
     /// Why `text` cannot be a base URL, or `nil` when it can.
     public static func problem(with text: String) -> Problem? {
         guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("/") else {
-            return Problem(
-                message: "must start with `https://`, `http://` or `/`",
-                hint: "for example `https://example.org/resiliencia/`")
+            return Problem(Message("base-url.scheme"), hint: "base-url.scheme.hint")
         }
         // No quotes, angle brackets, spaces or line ends: nothing that could end an attribute,
         // a feed's element or a line of `robots.txt`.
@@ -26,17 +36,14 @@ public enum BaseURL {
         if unsafe || text.hasPrefix("//")
             || (!text.hasPrefix("/") && URLComponents(string: text)?.host?.isEmpty != false)
         {
-            return Problem(
-                message: "is not a well-formed URL",
-                hint: "percent-encode spaces, quotes and other characters, e.g. `%20` for a space")
+            return Problem(Message("base-url.malformed"), hint: "base-url.malformed.hint")
         }
         if text.contains("?") || text.contains("#") {
-            return Problem(
-                message: "cannot hold a `?query` or a `#fragment`: page paths are written after it",
-                hint: "end it with the site's folder, such as `https://example.org/resiliencia/`")
+            return Problem(Message("base-url.query"), hint: "base-url.query.hint")
         }
-        if let problem = URLAuthority.problem(in: text) {
-            return Problem(message: "is not a well-formed URL: \(problem)", hint: "write it as `https://host/path/`")
+        if let problem = URLAuthority.reason(in: text) {
+            return Problem(
+                Message("base-url.authority", parts: ["problem": problem]), hint: "base-url.authority.hint")
         }
         return nil
     }
@@ -46,26 +53,31 @@ public enum BaseURL {
 /// (`user:pass@host`) is refused outright, since `https://good.example@evil.example/` goes to
 /// `evil.example`; a port is a number from 0 to 65535.
 public enum URLAuthority {
-    /// Why the authority of the URL `text` is refused, or `nil` (also for a URL without `//`).
+    /// Why the authority of the URL `text` is refused, in English, or `nil`.
     public static func problem(in text: String) -> String? {
+        reason(in: text).map(MessageCatalog.english.render)
+    }
+
+    /// Why the authority of the URL `text` is refused, or `nil` (also for a URL without `//`).
+    public static func reason(in text: String) -> Message? {
         guard let slashes = text.range(of: "://") else { return nil }
         let authority = text[slashes.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         if authority.contains("@") {
-            return "it has a user name before `@`, which hides the host it leads to"
+            return Message("url-authority.user")
         }
         var port: Substring?
         if authority.hasPrefix("[") {
             // An IPv6 address, `[::1]`, holds colons of its own.
-            guard let close = authority.firstIndex(of: "]") else { return "its IPv6 address has no closing `]`" }
+            guard let close = authority.firstIndex(of: "]") else { return Message("url-authority.ipv6-open") }
             let rest = authority[authority.index(after: close)...]
-            guard rest.isEmpty || rest.hasPrefix(":") else { return "something follows its IPv6 address" }
+            guard rest.isEmpty || rest.hasPrefix(":") else { return Message("url-authority.ipv6-after") }
             port = rest.isEmpty ? nil : rest.dropFirst()
         } else if let colon = authority.lastIndex(of: ":") {
             port = authority[authority.index(after: colon)...]
         }
         if let port, !port.isEmpty {
             guard port.count <= 5, port.allSatisfy({ $0.isASCII && $0.isNumber }), Int(port)! <= 65535 else {
-                return "its port `\(port)` is not a number from 0 to 65535"
+                return Message("url-authority.port", ["port": String(port)])
             }
         }
         return nil

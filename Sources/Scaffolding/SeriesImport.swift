@@ -52,20 +52,21 @@ public enum SeriesImport {
         guard let field = seriesFields.first(where: { $0.name == fieldName }) else {
             result.diagnostics = [
                 .error(
-                    "argument-field-invalid", "`\(fieldName)` is not a series field of `\(collection.name)`",
+                    "argument-field-invalid",
+                    Message("argument-field-invalid", ["field": fieldName, "collection": collection.name]),
                     hint: seriesFields.isEmpty
-                        ? "`\(collection.name)` declares no field of type `series`"
-                        : "its series fields: \(seriesFields.map { "`\($0.name)`" }.joined(separator: ", "))")
+                        ? Message("argument-field-invalid.hint.none", ["collection": collection.name])
+                        : Message("argument-field-invalid.hint", ["fields": seriesFields.map(\.name).codeList]))
             ]
             return result
         }
         guard let entry = content.site.entry(EntryKey(collection.name, id)) else {
             result.diagnostics = [
                 .error(
-                    "argument-entry-unknown", "no entry `\(id)` in `\(collection.name)`",
-                    hint: Suggestion.hint(for: id, among: content.sortedIDs(of: collection.name))
-                        ?? "write the entry first (`avance new \(collection.name) \(id)`), with its unit, direction and baseline"
-                )
+                    "argument-entry-unknown",
+                    Message("argument-entry-unknown", ["id": id, "collection": collection.name]),
+                    hint: Suggestion.didYouMean(for: id, among: content.sortedIDs(of: collection.name))
+                        ?? Message("argument-entry-unknown.hint", ["collection": collection.name, "id": id]))
             ]
             return result
         }
@@ -73,9 +74,10 @@ public enum SeriesImport {
         guard case .series(let existing)? = entry.fields[field.name] else {
             result.diagnostics = [
                 .error(
-                    "argument-entry-unknown", "the entry `\(id)` has no valid series `\(field.name)` to add values to",
+                    "argument-entry-unknown",
+                    Message("argument-entry-unknown.series", ["id": id, "field": field.name]),
                     at: SourceLocation(file: entry.file, line: 1, column: 1),
-                    hint: "write its `unit`, `direction` and `baseline` first; `avance build` says what is wrong")
+                    hint: Message("argument-entry-unknown.series.hint"))
             ]
             return result
         }

@@ -237,8 +237,8 @@ struct ValueChecker {
                     "markdown-too-complex",
                     Message(
                         "markdown-too-complex.field", ["field": path, "line": String(problem.line)],
-                        parts: ["problem": Message(literal: problem.message)]),
-                    at: node, field: path, hint: Message(literal: problem.hint))
+                        parts: ["problem": problem.reason]),
+                    at: node, field: path, hint: problem.advice)
                 return nil
             }
             return .text(text)
