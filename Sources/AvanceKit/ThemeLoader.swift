@@ -33,10 +33,10 @@ extension Theme {
                         diagnostics.append(
                             .error(
                                 "template-syntax",
-                                Message("template-syntax", parts: ["problem": Message(literal: error.message)]),
+                                Message("template-syntax", parts: ["problem": error.reason]),
                                 at: SourceLocation(file: path, line: error.line, column: error.column),
-                                hint: error.hint.map {
-                                    Message("template-syntax.hint", parts: ["hint": Message(literal: $0)])
+                                hint: error.advice.map {
+                                    Message("template-syntax.hint", parts: ["hint": $0])
                                 }))
                     }
                 }

@@ -83,9 +83,9 @@ public struct SiteRenderer: Sendable {
             return .failure(
                 .error(
                     "template-render",
-                    Message("template-render", ["path": job.path], parts: ["problem": Message(literal: error.message)]),
+                    Message("template-render", ["path": job.path], parts: ["problem": error.reason]),
                     at: place,
-                    hint: error.hint.map { Message("template-render.hint", parts: ["hint": Message(literal: $0)]) }))
+                    hint: error.advice.map { Message("template-render.hint", parts: ["hint": $0]) }))
         }
     }
 

@@ -78,6 +78,20 @@ import Testing
         #expect(!result.err.contains("no value"))
     }
 
+    @Test func aSectionClosedOutOfOrder() throws {
+        let site = try Self.quito("tool-language-section", file: "theme/templates/home.mustache") { text in
+            let first = text.range(of: "{{title}}")!
+            return text.replacingCharacters(in: first, with: "{{#title}}")
+        }
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try Repository.runAvance(
+            ["build", "--root", site, "--output", site + "/public", "--no-git-dates"], environment: ["AVANCE_LANG": ""])
+        #expect(result.status == 1)
+        #expect(result.err.contains("error[template-syntax]: error de plantilla: `{{/"))
+        #expect(result.err.contains("` cierra `{{#title}}`, abierta en la línea "))
+        #expect(result.err.contains("cierre las secciones en el orden inverso al que se abrieron"))
+    }
+
     @Test func aBidiControlLeftOpenAndATooWideTable() throws {
         let bidi = try Self.quito("tool-language-bidi", file: "content/proyectos/rcn-visa.md") {
             $0.replacingOccurrences(of: "(RCN-Visa)\n", with: "(RCN-Visa)\u{202E}\n")
