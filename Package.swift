@@ -59,7 +59,7 @@ let package = Package(
                 "Diagnostics", "ContentModel", "SiteData", "Markdown", "ParallelMap", "SiteLayout", "Validation",
             ]
         ),
-        .target(name: "Templates"),
+        .target(name: "Templates", dependencies: ["Diagnostics"]),
         .target(
             name: "Rendering",
             dependencies: [

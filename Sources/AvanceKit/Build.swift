@@ -135,9 +135,9 @@ public enum Build {
             if !tree.diagnostics.contains(where: { $0.code == "content-missing" }) {
                 result.diagnostics.append(
                     .error(
-                        "model-missing", "no `\(ModelReader.path)`",
+                        "model-missing", Message("model-missing", ["file": ModelReader.path]),
                         at: SourceLocation(file: ModelReader.path, line: 0, column: 0),
-                        hint: "every site declares its settings and collections in content/site.yaml"))
+                        hint: Message("model-missing.hint")))
             }
             return (result, nil)
         }
@@ -152,7 +152,9 @@ public enum Build {
             if let problem = BaseURL.problem(with: baseURL) {
                 result.diagnostics.append(
                     .error(
-                        "argument-base-url-invalid", "--base-url `\(baseURL)` \(problem.message)", hint: problem.hint))
+                        "argument-base-url-invalid",
+                        Message("argument-base-url-invalid", ["url": baseURL], parts: ["problem": problem.reason]),
+                        hint: Message("argument-base-url-invalid.hint", parts: ["hint": problem.advice])))
                 return (result, nil)
             }
             model.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"

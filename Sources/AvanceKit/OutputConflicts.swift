@@ -17,28 +17,28 @@ enum OutputConflicts {
         let site = prepared.site
         var diagnostics: [Diagnostic] = []
         guard !staticPaths.isEmpty else { return diagnostics }
-        var generated: [String: String] = [:]
-        for path in prepared.pagePaths { generated[path] = "page" }
-        for path in dataPaths(site) { generated[path] = "document" }
+        var generated: [String: (message: String, hint: String)] = [:]
+        for path in prepared.pagePaths {
+            generated[path] = ("output-conflict.static.page", "output-conflict.static.page.hint")
+        }
+        for path in dataPaths(site) {
+            generated[path] = ("output-conflict.static.document", "output-conflict.static.document.hint")
+        }
         let searchFolders = searchFolders(site)
         for path in staticPaths.sorted() {
             let location = SourceLocation(file: "theme/static/\(path)", line: 0, column: 0)
-            if let kind = generated[path] {
+            if let keys = generated[path] {
                 diagnostics.append(
                     .error(
-                        "output-conflict",
-                        "`theme/static/\(path)` has the path of the \(kind) the site generates at `\(path)`",
-                        at: location,
-                        hint: "rename or remove the static file: a build writes the generated \(kind) there"))
+                        "output-conflict", Message(keys.message, ["path": path]), at: location,
+                        hint: Message(keys.hint)))
             } else if let folder = searchFolders.first(where: { path.hasPrefix($0) }) {
                 // The shards of the search index are named by the words of the entries: the whole
                 // folder is the site's.
                 diagnostics.append(
                     .error(
-                        "output-conflict",
-                        "`theme/static/\(path)` is in `\(folder)`, the folder of the search index the site generates",
-                        at: location,
-                        hint: "move the static file out of `\(folder)`: a build writes the search index there"))
+                        "output-conflict", Message("output-conflict.static.search", ["path": path, "folder": folder]),
+                        at: location, hint: Message("output-conflict.static.search.hint", ["folder": folder])))
             }
         }
         return diagnostics
@@ -47,11 +47,11 @@ enum OutputConflicts {
     /// The language-neutral folders the site's own documents live in, with what each holds. The
     /// folders of the built-in pages are words of each language, and with the translations'
     /// folders are checked by `ModelReader.checkPaths` (`path-reserved`) before this runs.
-    static func builtInFolders(languages: [String]) -> [(folder: String, holds: String)] {
+    static func builtInFolders(languages: [String]) -> [(folder: String, holds: Message)] {
         func folder(_ path: String) -> String { String(path.prefix { $0 != "/" }) }
         return [
-            (folder(DataPaths.apiRoot), "the JSON API"),
-            (folder(DataPaths.searchFolder), "the search index"),
+            (folder(DataPaths.apiRoot), Message("output-conflict.holds.api")),
+            (folder(DataPaths.searchFolder), Message("output-conflict.holds.search")),
         ]
     }
 
@@ -70,9 +70,11 @@ enum OutputConflicts {
             let list = folders.map { "`\($0.folder)/`" }.joined(separator: ", ")
             return .error(
                 "output-conflict",
-                "the collection `\(collection.name)` would be written to `\(collection.folder)/`, "
-                    + "which holds \(taken.holds)",
-                at: location, hint: "give `\(collection.name)` another `path:`; the site's own folders are \(list)")
+                Message(
+                    "output-conflict.collection", ["collection": collection.name, "folder": collection.folder],
+                    parts: ["holds": taken.holds]),
+                at: location,
+                hint: Message("output-conflict.collection.hint", ["collection": collection.name, "list": list]))
         }
     }
 

@@ -34,26 +34,16 @@ public enum PeriodReport {
             return (
                 [
                     .error(
-                        "output-exists", "`\(options.pdf)` exists",
-                        hint: "choose another file, or pass --force to replace it")
+                        "output-exists", Message("output-exists.report", ["file": options.pdf]),
+                        hint: Message("output-exists.report.hint"))
                 ], [:]
             )
         }
         guard let chromium = findChromium(environment) else {
-            let named = environment["AVANCE_CHROMIUM"].map {
-                " (`AVANCE_CHROMIUM` names `\($0)`, which is not a program)"
-            }
-            return (
-                [
-                    .error(
-                        "chromium-missing",
-                        "headless Chromium is needed to print the report, and it was not found"
-                            + (named ?? " on PATH"),
-                        hint:
-                            "install it (Debian, Ubuntu: `apt-get install chromium`), or set AVANCE_CHROMIUM to its path"
-                    )
-                ], [:]
-            )
+            let message =
+                environment["AVANCE_CHROMIUM"].map { Message("chromium-missing.named", ["program": $0]) }
+                ?? Message("chromium-missing")
+            return ([.error("chromium-missing", message, hint: Message("chromium-missing.hint"))], [:])
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avance-report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -65,13 +55,12 @@ public enum PeriodReport {
         guard let period = periods.first(where: { $0.id == options.period }) else {
             let hint =
                 periods.isEmpty
-                ? "the site has no periods: declare them with `periods:` in content/site.yaml (docs/periods.md)"
-                : Suggestion.hint(for: options.period, among: periods.map(\.id))
-                    ?? "the periods are \(periods.map { "`\($0.id)`" }.joined(separator: ", "))"
-            return (
-                result.diagnostics.filter { $0.severity != .error }
-                    + [.error("argument-period-unknown", "no period `\(options.period)`", hint: hint)], result.sources
-            )
+                ? Message("argument-period-unknown.hint.none")
+                : Suggestion.didYouMean(for: options.period, among: periods.map(\.id))
+                    ?? Message("argument-period-unknown.hint", ["periods": periods.map(\.id).codeList])
+            let unknown = Diagnostic.error(
+                "argument-period-unknown", Message("argument-period-unknown", ["period": options.period]), hint: hint)
+            return (result.diagnostics.filter { $0.severity != .error } + [unknown], result.sources)
         }
         let page = build.output + "/" + PagePaths.file(of: PagePaths(model: site.model).periodPage(period.id))
         let target = URL(fileURLWithPath: options.pdf)
@@ -85,8 +74,10 @@ public enum PeriodReport {
             return (
                 [
                     .error(
-                        "output-failed", "could not write `\(options.pdf)`: \(String(cString: strerror(errno)))",
-                        hint: "check that its folder exists and can be written")
+                        "output-failed",
+                        Message(
+                            "output-failed.file", ["file": options.pdf, "reason": String(cString: strerror(errno))]),
+                        hint: Message("output-failed.report.hint"))
                 ], result.sources
             )
         }
@@ -123,8 +114,9 @@ public enum PeriodReport {
             try process.run()
         } catch {
             return .error(
-                "chromium-failed", "could not run `\(chromium)`: \(error.localizedDescription)",
-                hint: "check that it is Chromium and can run here, or set AVANCE_CHROMIUM to another one")
+                "chromium-failed",
+                Message("chromium-failed.run", ["program": chromium, "reason": error.localizedDescription]),
+                hint: Message("chromium-failed.run.hint"))
         }
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -132,8 +124,10 @@ public enum PeriodReport {
         guard process.terminationStatus == 0, size > 0 else {
             let last = String(decoding: message, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
             return .error(
-                "chromium-failed", "`\(chromium)` did not print the report (exit status \(process.terminationStatus))",
-                hint: last.isEmpty ? "run it by hand to see why" : "it said: \(last)")
+                "chromium-failed",
+                Message("chromium-failed", ["program": chromium, "status": String(process.terminationStatus)]),
+                hint: last.isEmpty
+                    ? Message("chromium-failed.hint") : Message("chromium-failed.hint.said", ["said": last]))
         }
         return nil
     }

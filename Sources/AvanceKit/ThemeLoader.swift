@@ -32,9 +32,12 @@ extension Theme {
                         unparsed.insert(name)
                         diagnostics.append(
                             .error(
-                                "template-syntax", "template error: \(error.message)",
+                                "template-syntax",
+                                Message("template-syntax", parts: ["problem": error.reason]),
                                 at: SourceLocation(file: path, line: error.line, column: error.column),
-                                hint: error.hint))
+                                hint: error.advice.map {
+                                    Message("template-syntax.hint", parts: ["hint": $0])
+                                }))
                     }
                 }
             } else if path.hasPrefix("theme/static/") {
@@ -64,19 +67,20 @@ extension Theme {
             diagnostics.append(
                 .error(
                     "template-missing",
-                    "`\(missing.template)` includes `\(missing.partial)`, which the theme does not have",
+                    Message("template-missing.partial", ["template": missing.template, "partial": missing.partial]),
                     at: SourceLocation(
                         file: "theme/templates/\(missing.template).mustache", line: missing.line, column: missing.column
                     ),
-                    hint: "add `theme/templates/\(missing.partial).mustache`, or fix the name"))
+                    hint: Message("template-missing.partial.hint", ["partial": missing.partial])))
         }
         diagnostics += PageTemplate.unknownNames(in: library)
         for name in Theme.requiredTemplates where !library.contains(name) && !unparsed.contains(name) && !paths.isEmpty
         {
             diagnostics.append(
                 .error(
-                    "template-missing", "the theme has no `\(name)` template",
-                    at: SourceLocation(file: "theme/templates/\(name).mustache", line: 0, column: 0)))
+                    "template-missing", Message("template-missing", ["name": name]),
+                    at: SourceLocation(file: "theme/templates/\(name).mustache", line: 0, column: 0),
+                    hint: Message("template-missing.hint", ["name": name])))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var theme = Theme(templates: library, strings: strings, staticFiles: staticFiles)

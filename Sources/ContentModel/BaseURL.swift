@@ -8,16 +8,25 @@ import Foundation
 public enum BaseURL {
     /// What is wrong with a value: `message` follows the value's name (`base_url must…`).
     public struct Problem: Sendable, Equatable {
-        public let message: String
-        public let hint: String
+        /// The sentence, from the catalogs (`base-url.scheme`), that follows the value's name.
+        public let reason: Message
+        /// The hint, from the catalogs (`base-url.scheme.hint`).
+        public let advice: Message
+        /// `reason` in English.
+        public var message: String { MessageCatalog.english.render(reason) }
+        /// `advice` in English.
+        public var hint: String { MessageCatalog.english.render(advice) }
+
+        init(_ reason: Message, hint: String) {
+            self.reason = reason
+            self.advice = Message(hint)
+        }
     }
 
     /// Why `text` cannot be a base URL, or `nil` when it can.
     public static func problem(with text: String) -> Problem? {
         guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("/") else {
-            return Problem(
-                message: "must start with `https://`, `http://` or `/`",
-                hint: "for example `https://example.org/resiliencia/`")
+            return Problem(Message("base-url.scheme"), hint: "base-url.scheme.hint")
         }
         // No quotes, angle brackets, spaces or line ends: nothing that could end an attribute,
         // a feed's element or a line of `robots.txt`.
@@ -27,19 +36,14 @@ public enum BaseURL {
         if unsafe || text.hasPrefix("//")
             || (!text.hasPrefix("/") && URLComponents(string: text)?.host?.isEmpty != false)
         {
-            return Problem(
-                message: "is not a well-formed URL",
-                hint: "percent-encode spaces, quotes and other characters, e.g. `%20` for a space")
+            return Problem(Message("base-url.malformed"), hint: "base-url.malformed.hint")
         }
         if text.contains("?") || text.contains("#") {
-            return Problem(
-                message: "cannot hold a `?query` or a `#fragment`: page paths are written after it",
-                hint: "end it with the site's folder, such as `https://example.org/resiliencia/`")
+            return Problem(Message("base-url.query"), hint: "base-url.query.hint")
         }
         if let problem = URLAuthority.problem(in: text) {
             return Problem(
-                message: "is not a well-formed URL: \(MessageCatalog.english.render(problem))",
-                hint: "write it as `https://host/path/`")
+                Message("base-url.authority", parts: ["problem": problem]), hint: "base-url.authority.hint")
         }
         return nil
     }

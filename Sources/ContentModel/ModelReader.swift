@@ -120,8 +120,8 @@ public struct ModelReader {
         }
         if let problem = BaseURL.problem(with: text) {
             error(
-                "model-invalid", "`base_url` \(problem.message)", at: node,
-                hint: problem.hint.replacingOccurrences(of: "for example `", with: "for example `base_url: "))
+                "model-invalid", Message("model-invalid.base-url.problem", parts: ["problem": problem.reason]),
+                at: node, hint: problem.advice)
             return "/"
         }
         return text.hasSuffix("/") ? text : text + "/"
@@ -576,13 +576,6 @@ public struct ModelReader {
 
     mutating func error(_ code: String, _ message: Message, at node: YAMLNode, hint: Message? = nil) {
         diagnostics.append(.error(code, message, at: location(of: node), hint: hint))
-    }
-
-    mutating func error(_ code: String, _ message: String, at node: YAMLNode, hint: String? = nil) {
-        diagnostics.append(
-            .error(
-                code, message, at: SourceLocation(file: file, line: node.line, column: node.column, length: node.width),
-                hint: hint))
     }
 }
 

@@ -15,16 +15,16 @@ public enum BidiControls {
         /// The control: `U+202E (RIGHT-TO-LEFT OVERRIDE)`.
         public var control: String { BidiControls.describe(scalar) }
 
-        /// What is wrong with it: `is never closed`.
-        public var fault: String { unclosed ? "is never closed" : "closes nothing that is open" }
+        /// What is wrong with it, the control named and `place` (where it is) after its name:
+        /// "… is never closed".
+        public func message(place: Message) -> Message {
+            Message(unclosed ? "bidi-unpaired" : "bidi-unpaired.stray", ["control": control], parts: ["place": place])
+        }
 
         /// How to fix it.
-        public var hint: String {
-            if unclosed {
-                let closer = BidiControls.isIsolate(scalar) ? "U+2069" : "U+202C"
-                return "close it with \(closer) before the value (in Markdown, the line) ends, or remove it"
-            }
-            return "remove it, or open what it closes before it"
+        public var advice: Message {
+            guard unclosed else { return Message("bidi-unpaired.hint.stray") }
+            return Message("bidi-unpaired.hint", ["closer": BidiControls.isIsolate(scalar) ? "U+2069" : "U+202C"])
         }
     }
 

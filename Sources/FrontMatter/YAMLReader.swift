@@ -71,7 +71,7 @@ public enum YAMLReader {
         _ problem: BidiControls.Problem, in value: String, node: Node, offset: Int, file: String, yaml: String
     ) -> Diagnostic {
         var location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + offset, column: node.mark?.column ?? 1)
-        var place = ", written as an escape in this value,"
+        var place = Message("bidi-unpaired.escape")
         // The same control earlier in the value, to pass over in the lines.
         var before = value.unicodeScalars.prefix(problem.offset).count { $0 == problem.scalar }
         let firstLine = (node.mark?.line ?? 1) - 1
@@ -87,13 +87,13 @@ public enum YAMLReader {
                         continue
                     }
                     location = SourceLocation(file: file, line: index + 1 + offset, column: column + 1)
-                    place = " in this value"
+                    place = Message("bidi-unpaired.value")
                     break search
                 }
             }
         }
         return .error(
-            "bidi-unpaired", "\(problem.control)\(place) \(problem.fault)", at: location, hint: problem.hint)
+            "bidi-unpaired", problem.message(place: place), at: location, hint: problem.advice)
     }
 
     static func diagnostic(for error: YamlError, file: String, offset: Int, yaml: String = "") -> Diagnostic {

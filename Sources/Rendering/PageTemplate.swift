@@ -41,18 +41,33 @@ public enum PageTemplate {
     /// did-you-mean. Checked once per theme, not per page.
     public static func unknownNames(in library: TemplateLibrary) -> [Diagnostic] {
         library.unknownNames(rendering: pages(in: library).map { ($0, view) }).map { unknown in
-            let owner = unknown.parent.map { " in `\($0)`" } ?? ""
+            let empty = Message(literal: "")
+            let owner = unknown.parent.map { Message("template-name-unknown.owner", ["parent": $0]) } ?? empty
             let place =
-                unknown.section.map { " inside `\($0)`" } ?? (unknown.parent == nil ? " in the page's view" : "")
-            let including = unknown.template == unknown.page ? "" : ", as the `\(unknown.page)` page includes it"
-            let names = unknown.nearest.map { "`\($0)`" }.joined(separator: ", ")
-            let around = unknown.nearest.count < unknown.known.count ? ", and those of the values around it" : ""
+                unknown.section.map { Message("template-name-unknown.section", ["section": $0]) }
+                ?? (unknown.parent == nil ? Message("template-name-unknown.view") : empty)
+            let including =
+                unknown.template == unknown.page
+                ? empty : Message("template-name-unknown.included", ["page": unknown.page])
+            let names = unknown.nearest.codeList
+            let hint: Message
+            if let guess = Suggestion.didYouMean(for: unknown.name, among: unknown.known) {
+                hint = guess
+            } else if names.isEmpty {
+                hint = Message("template-name-unknown.hint.none")
+            } else {
+                hint = Message(
+                    unknown.nearest.count < unknown.known.count
+                        ? "template-name-unknown.hint.around" : "template-name-unknown.hint", ["names": names])
+            }
             return .error(
-                "template-name-unknown", "no value `\(unknown.name)`\(owner)\(place)\(including)",
+                "template-name-unknown",
+                Message(
+                    "template-name-unknown", ["name": unknown.name],
+                    parts: ["owner": owner, "place": place, "including": including]),
                 at: SourceLocation(
                     file: "theme/templates/\(unknown.template).mustache", line: unknown.line, column: unknown.column),
-                hint: Suggestion.hint(for: unknown.name, among: unknown.known)
-                    ?? (names.isEmpty ? "nothing here has names" : "the names here are \(names)\(around)"))
+                hint: hint)
         }
     }
 }

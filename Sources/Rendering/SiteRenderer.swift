@@ -73,14 +73,19 @@ public struct SiteRenderer: Sendable {
         let place = SourceLocation(file: "theme/templates/\(job.template).mustache", line: 0, column: 0)
         do throws(TemplateError) {
             guard let bytes = try templates.render(job.view(builder), template: job.template) else {
-                return .failure(.error("template-missing", "the theme has no `\(job.template)` template", at: place))
+                return .failure(
+                    .error(
+                        "template-missing", Message("template-missing", ["name": job.template]), at: place,
+                        hint: Message("template-missing.hint", ["name": job.template])))
             }
             return .success(OutputFile(path: job.path, bytes: bytes))
         } catch {
             return .failure(
                 .error(
-                    "template-render", "template error: \(error.message), rendering `\(job.path)`", at: place,
-                    hint: error.hint))
+                    "template-render",
+                    Message("template-render", ["path": job.path], parts: ["problem": error.reason]),
+                    at: place,
+                    hint: error.advice.map { Message("template-render.hint", parts: ["hint": $0]) }))
         }
     }
 

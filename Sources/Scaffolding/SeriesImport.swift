@@ -52,20 +52,21 @@ public enum SeriesImport {
         guard let field = seriesFields.first(where: { $0.name == fieldName }) else {
             result.diagnostics = [
                 .error(
-                    "argument-field-invalid", "`\(fieldName)` is not a series field of `\(collection.name)`",
+                    "argument-field-invalid",
+                    Message("argument-field-invalid", ["field": fieldName, "collection": collection.name]),
                     hint: seriesFields.isEmpty
-                        ? "`\(collection.name)` declares no field of type `series`"
-                        : "its series fields: \(seriesFields.map { "`\($0.name)`" }.joined(separator: ", "))")
+                        ? Message("argument-field-invalid.hint.none", ["collection": collection.name])
+                        : Message("argument-field-invalid.hint", ["fields": seriesFields.map(\.name).codeList]))
             ]
             return result
         }
         guard let entry = content.site.entry(EntryKey(collection.name, id)) else {
             result.diagnostics = [
                 .error(
-                    "argument-entry-unknown", "no entry `\(id)` in `\(collection.name)`",
-                    hint: Suggestion.hint(for: id, among: content.sortedIDs(of: collection.name))
-                        ?? "write the entry first (`avance new \(collection.name) \(id)`), with its unit, direction and baseline"
-                )
+                    "argument-entry-unknown",
+                    Message("argument-entry-unknown", ["id": id, "collection": collection.name]),
+                    hint: Suggestion.didYouMean(for: id, among: content.sortedIDs(of: collection.name))
+                        ?? Message("argument-entry-unknown.hint", ["collection": collection.name, "id": id]))
             ]
             return result
         }
@@ -73,9 +74,10 @@ public enum SeriesImport {
         guard case .series(let existing)? = entry.fields[field.name] else {
             result.diagnostics = [
                 .error(
-                    "argument-entry-unknown", "the entry `\(id)` has no valid series `\(field.name)` to add values to",
+                    "argument-entry-unknown",
+                    Message("argument-entry-unknown.series", ["id": id, "field": field.name]),
                     at: SourceLocation(file: entry.file, line: 1, column: 1),
-                    hint: "write its `unit`, `direction` and `baseline` first; `avance build` says what is wrong")
+                    hint: Message("argument-entry-unknown.series.hint"))
             ]
             return result
         }
@@ -90,8 +92,10 @@ public enum SeriesImport {
         } catch {
             result.diagnostics = [
                 .error(
-                    "file-unreadable", "cannot read `\(options.displayPath)`: \(error.localizedDescription)",
-                    hint: "check the path and the file's permissions")
+                    "file-unreadable",
+                    Message(
+                        "file-unreadable.named", ["file": options.displayPath, "reason": error.localizedDescription]),
+                    hint: Message("file-unreadable.series.hint"))
             ]
             return result
         }
@@ -103,12 +107,14 @@ public enum SeriesImport {
             if !columns.contains(key) {
                 result.diagnostics.append(
                     .error(
-                        "column-unknown", "the column `\(name)` is not a part of a series value", at: at,
-                        hint: Suggestion.hint(for: key, among: columns)
-                            ?? "name the columns \(columns.map { "`\($0)`" }.joined(separator: ", "))"))
+                        "column-unknown", Message("column-unknown.series", ["column": name]), at: at,
+                        hint: Suggestion.didYouMean(for: key, among: columns)
+                            ?? Message("column-unknown.series.hint", ["columns": columns.codeList])))
             } else if index[key] != nil {
                 result.diagnostics.append(
-                    .error("column-duplicate", "the column `\(key)` appears twice", at: at, hint: "keep one"))
+                    .error(
+                        "column-duplicate", Message("column-duplicate.series", ["column": key]), at: at,
+                        hint: Message("column-duplicate.series.hint")))
             } else {
                 index[key] = number
             }
@@ -116,9 +122,9 @@ public enum SeriesImport {
         for key in requiredColumns where index[key] == nil {
             result.diagnostics.append(
                 .error(
-                    "column-missing", "the spreadsheet has no `\(key)` column",
+                    "column-missing", Message("column-missing.series", ["column": key]),
                     at: SourceLocation(file: options.displayPath, line: 1, column: 1),
-                    hint: "a series spreadsheet has one row per date and the columns date, value, source (and note)"))
+                    hint: Message("column-missing.series.hint")))
         }
         guard !result.diagnostics.hasErrors else { return result }
         // The rows: one value each.
@@ -139,8 +145,8 @@ public enum SeriesImport {
                 valid = false
                 result.diagnostics.append(
                     .error(
-                        "date-invalid", "`\(date.text)` is not a valid date", at: date.at,
-                        hint: "write dates as YYYY-MM-DD, or YYYY-MM or YYYY"))
+                        "date-invalid", Message("date-invalid", ["value": date.text]), at: date.at,
+                        hint: Message("date-invalid.series.hint")))
             }
             let number = Double(CellConverter.decimal(value.text)).flatMap { $0.isFinite ? $0 : nil }
             if number == nil {
@@ -184,8 +190,8 @@ public enum SeriesImport {
             if imported.contains(where: { $0.date == parsedDate }) {
                 result.diagnostics.append(
                     .error(
-                        "row-duplicate", "two rows are dated \(parsedDate)", at: date.at,
-                        hint: "keep one value per date"))
+                        "row-duplicate", Message("row-duplicate.series", ["date": "\(parsedDate)"]), at: date.at,
+                        hint: Message("series-date-duplicate.hint")))
                 continue
             }
             let note = cell("note").flatMap { $0.text.isEmpty ? nil : $0.text }
@@ -210,15 +216,20 @@ public enum SeriesImport {
             text = String(decoding: try fileSystem.read(path), as: UTF8.self)
         } catch {
             result.diagnostics = [
-                .error("file-unreadable", "cannot read `\(entry.file)`: \(error.localizedDescription)")
+                .error(
+                    "file-unreadable",
+                    Message("file-unreadable.named", ["file": entry.file, "reason": error.localizedDescription]),
+                    hint: Message("file-unreadable.series.hint"))
             ]
             return result
         }
         guard let updated = replacing(field: field.name, with: series, in: text, file: entry.file) else {
             result.diagnostics = [
                 .error(
-                    "front-matter-invalid", "cannot find the series `\(field.name)` in `\(entry.file)`",
-                    at: SourceLocation(file: entry.file, line: 1, column: 1))
+                    "front-matter-invalid",
+                    Message("front-matter-invalid.series", ["field": field.name, "file": entry.file]),
+                    at: SourceLocation(file: entry.file, line: 1, column: 1),
+                    hint: Message("front-matter-invalid.series.hint", ["field": field.name]))
             ]
             return result
         }
@@ -233,7 +244,10 @@ public enum SeriesImport {
             result.wrote = true
         } catch {
             result.diagnostics.append(
-                .error("output-failed", "cannot write `\(entry.file)`: \(error.localizedDescription)"))
+                .error(
+                    "output-failed",
+                    Message("output-failed.file", ["file": entry.file, "reason": error.localizedDescription]),
+                    hint: Message("output-failed.file.hint")))
         }
         return result
     }

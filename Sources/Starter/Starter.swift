@@ -43,15 +43,17 @@ public enum Starter {
                     result.kept.append(file.path)
                     result.diagnostics.append(
                         .warning(
-                            "init-file-kept", "`\(file.path)` exists: kept as it is, the starter's version not written",
+                            "init-file-kept", Message("init-file-kept", ["file": file.path]),
                             at: SourceLocation(file: file.path, line: 0, column: 0),
-                            hint: "compare it with a fresh `avance init` in an empty folder if you need the starter's"))
+                            hint: Message("init-file-kept.hint")
+                        ))
                 }
             } catch {
                 result.diagnostics.append(
                     .error(
-                        "output-failed", "cannot write `\(file.path)`: \(error.localizedDescription)",
-                        hint: "check the folder's permissions and the free disk space"))
+                        "output-failed",
+                        Message("output-failed.file", ["file": file.path, "reason": error.localizedDescription]),
+                        hint: Message("output-failed.file.hint")))
                 return result
             }
         }
@@ -61,9 +63,8 @@ public enum Starter {
             } else {
                 result.diagnostics.append(
                     .warning(
-                        "init-git-unavailable", "`git init` failed (or git is missing): the site is not a repository",
-                        hint: "install git and run `git init` in the folder: pages take their \"last updated\" "
-                            + "dates from git, and publishing with GitHub Actions needs a repository"))
+                        "init-git-unavailable", Message("init-git-unavailable"),
+                        hint: Message("init-git-unavailable.hint")))
             }
         }
         return result
@@ -76,14 +77,17 @@ public enum Starter {
         guard languages.contains(options.language) else {
             return .failure(
                 .error(
-                    "init-language-unknown", "there is no starter in the language `\(options.language)`",
-                    hint: "use --language with one of \(languages.joined(separator: ", "))"))
+                    "init-language-unknown", Message("init-language-unknown", ["language": options.language]),
+                    hint: Message("init-language-unknown.hint", ["languages": languages.joined(separator: ", ")])))
         }
         var files =
             StarterFiles.files(under: "theme/").map { ("theme/" + $0.path, $0.bytes) }
             + StarterFiles.files(under: "starter/shared/") + StarterFiles.files(under: "starter/\(options.language)/")
         guard let index = files.firstIndex(where: { $0.0 == ModelReader.path }) else {
-            return .failure(.error("init-starter-broken", "the starter has no `\(ModelReader.path)`"))
+            return .failure(
+                .error(
+                    "init-starter-broken", Message("init-starter-broken", ["file": ModelReader.path]),
+                    hint: Message("init-starter-broken.hint")))
         }
         switch siteYAML(String(decoding: files[index].1, as: UTF8.self), options: options) {
         case .failure(let diagnostic): return .failure(diagnostic)
@@ -100,10 +104,16 @@ public enum Starter {
             // The rule of `base_url` itself (and of `build --base-url`).
             if let problem = BaseURL.problem(with: url) {
                 return .failure(
-                    .error("init-base-url-invalid", "--base-url `\(url)` \(problem.message)", hint: problem.hint))
+                    .error(
+                        "init-base-url-invalid",
+                        Message("init-base-url-invalid", ["url": url], parts: ["problem": problem.reason]),
+                        hint: Message("init-base-url-invalid.hint", parts: ["hint": problem.advice])))
             }
             guard let changed = SiteSettings.set("base_url", to: SiteSettings.baseURLLine(url), in: text) else {
-                return .failure(.error("init-starter-broken", "the starter's `site.yaml` has no `# base_url:` line"))
+                return .failure(
+                    .error(
+                        "init-starter-broken", Message("init-starter-broken.line", ["line": "# base_url:"]),
+                        hint: Message("init-starter-broken.hint")))
             }
             text = changed
         }
@@ -113,13 +123,18 @@ public enum Starter {
                 let names = table.licenses.map(\.name)
                 return .failure(
                     .error(
-                        "init-license-unknown", "`\(name)` is not a licence `avance init` knows",
-                        hint: (Suggestion.hint(for: name, among: names).map { $0 + "; " } ?? "")
-                            + "use one of \(names.joined(separator: ", ")), or leave --license out and write "
-                            + "`license: {name, url}` in content/site.yaml"))
+                        "init-license-unknown", Message("init-license-unknown", ["name": name]),
+                        hint: Suggestion.closest(to: name, among: names).map {
+                            Message(
+                                "init-license-unknown.hint.guess",
+                                ["guess": $0, "licenses": names.joined(separator: ", ")])
+                        } ?? Message("init-license-unknown.hint", ["licenses": names.joined(separator: ", ")])))
             }
             guard let changed = SiteSettings.set("license", to: SiteSettings.licenseLine(license), in: text) else {
-                return .failure(.error("init-starter-broken", "the starter's `site.yaml` has no `# license:` line"))
+                return .failure(
+                    .error(
+                        "init-starter-broken", Message("init-starter-broken.line", ["line": "# license:"]),
+                        hint: Message("init-starter-broken.hint")))
             }
             text = changed
         }
@@ -127,7 +142,11 @@ public enum Starter {
         if model == nil || diagnostics.hasErrors {
             let problem = diagnostics.first { $0.severity == .error }
             return .failure(
-                .error("init-starter-broken", "the starter's `site.yaml` does not read: \(problem?.message ?? "")"))
+                .error(
+                    "init-starter-broken",
+                    Message(
+                        "init-starter-broken.unreadable", parts: ["problem": problem?.text ?? Message(literal: "")]),
+                    hint: Message("init-starter-broken.hint")))
         }
         return .success(text)
     }
@@ -139,8 +158,8 @@ public enum Starter {
         guard FileManager.default.fileExists(atPath: options.folder, isDirectory: &isFolder) else { return nil }
         guard isFolder.boolValue else {
             return .error(
-                "init-folder-not-empty", "`\(options.folder)` is a file, not a folder",
-                hint: "name a new folder, such as `avance init my-city`")
+                "init-folder-not-empty", Message("init-folder-not-empty.file", ["folder": options.folder]),
+                hint: Message("init-folder-not-empty.file.hint"))
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: options.folder)) ?? []).filter {
             $0 != ".git"
@@ -149,9 +168,9 @@ public enum Starter {
         let shown = names.sorted().prefix(3).map { "`\($0)`" }.joined(separator: ", ")
         return .error(
             "init-folder-not-empty",
-            "`\(options.folder)` is not empty (\(shown)\(names.count > 3 ? ", …" : ""))",
-            hint: "name a new or empty folder, such as `avance init my-city`; or add --force to add the starter "
-                + "beside what is there (no file is overwritten)")
+            Message(
+                "init-folder-not-empty", ["folder": options.folder, "names": shown + (names.count > 3 ? ", …" : "")]),
+            hint: Message("init-folder-not-empty.hint"))
     }
 
     /// Writes `bytes` to a new file at `path`, creating its folders; false, writing nothing,

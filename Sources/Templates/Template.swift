@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A Mustache template parsed once into nodes: names split, functions resolved, text as bytes.
 public struct Template: Sendable {
     let nodes: [Node]
@@ -127,17 +129,24 @@ struct Position: Sendable {
 
 /// A template that cannot be parsed or rendered, with the place of the tag at fault.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
+    /// What is wrong, a sentence of the catalogs (`template-syntax.unfinished`).
+    public let reason: Message
     public let line: Int
     public let column: Int
-    public let hint: String?
+    /// How to fix it, a sentence of the catalogs.
+    public let advice: Message?
 
-    public init(_ message: String, line: Int, column: Int, hint: String? = nil) {
-        self.message = message
+    public init(_ reason: Message, line: Int, column: Int, hint: Message? = nil) {
+        self.reason = reason
         self.line = line
         self.column = column
-        self.hint = hint
+        self.advice = hint
     }
+
+    /// `reason` in English.
+    public var message: String { MessageCatalog.english.render(reason) }
+    /// `advice` in English.
+    public var hint: String? { advice.map(MessageCatalog.english.render) }
 
     public var description: String { "\(line):\(column): \(message)" }
 }

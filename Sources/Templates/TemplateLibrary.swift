@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A theme's templates by name (`entry`, `partials/value`), parsed once, rendered on any
 /// thread.
 ///
@@ -42,8 +44,9 @@ public struct TemplateLibrary: Sendable {
         renderer.render(template.nodes, .init())
         if let partial = renderer.tooDeep {
             throw TemplateError(
-                "partials nest more than \(TemplateRenderer.maximumDepth) deep, at `\(partial)`", line: 0, column: 0,
-                hint: "a partial that includes itself never ends; check `{{> \(partial)}}`")
+                Message(
+                    "template-render.too-deep", ["depth": String(TemplateRenderer.maximumDepth), "partial": partial]),
+                line: 0, column: 0, hint: Message("template-render.too-deep.hint", ["tag": "{{> \(partial)}}"]))
         }
         // The buffer grew by doubling; a page kept until it is written keeps only its bytes.
         return renderer.output.count * 5 < renderer.output.capacity * 4 ? Array(renderer.output) : renderer.output

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// How `TemplateParser` reads names, delimiters and settings, tells standalone lines, and
 /// places errors.
 extension TemplateParser {
@@ -51,7 +53,9 @@ extension TemplateParser {
         let name = String(decoding: bytes[start..<position], as: UTF8.self)
         skipWhitespace()
         guard !name.isEmpty else {
-            throw error("a partial needs a name", at: tagStart, hint: "write `{{> partials/name}}`")
+            throw error(
+                Message("template-syntax.partial-name"), at: tagStart,
+                hint: Message("template-syntax.partial-name.hint"))
         }
         try expectClose(scope, tagStart: tagStart)
         return name
@@ -62,8 +66,8 @@ extension TemplateParser {
             guard position < bytes.count else { throw unfinished(at: tagStart, scope) }
             let character = String(decoding: bytes[position...].prefix(4), as: UTF8.self).prefix(1)
             throw error(
-                "unexpected `\(character)` in a tag", at: position,
-                hint: "names hold letters, digits, `.`, `-` and `_`; a tag ends with `\(written(scope.close))`")
+                Message("template-syntax.unexpected", ["character": String(character)]), at: position,
+                hint: Message("template-syntax.unexpected.hint", ["close": written(scope.close)]))
         }
         position += scope.close.count
     }
@@ -84,7 +88,8 @@ extension TemplateParser {
         guard !open.isEmpty, !close.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "="),
             matches(scope.close, at: position + 1)
         else {
-            throw error("cannot read these delimiters", at: tagStart, hint: "write `{{=<% %>=}}`")
+            throw error(
+                Message("template-syntax.delimiters"), at: tagStart, hint: Message("template-syntax.delimiters.hint"))
         }
         position += 1 + scope.close.count
         scope.open = open
@@ -102,8 +107,7 @@ extension TemplateParser {
         guard end < bytes.count, words.count == 2, words[0] == "CONTENT_TYPE", ["HTML", "TEXT"].contains(words[1])
         else {
             throw error(
-                "unknown setting", at: tagStart,
-                hint: "the one setting is `{{% CONTENT_TYPE: HTML }}` (escape values, the default) or `TEXT`")
+                Message("template-syntax.setting"), at: tagStart, hint: Message("template-syntax.setting.hint"))
         }
         return .escaping(words[1] == "HTML")
     }
@@ -121,14 +125,16 @@ extension TemplateParser {
         let argument = String(decoding: rest.dropLast(closing), as: UTF8.self)
         guard closing == calls.count, !argument.contains(")"), !calls.contains(where: \.isEmpty) else {
             throw error(
-                "cannot read `\(String(decoding: name, as: UTF8.self))`", at: tagStart,
-                hint: "a function is written `empty(name)`, or `first()` inside a list")
+                Message("template-syntax.function-call", ["name": String(decoding: name, as: UTF8.self)]), at: tagStart,
+                hint: Message("template-syntax.function-call.hint"))
         }
         var functions: [TemplateFunction] = []
         for call in calls.reversed() {
             guard let function = TemplateFunction(rawValue: call) else {
-                let known = TemplateFunction.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-                throw error("unknown function `\(call)`", at: tagStart, hint: "the functions are \(known)")
+                let known = TemplateFunction.allCases.map(\.rawValue).codeList
+                throw error(
+                    Message("template-syntax.function-unknown", ["name": call]), at: tagStart,
+                    hint: Message("template-syntax.function-unknown.hint", ["functions": known]))
             }
             functions.append(function)
         }
@@ -207,13 +213,15 @@ extension TemplateParser {
         return (line, column)
     }
 
-    func error(_ message: String, at offset: Int, hint: String) -> TemplateError {
+    func error(_ reason: Message, at offset: Int, hint: Message) -> TemplateError {
         let (line, column) = place(of: offset)
-        return TemplateError(message, line: line, column: column, hint: hint)
+        return TemplateError(reason, line: line, column: column, hint: hint)
     }
 
     func unfinished(at offset: Int, _ scope: Scope) -> TemplateError {
-        error("this tag is never closed", at: offset, hint: "end it with `\(written(scope.close))`")
+        error(
+            Message("template-syntax.unfinished"), at: offset,
+            hint: Message("template-syntax.end-with.hint", ["close": written(scope.close)]))
     }
 
     func tag(_ name: [UInt8], _ scope: Scope) -> String {

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Turns Mustache source into `Node`s, following the Mustache specification's rules for
 /// standalone lines (a line holding only a section, comment, partial or delimiter tag leaves no
 /// trace), partial indentation and inheritance (`{{< parent}}` with `{{$ block}}`s), in the
@@ -87,9 +89,8 @@ struct TemplateParser {
         }
         if let section = scope.section {
             throw error(
-                "`\(section.tag)` is opened here but never closed",
-                at: section.start,
-                hint: "close it with `\(tag(section.name, scope))`")
+                Message("template-syntax.section-open", ["tag": section.tag]), at: section.start,
+                hint: Message("template-syntax.section-open.hint", ["close": tag(section.name, scope)]))
         }
         return line.nodes
     }
@@ -122,7 +123,9 @@ struct TemplateParser {
         case UInt8(ascii: "!"):
             position += 1
             guard let end = find(scope.close, from: position) else {
-                throw error("this comment is never closed", at: tagStart, hint: "end it with `\(written(scope.close))`")
+                throw error(
+                    Message("template-syntax.comment-open"), at: tagStart,
+                    hint: Message("template-syntax.end-with.hint", ["close": written(scope.close)]))
             }
             position = end + scope.close.count
         case UInt8(ascii: "{"), UInt8(ascii: "&"):
@@ -131,7 +134,9 @@ struct TemplateParser {
             let (_, reference) = try readName(scope, tagStart: tagStart)
             if sigil == UInt8(ascii: "{") {
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else {
-                    throw error("`{{{` must end with `}}}`", at: tagStart, hint: "write `{{{name}}}`, or `{{& name}}`")
+                    throw error(
+                        Message("template-syntax.triple"), at: tagStart,
+                        hint: Message("template-syntax.triple.hint", ["example": "{{{name}}}"]))
                 }
                 position += 1
             }
@@ -176,14 +181,16 @@ struct TemplateParser {
         let (name, _) = try readName(scope, tagStart: tagStart)
         guard let section = scope.section else {
             throw error(
-                "`\(tag(name, scope))` closes a section that was never opened", at: tagStart,
-                hint: "remove it, or open the section with `\(tag("#" + written(name), scope))`")
+                Message("template-syntax.close-unopened", ["tag": tag(name, scope)]), at: tagStart,
+                hint: Message("template-syntax.close-unopened.hint", ["open": tag("#" + written(name), scope)]))
         }
         guard name == section.name else {
             let (line, column) = place(of: section.start)
             throw error(
-                "`\(tag(name, scope))` closes `\(section.tag)`, opened at line \(line), column \(column)",
-                at: tagStart, hint: "close sections in the reverse order they were opened")
+                Message(
+                    "template-syntax.close-mismatch",
+                    ["tag": tag(name, scope), "section": section.tag, "line": String(line), "column": String(column)]),
+                at: tagStart, hint: Message("template-syntax.close-mismatch.hint"))
         }
         // Alone on its line, the line is consumed, and the caller decides what the next line
         // starts as (swift-mustache's rule, kept for the same bytes).
@@ -215,8 +222,8 @@ struct TemplateParser {
             case .text: break
             default:
                 throw error(
-                    "only `{{$block}}` definitions can be inside `{{<\(name)}}`", at: tagStart,
-                    hint: "move other tags into a `{{$block}}` that `\(name)` shows")
+                    Message("template-syntax.parent-content", ["parent": "{{<\(name)}}"]), at: tagStart,
+                    hint: Message("template-syntax.parent-content.hint", ["name": name]))
             }
         }
         line.nodes.append(.partial(name, indentation: line.indentation, overrides: overrides))
@@ -231,8 +238,8 @@ struct TemplateParser {
         let (name, reference) = try readName(scope, tagStart: tagStart)
         guard reference.functions.isEmpty, reference.root == .stack, reference.names.count == 1 else {
             throw error(
-                "a block is named by a plain name, not `\(written(name))`", at: tagStart,
-                hint: "write `{{$main}}…{{/main}}`")
+                Message("template-syntax.block-name", ["name": written(name)]), at: tagStart,
+                hint: Message("template-syntax.block-name.hint"))
         }
         let opening = tag("$" + written(name), scope)
         if scope.parentTopLevel {

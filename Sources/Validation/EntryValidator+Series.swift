@@ -13,16 +13,17 @@ extension ValueChecker {
     mutating func checkSeries(_ node: YAMLNode, path: String) -> FieldValue? {
         guard let pairs = node.mapping else {
             return wrongType(
-                node, expected: "a group of `unit`, `direction`, `baseline`, `targets` and `values`", path: path)
+                node, expected: Message("kind.series"), path: path)
         }
         var valid = true
         for (key, _) in pairs {
             guard let name = key.scalar, !Self.seriesKeys.contains(name) else { continue }
             valid = false
             report(
-                "field-unknown", "unknown setting `\(name)` in the series `\(path)`", at: key, field: "\(path).\(name)",
-                hint: Suggestion.hint(for: name, among: Self.seriesKeys)
-                    ?? "a series has \(Self.seriesKeys.map { "`\($0)`" }.joined(separator: ", "))")
+                "field-unknown", Message("field-unknown.series", ["field": name, "path": path]), at: key,
+                field: "\(path).\(name)",
+                hint: Suggestion.didYouMean(for: name, among: Self.seriesKeys)
+                    ?? Message("field-unknown.series.hint", ["fields": Self.seriesKeys.codeList]))
         }
         // The unit: "%", "t CO₂e", "personas"; pages and the open data print it with every number.
         var unit = ""
@@ -154,7 +155,7 @@ extension ValueChecker {
     mutating func points(_ node: YAMLNode?, path: String, needsSource: Bool) -> [ReadPoint]? {
         guard let node, !node.isNull else { return [] }
         guard let items = node.sequence else {
-            _ = wrongType(node, expected: "a list of `{date, value}`", path: path)
+            _ = wrongType(node, expected: Message("kind.series-points"), path: path)
             return nil
         }
         var points: [ReadPoint] = []
@@ -173,16 +174,17 @@ extension ValueChecker {
     mutating func point(_ node: YAMLNode, path: String, needsSource: Bool) -> ReadPoint? {
         positions[path] = location(of: node)
         guard let pairs = node.mapping else {
-            _ = wrongType(node, expected: "a group `{date: …, value: …}`", path: path)
+            _ = wrongType(node, expected: Message("kind.series-point"), path: path)
             return nil
         }
         let allowed = Self.pointKeys
         for (key, _) in pairs {
             guard let name = key.scalar, !allowed.contains(name) else { continue }
             report(
-                "field-unknown", "unknown field `\(name)` in `\(path)`", at: key, field: "\(path).\(name)",
-                hint: Suggestion.hint(for: name, among: allowed)
-                    ?? "the fields are \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+                "field-unknown", Message("field-unknown.record", ["field": name, "path": path]), at: key,
+                field: "\(path).\(name)",
+                hint: Suggestion.didYouMean(for: name, among: allowed)
+                    ?? Message("field-unknown.record.hint", ["fields": allowed.codeList]))
         }
         var date: SiteDate?
         if let dateNode = node["date"] {
@@ -190,20 +192,22 @@ extension ValueChecker {
                 date = value
             } else {
                 report(
-                    "date-invalid", "`\(dateNode.scalar ?? "")` is not a valid date", at: dateNode,
-                    field: "\(path).date", hint: "write dates as YYYY-MM-DD, or YYYY-MM or YYYY")
+                    "date-invalid", Message("date-invalid", ["value": dateNode.scalar ?? ""]), at: dateNode,
+                    field: "\(path).date", hint: Message("date-invalid.series.hint"))
             }
         } else {
             report(
-                "field-missing", "`\(path)` has no `date`", at: node, field: "\(path).date", hint: "add `date: YYYY`")
+                "field-missing", Message("field-missing.record", ["field": "date", "path": path]), at: node,
+                field: "\(path).date", hint: Message("field-missing.record.hint", ["field": "date", "example": "2023"]))
         }
         var value: Double?
         if let valueNode = node["value"] {
             value = number(valueNode, path: "\(path).value")
         } else {
             report(
-                "field-missing", "`\(path)` has no `value`", at: node, field: "\(path).value",
-                hint: "add `value:` with the number")
+                "field-missing", Message("field-missing.record", ["field": "value", "path": path]), at: node,
+                field: "\(path).value",
+                hint: Message("field-missing.record.hint", ["field": "value", "example": "12.5"]))
         }
         let source = node["source"].flatMap { $0.isNull ? nil : $0.scalar }.flatMap {
             VisibleText.isBlank($0) ? nil : $0
@@ -224,7 +228,7 @@ extension ValueChecker {
     /// A finite number (`12`, `12.5`, `-3`); `.nan` and `.inf` are refused.
     mutating func number(_ node: YAMLNode, path: String) -> Double? {
         guard let text = node.scalar, !node.isNull else {
-            _ = wrongType(node, expected: "a number", path: path)
+            _ = wrongType(node, expected: Message("kind.number"), path: path)
             return nil
         }
         guard let value = Double(text), value.isFinite else {

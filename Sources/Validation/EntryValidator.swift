@@ -237,8 +237,8 @@ struct ValueChecker {
                     "markdown-too-complex",
                     Message(
                         "markdown-too-complex.field", ["field": path, "line": String(problem.line)],
-                        parts: ["problem": Message(literal: problem.message)]),
-                    at: node, field: path, hint: Message(literal: problem.hint))
+                        parts: ["problem": problem.reason]),
+                    at: node, field: path, hint: problem.advice)
                 return nil
             }
             return .text(text)
@@ -357,21 +357,6 @@ struct ValueChecker {
             return nil
         }
         return text
-    }
-
-    /// The old style, English words written in Swift (code merged from before the catalogs).
-    mutating func report(
-        _ code: String, _ message: String, at node: YAMLNode, field: String? = nil, hint: String? = nil
-    ) {
-        report(code, Message(literal: message), at: node, field: field, hint: hint.map(Message.init(literal:)))
-    }
-
-    mutating func scalar(_ node: YAMLNode, path: String, expected: String) -> String? {
-        scalar(node, path: path, expected: Message(literal: expected))
-    }
-
-    mutating func wrongType(_ node: YAMLNode, expected: String, path: String) -> FieldValue? {
-        wrongType(node, expected: Message(literal: expected), path: path)
     }
 
     mutating func wrongType(_ node: YAMLNode, expected: Message, path: String) -> FieldValue? {

@@ -20,15 +20,20 @@ public enum MarkdownLimits {
     public struct Problem: Sendable, Equatable {
         public let line: Int
         public let column: Int
-        public let message: String
-        public let hint: String
+        /// The sentence of the catalogs that says which limit (`markdown-too-complex.columns`).
+        public let reason: Message
+        /// How to come under it.
+        public let advice: Message
+        /// `reason` in English.
+        public var message: String { MessageCatalog.english.render(reason) }
+        /// `advice` in English.
+        public var hint: String { MessageCatalog.english.render(advice) }
 
         /// The diagnostic, for Markdown that starts at line `firstLine` of `file`.
         public func diagnostic(file: String, firstLine: Int, field: String? = nil) -> Diagnostic {
             .error(
-                "markdown-too-complex", Message(literal: message),
-                at: SourceLocation(file: file, line: firstLine + line - 1, column: column), field: field,
-                hint: Message(literal: hint))
+                "markdown-too-complex", reason,
+                at: SourceLocation(file: file, line: firstLine + line - 1, column: column), field: field, hint: advice)
         }
     }
 
@@ -60,17 +65,16 @@ public enum MarkdownLimits {
                     if pipes > maximumTableColumns {
                         return Problem(
                             line: line, column: column,
-                            message: "this line has more than \(maximumTableColumns) table cells (`|`)",
-                            hint: "split the table into narrower ones")
+                            reason: Message("markdown-too-complex", ["limit": String(maximumTableColumns)]),
+                            advice: Message("markdown-too-complex.hint"))
                     }
                 } else if byte == UInt8(ascii: "[") {
                     brackets += 1
                     if brackets > maximumBrackets {
                         return Problem(
                             line: line, column: column,
-                            message: "this paragraph has more than \(maximumBrackets) links or brackets (`[`)",
-                            hint:
-                                "separate it into paragraphs with blank lines, or write `\\[` for a bracket that is no link"
+                            reason: Message("markdown-too-complex.brackets", ["limit": String(maximumBrackets)]),
+                            advice: Message("markdown-too-complex.brackets.hint")
                         )
                     }
                 }

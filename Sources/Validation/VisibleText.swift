@@ -37,7 +37,7 @@ enum VisibleText {
             }
         }
         return .error(
-            "bidi-unpaired", "\(problem.control) on this line of Markdown \(problem.fault)",
-            at: SourceLocation(file: file, line: line, column: column), hint: problem.hint)
+            "bidi-unpaired", problem.message(place: Message("bidi-unpaired.markdown")),
+            at: SourceLocation(file: file, line: line, column: column), hint: problem.advice)
     }
 }

@@ -64,28 +64,27 @@ public struct SiteWriter: Sendable {
     /// site itself or its sources, not a folder avance did not make.
     public func checkTarget(root: String) -> Diagnostic? {
         let root = Self.canonical(root)
-        let hint = "use a folder of its own, such as `public/` (the default)"
+        let hint = Message("output-unsafe.hint")
         if output == "/" || output.isEmpty || output == root || root.hasPrefix(output + "/") {
             return .error(
-                "output-unsafe", "refusing to write the site into `\(output)`, which holds the site's sources",
-                hint: hint)
+                "output-unsafe", Message("output-unsafe", ["folder": output]), hint: hint)
         }
         for source in ["content", "theme", ".git"]
         where output == root + "/" + source || output.hasPrefix(root + "/" + source + "/") {
             return .error(
-                "output-unsafe", "refusing to write the site into `\(output)`, inside `\(source)/`", hint: hint)
+                "output-unsafe", Message("output-unsafe.inside", ["folder": output, "source": source]), hint: hint)
         }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: output, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                return .error("output-unsafe", "`\(output)` exists and is not a folder", hint: hint)
+                return .error("output-unsafe", Message("output-unsafe.file", ["folder": output]), hint: hint)
             }
             let contents = (try? manager.contentsOfDirectory(atPath: output)) ?? []
             if !contents.isEmpty, !contents.contains(Self.marker) {
                 return .error(
-                    "output-unsafe", "`\(output)` is not empty and was not made by avance",
-                    hint: "avance replaces its output folder as a whole; delete it or choose another folder")
+                    "output-unsafe", Message("output-unsafe.foreign", ["folder": output]),
+                    hint: Message("output-unsafe.foreign.hint"))
             }
         }
         return nil
@@ -144,8 +143,8 @@ public struct SiteWriter: Sendable {
     /// The diagnostic of a write that failed with `error`.
     func failed(_ error: any Error) -> Diagnostic {
         .error(
-            "output-failed", "could not write the site into `\(output)`: \(error.localizedDescription)",
-            hint: "the previous site was left as it was")
+            "output-failed", Message("output-failed.site", ["folder": output, "reason": error.localizedDescription]),
+            hint: Message("output-failed.site.hint"))
     }
 
     /// Every path must stay inside the output folder, and no two files may share a path: `seen`
@@ -156,12 +155,14 @@ public struct SiteWriter: Sendable {
             if file.path.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
                 || file.path.contains("\0")
             {
-                throw .error("output-path-invalid", "refusing to write `\(file.path)` outside the output folder")
+                throw .error(
+                    "output-path-invalid", Message("output-path-invalid", ["file": file.path]),
+                    hint: Message("output-path-invalid.hint"))
             }
             if !seen.insert(file.path).inserted {
                 throw .error(
-                    "output-conflict", "two outputs would be written to `\(file.path)`",
-                    hint: "a file in `theme/static/` has the same path as a page")
+                    "output-conflict", Message("output-conflict", ["file": file.path]),
+                    hint: Message("output-conflict.hint"))
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Starter
 
@@ -29,6 +30,12 @@ struct InitCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print only errors and warnings.")
     var quiet = false
+
+    /// Problems print in `AVANCE_LANG`, else in the starter's language: there is no site yet.
+    func validate() throws {
+        let environment = ProcessInfo.processInfo.environment
+        Output.use(MessageCatalog(language: Language.override(flag: nil, environment: environment) ?? language))
+    }
 
     func run() throws {
         let path = CheckCommand.absolute(folder)

@@ -12,17 +12,7 @@ import Testing
     /// Codes still written in the old style (`Diagnostic.error(code, "English words")`): English
     /// in every language. This list only shrinks: a code moved to the catalogs must leave it
     /// (docs/diagnostics.md, "Adding a code"), and a new code must not join it.
-    static let untranslated: Set<String> = [
-        "argument-base-url-invalid", "bidi-unpaired", "init-base-url-invalid",
-        "init-file-kept", "init-folder-not-empty", "init-git-unavailable", "init-language-unknown",
-        "init-license-unknown", "init-starter-broken", "markdown-too-complex", "output-conflict",
-        "output-path-invalid", "output-unsafe", "template-missing", "template-name-unknown", "template-render",
-        "template-syntax",
-        // Added beside the catalogs by another branch (periods, avance report): still English.
-        "argument-period-unknown", "chromium-failed", "chromium-missing",
-        // … and by the indicators and pagination branches.
-        "argument-entry-unknown", "argument-field-invalid",
-    ]
+    static let untranslated: Set<String> = []
 
     /// Codes whose words are sentences shared with other codes, by the keys of those sentences.
     static let sharedKeys = [
@@ -219,6 +209,25 @@ import Testing
     }
 
     /// The words of the tool live in the catalogs: no string literal of the sources is Spanish.
+    /// Every diagnostic of the sources takes its words from the catalogs: none is emitted in the
+    /// old style, `.error("code", "English words")` or `Message(literal:)`, which prints English
+    /// in every language (the `untranslated` codes aside).
+    @Test func noDiagnosticIsEmittedInTheOldStyle() throws {
+        var found: [String] = []
+        let oldStyle = #/\.(?:error|warning)\(\s*"([a-z0-9-]+)",\s*"/#
+        for (path, text) in try Self.sources() where path != "Diagnostics/Diagnostic.swift" {
+            for match in text.matches(of: oldStyle) where !Self.untranslated.contains(String(match.1)) {
+                let line = text[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1
+                found.append("Sources/\(path):\(line): `\(match.1)`")
+            }
+            // An empty literal fills a placeholder that has nothing to say; words are another matter.
+            if path != "Diagnostics/Message.swift", text.contains(#/Message\(literal: (?!""\))/#) {
+                found.append("Sources/\(path): Message(literal:)")
+            }
+        }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
     @Test func noSpanishSentenceIsLeftInSwift() throws {
         // A column name in an example, and a character in an example: no sentence.
         let allowed = ["'Código=-'", "for `ó`", "Año 2022"]
