@@ -96,6 +96,40 @@ public enum YAMLReader {
             "bidi-unpaired", problem.message(place: place), at: location, hint: problem.advice)
     }
 
+    /// libyaml's most common problems and contexts, by the catalogs' keys: "mapping values are not
+    /// allowed in this context" reads in Spanish too. A problem not listed is quoted as libyaml says it.
+    static let libyamlKeys = [
+        "mapping values are not allowed in this context": "yaml.mapping-values",
+        "did not find expected key": "yaml.expected-key",
+        "found character that cannot start any token": "yaml.bad-character",
+        "could not find expected ':'": "yaml.expected-colon",
+        "did not find expected '-' indicator": "yaml.expected-dash",
+        "found unexpected end of stream": "yaml.end-of-stream",
+        "did not find expected ',' or ']'": "yaml.expected-bracket",
+        "did not find expected ',' or '}'": "yaml.expected-brace",
+        "did not find expected node content": "yaml.expected-content",
+        "found a tab character that violates indentation": "yaml.tab",
+        "block sequence entries are not allowed in this context": "yaml.sequence-entries",
+        "found unknown escape character": "yaml.escape",
+        "while scanning a simple key": "yaml.context.simple-key",
+        "while parsing a block mapping": "yaml.context.block-mapping",
+        "while parsing a block collection": "yaml.context.block-collection",
+        "while scanning a quoted scalar": "yaml.context.quoted",
+        "while parsing a flow sequence": "yaml.context.flow-sequence",
+        "while parsing a flow mapping": "yaml.context.flow-mapping",
+        "while scanning a plain scalar": "yaml.context.plain",
+        "while parsing a block node": "yaml.context.block-node",
+        "while parsing a flow node": "yaml.context.flow-node",
+    ]
+
+    /// The sentences of the catalogs for libyaml's `problem` and `context`, where it has them.
+    static func libyamlWords(problem: String, context: String?) -> [String: Message] {
+        var parts: [String: Message] = [:]
+        if let key = libyamlKeys[problem] { parts["problem"] = Message(key) }
+        if let context, let key = libyamlKeys[context] { parts["context"] = Message(key) }
+        return parts
+    }
+
     static func diagnostic(for error: YamlError, file: String, offset: Int, yaml: String = "") -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + offset, column: mark.column)
@@ -103,12 +137,14 @@ public enum YAMLReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // libyaml's own words, in the reader's language where the catalogs have them.
             let message =
                 context.map {
                     Message(
                         "yaml-syntax.context",
-                        ["problem": problem, "context": $0.text, "line": String($0.mark.line + offset)])
-                } ?? Message("yaml-syntax", ["problem": problem])
+                        ["problem": problem, "context": $0.text, "line": String($0.mark.line + offset)],
+                        parts: libyamlWords(problem: problem, context: $0.text))
+                } ?? Message("yaml-syntax", ["problem": problem], parts: libyamlWords(problem: problem, context: nil))
             // A quote or bracket left open is reported at the end of the text; point at its start.
             let unclosed = problem.contains("end of stream") || problem.contains("did not find expected")
             let place = unclosed ? context?.mark ?? mark : mark

@@ -208,7 +208,6 @@ import Testing
         #expect(uses > 100)
     }
 
-    /// The words of the tool live in the catalogs: no string literal of the sources is Spanish.
     /// Every diagnostic of the sources takes its words from the catalogs: none is emitted in the
     /// old style, `.error("code", "English words")` or `Message(literal:)`, which prints English
     /// in every language (the `untranslated` codes aside).
@@ -228,6 +227,7 @@ import Testing
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
+    /// The words of the tool live in the catalogs: no string literal of the sources is Spanish.
     @Test func noSpanishSentenceIsLeftInSwift() throws {
         // A column name in an example, and a character in an example: no sentence.
         let allowed = ["'Código=-'", "for `ó`", "Año 2022"]

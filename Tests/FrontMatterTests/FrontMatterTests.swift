@@ -94,4 +94,30 @@ import Testing
         }
         #expect(diagnostic.hint == hint, "\(diagnostic.message)")
     }
+
+    /// libyaml's problems and contexts are read in the reader's language where the catalogs
+    /// have them; English keeps libyaml's words.
+    @Test(arguments: [
+        ("titulo: A: B\n", "sintaxis YAML: aquí no puede empezar un valor (¿un `: ` sin comillas?)"),
+        (
+            "a: [1, 2\n",
+            "sintaxis YAML: falta una `,` o el `]` que cierra la lista (al leer una lista entre corchetes en la línea 2)"
+        ),
+    ])
+    func libyamlsWordsAreTranslated(yaml: String, spanish: String) throws {
+        guard case .failure(let diagnostic) = YAMLReader.parse(yaml, file: "f.md", firstLine: 2) else {
+            Issue.record("expected a syntax error for \(yaml)")
+            return
+        }
+        #expect(diagnostic.message(in: MessageCatalog(language: "es")) == spanish)
+        #expect(diagnostic.message.contains("did not find expected") || diagnostic.message.contains("mapping values"))
+    }
+
+    @Test func everyLibyamlSentenceIsInTheCatalogs() {
+        for key in YAMLReader.libyamlKeys.values {
+            #expect(MessageCatalog(language: "es").render(Message(key)) != key, "\(key)")
+            #expect(
+                MessageCatalog.english.render(Message(key)) == YAMLReader.libyamlKeys.first { $0.value == key }?.key)
+        }
+    }
 }
