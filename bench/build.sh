@@ -31,6 +31,9 @@
 #   AVANCE=/path/to/avance bench/build.sh # time another build of avance (e.g. an older commit)
 #   TASKSET="taskset -c 0" bench/build.sh # both tools on one core
 set -euo pipefail
+# The script reads avance's log lines ("serving …", "built … in X ms"): they are in English
+# whatever the corpus's language (docs/diagnostics.md, "Language").
+export AVANCE_LANG=en
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
