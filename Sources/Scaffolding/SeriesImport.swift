@@ -82,21 +82,10 @@ public enum SeriesImport {
             return result
         }
         let spreadsheet: Spreadsheet
-        do {
-            switch Spreadsheet.read(try fileSystem.read(options.file), file: options.displayPath) {
-            case .success(let read): spreadsheet = read
-            case .failure(let diagnostic):
-                result.diagnostics = [diagnostic]
-                return result
-            }
-        } catch {
-            result.diagnostics = [
-                .error(
-                    "file-unreadable",
-                    Message(
-                        "file-unreadable.named", ["file": options.displayPath, "reason": error.localizedDescription]),
-                    hint: Message("file-unreadable.series.hint"))
-            ]
+        switch Spreadsheet.read(path: options.file, file: options.displayPath, fileSystem: fileSystem) {
+        case .success(let read): spreadsheet = read
+        case .failure(let diagnostic):
+            result.diagnostics = [diagnostic]
             return result
         }
         // The header: each column once, each a key of a series point.
@@ -219,7 +208,7 @@ public enum SeriesImport {
                 .error(
                     "file-unreadable",
                     Message("file-unreadable.named", ["file": entry.file, "reason": error.localizedDescription]),
-                    hint: Message("file-unreadable.series.hint"))
+                    hint: Message("file-unreadable.named.hint"))
             ]
             return result
         }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Loading
 
 /// A spreadsheet saved as CSV: its header, its rows, and how the file was written. Rows are
 /// numbered as the spreadsheet shows them (the header is row 1), so a problem reported at
@@ -21,6 +22,20 @@ public struct Spreadsheet: Sendable {
     public var separator: Character
     /// The encoding the bytes were read as: `UTF-8`, `UTF-16` or `Windows-1252` (Latin-1).
     public var encoding: String
+
+    /// Reads the CSV file at `path` from `fileSystem`, shown as `file` in diagnostics: a file
+    /// that cannot be read is `file-unreadable`, one that is no CSV is what `read(_:file:)` says.
+    public static func read(path: String, file: String, fileSystem: FileSystem) -> Result<Spreadsheet, Diagnostic> {
+        do {
+            return read(try fileSystem.read(path), file: file)
+        } catch {
+            return .failure(
+                .error(
+                    "file-unreadable",
+                    Message("file-unreadable.named", ["file": file, "reason": error.localizedDescription]),
+                    hint: Message("file-unreadable.named.hint")))
+        }
+    }
 
     /// Reads `bytes`, the CSV file shown as `file` in diagnostics.
     public static func read(_ bytes: [UInt8], file: String) -> Result<Spreadsheet, Diagnostic> {

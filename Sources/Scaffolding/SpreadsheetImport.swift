@@ -26,22 +26,10 @@ public enum SpreadsheetImport {
             return result
         }
         let spreadsheet: Spreadsheet
-        do {
-            let bytes = try fileSystem.read(options.file)
-            switch Spreadsheet.read(bytes, file: options.displayPath) {
-            case .success(let read): spreadsheet = read
-            case .failure(let diagnostic):
-                result.diagnostics = [diagnostic]
-                return result
-            }
-        } catch {
-            result.diagnostics = [
-                .error(
-                    "file-unreadable",
-                    Message(
-                        "file-unreadable.named", ["file": options.displayPath, "reason": error.localizedDescription]),
-                    hint: Message("file-unreadable.named.hint"))
-            ]
+        switch Spreadsheet.read(path: options.file, file: options.displayPath, fileSystem: fileSystem) {
+        case .success(let read): spreadsheet = read
+        case .failure(let diagnostic):
+            result.diagnostics = [diagnostic]
             return result
         }
         result.encoding = spreadsheet.encoding

@@ -61,6 +61,33 @@ import Testing
         #expect(result.diagnostics.first?.hint?.contains("`date`") == true)
     }
 
+    @Test func aColumnTwiceOrADateTwiceIsReportedWhereItIs() throws {
+        let (columns, _, _) = try run("date,value,source,value\n2024,1,x,2\n")
+        #expect(
+            columns.diagnostics.map { "\($0.code) \($0.location!.line):\($0.location!.column)" } == [
+                "column-duplicate 1:4"
+            ])
+        let (rows, before, after) = try run("date,value,source\n2024,1,x\n2024,2,y\n")
+        #expect(
+            rows.diagnostics.map { "\($0.code) \($0.location!.line):\($0.location!.column)" } == ["row-duplicate 3:1"])
+        #expect(rows.diagnostics.first?.hint == "keep one value per date")
+        #expect(!rows.wrote && before == after)
+    }
+
+    @Test func aSpreadsheetThatCannotBeReadIsNamedWithWhy() throws {
+        let root = try Repository.copySite(from: Repository.root + "/examples/demo", name: "series-unreadable")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // A folder where the spreadsheet should be: there is no file to read.
+        try FileManager.default.createDirectory(atPath: root + "/valores.csv", withIntermediateDirectories: true)
+        let options = ImportOptions(
+            root: root, collection: "indicadores", file: root + "/valores.csv", displayPath: "valores.csv")
+        let result = SeriesImport.run(options, field: "serie", entry: "arboles-plantados")
+        #expect(result.diagnostics.map(\.code) == ["file-unreadable"])
+        #expect(result.diagnostics.first?.message.hasPrefix("cannot read `valores.csv`: ") == true)
+        #expect(result.diagnostics.first?.hint == "check the path and the file's permissions")
+        #expect(!result.wrote)
+    }
+
     @Test func aFieldThatIsNotASeriesOrAnEntryThatDoesNotExistIsAUsageError() throws {
         let (field, _, _) = try run("date,value,source\n", field: "titulo")
         #expect(field.diagnostics.map(\.code) == ["argument-field-invalid"])
