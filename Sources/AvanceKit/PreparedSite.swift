@@ -33,6 +33,18 @@ public final class PreparedSite: @unchecked Sendable {
             theme.staticFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
     }
 
+    private init(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], staticFiles: [String: [UInt8]]) {
+        self.site = site
+        self.bodies = bodies
+        self.renderers = renderers
+        self.staticFiles = staticFiles
+    }
+
+    /// The same site with other entries' bodies (`Build.updateBodies`), and the same theme.
+    func replacing(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer]) -> PreparedSite {
+        PreparedSite(site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles)
+    }
+
     /// Every page's path, in every language, in the order a build renders them.
     var pagePaths: [String] { index().paths }
 

@@ -96,7 +96,7 @@ public struct BodyRenderer: Sendable {
             let ids = (bodies.headings[anchor.target] ?? []).map(\.id)
             // Code point by code point, as a browser finds an id: Swift's `==` takes `ó` composed
             // (NFC) and decomposed (NFD) for equal.
-            guard !ids.contains(where: { $0.utf8.elementsEqual(anchor.fragment.utf8) }) else { continue }
+            guard !ids.contains(where: { $0.hasSameBytes(as: anchor.fragment) }) else { continue }
             // The file whose headings were searched: a translation's own body when it has one.
             let file = site.entry(anchor.target)?.bodyFile ?? anchor.target.description
             let lookAlike = LookAlike.twin(of: anchor.fragment, among: ids).map {

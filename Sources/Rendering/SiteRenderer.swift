@@ -23,6 +23,11 @@ public struct SiteRenderer: Sendable {
         self.localization = localization ?? Localization(site: site)
     }
 
+    /// This renderer with `site` and `bodies` in place of its own, in the same language and theme.
+    public func replacing(site: Site, bodies: RenderedBodies) -> SiteRenderer {
+        SiteRenderer(site: site, bodies: bodies, theme: theme, localization: localization)
+    }
+
     /// A page to render: which template, which view, where.
     struct PageJob: Sendable {
         let template: String
