@@ -28,9 +28,9 @@ extension Build {
         var site = prepared.site
         var renderers = prepared.renderers
         var bodies = prepared.bodies
-        // The entry of each file, in the site's own language (a translation's file is not one).
-        var entries: [String: EntryKey] = [:]
-        for list in site.entries.values { for entry in list { entries[entry.file] = entry.key } }
+        // The entry of each file, in the site's own language (a translation's file is not one);
+        // the same in every language.
+        let entries = prepared.entryFiles
         for path in changed.sorted() {
             // A file the last build read and found no problem in, read as a build reads it.
             guard path.hasSuffix(".md"), let old = previous.sources[path], let key = entries[path],
@@ -42,7 +42,7 @@ extension Build {
                 let edited = BodyEdit.entry(entry, old: old, new: file.text)
             else { return nil }
             guard let renewed = site.replacing(edited),
-                let rendered = BodyRenderer(site: renewed).rerender(edited, in: bodies)
+                let rendered = BodyRenderer(site: renewed, prefix: "", files: entries).rerender(edited, in: bodies)
             else { return nil }
             site = renewed
             bodies = rendered
@@ -56,7 +56,7 @@ extension Build {
                 guard let shown = renderer.site.entry(key), shown.bodyFile == path else { continue }
                 let translated = shown.with(body: edited.body)
                 guard let renewed = renderer.site.replacing(translated),
-                    let rendered = BodyRenderer(site: renewed, prefix: renderer.localization.prefix)
+                    let rendered = BodyRenderer(site: renewed, prefix: renderer.localization.prefix, files: entries)
                         .rerender(translated, in: renderer.bodies)
                 else { return nil }
                 renderers[index] = renderer.replacing(site: renewed, bodies: rendered)

@@ -36,14 +36,24 @@ public struct BodyRenderer: Sendable {
     var generation = ""
 
     public init(site: Site, prefix: String = "") {
+        self.init(site: site, prefix: prefix, files: Self.files(of: site))
+    }
+
+    /// A renderer for `site` whose entries' files are `files` (`files(of: site)`, made before).
+    public init(site: Site, prefix: String, files: [String: EntryKey]) {
         self.site = site
         self.prefix = prefix
         self.paths = PagePaths(model: site.model)
+        self.files = files
+    }
+
+    /// The entry of each content file of `site`, by its path relative to the root.
+    public static func files(of site: Site) -> [String: EntryKey] {
         var files: [String: EntryKey] = [:]
         for list in site.entries.values {
             for entry in list { files[entry.file] = entry.key }
         }
-        self.files = files
+        return files
     }
 
     /// A link whose `#fragment` must name a heading of `target`, checked once every body is known.

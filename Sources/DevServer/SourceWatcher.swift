@@ -62,7 +62,7 @@ struct SourceWatcher: Sendable {
 
     #if os(Linux)
         /// `watch` with the kernel's events instead of a look at every file. Reading them costs
-        /// one system call, so they are read every 20 ms, and a change counts once 50 ms pass
+        /// one system call, so they are read every 20 ms, and a change counts once 30 ms pass
         /// without another: a save shows about a quarter of a second sooner than by polling.
         private func watch(
             _ events: FolderEvents, onChange: @Sendable (Set<String>?) async -> Void,
@@ -81,7 +81,7 @@ struct SourceWatcher: Sendable {
                 }
                 guard events.changed() else { continue }
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: min(interval, .milliseconds(50)))
+                    try? await Task.sleep(for: min(interval, .milliseconds(30)))
                     if !events.changed() { break }
                 }
                 guard !Task.isCancelled else { return }

@@ -217,7 +217,7 @@ import Testing
     }
 
     /// What the issue asks of a new user: edit a file in an editor, see the page update. The
-    /// server runs as `avance serve` does (default options: Linux's inotify watcher, 50 ms to
+    /// server runs as `avance serve` does (default options: Linux's inotify watcher, 30 ms to
     /// settle); a page's event stream is open; one project is saved with a new title. The new
     /// build must be announced within 5 seconds (the requirement is a second; the bound is wide
     /// for a loaded machine), and the page must show the edit. Measured here on 2 busy cores,
