@@ -2,6 +2,7 @@ import Bodies
 import Diagnostics
 import Foundation
 import Loading
+import Rendering
 import SiteData
 import Validation
 
@@ -25,45 +26,64 @@ extension Build {
         let content = options.fileSystem.resolve(loader.root + "/" + loader.folder)
         var result = previous
         result.log = []
-        var site = prepared.site
         var renderers = prepared.renderers
-        var bodies = prepared.bodies
+        var translations = prepared.site.translations
         // The entry of each file, in the site's own language (a translation's file is not one);
         // the same in every language.
         let entries = prepared.entryFiles
+        /// `renderer` with `entry`'s new body converted and in place; `nil` when it has a problem.
+        func update(_ renderer: SiteRenderer, _ entry: Entry) -> SiteRenderer? {
+            guard let renewed = renderer.site.replacing(entry),
+                let rendered = BodyRenderer(site: renewed, prefix: renderer.localization.prefix, files: entries)
+                    .rerender(entry, in: renderer.bodies)
+            else { return nil }
+            return renderer.replacing(site: renewed, bodies: rendered)
+        }
         for path in changed.sorted() {
             // A file the last build read and found no problem in, read as a build reads it.
-            guard path.hasSuffix(".md"), let old = previous.sources[path], let key = entries[path],
-                let entry = site.entry(key), entry.bodyFile == path,
+            guard path.hasSuffix(".md"), let old = previous.sources[path],
                 !previous.diagnostics.contains(where: { $0.location?.file == path }),
                 let content, let real = options.fileSystem.resolve(loader.root + "/" + path),
                 real.hasPrefix(content + "/"),
-                case .success(let file) = loader.readText(path),
-                let edited = BodyEdit.entry(entry, old: old, new: file.text)
+                case .success(let file) = loader.readText(path)
             else { return nil }
-            guard let renewed = site.replacing(edited),
-                let rendered = BodyRenderer(site: renewed, prefix: "", files: entries).rerender(edited, in: bodies)
-            else { return nil }
-            site = renewed
-            bodies = rendered
             result.sources[path] = file.text
-            // The translations that show this body: those without a body of their own.
-            for (index, renderer) in renderers.enumerated() {
-                if index == 0 {
-                    renderers[0] = renderer.replacing(site: site, bodies: bodies)
-                    continue
-                }
-                guard let shown = renderer.site.entry(key), shown.bodyFile == path else { continue }
-                let translated = shown.with(body: edited.body)
-                guard let renewed = renderer.site.replacing(translated),
-                    let rendered = BodyRenderer(site: renewed, prefix: renderer.localization.prefix, files: entries)
-                        .rerender(translated, in: renderer.bodies)
+            if let key = entries[path] {
+                // An entry's own file: its body in the site's language, and in every translation
+                // that shows it (those without a body of their own).
+                guard let entry = renderers[0].site.entry(key), entry.bodyFile == path,
+                    let edited = BodyEdit.entry(entry, old: old, new: file.text),
+                    let updated = update(renderers[0], edited)
                 else { return nil }
-                renderers[index] = renderer.replacing(site: renewed, bodies: rendered)
+                renderers[0] = updated
+                for index in renderers.indices.dropFirst() {
+                    guard let shown = renderers[index].site.entry(key), shown.bodyFile == path else { continue }
+                    guard let translated = update(renderers[index], shown.with(body: edited.body)) else { return nil }
+                    renderers[index] = translated
+                }
+            } else {
+                // A translation's file (`rcn-visa.en.md`) with a body of its own, which stays one:
+                // that language's pages.
+                guard
+                    let (language, key) = translations.lazy.compactMap({ language, list in
+                        list.first { $0.value.file == path }.map { (language, $0.key) }
+                    }).first,
+                    let translation = translations[language]?[key],
+                    let index = renderers.firstIndex(where: { $0.localization.language == language }), index > 0,
+                    let shown = renderers[index].site.entry(key), shown.bodyFile == path,
+                    let edited = BodyEdit.entry(shown, old: old, new: file.text),
+                    !edited.body.allSatisfy(\.isWhitespace),
+                    let updated = update(renderers[index], edited)
+                else { return nil }
+                renderers[index] = updated
+                translations[language]?[key] = translation.with(body: edited.body)
             }
         }
+        var site = renderers[0].site
+        site.translations = translations
+        renderers[0] = renderers[0].replacing(site: site, bodies: renderers[0].bodies)
         result.site = site
         result.log.append(clock.lap("update", "\(changed.count) edited bodies"))
-        return (result, prepared.replacing(site: site, bodies: bodies, renderers: renderers))
+        return (result, prepared.replacing(site: site, bodies: renderers[0].bodies, renderers: renderers))
     }
 }

@@ -37,10 +37,17 @@ import Testing
             $0 + "\nUna línea nueva, con [un proyecto](../proyectos/parque-lineal.md).\n"
         }
         try edit("content/proyectos/parque-lineal.md") { $0 + "\nOtra línea, *nueva*.\n" }
-        let changed: Set<String> = ["content/acciones/a01.md", "content/proyectos/parque-lineal.md"]
+        // A translation with a body of its own: its language's page only.
+        try edit("content/proyectos/huertos-comunitarios.en.md") { $0 + "\nOne more line, in English.\n" }
+        let changed: Set<String> = [
+            "content/acciones/a01.md", "content/proyectos/parque-lineal.md",
+            "content/proyectos/huertos-comunitarios.en.md",
+        ]
         let (result, updated) = try #require(
             Build.updateBodies(first, site, changed: changed, options: options), "a body-only edit is taken")
-        #expect(result.log.count == 1 && result.log[0].hasPrefix("update: 2 edited bodies"))
+        #expect(result.log.count == 1 && result.log[0].hasPrefix("update: 3 edited bodies"))
+        let english = try #require(updated.file(at: "en/proyectos/huertos-comunitarios/index.html")).get()
+        #expect(String(decoding: english, as: UTF8.self).contains("One more line, in English."))
         let page = String(decoding: try #require(updated.file(at: "acciones/a01/index.html")).get(), as: UTF8.self)
         #expect(page.contains("Una línea nueva"))
         #expect(try #require(site.file(at: "acciones/a01/index.html")).get() == before, "the last site is unchanged")
@@ -67,7 +74,14 @@ import Testing
         "a new heading": ("content/acciones/a01.md", { $0 + "\n## Un título nuevo\n" }),
         "a missing anchor": ("content/acciones/a01.md", { $0 + "\n[aquí](#no-existe)\n" }),
         "a bidi control": ("content/acciones/a01.md", { $0 + "\nabc\u{202E}def\n" }),
-        "a translation": ("content/proyectos/huertos-comunitarios.en.md", { $0 + "\nOne more line.\n" }),
+        "a translation's front matter": (
+            "content/proyectos/huertos-comunitarios.en.md",
+            { $0.replacingOccurrences(of: "titulo: ", with: "titulo: Our ") }
+        ),
+        "a translation's body emptied": (
+            "content/proyectos/huertos-comunitarios.en.md",
+            { $0.components(separatedBy: "---\n").prefix(2).joined(separator: "---\n") + "---\n\n" }
+        ),
         "the model": ("content/site.yaml", { $0 + "\n# un comentario\n" }),
     ]
 
