@@ -30,6 +30,9 @@ public struct CollectionView: Sendable, TemplateView {
     public var pageTitle: String?
     /// On a values page (`acciones/hito/`), the values of the field with their counts.
     public var values: ValuesView?
+    /// On a group-by or values page, the pages above it after the home page: the collection,
+    /// and on a group-by page the values page of its field.
+    public var breadcrumb: [LinkView] = []
 
     var hasRows: Bool { !rows.isEmpty }
 
@@ -46,6 +49,7 @@ public struct CollectionView: Sendable, TemplateView {
         "pagination": .init(\.pagination),
         "pageTitle": .init(\.pageTitle),
         "values": .init(\.values),
+        "breadcrumb": .init(\.breadcrumb),
         "title": .init(\.title),
         "singular": .init(\.singular),
         "description": .init(\.description),

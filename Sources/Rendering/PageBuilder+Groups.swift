@@ -58,9 +58,12 @@ extension PageBuilder {
     public func page(of group: Group, page number: Int = 1) -> PageView {
         var description: String?
         if case .enumeration(let set) = group.field.type { description = set.value(group.value)?.description }
+        // The breadcrumb leads to the collection and to the values page of the field.
+        let folder = paths.prefix + group.collection.folder + "/" + group.field.name + "/"
         return listing(
             of: group.collection, entries: group.entries, page: path(of: group), number: number,
-            filter: (group.field.label, group.label), filterDescription: description)
+            filter: (group.field.label, group.label), filterDescription: description,
+            trail: [(group.collection.title, paths.index(of: group.collection)), (group.field.label, folder)])
     }
 
     /// `proyectos/estado/suspendido/`.

@@ -39,6 +39,9 @@ extension PageBuilder {
             description: collection.description, coverage: coverage(of: collection), status: nil, columns: [],
             rows: [])
         listing.filters = filters(of: collection, from: page, listing: field.folder)
+        listing.breadcrumb = [
+            LinkView(title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page))
+        ]
         listing.filter = field.label
         listing.allURL = PagePaths.relative(paths.index(of: collection), from: page)
         listing.filterDescription = strings.plural(

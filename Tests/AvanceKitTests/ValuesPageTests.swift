@@ -100,6 +100,11 @@ import Testing
             "\(own)")
         #expect(own.components(separatedBy: "filter-count").count - 1 == 1, "\(own)")
         #expect(own.contains(#"<a class="filter-more" href="../">Los 4 valores de Estado</a>"#), "\(own)")
+        // Its breadcrumb leads to the collection and to the values page.
+        #expect(
+            group.contains(
+                #"<ol><li><a href="../../../">Inicio</a></li><li><a href="../../">Proyectos</a></li><li><a href="../">Estado</a></li></ol>"#
+            ))
         // On a later page of a group page the link still leads to the values page.
         let later = try page("proyectos/estado/en-marcha/pagina/2/index.html")
         #expect(later.contains(#"<a class="filter-more" href="../../../">Los 4 valores de Estado</a>"#))
@@ -138,6 +143,9 @@ import Testing
         #expect(estado.contains(#"<th scope="col">Estado</th><th scope="col">Entradas</th>"#))
         #expect(estado.contains("Los 4 valores de «Estado», cada uno con el número de entradas"))
         #expect(estado.contains(#"<a class="filter-more" href="./" aria-current="page">Los 4 valores de Estado</a>"#))
+        #expect(estado.contains(#"<ol><li><a href="../../">Inicio</a></li><li><a href="../">Proyectos</a></li></ol>"#))
+        // The index has no breadcrumb.
+        #expect(!(try page("proyectos/index.html")).contains(#"class="breadcrumb""#))
     }
 
     @Test func theValuesPageIsSplitIntoPages() throws {
