@@ -299,12 +299,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let result = Self.build([
             "theme/static/api/v2/index.json": "{}", "theme/static/notas/una/index.html": "<p>x</p>",
             "theme/static/robots.txt": "User-agent: *\n", "theme/static/css/extra.css": "p{}",
-            "theme/static/search-index/terms/zz.json": "{}",
+            "theme/static/search-index/terms/zz.json": "{}", "theme/static/404.html": "<p>x</p>",
         ])
         let conflicts = result.diagnostics.filter { $0.severity == .error }
-        #expect(conflicts.map(\.code) == ["output-conflict", "output-conflict", "output-conflict", "output-conflict"])
+        #expect(conflicts.map(\.code) == Array(repeating: "output-conflict", count: 5))
         #expect(
             conflicts.map(\.message) == [
+                "`theme/static/404.html` has the path of the page the site generates at `404.html`",
                 "`theme/static/api/v2/index.json` has the path of the document the site generates at `api/v2/index.json`",
                 "`theme/static/notas/una/index.html` has the path of the page the site generates at `notas/una/index.html`",
                 "`theme/static/robots.txt` has the path of the document the site generates at `robots.txt`",
@@ -313,7 +314,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             ])
         #expect(
             conflicts.map { $0.location?.file } == [
-                "theme/static/api/v2/index.json", "theme/static/notas/una/index.html", "theme/static/robots.txt",
+                "theme/static/404.html", "theme/static/api/v2/index.json", "theme/static/notas/una/index.html", "theme/static/robots.txt",
                 "theme/static/search-index/terms/zz.json",
             ])
     }
