@@ -82,6 +82,17 @@ import Testing
             try Self.show("{{#children}}{{#children}}{{/children}}{{^children}}-{{/children}}{{/children}}") == "--")
     }
 
+    /// `{{% CONTENT_TYPE: TEXT }}` holds to the end of its template, inside its sections and
+    /// every item of a list, and not in a partial it includes, which escapes until it says
+    /// otherwise: the flag now travels beside the frame instead of in it.
+    @Test func textContentHoldsInSectionsAndItemsButNotInPartials() throws {
+        let source = "{{x}}{{% CONTENT_TYPE: TEXT }}{{x}}{{#list}}{{x}}{{/list}}{{#yes}}{{x}}{{/yes}}{{> p}}{{x}}"
+        let values: [String: TemplateValue] = [
+            "x": .text("<"), "list": .list([.text("a"), .text("b")]), "yes": .flag(true),
+        ]
+        #expect(try render(source, values, partials: ["p": "[{{x}}]"]) == "&lt;<<<<[&lt;]<")
+    }
+
     @Test func anItemAsAWholeIsTheItem() throws {
         // `{{.}}` of a view shows nothing, as before; of a text, the text.
         #expect(try Self.show("{{#children}}<{{.}}>{{/children}}") == "<><><>")
