@@ -181,6 +181,12 @@ public struct SiteRenderer: Sendable {
             for group in builder.groups(of: collection) {
                 listing(builder.path(of: group), entries: group.entries.count) { $0.page(of: group, page: $1) }
             }
+            // The values page of each group-by field, at the folder of its group pages.
+            for values in builder.valuesPages(of: collection) {
+                listing(values.path, entries: values.values) {
+                    $0.valuesPage(of: collection, field: values.field, page: $1) ?? $0.index(of: collection)
+                }
+            }
             if let late = builder.latePath(of: collection) {
                 listing(late, entries: site.lateEntries(of: collection.name).count) {
                     $0.latePage(of: collection, page: $1)
