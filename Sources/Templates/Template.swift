@@ -29,8 +29,9 @@ public struct Template: Sendable {
     }
 }
 
-/// One piece of a parsed template.
-indirect enum Node: Sendable {
+/// One piece of a parsed template. Not `indirect`: its children are in arrays already, and a
+/// node read while rendering is then a copy of its fields, not a retain of a box as well.
+enum Node: Sendable {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}`.
     case variable(Reference, escaped: Bool)
@@ -49,7 +50,9 @@ indirect enum Node: Sendable {
 
 /// A name as a tag writes it: `title`, `coverage.text`, `.url` (the current object only), `.`
 /// (the current value), `empty(fields)`, `first()` (the position in the list being looped).
-struct Reference: Sendable {
+///
+/// A class, so that a node hands it to the renderer with one reference count, not one per array.
+final class Reference: Sendable {
     enum Root: Sendable {
         /// `.`: the innermost value.
         case current
@@ -63,10 +66,20 @@ struct Reference: Sendable {
 
     let root: Root
     let names: [String]
+    /// `names` numbered, as the renderer looks them up.
+    let slots: [TemplateSlot]
     /// Functions in the order they apply: `empty(fields)` → `[.empty]`.
     let functions: [TemplateFunction]
     /// Where its tag starts in the template's source, in bytes.
     let offset: Int
+
+    init(root: Root, names: [String], functions: [TemplateFunction], offset: Int) {
+        self.root = root
+        self.names = names
+        self.slots = names.map(TemplateSlot.init)
+        self.functions = functions
+        self.offset = offset
+    }
 
     /// The name as the tag writes it, functions included: `empty(home.pages)`.
     var written: String {

@@ -1,10 +1,11 @@
 /// Renders parsed nodes into UTF-8 bytes: one buffer for the whole page, values looked up by
-/// name through `TemplateObject` from the innermost value outwards, HTML escaped on the way.
+/// slot (`TemplateSlot`) through `TemplateObject` from the innermost value outwards, HTML
+/// escaped on the way.
 struct TemplateRenderer {
     let templates: [String: Template]
     var output: [UInt8] = []
     /// The values entered, innermost last: the page's view, then each section's value.
-    var stack: [TemplateValue]
+    var stack: [Scope]
     /// Set when partials nest too deep: a template that includes itself.
     var tooDeep: String?
 
@@ -13,8 +14,31 @@ struct TemplateRenderer {
 
     init(templates: [String: Template], root: TemplateValue, capacity: Int) {
         self.templates = templates
-        self.stack = [root]
+        self.stack = [.value(root)]
         output.reserveCapacity(capacity)
+    }
+
+    /// A value entered: a value, or an item of a list, read where it lies in the list.
+    enum Scope {
+        case value(TemplateValue)
+        case item(TemplateList, Int)
+
+        /// The value itself.
+        var value: TemplateValue {
+            switch self {
+            case .value(let value): value
+            case .item(let list, let index): list[index]
+            }
+        }
+
+        /// Its value in `slot`, when it is an object that has one.
+        func value(_ slot: TemplateSlot) -> TemplateValue? {
+            switch self {
+            case .value(.object(let object)): object.value(slot: slot)
+            case .value: nil
+            case .item(let list, let index): list.value(at: index, slot: slot)
+            }
+        }
     }
 
     /// What a level of rendering inherits from the one around it.
@@ -22,28 +46,31 @@ struct TemplateRenderer {
         var position: Position?
         var indentation: [UInt8]?
         var overrides: [String: [Node]]?
-        var escapes = true
         var depth = 0
     }
 
-    mutating func render(_ nodes: [Node], _ frame: Frame) {
-        var frame = frame
+    /// Renders `nodes`, escaping HTML while `escapes` holds: `{{% CONTENT_TYPE: TEXT }}` turns it
+    /// off from its tag to the end of these nodes, sections among them included. The frame is
+    /// borrowed, not copied, so a list of a thousand items does not count references to it a
+    /// thousand times.
+    mutating func render(_ nodes: [Node], _ frame: Frame, escapes: Bool = true) {
+        var escapes = escapes
         let start = output.count
         guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, &frame) }
+            for node in nodes { render(node, frame, &escapes) }
             return
         }
         // In an indented partial, whatever starts a line of its own output is indented.
         for node in nodes {
             let before = output.count
-            render(node, &frame)
+            render(node, frame, &escapes)
             if output.count > before, before > start, output[before - 1] == 0x0A {
                 output.insert(contentsOf: indentation, at: before)
             }
         }
     }
 
-    private mutating func render(_ node: Node, _ frame: inout Frame) {
+    private mutating func render(_ node: Node, _ frame: Frame, _ escapes: inout Bool) {
         switch node {
         case .text(let bytes):
             output.append(contentsOf: bytes)
@@ -51,7 +78,7 @@ struct TemplateRenderer {
             guard let value = resolve(reference, frame) else { return }
             switch value {
             case .text(let text):
-                if escaped && frame.escapes { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
+                if escaped && escapes { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
             case .number(let number): output.append(contentsOf: String(number).utf8)
             case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
             case .object, .list: break
@@ -60,15 +87,18 @@ struct TemplateRenderer {
             switch resolve(reference, frame) {
             case .list(let items):
                 var inner = frame
-                for (index, item) in items.enumerated() {
-                    inner.position = Position(index: index, isLast: index == items.count - 1)
-                    enter(item, nodes, inner)
+                let count = items.count
+                for index in 0..<count {
+                    inner.position = Position(index: index, isLast: index == count - 1)
+                    stack.append(.item(items, index))
+                    render(nodes, inner, escapes: escapes)
+                    stack.removeLast()
                 }
-            case .flag(let flag): if flag { render(nodes, frame) }
+            case .flag(let flag): if flag { render(nodes, frame, escapes: escapes) }
             case .some(let value):
                 var inner = frame
                 inner.position = nil
-                enter(value, nodes, inner)
+                enter(value, nodes, inner, escapes)
             case .none: break
             }
         case .inverted(let reference, let nodes):
@@ -77,10 +107,10 @@ struct TemplateRenderer {
                 guard items.isEmpty else { return }
                 var inner = frame
                 inner.position = nil
-                enter(.list(items), nodes, inner)
-            case .flag(let flag): if !flag { render(nodes, frame) }
+                enter(.list(items), nodes, inner, escapes)
+            case .flag(let flag): if !flag { render(nodes, frame, escapes: escapes) }
             case .some: break
-            case .none: render(nodes, frame)
+            case .none: render(nodes, frame, escapes: escapes)
             }
         case .partial(let name, let indentation, let overrides):
             guard let template = templates[name] else { return }
@@ -93,22 +123,23 @@ struct TemplateRenderer {
             // The outermost override of a block wins.
             inner.overrides =
                 overrides.map { frame.overrides?.merging($0) { outer, _ in outer } ?? $0 } ?? frame.overrides
+            // A partial escapes HTML until it says otherwise, whatever its includer said.
             render(template.nodes, inner)
         case .block(let name, let defaultNodes, let indentation):
             var inner = frame
             inner.position = nil
             inner.indentation = (frame.indentation ?? []) + indentation
-            render(frame.overrides?[name] ?? defaultNodes, inner)
+            render(frame.overrides?[name] ?? defaultNodes, inner, escapes: escapes)
         case .blockDefinition:
             break
-        case .escaping(let escapes):
-            frame.escapes = escapes
+        case .escaping(let html):
+            escapes = html
         }
     }
 
-    private mutating func enter(_ value: TemplateValue, _ nodes: [Node], _ frame: Frame) {
-        stack.append(value)
-        render(nodes, frame)
+    private mutating func enter(_ value: TemplateValue, _ nodes: [Node], _ frame: Frame, _ escapes: Bool) {
+        stack.append(.value(value))
+        render(nodes, frame, escapes: escapes)
         stack.removeLast()
     }
 
@@ -118,15 +149,23 @@ struct TemplateRenderer {
         var value: TemplateValue?
         switch reference.root {
         case .current:
-            value = stack.last
+            value = stack.last?.value
         case .scoped:
-            value = descend(stack.last, reference.names[...])
-        case .stack:
-            let first = reference.names[0]
-            for candidate in stack.reversed() {
-                guard case .object(let object) = candidate, let found = object.value(named: first) else { continue }
-                value = descend(found, reference.names.dropFirst())
+            // `.name`: the first name in the innermost value only.
+            guard let first = reference.slots.first else {
+                value = stack.last?.value
                 break
+            }
+            value = stack.last?.value(first).flatMap { descend($0, reference.slots.dropFirst()) }
+        case .stack:
+            let first = reference.slots[0]
+            var index = stack.count - 1
+            while index >= 0 {
+                if let found = stack[index].value(first) {
+                    value = descend(found, reference.slots.dropFirst())
+                    break
+                }
+                index -= 1
             }
         case .position:
             guard let position = frame.position, let function = functions.popFirst() else { return nil }
@@ -139,11 +178,11 @@ struct TemplateRenderer {
         return value
     }
 
-    private func descend(_ value: TemplateValue?, _ names: ArraySlice<String>) -> TemplateValue? {
-        var value = value
-        for name in names {
+    private func descend(_ value: TemplateValue, _ slots: ArraySlice<TemplateSlot>) -> TemplateValue? {
+        var value: TemplateValue? = value
+        for slot in slots {
             guard case .object(let object) = value else { return nil }
-            value = object.value(named: name)
+            value = object.value(slot: slot)
         }
         return value
     }

@@ -9,7 +9,7 @@ public enum TemplateValue: Sendable {
     /// An object with values of its own: `{{#name}}` shows its section inside it.
     case object(any TemplateObject)
     /// A list: `{{#name}}` shows its section once per item, `{{^name}}` when it is empty.
-    case list([TemplateValue])
+    case list(TemplateList)
 }
 
 /// A value with named values of its own: a page's view, a link, a row.
@@ -17,6 +17,79 @@ public protocol TemplateObject: Sendable {
     /// The value called `name`, or `nil` when this object has none (the template then looks in
     /// the objects around it, as Mustache does).
     func value(named name: String) -> TemplateValue?
+
+    /// The value a tag's name stands for, by its slot (the name's number, given when the
+    /// template is parsed): what the renderer asks. A view (`TemplateView`) answers by index
+    /// into its table; any other object by name.
+    func value(slot: TemplateSlot) -> TemplateValue?
+}
+
+extension TemplateObject {
+    @inlinable
+    public func value(slot: TemplateSlot) -> TemplateValue? { value(named: slot.name) }
+}
+
+/// The items of a list, kept as the view handed them out (an array of its rows, of its
+/// strings): an item is read where it lies, not copied into a `TemplateValue` of its own, so a
+/// list of a thousand rows costs one allocation, not a thousand boxes.
+public struct TemplateList: Sendable, RandomAccessCollection, ExpressibleByArrayLiteral {
+    /// The value called `slot` in the item at an index, or, for no slot, the item itself.
+    @usableFromInline let read: @Sendable (Int, TemplateSlot?) -> TemplateValue?
+    public let endIndex: Int
+    public var startIndex: Int { 0 }
+
+    @usableFromInline
+    init(count: Int, read: @escaping @Sendable (Int, TemplateSlot?) -> TemplateValue?) {
+        self.endIndex = count
+        self.read = read
+    }
+
+    /// A list of values, each one already a `TemplateValue`.
+    public init(_ values: [TemplateValue]) {
+        self.init(count: values.count) { index, slot in
+            guard let slot else { return values[index] }
+            guard case .object(let object) = values[index] else { return nil }
+            return object.value(slot: slot)
+        }
+    }
+
+    public init(arrayLiteral elements: TemplateValue...) {
+        self.init(elements)
+    }
+
+    /// A list of texts.
+    @inlinable
+    public init(_ texts: [String]) {
+        self.init(count: texts.count) { index, slot in slot == nil ? .text(texts[index]) : nil }
+    }
+
+    /// A list of objects, read in place.
+    @inlinable
+    public init<Object: TemplateObject>(_ objects: [Object]) {
+        self.init(count: objects.count) { index, slot in
+            guard let slot else { return .object(objects[index]) }
+            return objects[index].value(slot: slot)
+        }
+    }
+
+    /// The item at `index`; an object is boxed here, which rendering avoids (`value(at:slot:)`).
+    public subscript(index: Int) -> TemplateValue {
+        // `read` answers every item without a slot.
+        read(index, nil)!
+    }
+
+    /// The value called `slot` in the item at `index`; `nil` when the item is no object or has
+    /// no such value.
+    func value(at index: Int, slot: TemplateSlot) -> TemplateValue? {
+        read(index, slot)
+    }
+
+    /// The same items, last first.
+    func reversed() -> TemplateList {
+        let read = self.read
+        let last = endIndex - 1
+        return TemplateList(count: endIndex) { index, slot in read(last - index, slot) }
+    }
 }
 
 extension TemplateValue {
@@ -24,8 +97,10 @@ extension TemplateValue {
     public init(_ number: Int) { self = .number(number) }
     public init(_ flag: Bool) { self = .flag(flag) }
     public init(_ object: some TemplateObject) { self = .object(object) }
-    public init(_ texts: [String]) { self = .list(texts.map(TemplateValue.text)) }
-    public init(_ objects: [some TemplateObject]) { self = .list(objects.map { .object($0) }) }
+    @inlinable
+    public init(_ texts: [String]) { self = .list(TemplateList(texts)) }
+    @inlinable
+    public init(_ objects: [some TemplateObject]) { self = .list(TemplateList(objects)) }
 
     /// `nil` for a missing value, so that the template looks further out, as for any name it
     /// does not find.
