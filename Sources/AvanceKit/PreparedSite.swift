@@ -17,6 +17,8 @@ public final class PreparedSite: @unchecked Sendable {
     /// One renderer per language, the site's own first.
     let renderers: [SiteRenderer]
     private let staticFiles: [String: [UInt8]]
+    /// The theme's static files' paths, in the order a build writes them.
+    let staticPaths: [String]
     private let lock = NSLock()
     /// The pages by path, made at the first request (a build renders every page in order
     /// instead, and never needs them); only touched under `lock`.
@@ -29,6 +31,7 @@ public final class PreparedSite: @unchecked Sendable {
         self.site = site
         self.bodies = bodies
         self.renderers = renderers
+        self.staticPaths = theme.staticFiles.map(\.path)
         self.staticFiles = Dictionary(
             theme.staticFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
     }
