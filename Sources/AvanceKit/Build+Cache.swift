@@ -84,10 +84,21 @@ extension Build {
                     for path in data { outputs[path] = true }
                     log.append(clock.lap("open data", "0 files made, \(data.count) reused"))
                 } else {
+                    // The documents that hold the changed bodies, and the search index; the rest
+                    // (feeds, tables, lists, the sitemap) does not show bodies.
                     let before = output.paths.count
-                    prepared.dataFiles(pages: pagePaths, batchSize: batchSize) { output.add($0) }
-                    for path in output.paths[before...] { outputs[path] = true }
-                    log.append(clock.lap("open data", "\(output.paths.count - before) files"))
+                    let keys = Set(prepared.site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
+                    prepared.dataFiles(pages: pagePaths, batchSize: batchSize, changedBodies: keys) { output.add($0) }
+                    let made = Set(output.paths[before...])
+                    // A search index file not made again is gone: its words are.
+                    let searchFolders = prepared.searchFolders
+                    let data = manifest.outputs.filter {
+                        $0.value.isData && !made.contains($0.key) && !searchFolders.contains(where: $0.key.hasPrefix)
+                    }.keys.sorted()
+                    staging.reuse(data, from: cache.outputFolder)
+                    reused += data
+                    for path in made.union(data) { outputs[path] = true }
+                    log.append(clock.lap("open data", "\(made.count) files made, \(data.count) reused"))
                 }
                 result.paths = outputs.keys.sorted()
                 result = finish(result, options)

@@ -1,5 +1,6 @@
 import Foundation
 import Loading
+import ParallelMap
 import Writing
 
 /// The build cache across runs (`.avance/cache/` under the site root): what the last build was
@@ -133,11 +134,10 @@ struct BuildCache {
     /// is the git dates the build will use.
     func fingerprint(_ options: BuildOptions, history: GitHistory?, previous: Manifest?) -> Fingerprint {
         let binary = Self.binaryHash(options.cacheBinaryHash, previous: previous?.binary)
-        var inputs: [String: Input] = [:]
-        for path in Self.files(under: options.root, folder: "content") {
-            let bytes = Self.read(options.root + "/" + path)
-            inputs[path] = Self.input(bytes)
-        }
+        let paths = Self.files(under: options.root, folder: "content")
+        let root = options.root
+        let hashed = paths.concurrentMap { Self.input(Self.read(root + "/" + $0)) }
+        let inputs = Dictionary(zip(paths, hashed), uniquingKeysWith: { first, _ in first })
         let themeRoot = options.themeRoot ?? options.root
         var theme: [UInt8] = []
         for path in Self.files(under: themeRoot, folder: "theme") {

@@ -52,10 +52,16 @@ public final class PreparedSite: @unchecked Sendable {
 
     /// The open data and the search index, for a site whose pages are `pages` (every output
     /// path so far: the sitemap lists the HTML ones), handed to `emit` in batches.
-    func dataFiles(pages: [String], batchSize: Int = .max, emit: ([OutputFile]) -> Void) {
+    /// With `changedBodies`, only the documents that show those entries' bodies, and the search
+    /// index (see `OpenDataRenderer.changedBodies`).
+    func dataFiles(
+        pages: [String], batchSize: Int = .max, changedBodies: Set<EntryKey>? = nil, emit: ([OutputFile]) -> Void
+    ) {
         let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
         let (site, bodies, renderers) = (site, bodies, renderers)
-        OpenDataRenderer(site: site, bodies: bodies.html).render(
+        var renderer = OpenDataRenderer(site: site, bodies: bodies.html)
+        renderer.changedBodies = changedBodies
+        renderer.render(
             pages: listed, batchSize: batchSize,
             alongside: [
                 {
@@ -69,6 +75,11 @@ public final class PreparedSite: @unchecked Sendable {
                 }
             ],
             emit: emit)
+    }
+
+    /// The folders of the search index, one per language: made whole by every build.
+    var searchFolders: [String] {
+        renderers.map { $0.localization.prefix + DataPaths.searchFolder }
     }
 
     /// Whether the site has a file at `path` (relative: `proyectos/rcn-visa/index.html`).

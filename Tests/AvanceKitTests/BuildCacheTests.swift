@@ -109,6 +109,16 @@ import Testing
         try site.expectSameAsClean()
         let page = try String(contentsOfFile: site.output + "/metas/agua-segura/index.html", encoding: .utf8)
         #expect(page.contains("<em>nueva</em>"))
+        // Of the open data, only the entry's own documents and the search index are made again.
+        let data = try #require(second.log.first { $0.hasPrefix("open data:") })
+        #expect(data.contains("files made") && data.contains("reused"), "\(data)")
+        // A word of its own (a search index file of its own), then gone: its file goes too.
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nKzwqxv.\n" }
+        try site.build()
+        try site.expectSameAsClean()
+        try site.edit("content/metas/agua-segura.md") { $0.replacingOccurrences(of: "\nKzwqxv.\n", with: "") }
+        try site.build()
+        try site.expectSameAsClean()
         // A translation's own body: only its English page.
         try site.edit("content/proyectos/huertos-comunitarios.en.md") { $0 + "\nA *new* line.\n" }
         let third = try site.build()
