@@ -31,9 +31,11 @@ extension Build {
         var result: BuildResult
         var reused: [String] = []
         var outputs: [String: Bool] = [:]
-        if let manifest, plan == .unchanged, manifest.diagnostics == 0, historyWarning == nil {
-            // Nothing changed and the last build said nothing: the whole output comes from the cache.
+        if let manifest, plan == .unchanged, historyWarning == nil, let report = cache.readDiagnostics(manifest) {
+            // Nothing changed: the last build's diagnostics, and the whole output from the cache.
             result = BuildResult()
+            result.diagnostics = report.diagnostics
+            result.sources = report.sources
             reused = manifest.outputs.keys.sorted()
             outputs = manifest.outputs.mapValues(\.isData)
             staging.reuse(reused, from: cache.outputFolder)
@@ -122,11 +124,12 @@ extension Build {
             let written = Set(outputs.keys).subtracting(reused)
             try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written,
-                diagnostics: result.diagnostics.count, previous: manifest)
+                diagnostics: result.diagnostics, sources: result.sources, previous: manifest)
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
         } catch {
             // The output is written; a cache that could not be saved is only a slower next build.
-            result.log.append(clock.lap("cache", "not saved (\(error.localizedDescription)): the next build renders everything"))
+            result.log.append(
+                clock.lap("cache", "not saved (\(error.localizedDescription)): the next build renders everything"))
         }
         return result
     }

@@ -325,7 +325,9 @@ public enum Build {
             result.diagnostics = [unsafe]
             return result
         }
-        if let folder = options.cacheFolder { return cachedBuild(options, cache: BuildCache(folder: folder), writer: writer) }
+        if let folder = options.cacheFolder {
+            return cachedBuild(options, cache: BuildCache(folder: folder), writer: writer)
+        }
         let staging = writer.stage()
         var result = render(options, into: RenderedOutput(sink: staging.add))
         guard !result.diagnostics.hasErrors else {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Loading
 import ParallelMap
@@ -19,6 +20,8 @@ struct BuildCache {
     /// The cache folder (`<root>/.avance/cache`).
     let folder: String
     var manifestPath: String { folder + "/manifest" }
+    /// The last build's diagnostics, and the lines they quote: reported again when nothing changed.
+    var diagnosticsPath: String { folder + "/diagnostics.json" }
     var outputFolder: String { folder + "/output" }
 
     /// One content file as the cache knows it: the hash of its bytes, of its front matter (the
@@ -43,8 +46,9 @@ struct BuildCache {
         /// The avance binary's path, size and modification time, and its hash: hashed once, not
         /// every run.
         var binary: (stamp: String, hash: String)?
-        /// How many diagnostics the build reported: a build that reported none may be skipped whole.
-        var diagnostics = 0
+        /// The hash of `diagnostics.json`, the diagnostics the build reported, which a build of
+        /// the same files reports again without validating anything.
+        var diagnostics = "-"
         var inputs: [String: Input] = [:]
         var outputs: [String: Output] = [:]
 
@@ -95,7 +99,7 @@ struct BuildCache {
             switch (parts.first, parts.count) {
             case ("key", 2): manifest.key = parts[1]
             case ("binary", 3): manifest.binary = (parts[1], parts[2])
-            case ("diagnostics", 2): manifest.diagnostics = Int(parts[1]) ?? 1
+            case ("diagnostics", 2): manifest.diagnostics = parts[1]
             case ("input", 5):
                 manifest.inputs[parts[4]] = Input(hash: parts[1], frontMatter: parts[2], blankBody: parts[3] == "1")
             case ("output", 4): manifest.outputs[parts[3]] = Output(isData: parts[1] == "d", stamp: parts[2])
@@ -126,6 +130,21 @@ struct BuildCache {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown)
         }
+    }
+
+    /// What `diagnostics.json` holds.
+    struct Report: Codable {
+        var diagnostics: [Diagnostic]
+        /// The text of each file a diagnostic names, to quote its lines.
+        var sources: [String: String]
+    }
+
+    /// The last build's diagnostics, when `diagnostics.json` is the one the manifest names.
+    func readDiagnostics(_ manifest: Manifest) -> Report? {
+        guard let data = FileManager.default.contents(atPath: diagnosticsPath),
+            Self.hash(Array(data)) == manifest.diagnostics
+        else { return nil }
+        return try? JSONDecoder().decode(Report.self, from: data)
     }
 
     // MARK: - The fingerprint
@@ -201,15 +220,20 @@ struct BuildCache {
     /// a build killed meanwhile leaves no manifest, and the next build renders everything.
     func save(
         _ fingerprint: Fingerprint, output: String, outputs: [String: Bool], written: Set<String>,
-        diagnostics: Int, previous: Manifest?
+        diagnostics: [Diagnostic], sources: [String: String], previous: Manifest?
     ) throws {
         unlink(manifestPath)
+        let named = Set(diagnostics.compactMap { $0.location?.file })
+        let report = try JSONEncoder().encode(
+            Report(diagnostics: diagnostics, sources: sources.filter { named.contains($0.key) }))
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try report.write(to: URL(fileURLWithPath: diagnosticsPath))
         if previous == nil { CopyTree.remove(outputFolder) }
         for path in (previous?.outputs.keys).map(Array.init) ?? [] where outputs[path] == nil {
             unlink(outputFolder + "/" + path)
         }
         try CopyTree.link(written.sorted(), from: output, to: outputFolder)
-        var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: diagnostics)
+        var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: Self.hash(Array(report)))
         manifest.inputs = fingerprint.inputs
         for (path, isData) in outputs {
             guard let stamp = Self.stamp(outputFolder + "/" + path) else { throw CocoaError(.fileNoSuchFile) }

@@ -44,9 +44,10 @@ public struct OpenDataRenderer: Sendable {
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in handing.hand(jobs[index]()) }
         }
         for collection in site.model.collections {
-            let entries = changedBodies.map { changed in
-                site.entries(of: collection.name).filter { changed.contains($0.key) }
-            } ?? site.entries(of: collection.name)
+            let entries =
+                changedBodies.map { changed in
+                    site.entries(of: collection.name).filter { changed.contains($0.key) }
+                } ?? site.entries(of: collection.name)
             var start = 0
             while start < entries.count {
                 let end = start + min(max(1, batchSize), entries.count - start)

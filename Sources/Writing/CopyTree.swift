@@ -27,7 +27,9 @@ public enum CopyTree {
         }
         unlink(target)
         if Glibc.link(source, target) == 0 { return nil }
-        guard errno == EXDEV || errno == EPERM || errno == EMLINK else { return FileTree.Failure(path: target, code: errno) }
+        guard errno == EXDEV || errno == EPERM || errno == EMLINK else {
+            return FileTree.Failure(path: target, code: errno)
+        }
         guard let data = FileManager.default.contents(atPath: source) else {
             return FileTree.Failure(path: source, code: ENOENT)
         }

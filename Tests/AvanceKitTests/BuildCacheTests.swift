@@ -1,7 +1,8 @@
-@testable import AvanceKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import AvanceKit
 
 /// The build cache across runs (`.avance/cache/`): after any edit, a build that uses it writes
 /// the same files, byte for byte, as a build without it.
@@ -84,16 +85,26 @@ import Testing
         try site.expectSameAsClean()
     }
 
-    @Test func aSiteWithWarningsIsValidatedAgainAndStillRendersNoPage() throws {
+    @Test func aSiteWithWarningsReportsThemAgainWithoutValidating() throws {
         let site = try Site("warnings")
         defer { site.remove() }
         let first = try site.build()
         #expect(!first.diagnostics.isEmpty)
         let second = try site.build()
-        // The same warnings as a build without the cache, and no page rendered.
+        // The same warnings, with the lines they quote, and nothing validated or rendered.
         #expect(second.diagnostics == first.diagnostics)
+        #expect(second.site == nil)
+        for file in Set(first.diagnostics.compactMap { $0.location?.file }) {
+            #expect(second.sources[file] == first.sources[file], "\(file)")
+        }
         #expect(renderLine(second)?.hasPrefix("render: 0 pages rendered") == true)
         try site.expectSameAsClean()
+        // Diagnostics the manifest does not name are not trusted: validated again.
+        try Data("[]".utf8).write(to: URL(fileURLWithPath: site.cache + "/diagnostics.json"))
+        let third = try site.build()
+        #expect(third.site != nil)
+        #expect(third.diagnostics == first.diagnostics)
+        #expect(renderLine(third)?.hasPrefix("render: 0 pages rendered") == true)
     }
 
     @Test func aBodyEditRendersOnlyThePagesOfThatEntry() throws {
@@ -149,7 +160,10 @@ import Testing
             }
         case "new file":
             try Repository.write(
-                ["content/acciones/a04.md": "---\ntitulo: Una acción nueva\neje: ambiente\norden: 4\nestado: en-curso\n---\nTexto.\n"],
+                [
+                    "content/acciones/a04.md":
+                        "---\ntitulo: Una acción nueva\neje: ambiente\norden: 4\nestado: en-curso\n---\nTexto.\n"
+                ],
                 into: site.root)
         case "deleted file":
             try FileManager.default.removeItem(atPath: site.root + "/content/proyectos/huertos-comunitarios.en.md")
@@ -242,14 +256,18 @@ import Testing
         try site.build()
         let before = Repository.snapshot(site.output)
         let cacheBefore = Repository.snapshot(site.cache)
-        try site.edit("content/acciones/a01.md") { $0.replacingOccurrences(of: "eje: ambiente", with: "eje: no-existe") }
+        try site.edit("content/acciones/a01.md") {
+            $0.replacingOccurrences(of: "eje: ambiente", with: "eje: no-existe")
+        }
         let failed = Build.build(site.options())
         #expect(failed.diagnostics.hasErrors)
         #expect(!failed.wrote)
         #expect(Repository.snapshot(site.output) == before)
         #expect(Repository.snapshot(site.cache) == cacheBefore)
         // Fixed again: nothing changed since the cached build.
-        try site.edit("content/acciones/a01.md") { $0.replacingOccurrences(of: "eje: no-existe", with: "eje: ambiente") }
+        try site.edit("content/acciones/a01.md") {
+            $0.replacingOccurrences(of: "eje: no-existe", with: "eje: ambiente")
+        }
         let fixed = try site.build()
         #expect(renderLine(fixed)?.hasPrefix("render: 0 pages rendered") == true)
     }
