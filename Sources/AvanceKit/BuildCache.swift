@@ -30,6 +30,14 @@ struct BuildCache {
         var hash: String
         var frontMatter: String
         var blankBody: Bool
+        /// The file's inode, size, modification and change times when it was hashed: a file whose
+        /// stamp is the same is not read and hashed again (as make and cargo trust a file's
+        /// time; the change time cannot be set back by any tool). Not compared.
+        var stamp = ""
+
+        static func == (a: Input, b: Input) -> Bool {
+            a.hash == b.hash && a.frontMatter == b.frontMatter && a.blankBody == b.blankBody
+        }
     }
 
     /// One output file: whether it is a page (or a theme's static file) or open data, and the
@@ -100,8 +108,9 @@ struct BuildCache {
             case ("key", 2): manifest.key = parts[1]
             case ("binary", 3): manifest.binary = (parts[1], parts[2])
             case ("diagnostics", 2): manifest.diagnostics = parts[1]
-            case ("input", 5):
-                manifest.inputs[parts[4]] = Input(hash: parts[1], frontMatter: parts[2], blankBody: parts[3] == "1")
+            case ("input", 6):
+                manifest.inputs[parts[5]] = Input(
+                    hash: parts[1], frontMatter: parts[2], blankBody: parts[3] == "1", stamp: parts[4])
             case ("output", 4): manifest.outputs[parts[3]] = Output(isData: parts[1] == "d", stamp: parts[2])
             default: return (nil, "the cache's manifest has a line it does not know: ignored")
             }
@@ -115,7 +124,8 @@ struct BuildCache {
         var lines = [Self.formatVersion, "key\t" + manifest.key, "diagnostics\t\(manifest.diagnostics)"]
         if let binary = manifest.binary { lines.append("binary\t\(binary.stamp)\t\(binary.hash)") }
         for (path, input) in manifest.inputs.sorted(by: { $0.key < $1.key }) {
-            lines.append("input\t\(input.hash)\t\(input.frontMatter)\t\(input.blankBody ? 1 : 0)\t\(path)")
+            lines.append(
+                "input\t\(input.hash)\t\(input.frontMatter)\t\(input.blankBody ? 1 : 0)\t\(input.stamp)\t\(path)")
         }
         for (path, output) in manifest.outputs.sorted(by: { $0.key < $1.key }) {
             lines.append("output\t\(output.isData ? "d" : "p")\t\(output.stamp)\t\(path)")
@@ -155,7 +165,14 @@ struct BuildCache {
         let binary = Self.binaryHash(options.cacheBinaryHash, previous: previous?.binary)
         let paths = Self.files(under: options.root, folder: "content")
         let root = options.root
-        let hashed = paths.concurrentMap { Self.input(Self.read(root + "/" + $0)) }
+        let known = previous?.inputs ?? [:]
+        let hashed = paths.concurrentMap { path in
+            let stamp = Self.contentStamp(root + "/" + path)
+            if let stamp, let kept = known[path], kept.stamp == stamp { return kept }
+            var input = Self.input(Self.read(root + "/" + path))
+            input.stamp = stamp ?? ""
+            return input
+        }
         let inputs = Dictionary(zip(paths, hashed), uniquingKeysWith: { first, _ in first })
         let themeRoot = options.themeRoot ?? options.root
         var theme: [UInt8] = []
@@ -236,6 +253,11 @@ struct BuildCache {
         var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: Self.hash(Array(report)))
         manifest.inputs = fingerprint.inputs
         for (path, isData) in outputs {
+            // A file taken from the cache is the one whose stamp the plan checked this build.
+            if !written.contains(path), let kept = previous?.outputs[path] {
+                manifest.outputs[path] = Output(isData: isData, stamp: kept.stamp)
+                continue
+            }
             guard let stamp = Self.stamp(outputFolder + "/" + path) else { throw CocoaError(.fileNoSuchFile) }
             manifest.outputs[path] = Output(isData: isData, stamp: stamp)
         }
@@ -312,6 +334,15 @@ struct BuildCache {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// A content file's inode, size, modification and change times (following a symlink, as
+    /// the file is read), or `nil` when it cannot be read.
+    static func contentStamp(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+            + ":\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
     }
 
     /// The hash of the running binary (`/proc/self/exe`), taken from the last manifest when the
