@@ -17,8 +17,9 @@
 #           system), peak RSS, the ratios (Hugo's median / avance's: above 1, avance is faster)
 #   bytes   the HTML bytes of each site, and the bytes of every file it publishes
 #   check   `avance check --public` of avance's output: median wall, peak RSS
-#   serve   `avance serve`, one line added to one entry: the rebuild time serve logs ("built …
-#           in X ms", median) and the time from the save to the page served with it
+#   serve   `avance serve`, one entry's title changed (a whole build) and one line added to its
+#           body (taken into the last build): the build time serve logs ("built … in X ms",
+#           median) and the time from the save to the page served with the edit
 #   incremental  `avance build` with the build cache on a copy of the corpus: once clean, then
 #           $RUNS times after appending a line to one entry's body; the rebuilds' median wall
 #           ("not built" for an avance without a build cache)
@@ -72,7 +73,6 @@ else
         "entry, Hugo's hold 100 a page. Same rows and columns, not yet the same pagination."
 fi
 rm -rf "$probe"
-wanted=$((${#paginate[@]} > 0 ? 1 : 0))  # lines of `paginate_by` in a corpus's site.yaml
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 load() { cut -d" " -f1 /proc/loadavg; }
@@ -125,36 +125,23 @@ incremental() {
     rm -rf "$copy"
 }
 
-# serve_rebuild SITE: starts `avance serve`, adds a line to one entry $runs times; sets
-# $rebuild_ms (median of the rebuild times serve logs) and $saved_ms (median, save to page served).
-serve_rebuild() {
-    local site=$1 log=$work/serve.log entry=$1/content/acciones/accion-1.md
-    cp "$entry" "$work/entry.md"
-    "$avance" serve --root "$site" --port 0 >"$log" 2>&1 &
-    local pid=$! address="" logged=() saved=()
-    for _ in $(seq 6000); do
-        address=$(sed -n 's/^serving \(http[^ ]*\).*/\1/p' "$log")
-        [ -n "$address" ] && [ "$(grep -c '^built' "$log")" -ge 1 ] && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if [ -z "$address" ]; then
-        echo "  serve did not start: $(tail -3 "$log")"
-        kill "$pid" 2>/dev/null || true
-        rebuild_ms=- saved_ms=-
-        return
-    fi
-    # serve's watcher takes its first look at the files once serving: an edit made before that
-    # look is no change to it. Give it time (a walk of the content takes a while on big corpora).
-    sleep $((5 + $(find "$site/content" -type f | wc -l) / 10000))
-    local builds
+# serve_edit SITE LOG ADDRESS KIND: $runs edits of one entry while serve runs, KIND "body" (a
+# line added to its Markdown: serve takes it into its last build) or "field" (its title changed:
+# a whole build); sets $rebuild_ms (median of the build times serve logs) and $saved_ms (median,
+# save to the page served with the edit).
+serve_edit() {
+    local site=$1 log=$2 address=$3 kind=$4 entry=$1/content/acciones/accion-1.md
+    local builds logged=() saved=()
     builds=$(grep -c '^built' "$log")
     for run in $(seq "$runs"); do
-        local marker="Edición de prueba $run-$RANDOM."
-        local started deadline
+        local marker="Edición de prueba $run-$RANDOM" started deadline
         started=$(date +%s%N)
         deadline=$((started / 1000000000 + 900))
-        printf '\n%s\n' "$marker" >>"$entry"
+        if [ "$kind" = body ]; then
+            printf '\n%s.\n' "$marker" >>"$entry"
+        else
+            sed -i "s/^titulo: .*/titulo: $marker/" "$entry"
+        fi
         until curl -s "${address}acciones/accion-1/" | grep -q "$marker"; do
             [ "$(date +%s)" -lt "$deadline" ] || break
             sleep 0.005
@@ -166,11 +153,52 @@ serve_rebuild() {
         builds=$(grep -c '^built' "$log")
         logged+=("$(grep '^built' "$log" | tail -1 | sed 's/.* in \([0-9]*\) ms.*/\1/')")
     done
+    rebuild_ms=$(printf '%s\n' "${logged[@]}" | median)
+    saved_ms=$(printf '%s\n' "${saved[@]}" | median)
+}
+
+# serve_rebuild SITE: starts `avance serve`, edits one entry's body $runs times, then its title
+# $runs times; sets $rebuild_ms and $saved_ms (body) and $field_ms and $field_saved_ms (title).
+serve_rebuild() {
+    local site=$1 log=$work/serve.log entry=$1/content/acciones/accion-1.md
+    cp "$entry" "$work/entry.md"
+    "$avance" serve --root "$site" --port 0 >"$log" 2>&1 &
+    local pid=$! address=""
+    for _ in $(seq 6000); do
+        address=$(sed -n 's/^serving \(http[^ ]*\).*/\1/p' "$log")
+        [ -n "$address" ] && [ "$(grep -c '^built' "$log")" -ge 1 ] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [ -z "$address" ]; then
+        echo "  serve did not start: $(tail -3 "$log")"
+        kill "$pid" 2>/dev/null || true
+        rebuild_ms=- saved_ms=- field_ms=- field_saved_ms=-
+        return
+    fi
+    # serve's watcher takes its first look at the files once serving: an edit made before that
+    # look is no change to it. Give it time (a walk of the content takes a while on big corpora).
+    sleep $((5 + $(find "$site/content" -type f | wc -l) / 10000))
+    serve_edit "$site" "$log" "$address" field
+    field_ms=$rebuild_ms field_saved_ms=$saved_ms
+    serve_edit "$site" "$log" "$address" body
     kill "$pid"
     wait "$pid" 2>/dev/null || true
     cp "$work/entry.md" "$entry"
-    rebuild_ms=$(printf '%s\n' "${logged[@]}" | median)
-    saved_ms=$(printf '%s\n' "${saved[@]}" | median)
+}
+
+# corpus N DIR OPTIONS...: makes DIR with `gen-corpus.py N DIR OPTIONS...` unless it holds the
+# corpus this generator makes with these options (its `.corpus` stamp): a corpus made by an
+# older generator, or with other options (pagination, Hugo's layouts), is made again.
+corpus() {
+    local n=$1 dir=$2 stamp
+    shift 2
+    stamp="$(sha256sum bench/gen-corpus.py | cut -c1-16) $n $*"
+    [ -d "$dir/content" ] && [ "$(cat "$dir/.corpus" 2>/dev/null)" = "$stamp" ] && return 0
+    rm -rf "$dir"
+    echo "  generating $dir"
+    python3 bench/gen-corpus.py "$n" "$dir" "$@"
+    echo "$stamp" >"$dir/.corpus"
 }
 
 unit() { [ "$1" = - ] && echo - || echo "$1 $2"; }
@@ -187,10 +215,7 @@ for n in "${sizes[@]}"; do
         name=$n
         [ "$corpus" = quito ] && name=quito-$n
         site=$work/avance-$name
-        # A corpus is remade when its pagination setting differs from what this avance takes.
-        if [ ! -d "$site/content" ] || [ "$(grep -c '^paginate_by' "$site/content/site.yaml")" != "$wanted" ]; then
-            python3 bench/gen-corpus.py "$n" "$site" "${options[@]}" "${paginate[@]}"
-        fi
+        corpus "$n" "$site" "${options[@]}" "${paginate[@]}"
         entries=$(find "$site/content" -name '*.md' | wc -l)
         started_load=$(load)
         echo "N = $n actions, $corpus corpus: $entries Markdown entries (load $started_load)"
@@ -202,7 +227,7 @@ for n in "${sizes[@]}"; do
         if [ "${HUGO:-1}" != 0 ]; then
             hugo_on=1
             hsite=$work/hugo-$name
-            [ -d "$hsite/content" ] || python3 bench/gen-corpus.py "$n" "$hsite" --hugo "${options[@]}"
+            corpus "$n" "$hsite" --hugo "${options[@]}"
             hugo_build=(hugo --source "$hsite" --quiet)
             "${hugo_build[@]}" >/dev/null 2>&1 || { echo "  hugo failed:"; "${hugo_build[@]}" 2>&1 | tail -5; hugo_on=0; }
         fi
@@ -250,11 +275,11 @@ for n in "${sizes[@]}"; do
         check_s=$seconds check_mb=$megabytes
         echo "  check: $check_s s, $(rate "$pages" "$check_s") pages/s, $check_mb MB (load $(load))"
 
-        rebuild_ms=- saved_ms=-
+        rebuild_ms=- saved_ms=- field_ms=- field_saved_ms=-
         if [ "${SERVE:-1}" != 0 ]; then
             serve_rebuild "$site"
-            echo "  serve: rebuild after a one-line edit $rebuild_ms ms (logged), save to page served $saved_ms ms" \
-                "(load $(load))"
+            echo "  serve: a line added to a body: built in $rebuild_ms ms (logged), save to page served $saved_ms ms;" \
+                "a title changed: built in $field_ms ms, save to page $field_saved_ms ms (load $(load))"
         fi
         incremental_s=-
         if [ "$cached" = 1 ]; then
@@ -263,12 +288,12 @@ for n in "${sizes[@]}"; do
         else
             echo "  incremental rebuild after a one-file edit: not built (this avance has no build cache)"
         fi
-        rows+=("| $n | $corpus | $pages / $hugo_pages | $build_s s | $(unit "$hugo_s" s) | $(unit "$ratio" x) | $build_cpu / $(unit "$hugo_cpu_s" s) ($(unit "$cpu_ratio" x)) | $build_mb / $hugo_mb MB ($(unit "$rss_ratio" %)) | $(megabytes "$html") / $([ "$hugo_html" = - ] && echo - || megabytes "$hugo_html") MB ($(unit "$html_ratio" x)) | $(megabytes "$total") / $([ "$hugo_total" = - ] && echo - || megabytes "$hugo_total") MB | $check_s s | $(unit "$rebuild_ms" ms) | $(unit "$saved_ms" ms) | $([ "$incremental_s" = - ] && echo "not built" || echo "$incremental_s s") | $started_load |")
+        rows+=("| $n | $corpus | $pages / $hugo_pages | $build_s s | $(unit "$hugo_s" s) | $(unit "$ratio" x) | $build_cpu / $(unit "$hugo_cpu_s" s) ($(unit "$cpu_ratio" x)) | $build_mb / $hugo_mb MB ($(unit "$rss_ratio" %)) | $(megabytes "$html") / $([ "$hugo_html" = - ] && echo - || megabytes "$hugo_html") MB ($(unit "$html_ratio" x)) | $(megabytes "$total") / $([ "$hugo_total" = - ] && echo - || megabytes "$hugo_total") MB | $check_s s | $(unit "$rebuild_ms" ms) / $(unit "$saved_ms" ms) | $(unit "$field_ms" ms) / $(unit "$field_saved_ms" ms) | $([ "$incremental_s" = - ] && echo "not built" || echo "$incremental_s s") | $started_load |")
     done
 done
 
 echo
 [ ${#paginate[@]} -gt 0 ] || echo "avance unpaginated (every listing whole); Hugo paginated at 100."
-echo "| N actions | corpus | pages avance / Hugo | avance | Hugo | Hugo / avance | CPU avance / Hugo | peak RSS avance / Hugo | HTML avance / Hugo | all files avance / Hugo | check | serve rebuild | save → page | incremental | load |"
+echo "| N actions | corpus | pages avance / Hugo | avance | Hugo | Hugo / avance | CPU avance / Hugo | peak RSS avance / Hugo | HTML avance / Hugo | all files avance / Hugo | check | serve, body edit: built / save → page | serve, title edit: built / save → page | incremental | load |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"

@@ -12,7 +12,10 @@ With --quito the model groups as content/site.yaml does: actions by estado, tipo
 projects (which gain an eje) by estado, eje, ejecutor and socios; partners by tipo. Every listing
 and group page is a table of its entries with the same columns on both sides; the Hugo site makes
 the group pages with one taxonomy per grouping (`acciones_estado`, …) and paginates every list at
-`paginate_by` (site.yaml; `paginate` in hugo.toml, default 100) with `.Paginator`.
+`paginate_by` (site.yaml; `paginate` in hugo.toml, default 100) with `.Paginator`. Each listing
+shows the filters avance shows: a grouping of at most 30 values (avance's default `filter_limit`)
+inline with counts, a larger one as the current value and a link to its terms page (Hugo's
+taxonomy page, avance's values page `acciones/hito/`), which lists every value with its count.
 
 Same N, same bytes: the random generator is seeded with N.
 """
@@ -101,6 +104,8 @@ QUITO_MODEL = (
     .replace("  socios:\n    fields:\n", "  socios:\n    group_by: [tipo]\n    fields:\n")
 )
 # The groupings of the Quito model, as Hugo taxonomies (one per collection and field).
+# avance's default `filter_limit`: a grouping with more values links to its values page.
+FILTER_LIMIT = 30
 QUITO_GROUPS = {"acciones": ["estado", "tipo", "plazo", "hito"], "proyectos": ["estado", "eje", "ejecutor", "socios"],
                 "socios": ["tipo"]}
 
@@ -210,15 +215,33 @@ QUITO_HUGO_LAYOUTS = {
     '{{ with site.GetPage (printf "/%s/%s" (index $c 2) $v) }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>'
     '{{ end }}{{ end }}{{ else }}<span class="badge badge-{{ $v }}">{{ $v }}</span>{{ end }}</span></td>{{ end }}'
     '</tr>{{ end }}</tbody></table>',
-    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><nav class="filters">'
-    '{{ range (index site.Params.groups .Section) }}{{ $tax := printf "%s_%s" $.Section . }}<div class="filter">'
-    '<span class="filter-label">{{ . }}:</span><ul>{{ range $name, $pages := index site.Taxonomies $tax }}<li>'
-    '<a href="{{ with site.GetPage (printf "/%s/%s" $tax $name) }}{{ .RelPermalink }}{{ end }}">{{ $name }} '
-    '<span class="filter-count">({{ len $pages }})</span></a></li>{{ end }}</ul></div>{{ end }}</nav>'
+    # The filters of a listing, as avance's: every value of a grouping with at most
+    # `filterLimit` values (avance's `filter_limit`, 30 by default), inline with its count; for a
+    # larger one, the current value (on one of its term pages) and a link to its terms page.
+    "partials/filters.html": '<nav class="filters">{{ $cur := .page }}{{ range (index site.Params.groups .section) }}'
+    '{{ $tax := printf "%s_%s" $.section . }}{{ $terms := index site.Taxonomies $tax }}<div class="filter">'
+    '<span class="filter-label">{{ . }}:</span><ul>{{ if le (len $terms) site.Params.filterLimit }}'
+    '{{ range $name, $pages := $terms }}<li><a href="{{ with site.GetPage (printf "/%s/%s" $tax $name) }}'
+    '{{ .RelPermalink }}{{ end }}">{{ $name }} <span class="filter-count">({{ len $pages }})</span></a></li>{{ end }}'
+    '{{ else }}{{ if and (eq $cur.Kind "term") (eq $cur.Data.Plural $tax) }}<li><a href="{{ $cur.RelPermalink }}" '
+    'aria-current="page">{{ $cur.Title }} <span class="filter-count">({{ len $cur.Pages }})</span></a></li>{{ end }}'
+    '<li><a class="filter-more" href="{{ with site.GetPage (printf "/%s" $tax) }}{{ .RelPermalink }}{{ end }}">'
+    'Los {{ len $terms }} valores de {{ . }}</a></li>{{ end }}</ul></div>{{ end }}</nav>',
+    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>'
+    '{{ partial "filters.html" (dict "section" .Section "page" .) }}'
     '{{ partial "entries.html" (dict "section" .Section "pages" .Paginator.Pages) }}'
     '{{ template "_internal/pagination.html" . }}{{ end }}',
-    "_default/term.html": '{{ define "main" }}<h1>{{ .Title }}</h1>'
-    '{{ partial "entries.html" (dict "section" (index (split .Data.Plural "_") 0) "pages" .Paginator.Pages) }}'
+    "_default/term.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ $section := index (split .Data.Plural "_") 0 }}'
+    '{{ partial "filters.html" (dict "section" $section "page" .) }}'
+    '{{ partial "entries.html" (dict "section" $section "pages" .Paginator.Pages) }}'
+    '{{ template "_internal/pagination.html" . }}{{ end }}',
+    # The terms page of a grouping (avance's values page, `acciones/hito/`): every value with its
+    # count, linked to its page, paginated like every list.
+    "_default/taxonomy.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ $section := index (split .Data.Plural "_") 0 }}'
+    '{{ partial "filters.html" (dict "section" $section "page" .) }}<table class="entries values"><thead><tr>'
+    '<th scope="col">{{ .Data.Singular }}</th><th scope="col">Entradas</th></tr></thead><tbody>'
+    '{{ range .Paginator.Pages }}<tr><th scope="row"><a href="{{ .RelPermalink }}">{{ .Title }}</a></th>'
+    '<td data-label="Entradas">{{ len .Pages }}</td></tr>{{ end }}</tbody></table>'
     '{{ template "_internal/pagination.html" . }}{{ end }}',
 }
 
@@ -226,9 +249,11 @@ QUITO_HUGO_LAYOUTS = {
 def quito_config():
     """hugo.toml for the Quito model: paginated lists, one taxonomy per grouping."""
     groups = [f"{c}_{f}" for c, fields in QUITO_GROUPS.items() for f in fields]
-    lines = [HUGO_CONFIG.replace('disableKinds = ["taxonomy", "term", "RSS"]', 'disableKinds = ["taxonomy", "RSS"]\nignoreErrors = ["error-disable-taxonomy"]\npaginate = 100')]
+    lines = [HUGO_CONFIG.replace('disableKinds = ["taxonomy", "term", "RSS"]', 'disableKinds = ["RSS"]\npaginate = 100')]
     lines.append("[taxonomies]")
     lines += [f'  {g} = "{g}"' for g in groups]
+    lines.append("[params]")
+    lines.append(f"  filterLimit = {FILTER_LIMIT}")
     lines.append("[params.groups]")
     lines += [f"  {c} = [{', '.join(chr(34) + f + chr(34) for f in fields)}]" for c, fields in QUITO_GROUPS.items()]
     lines.append("[params.columns]")

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SiteData
 
@@ -32,7 +33,7 @@ public final class BodyCache: @unchecked Sendable {
         let untranslated: Bool
 
         static func == (a: BodyInput, b: BodyInput) -> Bool {
-            func same(_ x: String, _ y: String) -> Bool { x.utf8.elementsEqual(y.utf8) }
+            func same(_ x: String, _ y: String) -> Bool { x.hasSameBytes(as: y) }
             return same(a.file, b.file) && same(a.bodyFile, b.bodyFile) && same(a.body, b.body)
                 && a.bodyFirstLine == b.bodyFirstLine && a.untranslated == b.untranslated && a.sources == b.sources
                 && a.texts.count == b.texts.count
@@ -46,7 +47,7 @@ public final class BodyCache: @unchecked Sendable {
 
     func results(prefix: String, generation: String) -> [EntryKey: Kept] {
         lock.withLock {
-            guard let kept = languages[prefix], kept.generation.utf8.elementsEqual(generation.utf8) else { return [:] }
+            guard let kept = languages[prefix], kept.generation.hasSameBytes(as: generation) else { return [:] }
             return kept.results
         }
     }

@@ -36,14 +36,24 @@ public struct BodyRenderer: Sendable {
     var generation = ""
 
     public init(site: Site, prefix: String = "") {
+        self.init(site: site, prefix: prefix, files: Self.files(of: site))
+    }
+
+    /// A renderer for `site` whose entries' files are `files` (`files(of: site)`, made before).
+    public init(site: Site, prefix: String, files: [String: EntryKey]) {
         self.site = site
         self.prefix = prefix
         self.paths = PagePaths(model: site.model)
+        self.files = files
+    }
+
+    /// The entry of each content file of `site`, by its path relative to the root.
+    public static func files(of site: Site) -> [String: EntryKey] {
         var files: [String: EntryKey] = [:]
         for list in site.entries.values {
             for entry in list { files[entry.file] = entry.key }
         }
-        self.files = files
+        return files
     }
 
     /// A link whose `#fragment` must name a heading of `target`, checked once every body is known.
@@ -96,7 +106,7 @@ public struct BodyRenderer: Sendable {
             let ids = (bodies.headings[anchor.target] ?? []).map(\.id)
             // Code point by code point, as a browser finds an id: Swift's `==` takes `ó` composed
             // (NFC) and decomposed (NFD) for equal.
-            guard !ids.contains(where: { $0.utf8.elementsEqual(anchor.fragment.utf8) }) else { continue }
+            guard !ids.contains(where: { $0.hasSameBytes(as: anchor.fragment) }) else { continue }
             // The file whose headings were searched: a translation's own body when it has one.
             let file = site.entry(anchor.target)?.bodyFile ?? anchor.target.description
             let lookAlike = LookAlike.twin(of: anchor.fragment, among: ids).map {

@@ -12,13 +12,13 @@ public struct ModelReader {
         "title", "description", "base_url", "language", "title_field", "enums", "collections", "stale_after_months",
         "repository_url",
         "paths",
-        "license", "periods", "paginate_by", "api_v1",
+        "license", "periods", "paginate_by", "filter_limit", "api_v1",
         "banner",
     ]
     static let collectionKeys = [
         "title", "singular", "description", "path", "expected", "title_field", "order_by", "status",
         "fields", "extra_fields", "menu", "group_by", "charts_by", "snapshots", "planned_start", "planned_end",
-        "data_date", "paginate_by",
+        "data_date", "paginate_by", "filter_limit",
     ]
     static let fieldKeys = [
         "type", "label", "required", "description", "to", "values", "of", "internal", "thresholds",
@@ -103,6 +103,9 @@ public struct ModelReader {
         model.periods = readPeriods(root["periods"])
         model.paginateBy =
             readPaginateBy(root["paginate_by"], scope: Message("paginate-invalid.site")) ?? SiteModel.defaultPageSize
+        model.filterLimit =
+            readFilterLimit(root["filter_limit"], scope: Message("paginate-invalid.site"))
+            ?? SiteModel.defaultFilterLimit
         model.publishesAPIv1 = boolean(root, "api_v1") ?? false
         model.baseURLLocation = root["base_url"].map {
             SourceLocation(file: file, line: $0.line, column: $0.column, length: $0.width)
@@ -288,6 +291,8 @@ public struct ModelReader {
         collection.folderLocation = folderNode.map(location(of:))
         collection.paginateBy = readPaginateBy(
             node["paginate_by"], scope: Message("paginate-invalid.collection", ["collection": name]))
+        collection.filterLimit = readFilterLimit(
+            node["filter_limit"], scope: Message("paginate-invalid.collection", ["collection": name]))
         return collection
     }
 

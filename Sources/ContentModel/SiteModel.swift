@@ -36,12 +36,19 @@ public struct SiteModel: Sendable {
     /// `paginate_by`: how many entries each page of a listing shows, unless a collection says
     /// otherwise; 0 keeps every listing on one page.
     public var paginateBy = SiteModel.defaultPageSize
+    /// `filter_limit`: the most values a filter of a listing shows inline, unless a collection
+    /// says otherwise; a field with more links to its values page (`acciones/hito/`) instead.
+    public var filterLimit = SiteModel.defaultFilterLimit
     /// `api_v1: true`: the JSON API's first layout (`/api/v1/`, every entry's body in its
     /// collection's list) is still written beside `/api/v2/`, for the clients that read it.
     public var publishesAPIv1 = false
 
     /// The entries a listing page shows when `site.yaml` does not say (`paginate_by`).
     public static let defaultPageSize = 100
+    /// The values a filter lists inline when `site.yaml` does not say (`filter_limit`): more than
+    /// any grouping of the Quito site (16 partners) or of the PMDOT example, few enough that a
+    /// filter stays a short list on a phone.
+    public static let defaultFilterLimit = 30
 
     /// Creates a model.
     public init(
@@ -117,6 +124,9 @@ public struct Collection: Sendable {
     /// `paginate_by`: the entries each page of this collection's listings shows; `nil` takes the
     /// site's, 0 keeps them on one page.
     public var paginateBy: Int?
+    /// `filter_limit`: the most values a filter of this collection's listings shows inline;
+    /// `nil` takes the site's.
+    public var filterLimit: Int?
 
     /// Creates a collection.
     public init(

@@ -33,6 +33,8 @@ public actor DevServer {
     var listener: Listener?
     var watcher: Task<Void, Never>?
     var building: Task<BuildResult, Never>?
+    /// The latest build, when it had no errors, and its site.
+    var lastClean: (BuildResult, PreparedSite)?
     var stopped = false
     /// The site's language, from the latest build whose model could be read.
     var language: String?
@@ -67,7 +69,7 @@ public actor DevServer {
         let pingEvery = max(1, Int(Duration.seconds(15) / options.pollInterval))
         self.watcher = Task { [events] in
             await watcher.watch(
-                onChange: { _ = await self.rebuild() },
+                onChange: { changed in _ = await self.rebuild(changed: changed) },
                 onTick: { tick in
                     if tick % pingEvery == 0 { await events.ping() }
                 })
@@ -92,11 +94,19 @@ public actor DevServer {
         await rebuild(reportingEnvironmentErrors: true)
     }
 
-    func rebuild(reportingEnvironmentErrors: Bool) async -> BuildResult {
+    /// Builds after a save of the files `changed` (relative to the root; `nil`: unknown, or
+    /// more than files' texts): a save that changed only Markdown bodies is taken into the last
+    /// build (`Build.updateBodies`); anything else is a whole build.
+    @discardableResult
+    public func rebuild(changed: Set<String>?) async -> BuildResult {
+        await rebuild(reportingEnvironmentErrors: true, changed: changed)
+    }
+
+    func rebuild(reportingEnvironmentErrors: Bool, changed: Set<String>? = nil) async -> BuildResult {
         let previous = building
         let task = Task {
             _ = await previous?.value
-            return await self.build(reportingEnvironmentErrors: reportingEnvironmentErrors)
+            return await self.build(reportingEnvironmentErrors: reportingEnvironmentErrors, changed: changed)
         }
         building = task
         return await task.value
@@ -117,14 +127,25 @@ public actor DevServer {
 
     /// One build, shown by the server and reported; a first build that finds no site at all is
     /// left to `start`, which refuses to serve it.
-    func build(reportingEnvironmentErrors: Bool = true) async -> BuildResult {
+    func build(reportingEnvironmentErrors: Bool = true, changed: Set<String>? = nil) async -> BuildResult {
         let started = ContinuousClock.now
         // Only rendered, in memory: the output folder in these options is never written.
         var buildOptions = BuildOptions(root: options.root, baseURL: address, strict: options.strict)
         buildOptions.caches = caches
         buildOptions.history = history
         buildOptions.progress = options.progress
-        let (result, site) = await Self.prepare(buildOptions)
+        var updated: (BuildResult, PreparedSite)?
+        if let changed, let (last, prepared) = lastClean {
+            updated = Build.updateBodies(last, prepared, changed: changed, options: buildOptions)
+        }
+        let (result, site): (BuildResult, PreparedSite?)
+        if let updated {
+            (result, site) = updated
+        } else {
+            (result, site) = await Self.prepare(buildOptions)
+        }
+        // What the next save's edit of a body may be taken into: a build without errors.
+        lastClean = result.diagnostics.hasErrors ? nil : site.map { (result, $0) }
         if !reportingEnvironmentErrors, result.exitCode == 2 { return result }
         builds += 1
         let generation = "\(session)-\(builds)"

@@ -16,6 +16,12 @@ import Foundation
         private let rootWatch: Int32
         /// Where events are read into, kept between reads (every 20 ms while serving).
         private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        private let root: String
+        /// The folder of each watch, relative to the root (`content/acciones`).
+        private var watched: [Int32: String] = [:]
+        /// The files changed since `takeChanges()`, relative to the root; `nil` once something
+        /// changed that is not a file's text (a folder, an overflow of the kernel's queue).
+        private var pending: Set<String>? = []
 
         static let mask = UInt32(
             IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
@@ -26,6 +32,7 @@ import Foundation
         init?(root: String, folders: [String]) {
             descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard descriptor >= 0 else { return nil }
+            self.root = root
             self.folders = folders.map { root + "/" + $0 }
             self.names = Set(folders)
             rootWatch = inotify_add_watch(descriptor, root, Self.mask)
@@ -58,6 +65,7 @@ import Foundation
                     if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                         changed = true
                         rewatch = true
+                        pending = nil
                         continue
                     }
                     guard !name.hasPrefix("."), watch != rootWatch || names.contains(name) else { continue }
@@ -65,10 +73,24 @@ import Foundation
                     if mask & UInt32(IN_ISDIR) != 0 || mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
                         rewatch = true
                     }
+                    if watch == rootWatch || rewatch || name.isEmpty {
+                        pending = nil
+                    } else if let folder = watched[watch] {
+                        pending?.insert(folder + "/" + name)
+                    } else {
+                        pending = nil
+                    }
                 }
             }
             if rewatch { watchAll() }
             return changed
+        }
+
+        /// The files changed since the last call, relative to the root; `nil` when not only files
+        /// changed, or when the kernel could not say which.
+        func takeChanges() -> Set<String>? {
+            defer { pending = [] }
+            return pending
         }
 
         /// Adds a watch to every folder under the watched ones (the kernel keeps one per folder,
@@ -78,7 +100,10 @@ import Foundation
         }
 
         private func watch(_ folder: String, depth: Int) {
-            guard depth < 32, inotify_add_watch(descriptor, folder, Self.mask) >= 0 else { return }
+            guard depth < 32 else { return }
+            let added = inotify_add_watch(descriptor, folder, Self.mask)
+            guard added >= 0 else { return }
+            watched[added] = String(folder.dropFirst(root.count + 1))
             guard let stream = opendir(folder) else { return }
             defer { closedir(stream) }
             while let item = readdir(stream) {

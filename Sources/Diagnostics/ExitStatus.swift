@@ -35,6 +35,7 @@ extension Diagnostic {
         "model-unknown-key": .content, "path-reserved": .content, "translation-unknown": .content,
         "language-invalid": .content, "period-invalid": .content, "periods-undated": .content,
         "paginate-invalid": .content,
+        "filter-limit-invalid": .content,
         // What a public release still lacks (warnings; content under --strict)
         "base-url-missing": .content, "base-url-placeholder": .content, "license-missing": .content,
         // Entries and references

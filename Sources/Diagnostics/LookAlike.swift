@@ -6,15 +6,15 @@ import Foundation
 public enum LookAlike {
     /// The candidate that Swift's `==` takes for `name` but whose code points differ, if any.
     public static func twin(of name: String, among candidates: some Sequence<String>) -> String? {
-        candidates.first { $0 == name && !$0.utf8.elementsEqual(name.utf8) }
+        candidates.first { $0 == name && !$0.hasSameBytes(as: name) }
     }
 
     /// "`#próximos` looks the same but is written with composed accents (NFC)": `shown` is how
     /// the candidate is quoted.
     public static func describe(_ candidate: String, shown: String) -> Message {
-        if candidate.utf8.elementsEqual(candidate.precomposedStringWithCanonicalMapping.utf8) {
+        if candidate.hasSameBytes(as: candidate.precomposedStringWithCanonicalMapping) {
             Message("look-alike.nfc", ["shown": shown])
-        } else if candidate.utf8.elementsEqual(candidate.decomposedStringWithCanonicalMapping.utf8) {
+        } else if candidate.hasSameBytes(as: candidate.decomposedStringWithCanonicalMapping) {
             Message("look-alike.nfd", ["shown": shown])
         } else {
             Message("look-alike.code-points", ["shown": shown])

@@ -28,6 +28,11 @@ public struct CollectionView: Sendable, TemplateView {
     public var pagination: PaginationView?
     /// On a listing split into pages, which page this is ("página 2 de 10"), beside the heading.
     public var pageTitle: String?
+    /// On a values page (`acciones/hito/`), the values of the field with their counts.
+    public var values: ValuesView?
+    /// On a group-by or values page, the pages above it after the home page: the collection,
+    /// and on a group-by page the values page of its field.
+    public var breadcrumb: [LinkView] = []
 
     var hasRows: Bool { !rows.isEmpty }
 
@@ -43,6 +48,8 @@ public struct CollectionView: Sendable, TemplateView {
         "emptyText": .init(\.emptyText),
         "pagination": .init(\.pagination),
         "pageTitle": .init(\.pageTitle),
+        "values": .init(\.values),
+        "breadcrumb": .init(\.breadcrumb),
         "title": .init(\.title),
         "singular": .init(\.singular),
         "description": .init(\.description),

@@ -1,13 +1,23 @@
 import Templates
 
-/// The values of one group-by field, each a link to its page with a count.
+/// The values of one group-by field, each a link to its page with a count; for a field with more
+/// values than `filter_limit`, only the current one and `more`, the link to its values page.
 public struct FilterView: Sendable, TemplateView {
     public var label: String
     public var options: [FilterOptionView]
+    /// "Los 2500 valores de Hito": the link to the page listing every value of the field.
+    public var more: LinkView?
+
+    public init(label: String, options: [FilterOptionView], more: LinkView? = nil) {
+        self.label = label
+        self.options = options
+        self.more = more
+    }
 
     public static let names: TemplateNames<FilterView> = [
         "label": .init(\.label),
         "options": .init(\.options),
+        "more": .init(\.more),
     ]
 }
 

@@ -21,7 +21,8 @@ extension PageBuilder {
     /// when `filter` says which value it lists. `page` is the listing's own path (its first page).
     func listing(
         of collection: Collection, entries: [Entry], page listingPath: String, number: Int = 1,
-        filter: (field: String, value: String)? = nil, filterDescription: String? = nil
+        filter: (field: String, value: String)? = nil, filterDescription: String? = nil,
+        trail: [(title: String, page: String)] = []
     ) -> PageView {
         let pageCount = pageCount(of: collection, entries: entries.count)
         let number = min(max(1, number), pageCount)
@@ -54,6 +55,7 @@ extension PageBuilder {
             coverage: filter == nil ? coverage(of: collection) : count(entries.count),
             status: status(of: collection, among: entries, from: page), columns: columns.map(\.label), rows: rows)
         listing.filters = filters(of: collection, from: page, listing: listingPath)
+        listing.breadcrumb = trail.map { LinkView(title: $0.title, url: PagePaths.relative($0.page, from: page)) }
         if filter == nil { listing.progress = progressSummary(only: collection.name) }
         listing.filter = filterText
         if let filter {

@@ -58,9 +58,12 @@ extension PageBuilder {
     public func page(of group: Group, page number: Int = 1) -> PageView {
         var description: String?
         if case .enumeration(let set) = group.field.type { description = set.value(group.value)?.description }
+        // The breadcrumb leads to the collection and to the values page of the field.
+        let folder = paths.prefix + group.collection.folder + "/" + group.field.name + "/"
         return listing(
             of: group.collection, entries: group.entries, page: path(of: group), number: number,
-            filter: (group.field.label, group.label), filterDescription: description)
+            filter: (group.field.label, group.label), filterDescription: description,
+            trail: [(group.collection.title, paths.index(of: group.collection)), (group.field.label, folder)])
     }
 
     /// `proyectos/estado/suspendido/`.
@@ -69,15 +72,24 @@ extension PageBuilder {
     }
 
     /// The filters of a collection's listing pages, made once per collection: each group-by
-    /// field's values with their page, the folder of those pages and their counts.
+    /// field's values with their page, the folder of those pages (its values page) and their counts.
     struct FilterTable: Sendable {
         struct Field: Sendable {
+            /// The field's name: the word of its folder (`estado`).
+            let name: String
             let label: String
-            /// `proyectos/estado/`: the folder of this field's group pages.
+            /// `proyectos/estado/`: the folder of this field's group pages, and its values page.
             let folder: String
             /// Each value's title, page (`proyectos/estado/suspendido/`), last path word with its
             /// slash (`suspendido/`) and count of entries.
             let options: [(title: String, page: String, word: String, count: Int)]
+            /// True when a filter lists every value (at most `filter_limit`); otherwise it shows
+            /// the current value and `more`, a link to the values page.
+            let inline: Bool
+            /// "Los 2500 valores de Hito": the words of the link to the values page.
+            let more: String
+            /// The position in `options` of each value's page, for a field that is not inline.
+            let positions: [String: Int]
         }
         let fields: [Field]
     }
@@ -85,24 +97,36 @@ extension PageBuilder {
     /// `filters(of:from:)`'s table of `collection`, made from its groups.
     func filterTable(of collection: Collection) -> FilterTable {
         let all = groups(of: collection)
+        let limit = model.filterLimit(of: collection)
         return FilterTable(
-            fields: collection.groupBy.compactMap(collection.field).compactMap { field in
+            fields: collection.groupBy.compactMap(collection.field).compactMap { (field: Field) -> FilterTable.Field? in
                 let groups = all.filter { $0.field.name == field.name }
                 guard !groups.isEmpty else { return nil }
                 let folder = paths.prefix + collection.folder + "/" + field.name + "/"
+                let options = groups.map {
+                    (title: $0.label, page: folder + $0.value + "/", word: $0.value + "/", count: $0.entries.count)
+                }
+                let inline = options.count <= limit
                 return FilterTable.Field(
-                    label: field.label, folder: folder,
-                    options: groups.map { ($0.label, folder + $0.value + "/", $0.value + "/", $0.entries.count) })
+                    name: field.name, label: field.label, folder: folder, options: options, inline: inline,
+                    more: strings.plural("values.more", count: options.count, ["field": field.label]),
+                    positions: inline
+                        ? [:]
+                        : Dictionary(
+                            options.enumerated().map { ($0.element.page, $0.offset) },
+                            uniquingKeysWith: { first, _ in first }))
             })
     }
 
-    /// The filters of an index or group-by page: every group-by field with its values, the one
-    /// of `listing` (the listing's first page, when `page` is a later one) marked current.
+    /// The filters of an index, group-by or values page: every group-by field with its values,
+    /// the one of `listing` (the listing's first page, when `page` is a later one) marked current.
+    /// A field with more values than `filter_limit` shows only the current value (on a page of
+    /// one of its values) and a link to its values page (`acciones/hito/`), which lists them all.
     ///
-    /// Every listing page of a collection shows every value of every field (a page per milestone
-    /// lists all milestones), so this runs for values × pages: each link is the relative path to
-    /// the field's folder, made once per field, and the value's word, unless the page is inside
-    /// the value's own folder (its own page or a later page of it), where the general rule applies.
+    /// Every listing page of a collection shows every value of every inline field, so this runs
+    /// for values × pages: each link is the relative path to the field's folder, made once per
+    /// field, and the value's word, unless the page is inside the value's own folder (its own
+    /// page or a later page of it), where the general rule applies.
     func filters(of collection: Collection, from page: String, listing: String? = nil) -> [FilterView] {
         let listing = listing ?? page
         let table = filterTables[collection.name] ?? filterTable(of: collection)
@@ -110,15 +134,18 @@ extension PageBuilder {
         return table.fields.map { field in
             let prefix = PagePaths.relative(field.folder, from: page)
             let lead = prefix == "./" ? "" : prefix
+            func view(_ option: (title: String, page: String, word: String, count: Int)) -> FilterOptionView {
+                let inside = pageLength >= option.page.utf8.count && page.hasPrefix(option.page)
+                return FilterOptionView(
+                    title: option.title,
+                    url: inside ? PagePaths.relative(option.page, from: page) : lead + option.word,
+                    count: option.count, current: option.page == listing)
+            }
+            guard !field.inline else { return FilterView(label: field.label, options: field.options.map(view)) }
+            let current = listing.hasPrefix(field.folder) ? field.positions[listing].map { field.options[$0] } : nil
             return FilterView(
-                label: field.label,
-                options: field.options.map { option in
-                    let inside = pageLength >= option.page.utf8.count && page.hasPrefix(option.page)
-                    return FilterOptionView(
-                        title: option.title,
-                        url: inside ? PagePaths.relative(option.page, from: page) : lead + option.word,
-                        count: option.count, current: option.page == listing)
-                })
+                label: field.label, options: current.map { [view($0)] } ?? [],
+                more: LinkView(title: field.more, url: prefix, current: listing == field.folder))
         } + [lateFilter(of: collection, from: page, listing: listing)].compactMap { $0 }
     }
 }

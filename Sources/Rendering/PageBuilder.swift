@@ -7,8 +7,8 @@ import SiteLayout
 /// Computes the view of every page from the validated `Site`: labels, figures, references in
 /// both directions, relative URLs.
 public struct PageBuilder: Sendable {
-    public let site: Site
-    public let bodies: RenderedBodies
+    public private(set) var site: Site
+    public private(set) var bodies: RenderedBodies
     public let strings: Strings
     public let localization: Localization
     public let paths: PagePaths
@@ -36,6 +36,15 @@ public struct PageBuilder: Sendable {
     }
 
     var model: SiteModel { site.model }
+
+    /// This builder with other bodies of the same entries (`avance serve`'s edit of a body):
+    /// the groups and filters, made from fields, are kept.
+    func replacing(site: Site, bodies: RenderedBodies) -> PageBuilder {
+        var builder = self
+        builder.site = site
+        builder.bodies = bodies
+        return builder
+    }
 
     /// The built-in pages and data files in the words of `language`, one of the site's.
     func dataPaths(of language: String) -> DataPaths {

@@ -23,6 +23,11 @@ public struct SiteRenderer: Sendable {
         self.localization = localization ?? Localization(site: site)
     }
 
+    /// This renderer with `site` and `bodies` in place of its own, in the same language and theme.
+    public func replacing(site: Site, bodies: RenderedBodies) -> SiteRenderer {
+        SiteRenderer(site: site, bodies: bodies, theme: theme, localization: localization)
+    }
+
     /// A page to render: which template, which view, where.
     struct PageJob: Sendable {
         let template: String
@@ -109,6 +114,12 @@ public struct SiteRenderer: Sendable {
         /// Every page's output path, in the order `render()` makes them.
         public let paths: [String]
 
+        /// These pages, of the same entries with other bodies (`avance serve`'s edit of a body).
+        public func replacing(site: Site, bodies: RenderedBodies) -> Pages {
+            Pages(
+                builder: builder.replacing(site: site, bodies: bodies), templates: templates, jobs: jobs, paths: paths)
+        }
+
         /// The page at `path`, rendered now; `nil` when there is no such page.
         public func render(_ path: String) -> Result<OutputFile, Diagnostic>? {
             jobs[path].map { SiteRenderer.render($0, builder, templates) }
@@ -170,16 +181,24 @@ public struct SiteRenderer: Sendable {
             for group in builder.groups(of: collection) {
                 listing(builder.path(of: group), entries: group.entries.count) { $0.page(of: group, page: $1) }
             }
+            // The values page of each group-by field, at the folder of its group pages.
+            for values in builder.valuesPages(of: collection) {
+                listing(values.path, entries: values.values) {
+                    $0.valuesPage(of: collection, field: values.field, page: $1) ?? $0.index(of: collection)
+                }
+            }
             if let late = builder.latePath(of: collection) {
                 listing(late, entries: site.lateEntries(of: collection.name).count) {
                     $0.latePage(of: collection, page: $1)
                 }
             }
             for entry in site.entries(of: collection.name) {
+                // The entry is looked up when the page is made: the builder's site may have a newer body.
+                let key = entry.key
                 jobs.append(
                     PageJob(
-                        template: template, path: PagePaths.file(of: paths.page(of: entry.key)),
-                        view: { $0.page(of: entry) }))
+                        template: template, path: PagePaths.file(of: paths.page(of: key)),
+                        view: { $0.page(of: $0.site.entry(key) ?? entry) }))
             }
         }
         return jobs

@@ -56,4 +56,11 @@ public struct Entry: Sendable {
 
     public var id: String { key.id }
     public var collection: String { key.collection }
+
+    /// This entry with another body, read from the same file at the same line.
+    public func with(body: String) -> Entry {
+        Entry(
+            key: key, file: file, title: title, fields: fields, positions: positions, textSources: textSources,
+            body: body, bodyFirstLine: bodyFirstLine, bodyFile: bodyFile)
+    }
 }

@@ -36,6 +36,13 @@ public struct EntryTranslation: Sendable {
         self.bodyFirstLine = bodyFirstLine
     }
 
+    /// This translation with another body, read from the same file at the same line.
+    public func with(body: String) -> EntryTranslation {
+        EntryTranslation(
+            key: key, language: language, file: file, fields: fields, textSources: textSources, body: body,
+            bodyFirstLine: bodyFirstLine)
+    }
+
     /// True when the translation has a body of its own.
     public var hasBody: Bool { !body.allSatisfy(\.isWhitespace) }
 }

@@ -5,7 +5,7 @@ import ContentModel
 public struct Site: Sendable {
     public let model: SiteModel
     /// Entries of each collection, by collection name, in display order.
-    public let entries: [String: [Entry]]
+    public private(set) var entries: [String: [Entry]]
     /// For each entry, the entries that refer to it, sorted.
     public let backlinks: [EntryKey: [Backlink]]
     /// When each entry's file last changed (from git), when known.
@@ -22,7 +22,7 @@ public struct Site: Sendable {
     public var unreadable: [String: EntryKey] = [:]
     /// In a translated site, the entries whose body is still in the original language.
     public var untranslatedBodies: Set<EntryKey> = []
-    let index: [EntryKey: Entry]
+    private(set) var index: [EntryKey: Entry]
     let positions: [EntryKey: Int]
 
     /// Creates a site from validated entries; computes the index and backlinks.
@@ -44,6 +44,18 @@ public struct Site: Sendable {
 
     /// The entry named by `key`.
     public func entry(_ key: EntryKey) -> Entry? { index[key] }
+
+    /// This site with `entry` in place of the entry of the same key, at the same place; `nil`
+    /// when the site has no such entry. For an edit of a body only (`avance serve`): the
+    /// backlinks, made from fields, are kept as they are.
+    public func replacing(_ entry: Entry) -> Site? {
+        guard let position = positions[entry.key], entries[entry.collection]?.indices.contains(position) == true
+        else { return nil }
+        var site = self
+        site.entries[entry.collection]![position] = entry
+        site.index[entry.key] = entry
+        return site
+    }
 
     /// The place of an entry in its collection's display order.
     public func position(of key: EntryKey) -> Int? { positions[key] }

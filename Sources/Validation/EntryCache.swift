@@ -19,7 +19,7 @@ public final class EntryCache: @unchecked Sendable {
         lock.withLock {
             // Compared by bytes: Swift's `==` takes `é` and `e` + U+0301 for the same text, and a
             // file that changed from one to the other would keep its old entry.
-            if self.generation.map({ !$0.utf8.elementsEqual(generation.utf8) }) ?? true { results = [:] }
+            if self.generation.map({ !$0.hasSameBytes(as: generation) }) ?? true { results = [:] }
             self.generation = generation
             hits = 0
         }
@@ -30,11 +30,10 @@ public final class EntryCache: @unchecked Sendable {
     private var hits = 0
 
     func result(path: String, text: String) -> (Entry?, [Diagnostic])? {
-        lock.withLock {
-            guard let kept = results[path], kept.text.utf8.elementsEqual(text.utf8) else { return nil }
-            hits += 1
-            return kept.result
-        }
+        // Compared outside the lock: a file's text is compared on every build, by every thread.
+        guard let kept = lock.withLock({ results[path] }), kept.text.hasSameBytes(as: text) else { return nil }
+        lock.withLock { hits += 1 }
+        return kept.result
     }
 
     /// Keeps the results of this build, and only those: files removed since are forgotten.

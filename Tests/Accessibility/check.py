@@ -140,15 +140,16 @@ def translated_search_pages(public):
 
 def pages_to_check(public):
     """One page of every template: home, each collection's index and its first entry, the
-    open-data page, the search page with and without a query, the 404 page; a group page and
-    the second page of a long listing when the site has them."""
+    open-data page, the search page with and without a query, the 404 page; a group page, the
+    values page of its field and the second page of a long listing when the site has them."""
     pages = ["", "datos/", "buscar/", "buscar/?q=gestion", "no-existe/"]
     for index in sorted(public.glob("*/index.html")):
         folder = index.parent
         if folder.name in ("datos", "buscar", "api"):
             continue
         pages.append(folder.name + "/")
-        entries = sorted(p.parent.name for p in folder.glob("*/index.html"))
+        # An entry's page has no pages below it; a values page (`proyectos/estado/`) has its group pages.
+        entries = sorted(p.parent.name for p in folder.glob("*/index.html") if not any(p.parent.glob("*/index.html")))
         if entries:
             pages.append(f"{folder.name}/{entries[0]}/")
     # Group-by pages (`proyectos/estado/en-marcha/`), if the site has any: the first one.
@@ -156,6 +157,8 @@ def pages_to_check(public):
                     if p.parts[-4] not in ("api", "datos") and len(p.parts[-4]) > 2)
     if groups:
         pages.append(groups[0] + "/")
+        # The values page of its field (`proyectos/estado/`): every value with its count.
+        pages.append(groups[0].rsplit("/", 1)[0] + "/")
     # A later page of a long listing (`acciones/pagina/2/`, `paginate_by`), if the site has one.
     later = sorted(p.parent.relative_to(public).as_posix() for p in public.glob("*/*/2/index.html")
                    if p.parts[-3] in ("pagina", "page"))

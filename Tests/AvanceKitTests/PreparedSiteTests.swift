@@ -12,8 +12,9 @@ import Testing
         #expect(!result.diagnostics.hasErrors)
         // With each language's search index (97 files), the theme's favicon and Open Graph image (3),
         // the reporting periods (12 pages, 8 JSON documents and a CSV), the 42 documents of
-        // /api/v2/ beside /api/v1/ and the two CSVs of the goal `agua-segura`'s indicator.
-        #expect(built.files.count == 339)
+        // /api/v2/ beside /api/v1/, the two CSVs of the goal `agua-segura`'s indicator and the values
+        // page of each grouping (8 in each language).
+        #expect(built.files.count == 355)
         // Pages, in every language, are listed before anything is rendered.
         #expect(result.paths == built.files.map(\.path).filter { $0.hasSuffix(".html") }.sorted())
         for file in built.files {

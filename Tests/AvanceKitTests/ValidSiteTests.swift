@@ -37,9 +37,11 @@ import Testing
         // pages, and one page per group: acciones by estado (3) and eje (2 axes named), metas by
         // dimension (2), proyectos by estado (4), eje (2), ejecutor (3) and socios (3), socios by tipo (4),
         // and the late proyectos (past `planned_end`); the index of reporting periods and one page
-        // per year from 2021 to 2025 (open on the reference date, 1 January 2025).
-        #expect(pages.count == 1 + 6 + 22 + 3 + (3 + 2) + 2 + (4 + 2 + 3 + 3) + 4 + 1 + (1 + 5))
-        #expect(pages.count == 62)
+        // per year from 2021 to 2025 (open on the reference date, 1 January 2025); and the values
+        // page of each grouping (8: acciones/estado/, acciones/eje/, metas/dimension/, the four of
+        // proyectos, socios/tipo/).
+        #expect(pages.count == 1 + 6 + 22 + 3 + (3 + 2) + 2 + (4 + 2 + 3 + 3) + 4 + 1 + (1 + 5) + 8)
+        #expect(pages.count == 70)
         for path in [
             "proyectos/estado/suspendido/index.html", "proyectos/ejecutor/cooperativa-luz/index.html",
             "socios/tipo/privado/index.html", "acciones/eje/movilidad/index.html",
@@ -49,20 +51,20 @@ import Testing
         }
         #expect(!pages.contains("acciones/eje/gobierno/index.html"))  // no action names that axis
         // The English site has the same pages under en/; then the 404 page, CSS, data and feeds.
-        #expect(Self.result.files.filter { $0.path.hasPrefix("en/") && $0.path.hasSuffix("index.html") }.count == 62)
-        #expect(Self.result.files.filter { $0.path.hasSuffix(".html") }.count == 125)
+        #expect(Self.result.files.filter { $0.path.hasPrefix("en/") && $0.path.hasSuffix("index.html") }.count == 70)
+        #expect(Self.result.files.filter { $0.path.hasSuffix(".html") }.count == 141)
         // And each language's search index: its manifest, one file per entry, and its shards, one
         // per first letter or digit of its words (25 in Spanish, 26 in English).
         let search = Self.result.files.filter {
             $0.path.hasPrefix("search-index/") || $0.path.hasPrefix("en/search-index/")
         }
         #expect(search.count == 2 * (1 + 22) + 25 + 26)
-        // 242: also the theme's favicon (SVG and PNG) and Open Graph image, the periods' open
+        // 258: also the theme's favicon (SVG and PNG) and Open Graph image, the periods' open
         // data (their list, 5 documents, 2 schemas and a CSV), the 42 documents of `/api/v2/`
         // beside those of `/api/v1/` (`api_v1: true`): catalog and its schema, a list and two
         // schemas per collection, a document per entry; and the two CSVs of the goal
         // `agua-segura`'s indicator (all of `metas`, and its own).
-        #expect(Self.result.files.count == 242 + search.count)
+        #expect(Self.result.files.count == 258 + search.count)
         #expect(Self.result.files.contains { $0.path == "404.html" })
         #expect(Self.result.files.contains { $0.path == "css/site.css" })
     }

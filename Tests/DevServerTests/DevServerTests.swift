@@ -173,6 +173,28 @@ import Testing
         #expect(RawHTTP(port: await server.port) == nil)
     }
 
+    /// A save of a body only is taken into the last build (`Build.updateBodies`, its log says
+    /// "update"), and its page shows the edit; a save of a field is a whole build.
+    @Test func aSavedBodyIsTakenIntoTheLastBuildAndAFieldIsNot() async throws {
+        let (server, root, port) = try await start("body", pollInterval: .seconds(60))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = "content/acciones/a01.md"
+        let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+        try (text + "\nUna línea guardada en el cuerpo.\n").write(
+            toFile: root + "/" + path, atomically: true, encoding: .utf8)
+        let body = await server.rebuild(changed: [path])
+        #expect(body.log.first?.hasPrefix("update: 1 edited bodies") == true, "\(body.log)")
+        #expect(try await get("/acciones/a01/", port: port).body.contains("Una línea guardada en el cuerpo."))
+
+        try text.replacingOccurrences(of: "titulo: ", with: "titulo: Otro, ").write(
+            toFile: root + "/" + path, atomically: true, encoding: .utf8)
+        let field = await server.rebuild(changed: [path])
+        #expect(field.log.first?.hasPrefix("load:") == true, "\(field.log)")
+        let page = try await get("/acciones/a01/", port: port).body
+        #expect(page.contains("Otro, ") && !page.contains("Una línea guardada"))
+        await server.stop()
+    }
+
     @Test func theEventStreamAnnouncesEveryBuildAndEndsOnStop() async throws {
         let (server, root, port) = try await start("events")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -195,7 +217,7 @@ import Testing
     }
 
     /// What the issue asks of a new user: edit a file in an editor, see the page update. The
-    /// server runs as `avance serve` does (default options: Linux's inotify watcher, 50 ms to
+    /// server runs as `avance serve` does (default options: Linux's inotify watcher, 30 ms to
     /// settle); a page's event stream is open; one project is saved with a new title. The new
     /// build must be announced within 5 seconds (the requirement is a second; the bound is wide
     /// for a loaded machine), and the page must show the edit. Measured here on 2 busy cores,

@@ -32,6 +32,25 @@ import Testing
             #expect(!events.changed())
         }
 
+        /// Which files changed, for `avance serve` to take an edit of a body without a whole build.
+        @Test func theChangedFilesAreNamedUnlessAFolderChanged() throws {
+            defer { try? manager.removeItem(atPath: root) }
+            try write("a", to: "content/proyectos/a.md")
+            let events = try #require(FolderEvents(root: root, folders: ["content", "theme"]))
+            try write("a, longer", to: "content/proyectos/a.md")
+            try write("b", to: "content/proyectos/b.md")
+            #expect(events.changed())
+            #expect(events.takeChanges() == ["content/proyectos/a.md", "content/proyectos/b.md"])
+            #expect(events.takeChanges() == [])
+            try manager.createDirectory(atPath: root + "/content/socios", withIntermediateDirectories: true)
+            try write("c", to: "content/proyectos/a.md")
+            #expect(events.changed())
+            #expect(events.takeChanges() == nil)
+            try write("d", to: "content/socios/s.md")
+            #expect(events.changed())
+            #expect(events.takeChanges() == ["content/socios/s.md"])
+        }
+
         @Test func foldersMadeLaterAreWatchedToo() throws {
             defer { try? manager.removeItem(atPath: root) }
             let events = try #require(FolderEvents(root: root, folders: ["content", "theme"]))
@@ -72,7 +91,7 @@ import Testing
         var watcher = SourceWatcher(root: root, folders: ["content"], interval: .milliseconds(20))
         watcher.kernelEvents = false
         let changes = Changes()
-        let task = Task { await watcher.watch(onChange: { changes.add() }) }
+        let task = Task { await watcher.watch(onChange: { _ in changes.add() }) }
         defer { task.cancel() }
         try await Task.sleep(for: .milliseconds(100))  // the first look at the files
         #expect(changes.value == 0)
@@ -85,5 +104,20 @@ import Testing
         #expect(changes.value == 1)
         try "new".write(toFile: root + "/content/notas/b.md", atomically: false, encoding: .utf8)
         #expect(await waitFor(changes, above: 1))
+    }
+
+    @Test func theChangedFilesAreNamedUnlessAFileCameOrWent() {
+        let root = "/sitio"
+        let before = [
+            SourceWatcher.Stamp(path: "/sitio/content/a.md", modified: 1, size: 1),
+            SourceWatcher.Stamp(path: "/sitio/content/b.md", modified: 1, size: 1),
+        ]
+        var after = before
+        after[1].modified = 2
+        #expect(SourceWatcher.changes(from: before, to: after, root: root) == ["content/b.md"])
+        #expect(SourceWatcher.changes(from: before, to: before, root: root) == [])
+        #expect(SourceWatcher.changes(from: before, to: Array(before.prefix(1)), root: root) == nil)
+        after[1].path = "/sitio/content/c.md"
+        #expect(SourceWatcher.changes(from: before, to: after, root: root) == nil)
     }
 }

@@ -40,8 +40,9 @@ import Testing
             })
         #expect(!sorted.diagnostics.hasErrors)
         // With each language's search index (97 files), the theme's favicon and Open Graph image (3),
-        // the 42 documents of /api/v2/ beside /api/v1/ and the two CSVs of the test site's indicator.
-        #expect(sorted.files.count == 318)
+        // the 42 documents of /api/v2/ beside /api/v1/, the two CSVs of the test site's indicator and
+        // the values page of each grouping (8 in each language).
+        #expect(sorted.files.count == 334)
         #expect(sorted.files == reversed.files)
         #expect(sorted.files == shuffled.files, "shuffled with seed \(seed)")
     }
