@@ -40,7 +40,8 @@ public final class PreparedSite: @unchecked Sendable {
     /// pages' index, when made, is kept with the new bodies in place, so that the first page
     /// asked for after an edit need not list 20,000 pages again.
     func replacing(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer]) -> PreparedSite {
-        let replaced = PreparedSite(site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles)
+        let replaced = PreparedSite(
+            site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles, staticPaths: staticPaths)
         replaced.files = files
         if let (pages, paths, set) = lock.withLock({ pageIndex }) {
             let renewed = zip(pages, renderers).map { $0.replacing(site: $1.site, bodies: $1.bodies) }
@@ -49,11 +50,15 @@ public final class PreparedSite: @unchecked Sendable {
         return replaced
     }
 
-    private init(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], staticFiles: [String: [UInt8]]) {
+    private init(
+        site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], staticFiles: [String: [UInt8]],
+        staticPaths: [String]
+    ) {
         self.site = site
         self.bodies = bodies
         self.renderers = renderers
         self.staticFiles = staticFiles
+        self.staticPaths = staticPaths
     }
 
     /// The entry of each content file, made when an edit first needs it; kept by `replacing`.
