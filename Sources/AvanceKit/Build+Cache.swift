@@ -44,7 +44,9 @@ extension Build {
         } else {
             var prepared: PreparedSite?
             (result, prepared) = prepare(options, clock: &clock)
-            if let historyWarning { result.diagnostics.append(historyWarning) }
+            // Said where a build without the cache says it: once the site is validated (a site
+            // with no `content/` stops before git is read).
+            if let historyWarning, result.site != nil { result.diagnostics.append(historyWarning) }
             guard let prepared, !result.diagnostics.hasErrors else {
                 staging.discard()
                 result.log = log + result.log

@@ -310,4 +310,36 @@ import Testing
         let plain = BuildCache.input(Array("texto".utf8))
         #expect(plain.frontMatter == plain.hash)
     }
+
+    @Test func gitDatesAreReadOnceAndSaidAsWithoutTheCache() throws {
+        let site = try Site("git", quiet: true)
+        defer { site.remove() }
+        var options = site.options()
+        options.gitHistory = true
+        var plain = site.options(cache: false)
+        plain.gitHistory = true
+        plain.output = site.root + "/plain"
+        let clean = Build.build(plain)
+        // The copy is in no git repository: said once, by both.
+        #expect(clean.diagnostics.map(\.code) == ["git-unavailable"])
+        #expect(Build.build(options).diagnostics == clean.diagnostics)
+        let second = Build.build(options)
+        #expect(second.diagnostics == clean.diagnostics)
+        #expect(renderLine(second)?.hasPrefix("render: 0 pages rendered") == true)
+    }
+
+    @Test func theCommandKeepsTheCacheUnlessToldNotTo() throws {
+        let site = try Site("command", quiet: true)
+        defer { site.remove() }
+        let off = try Repository.runAvance(
+            ["build", "--root", site.root, "--no-git-dates", "--no-cache", "--base-url", "https://villa.example.net/"])
+        #expect(off.status == 0, "\(off.err)")
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/.avance"))
+        let arguments = ["build", "--root", site.root, "--no-git-dates", "--base-url", "https://villa.example.net/"]
+        #expect(try Repository.runAvance(arguments).status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.cache + "/manifest"))
+        let again = try Repository.runAvance(arguments + ["--verbose"])
+        #expect(again.status == 0)
+        #expect(again.err.contains("render: 0 pages rendered"), "\(again.err)")
+    }
 }
