@@ -17,6 +17,10 @@ shows the filters avance shows: a grouping of at most 30 values (avance's defaul
 inline with counts, a larger one as the current value and a link to its terms page (Hugo's
 taxonomy page, avance's values page `acciones/hito/`), which lists every value with its count.
 
+Every Hugo page has the page shell of avance's theme (head, header with search form and menu,
+breadcrumb, footer), and an entry's page its fields, table of contents, body and history as
+avance shows them; avance's entry pages also list the entries that refer to them, with the
+roll-up of their statuses, which Hugo's do not (HUGO_BASEOF, HUGO_SINGLE).
 Same N, same bytes: the random generator is seeded with N.
 """
 import os
@@ -178,12 +182,92 @@ disableKinds = ["taxonomy", "term", "RSS"]
   unsafe = false
 """
 
+# Every page of the Hugo site has the page shell of avance's theme, as any real Hugo theme has one:
+# the same <head> (canonical link, icons, Open Graph, style sheets, feeds), the skip link, the
+# header with the site's name, its search form and its menu (the current section marked), a
+# breadcrumb and the footer. An entry's page shows its fields as avance does (a reference as a
+# link titled with the entry it names, an enum as a badge, a list of references as a list, a
+# history as a timeline), its table of contents and its body. What avance's entry pages show and
+# these do not: the entries that refer to it ("Relacionado") and the roll-up of their statuses.
+HUGO_BASEOF = (
+    '<!DOCTYPE html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    '<title>{{ if not .IsHome }}{{ .Title }} · {{ end }}{{ site.Title }}</title>\n'
+    '<link rel="canonical" href="{{ .Permalink }}">\n'
+    '<link rel="icon" href="{{ "img/favicon.svg" | relURL }}" type="image/svg+xml">\n'
+    '<link rel="icon" href="{{ "img/favicon.png" | relURL }}" type="image/png" sizes="32x32">\n'
+    '<meta property="og:type" content="website">\n<meta property="og:site_name" content="{{ site.Title }}">\n'
+    '<meta property="og:title" content="{{ .Title }}">\n<meta property="og:url" content="{{ .Permalink }}">\n'
+    '<meta property="og:image" content="{{ "img/og-image.png" | absURL }}">\n'
+    '<meta property="og:image:width" content="1200">\n<meta property="og:image:height" content="630">\n'
+    '<meta name="twitter:card" content="summary">\n<link rel="stylesheet" href="{{ "css/site.css" | relURL }}">\n'
+    '<link rel="alternate" type="application/feed+json" title="Cambios en el avance de la Estrategia" '
+    'href="{{ "feed.json" | relURL }}">\n'
+    '<link rel="alternate" type="application/atom+xml" title="Cambios en el avance de la Estrategia" '
+    'href="{{ "feed.xml" | relURL }}">\n<meta name="generator" content="hugo">\n'
+    '<link rel="stylesheet" href="{{ "css/search.css" | relURL }}">\n</head>\n<body>\n'
+    '<a class="skip-link" href="#Contenido">Saltar al contenido</a>\n<header class="site-header">\n'
+    '  <div class="wrap">\n    <a class="site-title" href="{{ "" | relURL }}">{{ site.Title }}</a>\n'
+    '    <details class="site-menu">\n      <summary>Menú</summary>\n      <div class="site-menu-body">\n'
+    '      <form class="site-search" role="search" aria-label="Buscar en el sitio" '
+    'action="{{ "buscar/" | relURL }}" method="get">\n'
+    '        <label class="site-search-label" for="site-search-q">Buscar en el sitio</label>\n'
+    '        <input class="site-search-input" type="search" id="site-search-q" name="q" autocomplete="off" '
+    'spellcheck="false">\n        <button class="site-search-button" type="submit">Buscar</button>\n'
+    '      </form>\n      <nav class="site-nav" aria-label="Menú principal">\n        <ul>\n'
+    '{{ $current := .Section }}{{ range site.Sections }}<li><a href="{{ .RelPermalink }}"'
+    '{{ if eq .Section $current }} aria-current="page"{{ end }}>{{ .Title }}</a></li>\n{{ end }}'
+    '<li><a href="{{ "datos/" | relURL }}">Datos abiertos</a></li>\n        </ul>\n      </nav>\n'
+    '      </div>\n    </details>\n  </div>\n</header>\n'
+    '<main id="Contenido" class="wrap site-main" tabindex="-1">\n'
+    '{{ if not .IsHome }}<nav class="breadcrumb" aria-label="Ruta de navegación">\n'
+    '  <ol><li><a href="{{ "" | relURL }}">Inicio</a></li>{{ if .IsPage }}<li><a href="{{ .Parent.RelPermalink }}">'
+    '{{ .Parent.Title }}</a></li>{{ end }}</ol>\n</nav>\n{{ end }}'
+    '{{ block "main" . }}{{ end }}\n</main>\n<footer class="site-footer">\n  <div class="wrap">\n'
+    '    <p>Sitio generado con Hugo a partir de archivos Markdown en git. Las cifras provienen solo de fuentes '
+    'citadas. <a href="{{ "datos/" | relURL }}">Datos abiertos</a>: JSON, CSV, JSON Feed, Atom. '
+    '<a href="{{ "actualizaciones/" | relURL }}">Últimas actualizaciones</a>.</p>\n  </div>\n</footer>\n'
+    '</body>\n</html>\n'
+)
+
+# The fields an entry's page shows, in order, by collection: [name, kind, collection referred to].
+HUGO_FIELDS = {
+    "ejes": [["orden", "text", ""]],
+    "hitos": [["eje", "ref", "ejes"]],
+    "acciones": [["hito", "ref", "hitos"], ["plazo", "enum", ""], ["estado", "enum", ""], ["tipo", "enum", ""],
+                 ["socios", "refs", "socios"]],
+    "proyectos": [["estado", "enum", ""], ["eje", "ref", "ejes"], ["acciones", "refs", "acciones"],
+                  ["socios", "refs", "socios"], ["ejecutor", "ref", "socios"]],
+    "socios": [["tipo", "enum", ""]],
+}
+
+HUGO_SINGLE = (
+    '{{ define "main" }}<article class="entry">\n  <header class="entry-header">\n'
+    '    <p class="kind">{{ .Section }}</p>\n    <h1>{{ .Title }}</h1>\n'
+    '    <p class="data-date">Sin registros fechados</p>\n'
+    '    <p class="updated"><small>Fecha de la última actualización desconocida.</small></p>\n  </header>\n'
+    '  <dl class="fields">\n{{ $page := . }}{{ range index site.Params.fields .Section }}'
+    '{{ $name := index . 0 }}{{ $kind := index . 1 }}{{ $to := index . 2 }}{{ with index $page.Params $name }}'
+    '{{ $v := . }}    <div class="field field-{{ $name }}">\n      <dt>{{ $name }}</dt>\n      <dd>'
+    '{{ if eq $kind "ref" }}<span class="value">{{ with site.GetPage (printf "/%s/%s" $to $v) }}'
+    '<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</span>'
+    '{{ else if eq $kind "refs" }}<ul>{{ range $v }}<li><span class="value">'
+    '{{ with site.GetPage (printf "/%s/%s" $to .) }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}'
+    '</span></li>{{ end }}</ul>'
+    '{{ else if eq $kind "enum" }}<span class="value"><span class="badge badge-{{ $v }}">{{ $v }}</span></span>'
+    '{{ else }}<span class="value">{{ $v }}</span>{{ end }}</dd>\n    </div>\n{{ end }}{{ end }}  </dl>\n'
+    '{{ with .TableOfContents }}  <nav class="toc" aria-labelledby="Indice"><h2 id="Indice">Contenido</h2>'
+    '{{ . }}</nav>\n{{ end }}  <div class="body">{{ .Content }}</div>\n'
+    '{{ with .Params.historial }}  <section class="history" aria-labelledby="Historial">\n'
+    '    <h2 id="Historial">Historial</h2>\n    <ol class="timeline">\n{{ range . }}'
+    '      <li><time datetime="{{ .fecha }}">{{ .fecha }}</time><span class="timeline-sep"> — </span>'
+    '<strong class="timeline-label">{{ .estado }}</strong><p>{{ .nota }}</p></li>\n{{ end }}'
+    '    </ol>\n  </section>\n{{ end }}</article>\n{{ end }}'
+)
+
 HUGO_LAYOUTS = {
-    "_default/baseof.html": "<!DOCTYPE html><html lang=\"es\"><head><title>{{ .Title }}</title></head>"
-    "<body><nav>{{ range .Site.Sections }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ end }}</nav>"
-    "{{ block \"main\" . }}{{ end }}</body></html>",
-    "_default/single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><dl>{{ range $k, $v := .Params }}"
-    "<dt>{{ $k }}</dt><dd>{{ $v }}</dd>{{ end }}</dl>{{ .Content }}{{ end }}",
+    "_default/baseof.html": HUGO_BASEOF,
+    "_default/single.html": HUGO_SINGLE,
     "_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\""
     "{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Params.estado }}</li>{{ end }}</ul>{{ end }}",
     "_default/single.json": "{{ dict \"title\" .Title \"params\" .Params \"url\" .Permalink | jsonify }}",
@@ -246,6 +330,14 @@ QUITO_HUGO_LAYOUTS = {
 }
 
 
+def fields_config():
+    """The [params.fields] table of hugo.toml: what an entry's page shows (HUGO_FIELDS)."""
+    lines = ["[params.fields]"]
+    lines += [f"  {c} = [{', '.join('[' + ', '.join(chr(34) + x + chr(34) for x in f) + ']' for f in fields)}]"
+              for c, fields in HUGO_FIELDS.items()]
+    return "\n".join(lines) + "\n"
+
+
 def quito_config():
     """hugo.toml for the Quito model: paginated lists, one taxonomy per grouping."""
     groups = [f"{c}_{f}" for c, fields in QUITO_GROUPS.items() for f in fields]
@@ -265,7 +357,7 @@ def quito_config():
 def write_hugo(n, root, quito=False):
     shutil.rmtree(root, ignore_errors=True)
     (root / "content").mkdir(parents=True)
-    config = HUGO_CONFIG if not quito else quito_config()
+    config = (HUGO_CONFIG + "[params]\n" if not quito else quito_config()) + fields_config()
     (root / "hugo.toml").write_text(config, encoding="utf-8")
     layouts = dict(HUGO_LAYOUTS)
     if quito:
