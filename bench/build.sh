@@ -20,8 +20,9 @@
 #   serve   `avance serve`, one entry's title changed (a whole build) and one line added to its
 #           body (taken into the last build): the build time serve logs ("built … in X ms",
 #           median) and the time from the save to the page served with the edit
-#   incremental  a rebuild after a one-file edit with the build cache: "not built" (there is
-#           no cache across runs yet)
+#   incremental  `avance build` with the build cache on a copy of the corpus: once clean, then
+#           $RUNS times after appending a line to one entry's body; the rebuilds' median wall
+#           ("not built" for an avance without a build cache)
 # then one Markdown table of every figure, with the machine's load when each corpus started.
 #
 #   bench/build.sh                       # N = 10000, both corpora, 3 runs each
@@ -107,6 +108,23 @@ bytes() {
         awk '{ s += $1 } END { print s + 0 }'
 }
 
+# incremental SITE: copies the corpus, builds it with the build cache, then $runs times appends a
+# line to one entry's body and builds again; sets $incremental_s (median wall of the rebuilds).
+incremental() {
+    local copy=$work/incremental times=() out
+    rm -rf "$copy" && mkdir -p "$copy" && cp -r "$1/content" "$copy/"
+    [ -e "$1/theme" ] && cp -r "$1/theme" "$copy/"
+    local build=("$avance" build --root "$copy" --no-git-dates --quiet)
+    "${build[@]}" >/dev/null 2>&1
+    for i in $(seq "$runs"); do
+        printf '\nUna línea más, la %s.\n' "$i" >>"$copy/content/acciones/accion-1.md"
+        out=$(timed "${build[@]}")
+        times+=("${out%% *}")
+    done
+    incremental_s=$(printf '%s\n' "${times[@]}" | median)
+    rm -rf "$copy"
+}
+
 # serve_edit SITE LOG ADDRESS KIND: $runs edits of one entry while serve runs, KIND "body" (a
 # line added to its Markdown: serve takes it into its last build) or "field" (its title changed:
 # a whole build); sets $rebuild_ms (median of the build times serve logs) and $saved_ms (median,
@@ -185,6 +203,10 @@ corpus() {
 
 unit() { [ "$1" = - ] && echo - || echo "$1 $2"; }
 rows=()
+# The build figure is a whole build: the build cache (when this avance has one) is left out.
+no_cache=() cached=0
+if "$avance" build --help 2>&1 | grep -q -- --no-cache; then no_cache=(--no-cache) cached=1; fi
+
 for n in "${sizes[@]}"; do
     for corpus in "${corpora[@]}"; do
         options=()
@@ -197,7 +219,7 @@ for n in "${sizes[@]}"; do
         entries=$(find "$site/content" -name '*.md' | wc -l)
         started_load=$(load)
         echo "N = $n actions, $corpus corpus: $entries Markdown entries (load $started_load)"
-        build=("$avance" build --root "$site" --no-git-dates --quiet)
+        build=("$avance" build --root "$site" --no-git-dates --quiet "${no_cache[@]}")
         "${build[@]}" 2>/dev/null  # warm-up, and the output to check (its warnings are the corpus's)
         pages=$(find "$site/public" -name '*.html' | wc -l)
 
@@ -259,8 +281,14 @@ for n in "${sizes[@]}"; do
             echo "  serve: a line added to a body: built in $rebuild_ms ms (logged), save to page served $saved_ms ms;" \
                 "a title changed: built in $field_ms ms, save to page $field_saved_ms ms (load $(load))"
         fi
-        echo "  incremental rebuild after a one-file edit: not built (no build cache across runs yet)"
-        rows+=("| $n | $corpus | $pages / $hugo_pages | $build_s s | $(unit "$hugo_s" s) | $(unit "$ratio" x) | $build_cpu / $(unit "$hugo_cpu_s" s) ($(unit "$cpu_ratio" x)) | $build_mb / $hugo_mb MB ($(unit "$rss_ratio" %)) | $(megabytes "$html") / $([ "$hugo_html" = - ] && echo - || megabytes "$hugo_html") MB ($(unit "$html_ratio" x)) | $(megabytes "$total") / $([ "$hugo_total" = - ] && echo - || megabytes "$hugo_total") MB | $check_s s | $(unit "$rebuild_ms" ms) / $(unit "$saved_ms" ms) | $(unit "$field_ms" ms) / $(unit "$field_saved_ms" ms) | not built | $started_load |")
+        incremental_s=-
+        if [ "$cached" = 1 ]; then
+            incremental "$site"
+            echo "  incremental: build after a one-line edit of one body $incremental_s s (median wall, load $(load))"
+        else
+            echo "  incremental rebuild after a one-file edit: not built (this avance has no build cache)"
+        fi
+        rows+=("| $n | $corpus | $pages / $hugo_pages | $build_s s | $(unit "$hugo_s" s) | $(unit "$ratio" x) | $build_cpu / $(unit "$hugo_cpu_s" s) ($(unit "$cpu_ratio" x)) | $build_mb / $hugo_mb MB ($(unit "$rss_ratio" %)) | $(megabytes "$html") / $([ "$hugo_html" = - ] && echo - || megabytes "$hugo_html") MB ($(unit "$html_ratio" x)) | $(megabytes "$total") / $([ "$hugo_total" = - ] && echo - || megabytes "$hugo_total") MB | $check_s s | $(unit "$rebuild_ms" ms) / $(unit "$saved_ms" ms) | $(unit "$field_ms" ms) / $(unit "$field_saved_ms" ms) | $([ "$incremental_s" = - ] && echo "not built" || echo "$incremental_s s") | $started_load |")
     done
 done
 

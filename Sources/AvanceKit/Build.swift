@@ -37,6 +37,11 @@ public struct BuildOptions: Sendable {
     public var caches: BuildCaches?
     /// Hears how far each long stage has got, for the terminal's progress line.
     public var progress: ProgressHandler?
+    /// The build cache across runs (`<root>/.avance/cache` for `avance build`; `nil`, the
+    /// default and `--no-cache`, for none): see `BuildCache`. Only `Build.build` uses it.
+    public var cacheFolder: String?
+    /// Replaces the hash of the avance binary in the cache's key (tests).
+    public var cacheBinaryHash: String?
 
     /// Options for the site at `root`.
     public init(root: String, output: String? = nil, baseURL: String? = nil, strict: Bool = false) {
@@ -89,8 +94,17 @@ public enum Build {
     /// Runs every stage but writing, handing the files to `output` as they are rendered.
     static func render(_ options: BuildOptions, into output: RenderedOutput) -> BuildResult {
         var clock = StageClock()
-        var (result, prepared) = prepare(options, clock: &clock)
+        let (result, prepared) = prepare(options, clock: &clock)
         guard let prepared else { return finish(result, options) }
+        return render(prepared, result, options, into: output, clock: &clock)
+    }
+
+    /// Renders every page of `prepared` and its open data into `output`.
+    static func render(
+        _ prepared: PreparedSite, _ result: BuildResult, _ options: BuildOptions, into output: RenderedOutput,
+        clock: inout StageClock
+    ) -> BuildResult {
+        var result = result
         // Files go to the sink only while the build is clean: a build with errors writes nothing.
         output.open = !result.diagnostics.hasErrors
         for renderer in prepared.renderers {
@@ -310,6 +324,9 @@ public enum Build {
             var result = BuildResult()
             result.diagnostics = [unsafe]
             return result
+        }
+        if let folder = options.cacheFolder {
+            return cachedBuild(options, cache: BuildCache(folder: folder), writer: writer)
         }
         let staging = writer.stage()
         var result = render(options, into: RenderedOutput(sink: staging.add))

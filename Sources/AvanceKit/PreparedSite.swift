@@ -17,6 +17,8 @@ public final class PreparedSite: @unchecked Sendable {
     /// One renderer per language, the site's own first.
     let renderers: [SiteRenderer]
     private let staticFiles: [String: [UInt8]]
+    /// The theme's static files' paths, in the order a build writes them.
+    let staticPaths: [String]
     private let lock = NSLock()
     /// The pages by path, made at the first request (a build renders every page in order
     /// instead, and never needs them); only touched under `lock`.
@@ -29,6 +31,7 @@ public final class PreparedSite: @unchecked Sendable {
         self.site = site
         self.bodies = bodies
         self.renderers = renderers
+        self.staticPaths = theme.staticFiles.map(\.path)
         self.staticFiles = Dictionary(
             theme.staticFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
     }
@@ -37,7 +40,8 @@ public final class PreparedSite: @unchecked Sendable {
     /// pages' index, when made, is kept with the new bodies in place, so that the first page
     /// asked for after an edit need not list 20,000 pages again.
     func replacing(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer]) -> PreparedSite {
-        let replaced = PreparedSite(site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles)
+        let replaced = PreparedSite(
+            site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles, staticPaths: staticPaths)
         replaced.files = files
         if let (pages, paths, set) = lock.withLock({ pageIndex }) {
             let renewed = zip(pages, renderers).map { $0.replacing(site: $1.site, bodies: $1.bodies) }
@@ -46,11 +50,15 @@ public final class PreparedSite: @unchecked Sendable {
         return replaced
     }
 
-    private init(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], staticFiles: [String: [UInt8]]) {
+    private init(
+        site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], staticFiles: [String: [UInt8]],
+        staticPaths: [String]
+    ) {
         self.site = site
         self.bodies = bodies
         self.renderers = renderers
         self.staticFiles = staticFiles
+        self.staticPaths = staticPaths
     }
 
     /// The entry of each content file, made when an edit first needs it; kept by `replacing`.
@@ -82,10 +90,16 @@ public final class PreparedSite: @unchecked Sendable {
 
     /// The open data and the search index, for a site whose pages are `pages` (every output
     /// path so far: the sitemap lists the HTML ones), handed to `emit` in batches.
-    func dataFiles(pages: [String], batchSize: Int = .max, emit: ([OutputFile]) -> Void) {
+    /// With `changedBodies`, only the documents that show those entries' bodies, and the search
+    /// index (see `OpenDataRenderer.changedBodies`).
+    func dataFiles(
+        pages: [String], batchSize: Int = .max, changedBodies: Set<EntryKey>? = nil, emit: ([OutputFile]) -> Void
+    ) {
         let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
         let (site, bodies, renderers) = (site, bodies, renderers)
-        OpenDataRenderer(site: site, bodies: bodies.html).render(
+        var renderer = OpenDataRenderer(site: site, bodies: bodies.html)
+        renderer.changedBodies = changedBodies
+        renderer.render(
             pages: listed, batchSize: batchSize,
             alongside: [
                 {
@@ -99,6 +113,11 @@ public final class PreparedSite: @unchecked Sendable {
                 }
             ],
             emit: emit)
+    }
+
+    /// The folders of the search index, one per language: made whole by every build.
+    var searchFolders: [String] {
+        renderers.map { $0.localization.prefix + DataPaths.searchFolder }
     }
 
     /// Whether the site has a file at `path` (relative: `proyectos/rcn-visa/index.html`).

@@ -11,6 +11,10 @@ public struct OpenDataRenderer: Sendable {
     public let site: Site
     /// The HTML of each entry's body, as its page shows it.
     public let bodies: [EntryKey: String]
+    /// When set, only the documents that show these entries' bodies are made (each one's own
+    /// document, the v1 lists) besides `alongside`: for a rebuild in which only these bodies
+    /// changed, whose other documents are the same as before (the build cache).
+    public var changedBodies: Set<EntryKey>?
 
     /// Creates the renderer of `site`, whose entries' bodies rendered to `bodies`.
     public init(site: Site, bodies: [EntryKey: String]) {
@@ -31,13 +35,19 @@ public struct OpenDataRenderer: Sendable {
         let apis = apiVersions.map { APIDocuments(site: site, bodies: bodies, version: $0) }
         // The longest jobs first (the search index, the lists), so that no core is left waiting
         // at the end; each job's files are handed on as soon as they are made, not all held.
-        let jobs = siteDocuments(pages: pages, apis: apis).reversed() + alongside
+        let jobs =
+            changedBodies == nil
+            ? siteDocuments(pages: pages, apis: apis).reversed() + alongside
+            : apis.filter { $0.version == .v1 }.flatMap(apiDocuments) + alongside
         withoutActuallyEscaping(emit) { emit in
             let handing = Handing(emit)
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in handing.hand(jobs[index]()) }
         }
         for collection in site.model.collections {
-            let entries = site.entries(of: collection.name)
+            let entries =
+                changedBodies.map { changed in
+                    site.entries(of: collection.name).filter { changed.contains($0.key) }
+                } ?? site.entries(of: collection.name)
             var start = 0
             while start < entries.count {
                 let end = start + min(max(1, batchSize), entries.count - start)

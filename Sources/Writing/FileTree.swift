@@ -117,8 +117,11 @@ enum FileTree {
         }
     }
 
-    /// One file, created or truncated, with permissions from the umask (0644 with the usual 022).
+    /// One file, created anew, with permissions from the umask (0644 with the usual 022). A
+    /// file already at `path` is unlinked first, not truncated: it may be a hard link to the
+    /// build cache's copy (`CopyTree`), which must keep its bytes.
     static func writeFile(_ bytes: [UInt8], to path: String) -> Failure? {
+        unlink(path)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard descriptor >= 0 else { return Failure(path: path, code: errno) }
         var failure: Failure?

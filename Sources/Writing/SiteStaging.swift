@@ -48,6 +48,28 @@ public final class SiteStaging: @unchecked Sendable {
         }
     }
 
+    /// Queues `paths` to be taken unchanged from `source` (the build cache's copy of the last
+    /// output), as hard links: checked and claimed as `add` checks and claims what it writes.
+    public func reuse(_ paths: [String], from source: String) {
+        guard !paths.isEmpty else { return }
+        waiting.wait()
+        queue.async { [self] in
+            defer { waiting.signal() }
+            guard failure == nil, !finished else { return }
+            do {
+                try writer.checkPaths(paths, seen: &seen)
+                try makeFolder()
+                if leftover != nil { claim(paths) }
+                try FileTree.makeFolders(for: paths, in: folder, made: &folders)
+                try CopyTree.link(paths, from: source, to: folder)
+            } catch let error as Diagnostic {
+                failure = error
+            } catch {
+                failure = writer.failed(error)
+            }
+        }
+    }
+
     /// Waits for every batch, then swaps the staging folder in as the output. On failure the
     /// previous output is left as it was and the staging folder is removed.
     public func commit() throws(Diagnostic) {

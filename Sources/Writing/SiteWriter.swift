@@ -150,18 +150,23 @@ public struct SiteWriter: Sendable {
     /// Every path must stay inside the output folder, and no two files may share a path: `seen`
     /// holds the paths of earlier batches.
     func checkPaths(_ files: [OutputFile], seen: inout Set<String>) throws(Diagnostic) {
-        for file in files {
-            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
-            if file.path.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
-                || file.path.contains("\0")
+        try checkPaths(files.map(\.path), seen: &seen)
+    }
+
+    /// Every path must stay inside the output folder, and no two files may share a path.
+    func checkPaths(_ paths: [String], seen: inout Set<String>) throws(Diagnostic) {
+        for path in paths {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if path.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+                || path.contains("\0")
             {
                 throw .error(
-                    "output-path-invalid", Message("output-path-invalid", ["file": file.path]),
+                    "output-path-invalid", Message("output-path-invalid", ["file": path]),
                     hint: Message("output-path-invalid.hint"))
             }
-            if !seen.insert(file.path).inserted {
+            if !seen.insert(path).inserted {
                 throw .error(
-                    "output-conflict", Message("output-conflict", ["file": file.path]),
+                    "output-conflict", Message("output-conflict", ["file": path]),
                     hint: Message("output-conflict.hint"))
             }
         }

@@ -91,6 +91,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-git-dates"), help: "Do not read \"last updated\" dates from git.")
     var noGitDates = false
 
+    @Flag(
+        name: .customLong("no-cache"),
+        help: "Render everything, without reading or saving the build cache (<root>/.avance/cache).")
+    var noCache = false
+
     func run() throws {
         let root = common.absoluteRoot
         let outputPath = output.map {
@@ -102,6 +107,7 @@ struct BuildCommand: ParsableCommand {
         options.gitHistory = !noGitDates
         options.environment = ProcessInfo.processInfo.environment
         options.progress = common.progressLine()
+        if !noCache { options.cacheFolder = root + (root.hasSuffix("/") ? "" : "/") + ".avance/cache" }
         let result = Build.build(options)
         if common.verbose { for line in result.log { Output.status(line) } }
         Output.report(result.diagnostics, sources: result.sources, format: common.format)

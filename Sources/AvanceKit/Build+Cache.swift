@@ -1,0 +1,147 @@
+import Diagnostics
+import Foundation
+import Loading
+import ParallelMap
+import SiteLayout
+import Writing
+
+extension Build {
+    /// `build` with the cache across runs: renders what the cache's plan says (everything, the
+    /// pages of the files whose body alone changed, or nothing), takes every other file from
+    /// the cache's copy of the last output, and saves the cache once the output is swapped in.
+    /// When in doubt (the pages are not the ones the cache holds), everything is rendered.
+    static func cachedBuild(_ options: BuildOptions, cache: BuildCache, writer: SiteWriter) -> BuildResult {
+        var clock = StageClock()
+        var options = options
+        // Git is read once, here, for the key; the build uses the same dates.
+        var historyWarning: Diagnostic?
+        if options.gitHistory, options.history == nil {
+            let (history, warning) = GitHistory.read(root: options.root, environment: options.environment)
+            options.history = history
+            historyWarning = warning
+        }
+        let dates =
+            options.history ?? GitHistory(lastChanged: [:], referenceDate: GitHistory.sourceDate(options.environment))
+        let (manifest, why) = cache.readManifest()
+        let fingerprint = cache.fingerprint(options, history: dates, previous: manifest)
+        var plan = cache.plan(manifest, fingerprint, why: why)
+        var log = [clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count))]
+        let staging = writer.stage()
+        let output = RenderedOutput(sink: staging.add)
+        var result: BuildResult
+        var reused: [String] = []
+        var outputs: [String: Bool] = [:]
+        if let manifest, plan == .unchanged, historyWarning == nil, let report = cache.readDiagnostics(manifest) {
+            // Nothing changed: the last build's diagnostics, and the whole output from the cache.
+            result = BuildResult()
+            result.diagnostics = report.diagnostics
+            result.sources = report.sources
+            reused = manifest.outputs.keys.sorted()
+            outputs = manifest.outputs.mapValues(\.isData)
+            staging.reuse(reused, from: cache.outputFolder)
+            result.paths = reused
+            log.append(clock.lap("render", "0 pages rendered, \(reused.count) files reused"))
+        } else {
+            var prepared: PreparedSite?
+            (result, prepared) = prepare(options, clock: &clock)
+            // Said where a build without the cache says it: once the site is validated (a site
+            // with no `content/` stops before git is read).
+            if let historyWarning, result.site != nil { result.diagnostics.append(historyWarning) }
+            guard let prepared, !result.diagnostics.hasErrors else {
+                staging.discard()
+                result.log = log + result.log
+                return finish(result, options)
+            }
+            let pagePaths = prepared.staticPaths + prepared.pagePaths
+            if let manifest, !plan.isFull,
+                Set(pagePaths) != Set(manifest.outputs.filter { !$0.value.isData }.keys)
+            {
+                plan = .full(reason: "the site's pages are not the ones the cache holds")
+                log.append("cache: " + describe(plan, inputs: fingerprint.inputs.count))
+            }
+            switch plan {
+            case .full:
+                result = render(prepared, result, options, into: output, clock: &clock)
+                log.append("cache: \(pagePaths.count) pages rendered, 0 reused")
+                let pages = Set(pagePaths)
+                for path in result.paths { outputs[path] = !pages.contains(path) }
+            case .unchanged, .bodies:
+                guard let manifest else { fatalError("a plan other than .full comes from a manifest") }
+                var files: Set<String> = []
+                if case .bodies(let changed) = plan { files = changed }
+                let sources = result.pageSources
+                let wanted = Set(pagePaths.filter { sources[$0].map(files.contains) ?? false })
+                for renderer in prepared.renderers {
+                    let pages = renderer.pages()
+                    let rendered = pages.paths.filter(wanted.contains).concurrentMap { pages.render($0) }
+                    for case .failure(let diagnostic)? in rendered { result.diagnostics.append(diagnostic) }
+                    output.add(rendered.compactMap { try? $0?.get() })
+                }
+                reused = pagePaths.filter { !wanted.contains($0) }
+                staging.reuse(reused, from: cache.outputFolder)
+                log.append(clock.lap("render", "\(wanted.count) pages rendered, \(reused.count) reused"))
+                for path in pagePaths { outputs[path] = false }
+                if plan == .unchanged {
+                    let data = manifest.outputs.filter(\.value.isData).keys.sorted()
+                    staging.reuse(data, from: cache.outputFolder)
+                    reused += data
+                    for path in data { outputs[path] = true }
+                    log.append(clock.lap("open data", "0 files made, \(data.count) reused"))
+                } else {
+                    // The documents that hold the changed bodies, and the search index; the rest
+                    // (feeds, tables, lists, the sitemap) does not show bodies.
+                    let before = output.paths.count
+                    let keys = Set(prepared.site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
+                    prepared.dataFiles(pages: pagePaths, batchSize: batchSize, changedBodies: keys) { output.add($0) }
+                    let made = Set(output.paths[before...])
+                    // A search index file not made again is gone: its words are.
+                    let searchFolders = prepared.searchFolders
+                    let data = manifest.outputs.filter {
+                        $0.value.isData && !made.contains($0.key) && !searchFolders.contains(where: $0.key.hasPrefix)
+                    }.keys.sorted()
+                    staging.reuse(data, from: cache.outputFolder)
+                    reused += data
+                    for path in made.union(data) { outputs[path] = true }
+                    log.append(clock.lap("open data", "\(made.count) files made, \(data.count) reused"))
+                }
+                result.paths = outputs.keys.sorted()
+                result = finish(result, options)
+            }
+        }
+        result.log = log + result.log
+        guard !result.diagnostics.hasErrors else {
+            staging.discard()
+            return result
+        }
+        do {
+            options.progress?(StageProgress("writing", done: result.paths.count, total: result.paths.count))
+            try staging.commit()
+            result.wrote = true
+            result.log.append(clock.lap("write", "\(options.output) (the rest was written while rendering)"))
+        } catch {
+            result.diagnostics.append(error)
+            return result
+        }
+        do {
+            let written = Set(outputs.keys).subtracting(reused)
+            try cache.save(
+                fingerprint, output: writer.output, outputs: outputs, written: written,
+                diagnostics: result.diagnostics, sources: result.sources, previous: manifest)
+            result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
+        } catch {
+            // The output is written; a cache that could not be saved is only a slower next build.
+            result.log.append(
+                clock.lap("cache", "not saved (\(error.localizedDescription)): the next build renders everything"))
+        }
+        return result
+    }
+
+    /// The cache's plan in words, for `--verbose`.
+    static func describe(_ plan: BuildCache.Plan, inputs: Int) -> String {
+        switch plan {
+        case .full(let reason): "everything is rendered (\(reason))"
+        case .unchanged: "none of \(inputs) content files changed"
+        case .bodies(let files): "only the body of \(files.sorted().joined(separator: ", ")) changed"
+        }
+    }
+}

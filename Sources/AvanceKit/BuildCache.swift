@@ -1,0 +1,363 @@
+import Diagnostics
+import Foundation
+import Loading
+import ParallelMap
+import Writing
+
+/// The build cache across runs (`.avance/cache/` under the site root): what the last build was
+/// made from (a key of everything global, a hash of every content file), and a copy of what it
+/// made (hard links to the output's files, under `output/`), so that the next build renders only
+/// what an edit touched and takes the rest from the copy, byte for byte.
+///
+/// The manifest is text, one record a line, and ends with a checksum of every line before it: a
+/// torn or edited manifest is ignored (and replaced), never trusted. A different binary, theme,
+/// model, translation, option, git date or format version gives a different key: the cache is
+/// ignored and replaced.
+struct BuildCache {
+    /// Bumped whenever the manifest's layout or the meaning of its key changes.
+    static let formatVersion = "avance-cache 1"
+
+    /// The cache folder (`<root>/.avance/cache`).
+    let folder: String
+    var manifestPath: String { folder + "/manifest" }
+    /// The last build's diagnostics, and the lines they quote: reported again when nothing changed.
+    var diagnosticsPath: String { folder + "/diagnostics.json" }
+    var outputFolder: String { folder + "/output" }
+
+    /// One content file as the cache knows it: the hash of its bytes, of its front matter (the
+    /// text up to the closing `---`), and whether its body is blank.
+    struct Input: Equatable {
+        var hash: String
+        var frontMatter: String
+        var blankBody: Bool
+        /// The file's inode, size, modification and change times when it was hashed: a file whose
+        /// stamp is the same is not read and hashed again (as make and cargo trust a file's
+        /// time; the change time cannot be set back by any tool). Not compared.
+        var stamp = ""
+
+        static func == (a: Input, b: Input) -> Bool {
+            a.hash == b.hash && a.frontMatter == b.frontMatter && a.blankBody == b.blankBody
+        }
+    }
+
+    /// One output file: whether it is a page (or a theme's static file) or open data, and the
+    /// cache copy's inode, size and modification time when it was saved, so that a copy changed
+    /// since (written through a hard link, say) is noticed.
+    struct Output: Equatable {
+        var isData: Bool
+        var stamp: String
+    }
+
+    /// What a build was made from and what it made.
+    struct Manifest: Equatable {
+        var key = ""
+        /// The avance binary's path, size and modification time, and its hash: hashed once, not
+        /// every run.
+        var binary: (stamp: String, hash: String)?
+        /// The hash of `diagnostics.json`, the diagnostics the build reported, which a build of
+        /// the same files reports again without validating anything.
+        var diagnostics = "-"
+        var inputs: [String: Input] = [:]
+        var outputs: [String: Output] = [:]
+
+        static func == (a: Manifest, b: Manifest) -> Bool {
+            a.key == b.key && a.binary?.stamp == b.binary?.stamp && a.binary?.hash == b.binary?.hash
+                && a.diagnostics == b.diagnostics && a.inputs == b.inputs && a.outputs == b.outputs
+        }
+    }
+
+    /// What this build reads: the key of everything global and every content file's hashes.
+    struct Fingerprint {
+        var key: String
+        var inputs: [String: Input]
+        var binary: (stamp: String, hash: String)
+    }
+
+    /// What the build does, given the cache.
+    enum Plan: Equatable {
+        /// Render everything (no cache, another key, files added or removed, front matter changed).
+        case full(reason: String)
+        /// No input changed: every file comes from the cache.
+        case unchanged
+        /// Only the bodies of these content files changed: their pages are rendered again, and
+        /// the open data; every other page comes from the cache.
+        case bodies(Set<String>)
+
+        var isFull: Bool {
+            if case .full = self { return true }
+            return false
+        }
+    }
+
+    // MARK: - Reading and writing the manifest
+
+    /// The manifest, or `nil` with the reason when there is none or it cannot be trusted.
+    func readManifest() -> (Manifest?, String?) {
+        guard let data = FileManager.default.contents(atPath: manifestPath) else { return (nil, "no cache yet") }
+        guard let text = String(data: data, encoding: .utf8) else { return (nil, "the cache's manifest is not text") }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        guard let last = lines.popLast(), last.hasPrefix("end "),
+            String(last.dropFirst(4)) == Self.hash(Array(lines.joined(separator: "\n").utf8))
+        else { return (nil, "the cache's manifest is torn or was edited: ignored") }
+        guard lines.first == Self.formatVersion else { return (nil, "the cache has another format: ignored") }
+        var manifest = Manifest()
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            switch (parts.first, parts.count) {
+            case ("key", 2): manifest.key = parts[1]
+            case ("binary", 3): manifest.binary = (parts[1], parts[2])
+            case ("diagnostics", 2): manifest.diagnostics = parts[1]
+            case ("input", 6):
+                manifest.inputs[parts[5]] = Input(
+                    hash: parts[1], frontMatter: parts[2], blankBody: parts[3] == "1", stamp: parts[4])
+            case ("output", 4): manifest.outputs[parts[3]] = Output(isData: parts[1] == "d", stamp: parts[2])
+            default: return (nil, "the cache's manifest has a line it does not know: ignored")
+            }
+        }
+        return (manifest, nil)
+    }
+
+    /// Writes `manifest` beside the old one, then renames it over: a build killed meanwhile
+    /// leaves the old manifest or none, never half of one.
+    func writeManifest(_ manifest: Manifest) throws {
+        var lines = [Self.formatVersion, "key\t" + manifest.key, "diagnostics\t\(manifest.diagnostics)"]
+        if let binary = manifest.binary { lines.append("binary\t\(binary.stamp)\t\(binary.hash)") }
+        for (path, input) in manifest.inputs.sorted(by: { $0.key < $1.key }) {
+            lines.append(
+                "input\t\(input.hash)\t\(input.frontMatter)\t\(input.blankBody ? 1 : 0)\t\(input.stamp)\t\(path)")
+        }
+        for (path, output) in manifest.outputs.sorted(by: { $0.key < $1.key }) {
+            lines.append("output\t\(output.isData ? "d" : "p")\t\(output.stamp)\t\(path)")
+        }
+        let body = lines.joined(separator: "\n")
+        let text = body + "\nend " + Self.hash(Array(body.utf8)) + "\n"
+        let temporary = manifestPath + ".tmp-" + String(getpid())
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)),
+            rename(temporary, manifestPath) == 0
+        else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    /// What `diagnostics.json` holds.
+    struct Report: Codable {
+        var diagnostics: [Diagnostic]
+        /// The text of each file a diagnostic names, to quote its lines.
+        var sources: [String: String]
+    }
+
+    /// The last build's diagnostics, when `diagnostics.json` is the one the manifest names.
+    func readDiagnostics(_ manifest: Manifest) -> Report? {
+        guard let data = FileManager.default.contents(atPath: diagnosticsPath),
+            Self.hash(Array(data)) == manifest.diagnostics
+        else { return nil }
+        return try? JSONDecoder().decode(Report.self, from: data)
+    }
+
+    // MARK: - The fingerprint
+
+    /// The key and the content files' hashes of the site in `options`, read from disk; `history`
+    /// is the git dates the build will use.
+    func fingerprint(_ options: BuildOptions, history: GitHistory?, previous: Manifest?) -> Fingerprint {
+        let binary = Self.binaryHash(options.cacheBinaryHash, previous: previous?.binary)
+        let paths = Self.files(under: options.root, folder: "content")
+        let root = options.root
+        let known = previous?.inputs ?? [:]
+        let hashed = paths.concurrentMap { path in
+            let stamp = Self.contentStamp(root + "/" + path)
+            if let stamp, let kept = known[path], kept.stamp == stamp { return kept }
+            var input = Self.input(Self.read(root + "/" + path))
+            input.stamp = stamp ?? ""
+            return input
+        }
+        let inputs = Dictionary(zip(paths, hashed), uniquingKeysWith: { first, _ in first })
+        let themeRoot = options.themeRoot ?? options.root
+        var theme: [UInt8] = []
+        for path in Self.files(under: themeRoot, folder: "theme") {
+            theme += Array(path.utf8) + [0] + Array(Self.hash(Self.read(themeRoot + "/" + path)).utf8) + [0]
+        }
+        // Every global input, one per line: a change to any of them makes another key.
+        var key: [String] = [
+            Self.formatVersion,
+            "binary " + binary.hash,
+            "theme " + Self.hash(theme),
+            "base-url " + (options.baseURL ?? "-"),
+            "theme-root " + (options.themeRoot ?? "-"),
+            "git " + (options.gitHistory ? "1" : "0"),
+            "strict " + (options.strict ? "1" : "0"),
+            "reference-date " + (history?.referenceDate ?? "-"),
+        ]
+        for (path, date) in (history?.lastChanged ?? [:]).sorted(by: { $0.key < $1.key }) {
+            key.append("date " + path + " " + date)
+        }
+        // The model and its translations are global: every page may show what they say.
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) where !path.hasSuffix(".md") {
+            key.append("file " + path + " " + input.hash)
+        }
+        return Fingerprint(key: Self.hash(Array(key.joined(separator: "\n").utf8)), inputs: inputs, binary: binary)
+    }
+
+    /// What to do, given the manifest of the last build (`nil` when there is none or it cannot
+    /// be trusted) and this build's fingerprint.
+    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?) -> Plan {
+        guard let manifest else { return .full(reason: why ?? "no cache yet") }
+        guard manifest.key == fingerprint.key else {
+            return .full(reason: "the binary, theme, model, options or git dates changed")
+        }
+        guard Set(manifest.inputs.keys) == Set(fingerprint.inputs.keys) else {
+            return .full(reason: "content files were added or removed")
+        }
+        var changed: Set<String> = []
+        for (path, input) in fingerprint.inputs where manifest.inputs[path] != input {
+            guard let old = manifest.inputs[path], old.frontMatter == input.frontMatter,
+                old.blankBody == input.blankBody, !input.blankBody
+            else { return .full(reason: "the front matter of \(path) changed") }
+            changed.insert(path)
+        }
+        guard let broken = brokenCopy(manifest) else { return changed.isEmpty ? .unchanged : .bodies(changed) }
+        return .full(reason: "the cache's copy of \(broken) changed since it was saved")
+    }
+
+    /// The first output whose cache copy is missing or changed since the manifest was written.
+    func brokenCopy(_ manifest: Manifest) -> String? {
+        for (path, output) in manifest.outputs where Self.stamp(outputFolder + "/" + path) != output.stamp {
+            return path
+        }
+        return nil
+    }
+
+    // MARK: - Saving
+
+    /// Makes the cache hold the output at `output` (already swapped in): the files written by
+    /// this build are linked into the cache's copy, the files the site no longer has are
+    /// removed from it, and the manifest is written last. The old manifest goes first, so that
+    /// a build killed meanwhile leaves no manifest, and the next build renders everything.
+    func save(
+        _ fingerprint: Fingerprint, output: String, outputs: [String: Bool], written: Set<String>,
+        diagnostics: [Diagnostic], sources: [String: String], previous: Manifest?
+    ) throws {
+        unlink(manifestPath)
+        let named = Set(diagnostics.compactMap { $0.location?.file })
+        let report = try JSONEncoder().encode(
+            Report(diagnostics: diagnostics, sources: sources.filter { named.contains($0.key) }))
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try report.write(to: URL(fileURLWithPath: diagnosticsPath))
+        if previous == nil { CopyTree.remove(outputFolder) }
+        for path in (previous?.outputs.keys).map(Array.init) ?? [] where outputs[path] == nil {
+            unlink(outputFolder + "/" + path)
+        }
+        try CopyTree.link(written.sorted(), from: output, to: outputFolder)
+        var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: Self.hash(Array(report)))
+        manifest.inputs = fingerprint.inputs
+        for (path, isData) in outputs {
+            // A file taken from the cache is the one whose stamp the plan checked this build.
+            if !written.contains(path), let kept = previous?.outputs[path] {
+                manifest.outputs[path] = Output(isData: isData, stamp: kept.stamp)
+                continue
+            }
+            guard let stamp = Self.stamp(outputFolder + "/" + path) else { throw CocoaError(.fileNoSuchFile) }
+            manifest.outputs[path] = Output(isData: isData, stamp: stamp)
+        }
+        try writeManifest(manifest)
+    }
+
+    // MARK: - Files and hashes
+
+    /// Every file under `root/folder`, relative to `root`, sorted; symlinks are followed as the
+    /// loader follows them (the loader refuses those that leave the folder, and the build fails).
+    static func files(under root: String, folder: String) -> [String] {
+        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+        guard let walker = FileManager.default.enumerator(atPath: base + "/" + folder) else { return [] }
+        var found: [String] = []
+        while let item = walker.nextObject() as? String {
+            var info = stat()
+            guard stat(base + "/" + folder + "/" + item, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            found.append(folder + "/" + item)
+        }
+        return found.sorted()
+    }
+
+    static func read(_ path: String) -> [UInt8] {
+        FileManager.default.contents(atPath: path).map(Array.init) ?? Array("\u{0}unreadable".utf8)
+    }
+
+    /// The hashes of a content file's bytes.
+    static func input(_ bytes: [UInt8]) -> Input {
+        let all = hash(bytes)
+        // Front matter: from the first line `---` to the next; the body is the rest.
+        let text = bytes
+        var lineStarts = [0]
+        var index = 0
+        while index < text.count, lineStarts.count < 100_000 {
+            if text[index] == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
+            index += 1
+        }
+        func isFence(_ line: Int) -> Bool {
+            let start = lineStarts[line]
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : text.count
+            var slice = text[start..<end]
+            while let last = slice.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") || last == 32 {
+                slice = slice.dropLast()
+            }
+            return slice.elementsEqual("---".utf8)
+        }
+        guard lineStarts.count > 1, isFence(0),
+            let close = (1..<lineStarts.count).first(where: isFence)
+        else { return Input(hash: all, frontMatter: all, blankBody: false) }
+        let bodyStart = close + 1 < lineStarts.count ? lineStarts[close + 1] : text.count
+        let body = text[bodyStart...]
+        let blank = body.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+        return Input(hash: all, frontMatter: hash(Array(text[..<bodyStart])), blankBody: blank)
+    }
+
+    /// A 128-bit hash of `bytes` in hex: two FNV-1a hashes with different offsets. Not for
+    /// security: it tells an edited file from the same file.
+    static func hash(_ bytes: [UInt8]) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x6c62_272e_07bb_0142
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                b ^= b >> 29
+            }
+        }
+        a ^= UInt64(bytes.count)
+        return String(a, radix: 16) + "-" + String(b, radix: 16)
+    }
+
+    /// A file's inode, size and modification time, or `nil` when it is missing or not a file.
+    static func stamp(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// A content file's inode, size, modification and change times (following a symlink, as
+    /// the file is read), or `nil` when it cannot be read.
+    static func contentStamp(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+            + ":\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    }
+
+    /// The hash of the running binary (`/proc/self/exe`), taken from the last manifest when the
+    /// binary's path, size and modification time are the same; `injected` replaces it (tests).
+    static func binaryHash(_ injected: String?, previous: (stamp: String, hash: String)?) -> (
+        stamp: String, hash: String
+    ) {
+        if let injected { return ("injected", injected) }
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "").standardizedFileURL.path
+        var info = stat()
+        guard stat(path, &info) == 0 else { return ("-", "unknown-\(UUID().uuidString)") }
+        let stamp = "\(path):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        if let previous, previous.stamp == stamp { return previous }
+        return (stamp, hash(read(path)))
+    }
+}

@@ -1,0 +1,345 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import AvanceKit
+
+/// The build cache across runs (`.avance/cache/`): after any edit, a build that uses it writes
+/// the same files, byte for byte, as a build without it.
+@Suite struct BuildCacheTests {
+    /// A copy of the fixture, with the reference date of its tests.
+    struct Site {
+        let root: String
+        /// For a site with no diagnostic at all: `--base-url` replaces the fixture's placeholder.
+        let quietURL: String?
+        var output: String { root + "/public" }
+        var cache: String { root + "/.avance/cache" }
+
+        init(_ name: String, quiet: Bool = false) throws {
+            root = try ValidSite.copy("cache-" + name)
+            quietURL = quiet ? "https://villa.example.net/plan/" : nil
+            if quiet { try ValidSite.agreeingStatuses(in: root) }
+        }
+
+        func options(binary: String = "test-binary", baseURL: String? = nil, cache: Bool = true) -> BuildOptions {
+            var options = BuildOptions(root: root, baseURL: baseURL ?? quietURL)
+            options.environment = ["SOURCE_DATE_EPOCH": String(ValidSite.referenceEpoch)]
+            options.cacheFolder = cache ? self.cache : nil
+            options.cacheBinaryHash = binary
+            return options
+        }
+
+        /// Builds with the cache; the build must succeed.
+        @discardableResult
+        func build(binary: String = "test-binary", baseURL: String? = nil) throws -> BuildResult {
+            let result = Build.build(options(binary: binary, baseURL: baseURL))
+            #expect(result.wrote, "\(result.diagnostics.filter { $0.severity == .error })")
+            return result
+        }
+
+        /// Expects the output to hold exactly the files of a build without the cache.
+        func expectSameAsClean(baseURL: String? = nil, _ comment: Comment? = nil) throws {
+            let clean = try Repository.temporaryFolder("cache-clean")
+            defer { try? FileManager.default.removeItem(atPath: clean) }
+            var options = options(baseURL: baseURL, cache: false)
+            options.output = clean + "/public"
+            #expect(Build.build(options).wrote)
+            let expected = Repository.snapshot(clean + "/public")
+            let actual = Repository.snapshot(output)
+            #expect(Set(actual.keys) == Set(expected.keys), comment)
+            let different = expected.keys.filter { actual[$0] != expected[$0] }.sorted()
+            #expect(different.isEmpty, "\(different) \(comment.map { "\($0)" } ?? "")")
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let file = root + "/" + path
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changed nothing")
+            try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: root) }
+    }
+
+    /// The line of the log that says how many pages were rendered and how many reused.
+    func renderLine(_ result: BuildResult) -> String? {
+        result.log.first { $0.hasPrefix("render:") && $0.contains("reused") }
+    }
+
+    @Test func anUnchangedSiteRendersNoPageAndAMissingOutputComesBackFromTheCache() throws {
+        let site = try Site("unchanged", quiet: true)
+        defer { site.remove() }
+        let first = try site.build()
+        #expect(first.diagnostics.isEmpty)
+        #expect(first.log.contains { $0.hasPrefix("cache: everything is rendered (no cache yet)") })
+        let second = try site.build()
+        #expect(renderLine(second)?.hasPrefix("render: 0 pages rendered, \(first.paths.count) files reused") == true)
+        #expect(second.site == nil, "nothing was validated")
+        #expect(second.paths == first.paths)
+        try site.expectSameAsClean()
+        // CI restores the cache, not the output.
+        try FileManager.default.removeItem(atPath: site.output)
+        let third = try site.build()
+        #expect(renderLine(third)?.hasPrefix("render: 0 pages rendered") == true)
+        try site.expectSameAsClean()
+    }
+
+    @Test func aSiteWithWarningsReportsThemAgainWithoutValidating() throws {
+        let site = try Site("warnings")
+        defer { site.remove() }
+        let first = try site.build()
+        #expect(!first.diagnostics.isEmpty)
+        let second = try site.build()
+        // The same warnings, with the lines they quote, and nothing validated or rendered.
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.site == nil)
+        for file in Set(first.diagnostics.compactMap { $0.location?.file }) {
+            #expect(second.sources[file] == first.sources[file], "\(file)")
+        }
+        #expect(renderLine(second)?.hasPrefix("render: 0 pages rendered") == true)
+        try site.expectSameAsClean()
+        // Diagnostics the manifest does not name are not trusted: validated again.
+        try Data("[]".utf8).write(to: URL(fileURLWithPath: site.cache + "/diagnostics.json"))
+        let third = try site.build()
+        #expect(third.site != nil)
+        #expect(third.diagnostics == first.diagnostics)
+        #expect(renderLine(third)?.hasPrefix("render: 0 pages rendered") == true)
+    }
+
+    @Test func aBodyEditRendersOnlyThePagesOfThatEntry() throws {
+        let site = try Site("body", quiet: true)
+        defer { site.remove() }
+        let first = try site.build()
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nUna línea *nueva*.\n" }
+        let second = try site.build()
+        #expect(second.log.contains { $0.hasPrefix("cache: only the body of content/metas/agua-segura.md") })
+        // Its page in Spanish and in English (which shows the Spanish body), nothing else.
+        let pages = first.paths.count { !$0.hasPrefix("api/") && !$0.hasSuffix(".json") }
+        #expect(renderLine(second)?.hasPrefix("render: 2 pages rendered") == true, "\(pages)")
+        try site.expectSameAsClean()
+        let page = try String(contentsOfFile: site.output + "/metas/agua-segura/index.html", encoding: .utf8)
+        #expect(page.contains("<em>nueva</em>"))
+        // Of the open data, only the entry's own documents and the search index are made again.
+        let data = try #require(second.log.first { $0.hasPrefix("open data:") })
+        #expect(data.contains("files made") && data.contains("reused"), "\(data)")
+        // A word of its own (a search index file of its own), then gone: its file goes too.
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nKzwqxv.\n" }
+        try site.build()
+        try site.expectSameAsClean()
+        try site.edit("content/metas/agua-segura.md") { $0.replacingOccurrences(of: "\nKzwqxv.\n", with: "") }
+        try site.build()
+        try site.expectSameAsClean()
+        // A translation's own body: only its English page.
+        try site.edit("content/proyectos/huertos-comunitarios.en.md") { $0 + "\nA *new* line.\n" }
+        let third = try site.build()
+        #expect(renderLine(third)?.hasPrefix("render: 1 pages rendered") == true)
+        try site.expectSameAsClean()
+    }
+
+    /// Every edit that is not a body's alone renders everything, and the output is the same as
+    /// a build without the cache.
+    @Test(arguments: [
+        "title", "status", "reference", "new file", "deleted file", "template", "site.yaml", "translation",
+        "body made blank", "theme words",
+    ])
+    func anEditThatIsNotABodysRendersEverything(_ edit: String) throws {
+        let site = try Site("edit", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        switch edit {
+        case "title":
+            try site.edit("content/proyectos/alumbrado-eficiente.md") {
+                $0.replacingOccurrences(of: "titulo: Alumbrado", with: "titulo: Otro alumbrado")
+            }
+        case "status":
+            try site.edit("content/acciones/a01.md") { $0.replacingOccurrences(of: "en-curso", with: "cumplida") }
+        case "reference":
+            try site.edit("content/acciones/a01.md") {
+                $0.replacingOccurrences(of: "eje: ambiente", with: "eje: movilidad")
+            }
+        case "new file":
+            try Repository.write(
+                [
+                    "content/acciones/a04.md":
+                        "---\ntitulo: Una acción nueva\neje: ambiente\norden: 4\nestado: en-curso\n---\nTexto.\n"
+                ],
+                into: site.root)
+        case "deleted file":
+            try FileManager.default.removeItem(atPath: site.root + "/content/proyectos/huertos-comunitarios.en.md")
+        case "template":
+            try site.edit("theme/templates/entry.mustache") { $0 + "\n<!-- otra versión -->\n" }
+        case "site.yaml":
+            try site.edit("content/site.yaml") {
+                $0.replacingOccurrences(of: "acciones, proyectos y socios.", with: "acciones, proyectos y aliados.")
+            }
+        case "translation":
+            try site.edit("content/site.en.yaml") { $0 + "\n# a comment\n" }
+        case "body made blank":
+            try site.edit("content/socios/cooperativa-luz.md") { text in
+                let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex)!
+                return String(text[..<end.upperBound])
+            }
+        default:
+            try site.edit("theme/i18n/es.yaml") { $0 + "\n# otro comentario\n" }
+        }
+        let second = try site.build()
+        #expect(second.log.contains { $0.hasPrefix("cache: everything is rendered") }, "\(second.log)")
+        try site.expectSameAsClean(Comment(rawValue: edit))
+    }
+
+    @Test func anotherBinaryOrBaseURLIgnoresTheCache() throws {
+        let site = try Site("key", quiet: true)
+        defer { site.remove() }
+        try site.build(binary: "one")
+        let other = try site.build(binary: "two")
+        #expect(other.log.contains { $0.hasPrefix("cache: everything is rendered (the binary") })
+        try site.expectSameAsClean()
+        let moved = try site.build(binary: "two", baseURL: "https://example.net/otro/")
+        #expect(moved.log.contains { $0.hasPrefix("cache: everything is rendered (the binary") })
+        try site.expectSameAsClean(baseURL: "https://example.net/otro/")
+        // And back: the cache now holds the other address's site, which is not reused.
+        let back = try site.build(binary: "two")
+        #expect(back.log.contains { $0.hasPrefix("cache: everything is rendered") })
+        try site.expectSameAsClean()
+    }
+
+    @Test(arguments: ["truncated", "edited", "empty", "other format", "not text"])
+    func aTornManifestIsIgnoredAndReplaced(_ damage: String) throws {
+        let site = try Site("torn", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        let manifest = site.cache + "/manifest"
+        var bytes = try #require(FileManager.default.contents(atPath: manifest))
+        switch damage {
+        case "truncated": bytes = bytes.prefix(bytes.count / 2)
+        case "edited":
+            bytes = Data(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\tp\t", with: "\td\t").utf8)
+        case "empty": bytes = Data()
+        case "other format":
+            // A manifest whose checksum is right, of another version.
+            let cache = BuildCache(folder: site.cache)
+            let (read, _) = cache.readManifest()
+            let text = "avance-cache 0\nkey\t" + (read?.key ?? "")
+            bytes = Data((text + "\nend " + BuildCache.hash(Array(text.utf8)) + "\n").utf8)
+        default: bytes = Data([0xFF, 0xFE, 0x00, 0x80])
+        }
+        try bytes.write(to: URL(fileURLWithPath: manifest))
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nMás.\n" }
+        let result = try site.build()
+        #expect(!result.diagnostics.hasErrors)
+        #expect(result.log.contains { $0.hasPrefix("cache: everything is rendered (the cache") }, "\(result.log)")
+        try site.expectSameAsClean()
+        // Replaced: the next build trusts it again.
+        let next = try site.build()
+        #expect(renderLine(next)?.hasPrefix("render: 0 pages rendered") == true)
+    }
+
+    @Test func aCacheCopyChangedSinceItWasSavedIsNotTrusted() throws {
+        let site = try Site("copy", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        // Something wrote into the published page, and through its hard link into the cache's copy.
+        let page = site.output + "/acciones/index.html"
+        let handle = try #require(FileHandle(forWritingAtPath: page))
+        handle.seekToEndOfFile()
+        handle.write(Data("<!-- added -->".utf8))
+        try handle.close()
+        let result = try site.build()
+        #expect(result.log.contains { $0.hasPrefix("cache: everything is rendered (the cache's copy of") })
+        try site.expectSameAsClean()
+    }
+
+    @Test func aFailedBuildLeavesTheOutputAndTheCacheAsTheyWere() throws {
+        let site = try Site("failed", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        let before = Repository.snapshot(site.output)
+        let cacheBefore = Repository.snapshot(site.cache)
+        try site.edit("content/acciones/a01.md") {
+            $0.replacingOccurrences(of: "eje: ambiente", with: "eje: no-existe")
+        }
+        let failed = Build.build(site.options())
+        #expect(failed.diagnostics.hasErrors)
+        #expect(!failed.wrote)
+        #expect(Repository.snapshot(site.output) == before)
+        #expect(Repository.snapshot(site.cache) == cacheBefore)
+        // Fixed again: nothing changed since the cached build.
+        try site.edit("content/acciones/a01.md") {
+            $0.replacingOccurrences(of: "eje: no-existe", with: "eje: ambiente")
+        }
+        let fixed = try site.build()
+        #expect(renderLine(fixed)?.hasPrefix("render: 0 pages rendered") == true)
+    }
+
+    @Test func aCacheThatCannotBeSavedIsOnlyANote() throws {
+        let site = try Site("unsaved", quiet: true)
+        defer { site.remove() }
+        try FileManager.default.createDirectory(atPath: site.root + "/.avance", withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: site.cache))
+        let result = try site.build()
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.log.contains { $0.hasPrefix("cache: not saved") })
+        try site.expectSameAsClean()
+    }
+
+    @Test func withoutACacheFolderNothingIsSaved() throws {
+        let site = try Site("off", quiet: true)
+        defer { site.remove() }
+        let result = Build.build(site.options(cache: false))
+        #expect(result.wrote)
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/.avance"))
+        #expect(!result.log.contains { $0.hasPrefix("cache:") })
+    }
+
+    @Test func theBinaryIsHashedOnceForItsPathSizeAndTime() throws {
+        let first = BuildCache.binaryHash(nil, previous: nil)
+        #expect(first.stamp.hasPrefix("/"))
+        #expect(BuildCache.binaryHash(nil, previous: (first.stamp, "remembered")).hash == "remembered")
+        #expect(BuildCache.binaryHash(nil, previous: ("/other:1:2", "remembered")).hash == first.hash)
+    }
+
+    @Test func frontMatterAndBodyAreHashedApart() {
+        let a = BuildCache.input(Array("---\ntitulo: A\n---\nCuerpo.\n".utf8))
+        let b = BuildCache.input(Array("---\ntitulo: A\n---\nOtro cuerpo.\n".utf8))
+        let c = BuildCache.input(Array("---\ntitulo: B\n---\nCuerpo.\n".utf8))
+        #expect(a.frontMatter == b.frontMatter && a.hash != b.hash)
+        #expect(a.frontMatter != c.frontMatter)
+        #expect(BuildCache.input(Array("---\ntitulo: A\n---\n \n".utf8)).blankBody)
+        // No front matter: the whole file is its front matter, so any edit renders everything.
+        let plain = BuildCache.input(Array("texto".utf8))
+        #expect(plain.frontMatter == plain.hash)
+    }
+
+    @Test func gitDatesAreReadOnceAndSaidAsWithoutTheCache() throws {
+        let site = try Site("git", quiet: true)
+        defer { site.remove() }
+        var options = site.options()
+        options.gitHistory = true
+        var plain = site.options(cache: false)
+        plain.gitHistory = true
+        plain.output = site.root + "/plain"
+        let clean = Build.build(plain)
+        // The copy is in no git repository: said once, by both.
+        #expect(clean.diagnostics.map(\.code) == ["git-unavailable"])
+        #expect(Build.build(options).diagnostics == clean.diagnostics)
+        let second = Build.build(options)
+        #expect(second.diagnostics == clean.diagnostics)
+        #expect(renderLine(second)?.hasPrefix("render: 0 pages rendered") == true)
+    }
+
+    @Test func theCommandKeepsTheCacheUnlessToldNotTo() throws {
+        let site = try Site("command", quiet: true)
+        defer { site.remove() }
+        let off = try Repository.runAvance(
+            ["build", "--root", site.root, "--no-git-dates", "--no-cache", "--base-url", "https://villa.example.net/"])
+        #expect(off.status == 0, "\(off.err)")
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/.avance"))
+        let arguments = ["build", "--root", site.root, "--no-git-dates", "--base-url", "https://villa.example.net/"]
+        #expect(try Repository.runAvance(arguments).status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.cache + "/manifest"))
+        let again = try Repository.runAvance(arguments + ["--verbose"])
+        #expect(again.status == 0)
+        #expect(again.err.contains("render: 0 pages rendered"), "\(again.err)")
+    }
+}
