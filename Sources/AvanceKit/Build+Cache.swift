@@ -113,15 +113,8 @@ extension Build {
             staging.discard()
             return result
         }
-        do {
-            options.progress?(StageProgress("writing", done: result.paths.count, total: result.paths.count))
-            try staging.commit()
-            result.wrote = true
-            result.log.append(clock.lap("write", "\(options.output) (the rest was written while rendering)"))
-        } catch {
-            result.diagnostics.append(error)
-            return result
-        }
+        guard commit(staging, &result, options) else { return result }
+        clock = StageClock()  // the write has its own line
         do {
             let written = Set(outputs.keys).subtracting(reused)
             try cache.save(

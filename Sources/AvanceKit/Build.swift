@@ -334,16 +334,25 @@ public enum Build {
             staging.discard()
             return result
         }
+        commit(staging, &result, options)
+        return result
+    }
+
+    /// Puts the staged site in place of the output folder; false, with the reason among the
+    /// diagnostics, when it could not.
+    @discardableResult
+    static func commit(_ staging: SiteStaging, _ result: inout BuildResult, _ options: BuildOptions) -> Bool {
+        var clock = StageClock()
+        options.progress?(StageProgress("writing", done: result.paths.count, total: result.paths.count))
         do {
-            var clock = StageClock()
-            options.progress?(StageProgress("writing", done: result.paths.count, total: result.paths.count))
             try staging.commit()
-            result.wrote = true
-            result.log.append(clock.lap("write", "\(options.output) (the rest was written while rendering)"))
         } catch {
             result.diagnostics.append(error)
+            return false
         }
-        return result
+        result.wrote = true
+        result.log.append(clock.lap("write", "\(options.output) (the rest was written while rendering)"))
+        return true
     }
 
     /// Pages rendered at once before they are handed on: large enough to keep every core busy,

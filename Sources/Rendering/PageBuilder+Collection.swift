@@ -35,12 +35,7 @@ extension PageBuilder {
         }
         var view = layout(page: page, title: title, description: collection.description, section: collection.name)
         let columns = Self.columns(of: collection)
-        let shown: ArraySlice<Entry>
-        if let size = model.pageSize(of: collection), pageCount > 1 {
-            shown = entries[min(entries.count, (number - 1) * size)..<min(entries.count, number * size)]
-        } else {
-            shown = entries[...]
-        }
+        let shown = itemsOfPage(number, of: pageCount, entries, in: collection)
         let rows = shown.map { entry in
             var row = RowView(
                 title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
@@ -69,17 +64,36 @@ extension PageBuilder {
             listing.breakdowns = breakdowns(of: collection, from: page)
             listing.snapshots = snapshots(of: collection, from: page)
         }
-        if pageCount > 1 {
-            let pagination = pagination(
-                number, of: pageCount, listing: listingPath, from: page,
-                shown: (shown.startIndex + 1, shown.endIndex, entries.count))
-            listing.pagination = pagination
-            listing.pageTitle = strings.format("pagination.of", ["page": String(number), "pages": String(pageCount)])
-            view.previousURL = pagination.previousURL
-            view.nextURL = pagination.nextURL
-        }
+        paginate(
+            &view, &listing, page: number, of: pageCount, listing: listingPath, from: page,
+            shown: (shown.startIndex + 1, shown.endIndex, entries.count))
         view.collection = listing
         return view
+    }
+
+    /// The items of page `number` (of `pageCount`) of a listing of `items` of `collection`.
+    func itemsOfPage<Item>(_ number: Int, of pageCount: Int, _ items: [Item], in collection: Collection)
+        -> ArraySlice<Item>
+    {
+        guard let size = model.pageSize(of: collection), pageCount > 1 else { return items[...] }
+        return items[min(items.count, (number - 1) * size)..<min(items.count, number * size)]
+    }
+
+    /// Page `number` of the `pageCount` pages of the listing at `listing`, put in `view` and its
+    /// `collection`: the page navigation (saying `shownText` where given, instead of which
+    /// entries it shows), "page 2 of 5", and the links to the previous and next pages. Nothing
+    /// for a listing of one page.
+    func paginate(
+        _ view: inout PageView, _ collection: inout CollectionView, page number: Int, of pageCount: Int,
+        listing: String, from page: String, shown: (first: Int, last: Int, total: Int), shownText: String? = nil
+    ) {
+        guard pageCount > 1 else { return }
+        var pagination = pagination(number, of: pageCount, listing: listing, from: page, shown: shown)
+        if let shownText { pagination.shown = shownText }
+        collection.pagination = pagination
+        collection.pageTitle = strings.format("pagination.of", ["page": String(number), "pages": String(pageCount)])
+        view.previousURL = pagination.previousURL
+        view.nextURL = pagination.nextURL
     }
 
     /// The links between the `count` pages of the listing at `listing`, seen from page `number`

@@ -28,12 +28,7 @@ extension PageBuilder {
                 "pagination.title", ["title": title, "page": String(number), "pages": String(pageCount)])
         }
         var view = layout(page: page, title: title, description: collection.description, section: collection.name)
-        let shown: ArraySlice<(title: String, page: String, word: String, count: Int)>
-        if let size = model.pageSize(of: collection), pageCount > 1 {
-            shown = options[min(options.count, (number - 1) * size)..<min(options.count, number * size)]
-        } else {
-            shown = options[...]
-        }
+        let shown = itemsOfPage(number, of: pageCount, options, in: collection)
         var listing = CollectionView(
             name: collection.name, title: collection.title, singular: collection.singular,
             description: collection.description, coverage: coverage(of: collection), status: nil, columns: [],
@@ -53,18 +48,13 @@ extension PageBuilder {
                     title: option.title, url: PagePaths.relative(option.page, from: page), count: option.count,
                     current: false)
             })
-        if pageCount > 1 {
-            var pagination = pagination(
-                number, of: pageCount, listing: field.folder, from: page,
-                shown: (shown.startIndex + 1, shown.endIndex, options.count))
-            pagination.shown = strings.format(
+        paginate(
+            &view, &listing, page: number, of: pageCount, listing: field.folder, from: page,
+            shown: (shown.startIndex + 1, shown.endIndex, options.count),
+            shownText: strings.format(
                 "values.shown",
                 ["first": String(shown.startIndex + 1), "last": String(shown.endIndex), "total": String(options.count)])
-            listing.pagination = pagination
-            listing.pageTitle = strings.format("pagination.of", ["page": String(number), "pages": String(pageCount)])
-            view.previousURL = pagination.previousURL
-            view.nextURL = pagination.nextURL
-        }
+        )
         view.collection = listing
         return view
     }

@@ -314,7 +314,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             ])
         #expect(
             conflicts.map { $0.location?.file } == [
-                "theme/static/404.html", "theme/static/api/v2/index.json", "theme/static/notas/una/index.html", "theme/static/robots.txt",
+                "theme/static/404.html", "theme/static/api/v2/index.json", "theme/static/notas/una/index.html",
+                "theme/static/robots.txt",
                 "theme/static/search-index/terms/zz.json",
             ])
     }
