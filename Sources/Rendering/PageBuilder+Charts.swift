@@ -11,9 +11,16 @@ extension PageBuilder {
     func status(of collection: Collection, among entries: [Entry], method: String? = nil, from page: String? = nil)
         -> StatusView?
     {
-        guard !entries.isEmpty, let counts = site.statusCounts(of: collection, among: entries),
-            let field = collection.statusField.flatMap(collection.field)
-        else { return nil }
+        guard !entries.isEmpty else { return nil }
+        return status(
+            of: collection, counts: site.statusCounts(of: collection, among: entries), method: method, from: page)
+    }
+
+    /// `status(of:among:)` from counts made before.
+    func status(of collection: Collection, counts: StatusCounts?, method: String? = nil, from page: String? = nil)
+        -> StatusView?
+    {
+        guard let counts, let field = collection.statusField.flatMap(collection.field) else { return nil }
         let title = strings.format("status.title", ["collection": collection.title, "field": field.label.lowercased()])
         return statusView(
             title: title, counts: counts.counts.map { ($0.value, $0.count) }, method: method,

@@ -48,7 +48,14 @@ extension PageBuilder {
             name: collection.name, title: collection.title, singular: collection.singular,
             description: collection.description,
             coverage: filter == nil ? coverage(of: collection) : count(entries.count),
-            status: status(of: collection, among: entries, from: page), columns: columns.map(\.label), rows: rows)
+            status: entries.isEmpty
+                ? nil
+                : status(
+                    of: collection,
+                    counts: listingMemo.statusCounts(of: listingPath) {
+                        site.statusCounts(of: collection, among: entries)
+                    }, from: page),
+            columns: columns.map(\.label), rows: rows)
         listing.filters = filters(of: collection, from: page, listing: listingPath)
         listing.breadcrumb = trail.map { LinkView(title: $0.title, url: PagePaths.relative($0.page, from: page)) }
         if filter == nil { listing.progress = progressSummary(only: collection.name) }
