@@ -60,6 +60,19 @@ public struct ExistingContent: Sendable {
     /// The collection called `name`, or an `argument-collection-unknown` diagnostic with a
     /// did-you-mean: a wrong argument of `new` or `import` (a folder of `content/` that no
     /// collection uses is `collection-unknown`, a problem in the content).
+    /// The site at `root` and its collection `name` (`--collection` of `avance import`); the
+    /// problems of either otherwise.
+    public static func load(root: String, collection name: String, fileSystem: FileSystem = .disk)
+        -> Result<(ExistingContent, Collection), DiagnosticList>
+    {
+        let (loaded, problems) = load(root: root, fileSystem: fileSystem)
+        guard let content = loaded else { return .failure(DiagnosticList(problems)) }
+        switch content.collection(named: name) {
+        case .success(let collection): return .success((content, collection))
+        case .failure(let diagnostic): return .failure(DiagnosticList([diagnostic]))
+        }
+    }
+
     public func collection(named name: String) -> Result<Collection, Diagnostic> {
         if let collection = model.collection(name) ?? model.collection(inFolder: name) {
             return .success(collection)
@@ -121,5 +134,14 @@ public struct ExistingContent: Sendable {
     /// The ids of `collection`, sorted.
     public func sortedIDs(of collection: String) -> [String] {
         (ids[collection] ?? []).sorted()
+    }
+}
+
+/// Diagnostics as the error of a `Result`.
+public struct DiagnosticList: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
     }
 }

@@ -36,16 +36,11 @@ public enum SeriesImport {
         writer: ContentWriter = .disk
     ) -> Result {
         var result = Result()
-        let (loaded, problems) = ExistingContent.load(root: options.root, fileSystem: fileSystem)
-        guard let content = loaded else {
-            result.diagnostics = problems
-            return result
-        }
-        let collection: Collection
-        switch content.collection(named: options.collection) {
-        case .success(let found): collection = found
-        case .failure(let diagnostic):
-            result.diagnostics = [diagnostic]
+        let (content, collection): (ExistingContent, Collection)
+        switch ExistingContent.load(root: options.root, collection: options.collection, fileSystem: fileSystem) {
+        case .success(let found): (content, collection) = found
+        case .failure(let problems):
+            result.diagnostics = problems.diagnostics
             return result
         }
         let seriesFields = collection.fields.filter { if case .series = $0.type { true } else { false } }
