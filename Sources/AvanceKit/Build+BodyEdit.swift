@@ -44,7 +44,7 @@ extension Build {
             guard path.hasSuffix(".md"), let old = previous.sources[path],
                 !previous.diagnostics.contains(where: { $0.location?.file == path }),
                 let content, let real = options.fileSystem.resolve(loader.root + "/" + path),
-                real.hasPrefix(content + "/"),
+                ContentLoader.isInside(real, content),
                 case .success(let file) = loader.readText(path)
             else { return nil }
             result.sources[path] = file.text
@@ -72,11 +72,11 @@ extension Build {
                     let index = renderers.firstIndex(where: { $0.localization.language == language }), index > 0,
                     let shown = renderers[index].site.entry(key), shown.bodyFile == path,
                     let edited = BodyEdit.entry(shown, old: old, new: file.text),
-                    !edited.body.allSatisfy(\.isWhitespace),
+                    case let renewed = translation.with(body: edited.body), renewed.hasBody,
                     let updated = update(renderers[index], edited)
                 else { return nil }
                 renderers[index] = updated
-                translations[language]?[key] = translation.with(body: edited.body)
+                translations[language]?[key] = renewed
             }
         }
         var site = renderers[0].site

@@ -115,7 +115,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// True when `path` is below `folder` (both real paths).
-    static func isInside(_ path: String, _ folder: String) -> Bool {
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
         path != folder && path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 

@@ -52,11 +52,7 @@ import Testing
         }
 
         func edit(_ path: String, _ change: (String) -> String) throws {
-            let file = root + "/" + path
-            let text = try String(contentsOfFile: file, encoding: .utf8)
-            let changed = change(text)
-            #expect(changed != text, "the edit of \(path) changed nothing")
-            try changed.write(toFile: file, atomically: true, encoding: .utf8)
+            #expect(try Repository.edit(root + "/" + path, change), "the edit of \(path) changed nothing")
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: root) }

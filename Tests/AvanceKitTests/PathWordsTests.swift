@@ -195,6 +195,6 @@ import Testing
     }
 
     func edit(_ path: String, _ change: (String) -> String) throws {
-        try change(String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try Repository.edit(path, change), "the edit of \(path) changes nothing")
     }
 }

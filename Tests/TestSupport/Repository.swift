@@ -76,6 +76,16 @@ public enum Repository {
         }
     }
 
+    /// Replaces the text of the file at `path` with `change` of it; false when that changed
+    /// nothing (a test's edit that no longer matches the fixture).
+    @discardableResult
+    public static func edit(_ path: String, _ change: (String) -> String) throws -> Bool {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let changed = change(text)
+        try changed.write(toFile: path, atomically: true, encoding: .utf8)
+        return changed != text
+    }
+
     /// Every file under `folder` with its bytes, by relative path.
     public static func snapshot(_ folder: String) -> [String: Data] {
         var files: [String: Data] = [:]
