@@ -71,7 +71,7 @@ extension Build {
                 if case .bodies(let changed) = plan { files = changed }
                 let sources = result.pageSources
                 let wanted = Set(pagePaths.filter { sources[$0].map(files.contains) ?? false })
-                for renderer in prepared.renderers {
+                for renderer in prepared.renderers where !wanted.isEmpty {
                     let pages = renderer.pages()
                     let rendered = pages.paths.filter(wanted.contains).concurrentMap { pages.render($0) }
                     for case .failure(let diagnostic)? in rendered { result.diagnostics.append(diagnostic) }

@@ -13,9 +13,14 @@ extension PageBuilder {
         return paths.prefix + collection.folder + "/" + field + "/"
     }
 
+    /// The late entries of `collection`, found once for every page that lists or counts them.
+    public func lateEntries(of collection: Collection) -> [Entry] {
+        listingMemo.lateEntries(of: collection.name) { site.lateEntries(of: collection.name) }
+    }
+
     /// The page listing the late entries of `collection` (page `number` of it when split).
     public func latePage(of collection: Collection, page number: Int = 1) -> PageView {
-        let entries = site.lateEntries(of: collection.name)
+        let entries = lateEntries(of: collection)
         let page = latePath(of: collection) ?? paths.index(of: collection)
         return listing(
             of: collection, entries: entries, page: page, number: number,
@@ -33,14 +38,14 @@ extension PageBuilder {
             options: [
                 FilterOptionView(
                     title: strings["late.value"], url: PagePaths.relative(path, from: page),
-                    count: site.lateEntries(of: collection.name).count, current: path == (listing ?? page))
+                    count: lateEntries(of: collection).count, current: path == (listing ?? page))
             ])
     }
 
     /// The home page's figure of late entries of `collection`: "1 atrasado", linked to its page.
     func lateFigure(of collection: Collection) -> LinkView? {
         guard let path = latePath(of: collection) else { return nil }
-        let count = site.lateEntries(of: collection.name).count
+        let count = lateEntries(of: collection).count
         return LinkView(
             title: strings.plural("late.count", count: count), url: PagePaths.relative(path, from: paths.home))
     }

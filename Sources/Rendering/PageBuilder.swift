@@ -145,12 +145,23 @@ public struct PageBuilder: Sendable {
 }
 
 /// What the pages of one listing share, made once for the listing instead of once a page: the
-/// counts by status of all its entries. A listing of 50,000 entries has 500 pages, and counting
-/// them again on each was a sixth of the build at N = 50,000 (N² / 100). Safe to share between
-/// threads; two pages asking at once may both count, with the same result.
+/// counts by status of all its entries, and the late entries of each collection (every listing
+/// page counts them in its filters). A listing of 50,000 entries has 500 pages, and counting
+/// them again on each was a sixth of the build at N = 50,000 (N² / 100). Made from fields only,
+/// so a body edit keeps them. Safe to share between threads; two pages asking at once may both
+/// count, with the same result.
 final class ListingMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: StatusCounts?] = [:]
+    private var late: [String: [Entry]] = [:]
+
+    /// The late entries of the collection `name`, found by `find` the first time.
+    func lateEntries(of name: String, _ find: () -> [Entry]) -> [Entry] {
+        if let kept = lock.withLock({ late[name] }) { return kept }
+        let found = find()
+        lock.withLock { late[name] = found }
+        return found
+    }
 
     /// The status counts of the listing at `listing` (its first page's path), made by `make`
     /// the first time.

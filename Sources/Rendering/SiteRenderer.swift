@@ -188,7 +188,7 @@ public struct SiteRenderer: Sendable {
                 }
             }
             if let late = builder.latePath(of: collection) {
-                listing(late, entries: site.lateEntries(of: collection.name).count) {
+                listing(late, entries: builder.lateEntries(of: collection).count) {
                     $0.latePage(of: collection, page: $1)
                 }
             }

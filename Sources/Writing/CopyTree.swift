@@ -9,8 +9,16 @@ public enum CopyTree {
     /// Links each of `paths` (relative) from `source` into `target`, replacing what `target`
     /// had there and making its folders.
     public static func link(_ paths: [String], from source: String, to target: String) throws {
-        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         var made: Set<String> = []
+        try link(paths, from: source, to: target, made: &made)
+    }
+
+    /// `link`, where `made` holds the folders of `target` made already (`SiteStaging` keeps
+    /// them across batches), and gains those it makes.
+    public static func link(_ paths: [String], from source: String, to target: String, made: inout Set<String>)
+        throws
+    {
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         try FileTree.makeFolders(for: paths, in: target, made: &made)
         let failures = paths.concurrentMap { path in
             linkFile(source + "/" + path, to: target + "/" + path)

@@ -60,8 +60,7 @@ public final class SiteStaging: @unchecked Sendable {
                 try writer.checkPaths(paths, seen: &seen)
                 try makeFolder()
                 if leftover != nil { claim(paths) }
-                try FileTree.makeFolders(for: paths, in: folder, made: &folders)
-                try CopyTree.link(paths, from: source, to: folder)
+                try CopyTree.link(paths, from: source, to: folder, made: &folders)
             } catch let error as Diagnostic {
                 failure = error
             } catch {
