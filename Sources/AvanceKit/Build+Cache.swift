@@ -31,6 +31,8 @@ extension Build {
         var result: BuildResult
         var reused: [String] = []
         var outputs: [String: Bool] = [:]
+        // The order of each search index's documents, kept for the next build.
+        var search = manifest?.search ?? [:]
         if let manifest, plan == .unchanged, historyWarning == nil, let report = cache.readDiagnostics(manifest) {
             // Nothing changed: the last build's diagnostics, and the whole output from the cache.
             result = BuildResult()
@@ -53,6 +55,7 @@ extension Build {
                 return finish(result, options)
             }
             let pagePaths = prepared.staticPaths + prepared.pagePaths
+            search = prepared.searchDocuments.mapValues { BuildCache.hash(Array($0.joined(separator: "\n").utf8)) }
             if let manifest, !plan.isFull,
                 Set(pagePaths) != Set(manifest.outputs.filter { !$0.value.isData }.keys)
             {
@@ -91,13 +94,31 @@ extension Build {
                     // The documents that hold the changed bodies, and the search index; the rest
                     // (feeds, tables, lists, the sitemap) does not show bodies.
                     let before = output.paths.count
-                    let keys = Set(prepared.site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
-                    prepared.dataFiles(pages: pagePaths, batchSize: batchSize, changedBodies: keys) { output.add($0) }
+                    let site = prepared.site
+                    let keys = Set(site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
+                    // A translation's body is in its language's search index.
+                    let translated = site.translations.values.flatMap(\.values).filter { files.contains($0.file) }
+                    // The search indexes are made from the last build's when their documents
+                    // are the same, in the same order; otherwise whole.
+                    let outputFolder = cache.outputFolder
+                    let trusted = Set(manifest.outputs.keys)
+                    let update =
+                        search == manifest.search
+                        ? SearchUpdate(changed: keys.union(translated.map(\.key))) { path in
+                            trusted.contains(path)
+                                ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init) : nil
+                        } : nil
+                    prepared.dataFiles(pages: pagePaths, batchSize: batchSize, changedBodies: keys, search: update) {
+                        output.add($0)
+                    }
                     let made = Set(output.paths[before...])
-                    // A search index file not made again is gone: its words are.
+                    // A search index file not made again is the last build's, in an index made
+                    // from it; any other is gone (its words are).
                     let searchFolders = prepared.searchFolders
+                    let kept = update?.paths ?? []
                     let data = manifest.outputs.filter {
-                        $0.value.isData && !made.contains($0.key) && !searchFolders.contains(where: $0.key.hasPrefix)
+                        $0.value.isData && !made.contains($0.key)
+                            && (kept.contains($0.key) || !searchFolders.contains(where: $0.key.hasPrefix))
                     }.keys.sorted()
                     staging.reuse(data, from: cache.outputFolder)
                     reused += data
@@ -119,7 +140,7 @@ extension Build {
             let written = Set(outputs.keys).subtracting(reused)
             try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written,
-                diagnostics: result.diagnostics, sources: result.sources, previous: manifest)
+                diagnostics: result.diagnostics, sources: result.sources, search: search, previous: manifest)
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
         } catch {
             // The output is written; a cache that could not be saved is only a slower next build.

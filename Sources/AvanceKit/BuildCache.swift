@@ -59,10 +59,15 @@ struct BuildCache {
         var diagnostics = "-"
         var inputs: [String: Input] = [:]
         var outputs: [String: Output] = [:]
+        /// For each folder of the search index, the hash of its documents' URLs in their order
+        /// (`PreparedSite.searchDocuments`): the next build makes its index from this one's when
+        /// its own are the same.
+        var search: [String: String] = [:]
 
         static func == (a: Manifest, b: Manifest) -> Bool {
             a.key == b.key && a.binary?.stamp == b.binary?.stamp && a.binary?.hash == b.binary?.hash
                 && a.diagnostics == b.diagnostics && a.inputs == b.inputs && a.outputs == b.outputs
+                && a.search == b.search
         }
     }
 
@@ -112,6 +117,7 @@ struct BuildCache {
                 manifest.inputs[parts[5]] = Input(
                     hash: parts[1], frontMatter: parts[2], blankBody: parts[3] == "1", stamp: parts[4])
             case ("output", 4): manifest.outputs[parts[3]] = Output(isData: parts[1] == "d", stamp: parts[2])
+            case ("search", 3): manifest.search[parts[1]] = parts[2]
             default: return (nil, "the cache's manifest has a line it does not know: ignored")
             }
         }
@@ -129,6 +135,9 @@ struct BuildCache {
         }
         for (path, output) in manifest.outputs.sorted(by: { $0.key < $1.key }) {
             lines.append("output\t\(output.isData ? "d" : "p")\t\(output.stamp)\t\(path)")
+        }
+        for (folder, hash) in manifest.search.sorted(by: { $0.key < $1.key }) {
+            lines.append("search\t\(folder)\t\(hash)")
         }
         let body = lines.joined(separator: "\n")
         let text = body + "\nend " + Self.hash(Array(body.utf8)) + "\n"
@@ -237,7 +246,7 @@ struct BuildCache {
     /// a build killed meanwhile leaves no manifest, and the next build renders everything.
     func save(
         _ fingerprint: Fingerprint, output: String, outputs: [String: Bool], written: Set<String>,
-        diagnostics: [Diagnostic], sources: [String: String], previous: Manifest?
+        diagnostics: [Diagnostic], sources: [String: String], search: [String: String], previous: Manifest?
     ) throws {
         unlink(manifestPath)
         let named = Set(diagnostics.compactMap { $0.location?.file })
@@ -252,6 +261,7 @@ struct BuildCache {
         try CopyTree.link(written.sorted(), from: output, to: outputFolder)
         var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: Self.hash(Array(report)))
         manifest.inputs = fingerprint.inputs
+        manifest.search = search
         for (path, isData) in outputs {
             // A file taken from the cache is the one whose stamp the plan checked this build.
             if !written.contains(path), let kept = previous?.outputs[path] {

@@ -92,8 +92,11 @@ public final class PreparedSite: @unchecked Sendable {
     /// path so far: the sitemap lists the HTML ones), handed to `emit` in batches.
     /// With `changedBodies`, only the documents that show those entries' bodies, and the search
     /// index (see `OpenDataRenderer.changedBodies`).
+    /// With `search`, each language's search index is made from the last build's (see
+    /// `SearchIndexBuilder.update`) where it can be.
     func dataFiles(
-        pages: [String], batchSize: Int = .max, changedBodies: Set<EntryKey>? = nil, emit: ([OutputFile]) -> Void
+        pages: [String], batchSize: Int = .max, changedBodies: Set<EntryKey>? = nil, search: SearchUpdate? = nil,
+        emit: ([OutputFile]) -> Void
     ) {
         let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
         let (site, bodies, renderers) = (site, bodies, renderers)
@@ -108,16 +111,34 @@ public final class PreparedSite: @unchecked Sendable {
                         var builder = SearchIndexBuilder(site: renderer.site, bodies: renderer.bodies)
                         let prefix = renderer.localization.prefix
                         builder.original = prefix.isEmpty ? nil : renderer.localization.languages.first?.code
-                        return builder.render(folder: prefix + DataPaths.searchFolder)
+                        let folder = prefix + DataPaths.searchFolder
+                        if let search,
+                            let update = builder.update(folder: folder, changed: search.changed, previous: search.read)
+                        {
+                            search.kept(update.paths)
+                            return update.files
+                        }
+                        return builder.render(folder: folder)
                     }
                 }
             ],
             emit: emit)
     }
 
-    /// The folders of the search index, one per language: made whole by every build.
+    /// The folders of the search index, one per language.
     var searchFolders: [String] {
         renderers.map { $0.localization.prefix + DataPaths.searchFolder }
+    }
+
+    /// For each folder of the search index, the URL of each of its documents in their order:
+    /// an index can be made from the last build's only when these are the same.
+    var searchDocuments: [String: [String]] {
+        var documents: [String: [String]] = [:]
+        for renderer in renderers {
+            let builder = SearchIndexBuilder(site: renderer.site, bodies: renderer.bodies)
+            documents[renderer.localization.prefix + DataPaths.searchFolder] = builder.documentURLs()
+        }
+        return documents
     }
 
     /// Whether the site has a file at `path` (relative: `proyectos/rcn-visa/index.html`).
@@ -149,4 +170,26 @@ public final class PreparedSite: @unchecked Sendable {
         openData = made
         return made
     }
+}
+
+/// The search indexes of a build made from the last build's (the build cache), when only the
+/// bodies of `changed` changed: `read` gives a file of the last output; `paths` gathers the
+/// files of the indexes so made (the files not made again are the last output's).
+final class SearchUpdate: @unchecked Sendable {
+    let changed: Set<EntryKey>
+    let read: @Sendable (String) -> [UInt8]?
+    private let lock = NSLock()
+    private var gathered: Set<String> = []
+
+    init(changed: Set<EntryKey>, read: @escaping @Sendable (String) -> [UInt8]?) {
+        self.changed = changed
+        self.read = read
+    }
+
+    func kept(_ paths: Set<String>) {
+        lock.withLock { gathered.formUnion(paths) }
+    }
+
+    /// The files of the indexes made from the last build's.
+    var paths: Set<String> { lock.withLock { gathered } }
 }

@@ -15,6 +15,12 @@ public enum Postings {
     /// `0-9`, `A-Z`, `a-z`, `-` and `_`.
     public static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
     static let bitsMarker = UInt8(ascii: "~")
+    /// The value of each byte in `alphabet`, -1 for the others.
+    static let values: [Int8] = {
+        var values = [Int8](repeating: -1, count: 256)
+        for (value, character) in alphabet.enumerated() { values[Int(character)] = Int8(value) }
+        return values
+    }()
 
     /// `documents`, sorted ascending without repeats, in the shorter of the two forms.
     public static func encode(_ documents: [Int]) -> [UInt8] {
@@ -44,12 +50,12 @@ public enum Postings {
 
     /// The documents of an encoded list; `nil` when `text` is not one.
     public static func decode(_ text: some Collection<UInt8>) -> [Int]? {
-        var values: [UInt8: Int] = [:]
-        for (value, character) in alphabet.enumerated() { values[character] = value }
+        let values = Self.values
         var documents: [Int] = []
         if text.first == bitsMarker {
             for (position, character) in text.dropFirst().enumerated() {
-                guard let value = values[character] else { return nil }
+                let value = Int(values[Int(character)])
+                guard value >= 0 else { return nil }
                 for bit in 0..<6 where value & (1 << bit) != 0 { documents.append(position * 6 + bit) }
             }
             return documents
@@ -57,7 +63,8 @@ public enum Postings {
         var previous = -1
         var gap = 0
         for character in text {
-            guard let value = values[character] else { return nil }
+            let value = Int(values[Int(character)])
+            guard value >= 0 else { return nil }
             gap = (gap << 5) | (value & 31)
             if value < 32 {
                 previous += gap

@@ -49,17 +49,23 @@ public struct SearchIndexBuilder: Sendable {
     public func render(folder: String = DataPaths.searchFolder) -> [OutputFile] {
         let records = records()
         let shards = TermIndex(records: records).shards()
-        let manifest: JSONValue = [
-            "version": .int(Self.formatVersion), "documents": .int(records.count),
-            "terms": .string(Self.termsFolder), "entries": .string(Self.entriesFolder),
-            "shards": .string(shards.map(\.key).joined(separator: " ")),
-        ]
         let entries = records.enumerated().map { number, record in
             OutputFile(
                 path: folder + Self.entriesFolder + "\(number).json", bytes: record.document.serializedBytes())
         }
         let terms = shards.map { OutputFile(path: folder + Self.termsFolder + $0.fileName, bytes: $0.bytes) }
-        return [OutputFile(path: folder + Self.manifest, bytes: manifest.serializedBytes())] + terms + entries
+        let manifest = Self.manifestBytes(documents: records.count, shards: shards)
+        return [OutputFile(path: folder + Self.manifest, bytes: manifest)] + terms + entries
+    }
+
+    /// The manifest of an index of `documents` documents cut into `shards`.
+    static func manifestBytes(documents: Int, shards: [TermIndex.Shard]) -> [UInt8] {
+        let manifest: JSONValue = [
+            "version": .int(Self.formatVersion), "documents": .int(documents),
+            "terms": .string(Self.termsFolder), "entries": .string(Self.entriesFolder),
+            "shards": .string(shards.map(\.key).joined(separator: " ")),
+        ]
+        return manifest.serializedBytes()
     }
 
     /// In a translated site, the language of titles not translated yet (the site's own); `nil` in

@@ -81,30 +81,39 @@ public struct TermIndex: Sendable {
     }
 
     /// A term and its line of a shard.
-    struct Line {
+    struct Line: Sendable {
         let scalars: [Unicode.Scalar]
         let bytes: [UInt8]
     }
 
-    /// The shards, in the order of their keys.
+    /// The shards, in the order of their keys; each term's line is made on every core.
     public func shards(budget: Int = Self.budget) -> [Shard] {
-        let lines = postings.map { term, lists in
-            var lists = lists.map(Postings.encode)
-            while lists.last?.isEmpty == true { lists.removeLast() }
-            var bytes = Array(JSONValue.string(term).serializedBytes().dropLast())  // without its newline
-            bytes += ":[".utf8
-            for (index, list) in lists.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes += [UInt8(ascii: "\"")] + list + [UInt8(ascii: "\"")]
-            }
-            bytes.append(UInt8(ascii: "]"))
-            return (term: term, line: Line(scalars: Array(term.unicodeScalars), bytes: bytes))
-        }
-        .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }  // the order of scalars
-        .map(\.line)
+        let terms = Array(postings.keys)
+        let lines = terms.concurrentMap { Self.line($0, postings[$0] ?? []) }
+        let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }  // by scalars
+        return Self.shards(of: order.map { lines[$0] }, budget: budget)
+    }
+
+    /// The shards of `lines`, sorted by their terms' UTF-8 bytes (the order of scalars).
+    static func shards(of lines: [Line], budget: Int = Self.budget) -> [Shard] {
         var shards: [Shard] = []
-        Self.partition(lines[...], depth: 0, budget: budget, into: &shards)
+        partition(lines[...], depth: 0, budget: budget, into: &shards)
         return shards
+    }
+
+    /// The line of `term` in its shard: `"term":["title","fields","body"]`, empty lists at the
+    /// end left out.
+    static func line(_ term: String, _ lists: [[Int]]) -> Line {
+        var lists = lists.map(Postings.encode)
+        while lists.last?.isEmpty == true { lists.removeLast() }
+        var bytes = Array(JSONValue.string(term).serializedBytes().dropLast())  // without its newline
+        bytes += ":[".utf8
+        for (index, list) in lists.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += [UInt8(ascii: "\"")] + list + [UInt8(ascii: "\"")]
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return Line(scalars: Array(term.unicodeScalars), bytes: bytes)
     }
 
     /// Appends the shards of `lines`, sorted terms sharing their first `depth` characters.

@@ -387,3 +387,98 @@ func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
         #expect(SearchText.truncated("unodostres", to: 4) == "unod")
     }
 }
+
+/// The index made from the last build's (the build cache's rebuild after a body edit): the same
+/// bytes as the index made whole.
+@Suite struct SearchIndexUpdateTests {
+    /// The files of the index of `files`, by path.
+    func index(_ files: [String: String]) throws -> [String: [UInt8]] {
+        let (site, bodies) = try makeSite(files)
+        let made = SearchIndexBuilder(site: site, bodies: bodies).render()
+        return Dictionary(uniqueKeysWithValues: made.map { ($0.path, $0.bytes) })
+    }
+
+    /// The index of `files` made from `previous`, the bodies of `changed` entries having changed.
+    func update(_ files: [String: String], changed: [EntryKey], previous: [String: [UInt8]])
+        throws -> SearchIndexBuilder.Update?
+    {
+        let (site, bodies) = try makeSite(files)
+        return SearchIndexBuilder(site: site, bodies: bodies).update(changed: Set(changed)) { previous[$0] }
+    }
+
+    @Test func aBodyEditMakesOnlyItsRecordTheManifestAndTheShardsItChanges() throws {
+        let before = try index(files)
+        var edited = files
+        edited["content/obras/agua.md"]! += "Un pozo xyzzy nuevo.\n"
+        let whole = try index(edited)
+        let made = try #require(try update(edited, changed: [EntryKey("proyectos", "agua")], previous: before))
+        #expect(made.paths == Set(whole.keys))
+        var merged = before.filter { made.paths.contains($0.key) }
+        for file in made.files { merged[file.path] = file.bytes }
+        #expect(merged == whole)
+        // Agua's record and the shards of its new words, no other record.
+        let records = made.files.filter { $0.path.hasPrefix("search-index/entries/") }
+        #expect(records.count == 1)
+        #expect(records.allSatisfy { String(decoding: $0.bytes, as: UTF8.self).contains("obras/agua/") })
+        #expect(made.files.contains { $0.path == "search-index/index.json" })
+        #expect(made.files.contains { $0.path.hasPrefix("search-index/terms/") })
+        // And back: the word is gone from every shard.
+        let back = try #require(try update(files, changed: [EntryKey("proyectos", "agua")], previous: merged))
+        var restored = merged.filter { back.paths.contains($0.key) }
+        for file in back.files { restored[file.path] = file.bytes }
+        #expect(restored == before)
+        #expect(!restored.values.contains { String(decoding: $0, as: UTF8.self).contains("xyzzy") })
+    }
+
+    @Test(arguments: ["no manifest", "other count", "other version", "missing shard", "torn shard", "escaped term"])
+    func anIndexThatCannotBeReadIsMadeWhole(_ damage: String) throws {
+        var before = try index(files)
+        let manifest = "search-index/index.json"
+        let shard = try #require(before.keys.first { $0.hasPrefix("search-index/terms/") })
+        func replace(_ path: String, _ old: String, _ new: String) {
+            before[path] = Array(
+                String(decoding: before[path]!, as: UTF8.self).replacingOccurrences(of: old, with: new).utf8)
+        }
+        switch damage {
+        case "no manifest": before[manifest] = nil
+        case "other count": replace(manifest, "\"documents\": 4", "\"documents\": 5")
+        case "other version": replace(manifest, "\"version\": 2", "\"version\": 3")
+        case "missing shard": before[shard] = nil
+        case "torn shard": before[shard] = Array(before[shard]!.prefix(before[shard]!.count / 2))
+        default:
+            before[shard] = Array(
+                String(decoding: before[shard]!, as: UTF8.self).replacing("{\n\"", with: "{\n\"\\u0061").utf8)
+        }
+        #expect(try update(files, changed: [EntryKey("proyectos", "agua")], previous: before) == nil)
+    }
+}
+
+extension TermIndexTests {
+    @Test func replacingADocumentsTermsGivesTheShardsOfTheNewRecords() throws {
+        var records = records(3000)
+        let old = TermIndex(records: records).shards(budget: 8 * 1024)
+        var lines = TermIndex.Lines()
+        for shard in old {
+            let read = lines.read(shard: shard.bytes)
+            #expect(read)
+        }
+        // Document 7 loses every word (a term of its own goes from its shard) and gains new ones.
+        records.append(
+            SearchRecord(
+                title: "", collection: "", url: "", excerpt: "", foldedTitle: "solo", foldedFields: "",
+                foldedBody: "unico"))
+        let before = TermIndex(records: records).shards(budget: 8 * 1024)
+        lines = TermIndex.Lines()
+        for shard in before {
+            let read = lines.read(shard: shard.bytes)
+            #expect(read)
+        }
+        records[7].foldedBody = "pal10abra nuevo"
+        records[7].foldedTitle = "entrada"
+        records[3000].foldedTitle = ""
+        lines.replace([7: TermIndex.terms(of: records[7]), 3000: TermIndex.terms(of: records[3000])])
+        let expected = TermIndex(records: records).shards(budget: 8 * 1024)
+        #expect(TermIndex.shards(of: lines.sortedLines(), budget: 8 * 1024) == expected)
+        #expect(!expected.contains { String(decoding: $0.bytes, as: UTF8.self).contains("\"solo\"") })
+    }
+}
