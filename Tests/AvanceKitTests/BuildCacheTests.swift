@@ -107,6 +107,11 @@ import Testing
         let site = try Site("body", quiet: true)
         defer { site.remove() }
         let first = try site.build()
+        func inode(_ path: String) -> UInt? {
+            var info = stat()
+            return lstat(path, &info) == 0 ? UInt(info.st_ino) : nil
+        }
+        let inodes = Dictionary(uniqueKeysWithValues: first.paths.map { ($0, inode(site.output + "/" + $0)) })
         try site.edit("content/metas/agua-segura.md") { $0 + "\nUna línea *nueva*.\n" }
         let second = try site.build()
         #expect(second.log.contains { $0.hasPrefix("cache: only the body of content/metas/agua-segura.md") })
@@ -116,9 +121,16 @@ import Testing
         try site.expectSameAsClean()
         let page = try String(contentsOfFile: site.output + "/metas/agua-segura/index.html", encoding: .utf8)
         #expect(page.contains("<em>nueva</em>"))
-        // Of the open data, only the entry's own documents and the search index are made again.
+        // Of the open data, only the entry's own documents and, of each language's search
+        // index, its manifest, its record and the shards its words change are made again.
         let data = try #require(second.log.first { $0.hasPrefix("open data:") })
         #expect(data.contains("files made") && data.contains("reused"), "\(data)")
+        // A file taken from the cache is a link to its copy there, the same inode as before.
+        let index = first.paths.filter { $0.contains("search-index/") }
+        let made = index.filter { inodes[$0] != inode(site.output + "/" + $0) }
+        #expect(index.count > 40)
+        #expect(made.count { $0.contains("/entries/") } == 2, "\(made)")  // one record a language
+        #expect(made.count { $0.hasSuffix("/index.json") } == 2, "\(made)")
         // A word of its own (a search index file of its own), then gone: its file goes too.
         try site.edit("content/metas/agua-segura.md") { $0 + "\nKzwqxv.\n" }
         try site.build()
@@ -286,6 +298,46 @@ import Testing
         #expect(result.wrote)
         #expect(!FileManager.default.fileExists(atPath: site.root + "/.avance"))
         #expect(!result.log.contains { $0.hasPrefix("cache:") })
+    }
+
+    @Test func theManifestReadsBackWhatWasWritten() throws {
+        let folder = try Repository.temporaryFolder("cache-manifest")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = BuildCache(folder: folder)
+        var manifest = BuildCache.Manifest(key: "k", binary: ("/bin/avance:1:2.3", "b-1"), diagnostics: "d-2")
+        manifest.inputs["content/acciones/ñandú.md"] = BuildCache.Input(
+            hash: "h", frontMatter: "f", blankBody: true, stamp: "1:2:3.4:5.6")
+        manifest.inputs["content/site.yaml"] = BuildCache.Input(hash: "s", frontMatter: "s", blankBody: false)
+        manifest.outputs["acciones/index.html"] = BuildCache.Output(isData: false, stamp: "7:8:9.0")
+        manifest.outputs["api/v2/acciones.json"] = BuildCache.Output(isData: true, stamp: "1:1:1.1")
+        manifest.search["en/search-index/"] = "x-y"
+        try cache.writeManifest(manifest)
+        let (read, why) = cache.readManifest()
+        #expect(why == nil)
+        #expect(read == manifest)
+        #expect(read?.inputs["content/acciones/ñandú.md"]?.stamp == "1:2:3.4:5.6")
+        // A manifest cut anywhere is not trusted.
+        let bytes = try #require(FileManager.default.contents(atPath: cache.manifestPath))
+        for length in stride(from: 0, to: bytes.count - 1, by: 7) {
+            let (cut, reason) = BuildCache.parseManifest(Array(bytes.prefix(length)))
+            #expect(cut == nil && reason != nil, "\(length)")
+        }
+    }
+
+    @Test func contentFilesAreFoundThroughSymlinkedFoldersAsTheLoaderFindsThem() throws {
+        let root = try Repository.temporaryFolder("cache-walk")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Repository.write(["content/a.md": "a", "content/real/b.md": "b", "content/.oculto": "c"], into: root)
+        try FileManager.default.createSymbolicLink(atPath: root + "/content/link", withDestinationPath: "real")
+        try FileManager.default.createSymbolicLink(atPath: root + "/content/real/up", withDestinationPath: "..")
+        let found = BuildCache.stampedFiles(under: root, folder: "content")
+        let paths = found.map(\.path)
+        #expect(paths.contains("content/a.md") && paths.contains("content/real/b.md"))
+        #expect(paths.contains("content/link/b.md"), "\(paths)")
+        #expect(paths.contains("content/.oculto"))
+        #expect(found.allSatisfy { $0.stamp == BuildCache.contentStamp(root + "/" + $0.path) })
+        #expect(paths == paths.sorted())
+        #expect(BuildCache.stampedFiles(under: root, folder: "missing").isEmpty)
     }
 
     @Test func theBinaryIsHashedOnceForItsPathSizeAndTime() throws {
