@@ -50,6 +50,15 @@ public final class PreparedSite: @unchecked Sendable {
         return replaced
     }
 
+    /// The same theme with other entries (`Build.updateEntries`): the pages are listed again
+    /// when first asked for, since an edited field may move an entry to another group or page.
+    func renewing(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer]) -> PreparedSite {
+        let renewed = PreparedSite(
+            site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles, staticPaths: staticPaths)
+        renewed.files = files
+        return renewed
+    }
+
     private init(
         site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], staticFiles: [String: [UInt8]],
         staticPaths: [String]

@@ -57,6 +57,20 @@ public struct Site: Sendable {
         return site
     }
 
+    /// This site with `entries` (every collection's, in display order) in place of its own: the
+    /// index, the places and the backlinks are made again from them; the dates, languages,
+    /// translations and unreadable files are kept. For an edit of fields (`avance serve`).
+    public func replacing(entries: [String: [Entry]]) -> Site {
+        var site = Site(model: model, entries: entries)
+        site.lastChanged = lastChanged
+        site.referenceDate = referenceDate
+        site.languages = languages
+        site.translations = translations
+        site.unreadable = unreadable
+        site.untranslatedBodies = untranslatedBodies
+        return site
+    }
+
     /// The place of an entry in its collection's display order.
     public func position(of key: EntryKey) -> Int? { positions[key] }
 
