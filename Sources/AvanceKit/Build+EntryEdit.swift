@@ -74,9 +74,23 @@ extension Build {
             renderers.append(updated)
         }
         renewed = own.site
-        let updated = prepared.renewing(site: renewed, bodies: own.bodies, renderers: renderers)
-        // A page an edit adds (a group of a new value) must not be one of the theme's files.
-        guard OutputConflicts.staticFiles(prepared.staticPaths, in: updated).isEmpty else { return nil }
+        // The same pages, at the same places, when no edited entry moved in its collection's
+        // order, changed a value it is grouped by, or became late or stopped being late.
+        let samePages = edited.allSatisfy { entry in
+            guard let old = site.entry(entry.key), let collection = site.model.collection(entry.collection) else {
+                return false
+            }
+            return renewed.position(of: entry.key) == site.position(of: entry.key)
+                && collection.groupBy.allSatisfy { old.fields[$0] == entry.fields[$0] }
+                && renewed.isLate(entry) == site.isLate(old)
+        }
+        let updated = prepared.renewing(
+            site: renewed, bodies: own.bodies, renderers: renderers, samePages: samePages)
+        // A page an edit adds (a group of a new value) must not be one of the theme's files; the
+        // documents are the same (their paths come from the entries' keys).
+        if OutputConflicts.mayNamePages(prepared.staticPaths) {
+            guard OutputConflicts.staticFiles(prepared.staticPaths, in: updated).isEmpty else { return nil }
+        }
         result.site = renewed
         result.log.append(clock.lap("update", "\(edited.count) edited entries"))
         return (result, updated)

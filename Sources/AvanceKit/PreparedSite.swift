@@ -50,12 +50,17 @@ public final class PreparedSite: @unchecked Sendable {
         return replaced
     }
 
-    /// The same theme with other entries (`Build.updateEntries`): the pages are listed again
-    /// when first asked for, since an edited field may move an entry to another group or page.
-    func renewing(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer]) -> PreparedSite {
+    /// The same theme with other entries' fields (`Build.updateEntries`). With `samePages`
+    /// (no entry moved to another group, place or page), the pages' index, when made, is kept
+    /// with the new entries in place; otherwise the pages are listed again when first asked for.
+    func renewing(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], samePages: Bool) -> PreparedSite {
         let renewed = PreparedSite(
             site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles, staticPaths: staticPaths)
         renewed.files = files
+        if samePages, let (pages, paths, set) = lock.withLock({ pageIndex }) {
+            let renewedPages = zip(pages, renderers).map { $0.renewing(site: $1.site, bodies: $1.bodies) }
+            renewed.pageIndex = (renewedPages, paths, set)
+        }
         return renewed
     }
 

@@ -166,8 +166,12 @@ public actor DevServer {
             ?? .fallback
         words.catalog = MessageCatalog(
             language: options.messageLanguage ?? language ?? "en", themeFolder: options.root + "/theme")
+        let retired = await state.snapshot.site
         await state.update(with: result, site: site, generation: generation, words: words)
         await events.announce(generation)
+        // The last site is let go once the new one is announced, away from the pages asked for
+        // now: freeing a site of 20,000 pages took a tenth of the time from a save to its page.
+        if let retired { Task.detached(priority: .utility) { withExtendedLifetime(retired) {} } }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(
             elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)

@@ -303,9 +303,17 @@ public enum SiteResolver {
     /// not in the site or refers to an entry that does not exist, for a whole build to report.
     public static func update(_ site: Site, with edited: [Entry]) -> Site? {
         var entries = site.entries
+        // The ids of the collections the edited entries may name (a whole build's `ids` has
+        // every collection's, which only the wording of a problem needs).
         var ids: [String: Set<String>] = [:]
-        for (name, list) in entries { ids[name] = Set(list.lazy.map(\.id)) }
-        for key in site.unreadable.values { ids[key.collection, default: []].insert(key.id) }
+        for name in Set(edited.map(\.collection)) {
+            for field in site.model.collection(name)?.fields ?? [] {
+                for target in ([field] + field.recordFields).compactMap(\.type.target) where ids[target] == nil {
+                    ids[target] = Set(site.entries(of: target).lazy.map(\.id))
+                }
+            }
+        }
+        for key in site.unreadable.values where ids[key.collection] != nil { ids[key.collection]?.insert(key.id) }
         for entry in edited {
             guard let collection = site.model.collection(entry.collection),
                 let old = site.entry(entry.key), var list = entries[entry.collection],
@@ -336,6 +344,6 @@ public enum SiteResolver {
             list.insert(entry, at: low)
             entries[entry.collection] = list
         }
-        return site.replacing(entries: entries)
+        return site.replacing(edited, order: entries)
     }
 }

@@ -30,6 +30,15 @@ import Testing
                 { $0.replacingOccurrences(of: "titulo: Cooperativa Luz", with: "titulo: Zeta Cooperativa") }
             )
         ],
+        "a title that keeps its place: the label of the groups of the projects it executes": [
+            (
+                "content/socios/municipio-de-ejemplo.md",
+                {
+                    $0.replacingOccurrences(
+                        of: "titulo: Municipio de Villa Ejemplo", with: "titulo: Municipio de Villa Ejemplo (MVE)")
+                }
+            )
+        ],
         "a start date that moves a project in order": [
             (
                 "content/proyectos/parque-lineal.md",
@@ -45,6 +54,15 @@ import Testing
                 {
                     $0.replacingOccurrences(
                         of: "socios: [municipio-de-ejemplo]", with: "socios: [municipio-de-ejemplo, cooperativa-luz]")
+                }
+            )
+        ],
+        "references taken out: backlinks and a group gone": [
+            (
+                "content/proyectos/parque-lineal.md",
+                {
+                    $0.replacingOccurrences(of: "socios: [municipio-de-ejemplo]\n", with: "")
+                        .replacingOccurrences(of: "ejecutor: empresa-de-aguas", with: "ejecutor: cooperativa-luz")
                 }
             )
         ],
