@@ -74,14 +74,15 @@ extension Build {
             renderers.append(updated)
         }
         renewed = own.site
-        // The same pages, at the same places, when no edited entry moved in its collection's
-        // order, changed a value it is grouped by, or became late or stopped being late.
+        // The same pages when no edited entry changed a value it is grouped by, or became late
+        // or stopped being late: its groups, the size of every listing and the values pages are
+        // then the same. (An entry that moves in its collection's order changes which entries a
+        // listing's page shows, not the pages.)
         let samePages = edited.allSatisfy { entry in
             guard let old = site.entry(entry.key), let collection = site.model.collection(entry.collection) else {
                 return false
             }
-            return renewed.position(of: entry.key) == site.position(of: entry.key)
-                && collection.groupBy.allSatisfy { old.fields[$0] == entry.fields[$0] }
+            return collection.groupBy.allSatisfy { old.fields[$0] == entry.fields[$0] }
                 && renewed.isLate(entry) == site.isLate(old)
         }
         let updated = prepared.renewing(

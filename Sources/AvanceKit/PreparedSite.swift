@@ -51,8 +51,11 @@ public final class PreparedSite: @unchecked Sendable {
     }
 
     /// The same theme with other entries' fields (`Build.updateEntries`). With `samePages`
-    /// (no entry moved to another group, place or page), the pages' index, when made, is kept
-    /// with the new entries in place; otherwise the pages are listed again when first asked for.
+    /// (no entry moved to another group, and the late lists are as long), the pages' index, when
+    /// made, is kept with the new entries in place, in the order of the last listing (an entry
+    /// that moved in its collection's order is listed where it was: nothing `avance serve`
+    /// makes depends on that order; the sitemap sorts); otherwise the pages are listed again
+    /// when first asked for.
     func renewing(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], samePages: Bool) -> PreparedSite {
         let renewed = PreparedSite(
             site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles, staticPaths: staticPaths)
@@ -88,7 +91,8 @@ public final class PreparedSite: @unchecked Sendable {
         }
     }
 
-    /// Every page's path, in every language, in the order a build renders them.
+    /// Every page's path, in every language, in the order a build renders them (after
+    /// `renewing` with the same pages, in the order of the last listing).
     var pagePaths: [String] { index().paths }
 
     private func index() -> (pages: [SiteRenderer.Pages], paths: [String], set: Set<String>) {
