@@ -48,12 +48,24 @@ public struct TermIndex: Sendable {
 
     /// The distinct terms of a record, each with the best place it is found in: 0 title, 1 fields,
     /// 2 body. In no particular order: each term's postings are appended in document order.
+    /// Split on the UTF-8 bytes: each word is a `String` of its own (most fit in one without an
+    /// allocation), not a `Substring` that retains its text at every use.
     static func terms(of record: SearchRecord) -> [(String, Int)] {
-        var places: [Substring: Int] = [:]
+        var places: [String: Int] = [:]
+        places.reserveCapacity(128)
         for (place, text) in [record.foldedTitle, record.foldedFields, record.foldedBody].enumerated() {
-            for word in text.split(separator: " ") where places[word] == nil { places[word] = place }
+            var text = text
+            text.withUTF8 { bytes in
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+                    defer { start = end + 1 }
+                    guard end > start else { continue }
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    if places[word] == nil { places[word] = place }
+                }
+            }
         }
-        return places.map { (String($0.key), $0.value) }
+        return places.map { ($0.key, $0.value) }
     }
 
     /// One shard: the key its terms start with, and its JSON, an object of term → posting lists.
