@@ -119,7 +119,8 @@ extension PageBuilder {
     ) -> StatusView {
         var view = StatusView(title: title, total: entries.count, bars: [], method: method.isEmpty ? nil : method)
         view.id = Self.rollupAnchor(child.name)
-        view.lead = strings.plural("rollup.sentence", count: entries.count, ["entries": noun(child, count: entries.count)])
+        view.lead = strings.plural(
+            "rollup.sentence", count: entries.count, ["entries": noun(child, count: entries.count)])
         var anchored: Set<String?> = []
         view.mentions = entries.enumerated().map { index, member in
             let id = status(member)
