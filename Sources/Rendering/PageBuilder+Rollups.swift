@@ -5,8 +5,8 @@ import SiteLayout
 /// The roll-ups of parent pages (an axis, a milestone): every entry below it with a status,
 /// counted once, which ones were counted and how they were found.
 extension PageBuilder {
-    /// The entries a roll-up's sentence names that refer to the page's entry through one field
-    /// of their collection: the same entries as that field's group of backlinks.
+    /// The entries of a roll-up that are exactly those referring to the page's entry through one
+    /// field of their collection: the same entries as that field's group of backlinks.
     struct RollupMentions: Sendable {
         var collection: String
         var field: String
@@ -44,7 +44,7 @@ extension PageBuilder {
                         ["singular": Self.lowercasingFirst(collection.singular), "collection": child.title])
                     return view
                 }
-                let (counts, entries, routes) = (rollup.counts, rollup.entries, rollup.paths)
+                let (entries, routes) = (rollup.entries, rollup.paths)
                 let statusOf = { (entry: Entry) -> String? in
                     guard let name = field?.name, case .enumeration(let id)? = entry.fields[name] else { return nil }
                     return id
@@ -56,7 +56,8 @@ extension PageBuilder {
                 if let mentions { named.append(mentions) }
                 if entries.count <= Self.rollupSentenceLimit {
                     return sentence(
-                        entries, of: child, title: title, status: statusOf, values: counts.counts.map(\.value),
+                        entries, of: child, title: title, status: statusOf,
+                        values: rollup.counts.counts.map(\.value),
                         method: [describe(routes, counted: child), once].compactMap { $0 }.joined(separator: " "),
                         from: page)
                 }
@@ -69,33 +70,42 @@ extension PageBuilder {
                         ]),
                     describe(routes, counted: child), once,
                 ].compactMap { $0 }.joined(separator: " ")
-                // Each value with entries links to their list below the chart; a breakdown
-                // table on the collection's page links to the same anchors.
-                var links: [String: String] = [:]
-                for item in counts.counts where item.count > 0 {
-                    links[item.value.id] = "#" + Self.rollupAnchor(child.name, value: item.value.id)
-                }
-                var view = statusView(
-                    title: title, counts: counts.counts.map { ($0.value, $0.count) }, method: method, links: links)
-                view.id = Self.rollupAnchor(child.name)
+                var view = figure(rollup, of: child, title: title, status: statusOf, method: method, from: page)
                 view.countedOpen = mentions != nil
-                let groups = Dictionary(grouping: entries, by: statusOf)
-                let ordered = counts.counts.map { Optional($0.value.id) } + [nil]
-                view.counted = ordered.compactMap { id -> CountedGroupView? in
-                    guard let members = groups[id], !members.isEmpty else { return nil }
-                    let value = counts.counts.first { $0.value.id == id }?.value
-                    return CountedGroupView(
-                        id: Self.rollupAnchor(child.name, value: id), label: value?.label,
-                        entries: members.map { member in
-                            CountedEntryView(
-                                title: member.title,
-                                url: PagePaths.relative(paths.page(of: member.key), from: page),
-                                status: value?.label, lang: titleLang(member.key))
-                        })
-                }
                 return view
             }
         return (views, named)
+    }
+
+    /// A roll-up of three entries or more as a figure: a chart whose bars link to the list of
+    /// their entries below it, its data table, `method`, and the entries counted by status.
+    func figure(
+        _ rollup: DeepRollup, of child: Collection, title: String, status: (Entry) -> String?, method: String,
+        from page: String
+    ) -> StatusView {
+        let counts = rollup.counts.counts
+        // Each value with entries links to their list below the chart; a breakdown table on the
+        // collection's page links to the same anchors.
+        var links: [String: String] = [:]
+        for item in counts where item.count > 0 {
+            links[item.value.id] = "#" + Self.rollupAnchor(child.name, value: item.value.id)
+        }
+        var view = statusView(title: title, counts: counts.map { ($0.value, $0.count) }, method: method, links: links)
+        view.id = Self.rollupAnchor(child.name)
+        let groups = Dictionary(grouping: rollup.entries, by: status)
+        let ordered = counts.map { Optional($0.value.id) } + [nil]
+        view.counted = ordered.compactMap { id -> CountedGroupView? in
+            guard let members = groups[id], !members.isEmpty else { return nil }
+            let value = counts.first { $0.value.id == id }?.value
+            return CountedGroupView(
+                id: Self.rollupAnchor(child.name, value: id), label: value?.label,
+                entries: members.map { member in
+                    CountedEntryView(
+                        title: member.title, url: PagePaths.relative(paths.page(of: member.key), from: page),
+                        status: value?.label, lang: titleLang(member.key))
+                })
+        }
+        return view
     }
 
     /// The entries of a roll-up when they are exactly those that refer to `entry` through one
