@@ -46,6 +46,6 @@ extension PageReport {
     /// the same code points: a browser compares ids exactly.
     func has(id: String) -> Bool {
         if let idSet { return idSet.contains(ExactText(id)) }
-        return ids.contains { ExactText.equal($0, id) }
+        return ids.contains(id)
     }
 }

@@ -110,7 +110,7 @@ extension PageWorker {
     /// `LinkResolver.walk` on bytes: applies the segments of `url[range]` to the folders in
     /// `out` (joined by `/`). The URL ends in a folder when its last segment is empty, `.` or
     /// `..`; `nil` for a `%` (decoded the general way) or a `..` above the root.
-    static func walk(_ url: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: PathBuffer) -> Bool? {
+    static func walk(_ url: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: ByteBuffer) -> Bool? {
         guard let base = url.baseAddress, !range.isEmpty else { return true }
         if memchr(base + range.lowerBound, Int32(UInt8(ascii: "%")), range.count) != nil { return nil }
         var folder = false

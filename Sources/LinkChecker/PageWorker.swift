@@ -14,7 +14,7 @@ struct PageWorker {
     private var known: [[ExactText: Outcome]] = []
     private var remembered = 0
     /// Where `quickOutcome` resolves paths.
-    let path = PathBuffer()
+    let path = ByteBuffer()
     /// The site's path (`/sitio/`) and host (lowercase), as bytes for `quickOutcome`.
     let sitePath: [UInt8]
     let siteHost: [UInt8]?
@@ -50,21 +50,27 @@ struct PageWorker {
     /// here, fragments of other pages once every page is parsed.
     mutating func check(_ file: String) -> PageReport {
         var report = PageReport(page: file)
-        let scanned: ScannedPage
         do {
-            scanned = try scanner.scanFile(atPath: folder.absolute(file))
+            try scanner.scanFile(atPath: folder.absolute(file))
         } catch {
             report.readError = error
             return report
         }
-        report.ids = scanned.ids
-        if scanned.ids.count > PageReport.idsCompared { report.idSet = Set(scanned.ids.map(ExactText.init)) }
-        report.links = scanned.links.count
+        let scanned = scanner.collector.page
+        report.ids = scanned.ids.compacted
+        if scanned.ids.count > PageReport.idsCompared { report.idSet = Set(scanned.ids.strings.map(ExactText.init)) }
+        report.links = scanned.spans.count
         let context = pageContext(file, base: scanned.base)
         var ownFragments: [PendingFragment] = []
-        for link in scanned.links {
-            let quick = link.url.utf8.withContiguousStorageIfAvailable { quickOutcome(of: $0, in: context) }
-            switch (quick ?? nil) ?? outcome(of: link.url, in: context) {
+        for span in scanned.spans {
+            let quick = scanned.urlBytes.withUnsafeBufferPointer {
+                quickOutcome(of: UnsafeBufferPointer(rebasing: $0[span.range]), in: context)
+            }
+            let outcome = quick ?? outcome(of: scanned.url(span), in: context)
+            if case .fine = outcome { continue }
+            // A string of the URL only for a link that is not simply fine.
+            let link = scanned.link(span)
+            switch outcome {
             case .fine: break
             case .problem(let kind): report.problems.append(LinkProblem(page: file, link: link, kind: kind))
             case .external(let url): report.external.append((url, link))
