@@ -36,6 +36,8 @@ struct PageWorker {
         /// `page.folders` joined by `/`, and the page's file, for URLs resolved on bytes.
         var folderBytes: [UInt8] = []
         var fileBytes: [UInt8] = []
+        /// The page's number in the folder's index.
+        var number: Int?
     }
 
     init(resolver: LinkResolver, folder: SiteFolder, collectsExternal: Bool) {
@@ -62,9 +64,11 @@ struct PageWorker {
         report.links = scanned.spans.count
         let context = pageContext(file, base: scanned.base)
         var ownFragments: [PendingFragment] = []
+        // The page's ids are compared on their bytes when there are few (`has(id:)` otherwise).
+        let ids = report.idSet == nil ? scanned.ids : nil
         for span in scanned.spans {
             let quick = scanned.urlBytes.withUnsafeBufferPointer {
-                quickOutcome(of: UnsafeBufferPointer(rebasing: $0[span.range]), in: context)
+                quickOutcome(of: UnsafeBufferPointer(rebasing: $0[span.range]), in: context, ids: ids)
             }
             let outcome = quick ?? outcome(of: scanned.url(span), in: context)
             if case .fine = outcome { continue }
@@ -164,6 +168,7 @@ struct PageWorker {
         }
         context.folderBytes = Array(context.page.folders.joined(separator: "/").utf8)
         context.fileBytes = Array(file.utf8)
+        context.number = context.fileBytes.withUnsafeBufferPointer { folder.index.number(of: $0) }
         return context
     }
 

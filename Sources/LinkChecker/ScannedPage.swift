@@ -99,12 +99,15 @@ struct PageIds: Sendable {
     /// True when one of the ids is exactly the bytes of `id` (the same code points).
     func contains(_ id: String) -> Bool {
         var id = id
-        return id.withUTF8 { key in
-            bytes.withUnsafeBufferPointer { all in
-                ends.indices.contains { index in
-                    let range = range(index)
-                    return range.count == key.count && all[range].elementsEqual(key)
-                }
+        return id.withUTF8 { contains($0) }
+    }
+
+    /// True when one of the ids is exactly the bytes `key`.
+    func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            ends.indices.contains { index in
+                let range = range(index)
+                return range.count == key.count && all[range].elementsEqual(key)
             }
         }
     }
