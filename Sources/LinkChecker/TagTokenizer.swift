@@ -3,8 +3,10 @@
 #endif
 
 /// Reads the start tags of a page straight from its bytes, as the HTML standard's tokenizer
-/// does, and hands each to a `PageCollector` in the form libxml2's SAX parser gives it: the
-/// lowercased name and the attributes that matter, entity-decoded and NUL-terminated.
+/// does, and hands each that has one of the attributes that matter to a `PageCollector`: its
+/// lowercased name, NUL-terminated as libxml2's SAX parser gives it, and those attributes'
+/// values, entity-decoded, as slices of the page (or of a buffer, for a value that held a
+/// character reference). A tag without them is read and dropped.
 ///
 /// It runs after `RawTextFilter`, which has blanked raw text, comments and bogus comments, so
 /// every `<` followed by an ASCII letter left in the page starts a tag. Building no tree and
@@ -16,8 +18,8 @@
 struct TagTokenizer {
     private let bytes: UnsafePointer<UInt8>
     private let count: Int
-    /// The lowercased, NUL-terminated name of the tag being read, then the values that held
-    /// character references, decoded; reused from tag to tag and page to page.
+    /// The values of the tag being read that held character references, decoded, then its
+    /// lowercased, NUL-terminated name; reused from tag to tag and page to page.
     private let scratch: ByteBuffer
     /// Where each checked attribute's value is, by its number (`checkedAttribute`).
     private let spots: UnsafeMutablePointer<ValueSpot>
@@ -90,11 +92,8 @@ struct TagTokenizer {
         scratch.removeAll()
         seen = 0
         var position = from
-        while position < count, !Self.endsName(bytes[position]) {
-            scratch.append(Self.lower(bytes[position]))
-            position += 1
-        }
-        scratch.append(0)
+        while position < count, !Self.endsName(bytes[position]) { position += 1 }
+        let name = from..<position
         // Attributes, each name lowercased; only the first of a name counts.
         while true {
             while position < count, Self.isSpace(bytes[position]) || bytes[position] == UInt8(ascii: "/") {
@@ -130,9 +129,12 @@ struct TagTokenizer {
             guard let checked = Self.checkedAttribute(bytes + nameStart, count: nameEnd - nameStart) else { continue }
             guard keep(checked, value: value) else { return nil }
         }
-        // `position` is the `>` that ends the tag.
-        countLines(upTo: position)
-        deliver(to: collector, position: (position, line))
+        // `position` is the `>` that ends the tag. A tag without any of the checked attributes
+        // (most of them: `td`, `span`, `li`…) gives the collector nothing, and is not handed over.
+        if seen != 0 {
+            countLines(upTo: position)
+            deliver(name, to: collector, position: (position, line))
+        }
         return position + 1
     }
 
@@ -180,8 +182,14 @@ struct TagTokenizer {
         return true
     }
 
-    /// Hands the tag to the collector: its name, and the values of the checked attributes.
-    private mutating func deliver(to collector: PageCollector, position: (offset: Int, line: Int)) {
+    /// Hands the tag to the collector: its name (lowercased and NUL-terminated in `scratch`,
+    /// after the decoded values), and the values of the checked attributes.
+    private mutating func deliver(
+        _ name: Range<Int>, to collector: PageCollector, position: (offset: Int, line: Int)
+    ) {
+        let nameStart = scratch.count
+        for index in name { scratch.append(Self.lower(bytes[index])) }
+        scratch.append(0)
         // `scratch` holds everything it will for this tag: its memory stays where it is.
         let decoded = UnsafePointer(scratch.bytes.baseAddress!)
         var values = PageCollector.Values()
@@ -194,7 +202,7 @@ struct TagTokenizer {
             values.set(
                 checked, UnsafeBufferPointer(start: (spot.inScratch ? decoded : bytes) + spot.start, count: spot.count))
         }
-        collector.start(decoded, values, position: position)
+        collector.start(decoded + nameStart, values, position: position)
     }
 
     private mutating func countLines(upTo position: Int) {
