@@ -216,6 +216,9 @@ for n in "${sizes[@]}"; do
         [ "$corpus" = quito ] && name=quito-$n
         site=$work/avance-$name
         corpus "$n" "$site" "${options[@]}" "${paginate[@]}"
+        # The repository's theme as it is now: a corpus is remade only when gen-corpus.py changes,
+        # and its theme/ is the copy made then, so a theme change would not be measured.
+        rm -rf "$site/theme" && cp -R theme "$site/theme"
         entries=$(find "$site/content" -name '*.md' | wc -l)
         started_load=$(load)
         echo "N = $n actions, $corpus corpus: $entries Markdown entries (load $started_load)"
