@@ -117,6 +117,9 @@ struct BuildCache {
             last.dropFirst(4).elementsEqual(hash(checked).utf8)
         else { return (nil, "the cache's manifest is torn or was edited: ignored") }
         var manifest = Manifest()
+        // About one line in 90 bytes; three in four an output.
+        manifest.outputs.reserveCapacity(bytes.count / 120)
+        manifest.inputs.reserveCapacity(bytes.count / 360)
         var first = true
         for line in checked.split(separator: newline, omittingEmptySubsequences: false) {
             if first {
@@ -246,7 +249,10 @@ struct BuildCache {
         guard manifest.key == fingerprint.key else {
             return .full(reason: "the binary, theme, model, options or git dates changed")
         }
-        guard Set(manifest.inputs.keys) == Set(fingerprint.inputs.keys) else {
+        // The same files: as many, each known (no set of 18,000 paths made twice).
+        guard manifest.inputs.count == fingerprint.inputs.count,
+            fingerprint.inputs.keys.allSatisfy({ manifest.inputs[$0] != nil })
+        else {
             return .full(reason: "content files were added or removed")
         }
         var changed: Set<String> = []
@@ -298,6 +304,7 @@ struct BuildCache {
         var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: Self.hash(Array(report)))
         manifest.inputs = fingerprint.inputs
         manifest.search = search
+        manifest.outputs.reserveCapacity(outputs.count)
         for (path, isData) in outputs {
             // A file taken from the cache is the one whose stamp the plan checked this build.
             if !written.contains(path), let kept = previous?.outputs[path] {
