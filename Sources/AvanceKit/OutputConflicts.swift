@@ -11,16 +11,22 @@ import SiteLayout
 /// generated page or document. (A collection in the folder of a built-in page, `datos/`, or of a
 /// translation, `en/`, is `path-reserved`, which the content model's check reports earlier.)
 enum OutputConflicts {
+    /// Whether any of the theme's static files can have a page's path: every page is a
+    /// folder's `index.html`, or the 404 page.
+    static func mayNamePages(_ staticPaths: [String]) -> Bool {
+        staticPaths.contains { $0.hasSuffix("index.html") || $0 == DataPaths.notFound }
+    }
+
     /// The files of `theme/static/` (`staticPaths`, relative to it) that have the path of a page
     /// or a document of the prepared site.
+
     static func staticFiles(_ staticPaths: [String], in prepared: PreparedSite) -> [Diagnostic] {
         let site = prepared.site
         var diagnostics: [Diagnostic] = []
         guard !staticPaths.isEmpty else { return diagnostics }
         var generated: [String: (message: String, hint: String)] = [:]
-        // Every page is a folder's `index.html`, or the 404 page: only a static file so named can
-        // be one, and listing 20,000 pages to find out took a tenth of `avance serve`'s rebuild.
-        if staticPaths.contains(where: { $0.hasSuffix("index.html") || $0 == DataPaths.notFound }) {
+        // Listing 20,000 pages to find out took a tenth of `avance serve`'s rebuild.
+        if mayNamePages(staticPaths) {
             for path in prepared.pagePaths {
                 generated[path] = ("output-conflict.static.page", "output-conflict.static.page.hint")
             }

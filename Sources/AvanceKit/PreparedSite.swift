@@ -50,6 +50,23 @@ public final class PreparedSite: @unchecked Sendable {
         return replaced
     }
 
+    /// The same theme with other entries' fields (`Build.updateEntries`). With `samePages`
+    /// (no entry moved to another group, and the late lists are as long), the pages' index, when
+    /// made, is kept with the new entries in place, in the order of the last listing (an entry
+    /// that moved in its collection's order is listed where it was: nothing `avance serve`
+    /// makes depends on that order; the sitemap sorts); otherwise the pages are listed again
+    /// when first asked for.
+    func renewing(site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], samePages: Bool) -> PreparedSite {
+        let renewed = PreparedSite(
+            site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles, staticPaths: staticPaths)
+        renewed.files = files
+        if samePages, let (pages, paths, set) = lock.withLock({ pageIndex }) {
+            let renewedPages = zip(pages, renderers).map { $0.renewing(site: $1.site, bodies: $1.bodies) }
+            renewed.pageIndex = (renewedPages, paths, set)
+        }
+        return renewed
+    }
+
     private init(
         site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], staticFiles: [String: [UInt8]],
         staticPaths: [String]
@@ -74,7 +91,8 @@ public final class PreparedSite: @unchecked Sendable {
         }
     }
 
-    /// Every page's path, in every language, in the order a build renders them.
+    /// Every page's path, in every language, in the order a build renders them (after
+    /// `renewing` with the same pages, in the order of the last listing).
     var pagePaths: [String] { index().paths }
 
     private func index() -> (pages: [SiteRenderer.Pages], paths: [String], set: Set<String>) {

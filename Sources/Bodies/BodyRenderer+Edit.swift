@@ -2,7 +2,7 @@ import Diagnostics
 import SiteData
 
 extension BodyRenderer {
-    /// `bodies` with `entry`'s Markdown rendered again (its body was edited, nothing else): `nil`
+    /// `bodies` with `entry`'s Markdown rendered again, its body and its `text` fields: `nil`
     /// when the new body has a problem, names a heading that does not exist, or changes the ids
     /// of its headings (which other bodies' `#fragment` links may name), for a whole build to
     /// report and check. `entry` must be of this renderer's site.
@@ -20,6 +20,8 @@ extension BodyRenderer {
         var bodies = bodies
         bodies.html[entry.key] = result.html
         bodies.headings[entry.key] = result.headings
+        // The HTML of its `text` fields, made as a whole conversion makes it (none: no entry).
+        bodies.fieldHTML[entry.key] = result.fieldHTML.isEmpty ? nil : result.fieldHTML
         return bodies
     }
 }

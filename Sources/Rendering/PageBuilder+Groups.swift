@@ -20,7 +20,13 @@ extension PageBuilder {
     /// Every group-by page of `collection`: each enum value (even with no entries, so the
     /// page can say so), each referenced entry.
     public func groups(of collection: Collection) -> [Group] {
-        groupsByCollection[collection.name] ?? Self.groups(of: collection, in: site)
+        listingMemo.groups(of: collection.name) { Self.groups(of: collection, in: site) }.list
+    }
+
+    /// The group-by page of `collection`'s field `field` for `value`, if it has one.
+    public func group(of collection: Collection, field: String, value: String) -> Group? {
+        let groups = listingMemo.groups(of: collection.name) { Self.groups(of: collection, in: site) }
+        return groups.byValue[field]?[value].map { groups.list[$0] }
     }
 
     /// `groups(of:)`, made from `site`: the entries are sorted into their values in one pass.
@@ -96,6 +102,10 @@ extension PageBuilder {
 
     /// `filters(of:from:)`'s table of `collection`, made from its groups.
     func filterTable(of collection: Collection) -> FilterTable {
+        listingMemo.filterTable(of: collection.name) { makeFilterTable(of: collection) }
+    }
+
+    private func makeFilterTable(of collection: Collection) -> FilterTable {
         let all = groups(of: collection)
         let limit = model.filterLimit(of: collection)
         return FilterTable(
@@ -129,7 +139,7 @@ extension PageBuilder {
     /// page or a later page of it), where the general rule applies.
     func filters(of collection: Collection, from page: String, listing: String? = nil) -> [FilterView] {
         let listing = listing ?? page
-        let table = filterTables[collection.name] ?? filterTable(of: collection)
+        let table = filterTable(of: collection)
         let pageLength = page.utf8.count
         return table.fields.map { field in
             let prefix = PagePaths.relative(field.folder, from: page)

@@ -9,14 +9,14 @@ extension PageBuilder {
     /// The values pages of `collection`: each group-by field that has values, with the path of
     /// its page (`acciones/hito/`) and how many values it lists.
     public func valuesPages(of collection: Collection) -> [(field: String, path: String, values: Int)] {
-        let table = filterTables[collection.name] ?? filterTable(of: collection)
+        let table = filterTable(of: collection)
         return table.fields.map { ($0.name, $0.folder, $0.options.count) }
     }
 
     /// Page `number` of the values page of `collection`'s group-by field `name`; `nil` when the
     /// collection has no such field with values.
     public func valuesPage(of collection: Collection, field name: String, page number: Int = 1) -> PageView? {
-        let table = filterTables[collection.name] ?? filterTable(of: collection)
+        let table = filterTable(of: collection)
         guard let field = table.fields.first(where: { $0.name == name }) else { return nil }
         let options = field.options
         let pageCount = pageCount(of: collection, entries: options.count)

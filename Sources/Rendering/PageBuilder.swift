@@ -12,12 +12,8 @@ public struct PageBuilder: Sendable {
     public let strings: Strings
     public let localization: Localization
     public let paths: PagePaths
-    /// The group-by pages of each collection, made once: every listing page shows them all as
-    /// filters.
-    let groupsByCollection: [String: [Group]]
-    /// The filters of each collection's listing pages, made once (see `filters(of:from:)`).
-    var filterTables: [String: FilterTable] = [:]
-    /// What the pages of one listing share, made by the first of them.
+    /// What the pages of one listing share, made by the first of them: the group-by pages of
+    /// each collection (every listing page shows them all as filters), its filters, its counts.
     let listingMemo = ListingMemo()
 
     /// Creates a builder of pages in `localization`'s language (the site's own by default).
@@ -29,12 +25,6 @@ public struct PageBuilder: Sendable {
         self.paths = PagePaths(
             model: site.model, prefix: self.localization.prefix,
             data: DataPaths(model: site.model, ownLanguage: self.localization.languages.first?.code))
-        self.groupsByCollection = Dictionary(
-            site.model.collections.map { ($0.name, Self.groups(of: $0, in: site)) },
-            uniquingKeysWith: { first, _ in first })
-        for collection in site.model.collections where !collection.groupBy.isEmpty {
-            filterTables[collection.name] = filterTable(of: collection)
-        }
     }
 
     var model: SiteModel { site.model }
@@ -154,6 +144,29 @@ final class ListingMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: StatusCounts?] = [:]
     private var late: [String: [Entry]] = [:]
+    private var groups: [String: (list: [PageBuilder.Group], byValue: [String: [String: Int]])] = [:]
+    private var tables: [String: PageBuilder.FilterTable] = [:]
+
+    /// The group-by pages of the collection `name`, made by `make` the first time, with the
+    /// place of each by field and value.
+    func groups(of name: String, _ make: () -> [PageBuilder.Group]) -> (
+        list: [PageBuilder.Group], byValue: [String: [String: Int]]
+    ) {
+        if let kept = lock.withLock({ groups[name] }) { return kept }
+        let list = make()
+        var byValue: [String: [String: Int]] = [:]
+        for (index, group) in list.enumerated() { byValue[group.field.name, default: [:]][group.value] = index }
+        lock.withLock { groups[name] = (list, byValue) }
+        return (list, byValue)
+    }
+
+    /// The filters of the collection `name`'s listings, made by `make` the first time.
+    func filterTable(of name: String, _ make: () -> PageBuilder.FilterTable) -> PageBuilder.FilterTable {
+        if let kept = lock.withLock({ tables[name] }) { return kept }
+        let made = make()
+        lock.withLock { tables[name] = made }
+        return made
+    }
 
     /// The late entries of the collection `name`, found by `find` the first time.
     func lateEntries(of name: String, _ find: () -> [Entry]) -> [Entry] {

@@ -120,6 +120,16 @@ public struct SiteRenderer: Sendable {
                 builder: builder.replacing(site: site, bodies: bodies), templates: templates, jobs: jobs, paths: paths)
         }
 
+        /// These pages, the same paths, of the same entries with other fields that change no
+        /// page's path (`avance serve`'s edit of fields that moves no entry to another group,
+        /// place or page): the groups, filters and counts are made again from `site`.
+        public func renewing(site: Site, bodies: RenderedBodies) -> Pages {
+            Pages(
+                builder: PageBuilder(
+                    site: site, bodies: bodies, strings: builder.strings, localization: builder.localization),
+                templates: templates, jobs: jobs, paths: paths)
+        }
+
         /// The page at `path`, rendered now; `nil` when there is no such page.
         public func render(_ path: String) -> Result<OutputFile, Diagnostic>? {
             jobs[path].map { SiteRenderer.render($0, builder, templates) }
@@ -179,7 +189,13 @@ public struct SiteRenderer: Sendable {
             let custom = PageTemplate.entry(of: collection.name)
             let template = theme.templates.contains(custom) ? custom : PageTemplate.entry
             for group in builder.groups(of: collection) {
-                listing(builder.path(of: group), entries: group.entries.count) { $0.page(of: group, page: $1) }
+                // The group is looked up when the page is made, by field and value: the builder's
+                // site may have newer fields (`Pages.renewing`).
+                let (field, value) = (group.field.name, group.value)
+                listing(builder.path(of: group), entries: group.entries.count) { builder, number in
+                    let current = builder.group(of: collection, field: field, value: value) ?? group
+                    return builder.page(of: current, page: number)
+                }
             }
             // The values page of each group-by field, at the folder of its group pages.
             for values in builder.valuesPages(of: collection) {

@@ -19,7 +19,7 @@ public struct EntryKey: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 /// One validated Markdown file: typed fields and the Markdown body.
-public struct Entry: Sendable {
+public final class Entry: Sendable {
     public let key: EntryKey
     /// The file, relative to the site root.
     public let file: String

@@ -7,7 +7,7 @@ public struct Site: Sendable {
     /// Entries of each collection, by collection name, in display order.
     public private(set) var entries: [String: [Entry]]
     /// For each entry, the entries that refer to it, sorted.
-    public let backlinks: [EntryKey: [Backlink]]
+    public private(set) var backlinks: [EntryKey: [Backlink]]
     /// When each entry's file last changed (from git), when known.
     public var lastChanged: [EntryKey: SiteDate] = [:]
     /// The date staleness is measured against (see `GitHistory.referenceDate`).
@@ -23,7 +23,7 @@ public struct Site: Sendable {
     /// In a translated site, the entries whose body is still in the original language.
     public var untranslatedBodies: Set<EntryKey> = []
     private(set) var index: [EntryKey: Entry]
-    let positions: [EntryKey: Int]
+    private(set) var positions: [EntryKey: Int]
 
     /// Creates a site from validated entries; computes the index and backlinks.
     public init(model: SiteModel, entries: [String: [Entry]]) {
@@ -58,6 +58,42 @@ public struct Site: Sendable {
         var site = self
         site.entries[entry.collection]![position] = entry
         site.index[entry.key] = entry
+        return site
+    }
+
+    /// This site with `edited` entries (of keys it has) in place of the entries of their keys,
+    /// and `order`, its collections' display order with them in place (for an edit of fields,
+    /// `avance serve`): the index, places and backlinks are mended where the edits touch them,
+    /// not made again; the dates, languages, translations and unreadable files are kept.
+    public func replacing(_ edited: [Entry], order: [String: [Entry]]) -> Site {
+        var site = self
+        site.entries = order
+        for name in Set(edited.map(\.collection)) {
+            for (position, entry) in (order[name] ?? []).enumerated() where positions[entry.key] != position {
+                site.positions[entry.key] = position
+            }
+        }
+        for entry in edited {
+            let old = index[entry.key]
+            site.index[entry.key] = entry
+            // The backlinks to every entry the old or the new fields name: the edited entry's
+            // taken out, its new ones put in, sorted as `computeBacklinks` sorts them.
+            let referenceFields = model.collection(entry.collection)?.fields.filter { $0.type.target != nil } ?? []
+            var added: [EntryKey: [Backlink]] = [:]
+            var targets: Set<EntryKey> = []
+            for field in referenceFields {
+                guard let target = field.type.target else { continue }
+                for id in old?.fields[field.name]?.referencedIDs ?? [] { targets.insert(EntryKey(target, id)) }
+                for id in entry.fields[field.name]?.referencedIDs ?? [] {
+                    added[EntryKey(target, id), default: []].append(Backlink(from: entry.key, field: field.name))
+                }
+            }
+            for target in targets.union(added.keys) {
+                let kept = (site.backlinks[target] ?? []).filter { $0.from != entry.key }
+                let list = (kept + (added[target] ?? [])).sorted()
+                site.backlinks[target] = list.isEmpty ? nil : list
+            }
+        }
         return site
     }
 

@@ -273,17 +273,77 @@ public enum SiteResolver {
 
     /// Display order: the collection's `order_by` fields, then title, then id.
     static func sorted(_ entries: [Entry], by collection: Collection) -> [Entry] {
-        // Titles are folded once each, not once per comparison; indices are sorted, not entries,
-        // which are large to move.
-        let titles = entries.map { $0.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        // Titles are folded once each, not once per comparison; indices are sorted, not entries.
+        let titles = entries.map { sortingTitle($0) }
         let order = entries.indices.sorted { i, j in
-            for field in collection.orderBy {
-                if let ordered = FieldValue.ordered(entries[i].fields[field], entries[j].fields[field]) {
-                    return ordered
-                }
-            }
-            return titles[i] != titles[j] ? titles[i] < titles[j] : entries[i].id < entries[j].id
+            precedes(entries[i], titles[i], entries[j], titles[j], in: collection)
         }
         return order.map { entries[$0] }
+    }
+
+    /// The title as display order compares it: without case or accents.
+    static func sortingTitle(_ entry: Entry) -> String {
+        entry.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// Whether `a` (whose folded title is `aTitle`) comes before `b` in `collection`'s display
+    /// order: a total order, since ids are unique.
+    static func precedes(_ a: Entry, _ aTitle: String, _ b: Entry, _ bTitle: String, in collection: Collection)
+        -> Bool
+    {
+        for field in collection.orderBy {
+            if let ordered = FieldValue.ordered(a.fields[field], b.fields[field]) { return ordered }
+        }
+        return aTitle != bTitle ? aTitle < bTitle : a.id < b.id
+    }
+
+    /// `site` with `edited` entries in place of the entries of their keys, each at its place in
+    /// display order (`avance serve`'s save of a file whose fields changed): the backlinks are
+    /// made again. Each edited entry must have validated without a problem; `nil` when one is
+    /// not in the site or refers to an entry that does not exist, for a whole build to report.
+    public static func update(_ site: Site, with edited: [Entry]) -> Site? {
+        var entries = site.entries
+        // The ids of the collections the edited entries may name (a whole build's `ids` has
+        // every collection's, which only the wording of a problem needs).
+        var ids: [String: Set<String>] = [:]
+        for name in Set(edited.map(\.collection)) {
+            for field in site.model.collection(name)?.fields ?? [] {
+                for target in ([field] + field.recordFields).compactMap(\.type.target) where ids[target] == nil {
+                    ids[target] = Set(site.entries(of: target).lazy.map(\.id))
+                }
+            }
+        }
+        for key in site.unreadable.values where ids[key.collection] != nil { ids[key.collection]?.insert(key.id) }
+        for entry in edited {
+            guard let collection = site.model.collection(entry.collection),
+                let old = site.entry(entry.key), var list = entries[entry.collection],
+                let position = list.firstIndex(where: { $0.key == entry.key }),
+                collection.fields.allSatisfy({
+                    checkReferences(in: entry, field: $0, ids: ids, model: site.model).isEmpty
+                })
+            else { return nil }
+            let moves = old.title != entry.title || collection.orderBy.contains { old.fields[$0] != entry.fields[$0] }
+            guard moves else {
+                list[position] = entry
+                entries[entry.collection] = list
+                continue
+            }
+            // Taken out and put back where the order puts it: the others keep their order.
+            list.remove(at: position)
+            let title = sortingTitle(entry)
+            var low = 0
+            var high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(list[middle], sortingTitle(list[middle]), entry, title, in: collection) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            list.insert(entry, at: low)
+            entries[entry.collection] = list
+        }
+        return site.replacing(edited, order: entries)
     }
 }

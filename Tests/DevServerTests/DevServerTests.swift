@@ -174,8 +174,10 @@ import Testing
     }
 
     /// A save of a body only is taken into the last build (`Build.updateBodies`, its log says
-    /// "update"), and its page shows the edit; a save of a field is a whole build.
-    @Test func aSavedBodyIsTakenIntoTheLastBuildAndAFieldIsNot() async throws {
+    /// "update"), and its page shows the edit; so is a save of a field (`Build.updateEntries`),
+    /// made as `sed -i` makes it, through a temporary file that is gone by the build; a save of
+    /// the model is a whole build.
+    @Test func aSavedBodyOrFieldIsTakenIntoTheLastBuildAndTheModelIsNot() async throws {
         let (server, root, port) = try await start("body", pollInterval: .seconds(60))
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = "content/acciones/a01.md"
@@ -186,12 +188,22 @@ import Testing
         #expect(body.log.first?.hasPrefix("update: 1 edited bodies") == true, "\(body.log)")
         #expect(try await get("/acciones/a01/", port: port).body.contains("Una línea guardada en el cuerpo."))
 
+        let temporary = "content/acciones/sedX1b2c3"
         try text.replacingOccurrences(of: "titulo: ", with: "titulo: Otro, ").write(
-            toFile: root + "/" + path, atomically: true, encoding: .utf8)
-        let field = await server.rebuild(changed: [path])
-        #expect(field.log.first?.hasPrefix("load:") == true, "\(field.log)")
+            toFile: root + "/" + temporary, atomically: false, encoding: .utf8)
+        #expect(rename(root + "/" + temporary, root + "/" + path) == 0)
+        let field = await server.rebuild(changed: [path, temporary])
+        #expect(field.log.first?.hasPrefix("update: 1 edited entries") == true, "\(field.log)")
         let page = try await get("/acciones/a01/", port: port).body
         #expect(page.contains("Otro, ") && !page.contains("Una línea guardada"))
+        // The listing shows the new title too.
+        #expect(try await get("/acciones/", port: port).body.contains("Otro, "))
+
+        let model = try String(contentsOfFile: root + "/content/site.yaml", encoding: .utf8)
+        try (model + "\n# un comentario\n").write(
+            toFile: root + "/content/site.yaml", atomically: true, encoding: .utf8)
+        let whole = await server.rebuild(changed: ["content/site.yaml"])
+        #expect(whole.log.first?.hasPrefix("load:") == true, "\(whole.log)")
         await server.stop()
     }
 
