@@ -56,16 +56,20 @@ struct TemplateRenderer {
     mutating func render(_ nodes: [Node], _ frame: Frame, escapes: Bool = true) {
         var escapes = escapes
         let start = output.count
-        guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, frame, &escapes) }
-            return
-        }
-        // In an indented partial, whatever starts a line of its own output is indented.
-        for node in nodes {
-            let before = output.count
-            render(node, frame, &escapes)
-            if output.count > before, before > start, output[before - 1] == 0x0A {
-                output.insert(contentsOf: indentation, at: before)
+        // Each node is read where it lies and lent to `render`: a `for … in` loop would hand out
+        // a copy of each, counting a reference for each of its parts.
+        nodes.withUnsafeBufferPointer { nodes in
+            guard let indentation = frame.indentation, !indentation.isEmpty else {
+                for index in nodes.indices { render(nodes[index], frame, &escapes) }
+                return
+            }
+            // In an indented partial, whatever starts a line of its own output is indented.
+            for index in nodes.indices {
+                let before = output.count
+                render(nodes[index], frame, &escapes)
+                if output.count > before, before > start, output[before - 1] == 0x0A {
+                    output.insert(contentsOf: indentation, at: before)
+                }
             }
         }
     }
