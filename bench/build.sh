@@ -17,8 +17,8 @@
 #           system), peak RSS, the ratios (Hugo's median / avance's: above 1, avance is faster)
 #   bytes   the HTML bytes of each site, and the bytes of every file it publishes
 #   check   `avance check --public` of avance's output: median wall, peak RSS
-#   serve   `avance serve`, one entry's title changed (a whole build) and one line added to its
-#           body (taken into the last build): the build time serve logs ("built … in X ms",
+#   serve   `avance serve`, one entry's title changed and one line added to its body (each
+#           taken into the last build): the build time serve logs ("built … in X ms",
 #           median) and the time from the save to the page served with the edit
 #   incremental  `avance build` with the build cache on a copy of the corpus: once clean, then
 #           $RUNS times after appending a line to one entry's body; the rebuilds' median wall
@@ -126,9 +126,9 @@ incremental() {
 }
 
 # serve_edit SITE LOG ADDRESS KIND: $runs edits of one entry while serve runs, KIND "body" (a
-# line added to its Markdown: serve takes it into its last build) or "field" (its title changed:
-# a whole build); sets $rebuild_ms (median of the build times serve logs) and $saved_ms (median,
-# save to the page served with the edit).
+# line added to its Markdown: `Build.updateBodies`) or "field" (its title changed, which moves it
+# in its collection's order: `Build.updateEntries`); sets $rebuild_ms (median of the build times
+# serve logs) and $saved_ms (median, save to the page served with the edit).
 serve_edit() {
     local site=$1 log=$2 address=$3 kind=$4 entry=$1/content/acciones/accion-1.md
     local builds logged=() saved=()
@@ -216,6 +216,9 @@ for n in "${sizes[@]}"; do
         [ "$corpus" = quito ] && name=quito-$n
         site=$work/avance-$name
         corpus "$n" "$site" "${options[@]}" "${paginate[@]}"
+        # The repository's theme as it is now: a corpus is remade only when gen-corpus.py changes,
+        # and its theme/ is the copy made then, so a theme change would not be measured.
+        rm -rf "$site/theme" && cp -R theme "$site/theme"
         entries=$(find "$site/content" -name '*.md' | wc -l)
         started_load=$(load)
         echo "N = $n actions, $corpus corpus: $entries Markdown entries (load $started_load)"

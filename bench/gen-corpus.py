@@ -8,9 +8,10 @@ a list, a table and links to other entries.
     bench/gen-corpus.py N OUT --quito    # the Quito model's full listings (either of the above)
     bench/gen-corpus.py N OUT --quito --paginate 100   # with site.yaml's `paginate_by: 100`
 
-With --quito the model groups as content/site.yaml does: actions by estado, tipo, plazo and hito;
-projects (which gain an eje) by estado, eje, ejecutor and socios; partners by tipo. Every listing
-and group page is a table of its entries with the same columns on both sides; the Hugo site makes
+The bench's own model groups actions by estado and tipo. With --quito the model groups as
+content/site.yaml does: actions by estado, tipo, plazo and hito; projects (which gain an eje) by
+estado, eje, ejecutor and socios; partners by tipo. With either model every listing and group
+page is a table of its entries with the same columns on both sides; the Hugo site makes
 the group pages with one taxonomy per grouping (`acciones_estado`, …) and paginates every list at
 `paginate_by` (site.yaml; `paginate` in hugo.toml, default 100) with `.Paginator`. Each listing
 shows the filters avance shows: a grouping of at most 30 values (avance's default `filter_limit`)
@@ -112,6 +113,8 @@ QUITO_MODEL = (
 FILTER_LIMIT = 30
 QUITO_GROUPS = {"acciones": ["estado", "tipo", "plazo", "hito"], "proyectos": ["estado", "eje", "ejecutor", "socios"],
                 "socios": ["tipo"]}
+# The groupings of the bench's own model (MODEL's group_by).
+GROUPS = {"acciones": ["estado", "tipo"]}
 
 
 def entries(n, quito=False):
@@ -268,8 +271,6 @@ HUGO_SINGLE = (
 HUGO_LAYOUTS = {
     "_default/baseof.html": HUGO_BASEOF,
     "_default/single.html": HUGO_SINGLE,
-    "_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\""
-    "{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Params.estado }}</li>{{ end }}</ul>{{ end }}",
     "_default/single.json": "{{ dict \"title\" .Title \"params\" .Params \"url\" .Permalink | jsonify }}",
     "_default/list.json": "{{ $items := slice }}{{ range .Pages }}{{ $items = $items | append (dict \"title\" .Title "
     "\"url\" .Permalink) }}{{ end }}{{ $items | jsonify }}",
@@ -289,8 +290,10 @@ QUITO_COLUMNS = {
     "hitos": [["eje", "ref", "ejes"]],
     "ejes": [],
 }
+# The bench's own model: projects have no eje.
+COLUMNS = {**QUITO_COLUMNS, "proyectos": [["estado", "enum", ""], ["ejecutor", "ref", "socios"]]}
 
-QUITO_HUGO_LAYOUTS = {
+LISTING_HUGO_LAYOUTS = {
     "partials/entries.html": '{{ $cols := index site.Params.columns .section }}<table class="entries">'
     '<thead><tr><th scope="col">{{ .section }}</th>{{ range $cols }}<th scope="col">{{ index . 0 }}</th>{{ end }}'
     '</tr></thead><tbody>{{ range .pages }}{{ $p := . }}<tr><th scope="row"><a href="{{ .RelPermalink }}">'
@@ -338,30 +341,32 @@ def fields_config():
     return "\n".join(lines) + "\n"
 
 
-def quito_config():
-    """hugo.toml for the Quito model: paginated lists, one taxonomy per grouping."""
-    groups = [f"{c}_{f}" for c, fields in QUITO_GROUPS.items() for f in fields]
+def listings_config(quito):
+    """hugo.toml: paginated lists, one taxonomy per grouping of the model (the Quito model's or
+    the bench's own), the columns of each collection's listing."""
+    grouping = QUITO_GROUPS if quito else GROUPS
+    columns = QUITO_COLUMNS if quito else COLUMNS
+    groups = [f"{c}_{f}" for c, fields in grouping.items() for f in fields]
     lines = [HUGO_CONFIG.replace('disableKinds = ["taxonomy", "term", "RSS"]', 'disableKinds = ["RSS"]\npaginate = 100')]
     lines.append("[taxonomies]")
     lines += [f'  {g} = "{g}"' for g in groups]
     lines.append("[params]")
     lines.append(f"  filterLimit = {FILTER_LIMIT}")
     lines.append("[params.groups]")
-    lines += [f"  {c} = [{', '.join(chr(34) + f + chr(34) for f in fields)}]" for c, fields in QUITO_GROUPS.items()]
+    lines += [f"  {c} = [{', '.join(chr(34) + f + chr(34) for f in fields)}]" for c, fields in grouping.items()]
     lines.append("[params.columns]")
     lines += [f"  {c} = [{', '.join('[' + ', '.join(chr(34) + x + chr(34) for x in col) + ']' for col in cols)}]"
-              for c, cols in QUITO_COLUMNS.items()]
+              for c, cols in columns.items()]
     return "\n".join(lines) + "\n"
 
 
 def write_hugo(n, root, quito=False):
     shutil.rmtree(root, ignore_errors=True)
     (root / "content").mkdir(parents=True)
-    config = (HUGO_CONFIG + "[params]\n" if not quito else quito_config()) + fields_config()
+    config = listings_config(quito) + fields_config()
     (root / "hugo.toml").write_text(config, encoding="utf-8")
     layouts = dict(HUGO_LAYOUTS)
-    if quito:
-        layouts.update(QUITO_HUGO_LAYOUTS)
+    layouts.update(LISTING_HUGO_LAYOUTS)
     for path, text in layouts.items():
         (root / "layouts" / path).parent.mkdir(parents=True, exist_ok=True)
         (root / "layouts" / path).write_text(text, encoding="utf-8")
@@ -372,12 +377,11 @@ def write_hugo(n, root, quito=False):
             folder.mkdir()
             (folder / "_index.md").write_text(f"---\ntitle: {collection}\n---\n", encoding="utf-8")
         front = "\n".join(f"{'title' if key == 'titulo' else key}: {value}" for key, value in fields)
-        if quito:
-            values = dict(fields)
-            for field in QUITO_GROUPS.get(collection, []):
-                value = values.get(field)
-                if value:
-                    front += f"\n{collection}_{field}: {value if value.startswith('[') else '[' + value + ']'}"
+        values = dict(fields)
+        for field in (QUITO_GROUPS if quito else GROUPS).get(collection, []):
+            value = values.get(field)
+            if value:
+                front += f"\n{collection}_{field}: {value if value.startswith('[') else '[' + value + ']'}"
         # Hugo links to pages by their URL, not by the Markdown file.
         text = body(rng, [(t, p.replace(".md", "/")) for t, p in links])
         (folder / f"{ident}.md").write_text(f"---\n{front}\n---\n{text}", encoding="utf-8")

@@ -7,35 +7,31 @@
 enum FileBytes {
     /// The bytes of the file at `path`.
     static func read(_ path: String) throws(ReadError) -> [UInt8] {
-        var buffer: [UInt8] = []
-        try read(path, into: &buffer)
-        return buffer
+        let buffer = ByteBuffer(capacity: 4096)
+        try read(path, into: buffer)
+        return Array(buffer.bytes)
     }
 
-    /// Replaces the contents of `buffer` (whose capacity is reused) with the file's bytes.
-    static func read(_ path: String, into buffer: inout [UInt8]) throws(ReadError) {
+    /// Replaces the contents of `buffer` with the file's bytes, in memory kept from the last
+    /// file: the usual page takes one `open`, one `fstat` and one `read`, and nothing is zeroed.
+    static func read(_ path: String, into buffer: ByteBuffer) throws(ReadError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReadError(path: path, errno: errno) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw ReadError(path: path, errno: errno) }
-        var size = 0
-        var capacity = max(Int(status.st_size) + 1, 4096)
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
+        // One byte more than the size, to see the end of a file that grew since `fstat`.
+        var room = max(Int(status.st_size) + 1, 4096)
         while true {
-            if buffer.count < capacity { buffer.append(contentsOf: repeatElement(0, count: capacity - buffer.count)) }
-            let count = buffer.withUnsafeMutableBytes {
-                Glibc.read(descriptor, $0.baseAddress! + size, capacity - size)
-            }
+            let count = buffer.appendUninitialized(upTo: room) { Glibc.read(descriptor, $0, room) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw ReadError(path: path, errno: errno) }
             if count == 0 { break }
-            size += count
             // The usual case: the whole file in one `read`, without a second one to see the end.
-            if size == Int(status.st_size) { break }
-            if size == capacity { capacity *= 2 }
+            if buffer.count == Int(status.st_size) { break }
+            room = count == room ? room * 2 : room - count
         }
-        buffer.removeSubrange(size...)
     }
 }
 

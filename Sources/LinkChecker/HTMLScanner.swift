@@ -24,7 +24,8 @@ final class HTMLScanner {
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
 
     private let context: htmlParserCtxtPtr
-    private var buffer: [UInt8] = []
+    /// The page being read, reused from page to page.
+    private let buffer = ByteBuffer(capacity: 64 * 1024)
 
     /// Creates a scanner with its own parser context.
     init() {
@@ -47,55 +48,59 @@ final class HTMLScanner {
         htmlFreeParserCtxt(context)
     }
 
+    /// The collector of the page scanned last, reused from page to page.
+    let collector = PageCollector()
+    /// Memory the tokenizer reuses from tag to tag.
+    private let scratch = ByteBuffer()
+
     /// The ids and URLs of the HTML in `bytes`.
     func scan(_ bytes: UnsafeRawBufferPointer) -> ScannedPage {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: bytes)
-        return scanBuffer()
+        buffer.removeAll()
+        buffer.append(bytes.assumingMemoryBound(to: UInt8.self))
+        scanBuffer()
+        return collector.page
     }
 
-    /// Reads the file at `path` (absolute) and scans it; throws the system's reason when the
-    /// file cannot be read.
-    func scanFile(atPath path: String) throws(ReadError) -> ScannedPage {
-        try FileBytes.read(path, into: &buffer)
-        return scanBuffer()
+    /// Reads the file at `path` (absolute) and scans it into `collector`, whose page then holds
+    /// what it found until the next scan; throws the system's reason when the file cannot be read.
+    func scanFile(atPath path: String) throws(ReadError) {
+        try FileBytes.read(path, into: buffer)
+        scanBuffer()
     }
 
-    /// Scans the page in `buffer`, first blanking what a browser reads as text; `TagTokenizer`
-    /// reads it, or libxml2 when the page is one the tokenizer leaves to it.
-    private func scanBuffer() -> ScannedPage {
-        let nulSubstitute = buffer.withUnsafeMutableBytes { RawTextFilter.apply(to: $0) }
+    /// Scans the page in `buffer` into `collector`, first blanking what a browser reads as text;
+    /// `TagTokenizer` reads it, or libxml2 when the page is one the tokenizer leaves to it.
+    private func scanBuffer() {
+        let nulSubstitute = RawTextFilter.apply(to: buffer.mutableBytes)
         if useTokenizer {
-            let collector = PageCollector()
-            collector.nulSubstitute = nulSubstitute
-            if buffer.withUnsafeBytes({ TagTokenizer.scan($0, into: collector) }) { return collector.page }
+            collector.reset(nulSubstitute: nulSubstitute)
+            if TagTokenizer.scan(UnsafeRawBufferPointer(buffer.mutableBytes), into: collector, scratch: scratch) {
+                return
+            }
         }
-        return parse(nulSubstitute: nulSubstitute)
+        parse(nulSubstitute: nulSubstitute)
     }
 
     /// Whether pages go to `TagTokenizer` first (tests turn it off to compare with libxml2).
     var useTokenizer = true
 
     /// Scans the page in `buffer`, already filtered, with libxml2.
-    private func parse(nulSubstitute: UInt8?) -> ScannedPage {
-        let collector = PageCollector()
-        collector.nulSubstitute = nulSubstitute
+    private func parse(nulSubstitute: UInt8?) {
+        collector.reset(nulSubstitute: nulSubstitute)
         context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
         defer { context.pointee._private = nil }
-        withExtendedLifetime(collector) {
-            buffer.withUnsafeBytes { bytes in
-                // libxml2 wants a pointer even for an empty page. Pages are read as UTF-8 (libxml2
-                // alone would take a page without `<meta charset>` for ISO-8859-1); bytes that are
-                // not UTF-8 make libxml2 fall back to ISO-8859-1 by itself.
-                let empty: StaticString = ""
-                let chars = UnsafeRawPointer(bytes.baseAddress ?? UnsafeRawPointer(empty.utf8Start))
-                    .assumingMemoryBound(to: CChar.self)
-                if let document = htmlCtxtReadMemory(context, chars, Int32(bytes.count), nil, "UTF-8", Self.options) {
-                    xmlFreeDoc(document)
-                }
+        do {
+            let bytes = buffer.bytes
+            // libxml2 wants a pointer even for an empty page. Pages are read as UTF-8 (libxml2
+            // alone would take a page without `<meta charset>` for ISO-8859-1); bytes that are
+            // not UTF-8 make libxml2 fall back to ISO-8859-1 by itself.
+            let empty: StaticString = ""
+            let chars = UnsafeRawPointer(bytes.count > 0 ? bytes.baseAddress! : empty.utf8Start)
+                .assumingMemoryBound(to: CChar.self)
+            if let document = htmlCtxtReadMemory(context, chars, Int32(bytes.count), nil, "UTF-8", Self.options) {
+                xmlFreeDoc(document)
             }
         }
-        return collector.page
     }
 
     /// Where the parser is: the byte offset of the current character and libxml2's line. While

@@ -30,10 +30,10 @@ extension LinkChecker {
         for index in reports.indices where !reports[index].fragments.isEmpty { reports[index].fragments = [] }
     }
 
-    /// Ranges of `count` items, several per core, so that every core stays busy to the end.
-    static func chunks(of count: Int) -> [Range<Int>] {
+    /// Ranges of `count` items, `perCore` per core, so that every core stays busy to the end.
+    static func chunks(of count: Int, perCore: Int = 8) -> [Range<Int>] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let size = max(8, count / max(1, cores * 8))
+        let size = max(8, count / max(1, cores * perCore))
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 }
@@ -46,6 +46,6 @@ extension PageReport {
     /// the same code points: a browser compares ids exactly.
     func has(id: String) -> Bool {
         if let idSet { return idSet.contains(ExactText(id)) }
-        return ids.contains { ExactText.equal($0, id) }
+        return ids.contains(id)
     }
 }

@@ -1,5 +1,6 @@
 import CLibXML2
 import Diagnostics
+import Dispatch
 import Foundation
 import ParallelMap
 
@@ -68,18 +69,67 @@ public struct LinkChecker: Sendable {
 
     /// The pages with their problems, links to other pages' fragments already checked.
     func checkPages(of folder: SiteFolder) -> [PageReport] {
-        let chunks = Self.chunks(of: folder.pages.count)
-        // One worker (one libxml2 context) per chunk; many chunks keep every core busy to the end.
+        // Small chunks, taken in turn by one worker (one tokenizer, one libxml2 context, one memory of
+        // shared URLs) per core: every core stays busy to the end.
+        let chunks = Self.chunks(of: folder.pages.count, perCore: 32)
+        let queue = ChunkQueue(count: chunks.count)
+        let slots = ReportSlots(count: folder.pages.count)
         let collectsExternal = options.external != nil
         let counter = ProgressCounter("checking pages", total: folder.pages.count, handler: options.progress)
-        var reports = chunks.concurrentMap { chunk in
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, chunks.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var worker = PageWorker(resolver: resolver, folder: folder, collectsExternal: collectsExternal)
-            return chunk.map { index in
-                defer { counter.step() }
-                return worker.check(folder.pages[index])
+            while let chunk = queue.next() {
+                for index in chunks[chunk] {
+                    slots[index] = worker.check(folder.pages[index])
+                    counter.step()
+                }
             }
-        }.flatMap { $0 }
+        }
+        var reports = slots.values
         checkFragments(&reports)
         return reports
     }
+}
+
+/// Hands out chunk numbers, each once, to the workers that ask.
+final class ChunkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = 0
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard taken < count else { return nil }
+        taken += 1
+        return taken - 1
+    }
+}
+
+/// One report per page, each written by one worker: through a raw buffer, never a shared `Array`,
+/// which is not safe to change from several threads even at different indices.
+final class ReportSlots: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<PageReport?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    subscript(index: Int) -> PageReport? {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    var values: [PageReport] { storage.map { $0! } }
 }

@@ -149,7 +149,7 @@ struct LinkDiagnostics {
         }
         guard !targets.isEmpty else { return [:] }
         var ids: [ExactText: [String]] = [:]
-        for page in pages where targets.contains(ExactText(page.page)) { ids[ExactText(page.page)] = page.ids }
+        for page in pages where targets.contains(ExactText(page.page)) { ids[ExactText(page.page)] = page.ids.strings }
         return ids
     }
 

@@ -26,7 +26,7 @@ struct LinkProblem: Sendable {
 /// What checking one page produced, by one worker.
 struct PageReport: Sendable {
     var page: String
-    var ids: [String] = []
+    var ids = PageIds()
     /// `ids` as a set, for a page with more than `idsCompared`.
     var idSet: Set<ExactText>?
     var problems: [LinkProblem] = []

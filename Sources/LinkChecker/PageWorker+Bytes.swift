@@ -8,7 +8,40 @@ extension PageWorker {
     /// string of its path. `nil` for every other URL (another site, `%` or whitespace in the path,
     /// a file that is missing, a `..` above the root): those go the general way, which alone
     /// words problems, so a report never depends on which way a URL went.
-    func quickOutcome(of url: UnsafeBufferPointer<UInt8>, in context: PageContext) -> Outcome? {
+    ///
+    /// With `ids` (the page's own, all of them), a link to a fragment of the page itself whose
+    /// bytes are one of them is `.fine` without a string made; any other fragment is given back
+    /// to be checked as before.
+    func quickOutcome(of url: UnsafeBufferPointer<UInt8>, in context: PageContext, ids: PageIds? = nil) -> Outcome? {
+        switch quickResolve(url, in: context) {
+        case nil: return nil
+        case .fine: return .fine
+        case .fragment(let found, let hash):
+            if let ids, found == context.number {
+                let raw = UnsafeBufferPointer(rebasing: url[(hash + 1)...])
+                if !raw.contains(UInt8(ascii: "%")), raw.isEmpty || raw.elementsEqual("top".utf8) || ids.contains(raw) {
+                    return .fine
+                }
+            }
+            let target = self.folder.index.paths[found]
+            let bytes = UnsafeBufferPointer(rebasing: url[(hash + 1)...])
+            let raw = String(decoding: bytes, as: UTF8.self)
+            let fragment = bytes.contains(UInt8(ascii: "%")) ? PercentDecoding.decode(Substring(raw)) ?? raw : raw
+            return fragment.isEmpty || fragment == "top" ? .fine : .fragment(target: target, fragment: fragment)
+        }
+    }
+
+    /// What `quickOutcome` finds, before any string is made.
+    enum QuickResult: Equatable {
+        /// The URL names a file of the folder, with nothing more to check.
+        case fine
+        /// The URL names the HTML file number `target` and has a fragment after the `#` at `hash`
+        /// (perhaps empty, `top` or percent-encoded: `quickOutcome` tells).
+        case fragment(target: Int, hash: Int)
+    }
+
+    /// `quickOutcome` on bytes: `nil` for a URL it leaves to the general way.
+    func quickResolve(_ url: UnsafeBufferPointer<UInt8>, in context: PageContext) -> QuickResult? {
         guard context.external == nil, context.page.hostFolders == nil, let first = url.first else { return nil }
         // One pass: whitespace (trimmed or dropped the general way), the fragment, the query.
         var hash = url.count
@@ -45,11 +78,7 @@ extension PageWorker {
         }
         guard let folder, let found = find(folder: folder) else { return nil }
         guard hash + 1 < url.count, out.hasSuffix(".html") || out.hasSuffix(".htm") else { return .fine }
-        let target = self.folder.index.paths[found]
-        let bytes = UnsafeBufferPointer(rebasing: url[(hash + 1)...])
-        let raw = String(decoding: bytes, as: UTF8.self)
-        let fragment = bytes.contains(UInt8(ascii: "%")) ? PercentDecoding.decode(Substring(raw)) ?? raw : raw
-        return fragment.isEmpty || fragment == "top" ? .fine : .fragment(target: target, fragment: fragment)
+        return .fragment(target: found, hash: hash)
     }
 
     /// The number of the file the path in `path` is served from, as `SiteFolder.target(_:folder:)`
@@ -110,7 +139,7 @@ extension PageWorker {
     /// `LinkResolver.walk` on bytes: applies the segments of `url[range]` to the folders in
     /// `out` (joined by `/`). The URL ends in a folder when its last segment is empty, `.` or
     /// `..`; `nil` for a `%` (decoded the general way) or a `..` above the root.
-    static func walk(_ url: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: PathBuffer) -> Bool? {
+    static func walk(_ url: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: ByteBuffer) -> Bool? {
         guard let base = url.baseAddress, !range.isEmpty else { return true }
         if memchr(base + range.lowerBound, Int32(UInt8(ascii: "%")), range.count) != nil { return nil }
         var folder = false

@@ -14,7 +14,7 @@ struct PageWorker {
     private var known: [[ExactText: Outcome]] = []
     private var remembered = 0
     /// Where `quickOutcome` resolves paths.
-    let path = PathBuffer()
+    let path = ByteBuffer()
     /// The site's path (`/sitio/`) and host (lowercase), as bytes for `quickOutcome`.
     let sitePath: [UInt8]
     let siteHost: [UInt8]?
@@ -36,6 +36,8 @@ struct PageWorker {
         /// `page.folders` joined by `/`, and the page's file, for URLs resolved on bytes.
         var folderBytes: [UInt8] = []
         var fileBytes: [UInt8] = []
+        /// The page's number in the folder's index.
+        var number: Int?
     }
 
     init(resolver: LinkResolver, folder: SiteFolder, collectsExternal: Bool) {
@@ -50,21 +52,29 @@ struct PageWorker {
     /// here, fragments of other pages once every page is parsed.
     mutating func check(_ file: String) -> PageReport {
         var report = PageReport(page: file)
-        let scanned: ScannedPage
         do {
-            scanned = try scanner.scanFile(atPath: folder.absolute(file))
+            try scanner.scanFile(atPath: folder.absolute(file))
         } catch {
             report.readError = error
             return report
         }
-        report.ids = scanned.ids
-        if scanned.ids.count > PageReport.idsCompared { report.idSet = Set(scanned.ids.map(ExactText.init)) }
-        report.links = scanned.links.count
+        let scanned = scanner.collector.page
+        report.ids = scanned.ids.compacted
+        if scanned.ids.count > PageReport.idsCompared { report.idSet = Set(scanned.ids.strings.map(ExactText.init)) }
+        report.links = scanned.spans.count
         let context = pageContext(file, base: scanned.base)
         var ownFragments: [PendingFragment] = []
-        for link in scanned.links {
-            let quick = link.url.utf8.withContiguousStorageIfAvailable { quickOutcome(of: $0, in: context) }
-            switch (quick ?? nil) ?? outcome(of: link.url, in: context) {
+        // The page's ids are compared on their bytes when there are few (`has(id:)` otherwise).
+        let ids = report.idSet == nil ? scanned.ids : nil
+        for span in scanned.spans {
+            let quick = scanned.urlBytes.withUnsafeBufferPointer {
+                quickOutcome(of: UnsafeBufferPointer(rebasing: $0[span.range]), in: context, ids: ids)
+            }
+            let outcome = quick ?? outcome(of: scanned.url(span), in: context)
+            if case .fine = outcome { continue }
+            // A string of the URL only for a link that is not simply fine.
+            let link = scanned.link(span)
+            switch outcome {
             case .fine: break
             case .problem(let kind): report.problems.append(LinkProblem(page: file, link: link, kind: kind))
             case .external(let url): report.external.append((url, link))
@@ -158,6 +168,7 @@ struct PageWorker {
         }
         context.folderBytes = Array(context.page.folders.joined(separator: "/").utf8)
         context.fileBytes = Array(file.utf8)
+        context.number = context.fileBytes.withUnsafeBufferPointer { folder.index.number(of: $0) }
         return context
     }
 

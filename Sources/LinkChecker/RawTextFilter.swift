@@ -22,7 +22,8 @@ struct RawTextFilter {
 
     private enum Foreign: Equatable {
         case svg, math
-        case integration(String)
+        /// The number of its name in `integrationPoints`.
+        case integration(Int)
     }
 
     private init(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) {
@@ -127,15 +128,15 @@ struct RawTextFilter {
         let nameEnd = nameEnd(from: start + 1)
         let (tagEnd, selfClosing) = attributesEnd(from: nameEnd)
         if !foreign.isEmpty, inForeignContent {
-            let name = lowercasedName(start + 1..<nameEnd)
-            guard Self.breaksOutOfForeignContent.contains(name) else {
+            let name = start + 1..<nameEnd
+            guard Self.breaksOutOfForeignContent.contains(where: { self.name(name, is: $0) }) else {
                 if selfClosing { return tagEnd }
-                if name == "svg" || name == "math" {
-                    foreign.append(name == "svg" ? .svg : .math)
-                } else if foreign.last == .svg && Self.svgIntegrationPoints.contains(name)
-                    || foreign.last == .math && Self.mathIntegrationPoints.contains(name)
+                if self.name(name, is: "svg") || self.name(name, is: "math") {
+                    foreign.append(self.name(name, is: "svg") ? .svg : .math)
+                } else if let point = integrationPoint(
+                    name, in: foreign.last == .svg ? Self.svgPoints : Self.mathPoints)
                 {
-                    foreign.append(.integration(name))
+                    foreign.append(.integration(point))
                 }
                 return tagEnd
             }
@@ -165,10 +166,11 @@ struct RawTextFilter {
         let (tagEnd, _) = attributesEnd(from: nameEnd)
         // End tags matter only to leave SVG, MathML or an integration point.
         guard !foreign.isEmpty else { return tagEnd }
-        let name = lowercasedName(start + 2..<nameEnd)
-        if name == "svg" || name == "math", let open = foreign.lastIndex(of: name == "svg" ? .svg : .math) {
+        let name = start + 2..<nameEnd
+        let svg = self.name(name, is: "svg")
+        if svg || self.name(name, is: "math"), let open = foreign.lastIndex(of: svg ? .svg : .math) {
             foreign.removeSubrange(open...)
-        } else if foreign.last == .integration(name) {
+        } else if case .integration(let point) = foreign.last, self.name(name, is: Self.integrationPoints[point]) {
             foreign.removeLast()
         }
         return tagEnd
@@ -211,11 +213,15 @@ struct RawTextFilter {
         return end
     }
 
-    /// The tag name at `range`, lowercased (ASCII).
-    private func lowercasedName(_ range: Range<Int>) -> String {
-        let name = UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count)
-            .map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        return String(decoding: name, as: UTF8.self)
+    /// True when the tag name at `range`, lowercased (ASCII), is `lowercase`: compared on the
+    /// page's bytes, as every element inside an SVG icon or chart asks.
+    private func name(_ range: Range<Int>, is lowercase: StaticString) -> Bool {
+        range.count == lowercase.utf8CodeUnitCount && matchesIgnoringCase(lowercase, at: range.lowerBound)
+    }
+
+    /// The number in `integrationPoints` of the tag name at `range`, among `points`.
+    private func integrationPoint(_ range: Range<Int>, in points: Range<Int>) -> Int? {
+        points.first { name(range, is: Self.integrationPoints[$0]) }
     }
 
     /// Skips a tag's attributes as the HTML tokenizer does (a `>` inside quotes ends nothing);
@@ -353,11 +359,13 @@ struct RawTextFilter {
     }
 
     /// Start tags that end SVG or MathML, as the standard lists them.
-    static let breaksOutOfForeignContent: Set<String> = [
+    static let breaksOutOfForeignContent: [StaticString] = [
         "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1",
         "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p",
         "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
     ]
-    static let svgIntegrationPoints: Set<String> = ["foreignobject", "desc", "title"]
-    static let mathIntegrationPoints: Set<String> = ["mi", "mo", "mn", "ms", "mtext"]
+    /// The HTML integration points: SVG's (`svgPoints`), then MathML's (`mathPoints`).
+    static let integrationPoints: [StaticString] = ["foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext"]
+    static let svgPoints = 0..<3
+    static let mathPoints = 3..<8
 }

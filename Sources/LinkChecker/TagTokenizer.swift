@@ -3,8 +3,10 @@
 #endif
 
 /// Reads the start tags of a page straight from its bytes, as the HTML standard's tokenizer
-/// does, and hands each to a `PageCollector` in the form libxml2's SAX parser gives it: the
-/// lowercased name and the attributes that matter, entity-decoded and NUL-terminated.
+/// does, and hands each that has one of the attributes that matter to a `PageCollector`: its
+/// lowercased name, NUL-terminated as libxml2's SAX parser gives it, and those attributes'
+/// values, entity-decoded, as slices of the page (or of a buffer, for a value that held a
+/// character reference). A tag without them is read and dropped.
 ///
 /// It runs after `RawTextFilter`, which has blanked raw text, comments and bogus comments, so
 /// every `<` followed by an ASCII letter left in the page starts a tag. Building no tree and
@@ -16,29 +18,51 @@
 struct TagTokenizer {
     private let bytes: UnsafePointer<UInt8>
     private let count: Int
-    /// Lowercased names and decoded values, NUL-terminated, of the tag being read.
-    private var scratch: [UInt8] = []
-    /// Where each kept attribute's name and value start in `scratch` (value -1: no value).
-    private var kept: [(name: Int, value: Int)] = []
+    /// The values of the tag being read that held character references, decoded, then its
+    /// lowercased, NUL-terminated name; reused from tag to tag and page to page.
+    private let scratch: ByteBuffer
+    /// Where each checked attribute's value is, by its number (`checkedAttribute`).
+    private let spots: UnsafeMutablePointer<ValueSpot>
+    /// The checked attributes the tag being read has had, a bit for each number: only the first
+    /// of a name counts.
+    private var seen: UInt16 = 0
     /// The line of `position`, counted as the tokenizer goes.
     private var line = 1
     private var lineCounted = 0
 
-    private init(_ bytes: UnsafePointer<UInt8>, count: Int) {
+    /// Where an attribute's value is: in the page, or decoded in `scratch`; or no value.
+    struct ValueSpot {
+        var start = 0
+        var count = -1
+        var inScratch = false
+    }
+
+    /// The number of attributes `PageCollector.Values` reads.
+    static let checkedCount = 9
+
+    private init(
+        _ bytes: UnsafePointer<UInt8>, count: Int, scratch: ByteBuffer, spots: UnsafeMutablePointer<ValueSpot>
+    ) {
         self.bytes = bytes
         self.count = count
-        scratch.reserveCapacity(512)
-        kept.reserveCapacity(8)
+        self.scratch = scratch
+        self.spots = spots
     }
 
     /// Reads every start tag of `page` into `collector`; false when the page is libxml2's to read
-    /// (the collector then holds part of the page and is to be thrown away).
-    static func scan(_ page: UnsafeRawBufferPointer, into collector: PageCollector) -> Bool {
+    /// (the collector then holds part of the page and is to be thrown away). `scratch` is memory
+    /// to reuse.
+    static func scan(_ page: UnsafeRawBufferPointer, into collector: PageCollector, scratch: ByteBuffer = ByteBuffer())
+        -> Bool
+    {
         guard let base = page.baseAddress, !page.isEmpty else { return true }
         let bytes = base.assumingMemoryBound(to: UInt8.self)
         guard UTF8Check.isValid(bytes, count: page.count) else { return false }
-        var tokenizer = TagTokenizer(bytes, count: page.count)
-        return tokenizer.run(collector)
+        return withUnsafeTemporaryAllocation(of: ValueSpot.self, capacity: checkedCount) { spots in
+            spots.initialize(repeating: ValueSpot())
+            var tokenizer = TagTokenizer(bytes, count: page.count, scratch: scratch, spots: spots.baseAddress!)
+            return tokenizer.run(collector)
+        }
     }
 
     private mutating func run(_ collector: PageCollector) -> Bool {
@@ -65,14 +89,11 @@ struct TagTokenizer {
     /// Reads the start tag whose name begins at `from`; returns where reading goes on, or nil
     /// when the page must go to libxml2.
     private mutating func startTag(from: Int, _ collector: PageCollector) -> Int? {
-        scratch.removeAll(keepingCapacity: true)
-        kept.removeAll(keepingCapacity: true)
+        scratch.removeAll()
+        seen = 0
         var position = from
-        while position < count, !Self.endsName(bytes[position]) {
-            scratch.append(Self.lower(bytes[position]))
-            position += 1
-        }
-        scratch.append(0)
+        while position < count, !Self.endsName(bytes[position]) { position += 1 }
+        let name = from..<position
         // Attributes, each name lowercased; only the first of a name counts.
         while true {
             while position < count, Self.isSpace(bytes[position]) || bytes[position] == UInt8(ascii: "/") {
@@ -105,12 +126,15 @@ struct TagTokenizer {
                     value = valueStart..<position
                 }
             }
-            guard Self.isChecked(bytes + nameStart, count: nameEnd - nameStart) else { continue }
-            guard keep(name: nameStart..<nameEnd, value: value) else { return nil }
+            guard let checked = Self.checkedAttribute(bytes + nameStart, count: nameEnd - nameStart) else { continue }
+            guard keep(checked, value: value) else { return nil }
         }
-        // `position` is the `>` that ends the tag.
-        countLines(upTo: position)
-        deliver(to: collector, position: (position, line))
+        // `position` is the `>` that ends the tag. A tag without any of the checked attributes
+        // (most of them: `td`, `span`, `li`…) gives the collector nothing, and is not handed over.
+        if seen != 0 {
+            countLines(upTo: position)
+            deliver(name, to: collector, position: (position, line))
+        }
         return position + 1
     }
 
@@ -137,41 +161,48 @@ struct TagTokenizer {
         return count
     }
 
-    /// Adds the attribute to the tag's kept ones unless one of its name came first; false when
-    /// its value holds a reference the tokenizer leaves to libxml2.
-    private mutating func keep(name: Range<Int>, value: Range<Int>?) -> Bool {
-        let nameStart = scratch.count
-        for index in name { scratch.append(Self.lower(bytes[index])) }
-        scratch.append(0)
-        for earlier in kept where Self.sameName(scratch, earlier.name, nameStart) {
-            scratch.removeSubrange(nameStart...)
-            return true
-        }
+    /// Keeps where the checked attribute number `checked` has its value, unless one of its name
+    /// came first; false when its value holds a reference the tokenizer leaves to libxml2. A value
+    /// without references is left where it is in the page; others are decoded into `scratch`.
+    private mutating func keep(_ checked: Int, value: Range<Int>?) -> Bool {
+        let bit = UInt16(1) << checked
+        guard seen & bit == 0 else { return true }
+        seen |= bit
         guard let value else {
-            kept.append((nameStart, -1))
+            spots[checked] = ValueSpot()
             return true
         }
-        let valueStart = scratch.count
+        guard memchr(bytes + value.lowerBound, Int32(UInt8(ascii: "&")), value.count) != nil else {
+            spots[checked] = ValueSpot(start: value.lowerBound, count: value.count, inScratch: false)
+            return true
+        }
+        let start = scratch.count
         guard decode(value) else { return false }
-        scratch.append(0)
-        kept.append((nameStart, valueStart))
+        spots[checked] = ValueSpot(start: start, count: scratch.count - start, inScratch: true)
         return true
     }
 
-    /// Hands the tag to the collector as libxml2 would: `name`, then pairs of attribute name and
-    /// value, ended by a NULL name.
-    private mutating func deliver(to collector: PageCollector, position: (offset: Int, line: Int)) {
-        scratch.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            withUnsafeTemporaryAllocation(of: UnsafePointer<UInt8>?.self, capacity: kept.count * 2 + 1) { pairs in
-                for (index, attribute) in kept.enumerated() {
-                    pairs[2 * index] = base + attribute.name
-                    pairs[2 * index + 1] = attribute.value < 0 ? nil : base + attribute.value
-                }
-                pairs[kept.count * 2] = nil
-                collector.start(base, pairs.baseAddress!, position: position)
-            }
+    /// Hands the tag to the collector: its name (lowercased and NUL-terminated in `scratch`,
+    /// after the decoded values), and the values of the checked attributes.
+    private mutating func deliver(
+        _ name: Range<Int>, to collector: PageCollector, position: (offset: Int, line: Int)
+    ) {
+        let nameStart = scratch.count
+        for index in name { scratch.append(Self.lower(bytes[index])) }
+        scratch.append(0)
+        // `scratch` holds everything it will for this tag: its memory stays where it is.
+        let decoded = UnsafePointer(scratch.bytes.baseAddress!)
+        var values = PageCollector.Values()
+        var remaining = seen
+        while remaining != 0 {
+            let checked = remaining.trailingZeroBitCount
+            remaining &= remaining - 1
+            let spot = spots[checked]
+            guard spot.count >= 0 else { continue }
+            values.set(
+                checked, UnsafeBufferPointer(start: (spot.inScratch ? decoded : bytes) + spot.start, count: spot.count))
         }
+        collector.start(decoded + nameStart, values, position: position)
     }
 
     private mutating func countLines(upTo position: Int) {
@@ -186,19 +217,19 @@ struct TagTokenizer {
 
     // MARK: - Character references
 
-    /// Appends the value with its character references decoded; false for a reference left to
-    /// libxml2.
+    /// Appends the value with its character references decoded to `scratch`; false for a
+    /// reference left to libxml2.
     private mutating func decode(_ value: Range<Int>) -> Bool {
         var index = value.lowerBound
         while index < value.upperBound {
-            let byte = bytes[index]
-            guard byte == UInt8(ascii: "&") else {
-                scratch.append(byte)
-                index += 1
-                continue
+            guard let found = memchr(bytes + index, Int32(UInt8(ascii: "&")), value.upperBound - index) else {
+                scratch.append(UnsafeBufferPointer(start: bytes + index, count: value.upperBound - index))
+                break
             }
-            guard let (scalar, next) = reference(at: index, end: value.upperBound) else { return false }
-            scratch.append(contentsOf: String(Character(scalar)).utf8)
+            let ampersand = UnsafeRawPointer(found) - UnsafeRawPointer(bytes)
+            scratch.append(UnsafeBufferPointer(start: bytes + index, count: ampersand - index))
+            guard let (scalar, next) = reference(at: ampersand, end: value.upperBound) else { return false }
+            UTF8.encode(scalar) { scratch.append($0) }
             index = next
         }
         return true
@@ -250,33 +281,24 @@ struct TagTokenizer {
 
     // MARK: - Bytes
 
-    /// The attributes `PageCollector.Values` reads.
-    static func isChecked(_ name: UnsafePointer<UInt8>, count: Int) -> Bool {
-        guard count >= 2, count <= 10 else { return false }
+    /// The number of the attribute named `name` among those `PageCollector.Values` reads (its
+    /// `set`), or nil for any other.
+    static func checkedAttribute(_ name: UnsafePointer<UInt8>, count: Int) -> Int? {
+        guard count >= 2, count <= 10 else { return nil }
         func equals(_ literal: StaticString) -> Bool {
             guard literal.utf8CodeUnitCount == count else { return false }
-            for index in 0..<count where lower(name[index]) != literal.utf8Start[index] { return false }
+            for index in 1..<count where lower(name[index]) != literal.utf8Start[index] { return false }
             return true
         }
         switch lower(name[0]) {
-        case UInt8(ascii: "i"): return equals("id")
-        case UInt8(ascii: "h"): return equals("href") || equals("http-equiv")
-        case UInt8(ascii: "s"): return equals("src") || equals("srcset")
-        case UInt8(ascii: "n"): return equals("name")
-        case UInt8(ascii: "p"): return equals("poster")
-        case UInt8(ascii: "r"): return equals("rel")
-        case UInt8(ascii: "c"): return equals("content")
-        default: return false
-        }
-    }
-
-    static func sameName(_ scratch: [UInt8], _ first: Int, _ second: Int) -> Bool {
-        var offset = 0
-        while true {
-            let a = scratch[first + offset]
-            guard a == scratch[second + offset] else { return false }
-            if a == 0 { return true }
-            offset += 1
+        case UInt8(ascii: "i"): return equals("id") ? 0 : nil
+        case UInt8(ascii: "n"): return equals("name") ? 1 : nil
+        case UInt8(ascii: "h"): return equals("href") ? 2 : equals("http-equiv") ? 3 : nil
+        case UInt8(ascii: "s"): return equals("src") ? 4 : equals("srcset") ? 5 : nil
+        case UInt8(ascii: "p"): return equals("poster") ? 6 : nil
+        case UInt8(ascii: "r"): return equals("rel") ? 7 : nil
+        case UInt8(ascii: "c"): return equals("content") ? 8 : nil
+        default: return nil
         }
     }
 

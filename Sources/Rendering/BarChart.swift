@@ -120,37 +120,43 @@ public struct BarChart: Sendable {
     }
 
     /// The bar of one row: a track and its segments, in a coordinate space the CSS stretches.
+    /// Written short, as it repeats on every row of every chart: no `xmlns` (the HTML parser
+    /// puts an inline `<svg>` in its namespace), no coordinate that is the default 0, and whole
+    /// numbers without their `.0`.
     func bar(_ row: Row, maximum: Double) -> String {
-        var svg = "<svg class=\"chart-bar\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
-        svg += "\(Self.format(Self.barWidth)) \(Self.format(Self.barHeight))\" preserveAspectRatio=\"none\" "
-        svg +=
-            "focusable=\"false\"><rect class=\"chart-track\" x=\"0\" y=\"0\" width=\"\(Self.format(Self.barWidth))\" "
-        svg += "height=\"\(Self.format(Self.barHeight))\"/>"
+        let (width, height) = (Self.coordinate(Self.barWidth), Self.coordinate(Self.barHeight))
+        var svg = "<svg class=\"chart-bar\" viewBox=\"0 0 \(width) \(height)\" preserveAspectRatio=\"none\">"
+        svg += "<rect class=\"chart-track\" width=\"\(width)\" height=\"\(height)\"/>"
         var x = 0.0
         for segment in row.segments where segment.count > 0 {
-            let width = Double(segment.count) / maximum * Self.barWidth
-            svg += "<rect x=\"\(Self.format(x))\" y=\"0\" width=\"\(Self.format(width))\" "
-            svg += "height=\"\(Self.format(Self.barHeight))\" "
+            let length = Double(segment.count) / maximum * Self.barWidth
+            svg += x == 0 ? "<rect " : "<rect x=\"\(Self.coordinate(x))\" "
+            svg += "width=\"\(Self.coordinate(length))\" height=\"\(height)\" "
             if let color = segment.color {
                 svg += "fill=\"\(XMLText.escape(color))\" class=\"chart-segment\"/>"
             } else {
                 svg += "class=\"chart-segment chart-missing\"/>"
             }
-            x += width
+            x += length
         }
         return svg + "</svg>"
     }
 
     /// The legend's sample of a segment's colour (outlined and dashed when it has none).
     static func swatch(_ color: String?) -> String {
-        var svg = "<svg class=\"chart-swatch\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\" "
-        svg += "focusable=\"false\"><rect x=\"1\" y=\"1\" width=\"14\" height=\"14\" "
+        var svg = "<svg class=\"chart-swatch\" viewBox=\"0 0 16 16\"><rect x=\"1\" y=\"1\" width=\"14\" height=\"14\" "
         if let color {
             svg += "fill=\"\(XMLText.escape(color))\" class=\"chart-segment\"/>"
         } else {
             svg += "class=\"chart-segment chart-missing\"/>"
         }
         return svg + "</svg>"
+    }
+
+    /// `format` without a trailing `.0`: "250", "12.5".
+    static func coordinate(_ value: Double) -> String {
+        let text = format(value)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     /// One decimal, `.` as separator, whatever the locale. Written by hand: Foundation's

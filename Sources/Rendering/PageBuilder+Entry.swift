@@ -18,13 +18,13 @@ extension PageBuilder {
         }
         let toc = (bodies.headings[entry.key] ?? []).filter { $0.level <= 3 }
             .map { TOCItemView(id: $0.id, text: $0.text, level: $0.level) }
-        let rollups = rollupViews(of: entry, in: collection, from: page)
+        let (rollups, named) = rollupViews(of: entry, in: collection, from: page)
         view.entry = EntryView(
             id: entry.id, title: entry.title,
             collection: LinkView(
                 title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page)),
             singular: collection.singular, fields: fields, body: bodies.html[entry.key] ?? "", toc: toc,
-            backlinks: backlinkGroups(of: entry, from: page), rollups: rollups, source: entry.file,
+            backlinks: backlinkGroups(of: entry, from: page, except: named), rollups: rollups, source: entry.file,
             updated: site.lastChanged[entry.key].map(format), updatedISO: site.lastChanged[entry.key]?.description,
             stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection),
             fallbackLang: !paths.prefix.isEmpty && site.untranslatedBodies.contains(entry.key) && !entry.body.isEmpty
@@ -54,15 +54,21 @@ extension PageBuilder {
             .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }.joined(separator: "/")
     }
 
-    /// The entries that refer to `entry`, grouped by their collection and field.
-    func backlinkGroups(of entry: Entry, from page: String) -> [BacklinkGroupView] {
+    /// The entries that refer to `entry`, grouped by their collection and field; a group that a
+    /// roll-up on the page already lists (`named`: the same entries, through that field alone) is
+    /// left out.
+    func backlinkGroups(of entry: Entry, from page: String, except named: [RollupMentions] = [])
+        -> [BacklinkGroupView]
+    {
         var groups: [BacklinkGroupView] = []
         let links = site.backlinks[entry.key] ?? []
         for collection in model.collections {
             for field in collection.fields where field.type.target == entry.collection {
                 let sources = links.filter { $0.from.collection == collection.name && $0.field == field.name }
                     .compactMap { site.entry($0.from) }
-                guard !sources.isEmpty else { continue }
+                guard !sources.isEmpty,
+                    !named.contains(where: { $0.collection == collection.name && $0.field == field.name })
+                else { continue }
                 // Display order, looked up in the site's index: no pass over the collection per page.
                 let sorted = sources.sorted { (site.position(of: $0.key) ?? 0) < (site.position(of: $1.key) ?? 0) }
                 groups.append(

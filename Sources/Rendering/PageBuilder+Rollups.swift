@@ -5,26 +5,62 @@ import SiteLayout
 /// The roll-ups of parent pages (an axis, a milestone): every entry below it with a status,
 /// counted once, which ones were counted and how they were found.
 extension PageBuilder {
+    /// The entries of a roll-up that are exactly those referring to the page's entry through one
+    /// field of their collection: the same entries as that field's group of backlinks.
+    struct RollupMentions: Sendable {
+        var collection: String
+        var field: String
+        var entries: Set<EntryKey>
+    }
+
+    /// A roll-up of at most this many entries is a sentence that names them with their status;
+    /// from one more up, a chart, its data table and the list of entries counted.
+    static let rollupSentenceLimit = 2
+
     /// For each collection with a status field that can refer to `entry`'s collection (directly
     /// or through others), its entries below `entry` by status: a chart, the method in words and
-    /// the list of entries counted. A collection with none below says so rather than vanishing.
-    func rollupViews(of entry: Entry, in collection: Collection, from page: String) -> [StatusView] {
+    /// the list of entries counted, or, for one or two entries, a sentence that names them. A
+    /// collection with none below says so rather than vanishing.
+    ///
+    /// `named`: for each roll-up whose entries are exactly those that refer to `entry` through
+    /// one field, that field and those entries, so that "Related" does not list them again; a
+    /// full figure then shows its list of entries counted open, in their place.
+    func rollupViews(of entry: Entry, in collection: Collection, from page: String) -> (
+        views: [StatusView], named: [RollupMentions]
+    ) {
         let below = site.descendants(of: entry.key)
         let rollups = Dictionary(site.deepRollups(below: below).map { ($0.counts.collection, $0) }) { first, _ in first
         }
-        return model.collections.filter { $0.statusField != nil && reaches($0.name, collection.name) }
+        var named: [RollupMentions] = []
+        let views = model.collections.filter { $0.statusField != nil && reaches($0.name, collection.name) }
             .map { child -> StatusView in
                 let field = child.statusField.flatMap(child.field)
                 let title = strings.format(
                     "status.title", ["collection": child.title, "field": field?.label.lowercased() ?? ""])
                 guard let rollup = rollups[child.name] else {
                     var view = StatusView(title: title, total: 0, bars: [], method: nil)
-                    view.summary = strings.plural(
+                    view.lead = strings.plural(
                         "rollup.none", count: site.entries(of: child.name).count,
-                        ["singular": Self.lowercasingFirst(collection.singular)])
+                        ["singular": Self.lowercasingFirst(collection.singular), "collection": child.title])
                     return view
                 }
-                let (counts, entries, routes) = (rollup.counts, rollup.entries, rollup.paths)
+                let (entries, routes) = (rollup.entries, rollup.paths)
+                let statusOf = { (entry: Entry) -> String? in
+                    guard let name = field?.name, case .enumeration(let id)? = entry.fields[name] else { return nil }
+                    return id
+                }
+                let once = countedOnce(entries, below: entry.key, among: below)
+                // Counted entries that all refer to `entry` through one field, and all the
+                // entries that do: the same list as that field's backlinks, shown here alone.
+                let mentions = directMentions(of: entry, routes: routes, entries: entries)
+                if let mentions { named.append(mentions) }
+                if entries.count <= Self.rollupSentenceLimit {
+                    return sentence(
+                        entries, of: child, title: title, status: statusOf,
+                        values: rollup.counts.counts.map(\.value),
+                        method: [describe(routes, counted: child), once].compactMap { $0 }.joined(separator: " "),
+                        from: page)
+                }
                 let method = [
                     strings.plural(
                         "rollup.method", count: entries.count,
@@ -32,37 +68,84 @@ extension PageBuilder {
                             "entries": noun(child, count: entries.count),
                             "singular": Self.lowercasingFirst(collection.singular),
                         ]),
-                    describe(routes, counted: child), countedOnce(entries, below: entry.key, among: below),
+                    describe(routes, counted: child), once,
                 ].compactMap { $0 }.joined(separator: " ")
-                // Each value with entries links to their list below the chart; a breakdown
-                // table on the collection's page links to the same anchors.
-                var links: [String: String] = [:]
-                for item in counts.counts where item.count > 0 {
-                    links[item.value.id] = "#" + Self.rollupAnchor(child.name, value: item.value.id)
-                }
-                var view = statusView(
-                    title: title, counts: counts.counts.map { ($0.value, $0.count) }, method: method, links: links)
-                view.id = Self.rollupAnchor(child.name)
-                let statusOf = { (entry: Entry) -> String? in
-                    guard let name = field?.name, case .enumeration(let id)? = entry.fields[name] else { return nil }
-                    return id
-                }
-                let groups = Dictionary(grouping: entries, by: statusOf)
-                let ordered = counts.counts.map { Optional($0.value.id) } + [nil]
-                view.counted = ordered.compactMap { id -> CountedGroupView? in
-                    guard let members = groups[id], !members.isEmpty else { return nil }
-                    let value = counts.counts.first { $0.value.id == id }?.value
-                    return CountedGroupView(
-                        id: Self.rollupAnchor(child.name, value: id), label: value?.label,
-                        entries: members.map { member in
-                            CountedEntryView(
-                                title: member.title,
-                                url: PagePaths.relative(paths.page(of: member.key), from: page),
-                                status: value?.label, lang: titleLang(member.key))
-                        })
-                }
+                var view = figure(rollup, of: child, title: title, status: statusOf, method: method, from: page)
+                view.countedOpen = mentions != nil
                 return view
             }
+        return (views, named)
+    }
+
+    /// A roll-up of three entries or more as a figure: a chart whose bars link to the list of
+    /// their entries below it, its data table, `method`, and the entries counted by status.
+    func figure(
+        _ rollup: DeepRollup, of child: Collection, title: String, status: (Entry) -> String?, method: String,
+        from page: String
+    ) -> StatusView {
+        let counts = rollup.counts.counts
+        // Each value with entries links to their list below the chart; a breakdown table on the
+        // collection's page links to the same anchors.
+        var links: [String: String] = [:]
+        for item in counts where item.count > 0 {
+            links[item.value.id] = "#" + Self.rollupAnchor(child.name, value: item.value.id)
+        }
+        var view = statusView(title: title, counts: counts.map { ($0.value, $0.count) }, method: method, links: links)
+        view.id = Self.rollupAnchor(child.name)
+        let groups = Dictionary(grouping: rollup.entries, by: status)
+        let ordered = counts.map { Optional($0.value.id) } + [nil]
+        view.counted = ordered.compactMap { id -> CountedGroupView? in
+            guard let members = groups[id], !members.isEmpty else { return nil }
+            let value = counts.first { $0.value.id == id }?.value
+            return CountedGroupView(
+                id: Self.rollupAnchor(child.name, value: id), label: value?.label,
+                entries: members.map { member in
+                    CountedEntryView(
+                        title: member.title, url: PagePaths.relative(paths.page(of: member.key), from: page),
+                        status: value?.label, lang: titleLang(member.key))
+                })
+        }
+        return view
+    }
+
+    /// The entries of a roll-up when they are exactly those that refer to `entry` through one
+    /// field (one route of one step, and every entry referring through it counted); `nil` otherwise.
+    func directMentions(of entry: Entry, routes: [DescentPath], entries: [Entry]) -> RollupMentions? {
+        guard routes.count == 1, routes[0].steps.count == 1, let step = routes[0].steps.first else { return nil }
+        let counted = Set(entries.map(\.key))
+        let referring = Set(
+            (site.backlinks[entry.key] ?? []).filter { $0.from.collection == step.collection && $0.field == step.field }
+                .map(\.from))
+        guard counted == referring else { return nil }
+        return RollupMentions(collection: step.collection, field: step.field, entries: counted)
+    }
+
+    /// A roll-up of one or two entries as a sentence: "Dependen de esta entrada 2 proyectos:
+    /// A (En marcha) y B (Suspendido)", each entry linked, each status a badge; the first entry
+    /// of each status carries the anchor a breakdown table's count links to.
+    func sentence(
+        _ entries: [Entry], of child: Collection, title: String, status: (Entry) -> String?, values: [EnumValue],
+        method: String, from page: String
+    ) -> StatusView {
+        var view = StatusView(title: title, total: entries.count, bars: [], method: method.isEmpty ? nil : method)
+        view.id = Self.rollupAnchor(child.name)
+        view.lead = strings.plural(
+            "rollup.sentence", count: entries.count, ["entries": noun(child, count: entries.count)])
+        var anchored: Set<String?> = []
+        view.mentions = entries.enumerated().map { index, member in
+            let id = status(member)
+            let value = values.first { $0.id == id }
+            var mention = CountedEntryView(
+                title: member.title, url: PagePaths.relative(paths.page(of: member.key), from: page),
+                status: value?.label ?? id, lang: titleLang(member.key))
+            mention.statusID = id
+            mention.color = value?.color
+            if anchored.insert(id).inserted { mention.anchor = Self.rollupAnchor(child.name, value: id) }
+            mention.separator =
+                index == 0 ? " " : index == entries.count - 1 ? (strings.values["list.and"] ?? ", ") : ", "
+            return mention
+        }
+        return view
     }
 
     /// The anchor of a roll-up's figure on its parent's page: `rollup-acciones`.

@@ -26,12 +26,21 @@ public struct StatusView: Sendable, TemplateView {
     /// For roll-ups: the entries counted, by status value, each group with its own anchor, so
     /// that a count elsewhere (a breakdown table on the collection's page) leads to its entries.
     public var counted: [CountedGroupView] = []
+    /// For roll-ups: the list of entries counted is shown open, as the page's only list of them
+    /// (they are exactly the entries that refer to the page's through one field).
+    public var countedOpen = false
     /// For roll-ups: the figure's anchor on the parent's page.
     public var id: String?
     /// The language of `title` when it is not the page's (an untranslated snapshot); `source` has its own.
     public var lang: String?
+    /// For a roll-up of few entries, the figure as a sentence: "Dependen de esta entrada 2
+    /// proyectos:", followed by `mentions`; `nil` for the full figure.
+    public var lead: String?
+    /// The entries the sentence names, each with its status, in display order.
+    public var mentions: [CountedEntryView] = []
 
     var hasData: Bool { total > 0 }
+    var isSentence: Bool { lead != nil }
 
     public static let names: TemplateNames<StatusView> = [
         "title": .init(\.title),
@@ -39,9 +48,13 @@ public struct StatusView: Sendable, TemplateView {
         "documented": .init(\.documented),
         "scope": .init(\.scope),
         "counted": .init(\.counted),
+        "countedOpen": .init(\.countedOpen),
         "id": .init(\.id),
         "hasData": .init(\.hasData),
         "lang": .init(\.lang),
+        "lead": .init(\.lead),
+        "mentions": .init(\.mentions),
+        "isSentence": .init(\.isSentence),
         "total": .init(\.total),
         "bars": .init(\.bars),
         "method": .init(\.method),
@@ -92,12 +105,31 @@ public struct CountedEntryView: Sendable, TemplateView {
     public var status: String?
     /// The language of its title when it is not the page's (an untranslated title).
     public var lang: String?
+    /// In a roll-up's sentence: the status value's id and colour, for its badge.
+    public var statusID: String?
+    public var color: String?
+    /// In a roll-up's sentence: the anchor of the first entry of its status value
+    /// (`rollup-proyectos-en-marcha`), which a breakdown table's count links to.
+    public var anchor: String?
+    /// In a roll-up's sentence: what comes before it (" ", ", " or the language's " y ").
+    public var separator = ""
+
+    public init(title: String, url: String, status: String?, lang: String?) {
+        self.title = title
+        self.url = url
+        self.status = status
+        self.lang = lang
+    }
 
     public static let names: TemplateNames<CountedEntryView> = [
         "title": .init(\.title),
         "url": .init(\.url),
         "status": .init(\.status),
         "lang": .init(\.lang),
+        "statusID": .init(\.statusID),
+        "color": .init(\.color),
+        "anchor": .init(\.anchor),
+        "separator": .init(\.separator),
     ]
 }
 

@@ -90,28 +90,4 @@ import Testing
         try edit(path, change)
         #expect(Build.updateBodies(first, site, changed: [path], options: options) == nil, "\(what)")
     }
-
-    @Test func aNewOrRemovedFileOrALastBuildWithErrorsIsLeftToAWholeBuild() throws {
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let (first, prepared) = Build.prepare(options)
-        let site = try #require(prepared)
-        try "---\ntitulo: Nueva\n---\nTexto.\n".write(
-            toFile: root + "/content/acciones/a09.md", atomically: true, encoding: .utf8)
-        #expect(Build.updateBodies(first, site, changed: ["content/acciones/a09.md"], options: options) == nil)
-        try FileManager.default.removeItem(atPath: root + "/content/acciones/a09.md")
-        try FileManager.default.removeItem(atPath: root + "/content/acciones/a02.md")
-        #expect(Build.updateBodies(first, site, changed: ["content/acciones/a02.md"], options: options) == nil)
-        #expect(Build.updateBodies(first, site, changed: [], options: options) == nil)
-        // A file replaced by a link to a file outside the content folder is not read.
-        try "---\ntitulo: x\n---\n".write(toFile: root + "/fuera.md", atomically: true, encoding: .utf8)
-        try FileManager.default.removeItem(atPath: root + "/content/acciones/a03.md")
-        try FileManager.default.createSymbolicLink(
-            atPath: root + "/content/acciones/a03.md", withDestinationPath: root + "/fuera.md")
-        #expect(Build.updateBodies(first, site, changed: ["content/acciones/a03.md"], options: options) == nil)
-        var failed = first
-        failed.diagnostics.append(.error("x", Message(literal: "x")))
-        try edit("content/acciones/a01.md") { $0 + "\nUna línea.\n" }
-        #expect(Build.updateBodies(failed, site, changed: ["content/acciones/a01.md"], options: options) == nil)
-        #expect(Build.updateBodies(first, site, changed: ["content/acciones/a01.md"], options: options) != nil)
-    }
 }

@@ -37,13 +37,35 @@ import Testing
     }
 
     /// How many entries the roll-up list with `id` shows, from its heading "En curso (2)" and from
-    /// its items; `nil` when the page has no such list.
+    /// its items; or, in a roll-up's sentence, how many of the entries it names have that status
+    /// (the first of them carries the anchor); `nil` when the page has no such list.
     static func listed(in html: String, id: String) -> (stated: Int, items: Int)? {
         let pattern = try! Regex(#"<p class="counted-group" id=""# + id + #"">[^<]*\((\d+)\)</p>\s*<ul>(.*?)</ul>"#)
         guard let match = html.firstMatch(of: pattern), let stated = match.output[1].substring,
             let items = match.output[2].substring
-        else { return nil }
+        else { return named(in: html, id: id).map { ($0, $0) } }
         return (Int(stated) ?? -1, items.components(separatedBy: "<li>").count - 1)
+    }
+
+    /// The sentence of the roll-up whose anchor is `figure` (`rollup-acciones`), if the page has one.
+    static func sentence(in html: String, figure: String) -> String? {
+        html.components(separatedBy: #"<div class="rollup-sentence" id=""# + figure + "\"><p>").dropFirst().first?
+            .components(separatedBy: "</p>")[0]
+    }
+
+    /// In a roll-up's sentence, the entries named with the status whose anchor is `id`
+    /// (`rollup-acciones-en-curso`), counted by their badges; `nil` unless the first of them
+    /// carries the anchor.
+    static func named(in html: String, id: String) -> Int? {
+        for chunk in html.components(separatedBy: #"<div class="rollup-sentence" id=""#).dropFirst() {
+            let figure = String(chunk.prefix { $0 != "\"" })
+            guard id.hasPrefix(figure + "-"), let sentence = sentence(in: html, figure: figure) else { continue }
+            let badge = #"<span class="badge badge-"# + id.dropFirst(figure.count + 1) + "\""
+            let parts = sentence.components(separatedBy: #" id=""# + id + "\"")
+            guard parts.count == 2, !parts[0].contains(badge) else { return nil }
+            return sentence.components(separatedBy: badge).count - 1
+        }
+        return nil
     }
 
     @Test func everyCountLeadsToTheEntriesItCounts() throws {
@@ -61,7 +83,11 @@ import Testing
                     #expect(cell.count > 0, "\(page.path) \(row.parent): a zero links to \(href)")
                     let (path, fragment) = try Self.target(of: href, from: page.path)
                     let target = try #require(ValidSite.page(path), "\(page.path): \(href) leads to no page")
-                    if index == row.cells.count - 1 {
+                    if index == row.cells.count - 1, let sentence = Self.sentence(in: target, figure: fragment) {
+                        // The total: a roll-up's sentence, which names that many entries.
+                        #expect(
+                            sentence.components(separatedBy: "<a href=").count - 1 == cell.count, "\(path)#\(fragment)")
+                    } else if index == row.cells.count - 1 {
                         // The total: the roll-up figure, whose data table says the same total.
                         let figure = try #require(
                             target.components(separatedBy: #"<figure class="status chart" id="\#(fragment)">"#)
@@ -127,14 +153,24 @@ import Testing
     }
 
     @Test func theRollupsBarsLeadToTheirListsOnTheSamePage() throws {
-        let html = try #require(ValidSite.page("ejes/ambiente/index.html"))
-        // Ambiente sano: a01 En curso, a02 Planificada; no action of it is Cumplida.
-        #expect(html.contains(##"<a href="#rollup-acciones-en-curso" tabindex="-1">En curso</a>"##))
-        #expect(!html.contains("#rollup-acciones-cumplida"))
-        let list = try #require(Self.listed(in: html, id: "rollup-acciones-en-curso"))
-        #expect(list.stated == 1 && list.items == 1)
+        let html = try #require(ValidSite.page("socios/municipio-de-ejemplo/index.html"))
+        // Municipio de ejemplo: three projects en marcha, one suspendido, none finalizado.
+        #expect(html.contains(##"<a href="#rollup-proyectos-en-marcha" tabindex="-1">En marcha</a>"##))
+        #expect(!html.contains("#rollup-proyectos-finalizado"))
+        let list = try #require(Self.listed(in: html, id: "rollup-proyectos-en-marcha"))
+        #expect(list.stated == 3 && list.items == 3)
         let row =
-            ##"<a href="#rollup-acciones-en-curso">En curso</a></th><td><a href="#rollup-acciones-en-curso">1</a></td>"##
+            ##"<a href="#rollup-proyectos-en-marcha">En marcha</a></th><td><a href="#rollup-proyectos-en-marcha">3</a></td>"##
         #expect(html.contains(row))
+    }
+
+    @Test func aRollupsSentenceHoldsTheAnchorsOfItsStatuses() throws {
+        let html = try #require(ValidSite.page("ejes/ambiente/index.html"))
+        // Ambiente sano: a01 En curso, a02 Planificada, named in a sentence.
+        #expect(Self.named(in: html, id: "rollup-acciones-en-curso") == 1)
+        #expect(Self.named(in: html, id: "rollup-acciones-planificada") == 1)
+        #expect(Self.named(in: html, id: "rollup-acciones-cumplida") == nil)
+        // Its two projects are en marcha: one anchor, two badges.
+        #expect(Self.named(in: html, id: "rollup-proyectos-en-marcha") == 2)
     }
 }

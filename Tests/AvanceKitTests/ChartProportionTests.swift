@@ -27,7 +27,7 @@ import Testing
             for match in chunk.matches(of: rowPattern) {
                 let total = Int(match.2) ?? -1
                 let svg = String(match.3)
-                let segments = svg.matches(of: #/<rect x="[0-9.]+" y="0" width="([0-9.]+)" height="20.0" ([^/]*)/>/#)
+                let segments = svg.matches(of: #/<rect (?:x="[0-9.]+" )?width="([0-9.]+)" height="20" ([^/]*)/>/#)
                 let widths = segments.map { Double($0.1) ?? -1 }
                 let counts: [Int]
                 if let parts = match.4 {

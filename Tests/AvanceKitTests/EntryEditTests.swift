@@ -179,30 +179,35 @@ import Testing
         #expect(Build.updateEntries(first, site, changed: [path], options: options) == nil, "\(what)")
     }
 
-    @Test func aNewOrRemovedFileOrALastBuildWithErrorsIsLeftToAWholeBuild() throws {
+    /// Both ways of taking a save into the last build (`Build.updateBodies`, `Build.updateEntries`)
+    /// leave a new or removed file, a file outside `content/` and a last build with errors to a
+    /// whole build, and take the same save from a last build without errors.
+    @Test(arguments: ["bodies", "fields"])
+    func aNewOrRemovedFileOrALastBuildWithErrorsIsLeftToAWholeBuild(kind: String) throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
+        let update = kind == "bodies" ? Build.updateBodies : Build.updateEntries
         let (first, prepared) = Build.prepare(options)
         let site = try #require(prepared)
         try "---\ntitulo: Nueva\neje: ambiente\nestado: planificada\n---\nTexto.\n".write(
             toFile: root + "/content/acciones/a09.md", atomically: true, encoding: .utf8)
-        #expect(Build.updateEntries(first, site, changed: ["content/acciones/a09.md"], options: options) == nil)
+        #expect(update(first, site, ["content/acciones/a09.md"], options) == nil)
         try FileManager.default.removeItem(atPath: root + "/content/acciones/a02.md")
-        #expect(Build.updateEntries(first, site, changed: ["content/acciones/a02.md"], options: options) == nil)
-        #expect(Build.updateEntries(first, site, changed: [], options: options) == nil)
+        #expect(update(first, site, ["content/acciones/a02.md"], options) == nil)
+        #expect(update(first, site, [], options) == nil)
         // A file replaced by a link to a file outside the content folder is not read.
         try "---\ntitulo: x\neje: ambiente\n---\n".write(toFile: root + "/fuera.md", atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: root + "/content/acciones/a03.md")
         try FileManager.default.createSymbolicLink(
             atPath: root + "/content/acciones/a03.md", withDestinationPath: root + "/fuera.md")
-        #expect(Build.updateEntries(first, site, changed: ["content/acciones/a03.md"], options: options) == nil)
+        #expect(update(first, site, ["content/acciones/a03.md"], options) == nil)
         // A last build with errors: its site is not the whole site.
         var failed = first
         failed.diagnostics.append(.error("ref-unknown", Message("ref-unknown", ["id": "x", "collection": "ejes"])))
         try Repository.edit(root + "/content/acciones/a01.md") {
-            $0.replacingOccurrences(of: "orden: 1", with: "orden: 7")
+            kind == "bodies" ? $0 + "\nUna línea.\n" : $0.replacingOccurrences(of: "orden: 1", with: "orden: 7")
         }
-        #expect(Build.updateEntries(failed, site, changed: ["content/acciones/a01.md"], options: options) == nil)
-        #expect(Build.updateEntries(first, site, changed: ["content/acciones/a01.md"], options: options) != nil)
+        #expect(update(failed, site, ["content/acciones/a01.md"], options) == nil)
+        #expect(update(first, site, ["content/acciones/a01.md"], options) != nil)
     }
 }
 

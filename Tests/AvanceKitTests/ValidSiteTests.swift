@@ -131,10 +131,10 @@ import Testing
         #expect(html.contains("Todavía no hay acciones ni proyectos de este eje."))  // its body
         #expect(
             html.contains(
-                "Ninguna de las 6 entradas documentadas de esta colección depende todavía de esta entrada (eje)."))
+                "Ninguna de las 6 entradas documentadas en Proyectos depende todavía de esta entrada (eje)."))
         #expect(
             html.contains(
-                "Ninguna de las 3 entradas documentadas de esta colección depende todavía de esta entrada (eje)."))
+                "Ninguna de las 3 entradas documentadas en Acciones depende todavía de esta entrada (eje)."))
     }
 
     @Test func anEmptyGroupPageSaysNoneOfTheDocumentedEntriesHasTheValue() throws {

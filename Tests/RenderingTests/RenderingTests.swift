@@ -193,7 +193,7 @@ let model = """
     }
 
     static let theme = """
-        {{#entry}}<h1>{{title}}</h1>{{#fields}}<p class="{{name}}">{{label}}:{{#values}}[{{text}}|{{url}}|{{color}}]{{/values}}</p>{{/fields}}{{#backlinks}}<h2>{{title}}</h2>{{#entries}}<a href="{{url}}">{{title}}</a>{{/entries}}{{/backlinks}}{{#rollups}}<div>{{title}}={{total}}{{#bars}};{{label}}:{{count}}{{/bars}}</div>{{/rollups}}<main>{{{body}}}</main>{{/entry}}{{#collection}}<h1>{{title}}</h1><p>{{coverage.text}}</p>{{#rows}}<a href="{{url}}">{{title}}</a>{{/rows}}{{#status}}{{#bars}}{{label}}={{count}}/{{width}};{{/bars}}{{/status}}{{/collection}}{{#home}}{{#figures}}<h2>{{title}}</h2>{{coverage.text}}{{/figures}}{{/home}}<link rel="canonical" href="{{canonical}}"><base data-root="{{root}}">
+        {{#entry}}<h1>{{title}}</h1>{{#fields}}<p class="{{name}}">{{label}}:{{#values}}[{{text}}|{{url}}|{{color}}]{{/values}}</p>{{/fields}}{{#backlinks}}<h2>{{title}}</h2>{{#entries}}<a href="{{url}}">{{title}}</a>{{/entries}}{{/backlinks}}{{#rollups}}<div>{{title}}={{total}}{{#bars}};{{label}}:{{count}}{{/bars}}{{#mentions}};{{title}}:{{status}}{{/mentions}}</div>{{/rollups}}<main>{{{body}}}</main>{{/entry}}{{#collection}}<h1>{{title}}</h1><p>{{coverage.text}}</p>{{#rows}}<a href="{{url}}">{{title}}</a>{{/rows}}{{#status}}{{#bars}}{{label}}={{count}}/{{width}};{{/bars}}{{/status}}{{/collection}}{{#home}}{{#figures}}<h2>{{title}}</h2>{{coverage.text}}{{/figures}}{{/home}}<link rel="canonical" href="{{canonical}}"><base data-root="{{root}}">
         """
 
     func render(_ files: [String: String]) throws -> [String: String] {
@@ -239,12 +239,10 @@ let model = """
         #expect(rcn.contains(#"<p class="socios">socios:[Visa|../../socios/visa/|]</p>"#))
         #expect(rcn.contains("<main><p>Texto.</p>\n</main>"))
         let visa = try #require(pages["socios/visa/index.html"])
-        // The partner lists the projects that name it, in the collection's order.
-        #expect(
-            visa.contains(
-                #"<h2>Proyectos — socios</h2><a href="../../proyectos/fiem/">FIEM</a><a href="../../proyectos/rcn/">RCN &lt;b&gt;</a>"#
-            ))
-        #expect(visa.contains("<div>Proyectos por estado=2;En marcha:1;Suspendido:1</div>"))
+        // The partner names the two projects that name it, in the collection's order, with their
+        // status, in its roll-up's sentence; "related" does not list them again.
+        #expect(visa.contains("<div>Proyectos por estado=2;FIEM:Suspendido;RCN &lt;b&gt;:En marcha</div>"))
+        #expect(!visa.contains("<h2>Proyectos — socios</h2>"))
     }
 
     @Test func titlesAreEscaped() throws {

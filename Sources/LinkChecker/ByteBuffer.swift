@@ -2,9 +2,10 @@
     import Glibc
 #endif
 
-/// The path a URL resolves to, built segment by segment in memory reused from URL to URL: one
-/// per worker, so that resolving allocates nothing.
-final class PathBuffer {
+/// Bytes in memory reused from one use to the next, never filled with zeros first: the path a
+/// URL resolves to, built segment by segment; a tag's name and decoded values; a page read from
+/// its file. One per worker, so that resolving, tokenizing and reading allocate nothing.
+final class ByteBuffer {
     private var start: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
@@ -25,6 +26,19 @@ final class PathBuffer {
 
     func removeAll() {
         count = 0
+    }
+
+    /// The bytes so far, to change in place.
+    var mutableBytes: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(start: start, count: count) }
+
+    /// Lets `body` write up to `extra` bytes after the last, and keeps as many as it says it wrote.
+    func appendUninitialized<E: Error>(
+        upTo extra: Int, _ body: (UnsafeMutablePointer<UInt8>) throws(E) -> Int
+    ) throws(E) -> Int {
+        reserve(extra)
+        let written = try body(start + count)
+        count += max(0, written)
+        return written
     }
 
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
