@@ -122,6 +122,78 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         return out
     }
 
+    /// The bytes of `serializedBytes(streaming:count:item:)` made a batch at a time from items
+    /// already serialized: `head` is this object up to the streamed member's `[`, each item is
+    /// added with `StreamedArray.append`, and `finish` closes the array and the object. An item
+    /// serialized on its own (`serializedBytes()`) is the same text as inside the array but for
+    /// its indentation: JSON text written here holds no newline but those between lines (a
+    /// string's are escaped), so each line is indented by the array's depth.
+    public func streamedArray(_ key: String) -> StreamedArray {
+        guard case .object(let members) = self, members[key] == nil else {
+            preconditionFailure("streaming needs an object without `\(key)`")
+        }
+        let keys = (Array(members.keys) + [key]).sorted()
+        var head: [UInt8] = []
+        var tail: [UInt8] = []
+        head += "{\n".utf8
+        var after = false
+        for (index, name) in keys.enumerated() {
+            let last = index == keys.count - 1
+            if name == key {
+                Self.indent(&head, 1)
+                Self.writeString(name, to: &head)
+                head += ": ".utf8
+                tail += (last ? "\n" : ",\n").utf8
+                after = true
+                continue
+            }
+            var out: [UInt8] = []
+            Self.indent(&out, 1)
+            Self.writeString(name, to: &out)
+            out += ": ".utf8
+            members[name]!.write(to: &out, depth: 1)
+            out += (last ? "\n" : ",\n").utf8
+            if after { tail += out } else { head += out }
+        }
+        tail += "}\n".utf8
+        return StreamedArray(out: head, tail: tail)
+    }
+
+    /// An object's array member written item by item (`JSONValue.streamedArray`).
+    public struct StreamedArray: Sendable {
+        var out: [UInt8]
+        let tail: [UInt8]
+        var count = 0
+
+        /// Adds an item, given as the bytes of its `serializedBytes()` (final newline included).
+        public mutating func append(serialized item: [UInt8]) {
+            out += (count == 0 ? "[\n" : ",\n").utf8
+            count += 1
+            JSONValue.indent(&out, 2)
+            let end = item.last == UInt8(ascii: "\n") ? item.count - 1 : item.count
+            var start = 0
+            for index in 0..<end where item[index] == UInt8(ascii: "\n") {
+                out += item[start...index]
+                JSONValue.indent(&out, 2)
+                start = index + 1
+            }
+            out += item[start..<end]
+        }
+
+        /// The whole document.
+        public consuming func finish() -> [UInt8] {
+            if count == 0 {
+                out += "[]".utf8
+            } else {
+                out += "\n".utf8
+                JSONValue.indent(&out, 1)
+                out.append(UInt8(ascii: "]"))
+            }
+            out += tail
+            return out
+        }
+    }
+
     /// Two spaces a level.
     static func indent(_ out: inout [UInt8], _ depth: Int) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))

@@ -192,39 +192,52 @@ public struct APIDocuments: Sendable {
 
     /// `api/v2/<collection>/<id>.json`: one entry with everything its page shows.
     public func document(for entry: Entry, in collection: Collection) -> JSONValue {
-        let fields = fields(of: entry, in: collection)
+        document(for: entry, in: collection, facts: facts(of: entry, in: collection))
+    }
+
+    /// `document(for:in:)` with the members that are the same in every layout made already
+    /// (`facts(of:in:)`): a build that publishes `v1` and `v2` makes them once an entry.
+    public func document(for entry: Entry, in collection: Collection, facts: EntryFacts) -> JSONValue {
         let backlinks: [JSONValue] = (site.backlinks[entry.key] ?? []).compactMap { link in
             guard var reference = reference(link.from) else { return nil }
             reference["collection"] = .string(link.from.collection)
             reference["field"] = .string(link.field)
             return .object(reference)
         }
+        var members = facts.members
+        members["id"] = .string(entry.id)
+        members["collection"] = .string(entry.collection)
+        members["title"] = .string(entry.title)
+        members["url"] = absolute(pages.page(of: entry.key))
+        members["api"] = absolute(DataPaths.entry(entry.id, of: collection, in: version))
+        members["source"] = .string(entry.file)
+        members["fields"] = .object(fields(of: entry, in: collection))
+        members["body_html"] = .optional(bodyHTML(of: entry.key))
+        members["backlinks"] = .array(backlinks)
+        return .object(members)
+    }
+
+    /// The members of an entry's document that no layout changes (they hold no link to a
+    /// document of the API): its roll-ups, history, dates and flags.
+    public func facts(of entry: Entry, in collection: Collection) -> EntryFacts {
         let rollups: [JSONValue] = site.rollups(of: entry.key).map { .object(Self.rollup($0)) }
         let deepRollups: [JSONValue] = site.deepRollups(of: entry.key).map { deep in
             var rollup = Self.rollup(deep.counts)
             rollup["paths"] = .array(deep.paths.map { .string($0.description) })
             return .object(rollup)
         }
+        let page = model.baseURL + pages.page(of: entry.key) + "#"
         let history: [JSONValue] = site.history(of: entry).map { event in
             let field = collection.field(event.field)
             return [
-                "id": absolute(pages.page(of: entry.key) + "#" + event.anchor),
+                "id": .string(page + event.anchor),
                 "field": .string(event.field),
                 "date": .string(event.date.description),
                 "status": field.flatMap(event.status).map(Self.enumeration) ?? .null,
                 "note": .optional(field.flatMap(event.note)),
             ]
         }
-        return [
-            "id": .string(entry.id),
-            "collection": .string(entry.collection),
-            "title": .string(entry.title),
-            "url": absolute(pages.page(of: entry.key)),
-            "api": absolute(DataPaths.entry(entry.id, of: collection, in: version)),
-            "source": .string(entry.file),
-            "fields": .object(fields),
-            "body_html": .optional(bodyHTML(of: entry.key)),
-            "backlinks": .array(backlinks),
+        return EntryFacts(members: [
             "rollups": .array(rollups),
             "deep_rollups": .array(deepRollups),
             "history": .array(history),
@@ -232,7 +245,7 @@ public struct APIDocuments: Sendable {
             "updated": .optional(site.lastChanged[entry.key]?.description),
             "stale": .bool(site.isStale(entry.key)),
             "late": .bool(site.isLate(entry)),
-        ]
+        ])
     }
 
     /// The body's HTML, `nil` when the entry has no body. Its links are relative to the entry's
@@ -247,7 +260,7 @@ public struct APIDocuments: Sendable {
         guard let collection = model.collection(key.collection) else { return nil }
         return [
             "id": .string(key.id),
-            "title": .string(site.entry(key)?.title ?? key.id),
+            "title": .string(site.title(of: key) ?? key.id),
             "url": absolute(pages.page(of: key)),
             "api": absolute(DataPaths.entry(key.id, of: collection, in: version)),
         ]
@@ -297,6 +310,12 @@ public struct APIDocuments: Sendable {
         default: return .string(value.plainText)
         }
     }
+}
+
+/// The members of an entry's document that are the same in every layout of the API
+/// (`APIDocuments.facts(of:in:)`).
+public struct EntryFacts: Sendable {
+    let members: [String: JSONValue]
 }
 
 extension APIDocuments {

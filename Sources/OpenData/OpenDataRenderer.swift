@@ -33,12 +33,15 @@ public struct OpenDataRenderer: Sendable {
         emit: ([OutputFile]) -> Void
     ) {
         let apis = apiVersions.map { APIDocuments(site: site, bodies: bodies, version: $0) }
+        // A whole build writes each `v1` list with the entries' own documents, from the same
+        // bytes; a rebuild of some bodies writes the lists whole, beside the other jobs.
+        let whole = changedBodies == nil
         // The longest jobs first (the search index, the lists), so that no core is left waiting
         // at the end; each job's files are handed on as soon as they are made, not all held.
         let jobs =
-            changedBodies == nil
+            whole
             ? siteDocuments(pages: pages, apis: apis).reversed() + alongside
-            : apis.filter { $0.version == .v1 }.flatMap(apiDocuments) + alongside
+            : apis.filter { $0.version == .v1 }.flatMap { apiDocuments($0) } + alongside
         withoutActuallyEscaping(emit) { emit in
             let handing = Handing(emit)
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in handing.hand(jobs[index]()) }
@@ -48,18 +51,32 @@ public struct OpenDataRenderer: Sendable {
                 changedBodies.map { changed in
                     site.entries(of: collection.name).filter { changed.contains($0.key) }
                 } ?? site.entries(of: collection.name)
+            // The `v1` list of the collection, each entry's document added as it is made.
+            var list =
+                whole ? apis.first { $0.version == .v1 }?.listHeader(of: collection).streamedArray("entries") : nil
             var start = 0
             while start < entries.count {
                 let end = start + min(max(1, batchSize), entries.count - start)
-                for api in apis {
+                // Each entry's documents in every layout at once: what they share (roll-ups,
+                // history) is made once.
+                let documents = Array(entries[start..<end]).concurrentMap { entry in
+                    let facts = apis[0].facts(of: entry, in: collection)
+                    return apis.map { api in api.document(for: entry, in: collection, facts: facts).serializedBytes() }
+                }
+                for (layout, api) in apis.enumerated() {
                     emit(
-                        Array(entries[start..<end]).concurrentMap { entry in
+                        zip(entries[start..<end], documents).map { entry, bytes in
                             OutputFile(
-                                path: DataPaths.entry(entry.id, of: collection, in: api.version),
-                                bytes: api.document(for: entry, in: collection).serializedBytes())
+                                path: DataPaths.entry(entry.id, of: collection, in: api.version), bytes: bytes[layout])
                         })
+                    if api.version == .v1, list != nil {
+                        for bytes in documents { list!.append(serialized: bytes[layout]) }
+                    }
                 }
                 start = end
+            }
+            if let list {
+                emit([OutputFile(path: DataPaths.list(of: collection, in: .v1), bytes: list.finish())])
             }
         }
     }
@@ -92,13 +109,14 @@ public struct OpenDataRenderer: Sendable {
             { PeriodDocuments(site: site).files() },
         ]
         for api in apis {
-            jobs += apiDocuments(api)
+            jobs += apiDocuments(api, lists: false)
         }
         return jobs
     }
 
-    /// The catalog, lists and schemas of one layout of the API.
-    func apiDocuments(_ api: APIDocuments) -> [@Sendable () -> [OutputFile]] {
+    /// The catalog, lists and schemas of one layout of the API; without `lists`, the `v1` lists
+    /// are left to the caller (`render` writes them with the entries' documents).
+    func apiDocuments(_ api: APIDocuments, lists: Bool = true) -> [@Sendable () -> [OutputFile]] {
         let version = api.version
         let schemas = SchemaDocuments(model: site.model, version: version)
         var jobs: [@Sendable () -> [OutputFile]] = [
@@ -117,6 +135,7 @@ public struct OpenDataRenderer: Sendable {
                 ]
             }
             if version == .v1 {
+                guard lists else { continue }
                 jobs.append {
                     [
                         OutputFile(

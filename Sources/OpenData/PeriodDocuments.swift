@@ -91,7 +91,7 @@ public struct PeriodDocuments: Sendable {
         let changes: [JSONValue] = report.changes.map { change in
             [
                 "entry": .string(change.entry.id),
-                "title": .string(site.entry(change.entry)?.title ?? change.entry.id),
+                "title": .string(site.title(of: change.entry) ?? change.entry.id),
                 "url": absolute(pages.page(of: change.entry)),
                 "date": .string(change.date.description),
                 "kind": .string(change.kind.rawValue),

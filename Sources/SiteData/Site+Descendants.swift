@@ -54,14 +54,17 @@ extension Site {
     /// The roll-ups of the entries `below` an entry (its `descendants`).
     public func deepRollups(below: [EntryKey: DescentPath]) -> [DeepRollup] {
         model.collections.compactMap { collection in
+            // Each key's position looked up once, not at every comparison of the sort.
             let keys = below.keys.filter { $0.collection == collection.name }
-                .sorted { (position(of: $0) ?? 0, $0) < (position(of: $1) ?? 0, $1) }
+                .map { (position: position(of: $0) ?? 0, key: $0) }
+                .sorted { ($0.position, $0.key) < ($1.position, $1.key) }.map(\.key)
             let entries = keys.compactMap { entry($0) }
             guard !keys.isEmpty, collection.statusField != nil,
                 let counts = statusCounts(of: collection, among: entries)
             else { return nil }
             let paths = Array(Set(keys.compactMap { below[$0] }))
-                .sorted { ($0.steps.count, $0.description) < ($1.steps.count, $1.description) }
+                .map { (length: $0.steps.count, text: $0.description, path: $0) }
+                .sorted { ($0.length, $0.text) < ($1.length, $1.text) }.map(\.path)
             return DeepRollup(counts: counts, paths: paths, entries: entries)
         }
     }

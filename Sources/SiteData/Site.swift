@@ -45,6 +45,10 @@ public struct Site: Sendable {
     /// The entry named by `key`.
     public func entry(_ key: EntryKey) -> Entry? { index[key] }
 
+    /// The title of the entry `key`, without copying the entry (each of its fields is a
+    /// reference to count): what a link to an entry shows.
+    public func title(of key: EntryKey) -> String? { index[key]?.title }
+
     /// This site with `entry` in place of the entry of the same key, at the same place; `nil`
     /// when the site has no such entry. For an edit of a body only (`avance serve`): the
     /// backlinks, made from fields, are kept as they are.

@@ -74,16 +74,90 @@ public struct PagePaths: Sendable {
     /// Folders both paths share are skipped: `proyectos/fiem/` from `proyectos/rcn-visa/` is `../fiem/`.
     public static func relative(_ target: String, from page: String) -> String {
         // Paths are nearly always ASCII, where bytes and characters are the same: cut the bytes.
-        if page.utf8.allSatisfy({ $0 < 0x80 }), target.utf8.allSatisfy({ $0 < 0x80 }) {
-            let slash = UInt8(ascii: "/")
-            return relative(
-                target: target.utf8.split(separator: slash).map { Substring($0) },
-                from: page.utf8.split(separator: slash).map { Substring($0) },
-                isFolder: target.isEmpty || target.utf8.last == slash)
-        }
+        if let url = asciiRelative(target, from: page) { return url }
         return relative(
             target: target.split(separator: "/"), from: page.split(separator: "/"),
             isFolder: target.isEmpty || target.hasSuffix("/"))
+    }
+
+    /// `relative(_:from:)` of two ASCII paths, walked byte by byte in place and written straight
+    /// into the new string (every page's links call it: no array of parts, no joining); `nil`
+    /// when either path is not ASCII.
+    static func asciiRelative(_ target: String, from page: String) -> String? {
+        var target = target
+        var page = page
+        return target.withUTF8 { target in
+            page.withUTF8 { page -> String? in
+                guard target.allSatisfy({ $0 < 0x80 }), page.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return asciiRelative(target, from: page)
+            }
+        }
+    }
+
+    private static func asciiRelative(_ target: UnsafeBufferPointer<UInt8>, from page: UnsafeBufferPointer<UInt8>)
+        -> String
+    {
+        let slash = UInt8(ascii: "/")
+        /// The next part (bytes between slashes) at or after `start`.
+        func part(_ path: UnsafeBufferPointer<UInt8>, after start: Int) -> Range<Int>? {
+            var lower = start
+            while lower < path.count, path[lower] == slash { lower += 1 }
+            guard lower < path.count else { return nil }
+            var upper = lower
+            while upper < path.count, path[upper] != slash { upper += 1 }
+            return lower..<upper
+        }
+        func count(_ path: UnsafeBufferPointer<UInt8>) -> Int {
+            var parts = 0
+            var cursor = 0
+            while let range = part(path, after: cursor) {
+                parts += 1
+                cursor = range.upperBound
+            }
+            return parts
+        }
+        let isFolder = target.isEmpty || target.last == slash
+        let targetParts = count(target)
+        let pageParts = count(page)
+        let folders = isFolder ? targetParts : max(0, targetParts - 1)
+        var common = 0
+        var targetCursor = 0
+        var pageCursor = 0
+        while common < pageParts, common < folders, let ours = part(page, after: pageCursor),
+            let theirs = part(target, after: targetCursor),
+            page[ours].elementsEqual(target[theirs])
+        {
+            common += 1
+            pageCursor = ours.upperBound
+            targetCursor = theirs.upperBound
+        }
+        let ups = pageParts - common
+        let capacity = 3 * ups + target.count + 2
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var length = 0
+            func append(_ byte: UInt8) {
+                out[length] = byte
+                length += 1
+            }
+            for _ in 0..<ups {
+                append(UInt8(ascii: "."))
+                append(UInt8(ascii: "."))
+                append(slash)
+            }
+            var first = true
+            while let range = part(target, after: targetCursor) {
+                if !first { append(slash) }
+                first = false
+                for index in range { append(target[index]) }
+                targetCursor = range.upperBound
+            }
+            if isFolder, !first { append(slash) }
+            if length == 0 {
+                append(UInt8(ascii: "."))
+                append(slash)
+            }
+            return length
+        }
     }
 
     static func relative(target parts: [Substring], from: [Substring], isFolder: Bool) -> String {

@@ -35,8 +35,8 @@ enum Node: Sendable {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}`.
     case variable(Reference, escaped: Bool)
-    case section(Reference, [Node])
-    case inverted(Reference, [Node])
+    case section(Section)
+    case inverted(Section)
     /// `{{> name}}`, or `{{< name}}…{{/name}}` with the blocks it overrides. A standalone tag
     /// indents every line of the partial as the tag is indented.
     case partial(String, indentation: [UInt8]?, overrides: [String: [Node]]?)
@@ -46,6 +46,18 @@ enum Node: Sendable {
     case blockDefinition(String, [Node])
     /// `{{% CONTENT_TYPE: TEXT }}` (no escaping from here on) or `HTML` (the default).
     case escaping(Bool)
+}
+
+/// A section's name and what it holds, in one class: a node hands both to the renderer with one
+/// reference count, not one for the name and one for the array of nodes.
+final class Section: Sendable {
+    let reference: Reference
+    let nodes: [Node]
+
+    init(_ reference: Reference, _ nodes: [Node]) {
+        self.reference = reference
+        self.nodes = nodes
+    }
 }
 
 /// A name as a tag writes it: `title`, `coverage.text`, `.url` (the current object only), `.`

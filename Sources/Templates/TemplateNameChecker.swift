@@ -64,7 +64,8 @@ struct TemplateNameChecker {
                 continue
             case .variable(let reference, _):
                 _ = resolve(reference, stack, frame)
-            case .section(let reference, let body):
+            case .section(let section):
+                let (reference, body) = (section.reference, section.nodes)
                 // A section whose name is unknown, or whose value never shows it, is not entered:
                 // its tags would only repeat the error.
                 guard let shapes = resolve(reference, stack, frame), !shapes.isEmpty else { continue }
@@ -77,7 +78,8 @@ struct TemplateNameChecker {
                 }
                 let context = Context(shapes: entered, section: "{{#\(reference.written)}}")
                 check(body, entered.isEmpty ? stack : stack + [context], frame)
-            case .inverted(let reference, let body):
+            case .inverted(let section):
+                let (reference, body) = (section.reference, section.nodes)
                 guard let shapes = resolve(reference, stack, frame) else { continue }
                 // Shown for an empty list (entered, with no names), a false flag or no value.
                 let lists = shapes.filter { if case .list = $0 { true } else { false } }

@@ -171,7 +171,7 @@ struct TemplateParser {
         if !standalone { line.flush() }
         let opening = tag((inverted ? "^" : "#") + written(name), scope)
         let body = try parse(scope.entering(name, tag: opening, at: tagStart, standalone: standalone))
-        line.nodes.append(inverted ? .inverted(reference, body) : .section(reference, body))
+        line.nodes.append(inverted ? .inverted(Section(reference, body)) : .section(Section(reference, body)))
         return standalone
     }
 

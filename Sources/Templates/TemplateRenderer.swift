@@ -56,16 +56,20 @@ struct TemplateRenderer {
     mutating func render(_ nodes: [Node], _ frame: Frame, escapes: Bool = true) {
         var escapes = escapes
         let start = output.count
-        guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, frame, &escapes) }
-            return
-        }
-        // In an indented partial, whatever starts a line of its own output is indented.
-        for node in nodes {
-            let before = output.count
-            render(node, frame, &escapes)
-            if output.count > before, before > start, output[before - 1] == 0x0A {
-                output.insert(contentsOf: indentation, at: before)
+        // Each node is read where it lies and lent to `render`: a `for … in` loop would hand out
+        // a copy of each, counting a reference for each of its parts.
+        nodes.withUnsafeBufferPointer { nodes in
+            guard let indentation = frame.indentation, !indentation.isEmpty else {
+                for index in nodes.indices { render(nodes[index], frame, &escapes) }
+                return
+            }
+            // In an indented partial, whatever starts a line of its own output is indented.
+            for index in nodes.indices {
+                let before = output.count
+                render(nodes[index], frame, &escapes)
+                if output.count > before, before > start, output[before - 1] == 0x0A {
+                    output.insert(contentsOf: indentation, at: before)
+                }
             }
         }
     }
@@ -83,8 +87,9 @@ struct TemplateRenderer {
             case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
             case .object, .list: break
             }
-        case .section(let reference, let nodes):
-            switch resolve(reference, frame) {
+        case .section(let section):
+            let nodes = section.nodes
+            switch resolve(section.reference, frame) {
             case .list(let items):
                 var inner = frame
                 let count = items.count
@@ -101,8 +106,9 @@ struct TemplateRenderer {
                 enter(value, nodes, inner, escapes)
             case .none: break
             }
-        case .inverted(let reference, let nodes):
-            switch resolve(reference, frame) {
+        case .inverted(let section):
+            let nodes = section.nodes
+            switch resolve(section.reference, frame) {
             case .list(let items):
                 guard items.isEmpty else { return }
                 var inner = frame
@@ -145,32 +151,40 @@ struct TemplateRenderer {
 
     /// The value a tag names, after its functions; `nil` when nothing has that name.
     private func resolve(_ reference: Reference, _ frame: Frame) -> TemplateValue? {
-        var functions = reference.functions[...]
-        var value: TemplateValue?
+        let value: TemplateValue?
         switch reference.root {
         case .current:
-            value = stack.last?.value
+            value = stack.isEmpty ? nil : stack[stack.count - 1].value
         case .scoped:
             // `.name`: the first name in the innermost value only.
-            guard let first = reference.slots.first else {
-                value = stack.last?.value
+            guard !stack.isEmpty else { return nil }
+            guard !reference.slots.isEmpty else {
+                value = stack[stack.count - 1].value
                 break
             }
-            value = stack.last?.value(first).flatMap { descend($0, reference.slots.dropFirst()) }
+            value = stack[stack.count - 1].value(reference.slots[0]).flatMap { descend($0, reference.slots) }
         case .stack:
             let first = reference.slots[0]
             var index = stack.count - 1
+            var found: TemplateValue?
             while index >= 0 {
-                if let found = stack[index].value(first) {
-                    value = descend(found, reference.slots.dropFirst())
-                    break
-                }
+                found = stack[index].value(first)
+                if found != nil { break }
                 index -= 1
             }
+            // Most names are one word: no slice of the rest to make.
+            guard let found else { return nil }
+            value = reference.slots.count == 1 ? found : descend(found, reference.slots)
         case .position:
-            guard let position = frame.position, let function = functions.popFirst() else { return nil }
-            value = function.apply(to: position)
+            guard let position = frame.position, let function = reference.functions.first else { return nil }
+            return apply(reference.functions.dropFirst(), to: function.apply(to: position))
         }
+        // Most tags have no function.
+        return reference.functions.isEmpty ? value : apply(reference.functions[...], to: value)
+    }
+
+    private func apply(_ functions: ArraySlice<TemplateFunction>, to value: TemplateValue?) -> TemplateValue? {
+        var value = value
         for function in functions {
             guard let current = value else { return nil }
             value = function.apply(to: current)
@@ -178,9 +192,10 @@ struct TemplateRenderer {
         return value
     }
 
-    private func descend(_ value: TemplateValue, _ slots: ArraySlice<TemplateSlot>) -> TemplateValue? {
+    /// `value`'s value in each of `slots` but the first (which found `value`), in turn.
+    private func descend(_ value: TemplateValue, _ slots: [TemplateSlot]) -> TemplateValue? {
         var value: TemplateValue? = value
-        for slot in slots {
+        for slot in slots.dropFirst() {
             guard case .object(let object) = value else { return nil }
             value = object.value(slot: slot)
         }

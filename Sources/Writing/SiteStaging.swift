@@ -39,7 +39,8 @@ public final class SiteStaging: @unchecked Sendable {
                 try writer.checkPaths(files, seen: &seen)
                 try makeFolder()
                 if leftover != nil { claim(files.map(\.path)) }
-                try FileTree.write(files, into: folder, made: &folders, keepingSame: leftover != nil)
+                try FileTree.write(
+                    files, into: folder, made: &folders, keepingSame: leftover != nil, fresh: leftover == nil)
             } catch let error as Diagnostic {
                 failure = error
             } catch {

@@ -414,6 +414,51 @@ let bodies = [
         }
     }
 
+    /// A whole build writes each `v1` list from the bytes of the entries' own documents, a
+    /// batch at a time, and makes what `v1` and `v2` documents share once: the files are those
+    /// made one by one, in every batch size.
+    @Test(arguments: ["valid-site", "pmdot-site"], [1, 2, 1000])
+    func aWholeBuildWritesTheListsFromTheEntriesDocuments(site folder: String, batchSize: Int) throws {
+        let tree = ContentLoader(root: Repository.fixtures + "/" + folder).load()
+        let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
+        let (site, _) = SiteResolver.resolve(tree, model: try #require(ModelReader.read(modelText).0))
+        #expect(site.model.publishesAPIv1)
+        let bodies = Dictionary(
+            uniqueKeysWithValues: site.entries.values.joined().map { ($0.key, "<p>\($0.id)\n\"é\"</p>\n") })
+        var files: [String: [UInt8]] = [:]
+        OpenDataRenderer(site: site, bodies: bodies).render(pages: [], batchSize: batchSize) { batch in
+            for file in batch { files[file.path] = file.bytes }
+        }
+        for version in [APIVersion.v1, .v2] {
+            let api = APIDocuments(site: site, bodies: bodies, version: version)
+            for collection in site.model.collections {
+                if version == .v1 {
+                    let list = try #require(files[DataPaths.list(of: collection, in: .v1)], "\(collection.name)")
+                    #expect(list == api.list(of: collection).serializedBytes(), "\(collection.name)")
+                }
+                for entry in site.entries(of: collection.name) {
+                    let path = DataPaths.entry(entry.id, of: collection, in: version)
+                    #expect(files[path] == api.document(for: entry, in: collection).serializedBytes(), "\(path)")
+                }
+            }
+        }
+    }
+
+    /// An item written into a streamed array is indented line by line, whatever it holds.
+    @Test func aStreamedArrayIndentsEachItem() {
+        let header: JSONValue = ["b": .int(1), "z": ["y": .array([])]]
+        let items: [JSONValue] = [
+            ["a": .array([.int(1), ["b": .string("x\ny")]]), "c": .object([:])], .string("\u{2028}"), .int(3),
+        ]
+        var streamed = header.streamedArray("m")
+        for item in items { streamed.append(serialized: item.serializedBytes()) }
+        let whole: JSONValue = ["b": .int(1), "z": ["y": .array([])], "m": .array(items)]
+        #expect(streamed.finish() == whole.serializedBytes())
+        #expect(
+            header.streamedArray("a").finish()
+                == (["b": .int(1), "z": ["y": .array([])], "a": []] as JSONValue).serializedBytes())
+    }
+
     @Test func anEmptyListIsWrittenAsAnEmptyArray() {
         let header: JSONValue = ["b": .int(1), "z": .null]
         let streamed = header.serializedBytes(streaming: "entries", count: 0) { _ in .null }

@@ -58,6 +58,26 @@ import Testing
         #expect(failure.localizedDescription == "`\(root)/a`: Is a directory")
     }
 
+    /// Into a folder this build made, files are created without an `unlink` first; a file or
+    /// hard link found there after all is replaced, not written through, and a folder in the
+    /// way fails as it does otherwise.
+    @Test func aFreshWriteReplacesWhatIsThereAfterAll() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        try FileTree.write([OutputFile(path: "kept.html", text: "original")], into: root)
+        #expect(link(root + "/kept.html", root + "/linked.html") == 0)
+        var made: Set<String> = []
+        try FileTree.write(
+            [OutputFile(path: "linked.html", text: "new"), OutputFile(path: "n/index.html", text: "n")], into: root,
+            made: &made, fresh: true)
+        let written = try contents(of: root)
+        #expect(written["linked.html"] == Array("new".utf8))
+        #expect(written["kept.html"] == Array("original".utf8))
+        #expect(written["n/index.html"] == Array("n".utf8))
+        #expect(throws: FileTree.Failure(path: root + "/n", code: EISDIR)) {
+            try FileTree.write([OutputFile(path: "n", text: "file")], into: root, made: &made, fresh: true)
+        }
+    }
+
     @Test func aMissingFolderIsReported() {
         defer { try? manager.removeItem(atPath: root) }
         #expect(throws: FileTree.Failure(path: root + "/missing/x", code: ENOENT)) {
