@@ -73,7 +73,7 @@ public struct LinkChecker: Sendable {
         // shared URLs) per core: every core stays busy to the end.
         let chunks = Self.chunks(of: folder.pages.count, perCore: 32)
         let queue = ChunkQueue(count: chunks.count)
-        let slots = ReportSlots(count: folder.pages.count)
+        let slots = ResultSlots<PageReport>(count: folder.pages.count)
         let collectsExternal = options.external != nil
         let counter = ProgressCounter("checking pages", total: folder.pages.count, handler: options.progress)
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, chunks.count)
@@ -109,27 +109,4 @@ final class ChunkQueue: @unchecked Sendable {
         taken += 1
         return taken - 1
     }
-}
-
-/// One report per page, each written by one worker: through a raw buffer, never a shared `Array`,
-/// which is not safe to change from several threads even at different indices.
-final class ReportSlots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<PageReport?>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    subscript(index: Int) -> PageReport? {
-        get { storage[index] }
-        set { storage[index] = newValue }
-    }
-
-    var values: [PageReport] { storage.map { $0! } }
 }

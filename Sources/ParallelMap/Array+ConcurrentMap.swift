@@ -12,12 +12,13 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Writes go through a raw buffer, never through a shared `Array`, which is not safe to mutate
-/// from several threads even at different indices.
-final class ResultSlots<Value>: @unchecked Sendable {
+/// One result per index, each written by one thread: writes go through a raw buffer, never
+/// through a shared `Array`, which is not safe to mutate from several threads even at different
+/// indices.
+public final class ResultSlots<Value>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Value?>
 
-    init(count: Int) {
+    public init(count: Int) {
         storage = .allocate(capacity: count)
         storage.initialize(repeating: nil)
     }
@@ -27,10 +28,11 @@ final class ResultSlots<Value>: @unchecked Sendable {
         storage.deallocate()
     }
 
-    subscript(index: Int) -> Value? {
+    public subscript(index: Int) -> Value? {
         get { storage[index] }
         set { storage[index] = newValue }
     }
 
-    var values: [Value] { storage.map { $0! } }
+    /// Every result, in order; each index must have been written.
+    public var values: [Value] { storage.map { $0! } }
 }
