@@ -36,7 +36,7 @@ extension PageBuilder {
         var links: [String: String] = [:]
         for value in values.values {
             links[value.id] = PagePaths.relative(
-                paths.prefix + collection.folder + "/" + field + "/" + value.id + "/", from: page)
+                paths.folder(of: collection, field: field) + value.id + "/", from: page)
         }
         return links
     }

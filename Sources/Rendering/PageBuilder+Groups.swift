@@ -65,7 +65,7 @@ extension PageBuilder {
         var description: String?
         if case .enumeration(let set) = group.field.type { description = set.value(group.value)?.description }
         // The breadcrumb leads to the collection and to the values page of the field.
-        let folder = paths.prefix + group.collection.folder + "/" + group.field.name + "/"
+        let folder = paths.folder(of: group.collection, field: group.field.name)
         return listing(
             of: group.collection, entries: group.entries, page: path(of: group), number: number,
             filter: (group.field.label, group.label), filterDescription: description,
@@ -74,7 +74,7 @@ extension PageBuilder {
 
     /// `proyectos/estado/suspendido/`.
     public func path(of group: Group) -> String {
-        paths.prefix + group.collection.folder + "/" + group.field.name + "/" + group.value + "/"
+        paths.folder(of: group.collection, field: group.field.name) + group.value + "/"
     }
 
     /// The filters of a collection's listing pages, made once per collection: each group-by
@@ -112,7 +112,7 @@ extension PageBuilder {
             fields: collection.groupBy.compactMap(collection.field).compactMap { (field: Field) -> FilterTable.Field? in
                 let groups = all.filter { $0.field.name == field.name }
                 guard !groups.isEmpty else { return nil }
-                let folder = paths.prefix + collection.folder + "/" + field.name + "/"
+                let folder = paths.folder(of: collection, field: field.name)
                 let options = groups.map {
                     (title: $0.label, page: folder + $0.value + "/", word: $0.value + "/", count: $0.entries.count)
                 }

@@ -10,7 +10,7 @@ extension PageBuilder {
     /// planned-end field as group-by pages are after theirs; `nil` when it names no planned end.
     public func latePath(of collection: Collection) -> String? {
         guard let field = collection.plannedEnd else { return nil }
-        return paths.prefix + collection.folder + "/" + field + "/"
+        return paths.folder(of: collection, field: field)
     }
 
     /// The late entries of `collection`, found once for every page that lists or counts them.

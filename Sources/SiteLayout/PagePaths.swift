@@ -55,6 +55,13 @@ public struct PagePaths: Sendable {
         number <= 1 ? listing : listing + data.words.page + "/" + String(number) + "/"
     }
 
+    /// The folder of a collection's pages for its field `field`, such as `proyectos/estado/`:
+    /// the values page of a group-by field (its groups' pages are inside), or the late list of
+    /// the field of a planned end.
+    public func folder(of collection: Collection, field: String) -> String {
+        prefix + collection.folder + "/" + field + "/"
+    }
+
     /// The page of an entry, such as `proyectos/rcn-visa/`.
     public func page(of key: EntryKey) -> String {
         prefix + (model.collection(key.collection)?.folder ?? key.collection) + "/" + key.id + "/"
