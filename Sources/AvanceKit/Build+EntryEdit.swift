@@ -10,9 +10,9 @@ extension Build {
     /// The site after a save that changed the fields of entries' own files (`changed`: paths
     /// relative to the root), made from the last build (`previous`, which had no errors, and
     /// `prepared`) without loading, validating or converting the other files: each edited file
-    /// is validated again, its entry put at its place in display order, the backlinks made
-    /// again, its Markdown converted again in every language, and the pages listed again when
-    /// first asked for (an edited field may move an entry to another group). `nil` when the
+    /// is validated again, its entry put at its place in display order, the backlinks it touches
+    /// mended, its Markdown converted again in every language, and the pages listed again when
+    /// first asked for if an edited field moves an entry to another group. `nil` when the
     /// save did anything else (a file added or removed, a translation, the model, the theme),
     /// or an edited file has a problem, names an entry that does not exist or changes its
     /// headings' ids: a whole build is then needed, to find and report everything it touches.
@@ -51,7 +51,7 @@ extension Build {
             result.sources[path] = file.text
             edited.append(entry)
         }
-        guard var renewed = SiteResolver.update(site, with: edited) else { return nil }
+        guard let renewed = SiteResolver.update(site, with: edited) else { return nil }
         /// `renderer`'s site and bodies with the edited entries of `site` (that renderer's
         /// language's) converted again and in place; `nil` when one has a problem.
         func update(_ renderer: SiteRenderer, site: Site) -> SiteRenderer? {
@@ -73,7 +73,6 @@ extension Build {
             guard let updated = update(renderer, site: translated) else { return nil }
             renderers.append(updated)
         }
-        renewed = own.site
         // The same pages when no edited entry changed a value it is grouped by, or became late
         // or stopped being late: its groups, the size of every listing and the values pages are
         // then the same. (An entry that moves in its collection's order changes which entries a

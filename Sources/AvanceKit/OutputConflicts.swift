@@ -19,7 +19,6 @@ enum OutputConflicts {
 
     /// The files of `theme/static/` (`staticPaths`, relative to it) that have the path of a page
     /// or a document of the prepared site.
-
     static func staticFiles(_ staticPaths: [String], in prepared: PreparedSite) -> [Diagnostic] {
         let site = prepared.site
         var diagnostics: [Diagnostic] = []

@@ -298,8 +298,8 @@ public enum SiteResolver {
     }
 
     /// `site` with `edited` entries in place of the entries of their keys, each at its place in
-    /// display order (`avance serve`'s save of a file whose fields changed): the backlinks are
-    /// made again. Each edited entry must have validated without a problem; `nil` when one is
+    /// display order (`avance serve`'s save of a file whose fields changed), the backlinks they
+    /// touch mended (`Site.replacing(_:order:)`). Each edited entry must have validated without a problem; `nil` when one is
     /// not in the site or refers to an entry that does not exist, for a whole build to report.
     public static func update(_ site: Site, with edited: [Entry]) -> Site? {
         var entries = site.entries
@@ -316,19 +316,20 @@ public enum SiteResolver {
         for key in site.unreadable.values where ids[key.collection] != nil { ids[key.collection]?.insert(key.id) }
         for entry in edited {
             guard let collection = site.model.collection(entry.collection),
-                let old = site.entry(entry.key), var list = entries[entry.collection],
-                let position = list.firstIndex(where: { $0.key == entry.key }),
+                let old = site.entry(entry.key),
+                let position = entries[entry.collection]?.firstIndex(where: { $0.key == entry.key }),
                 collection.fields.allSatisfy({
                     checkReferences(in: entry, field: $0, ids: ids, model: site.model).isEmpty
                 })
             else { return nil }
             let moves = old.title != entry.title || collection.orderBy.contains { old.fields[$0] != entry.fields[$0] }
+            // Changed in place, so that the array is not copied for each edit.
             guard moves else {
-                list[position] = entry
-                entries[entry.collection] = list
+                entries[entry.collection]![position] = entry
                 continue
             }
             // Taken out and put back where the order puts it: the others keep their order.
+            var list = entries.removeValue(forKey: entry.collection)!
             list.remove(at: position)
             let title = sortingTitle(entry)
             var low = 0

@@ -169,6 +169,26 @@ import Testing
         "the English model": ("content/site.en.yaml", { $0 + "\n# a comment\n" }),
     ]
 
+    /// An edit that adds a page (a group of a value no entry had) where the theme has a static
+    /// file is left to a whole build, which reports the conflict.
+    @Test func aNewPageOnAThemeFileIsLeftToAWholeBuild() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = root + "/theme/static/proyectos/socios/cooperativa-luz"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "<p>static</p>".write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
+        let (first, prepared) = Build.prepare(options)
+        let site = try #require(prepared)
+        #expect(!first.diagnostics.hasErrors)
+        let path = "content/proyectos/parque-lineal.md"
+        #expect(
+            try Repository.edit(root + "/" + path) {
+                $0.replacingOccurrences(
+                    of: "socios: [municipio-de-ejemplo]", with: "socios: [municipio-de-ejemplo, cooperativa-luz]")
+            })
+        #expect(Build.updateEntries(first, site, changed: [path], options: options) == nil)
+        #expect(Build.render(options).diagnostics.contains { $0.code == "output-conflict" })
+    }
+
     @Test(arguments: otherEdits.keys.sorted())
     func anythingElseIsLeftToAWholeBuild(what: String) throws {
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -198,6 +198,10 @@ import Testing
         #expect(page.contains("Otro, ") && !page.contains("Una línea guardada"))
         // The listing shows the new title too.
         #expect(try await get("/acciones/", port: port).body.contains("Otro, "))
+        // A save of a file made and gone again changes nothing: the last build stands.
+        let nothing = await server.rebuild(changed: ["content/acciones/sedY4d5e6"])
+        #expect(nothing.log.isEmpty, "\(nothing.log)")
+        #expect(try await get("/acciones/a01/", port: port).body.contains("Otro, "))
 
         let model = try String(contentsOfFile: root + "/content/site.yaml", encoding: .utf8)
         try (model + "\n# un comentario\n").write(
