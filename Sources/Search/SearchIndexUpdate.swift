@@ -52,7 +52,8 @@ extension SearchIndexBuilder {
         let records = numbers.concurrentMap { number in
             record(of: documents[number].0, in: documents[number].1, paths: paths)
         }
-        old.replace(Dictionary(uniqueKeysWithValues: zip(numbers, records.map(TermIndex.terms(of:)))))
+        guard old.replace(Dictionary(uniqueKeysWithValues: zip(numbers, records.map(TermIndex.terms(of:)))))
+        else { return nil }
         let shards = TermIndex.shards(of: old.sortedLines())
         var files = [
             OutputFile(path: folder + Self.manifest, bytes: Self.manifestBytes(documents: count, shards: shards))
@@ -156,24 +157,25 @@ extension TermIndex {
 
         /// Replaces the terms of `documents` (number → its terms and their places): each is
         /// taken out of every list it was in (a term left in no list is gone), then put in the
-        /// lists of its new terms. Only the lines of the terms touched are made again.
-        mutating func replace(_ documents: [Int: [(String, Int)]]) {
-            guard !documents.isEmpty else { return }
+        /// lists of its new terms. Only the lines of the terms touched are made again. `false`
+        /// (and nothing replaced) when a line's lists cannot be read: the index is then made
+        /// whole, since a term read as holding nothing would lose every other document.
+        mutating func replace(_ documents: [Int: [(String, Int)]]) -> Bool {
+            guard !documents.isEmpty else { return true }
             let numbers = documents.keys.sorted()
             // The old terms of these documents: every line is decoded, on every core.
             let lines = self.lines
             let terms = Array(lines.keys)
-            let holding = terms.concurrentMap { term -> [[Int]]? in
-                guard let line = lines[term] else { return nil }
-                // A line that cannot be read is made again from nothing: never the case for a
-                // shard `read` accepted, since both come from `TermIndex.shard`.
-                guard let lists = Self.lists(of: line) else { return [[], [], []] }
-                return lists.contains { list in numbers.contains { Self.find($0, in: list) != nil } } ? lists : nil
+            let holding = terms.concurrentMap { term -> [[Int]]?? in
+                guard let line = lines[term], let lists = Self.lists(of: line) else { return nil }
+                return .some(
+                    lists.contains { list in numbers.contains { Self.find($0, in: list) != nil } } ? lists : nil)
             }
             // The lists of the terms touched, made again below.
             var decoded: [String: [[Int]]] = [:]
-            for (term, lists) in zip(terms, holding) {
-                guard var lists else { continue }
+            for (term, read) in zip(terms, holding) {
+                guard let read else { return false }
+                guard var lists = read else { continue }
                 for place in lists.indices { lists[place].removeAll { documents[$0] != nil } }
                 decoded[term] = lists
             }
@@ -192,6 +194,7 @@ extension TermIndex {
                     self.lines[term] = TermIndex.line(term, lists)
                 }
             }
+            return true
         }
 
         /// The lines, sorted as `TermIndex.shards` sorts them.

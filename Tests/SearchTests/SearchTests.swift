@@ -430,7 +430,10 @@ func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
         #expect(!restored.values.contains { String(decoding: $0, as: UTF8.self).contains("xyzzy") })
     }
 
-    @Test(arguments: ["no manifest", "other count", "other version", "missing shard", "torn shard", "escaped term"])
+    @Test(arguments: [
+        "no manifest", "other count", "other version", "missing shard", "torn shard", "escaped term",
+        "unreadable postings",
+    ])
     func anIndexThatCannotBeReadIsMadeWhole(_ damage: String) throws {
         var before = try index(files)
         let manifest = "search-index/index.json"
@@ -445,6 +448,10 @@ func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
         case "other version": replace(manifest, "\"version\": 2", "\"version\": 3")
         case "missing shard": before[shard] = nil
         case "torn shard": before[shard] = Array(before[shard]!.prefix(before[shard]!.count / 2))
+        case "unreadable postings":
+            // Every term's first list starts with a character no list is written with.
+            before[shard] = Array(
+                String(decoding: before[shard]!, as: UTF8.self).replacing("\":[\"", with: "\":[\"!").utf8)
         default:
             before[shard] = Array(
                 String(decoding: before[shard]!, as: UTF8.self).replacing("{\n\"", with: "{\n\"\\u0061").utf8)
@@ -476,7 +483,8 @@ extension TermIndexTests {
         records[7].foldedBody = "pal10abra nuevo"
         records[7].foldedTitle = "entrada"
         records[3000].foldedTitle = ""
-        lines.replace([7: TermIndex.terms(of: records[7]), 3000: TermIndex.terms(of: records[3000])])
+        let replaced = lines.replace([7: TermIndex.terms(of: records[7]), 3000: TermIndex.terms(of: records[3000])])
+        #expect(replaced)
         let expected = TermIndex(records: records).shards(budget: 8 * 1024)
         #expect(TermIndex.shards(of: lines.sortedLines(), budget: 8 * 1024) == expected)
         #expect(!expected.contains { String(decoding: $0.bytes, as: UTF8.self).contains("\"solo\"") })
