@@ -101,11 +101,11 @@ extension Build {
                     // The search indexes are made from the last build's when their documents
                     // are the same, in the same order; otherwise whole.
                     let outputFolder = cache.outputFolder
-                    let trusted = Set(manifest.outputs.keys)
+                    let trusted = manifest.outputs
                     let update =
                         search == manifest.search
                         ? SearchUpdate(changed: keys.union(translated.map(\.key))) { path in
-                            trusted.contains(path)
+                            trusted[path] != nil
                                 ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init) : nil
                         } : nil
                     prepared.dataFiles(pages: pagePaths, batchSize: batchSize, changedBodies: keys, search: update) {

@@ -72,14 +72,14 @@ public struct LinkChecker: Sendable {
         // Small chunks, taken in turn by one worker (one tokenizer, one libxml2 context, one memory of
         // shared URLs) per core: every core stays busy to the end.
         let chunks = Self.chunks(of: folder.pages.count, perCore: 32)
-        let queue = ChunkQueue(count: chunks.count)
+        let queue = NextIndex()
         let slots = ResultSlots<PageReport>(count: folder.pages.count)
         let collectsExternal = options.external != nil
         let counter = ProgressCounter("checking pages", total: folder.pages.count, handler: options.progress)
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, chunks.count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var worker = PageWorker(resolver: resolver, folder: folder, collectsExternal: collectsExternal)
-            while let chunk = queue.next() {
+            while let chunk = queue.take(below: chunks.count) {
                 for index in chunks[chunk] {
                     slots[index] = worker.check(folder.pages[index])
                     counter.step()
@@ -89,24 +89,5 @@ public struct LinkChecker: Sendable {
         var reports = slots.values
         checkFragments(&reports)
         return reports
-    }
-}
-
-/// Hands out chunk numbers, each once, to the workers that ask.
-final class ChunkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var taken = 0
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-    }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard taken < count else { return nil }
-        taken += 1
-        return taken - 1
     }
 }

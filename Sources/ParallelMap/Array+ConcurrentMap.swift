@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` over every core: the results keep the order of the input, so output stays
@@ -35,4 +36,22 @@ public final class ResultSlots<Value>: @unchecked Sendable {
 
     /// Every result, in order; each index must have been written.
     public var values: [Value] { storage.map { $0! } }
+}
+
+/// Hands out the numbers 0, 1, 2… below a bound, each once, to the threads that ask: work taken
+/// in turn, so that every thread stays busy to the end.
+public final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    public init() {}
+
+    /// The next number below `count`; `nil` once every one is taken.
+    public func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
 }

@@ -225,17 +225,3 @@ enum FileTree {
         }
     }
 }
-
-/// The next item to take, shared by the threads of `FileTree.forEach`.
-private final class NextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-
-    func take(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
-    }
-}
