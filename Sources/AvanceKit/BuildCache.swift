@@ -328,7 +328,10 @@ struct BuildCache {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
         var found: [(path: String, stamp: String)] = []
         var pending = [folder]
+        // The folder itself is visited: a link back to it (`up -> ..`) is not walked again.
         var visited: Set<String> = []
+        var top = stat()
+        if stat(base + "/" + folder, &top) == 0 { visited.insert("\(top.st_dev):\(top.st_ino)") }
         while let relative = pending.popLast() {
             guard let directory = opendir(base + "/" + relative) else {
                 continue  // missing, or not a folder: no files, as with the enumerator
@@ -338,7 +341,8 @@ struct BuildCache {
                 let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                guard name != ".", name != ".." else { continue }
+                // Hidden names are passed over, as the loader passes them over.
+                guard !name.hasPrefix(".") else { continue }
                 let path = relative + "/" + name
                 var info = stat()
                 guard stat(base + "/" + path, &info) == 0 else { continue }

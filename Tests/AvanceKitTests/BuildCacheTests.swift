@@ -1,4 +1,5 @@
 import Foundation
+import Loading
 import TestSupport
 import Testing
 
@@ -334,7 +335,9 @@ import Testing
         let paths = found.map(\.path)
         #expect(paths.contains("content/a.md") && paths.contains("content/real/b.md"))
         #expect(paths.contains("content/link/b.md"), "\(paths)")
-        #expect(paths.contains("content/.oculto"))
+        // The loader's own files, no more: no hidden file, nothing twice through `up`.
+        #expect(paths == ContentLoader(root: root).listFiles().paths)
+        #expect(!paths.contains("content/.oculto") && !paths.contains { $0.contains("/up/") })
         #expect(found.allSatisfy { $0.stamp == BuildCache.contentStamp(root + "/" + $0.path) })
         #expect(paths == paths.sorted())
         #expect(BuildCache.stampedFiles(under: root, folder: "missing").isEmpty)
