@@ -5,12 +5,11 @@ import SiteLayout
 /// The roll-ups of parent pages (an axis, a milestone): every entry below it with a status,
 /// counted once, which ones were counted and how they were found.
 extension PageBuilder {
-    /// The entries of a roll-up that are exactly those referring to the page's entry through one
-    /// field of their collection: the same entries as that field's group of backlinks.
+    /// The field through which a roll-up's entries, exactly those referring to the page's
+    /// entry through it, are found: the same entries as that field's group of backlinks.
     struct RollupMentions: Sendable {
         var collection: String
         var field: String
-        var entries: Set<EntryKey>
     }
 
     /// A roll-up of at most this many entries is a sentence that names them with their status;
@@ -117,7 +116,7 @@ extension PageBuilder {
             (site.backlinks[entry.key] ?? []).filter { $0.from.collection == step.collection && $0.field == step.field }
                 .map(\.from))
         guard counted == referring else { return nil }
-        return RollupMentions(collection: step.collection, field: step.field, entries: counted)
+        return RollupMentions(collection: step.collection, field: step.field)
     }
 
     /// A roll-up of one or two entries as a sentence: "Dependen de esta entrada 2 proyectos:
