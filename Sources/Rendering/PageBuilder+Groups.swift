@@ -20,13 +20,17 @@ extension PageBuilder {
     /// Every group-by page of `collection`: each enum value (even with no entries, so the
     /// page can say so), each referenced entry.
     public func groups(of collection: Collection) -> [Group] {
-        listingMemo.groups(of: collection.name) { Self.groups(of: collection, in: site) }.list
+        memoGroups(of: collection).list
     }
 
     /// The group-by page of `collection`'s field `field` for `value`, if it has one.
     public func group(of collection: Collection, field: String, value: String) -> Group? {
-        let groups = listingMemo.groups(of: collection.name) { Self.groups(of: collection, in: site) }
+        let groups = memoGroups(of: collection)
         return groups.byValue[field]?[value].map { groups.list[$0] }
+    }
+
+    private func memoGroups(of collection: Collection) -> ListingMemo.Groups {
+        listingMemo.groups(of: collection.name) { Self.groups(of: collection, in: site) }
     }
 
     /// `groups(of:)`, made from `site`: the entries are sorted into their values in one pass.

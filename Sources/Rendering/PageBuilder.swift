@@ -141,47 +141,49 @@ public struct PageBuilder: Sendable {
 /// so a body edit keeps them. Safe to share between threads; two pages asking at once may both
 /// count, with the same result.
 final class ListingMemo: @unchecked Sendable {
+    typealias Groups = (list: [PageBuilder.Group], byValue: [String: [String: Int]])
     private let lock = NSLock()
     private var counts: [String: StatusCounts?] = [:]
     private var late: [String: [Entry]] = [:]
-    private var groups: [String: (list: [PageBuilder.Group], byValue: [String: [String: Int]])] = [:]
+    private var groups: [String: Groups] = [:]
     private var tables: [String: PageBuilder.FilterTable] = [:]
+
+    /// The value kept at `key` in the table `table`, made by `make` the first time (outside
+    /// the lock: two pages may make it at once, and both make the same).
+    private func memo<Value>(
+        _ table: ReferenceWritableKeyPath<ListingMemo, [String: Value]>, _ key: String,
+        _ make: () -> Value
+    ) -> Value {
+        if let kept = lock.withLock({ self[keyPath: table][key] }) { return kept }
+        let made = make()
+        lock.withLock { self[keyPath: table][key] = made }
+        return made
+    }
 
     /// The group-by pages of the collection `name`, made by `make` the first time, with the
     /// place of each by field and value.
-    func groups(of name: String, _ make: () -> [PageBuilder.Group]) -> (
-        list: [PageBuilder.Group], byValue: [String: [String: Int]]
-    ) {
-        if let kept = lock.withLock({ groups[name] }) { return kept }
-        let list = make()
-        var byValue: [String: [String: Int]] = [:]
-        for (index, group) in list.enumerated() { byValue[group.field.name, default: [:]][group.value] = index }
-        lock.withLock { groups[name] = (list, byValue) }
-        return (list, byValue)
+    func groups(of name: String, _ make: () -> [PageBuilder.Group]) -> Groups {
+        memo(\.groups, name) {
+            let list = make()
+            var byValue: [String: [String: Int]] = [:]
+            for (index, group) in list.enumerated() { byValue[group.field.name, default: [:]][group.value] = index }
+            return (list, byValue)
+        }
     }
 
     /// The filters of the collection `name`'s listings, made by `make` the first time.
     func filterTable(of name: String, _ make: () -> PageBuilder.FilterTable) -> PageBuilder.FilterTable {
-        if let kept = lock.withLock({ tables[name] }) { return kept }
-        let made = make()
-        lock.withLock { tables[name] = made }
-        return made
+        memo(\.tables, name, make)
     }
 
     /// The late entries of the collection `name`, found by `find` the first time.
     func lateEntries(of name: String, _ find: () -> [Entry]) -> [Entry] {
-        if let kept = lock.withLock({ late[name] }) { return kept }
-        let found = find()
-        lock.withLock { late[name] = found }
-        return found
+        memo(\.late, name, find)
     }
 
     /// The status counts of the listing at `listing` (its first page's path), made by `make`
     /// the first time.
     func statusCounts(of listing: String, _ make: () -> StatusCounts?) -> StatusCounts? {
-        if let kept = lock.withLock({ counts[listing] }) { return kept }
-        let made = make()
-        lock.withLock { counts[listing] = made }
-        return made
+        memo(\.counts, listing, make)
     }
 }
