@@ -243,33 +243,42 @@ struct BuildCache {
     }
 
     /// What to do, given the manifest of the last build (`nil` when there is none or it cannot
-    /// be trusted) and this build's fingerprint.
-    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?) -> Plan {
-        guard let manifest else { return .full(reason: why ?? "no cache yet") }
+    /// be trusted) and this build's fingerprint; and whether `output` (the output folder) holds
+    /// the last build's files, each the cache's copy unchanged, so that the build can change only
+    /// what it makes in place.
+    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?, output: String? = nil) -> (
+        plan: Plan, inPlace: Bool
+    ) {
+        guard let manifest else { return (.full(reason: why ?? "no cache yet"), false) }
         guard manifest.key == fingerprint.key else {
-            return .full(reason: "the binary, theme, model, options or git dates changed")
+            return (.full(reason: "the binary, theme, model, options or git dates changed"), false)
         }
         // The same files: as many, each known (no set of 18,000 paths made twice).
         guard manifest.inputs.count == fingerprint.inputs.count,
             fingerprint.inputs.keys.allSatisfy({ manifest.inputs[$0] != nil })
         else {
-            return .full(reason: "content files were added or removed")
+            return (.full(reason: "content files were added or removed"), false)
         }
         var changed: Set<String> = []
         for (path, input) in fingerprint.inputs where manifest.inputs[path] != input {
             guard let old = manifest.inputs[path], old.frontMatter == input.frontMatter,
                 old.blankBody == input.blankBody, !input.blankBody
-            else { return .full(reason: "the front matter of \(path) changed") }
+            else { return (.full(reason: "the front matter of \(path) changed"), false) }
             changed.insert(path)
         }
-        guard let broken = brokenCopy(manifest) else { return changed.isEmpty ? .unchanged : .bodies(changed) }
-        return .full(reason: "the cache's copy of \(broken) changed since it was saved")
+        let plan: Plan = changed.isEmpty ? .unchanged : .bodies(changed)
+        // The output's files are the cache's (the same inode, size and time): what the build
+        // does not make is there already.
+        if let output, brokenCopy(manifest, in: output) == nil { return (plan, true) }
+        guard let broken = brokenCopy(manifest) else { return (plan, false) }
+        return (.full(reason: "the cache's copy of \(broken) changed since it was saved"), false)
     }
 
-    /// The first output whose cache copy is missing or changed since the manifest was written.
-    func brokenCopy(_ manifest: Manifest) -> String? {
+    /// The first output whose copy in `folder` (the cache's copy of the last output, by default)
+    /// is missing or changed since the manifest was written.
+    func brokenCopy(_ manifest: Manifest, in folder: String? = nil) -> String? {
         let outputs = Array(manifest.outputs)
-        let folder = outputFolder
+        let folder = folder ?? outputFolder
         // In chunks, on every core: one `lstat` a file.
         let chunk = 2048
         let broken = stride(from: 0, to: outputs.count, by: chunk).map { $0 }.concurrentMap { start in

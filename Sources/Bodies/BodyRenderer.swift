@@ -78,18 +78,26 @@ public struct BodyRenderer: Sendable {
     public func render(progress: ProgressHandler? = nil) -> RenderedBodies {
         let entries = site.model.collections.flatMap { site.entries(of: $0.name) }
         let kept = cache?.results(prefix: prefix, generation: generation) ?? [:]
+        // What earlier runs rendered (the build cache's store), by the digest of each input.
+        let stored = cache?.stored(prefix: prefix, generation: generation) ?? [:]
         let inputs = cache == nil ? [] : entries.map(input)
         let counter = ProgressCounter("converting Markdown", total: entries.count, handler: progress)
-        let outcomes = Array(entries.indices).concurrentMap { index -> (EntryResult, reused: Bool) in
+        let outcomes = Array(entries.indices).concurrentMap {
+            index -> (EntryResult, digest: String, reused: Bool) in
             defer { counter.step() }
-            if let cached = kept[entries[index].key], cached.input == inputs[index] { return (cached.result, true) }
-            return (render(entries[index]), false)
+            guard cache != nil else { return (render(entries[index]), "", false) }
+            let key = entries[index].key
+            if let cached = kept[key], cached.input == inputs[index] { return (cached.result, cached.digest, true) }
+            let digest = inputs[index].digest
+            if let cached = stored[key], cached.digest == digest { return (cached.result, digest, true) }
+            return (render(entries[index]), digest, false)
         }
         let results = outcomes.map(\.0)
         if let cache {
             var keep: [EntryKey: BodyCache.Kept] = [:]
             for index in entries.indices {
-                keep[entries[index].key] = .init(input: inputs[index], result: results[index])
+                keep[entries[index].key] = .init(
+                    input: inputs[index], digest: outcomes[index].digest, result: results[index])
             }
             cache.keep(keep, prefix: prefix, generation: generation, reused: outcomes.count { $0.reused })
         }
