@@ -22,11 +22,18 @@ extension Build {
         }
         let dates =
             options.history ?? GitHistory(lastChanged: [:], referenceDate: GitHistory.sourceDate(options.environment))
+        // The content folder is walked while the manifest is read; the output is checked against
+        // the manifest while the content files are hashed.
+        let root = options.root
+        let walk = Background { BuildCache.stampedFiles(under: root, folder: "content") }
         let (manifest, why) = cache.readManifest()
         defer { if options.freeAtExit { ProcessLifetime.keep(manifest as Any) } }
-        let fingerprint = cache.fingerprint(options, history: dates, previous: manifest)
+        let folder = writer.output
+        let outputCheck = manifest.map { manifest in Background { cache.brokenCopy(manifest, in: folder) } }
+        let fingerprint = cache.fingerprint(options, history: dates, previous: manifest, found: walk.value)
         defer { if options.freeAtExit { ProcessLifetime.keep(fingerprint) } }
-        var (plan, inPlace) = cache.plan(manifest, fingerprint, why: why, output: writer.output)
+        var (plan, inPlace) = cache.plan(
+            manifest, fingerprint, why: why, outputCheck: outputCheck.map { check in { check.value } })
         var log = [
             clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count) + (inPlace ? ", changed in place" : ""))
         ]
@@ -38,7 +45,10 @@ extension Build {
         // The order of each search index's documents, kept for the next build.
         var search = manifest?.search ?? [:]
         // The caches the stores of validated entries and bodies were read into, and what they held.
-        var stores: (caches: BuildCaches, state: BuildCache.StoreState)?
+        var stores: (caches: BuildCaches, state: @Sendable () -> BuildCache.StoreState)?
+        // Saving them, on another thread; waited for before the build returns.
+        var savingStores: Background<Void>?
+        defer { _ = savingStores?.value }
         if let manifest, plan == .unchanged, historyWarning == nil, let report = cache.readDiagnostics(manifest) {
             // Nothing changed: the last build's diagnostics, and the whole output from the cache.
             result = BuildResult()
@@ -72,6 +82,14 @@ extension Build {
             // Said where a build without the cache says it: once the site is validated (a site
             // with no `content/` stops before git is read).
             if let historyWarning, result.site != nil { result.diagnostics.append(historyWarning) }
+            // The stores are saved while the pages are rendered: validation and Markdown are done.
+            if let stores {
+                let salt = fingerprint.binary.hash
+                savingStores = Background {
+                    cache.saveStores(
+                        entries: stores.caches.entries, bodies: stores.caches.bodies, state: stores.state(), salt: salt)
+                }
+            }
             guard let prepared, !result.diagnostics.hasErrors else {
                 quoteUnread(&result, root: options.root)
                 staging.discard()
@@ -168,11 +186,6 @@ extension Build {
             try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written,
                 diagnostics: result.diagnostics, sources: result.sources, search: search, previous: manifest)
-            if let stores {
-                cache.saveStores(
-                    entries: stores.caches.entries, bodies: stores.caches.bodies, state: stores.state,
-                    salt: fingerprint.binary.hash)
-            }
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
         } catch {
             // The output is written; a cache that could not be saved is only a slower next build.

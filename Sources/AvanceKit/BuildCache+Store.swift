@@ -34,45 +34,56 @@ extension BuildCache {
         return Int(hash % UInt32(shardCount))
     }
 
-    /// Fills `entries` and `bodies` with the stored results; returns what was read.
+    /// Fills `entries` with the stored results, and has `bodies` take theirs once read: the
+    /// bodies' store is read on another thread while the entries are loaded and resolved, which
+    /// takes one core. Returns what was read, waiting for the bodies' store.
     func restoreStores(into entries: EntryCache, _ bodies: BodyCache, hashes: [String: String], salt: String)
-        -> StoreState
+        -> @Sendable () -> StoreState
     {
         let folder = storeFolder
-        let read = Array(0..<(2 * Self.shardCount)).concurrentMap { index -> Shard? in
-            let isBodies = index >= Self.shardCount
-            let name = (isBodies ? "bodies-" : "entries-") + String(index % Self.shardCount)
-            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { return nil }
-            return try? Self.readShard(data, bodies: isBodies, salt: salt)
-        }
-        var state = StoreState()
-        var stored: [String: EntryCache.Stored] = [:]
-        stored.reserveCapacity(read.prefix(Self.shardCount).reduce(0) { $0 + ($1?.entries.count ?? 0) })
-        var entryGeneration: String?
-        var storedBodies: [String: (generation: String, results: [EntryKey: BodyCache.Stored])] = [:]
-        for (index, shard) in read.enumerated() {
-            guard let shard else { continue }
-            if index < Self.shardCount {
-                // Every shard of one store was written under one generation; another is left out.
-                guard entryGeneration == nil || entryGeneration == shard.entryGeneration else { continue }
-                entryGeneration = shard.entryGeneration
-                state.entries[index] = shard.signature
-                for (path, result) in shard.entries { stored[path] = result }
-            } else {
-                state.bodies[index - Self.shardCount] = shard.signature
-                for (prefix, part) in shard.bodies {
-                    if let known = storedBodies[prefix], known.generation != part.generation { continue }
-                    if storedBodies[prefix] == nil {
-                        storedBodies[prefix] = (part.generation, [:])
-                        storedBodies[prefix]!.results.reserveCapacity(part.results.count * Self.shardCount)
-                    }
-                    for (key, result) in part.results { storedBodies[prefix]!.results[key] = result }
-                }
+        @Sendable func read(_ isBodies: Bool) -> [Shard?] {
+            Array(0..<Self.shardCount).concurrentMap { index -> Shard? in
+                let name = (isBodies ? "bodies-" : "entries-") + String(index)
+                guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { return nil }
+                return try? Self.readShard(data, bodies: isBodies, salt: salt)
             }
         }
+        let storedBodies = Background { () -> (signatures: [String?], results: BodyCache.StoredResults) in
+            let shards = read(true)
+            var results: BodyCache.StoredResults = [:]
+            for shard in shards {
+                for (prefix, part) in shard?.bodies ?? [:] {
+                    if let known = results[prefix], known.generation != part.generation { continue }
+                    if results[prefix] == nil {
+                        results[prefix] = (part.generation, [:])
+                        results[prefix]!.results.reserveCapacity(part.results.count * Self.shardCount)
+                    }
+                    for (key, result) in part.results { results[prefix]!.results[key] = result }
+                }
+            }
+            return (shards.map { $0?.signature }, results)
+        }
+        bodies.restore(later: { storedBodies.value.results }, salt: salt)
+        let shards = read(false)
+        var state = StoreState()
+        var stored: [String: EntryCache.Stored] = [:]
+        stored.reserveCapacity(shards.reduce(0) { $0 + ($1?.entries.count ?? 0) })
+        var entryGeneration: String?
+        for (index, shard) in shards.enumerated() {
+            guard let shard else { continue }
+            // Every shard of one store was written under one generation; another is left out.
+            guard entryGeneration == nil || entryGeneration == shard.entryGeneration else { continue }
+            entryGeneration = shard.entryGeneration
+            state.entries[index] = shard.signature
+            for (path, result) in shard.entries { stored[path] = result }
+        }
         entries.restore(stored, generation: entryGeneration ?? "", hashes: hashes, salt: salt)
-        bodies.restore(storedBodies, salt: salt)
-        return state
+        let entriesRead = state
+        return {
+            var state = entriesRead
+            state.bodies = storedBodies.value.signatures
+            return state
+        }
     }
 
     /// Writes the shards whose records are not those read (`state`); a shard not written keeps
@@ -93,7 +104,7 @@ extension BuildCache {
         let folder = storeFolder
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let (entryParts, bodyParts) = (entryShards, bodyShards)
-        Array(0..<(2 * Self.shardCount)).concurrentMap { index in
+        _ = Array(0..<(2 * Self.shardCount)).concurrentMap { index in
             let shard = index % Self.shardCount
             let isBodies = index >= Self.shardCount
             let signature =

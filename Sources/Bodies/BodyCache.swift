@@ -25,7 +25,7 @@ public final class BodyCache: @unchecked Sendable {
 
     /// Per language folder: the digest of the generation and salt of the stored results, and
     /// the results (`restore`); and what the digests also cover (the avance binary's hash).
-    private var stored: [String: (generation: String, results: [EntryKey: Stored])] = [:]
+    private var stored: StoredResults = [:]
     private var salt = ""
 
     /// One body as an earlier run rendered it: the digest of what it was rendered from
@@ -35,17 +35,33 @@ public final class BodyCache: @unchecked Sendable {
         let result: BodyRenderer.EntryResult
     }
 
+    /// Stored results per language folder: the digest of their generation and salt, and the
+    /// results by entry.
+    public typealias StoredResults = [String: (generation: String, results: [EntryKey: Stored])]
+
+    /// What gives the stored results (`restore(later:salt:)`), called once, when first needed.
+    private var pending: (@Sendable () -> StoredResults)?
+
     /// Takes the results of an earlier run (`storable()`), per language folder; `salt` is what
     /// else their generation's digest covers (the binary).
-    public func restore(_ stored: [String: (generation: String, results: [EntryKey: Stored])], salt: String) {
+    public func restore(_ stored: StoredResults, salt: String) {
         lock.withLock {
             self.stored = stored
             self.salt = salt
         }
     }
 
+    /// `restore`, with results that `later` gives (waiting for them to be read) when a body is
+    /// first looked up.
+    public func restore(later: @escaping @Sendable () -> StoredResults, salt: String) {
+        lock.withLock {
+            pending = later
+            self.salt = salt
+        }
+    }
+
     /// This run's results, to store for the next (`restore`), per language folder.
-    public func storable() -> [String: (generation: String, results: [EntryKey: Stored])] {
+    public func storable() -> StoredResults {
         lock.withLock {
             languages.mapValues { kept in
                 (
@@ -59,6 +75,10 @@ public final class BodyCache: @unchecked Sendable {
     /// The stored results of `prefix`'s bodies rendered under `generation`.
     func stored(prefix: String, generation: String) -> [EntryKey: Stored] {
         lock.withLock {
+            if let pending {
+                stored = pending()
+                self.pending = nil
+            }
             guard let kept = stored[prefix], kept.generation == ContentDigest.of(salt + "\n" + generation) else {
                 return [:]
             }

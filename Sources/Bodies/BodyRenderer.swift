@@ -80,28 +80,30 @@ public struct BodyRenderer: Sendable {
         let kept = cache?.results(prefix: prefix, generation: generation) ?? [:]
         // What earlier runs rendered (the build cache's store), by the digest of each input.
         let stored = cache?.stored(prefix: prefix, generation: generation) ?? [:]
-        let inputs = cache == nil ? [] : entries.map(input)
         let counter = ProgressCounter("converting Markdown", total: entries.count, handler: progress)
         let outcomes = Array(entries.indices).concurrentMap {
-            index -> (EntryResult, digest: String, reused: Bool) in
+            index -> (EntryResult, input: BodyCache.BodyInput?, digest: String, reused: Bool) in
             defer { counter.step() }
-            guard cache != nil else { return (render(entries[index]), "", false) }
+            guard cache != nil else { return (render(entries[index]), nil, "", false) }
             let key = entries[index].key
-            if let cached = kept[key], cached.input == inputs[index] { return (cached.result, cached.digest, true) }
-            let digest = inputs[index].digest
-            if let cached = stored[key], cached.digest == digest { return (cached.result, digest, true) }
-            return (render(entries[index]), digest, false)
+            let input = input(entries[index])
+            if let cached = kept[key], cached.input == input { return (cached.result, input, cached.digest, true) }
+            let digest = input.digest
+            if let cached = stored[key], cached.digest == digest { return (cached.result, input, digest, true) }
+            return (render(entries[index]), input, digest, false)
         }
         let results = outcomes.map(\.0)
         if let cache {
             var keep: [EntryKey: BodyCache.Kept] = [:]
-            for index in entries.indices {
-                keep[entries[index].key] = .init(
-                    input: inputs[index], digest: outcomes[index].digest, result: results[index])
+            keep.reserveCapacity(entries.count)
+            for (entry, outcome) in zip(entries, outcomes) {
+                keep[entry.key] = .init(input: outcome.input!, digest: outcome.digest, result: outcome.0)
             }
             cache.keep(keep, prefix: prefix, generation: generation, reused: outcomes.count { $0.reused })
         }
         var bodies = RenderedBodies()
+        bodies.html.reserveCapacity(entries.count)
+        bodies.headings.reserveCapacity(entries.count)
         var anchors: [Anchor] = []
         for (entry, result) in zip(entries, results) {
             bodies.html[entry.key] = result.html

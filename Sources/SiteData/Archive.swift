@@ -6,14 +6,15 @@ import Foundation
 /// validating each file again. Integers are LEB128 varints (zig-zag for signed ones), strings a
 /// byte count and their UTF-8, doubles their eight bytes. Not a format for other programs: a
 /// change of avance is a change of key, and the stores are made again.
-public struct ArchiveWriter {
-    public private(set) var bytes: [UInt8] = []
+@frozen public struct ArchiveWriter {
+    /// The bytes written so far.
+    public var bytes: [UInt8] = []
 
-    public init(capacity: Int = 0) {
+    @inlinable public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
 
-    public mutating func unsigned(_ value: UInt64) {
+    @inlinable public mutating func unsigned(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -22,19 +23,19 @@ public struct ArchiveWriter {
         bytes.append(UInt8(value))
     }
 
-    public mutating func int(_ value: Int) {
+    @inlinable public mutating func int(_ value: Int) {
         unsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1)))))
     }
 
-    public mutating func bool(_ value: Bool) {
+    @inlinable public mutating func bool(_ value: Bool) {
         bytes.append(value ? 1 : 0)
     }
 
-    public mutating func double(_ value: Double) {
+    @inlinable public mutating func double(_ value: Double) {
         withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
     }
 
-    public mutating func string(_ value: String) {
+    @inlinable public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             unsigned(UInt64(utf8.count))
@@ -42,24 +43,24 @@ public struct ArchiveWriter {
         }
     }
 
-    public mutating func raw(_ value: [UInt8]) {
+    @inlinable public mutating func raw(_ value: [UInt8]) {
         unsigned(UInt64(value.count))
         bytes += value
     }
 
     /// A flag, then the value when there is one.
-    public mutating func optional<T>(_ value: T?, _ write: (inout ArchiveWriter, T) -> Void) {
+    @inlinable public mutating func optional<T>(_ value: T?, _ write: (inout ArchiveWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
     }
 
-    public mutating func array<T>(_ values: [T], _ write: (inout ArchiveWriter, T) -> Void) {
+    @inlinable public mutating func array<T>(_ values: [T], _ write: (inout ArchiveWriter, T) -> Void) {
         unsigned(UInt64(values.count))
         for value in values { write(&self, value) }
     }
 
     /// A dictionary's pairs, keys sorted: the same values give the same bytes.
-    public mutating func dictionary<T>(_ values: [String: T], _ write: (inout ArchiveWriter, T) -> Void) {
+    @inlinable public mutating func dictionary<T>(_ values: [String: T], _ write: (inout ArchiveWriter, T) -> Void) {
         unsigned(UInt64(values.count))
         for key in values.keys.sorted() {
             string(key)
@@ -67,7 +68,7 @@ public struct ArchiveWriter {
         }
     }
 
-    public mutating func location(_ location: SourceLocation) {
+    @inlinable public mutating func location(_ location: SourceLocation) {
         string(location.file)
         int(location.line)
         int(location.column)
@@ -75,7 +76,7 @@ public struct ArchiveWriter {
     }
 
     /// Diagnostics, as JSON (rare: most files have none).
-    public mutating func diagnostics(_ diagnostics: [Diagnostic]) {
+    @inlinable public mutating func diagnostics(_ diagnostics: [Diagnostic]) {
         raw(diagnostics.isEmpty ? [] : Array((try? JSONEncoder().encode(diagnostics)) ?? Data("[]".utf8)))
     }
 }
@@ -88,20 +89,20 @@ public struct ArchiveReader {
         public init() {}
     }
 
-    let bytes: UnsafeRawBufferPointer
-    public private(set) var offset: Int
-    let end: Int
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    public var offset: Int
+    @usableFromInline let end: Int
 
     /// Reads `bytes` from `offset` up to `end` (their end by default).
-    public init(_ bytes: UnsafeRawBufferPointer, from offset: Int = 0, to end: Int? = nil) {
+    @inlinable public init(_ bytes: UnsafeRawBufferPointer, from offset: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
         self.offset = offset
         self.end = min(end ?? bytes.count, bytes.count)
     }
 
-    public var isAtEnd: Bool { offset >= end }
+    @inlinable public var isAtEnd: Bool { offset >= end }
 
-    public mutating func unsigned() throws(Damaged) -> UInt64 {
+    @inlinable public mutating func unsigned() throws(Damaged) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -114,32 +115,32 @@ public struct ArchiveReader {
         }
     }
 
-    public mutating func int() throws(Damaged) -> Int {
+    @inlinable public mutating func int() throws(Damaged) -> Int {
         let value = Int64(bitPattern: try unsigned())
         return Int((value >> 1) ^ -(value & 1))
     }
 
     /// A count of things that each take at least one byte: never more than the bytes left.
-    public mutating func count() throws(Damaged) -> Int {
+    @inlinable public mutating func count() throws(Damaged) -> Int {
         let value = try unsigned()
         guard value <= UInt64(end - offset) else { throw Damaged() }
         return Int(value)
     }
 
-    public mutating func bool() throws(Damaged) -> Bool {
+    @inlinable public mutating func bool() throws(Damaged) -> Bool {
         guard offset < end, bytes[offset] <= 1 else { throw Damaged() }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
-    public mutating func double() throws(Damaged) -> Double {
+    @inlinable public mutating func double() throws(Damaged) -> Double {
         guard end - offset >= 8 else { throw Damaged() }
         let bits = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         offset += 8
         return Double(bitPattern: bits)
     }
 
-    public mutating func string() throws(Damaged) -> String {
+    @inlinable public mutating func string() throws(Damaged) -> String {
         let count = try count()
         defer { offset += count }
         let utf8 = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]).assumingMemoryBound(to: UInt8.self)
@@ -147,17 +148,20 @@ public struct ArchiveReader {
         return text
     }
 
-    public mutating func raw() throws(Damaged) -> [UInt8] {
+    @inlinable public mutating func raw() throws(Damaged) -> [UInt8] {
         let count = try count()
         defer { offset += count }
         return Array(bytes[offset..<offset + count])
     }
 
-    public mutating func optional<T>(_ read: (inout ArchiveReader) throws(Damaged) -> T) throws(Damaged) -> T? {
+    @inlinable public mutating func optional<T>(_ read: (inout ArchiveReader) throws(Damaged) -> T) throws(Damaged)
+        -> T?
+    {
         try bool() ? try read(&self) : nil
     }
 
-    public mutating func array<T>(_ read: (inout ArchiveReader) throws(Damaged) -> T) throws(Damaged) -> [T] {
+    @inlinable public mutating func array<T>(_ read: (inout ArchiveReader) throws(Damaged) -> T) throws(Damaged) -> [T]
+    {
         let count = try count()
         var values: [T] = []
         values.reserveCapacity(count)
@@ -165,7 +169,8 @@ public struct ArchiveReader {
         return values
     }
 
-    public mutating func dictionary<T>(_ read: (inout ArchiveReader) throws(Damaged) -> T) throws(Damaged) -> [String:
+    @inlinable public mutating func dictionary<T>(_ read: (inout ArchiveReader) throws(Damaged) -> T) throws(Damaged)
+        -> [String:
         T]
     {
         let count = try count()
@@ -178,11 +183,11 @@ public struct ArchiveReader {
         return values
     }
 
-    public mutating func location() throws(Damaged) -> SourceLocation {
+    @inlinable public mutating func location() throws(Damaged) -> SourceLocation {
         SourceLocation(file: try string(), line: try int(), column: try int(), length: try int())
     }
 
-    public mutating func diagnostics() throws(Damaged) -> [Diagnostic] {
+    @inlinable public mutating func diagnostics() throws(Damaged) -> [Diagnostic] {
         let bytes = try raw()
         guard !bytes.isEmpty else { return [] }
         do {
