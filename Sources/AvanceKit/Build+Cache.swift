@@ -29,10 +29,10 @@ extension Build {
         let (manifest, why) = cache.readManifest()
         defer { if options.freeAtExit { ProcessLifetime.keep(manifest as Any) } }
         let folder = writer.output
-        let outputCheck = manifest.map { manifest in Background { cache.brokenCopy(manifest, in: folder) } }
+        let outputCheck = manifest.map { manifest in Background { cache.checkCopies(manifest, in: folder) } }
         let fingerprint = cache.fingerprint(options, history: dates, previous: manifest, found: walk.value)
         defer { if options.freeAtExit { ProcessLifetime.keep(fingerprint) } }
-        var (plan, inPlace) = cache.plan(
+        var (plan, inPlace, restamped) = cache.plan(
             manifest, fingerprint, why: why, outputCheck: outputCheck.map { check in { check.value } })
         var log = [
             clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count) + (inPlace ? ", changed in place" : ""))
@@ -46,9 +46,9 @@ extension Build {
         var search = manifest?.search ?? [:]
         // The caches the stores of validated entries and bodies were read into, and what they held.
         var stores: (caches: BuildCaches, state: @Sendable () -> BuildCache.StoreState)?
-        // Saving them, on another thread; waited for before the build returns.
-        var savingStores: Background<Void>?
-        defer { _ = savingStores?.value }
+        // Their files to write, made on another thread; waited for before the build returns.
+        var storeFiles: Background<[(path: String, bytes: [UInt8])]>?
+        defer { _ = storeFiles?.value }
         if let manifest, plan == .unchanged, historyWarning == nil, let report = cache.readDiagnostics(manifest) {
             // Nothing changed: the last build's diagnostics, and the whole output from the cache.
             result = BuildResult()
@@ -82,11 +82,12 @@ extension Build {
             // Said where a build without the cache says it: once the site is validated (a site
             // with no `content/` stops before git is read).
             if let historyWarning, result.site != nil { result.diagnostics.append(historyWarning) }
-            // The stores are saved while the pages are rendered: validation and Markdown are done.
+            // The stores are made while the pages are rendered (validation and Markdown are done),
+            // and written with the cache, when the build succeeds.
             if let stores {
                 let salt = fingerprint.binary.hash
-                savingStores = Background {
-                    cache.saveStores(
+                storeFiles = Background {
+                    cache.storeFiles(
                         entries: stores.caches.entries, bodies: stores.caches.bodies, state: stores.state(), salt: salt)
                 }
             }
@@ -184,8 +185,10 @@ extension Build {
         do {
             let written = Set(outputs.keys).subtracting(reused)
             try cache.save(
-                fingerprint, output: writer.output, outputs: outputs, written: written,
+                fingerprint, output: writer.output, outputs: outputs, written: written, digests: staging.digests,
+                restamped: restamped,
                 diagnostics: result.diagnostics, sources: result.sources, search: search, previous: manifest)
+            if let files = storeFiles?.value { cache.writeStores(files) }
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
         } catch {
             // The output is written; a cache that could not be saved is only a slower next build.

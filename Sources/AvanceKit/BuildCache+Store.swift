@@ -1,4 +1,5 @@
 import Bodies
+import Diagnostics
 import Foundation
 import ParallelMap
 import SiteData
@@ -86,9 +87,11 @@ extension BuildCache {
         }
     }
 
-    /// Writes the shards whose records are not those read (`state`); a shard not written keeps
-    /// its file. A shard that cannot be written is removed: the next run validates its files.
-    func saveStores(entries: EntryCache, bodies: BodyCache, state: StoreState, salt: String) {
+    /// The shards whose records are not those read (`state`), as the files to write
+    /// (`writeStores`); a shard not among them keeps its file.
+    func storeFiles(entries: EntryCache, bodies: BodyCache, state: StoreState, salt: String) -> [(
+        path: String, bytes: [UInt8]
+    )] {
         let (generation, results) = entries.storable()
         var entryShards = Array(repeating: [(String, EntryCache.Stored)](), count: Self.shardCount)
         for (path, stored) in results { entryShards[Self.shard(of: path)].append((path, stored)) }
@@ -102,24 +105,31 @@ extension BuildCache {
             }
         }
         let folder = storeFolder
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let (entryParts, bodyParts) = (entryShards, bodyShards)
-        _ = Array(0..<(2 * Self.shardCount)).concurrentMap { index in
+        return Array(0..<(2 * Self.shardCount)).concurrentMap { index -> (path: String, bytes: [UInt8])? in
             let shard = index % Self.shardCount
             let isBodies = index >= Self.shardCount
             let signature =
                 (isBodies
                     ? Self.signature(bodies: bodyParts[shard]) : Self.signature(entries: entryParts[shard], generation))
                 + "." + salt
-            guard signature != (isBodies ? state.bodies[shard] : state.entries[shard]) else { return }
+            guard signature != (isBodies ? state.bodies[shard] : state.entries[shard]) else { return nil }
             let bytes =
                 isBodies
                 ? Self.shardBytes(bodies: bodyParts[shard], signature: signature, salt: salt)
                 : Self.shardBytes(entries: entryParts[shard], generation: generation, signature: signature, salt: salt)
-            let path = folder + "/" + (isBodies ? "bodies-" : "entries-") + String(shard)
+            return (folder + "/" + (isBodies ? "bodies-" : "entries-") + String(shard), bytes)
+        }.compactMap { $0 }
+    }
+
+    /// Writes each file beside its old self and renames it over; one that cannot be written is
+    /// removed, and the next run validates its files again.
+    func writeStores(_ files: [(path: String, bytes: [UInt8])]) {
+        guard !files.isEmpty else { return }
+        try? FileManager.default.createDirectory(atPath: storeFolder, withIntermediateDirectories: true)
+        _ = files.concurrentMap { path, bytes in
             let temporary = path + ".tmp-" + String(getpid())
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)),
-                rename(temporary, path) == 0
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)), rename(temporary, path) == 0
             else {
                 unlink(temporary)
                 unlink(path)

@@ -47,6 +47,9 @@ struct BuildCache {
     struct Output: Equatable {
         var isData: Bool
         var stamp: String
+        /// The digest of its bytes (`ContentDigest`): a copy whose stamp changed but whose bytes
+        /// are these (a cache restored in CI, with new inodes and times) is still trusted.
+        var digest = ""
     }
 
     /// What a build was made from and what it made.
@@ -164,8 +167,9 @@ struct BuildCache {
             case ("input", 6):
                 manifest.inputs[text(5)] = Input(
                     hash: text(1), frontMatter: text(2), blankBody: parts[3].elementsEqual("1".utf8), stamp: text(4))
-            case ("output", 4):
-                manifest.outputs[text(3)] = Output(isData: parts[1].elementsEqual("d".utf8), stamp: text(2))
+            case ("output", 5):
+                manifest.outputs[text(4)] = Output(
+                    isData: parts[1].elementsEqual("d".utf8), stamp: text(2), digest: text(3))
             case ("search", 3): manifest.search[text(1)] = text(2)
             default: return nil
             }
@@ -211,7 +215,7 @@ struct BuildCache {
                 var part: [UInt8] = []
                 part.reserveCapacity(100 * range.count)
                 for (path, output) in outputs[range] {
-                    line("output", output.isData ? "d" : "p", output.stamp, path, into: &part)
+                    line("output", output.isData ? "d" : "p", output.stamp, output.digest, path, into: &part)
                 }
                 return part
             }
@@ -299,56 +303,81 @@ struct BuildCache {
     /// the last build's files, each the cache's copy unchanged, so that the build can change only
     /// what it makes in place.
     func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?, output: String? = nil) -> (
-        plan: Plan, inPlace: Bool
+        plan: Plan, inPlace: Bool, restamped: [String: String]
     ) {
         plan(
-            manifest, fingerprint, why: why, outputCheck: output.map { output in { brokenCopy(manifest!, in: output) } }
-        )
+            manifest, fingerprint, why: why,
+            outputCheck: output.map { output in { checkCopies(manifest!, in: output) } })
     }
 
-    /// `plan`, where `outputCheck` gives the first file of the output that is not the cache's
-    /// copy unchanged (`brokenCopy(_:in:)`, started early on another thread).
-    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?, outputCheck: (() -> String?)?) -> (
-        plan: Plan, inPlace: Bool
+    /// `plan`, where `outputCheck` checks the output's files against the manifest
+    /// (`checkCopies(_:in:)`, started early on another thread). Also gives the new stamps of the
+    /// files the build takes whose stamps changed and bytes did not.
+    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?, outputCheck: (() -> CopyCheck)?) -> (
+        plan: Plan, inPlace: Bool, restamped: [String: String]
     ) {
-        guard let manifest else { return (.full(reason: why ?? "no cache yet"), false) }
+        guard let manifest else { return (.full(reason: why ?? "no cache yet"), false, [:]) }
         guard manifest.key == fingerprint.key else {
-            return (.full(reason: "the binary, theme, model, options or git dates changed"), false)
+            return (.full(reason: "the binary, theme, model, options or git dates changed"), false, [:])
         }
         // The same files: as many, each known (no set of 18,000 paths made twice).
         guard manifest.inputs.count == fingerprint.inputs.count,
             fingerprint.inputs.keys.allSatisfy({ manifest.inputs[$0] != nil })
         else {
-            return (.full(reason: "content files were added or removed"), false)
+            return (.full(reason: "content files were added or removed"), false, [:])
         }
         var changed: Set<String> = []
         for (path, input) in fingerprint.inputs where manifest.inputs[path] != input {
             guard let old = manifest.inputs[path], old.frontMatter == input.frontMatter,
                 old.blankBody == input.blankBody, !input.blankBody
-            else { return (.full(reason: "the front matter of \(path) changed"), false) }
+            else { return (.full(reason: "the front matter of \(path) changed"), false, [:]) }
             changed.insert(path)
         }
         let plan: Plan = changed.isEmpty ? .unchanged : .bodies(changed)
         // The output's files are the cache's (the same inode, size and time): what the build
         // does not make is there already.
-        if let outputCheck, outputCheck() == nil { return (plan, true) }
-        guard let broken = brokenCopy(manifest) else { return (plan, false) }
-        return (.full(reason: "the cache's copy of \(broken) changed since it was saved"), false)
+        if let check = outputCheck?(), check.broken == nil { return (plan, true, check.restamped) }
+        let check = checkCopies(manifest)
+        guard let broken = check.broken else { return (plan, false, check.restamped) }
+        return (.full(reason: "the cache's copy of \(broken) changed since it was saved"), false, [:])
     }
 
-    /// The first output whose copy in `folder` (the cache's copy of the last output, by default)
-    /// is missing or changed since the manifest was written.
-    func brokenCopy(_ manifest: Manifest, in folder: String? = nil) -> String? {
+    /// What checking the copies of the last output in a folder found: the first that is missing
+    /// or changed since the manifest was written, if any; and the copies whose stamp changed but
+    /// whose bytes are the same, with their new stamps.
+    struct CopyCheck: Sendable {
+        var broken: String?
+        var restamped: [String: String] = [:]
+    }
+
+    /// Checks each output's copy in `folder` (the cache's copy of the last output, by default):
+    /// one `lstat` a file, and the file's digest when its stamp is not the manifest's (a cache
+    /// restored in CI has new inodes and times, and the same bytes).
+    func checkCopies(_ manifest: Manifest, in folder: String? = nil) -> CopyCheck {
         let outputs = Array(manifest.outputs)
         let folder = folder ?? outputFolder
-        // In chunks, on every core: one `lstat` a file.
+        // In chunks, on every core.
         let chunk = 2048
-        let broken = stride(from: 0, to: outputs.count, by: chunk).map { $0 }.concurrentMap { start in
-            outputs[start..<min(start + chunk, outputs.count)].first {
-                Self.stamp(folder + "/" + $0.key) != $0.value.stamp
-            }?.key
+        let checks = stride(from: 0, to: outputs.count, by: chunk).map { $0 }.concurrentMap { start in
+            var check = CopyCheck()
+            for (path, output) in outputs[start..<min(start + chunk, outputs.count)] {
+                let stamp = Self.stamp(folder + "/" + path)
+                if stamp == output.stamp { continue }
+                guard let stamp, !output.digest.isEmpty,
+                    let data = FileManager.default.contents(atPath: folder + "/" + path),
+                    data.withUnsafeBytes({ ContentDigest.of($0) }) == output.digest
+                else {
+                    check.broken = path
+                    break
+                }
+                check.restamped[path] = stamp
+            }
+            return check
         }
-        return broken.lazy.compactMap { $0 }.min { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var check = CopyCheck()
+        check.broken = checks.lazy.compactMap(\.broken).min { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for part in checks { check.restamped.merge(part.restamped) { first, _ in first } }
+        return check
     }
 
     // MARK: - Saving
@@ -357,8 +386,11 @@ struct BuildCache {
     /// this build are linked into the cache's copy, the files the site no longer has are
     /// removed from it, and the manifest is written last. The old manifest goes first, so that
     /// a build killed meanwhile leaves no manifest, and the next build renders everything.
+    /// `digests` are the digests of the files written; `restamped`, the new stamps of files
+    /// taken whose stamps changed and bytes did not.
     func save(
         _ fingerprint: Fingerprint, output: String, outputs: [String: Bool], written: Set<String>,
+        digests: [String: String], restamped: [String: String] = [:],
         diagnostics: [Diagnostic], sources: [String: String], search: [String: String], previous: Manifest?
     ) throws {
         unlink(manifestPath)
@@ -379,11 +411,12 @@ struct BuildCache {
         for (path, isData) in outputs {
             // A file taken from the cache is the one whose stamp the plan checked this build.
             if !written.contains(path), let kept = previous?.outputs[path] {
-                manifest.outputs[path] = Output(isData: isData, stamp: kept.stamp)
+                manifest.outputs[path] = Output(
+                    isData: isData, stamp: restamped[path] ?? kept.stamp, digest: kept.digest)
                 continue
             }
             guard let stamp = Self.stamp(outputFolder + "/" + path) else { throw CocoaError(.fileNoSuchFile) }
-            manifest.outputs[path] = Output(isData: isData, stamp: stamp)
+            manifest.outputs[path] = Output(isData: isData, stamp: stamp, digest: digests[path] ?? "")
         }
         try writeManifest(manifest)
     }

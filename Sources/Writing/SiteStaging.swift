@@ -34,6 +34,9 @@ public final class SiteStaging: @unchecked Sendable {
     private var leftover: [String: Bool]?
     private var failure: Diagnostic?
     private var finished = false
+    /// The digest (`ContentDigest`) of each file written, by path: what the build cache checks
+    /// a copy against when its inode or time changed (a cache restored in CI).
+    private var written: [String: String] = [:]
     private var made = false
 
     init(writer: SiteWriter, folder: String, inPlace: Bool = false) {
@@ -55,6 +58,7 @@ public final class SiteStaging: @unchecked Sendable {
         queue.async { [self] in
             defer { waiting.signal() }
             guard failure == nil, !finished else { return }
+            for file in files { written[file.path] = ContentDigest.of(file.bytes) }
             do {
                 try writer.checkPaths(files, seen: &seen)
                 try makeFolder()
@@ -99,6 +103,11 @@ public final class SiteStaging: @unchecked Sendable {
                 failure = writer.failed(error)
             }
         }
+    }
+
+    /// The digest of each file written so far, by path (waits for the batches under way).
+    public var digests: [String: String] {
+        queue.sync { written }
     }
 
     /// Waits for every batch, then swaps the staging folder in as the output. On failure the

@@ -66,6 +66,45 @@ import Testing
         try site.expectSameAsClean()
     }
 
+    @Test func aCacheRestoredElsewhereIsTrustedByItsBytes() throws {
+        // CI restores the cache and the output from an archive: every file is new (another
+        // inode, another time) with the same bytes.
+        let site = try Site("restored", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        let copy = try Site("restored-copy", quiet: true)
+        defer { copy.remove() }
+        for folder in ["public", ".avance", "content"] {
+            try? FileManager.default.removeItem(atPath: copy.root + "/" + folder)
+            try FileManager.default.copyItem(atPath: site.root + "/" + folder, toPath: copy.root + "/" + folder)
+        }
+        try copy.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let restored = try copy.build()
+        #expect(restored.log.contains { $0.hasPrefix("cache: only the body of") && $0.contains("changed in place") })
+        try copy.expectSameAsClean()
+        // Without the output (restored alone), the cache's copies are checked by their bytes too.
+        try FileManager.default.removeItem(atPath: copy.output)
+        try FileManager.default.copyItem(atPath: copy.cache + "/output", toPath: copy.root + "/restored")
+        try FileManager.default.removeItem(atPath: copy.cache + "/output")
+        try FileManager.default.moveItem(atPath: copy.root + "/restored", toPath: copy.cache + "/output")
+        try copy.edit("content/metas/agua-segura.md") { $0 + "\nY otra.\n" }
+        let alone = try copy.build()
+        #expect(alone.log.contains { $0.hasPrefix("cache: only the body of") && !$0.contains("in place") })
+        try copy.expectSameAsClean()
+        // A restored copy whose bytes are not the manifest's is not trusted.
+        let page = copy.cache + "/output/acciones/index.html"
+        try FileManager.default.removeItem(atPath: copy.output)
+        try FileManager.default.removeItem(atPath: page)
+        try Data("<p>other</p>".utf8).write(to: URL(fileURLWithPath: page))
+        try copy.edit("content/metas/agua-segura.md") { $0 + "\nY una más.\n" }
+        let changed = try copy.build()
+        #expect(
+            changed.log.contains {
+                $0.hasPrefix("cache: everything is rendered (the cache's copy of acciones/index.html")
+            })
+        try copy.expectSameAsClean()
+    }
+
     @Test func unchangedEntriesAndBodiesComeFromTheStores() throws {
         let site = try Site("stores", quiet: true)
         defer { site.remove() }
