@@ -34,8 +34,16 @@ public final class ResultSlots<Value>: @unchecked Sendable {
         set { storage[index] = newValue }
     }
 
-    /// Every result, in order; each index must have been written.
-    public var values: [Value] { storage.map { $0! } }
+    /// Every result, in order, moved out of the slots (read once: each slot is empty after);
+    /// each index must have been written. Moved, not copied: copying 18,000 results, each with
+    /// its references to count, then freeing the slots' copies, was a tenth of a rebuild's
+    /// Markdown stage.
+    public var values: [Value] {
+        [Value](unsafeUninitializedCapacity: storage.count) { buffer, count in
+            for index in storage.indices { (buffer.baseAddress! + index).initialize(to: storage[index].take()!) }
+            count = storage.count
+        }
+    }
 }
 
 /// Hands out the numbers 0, 1, 2… below a bound, each once, to the threads that ask: work taken

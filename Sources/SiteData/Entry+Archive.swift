@@ -10,7 +10,15 @@ extension Entry {
         writer.string(file)
         writer.string(title)
         writer.dictionary(fields) { $0.value($1) }
-        writer.dictionary(positions) { $0.location($1) }
+        // Most positions are in the entry's own file: written once, not once a field.
+        writer.dictionary(positions) { writer, location in
+            let same = location.file.hasSameBytes(as: file)
+            writer.bool(same)
+            if !same { writer.string(location.file) }
+            writer.int(location.line)
+            writer.int(location.column)
+            writer.int(location.length)
+        }
         writer.dictionary(textSources) { $0.textSource($1) }
         writer.string(body)
         writer.int(bodyFirstLine)
@@ -22,7 +30,11 @@ extension Entry {
         let file = try reader.string()
         let title = try reader.string()
         let fields = try reader.dictionary { reader throws(ArchiveReader.Damaged) in try reader.value() }
-        let positions = try reader.dictionary { reader throws(ArchiveReader.Damaged) in try reader.location() }
+        let positions = try reader.dictionary { reader throws(ArchiveReader.Damaged) in
+            SourceLocation(
+                file: try reader.bool() ? file : try reader.string(), line: try reader.int(), column: try reader.int(),
+                length: try reader.int())
+        }
         let sources = try reader.dictionary { reader throws(ArchiveReader.Damaged) in try reader.textSource() }
         return Entry(
             key: key, file: file, title: title, fields: fields, positions: positions, textSources: sources,
