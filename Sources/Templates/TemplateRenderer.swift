@@ -8,6 +8,11 @@ struct TemplateRenderer {
     var stack: [Scope]
     /// Set when partials nest too deep: a template that includes itself.
     var tooDeep: String?
+    /// The indentations of the partials being rendered, outermost first (`Frame.indentation`
+    /// indexes it): a frame holds a number, so that copying it counts no reference.
+    var indentations: [[UInt8]] = []
+    /// The blocks overridden by the templates being rendered (`Frame.overrides` indexes it).
+    var overrideSets: [[String: [Node]]] = []
 
     /// How deep partials may nest: far more than a theme needs, far less than the stack allows.
     static let maximumDepth = 64
@@ -41,11 +46,14 @@ struct TemplateRenderer {
         }
     }
 
-    /// What a level of rendering inherits from the one around it.
+    /// What a level of rendering inherits from the one around it: plain numbers, copied at
+    /// every section and list item without counting a reference.
     struct Frame {
         var position: Position?
-        var indentation: [UInt8]?
-        var overrides: [String: [Node]]?
+        /// The index in `indentations` of what starts each line; -1 for none.
+        var indentation = -1
+        /// The index in `overrideSets` of the blocks overridden; -1 for none.
+        var overrides = -1
         var depth = 0
     }
 
@@ -59,10 +67,11 @@ struct TemplateRenderer {
         // Each node is read where it lies and lent to `render`: a `for … in` loop would hand out
         // a copy of each, counting a reference for each of its parts.
         nodes.withUnsafeBufferPointer { nodes in
-            guard let indentation = frame.indentation, !indentation.isEmpty else {
+            guard frame.indentation >= 0 else {
                 for index in nodes.indices { render(nodes[index], frame, &escapes) }
                 return
             }
+            let indentation = indentations[frame.indentation]
             // In an indented partial, whatever starts a line of its own output is indented.
             for index in nodes.indices {
                 let before = output.count
@@ -125,22 +134,38 @@ struct TemplateRenderer {
                 return
             }
             var inner = Frame(depth: frame.depth + 1)
-            inner.indentation = indentation.map { (frame.indentation ?? []) + $0 } ?? frame.indentation
-            // The outermost override of a block wins.
-            inner.overrides =
-                overrides.map { frame.overrides?.merging($0) { outer, _ in outer } ?? $0 } ?? frame.overrides
+            inner.indentation = indentation.map { indent($0, frame) } ?? frame.indentation
+            inner.overrides = frame.overrides
+            if let overrides {
+                // The outermost override of a block wins.
+                let outer = frame.overrides >= 0 ? overrideSets[frame.overrides] : [:]
+                overrideSets.append(outer.merging(overrides) { outer, _ in outer })
+                inner.overrides = overrideSets.count - 1
+            }
             // A partial escapes HTML until it says otherwise, whatever its includer said.
             render(template.nodes, inner)
+            if overrides != nil { overrideSets.removeLast() }
+            if inner.indentation > frame.indentation { indentations.removeLast() }
         case .block(let name, let defaultNodes, let indentation):
             var inner = frame
             inner.position = nil
-            inner.indentation = (frame.indentation ?? []) + indentation
-            render(frame.overrides?[name] ?? defaultNodes, inner, escapes: escapes)
+            inner.indentation = indent(indentation, frame)
+            let nodes = frame.overrides >= 0 ? overrideSets[frame.overrides][name] ?? defaultNodes : defaultNodes
+            render(nodes, inner, escapes: escapes)
+            if inner.indentation > frame.indentation { indentations.removeLast() }
         case .blockDefinition:
             break
         case .escaping(let html):
             escapes = html
         }
+    }
+
+    /// The index of `frame`'s indentation followed by `more`, kept in `indentations` until the
+    /// caller removes it (when the index is above `frame`'s); `frame`'s own when `more` is empty.
+    private mutating func indent(_ more: [UInt8], _ frame: Frame) -> Int {
+        guard !more.isEmpty else { return frame.indentation }
+        indentations.append((frame.indentation >= 0 ? indentations[frame.indentation] : []) + more)
+        return indentations.count - 1
     }
 
     private mutating func enter(_ value: TemplateValue, _ nodes: [Node], _ frame: Frame, _ escapes: Bool) {
@@ -165,12 +190,14 @@ struct TemplateRenderer {
             value = stack[stack.count - 1].value(reference.slots[0]).flatMap { descend($0, reference.slots) }
         case .stack:
             let first = reference.slots[0]
-            var index = stack.count - 1
-            var found: TemplateValue?
-            while index >= 0 {
-                found = stack[index].value(first)
-                if found != nil { break }
-                index -= 1
+            // Each value is asked where it lies in the stack, not copied out of it first.
+            let found = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
+                var index = stack.count - 1
+                while index >= 0 {
+                    if let found = stack[index].value(first) { return found }
+                    index -= 1
+                }
+                return nil
             }
             // Most names are one word: no slice of the rest to make.
             guard let found else { return nil }
