@@ -37,9 +37,12 @@ extension PageBuilder {
             let (child, field, title) = (shape.collection, shape.field, shape.title)
             guard let rollup = rollups[child.name] else {
                 var view = StatusView(title: title, total: 0, bars: [], method: nil)
-                view.lead = strings.plural(
-                    "rollup.none", count: site.entries(of: child.name).count,
-                    ["singular": Self.lowercasingFirst(collection.singular), "collection": child.title])
+                let count = site.entries(of: child.name).count
+                view.lead = rollupShapes.sentence("none \(child.name) \(collection.name) \(count)") {
+                    strings.plural(
+                        "rollup.none", count: count,
+                        ["singular": Self.lowercasingFirst(collection.singular), "collection": child.title])
+                }
                 return view
             }
             let (entries, routes) = (rollup.entries, rollup.paths)
@@ -60,12 +63,14 @@ extension PageBuilder {
                     from: page)
             }
             let method = [
-                strings.plural(
-                    "rollup.method", count: entries.count,
-                    [
-                        "entries": noun(child, count: entries.count),
-                        "singular": Self.lowercasingFirst(collection.singular),
-                    ]),
+                rollupShapes.sentence("method \(child.name) \(collection.name) \(entries.count)") {
+                    strings.plural(
+                        "rollup.method", count: entries.count,
+                        [
+                            "entries": noun(child, count: entries.count),
+                            "singular": Self.lowercasingFirst(collection.singular),
+                        ])
+                },
                 describeMemo(routes, counted: child), once,
             ].compactMap { $0 }.joined(separator: " ")
             var view = figure(rollup, of: child, title: title, status: statusOf, method: method, from: page)
@@ -127,8 +132,9 @@ extension PageBuilder {
     ) -> StatusView {
         var view = StatusView(title: title, total: entries.count, bars: [], method: method.isEmpty ? nil : method)
         view.id = Self.rollupAnchor(child.name)
-        view.lead = strings.plural(
-            "rollup.sentence", count: entries.count, ["entries": noun(child, count: entries.count)])
+        view.lead = rollupShapes.sentence("sentence \(child.name) \(entries.count)") {
+            strings.plural("rollup.sentence", count: entries.count, ["entries": noun(child, count: entries.count)])
+        }
         var anchored: Set<String?> = []
         view.mentions = entries.enumerated().map { index, member in
             let id = status(member)

@@ -58,6 +58,18 @@ final class RollupShapes: @unchecked Sendable {
         self.references = references
     }
 
+    /// The sentences that depend only on the model and a count ("2 proyectos", "Ninguna
+    /// acción depende de este hito"), by what they say and for which collections.
+    private var sentences: [String: String] = [:]
+
+    /// The sentence kept at `key`, made by `make` the first time.
+    func sentence(_ key: String, _ make: () -> String) -> String {
+        if let kept = lock.withLock({ sentences[key] }) { return kept }
+        let made = make()
+        lock.withLock { sentences[key] = made }
+        return made
+    }
+
     /// The description of `paths` to `counted`, made by `make` the first time (outside the
     /// lock: two pages may make it at once, and both make the same).
     func description(of paths: [DescentPath], counted: String, _ make: () -> String?) -> String? {

@@ -12,7 +12,7 @@ struct TemplateRenderer {
     /// indexes it): a frame holds a number, so that copying it counts no reference.
     var indentations: [[UInt8]] = []
     /// The blocks overridden by the templates being rendered (`Frame.overrides` indexes it).
-    var overrideSets: [[String: [Node]]] = []
+    var overrideSets: [[String: [RenderNode]]] = []
 
     /// How deep partials may nest: far more than a theme needs, far less than the stack allows.
     static let maximumDepth = 64
@@ -61,11 +61,9 @@ struct TemplateRenderer {
     /// off from its tag to the end of these nodes, sections among them included. The frame is
     /// borrowed, not copied, so a list of a thousand items does not count references to it a
     /// thousand times.
-    mutating func render(_ nodes: [Node], _ frame: Frame, escapes: Bool = true) {
+    mutating func render(_ nodes: [RenderNode], _ frame: Frame, escapes: Bool = true) {
         var escapes = escapes
         let start = output.count
-        // Each node is read where it lies and lent to `render`: a `for … in` loop would hand out
-        // a copy of each, counting a reference for each of its parts.
         nodes.withUnsafeBufferPointer { nodes in
             guard frame.indentation >= 0 else {
                 for index in nodes.indices { render(nodes[index], frame, &escapes) }
@@ -83,12 +81,12 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func render(_ node: Node, _ frame: Frame, _ escapes: inout Bool) {
+    private mutating func render(_ node: RenderNode, _ frame: Frame, _ escapes: inout Bool) {
         switch node {
         case .text(let bytes):
             output.append(contentsOf: bytes)
         case .variable(let reference, let escaped):
-            guard let value = resolve(reference, frame) else { return }
+            guard let value = resolve(reference.object, frame) else { return }
             switch value {
             case .text(let text):
                 if escaped && escapes { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
@@ -97,67 +95,79 @@ struct TemplateRenderer {
             case .object, .list: break
             }
         case .section(let section):
-            let nodes = section.nodes
-            switch resolve(section.reference, frame) {
-            case .list(let items):
-                var inner = frame
-                let count = items.count
-                for index in 0..<count {
-                    inner.position = Position(index: index, isLast: index == count - 1)
-                    stack.append(.item(items, index))
-                    render(nodes, inner, escapes: escapes)
-                    stack.removeLast()
-                }
-            case .flag(let flag): if flag { render(nodes, frame, escapes: escapes) }
-            case .some(let value):
-                var inner = frame
-                inner.position = nil
-                enter(value, nodes, inner, escapes)
-            case .none: break
-            }
+            render(section: section.object, frame, escapes)
         case .inverted(let section):
-            let nodes = section.nodes
-            switch resolve(section.reference, frame) {
-            case .list(let items):
-                guard items.isEmpty else { return }
-                var inner = frame
-                inner.position = nil
-                enter(.list(items), nodes, inner, escapes)
-            case .flag(let flag): if !flag { render(nodes, frame, escapes: escapes) }
-            case .some: break
-            case .none: render(nodes, frame, escapes: escapes)
-            }
-        case .partial(let name, let indentation, let overrides):
-            guard let template = templates[name] else { return }
-            guard frame.depth < Self.maximumDepth else {
-                tooDeep = name
-                return
-            }
-            var inner = Frame(depth: frame.depth + 1)
-            inner.indentation = indentation.map { indent($0, frame) } ?? frame.indentation
-            inner.overrides = frame.overrides
-            if let overrides {
-                // The outermost override of a block wins.
-                let outer = frame.overrides >= 0 ? overrideSets[frame.overrides] : [:]
-                overrideSets.append(outer.merging(overrides) { outer, _ in outer })
-                inner.overrides = overrideSets.count - 1
-            }
-            // A partial escapes HTML until it says otherwise, whatever its includer said.
-            render(template.nodes, inner)
-            if overrides != nil { overrideSets.removeLast() }
-            if inner.indentation > frame.indentation { indentations.removeLast() }
-        case .block(let name, let defaultNodes, let indentation):
-            var inner = frame
-            inner.position = nil
-            inner.indentation = indent(indentation, frame)
-            let nodes = frame.overrides >= 0 ? overrideSets[frame.overrides][name] ?? defaultNodes : defaultNodes
-            render(nodes, inner, escapes: escapes)
-            if inner.indentation > frame.indentation { indentations.removeLast() }
-        case .blockDefinition:
-            break
+            render(inverted: section.object, frame, escapes)
+        case .partial(let partial):
+            render(partial: partial.object, frame)
+        case .block(let block):
+            render(block: block.object, frame, escapes)
         case .escaping(let html):
             escapes = html
         }
+    }
+
+    private mutating func render(section: RenderSection, _ frame: Frame, _ escapes: Bool) {
+        switch resolve(section.reference, frame) {
+        case .list(let items):
+            var inner = frame
+            let count = items.count
+            for index in 0..<count {
+                inner.position = Position(index: index, isLast: index == count - 1)
+                stack.append(.item(items, index))
+                render(section.nodes, inner, escapes: escapes)
+                stack.removeLast()
+            }
+        case .flag(let flag): if flag { render(section.nodes, frame, escapes: escapes) }
+        case .some(let value):
+            var inner = frame
+            inner.position = nil
+            enter(value, section.nodes, inner, escapes)
+        case .none: break
+        }
+    }
+
+    private mutating func render(inverted section: RenderSection, _ frame: Frame, _ escapes: Bool) {
+        switch resolve(section.reference, frame) {
+        case .list(let items):
+            guard items.isEmpty else { return }
+            var inner = frame
+            inner.position = nil
+            enter(.list(items), section.nodes, inner, escapes)
+        case .flag(let flag): if !flag { render(section.nodes, frame, escapes: escapes) }
+        case .some: break
+        case .none: render(section.nodes, frame, escapes: escapes)
+        }
+    }
+
+    private mutating func render(partial: RenderPartial, _ frame: Frame) {
+        guard let template = templates[partial.name] else { return }
+        guard frame.depth < Self.maximumDepth else {
+            tooDeep = partial.name
+            return
+        }
+        var inner = Frame(depth: frame.depth + 1)
+        inner.indentation = partial.indentation.map { indent($0, frame) } ?? frame.indentation
+        inner.overrides = frame.overrides
+        if let overrides = partial.overrides {
+            // The outermost override of a block wins.
+            let outer = frame.overrides >= 0 ? overrideSets[frame.overrides] : [:]
+            overrideSets.append(outer.merging(overrides) { outer, _ in outer })
+            inner.overrides = overrideSets.count - 1
+        }
+        // A partial escapes HTML until it says otherwise, whatever its includer said.
+        render(template.tree.nodes, inner)
+        if partial.overrides != nil { overrideSets.removeLast() }
+        if inner.indentation > frame.indentation { indentations.removeLast() }
+    }
+
+    private mutating func render(block: RenderBlock, _ frame: Frame, _ escapes: Bool) {
+        var inner = frame
+        inner.position = nil
+        inner.indentation = indent(block.indentation, frame)
+        let nodes = frame.overrides >= 0 ? overrideSets[frame.overrides][block.name] ?? block.nodes : block.nodes
+        render(nodes, inner, escapes: escapes)
+        if inner.indentation > frame.indentation { indentations.removeLast() }
     }
 
     /// The index of `frame`'s indentation followed by `more`, kept in `indentations` until the
@@ -168,7 +178,7 @@ struct TemplateRenderer {
         return indentations.count - 1
     }
 
-    private mutating func enter(_ value: TemplateValue, _ nodes: [Node], _ frame: Frame, _ escapes: Bool) {
+    private mutating func enter(_ value: TemplateValue, _ nodes: [RenderNode], _ frame: Frame, _ escapes: Bool) {
         stack.append(.value(value))
         render(nodes, frame, escapes: escapes)
         stack.removeLast()
