@@ -6,8 +6,8 @@
 enum RenderNode: @unchecked Sendable {
     case text(UnsafeBufferPointer<UInt8>)
     case variable(Unretained<Reference>, escaped: Bool)
-    case section(Unretained<RenderSection>)
-    case inverted(Unretained<RenderSection>)
+    case section(RenderSection)
+    case inverted(RenderSection)
     case partial(Unretained<RenderPartial>)
     case block(Unretained<RenderBlock>)
     case escaping(Bool)
@@ -18,34 +18,33 @@ struct Unretained<Object: AnyObject>: @unchecked Sendable {
     unowned(unsafe) let object: Object
 }
 
-final class RenderSection: Sendable {
-    let reference: Reference
-    let nodes: [RenderNode]
-
-    init(_ reference: Reference, _ nodes: [RenderNode]) {
-        self.reference = reference
-        self.nodes = nodes
-    }
+/// A section's name and nodes, both owned by the tree.
+struct RenderSection {
+    let reference: Unretained<Reference>
+    let nodes: Nodes
 }
 
-final class RenderPartial: Sendable {
+/// Nodes owned by a tree.
+typealias Nodes = UnsafeBufferPointer<RenderNode>
+
+final class RenderPartial: @unchecked Sendable {
     let name: String
     let indentation: [UInt8]?
-    let overrides: [String: [RenderNode]]?
+    let overrides: [String: Nodes]?
 
-    init(_ name: String, _ indentation: [UInt8]?, _ overrides: [String: [RenderNode]]?) {
+    init(_ name: String, _ indentation: [UInt8]?, _ overrides: [String: Nodes]?) {
         self.name = name
         self.indentation = indentation
         self.overrides = overrides
     }
 }
 
-final class RenderBlock: Sendable {
+final class RenderBlock: @unchecked Sendable {
     let name: String
-    let nodes: [RenderNode]
+    let nodes: Nodes
     let indentation: [UInt8]
 
-    init(_ name: String, _ nodes: [RenderNode], _ indentation: [UInt8]) {
+    init(_ name: String, _ nodes: Nodes, _ indentation: [UInt8]) {
         self.name = name
         self.nodes = nodes
         self.indentation = indentation
@@ -55,11 +54,13 @@ final class RenderBlock: Sendable {
 /// A template's nodes for rendering, with everything they point to, kept alive here and freed
 /// with it.
 final class RenderTree: @unchecked Sendable {
-    private(set) var nodes: [RenderNode] = []
+    private(set) var nodes = Nodes(start: nil, count: 0)
     /// The objects the nodes refer to without retaining them.
     private var owned: [AnyObject] = []
     /// The text of every text node, one buffer each.
     private var texts: [UnsafeMutableBufferPointer<UInt8>] = []
+    /// Every list of nodes, one buffer each (plain data: nothing to deinitialize).
+    private var lists: [UnsafeMutableBufferPointer<RenderNode>] = []
 
     init(_ parsed: [Node]) {
         nodes = convert(parsed)
@@ -67,10 +68,11 @@ final class RenderTree: @unchecked Sendable {
 
     deinit {
         for text in texts { text.deallocate() }
+        for list in lists { list.deallocate() }
     }
 
-    private func convert(_ parsed: [Node]) -> [RenderNode] {
-        parsed.compactMap { node -> RenderNode? in
+    private func convert(_ parsed: [Node]) -> Nodes {
+        let converted = parsed.compactMap { node -> RenderNode? in
             switch node {
             case .text(let bytes):
                 let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
@@ -80,9 +82,9 @@ final class RenderTree: @unchecked Sendable {
             case .variable(let reference, let escaped):
                 return .variable(keep(reference), escaped: escaped)
             case .section(let section):
-                return .section(keep(RenderSection(section.reference, convert(section.nodes))))
+                return .section(RenderSection(reference: keep(section.reference), nodes: convert(section.nodes)))
             case .inverted(let section):
-                return .inverted(keep(RenderSection(section.reference, convert(section.nodes))))
+                return .inverted(RenderSection(reference: keep(section.reference), nodes: convert(section.nodes)))
             case .partial(let name, let indentation, let overrides):
                 return .partial(keep(RenderPartial(name, indentation, overrides?.mapValues(convert))))
             case .block(let name, let nodes, let indentation):
@@ -94,6 +96,10 @@ final class RenderTree: @unchecked Sendable {
                 return .escaping(html)
             }
         }
+        let list = UnsafeMutableBufferPointer<RenderNode>.allocate(capacity: converted.count)
+        _ = list.initialize(from: converted)
+        lists.append(list)
+        return Nodes(list)
     }
 
     private func keep<Object: AnyObject>(_ object: Object) -> Unretained<Object> {

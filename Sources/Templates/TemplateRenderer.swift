@@ -12,7 +12,7 @@ struct TemplateRenderer {
     /// indexes it): a frame holds a number, so that copying it counts no reference.
     var indentations: [[UInt8]] = []
     /// The blocks overridden by the templates being rendered (`Frame.overrides` indexes it).
-    var overrideSets: [[String: [RenderNode]]] = []
+    var overrideSets: [[String: Nodes]] = []
 
     /// How deep partials may nest: far more than a theme needs, far less than the stack allows.
     static let maximumDepth = 64
@@ -61,22 +61,20 @@ struct TemplateRenderer {
     /// off from its tag to the end of these nodes, sections among them included. The frame is
     /// borrowed, not copied, so a list of a thousand items does not count references to it a
     /// thousand times.
-    mutating func render(_ nodes: [RenderNode], _ frame: Frame, escapes: Bool = true) {
+    mutating func render(_ nodes: Nodes, _ frame: Frame, escapes: Bool = true) {
         var escapes = escapes
         let start = output.count
-        nodes.withUnsafeBufferPointer { nodes in
-            guard frame.indentation >= 0 else {
-                for index in nodes.indices { render(nodes[index], frame, &escapes) }
-                return
-            }
-            let indentation = indentations[frame.indentation]
-            // In an indented partial, whatever starts a line of its own output is indented.
-            for index in nodes.indices {
-                let before = output.count
-                render(nodes[index], frame, &escapes)
-                if output.count > before, before > start, output[before - 1] == 0x0A {
-                    output.insert(contentsOf: indentation, at: before)
-                }
+        guard frame.indentation >= 0 else {
+            for index in nodes.indices { render(nodes[index], frame, &escapes) }
+            return
+        }
+        let indentation = indentations[frame.indentation]
+        // In an indented partial, whatever starts a line of its own output is indented.
+        for index in nodes.indices {
+            let before = output.count
+            render(nodes[index], frame, &escapes)
+            if output.count > before, before > start, output[before - 1] == 0x0A {
+                output.insert(contentsOf: indentation, at: before)
             }
         }
     }
@@ -95,9 +93,9 @@ struct TemplateRenderer {
             case .object, .list: break
             }
         case .section(let section):
-            render(section: section.object, frame, escapes)
+            render(section: section, frame, escapes)
         case .inverted(let section):
-            render(inverted: section.object, frame, escapes)
+            render(inverted: section, frame, escapes)
         case .partial(let partial):
             render(partial: partial.object, frame)
         case .block(let block):
@@ -108,7 +106,7 @@ struct TemplateRenderer {
     }
 
     private mutating func render(section: RenderSection, _ frame: Frame, _ escapes: Bool) {
-        switch resolve(section.reference, frame) {
+        switch resolve(section.reference.object, frame) {
         case .list(let items):
             var inner = frame
             let count = items.count
@@ -128,7 +126,7 @@ struct TemplateRenderer {
     }
 
     private mutating func render(inverted section: RenderSection, _ frame: Frame, _ escapes: Bool) {
-        switch resolve(section.reference, frame) {
+        switch resolve(section.reference.object, frame) {
         case .list(let items):
             guard items.isEmpty else { return }
             var inner = frame
@@ -178,7 +176,7 @@ struct TemplateRenderer {
         return indentations.count - 1
     }
 
-    private mutating func enter(_ value: TemplateValue, _ nodes: [RenderNode], _ frame: Frame, _ escapes: Bool) {
+    private mutating func enter(_ value: TemplateValue, _ nodes: Nodes, _ frame: Frame, _ escapes: Bool) {
         stack.append(.value(value))
         render(nodes, frame, escapes: escapes)
         stack.removeLast()
