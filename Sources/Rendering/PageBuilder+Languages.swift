@@ -15,7 +15,8 @@ extension PageBuilder {
 
     /// The language of `key`'s title on this page when it is not the page's.
     func titleLang(_ key: EntryKey) -> String? {
-        guard let collection = model.collection(key.collection) else { return nil }
+        // A page in the site's own language marks nothing: no collection to look up for each link.
+        guard !paths.prefix.isEmpty, let collection = model.collection(key.collection) else { return nil }
         return fallbackLang(key, field: collection.titleField)
     }
 

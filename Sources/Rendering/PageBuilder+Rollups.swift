@@ -27,52 +27,56 @@ extension PageBuilder {
     func rollupViews(of entry: Entry, in collection: Collection, from page: String) -> (
         views: [StatusView], named: [RollupMentions]
     ) {
+        let children = rollupShapes.children[collection.name] ?? []
+        guard !children.isEmpty else { return ([], []) }
         let below = site.descendants(of: entry.key)
         let rollups = Dictionary(site.deepRollups(below: below).map { ($0.counts.collection, $0) }) { first, _ in first
         }
         var named: [RollupMentions] = []
-        let views = model.collections.filter { $0.statusField != nil && reaches($0.name, collection.name) }
-            .map { child -> StatusView in
-                let field = child.statusField.flatMap(child.field)
-                let title = strings.format(
-                    "status.title", ["collection": child.title, "field": field?.label.lowercased() ?? ""])
-                guard let rollup = rollups[child.name] else {
-                    var view = StatusView(title: title, total: 0, bars: [], method: nil)
-                    view.lead = strings.plural(
-                        "rollup.none", count: site.entries(of: child.name).count,
+        let views = children.map { shape -> StatusView in
+            let (child, field, title) = (shape.collection, shape.field, shape.title)
+            guard let rollup = rollups[child.name] else {
+                var view = StatusView(title: title, total: 0, bars: [], method: nil)
+                let count = site.entries(of: child.name).count
+                view.lead = rollupShapes.sentence("none \(child.name) \(collection.name) \(count)") {
+                    strings.plural(
+                        "rollup.none", count: count,
                         ["singular": Self.lowercasingFirst(collection.singular), "collection": child.title])
-                    return view
                 }
-                let (entries, routes) = (rollup.entries, rollup.paths)
-                let statusOf = { (entry: Entry) -> String? in
-                    guard let name = field?.name, case .enumeration(let id)? = entry.fields[name] else { return nil }
-                    return id
-                }
-                let once = countedOnce(entries, below: entry.key, among: below)
-                // Counted entries that all refer to `entry` through one field, and all the
-                // entries that do: the same list as that field's backlinks, shown here alone.
-                let mentions = directMentions(of: entry, routes: routes, entries: entries)
-                if let mentions { named.append(mentions) }
-                if entries.count <= Self.rollupSentenceLimit {
-                    return sentence(
-                        entries, of: child, title: title, status: statusOf,
-                        values: rollup.counts.counts.map(\.value),
-                        method: [describe(routes, counted: child), once].compactMap { $0 }.joined(separator: " "),
-                        from: page)
-                }
-                let method = [
+                return view
+            }
+            let (entries, routes) = (rollup.entries, rollup.paths)
+            let statusOf = { (entry: Entry) -> String? in
+                guard let name = field?.name, case .enumeration(let id)? = entry.fields[name] else { return nil }
+                return id
+            }
+            let once = countedOnce(entries, below: entry.key, among: below)
+            // Counted entries that all refer to `entry` through one field, and all the
+            // entries that do: the same list as that field's backlinks, shown here alone.
+            let mentions = directMentions(of: entry, routes: routes, entries: entries)
+            if let mentions { named.append(mentions) }
+            if entries.count <= Self.rollupSentenceLimit {
+                return sentence(
+                    entries, of: child, title: title, status: statusOf,
+                    values: rollup.counts.counts.map(\.value),
+                    method: [describeMemo(routes, counted: child), once].compactMap { $0 }.joined(separator: " "),
+                    from: page)
+            }
+            let method = [
+                rollupShapes.sentence("method \(child.name) \(collection.name) \(entries.count)") {
                     strings.plural(
                         "rollup.method", count: entries.count,
                         [
                             "entries": noun(child, count: entries.count),
                             "singular": Self.lowercasingFirst(collection.singular),
-                        ]),
-                    describe(routes, counted: child), once,
-                ].compactMap { $0 }.joined(separator: " ")
-                var view = figure(rollup, of: child, title: title, status: statusOf, method: method, from: page)
-                view.countedOpen = mentions != nil
-                return view
-            }
+                        ])
+                },
+                describeMemo(routes, counted: child), once,
+            ].compactMap { $0 }.joined(separator: " ")
+            var view = figure(rollup, of: child, title: title, status: statusOf, method: method, from: page)
+            view.countedOpen = mentions != nil
+            return view
+        }
         return (views, named)
     }
 
@@ -128,8 +132,9 @@ extension PageBuilder {
     ) -> StatusView {
         var view = StatusView(title: title, total: entries.count, bars: [], method: method.isEmpty ? nil : method)
         view.id = Self.rollupAnchor(child.name)
-        view.lead = strings.plural(
-            "rollup.sentence", count: entries.count, ["entries": noun(child, count: entries.count)])
+        view.lead = rollupShapes.sentence("sentence \(child.name) \(entries.count)") {
+            strings.plural("rollup.sentence", count: entries.count, ["entries": noun(child, count: entries.count)])
+        }
         var anchored: Set<String?> = []
         view.mentions = entries.enumerated().map { index, member in
             let id = status(member)
@@ -161,19 +166,34 @@ extension PageBuilder {
     /// "Counted once although linked several ways: RCN-Visa (2 links)": the counted entries
     /// that refer to `parent`, or to entries below it, more than once; `nil` when there are none.
     func countedOnce(_ entries: [Entry], below parent: EntryKey, among below: [EntryKey: DescentPath]) -> String? {
-        let several = entries.compactMap { entry -> String? in
-            let fields = model.collection(entry.collection)?.fields ?? []
-            let links = fields.flatMap { site.targets(of: entry, field: $0) }
-                .filter { $0.key == parent || below[$0.key] != nil }.count
-            return links > 1 ? strings.format("rollup.links", ["title": entry.title, "count": String(links)]) : nil
+        var several: [String] = []
+        for entry in entries {
+            // The references of its fields that lead to `parent` or below it, read from its
+            // fields: every one names an entry of the site (`parent` or one below it).
+            var links = 0
+            for reference in rollupShapes.references[entry.collection] ?? [] {
+                guard let value = entry.fields[reference.name] else { continue }
+                for id in value.referencedIDs {
+                    let key = EntryKey(reference.target, id)
+                    if key == parent || below[key] != nil { links += 1 }
+                }
+            }
+            if links > 1 {
+                several.append(strings.format("rollup.links", ["title": entry.title, "count": String(links)]))
+            }
         }
         return several.isEmpty
             ? nil : strings.plural("rollup.once", count: several.count, ["entries": strings.list(several)])
     }
 
+    /// `describe(paths, counted:)`, made once for each set of paths and collection.
+    func describeMemo(_ paths: [DescentPath], counted: Collection) -> String? {
+        rollupShapes.description(of: paths, counted: counted.name) { describe(paths, counted: counted) }
+    }
+
     /// True when entries of `child` can sit below entries of `parent`: a chain of reference
     /// fields leads from one collection to the other.
-    func reaches(_ child: String, _ parent: String) -> Bool {
+    static func reaches(_ child: String, _ parent: String, in model: SiteModel) -> Bool {
         var seen: Set<String> = [child]
         var frontier = [child]
         while let name = frontier.popLast() {

@@ -15,6 +15,8 @@ public struct PageBuilder: Sendable {
     /// What the pages of one listing share, made by the first of them: the group-by pages of
     /// each collection (every listing page shows them all as filters), its filters, its counts.
     let listingMemo = ListingMemo()
+    /// What the roll-ups of every entry page share, made from the model and the words.
+    let rollupShapes: RollupShapes
 
     /// Creates a builder of pages in `localization`'s language (the site's own by default).
     public init(site: Site, bodies: RenderedBodies, strings: Strings, localization: Localization? = nil) {
@@ -25,6 +27,9 @@ public struct PageBuilder: Sendable {
         self.paths = PagePaths(
             model: site.model, prefix: self.localization.prefix,
             data: DataPaths(model: site.model, ownLanguage: self.localization.languages.first?.code))
+        self.rollupShapes = RollupShapes(model: site.model, strings: strings) { [model = site.model] in
+            Self.reaches($0, $1, in: model)
+        }
     }
 
     var model: SiteModel { site.model }

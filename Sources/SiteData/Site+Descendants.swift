@@ -53,20 +53,43 @@ extension Site {
 
     /// The roll-ups of the entries `below` an entry (its `descendants`).
     public func deepRollups(below: [EntryKey: DescentPath]) -> [DeepRollup] {
-        model.collections.compactMap { collection in
-            // Each key's position looked up once, not at every comparison of the sort.
-            let keys = below.keys.filter { $0.collection == collection.name }
-                .map { (position: position(of: $0) ?? 0, key: $0) }
-                .sorted { ($0.position, $0.key) < ($1.position, $1.key) }.map(\.key)
-            let entries = keys.compactMap { entry($0) }
-            guard !keys.isEmpty, collection.statusField != nil,
-                let counts = statusCounts(of: collection, among: entries)
-            else { return nil }
-            let paths = Array(Set(keys.compactMap { below[$0] }))
-                .map { (length: $0.steps.count, text: $0.description, path: $0) }
-                .sorted { ($0.length, $0.text) < ($1.length, $1.text) }.map(\.path)
+        guard !below.isEmpty else { return [] }
+        // One pass over the keys, each with its position looked up once, not at every
+        // comparison of the sort, nor one pass per collection of the model.
+        var byCollection: [String: [(position: Int, key: EntryKey, path: DescentPath)]] = [:]
+        for (key, path) in below {
+            byCollection[key.collection, default: []].append((position(of: key) ?? 0, key, path))
+        }
+        return model.collections.compactMap { collection in
+            guard collection.statusField != nil, let found = byCollection[collection.name] else { return nil }
+            let sorted = found.sorted { ($0.position, $0.key) < ($1.position, $1.key) }
+            let entries = sorted.compactMap { entry($0.key) }
+            guard let counts = statusCounts(of: collection, among: entries) else { return nil }
+            // The paths are few (one per chain of fields), so each is compared with those
+            // already found rather than hashed.
+            var distinct: [DescentPath] = []
+            for item in sorted where !distinct.contains(where: { $0.sameSteps(as: item.path) }) {
+                distinct.append(item.path)
+            }
+            let paths =
+                distinct.count == 1
+                ? distinct
+                : distinct.map { (length: $0.steps.count, text: $0.description, path: $0) }
+                    .sorted { ($0.length, $0.text) < ($1.length, $1.text) }.map(\.path)
             return DeepRollup(counts: counts, paths: paths, entries: entries)
         }
+    }
+}
+
+extension DescentPath {
+    /// `==` without the arrays it makes to compare.
+    func sameSteps(as other: DescentPath) -> Bool {
+        guard steps.count == other.steps.count else { return false }
+        for (step, otherStep) in zip(steps, other.steps)
+        where step.collection != otherStep.collection || step.field != otherStep.field {
+            return false
+        }
+        return true
     }
 }
 

@@ -29,18 +29,20 @@ extension Site {
     /// Counts `entries` of `collection` by its status field; `nil` when it has none.
     public func statusCounts(of collection: Collection, among entries: [Entry]) -> StatusCounts? {
         guard let field = collection.statusField, let set = collection.statusValues else { return nil }
-        var counts: [String: Int] = [:]
+        // Counted by the value's place among the few declared, found by comparing, not hashing.
+        let ids = set.values.map(\.id)
+        var counts = [Int](repeating: 0, count: ids.count)
         var unset = 0
         for entry in entries {
             if case .enumeration(let id)? = entry.fields[field] {
-                counts[id, default: 0] += 1
+                if let place = ids.firstIndex(of: id) { counts[place] += 1 }
             } else {
                 unset += 1
             }
         }
         return StatusCounts(
             collection: collection.name, field: field,
-            counts: set.values.map { ($0, counts[$0.id] ?? 0) }, unset: unset)
+            counts: set.values.indices.map { (set.values[$0], counts[$0]) }, unset: unset)
     }
 
     /// Counts every entry of `collection` by its status field, as the dashboards do; `nil` when

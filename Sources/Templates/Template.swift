@@ -7,6 +7,8 @@ public struct Template: Sendable {
     let partials: [PartialUse]
     /// The source, to place a tag found at fault after parsing (see `TemplateLibrary.unknownNames`).
     let bytes: [UInt8]
+    /// The nodes as the renderer walks them.
+    let tree: RenderTree
 
     /// Parses `source`; the error names the line and column of the tag at fault.
     public init(_ source: String) throws(TemplateError) {
@@ -14,6 +16,7 @@ public struct Template: Sendable {
         nodes = try parser.parse()
         partials = parser.partials
         bytes = parser.bytes
+        tree = RenderTree(nodes)
     }
 
     /// Line and column (in characters) of the tag that starts at byte `offset`.

@@ -41,7 +41,7 @@ public struct TemplateLibrary: Sendable {
     public func render(_ value: some TemplateObject, template name: String) throws(TemplateError) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, root: .object(value), capacity: 16 * 1024)
-        renderer.render(template.nodes, .init())
+        renderer.render(template.tree.nodes, .init())
         if let partial = renderer.tooDeep {
             throw TemplateError(
                 Message(

@@ -8,6 +8,11 @@ struct TemplateRenderer {
     var stack: [Scope]
     /// Set when partials nest too deep: a template that includes itself.
     var tooDeep: String?
+    /// The indentations of the partials being rendered, outermost first (`Frame.indentation`
+    /// indexes it): a frame holds a number, so that copying it counts no reference.
+    var indentations: [[UInt8]] = []
+    /// The blocks overridden by the templates being rendered (`Frame.overrides` indexes it).
+    var overrideSets: [[String: Nodes]] = []
 
     /// How deep partials may nest: far more than a theme needs, far less than the stack allows.
     static let maximumDepth = 64
@@ -41,11 +46,14 @@ struct TemplateRenderer {
         }
     }
 
-    /// What a level of rendering inherits from the one around it.
+    /// What a level of rendering inherits from the one around it: plain numbers, copied at
+    /// every section and list item without counting a reference.
     struct Frame {
         var position: Position?
-        var indentation: [UInt8]?
-        var overrides: [String: [Node]]?
+        /// The index in `indentations` of what starts each line; -1 for none.
+        var indentation = -1
+        /// The index in `overrideSets` of the blocks overridden; -1 for none.
+        var overrides = -1
         var depth = 0
     }
 
@@ -53,33 +61,30 @@ struct TemplateRenderer {
     /// off from its tag to the end of these nodes, sections among them included. The frame is
     /// borrowed, not copied, so a list of a thousand items does not count references to it a
     /// thousand times.
-    mutating func render(_ nodes: [Node], _ frame: Frame, escapes: Bool = true) {
+    mutating func render(_ nodes: Nodes, _ frame: Frame, escapes: Bool = true) {
         var escapes = escapes
         let start = output.count
-        // Each node is read where it lies and lent to `render`: a `for … in` loop would hand out
-        // a copy of each, counting a reference for each of its parts.
-        nodes.withUnsafeBufferPointer { nodes in
-            guard let indentation = frame.indentation, !indentation.isEmpty else {
-                for index in nodes.indices { render(nodes[index], frame, &escapes) }
-                return
-            }
-            // In an indented partial, whatever starts a line of its own output is indented.
-            for index in nodes.indices {
-                let before = output.count
-                render(nodes[index], frame, &escapes)
-                if output.count > before, before > start, output[before - 1] == 0x0A {
-                    output.insert(contentsOf: indentation, at: before)
-                }
+        guard frame.indentation >= 0 else {
+            for index in nodes.indices { render(nodes[index], frame, &escapes) }
+            return
+        }
+        let indentation = indentations[frame.indentation]
+        // In an indented partial, whatever starts a line of its own output is indented.
+        for index in nodes.indices {
+            let before = output.count
+            render(nodes[index], frame, &escapes)
+            if output.count > before, before > start, output[before - 1] == 0x0A {
+                output.insert(contentsOf: indentation, at: before)
             }
         }
     }
 
-    private mutating func render(_ node: Node, _ frame: Frame, _ escapes: inout Bool) {
+    private mutating func render(_ node: RenderNode, _ frame: Frame, _ escapes: inout Bool) {
         switch node {
         case .text(let bytes):
             output.append(contentsOf: bytes)
         case .variable(let reference, let escaped):
-            guard let value = resolve(reference, frame) else { return }
+            guard let value = resolve(reference.object, frame) else { return }
             switch value {
             case .text(let text):
                 if escaped && escapes { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
@@ -88,62 +93,90 @@ struct TemplateRenderer {
             case .object, .list: break
             }
         case .section(let section):
-            let nodes = section.nodes
-            switch resolve(section.reference, frame) {
-            case .list(let items):
-                var inner = frame
-                let count = items.count
-                for index in 0..<count {
-                    inner.position = Position(index: index, isLast: index == count - 1)
-                    stack.append(.item(items, index))
-                    render(nodes, inner, escapes: escapes)
-                    stack.removeLast()
-                }
-            case .flag(let flag): if flag { render(nodes, frame, escapes: escapes) }
-            case .some(let value):
-                var inner = frame
-                inner.position = nil
-                enter(value, nodes, inner, escapes)
-            case .none: break
-            }
+            render(section: section, frame, escapes)
         case .inverted(let section):
-            let nodes = section.nodes
-            switch resolve(section.reference, frame) {
-            case .list(let items):
-                guard items.isEmpty else { return }
-                var inner = frame
-                inner.position = nil
-                enter(.list(items), nodes, inner, escapes)
-            case .flag(let flag): if !flag { render(nodes, frame, escapes: escapes) }
-            case .some: break
-            case .none: render(nodes, frame, escapes: escapes)
-            }
-        case .partial(let name, let indentation, let overrides):
-            guard let template = templates[name] else { return }
-            guard frame.depth < Self.maximumDepth else {
-                tooDeep = name
-                return
-            }
-            var inner = Frame(depth: frame.depth + 1)
-            inner.indentation = indentation.map { (frame.indentation ?? []) + $0 } ?? frame.indentation
-            // The outermost override of a block wins.
-            inner.overrides =
-                overrides.map { frame.overrides?.merging($0) { outer, _ in outer } ?? $0 } ?? frame.overrides
-            // A partial escapes HTML until it says otherwise, whatever its includer said.
-            render(template.nodes, inner)
-        case .block(let name, let defaultNodes, let indentation):
-            var inner = frame
-            inner.position = nil
-            inner.indentation = (frame.indentation ?? []) + indentation
-            render(frame.overrides?[name] ?? defaultNodes, inner, escapes: escapes)
-        case .blockDefinition:
-            break
+            render(inverted: section, frame, escapes)
+        case .partial(let partial):
+            render(partial: partial.object, frame)
+        case .block(let block):
+            render(block: block.object, frame, escapes)
         case .escaping(let html):
             escapes = html
         }
     }
 
-    private mutating func enter(_ value: TemplateValue, _ nodes: [Node], _ frame: Frame, _ escapes: Bool) {
+    private mutating func render(section: RenderSection, _ frame: Frame, _ escapes: Bool) {
+        switch resolve(section.reference.object, frame) {
+        case .list(let items):
+            var inner = frame
+            let count = items.count
+            for index in 0..<count {
+                inner.position = Position(index: index, isLast: index == count - 1)
+                stack.append(.item(items, index))
+                render(section.nodes, inner, escapes: escapes)
+                stack.removeLast()
+            }
+        case .flag(let flag): if flag { render(section.nodes, frame, escapes: escapes) }
+        case .some(let value):
+            var inner = frame
+            inner.position = nil
+            enter(value, section.nodes, inner, escapes)
+        case .none: break
+        }
+    }
+
+    private mutating func render(inverted section: RenderSection, _ frame: Frame, _ escapes: Bool) {
+        switch resolve(section.reference.object, frame) {
+        case .list(let items):
+            guard items.isEmpty else { return }
+            var inner = frame
+            inner.position = nil
+            enter(.list(items), section.nodes, inner, escapes)
+        case .flag(let flag): if !flag { render(section.nodes, frame, escapes: escapes) }
+        case .some: break
+        case .none: render(section.nodes, frame, escapes: escapes)
+        }
+    }
+
+    private mutating func render(partial: RenderPartial, _ frame: Frame) {
+        guard let template = templates[partial.name] else { return }
+        guard frame.depth < Self.maximumDepth else {
+            tooDeep = partial.name
+            return
+        }
+        var inner = Frame(depth: frame.depth + 1)
+        inner.indentation = partial.indentation.map { indent($0, frame) } ?? frame.indentation
+        inner.overrides = frame.overrides
+        if let overrides = partial.overrides {
+            // The outermost override of a block wins.
+            let outer = frame.overrides >= 0 ? overrideSets[frame.overrides] : [:]
+            overrideSets.append(outer.merging(overrides) { outer, _ in outer })
+            inner.overrides = overrideSets.count - 1
+        }
+        // A partial escapes HTML until it says otherwise, whatever its includer said.
+        render(template.tree.nodes, inner)
+        if partial.overrides != nil { overrideSets.removeLast() }
+        if inner.indentation > frame.indentation { indentations.removeLast() }
+    }
+
+    private mutating func render(block: RenderBlock, _ frame: Frame, _ escapes: Bool) {
+        var inner = frame
+        inner.position = nil
+        inner.indentation = indent(block.indentation, frame)
+        let nodes = frame.overrides >= 0 ? overrideSets[frame.overrides][block.name] ?? block.nodes : block.nodes
+        render(nodes, inner, escapes: escapes)
+        if inner.indentation > frame.indentation { indentations.removeLast() }
+    }
+
+    /// The index of `frame`'s indentation followed by `more`, kept in `indentations` until the
+    /// caller removes it (when the index is above `frame`'s); `frame`'s own when `more` is empty.
+    private mutating func indent(_ more: [UInt8], _ frame: Frame) -> Int {
+        guard !more.isEmpty else { return frame.indentation }
+        indentations.append((frame.indentation >= 0 ? indentations[frame.indentation] : []) + more)
+        return indentations.count - 1
+    }
+
+    private mutating func enter(_ value: TemplateValue, _ nodes: Nodes, _ frame: Frame, _ escapes: Bool) {
         stack.append(.value(value))
         render(nodes, frame, escapes: escapes)
         stack.removeLast()
@@ -165,12 +198,14 @@ struct TemplateRenderer {
             value = stack[stack.count - 1].value(reference.slots[0]).flatMap { descend($0, reference.slots) }
         case .stack:
             let first = reference.slots[0]
-            var index = stack.count - 1
-            var found: TemplateValue?
-            while index >= 0 {
-                found = stack[index].value(first)
-                if found != nil { break }
-                index -= 1
+            // Each value is asked where it lies in the stack, not copied out of it first.
+            let found = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
+                var index = stack.count - 1
+                while index >= 0 {
+                    if let found = stack[index].value(first) { return found }
+                    index -= 1
+                }
+                return nil
             }
             // Most names are one word: no slice of the rest to make.
             guard let found else { return nil }

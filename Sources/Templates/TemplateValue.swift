@@ -68,7 +68,9 @@ public struct TemplateList: Sendable, RandomAccessCollection, ExpressibleByArray
     public init<Object: TemplateObject>(_ objects: [Object]) {
         self.init(count: objects.count) { index, slot in
             guard let slot else { return .object(objects[index]) }
-            return objects[index].value(slot: slot)
+            // Asked where it lies: `objects[index]` would copy the item, counting a reference
+            // for each of its strings and arrays, at every name a template reads in it.
+            return objects.withUnsafeBufferPointer { $0[index].value(slot: slot) }
         }
     }
 
