@@ -32,6 +32,15 @@ public struct OpenDataRenderer: Sendable {
         pages: [String], batchSize: Int, alongside: [@Sendable () -> [OutputFile]] = [],
         emit: ([OutputFile]) -> Void
     ) {
+        render(pages: pages, batchSize: batchSize, alongside: alongside, with: EntryWork<Never>?.none, emit: emit)
+    }
+
+    /// `render(pages:batchSize:alongside:emit:)`, with `work` done for each entry in the same
+    /// pass as its documents, on every core (see `EntryWork`); only without `changedBodies`.
+    public func render<Made: Sendable>(
+        pages: [String], batchSize: Int, alongside: [@Sendable () -> [OutputFile]] = [], with work: EntryWork<Made>?,
+        emit: ([OutputFile]) -> Void
+    ) {
         let apis = apiVersions.map { APIDocuments(site: site, bodies: bodies, version: $0) }
         // A whole build writes each `v1` list with the entries' own documents, from the same
         // bytes; a rebuild of some bodies writes the lists whole, beside the other jobs.
@@ -46,6 +55,9 @@ public struct OpenDataRenderer: Sendable {
             let handing = Handing(emit)
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in handing.hand(jobs[index]()) }
         }
+        // Positions are in the whole list of each collection: not in a rebuild of some bodies.
+        precondition(work == nil || whole, "entry work needs every entry")
+        let make = work?.make
         for collection in site.model.collections {
             let entries =
                 changedBodies.map { changed in
@@ -59,10 +71,16 @@ public struct OpenDataRenderer: Sendable {
                 let end = start + min(max(1, batchSize), entries.count - start)
                 // Each entry's documents in every layout at once: what they share (roll-ups,
                 // history) is made once.
-                let documents = Array(entries[start..<end]).concurrentMap { entry in
+                let made = Array(start..<end).concurrentMap { position in
+                    let entry = entries[position]
                     let facts = apis[0].facts(of: entry, in: collection)
-                    return apis.map { api in api.document(for: entry, in: collection, facts: facts).serializedBytes() }
+                    return (
+                        apis.map { api in api.document(for: entry, in: collection, facts: facts).serializedBytes() },
+                        make?(entry, collection, position)
+                    )
                 }
+                let documents = made.map(\.0)
+                if let work { emit(work.take(made.map { $0.1! })) }
                 for (layout, api) in apis.enumerated() {
                     emit(
                         zip(entries[start..<end], documents).map { entry, bytes in
@@ -79,6 +97,7 @@ public struct OpenDataRenderer: Sendable {
                 emit([OutputFile(path: DataPaths.list(of: collection, in: .v1), bytes: list.finish())])
             }
         }
+        if let work { emit(work.finish()) }
     }
 
     /// The layouts of the API the site publishes: `v2`, and `v1` while `site.yaml` keeps it
@@ -181,6 +200,29 @@ public struct OpenDataRenderer: Sendable {
             xml += "  <url><loc>\(XMLText.escape(url))</loc>\(lastmod)</url>\n"
         }
         return xml + "</urlset>\n"
+    }
+}
+
+/// Work of another stage done with each entry's documents, in the same pass over the entries
+/// on every core (the search index, made from the same entries): `make` is called for each
+/// entry, on any core, with its position in its collection's list; `take` is given what was
+/// made for each batch, in the order of the entries, and what it gives back is handed on with
+/// the batch's documents; `finish` gives the rest of the files once every entry is done. Work
+/// done beside the open data's other jobs instead would run on one core (a nested
+/// `concurrentPerform` runs about serially) while the others wait.
+public struct EntryWork<Made: Sendable> {
+    let make: @Sendable (Entry, Collection, Int) -> Made
+    let take: ([Made]) -> [OutputFile]
+    let finish: () -> [OutputFile]
+
+    /// Creates the work of `make`, `take` and `finish`.
+    public init(
+        make: @escaping @Sendable (Entry, Collection, Int) -> Made, take: @escaping ([Made]) -> [OutputFile],
+        finish: @escaping () -> [OutputFile]
+    ) {
+        self.make = make
+        self.take = take
+        self.finish = finish
     }
 }
 

@@ -490,3 +490,18 @@ extension TermIndexTests {
         #expect(!expected.contains { String(decoding: $0.bytes, as: UTF8.self).contains("\"solo\"") })
     }
 }
+
+@Suite struct SearchIndexPassTests {
+    /// The pass numbers each index's documents in the order of the site's entries: an index whose
+    /// site lists other entries is made whole instead.
+    @Test func anIndexOfOtherEntriesIsNotMadeInThePass() throws {
+        let (site, bodies) = try makeSite(files)
+        var other = files
+        other["content/obras/nueva.md"] = "---\ntitulo: Nueva\nestado: ejec\n---\n"
+        let (otherSite, otherBodies) = try makeSite(other)
+        let builder = SearchIndexBuilder(site: site, bodies: bodies)
+        #expect(SearchIndexPass(site: site, indexes: [(builder, DataPaths.searchFolder)]) != nil)
+        let others = SearchIndexBuilder(site: otherSite, bodies: otherBodies)
+        #expect(SearchIndexPass(site: site, indexes: [(builder, "a/"), (others, "b/")]) == nil)
+    }
+}
