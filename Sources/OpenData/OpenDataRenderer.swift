@@ -45,11 +45,12 @@ public struct OpenDataRenderer: Sendable {
         // A whole build writes each `v1` list with the entries' own documents, from the same
         // bytes; a rebuild of some bodies writes the lists whole, beside the other jobs.
         let whole = changedBodies == nil
-        // The longest jobs first (the search index, the lists), so that no core is left waiting
-        // at the end; each job's files are handed on as soon as they are made, not all held.
+        // The longest jobs first (work from another stage, the CSV tables, the feeds; in a
+        // rebuild the `v1` lists), the many small pages of the lists last, so that no core is
+        // left waiting at the end; each job's files are handed on as soon as they are made.
         let jobs =
             whole
-            ? siteDocuments(pages: pages, apis: apis).reversed() + alongside
+            ? alongside + siteDocuments(pages: pages, apis: apis)
             : apis.filter { $0.version == .v1 }.flatMap { apiDocuments($0) } + alongside
         withoutActuallyEscaping(emit) { emit in
             let handing = Handing(emit)
@@ -111,11 +112,15 @@ public struct OpenDataRenderer: Sendable {
         let site = site
         let feeds = ChangeFeeds(site: site)
         let tables = TabularData(site: site)
+        // The longest first: the tables, the feeds, the Data Package, the sitemap.
         var jobs: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes())] },
+            { tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
             { [OutputFile(path: DataPaths.atomFeed, text: feeds.atomFeed())] },
+            { [OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes())] },
             { [OutputFile(path: tables.paths.dataPackage, bytes: tables.dataPackage().serializedBytes())] },
             { [OutputFile(path: DataPaths.sitemap, text: sitemap(pages))] },
+            { tables.seriesTables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
+            { PeriodDocuments(site: site).files() },
             {
                 [
                     OutputFile(
@@ -123,9 +128,6 @@ public struct OpenDataRenderer: Sendable {
                         text: "User-agent: *\nAllow: /\nSitemap: \(site.model.baseURL)\(DataPaths.sitemap)\n")
                 ]
             },
-            { tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
-            { tables.seriesTables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
-            { PeriodDocuments(site: site).files() },
         ]
         for api in apis {
             jobs += apiDocuments(api, lists: false)

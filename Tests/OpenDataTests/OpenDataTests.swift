@@ -75,6 +75,9 @@ let files = [
             "{\n  \"k\\t\": [\n    \"\\t\\r\\u2028\\u2029€ — ok\",\n    1000000000000000.0,\n    -0.5,\n    {},\n    []\n  ]\n}\n"
         #expect(value.serialized() == expected)
         #expect(value.serializedBytes() == Array(expected.utf8))
+        // At the very end of a string, and beside other characters that start with the same byte.
+        let ends: JSONValue = ["…\u{2028}", "\u{1F}\u{2029}", "—"]
+        #expect(ends.serialized() == "[\n  \"…\\u2028\",\n  \"\\u001f\\u2029\",\n  \"—\"\n]\n")
     }
 
     @Test func serializesWithSortedKeysAndEscapes() {
