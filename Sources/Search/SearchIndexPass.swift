@@ -10,13 +10,21 @@ import SiteLayout
 /// are those of each language's `SearchIndexBuilder.render(folder:)`, and no more than a batch
 /// of records is held at once.
 public final class SearchIndexPass: @unchecked Sendable {
-    /// One language's index.
-    struct Language: Sendable {
+    /// One language's index (a class: each entry's record reads it without copying its site).
+    final class Language: Sendable {
         let builder: SearchIndexBuilder
         let folder: String
         let paths: PagePaths
         /// The collections of the language's model, by name.
         let collections: [String: Collection]
+
+        init(builder: SearchIndexBuilder, folder: String) {
+            self.builder = builder
+            self.folder = folder
+            paths = PagePaths(model: builder.site.model)
+            collections = Dictionary(
+                builder.site.model.collections.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// What one entry gives each language's index, in their order: its record's file and its
@@ -43,12 +51,7 @@ public final class SearchIndexPass: @unchecked Sendable {
                 return nil
             }
         }
-        languages = indexes.map { builder, folder in
-            Language(
-                builder: builder, folder: folder, paths: PagePaths(model: builder.site.model),
-                collections: Dictionary(
-                    builder.site.model.collections.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
-        }
+        languages = indexes.map { Language(builder: $0.builder, folder: $0.folder) }
         count = names.reduce(0) { $0 + site.entries(of: $1).count }
         postings = Array(repeating: [:], count: indexes.count)
     }

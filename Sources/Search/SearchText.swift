@@ -25,10 +25,19 @@ public enum SearchText {
     struct Folding {
         var out: [UInt8] = []
         var pendingSpace = false
-        var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        /// The bytes of each non-ASCII scalar met, folded (`bytes(of:)`).
+        var cache: [Unicode.Scalar: [UInt8]] = [:]
 
         init(capacity: Int) {
             out.reserveCapacity(capacity)
+        }
+
+        /// The UTF-8 bytes of the letters and digits of a folded scalar, a 0 (never a byte of
+        /// UTF-8 text) in place of each other part, which separates words.
+        static func bytes(of folded: [Unicode.Scalar]) -> [UInt8] {
+            folded.flatMap { part in
+                SearchText.isLetterOrDigit(part.properties.generalCategory) ? Array(UTF8.encode(part)!) : [0]
+            }
         }
 
         mutating func emit(_ byte: UInt8) {
@@ -51,14 +60,15 @@ public enum SearchText {
                     var value = UInt32(byte) & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F)
                     for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
                     let scalar = Unicode.Scalar(value)!
-                    let folded = cache[scalar] ?? SearchText.foldedScalars(of: scalar)
-                    cache[scalar] = folded
-                    for part in folded {
-                        if SearchText.isLetterOrDigit(part.properties.generalCategory) {
-                            for byte in UTF8.encode(part)! { emit(byte) }
-                        } else {
-                            pendingSpace = true
-                        }
+                    let folded: [UInt8]
+                    if let known = cache[scalar] {
+                        folded = known
+                    } else {
+                        folded = Self.bytes(of: SearchText.foldedScalars(of: scalar))
+                        cache[scalar] = folded
+                    }
+                    for byte in folded {
+                        if byte == 0 { pendingSpace = true } else { emit(byte) }
                     }
                     index += length
                     continue
@@ -119,7 +129,7 @@ public enum SearchText {
             while index < bytes.count, !text.isFull {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "<"), let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
-                    if !inlineTags.contains(tagName(bytes[(index + 1)..<close])) { text.separate() }
+                    if !isInline(bytes[(index + 1)..<close]) { text.separate() }
                     index = close + 1
                 } else if byte == UInt8(ascii: "&"), let semicolon = bytes[index...].prefix(12).firstIndex(of: 0x3B),
                     let decoded = entity(bytes[(index + 1)..<semicolon])
@@ -167,13 +177,26 @@ public enum SearchText {
         }
     }
 
-    /// The lowercased name of the tag whose text between `<` and `>` is `tag` (`/em` is `em`).
-    static func tagName(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        let name = tag.drop { $0 == UInt8(ascii: "/") }.prefix { byte in
-            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    /// The names of `inlineTags`, each packed into one number by `isInline`: none is longer than
+    /// 8 bytes.
+    static let inlineTagKeys: [UInt64] = inlineTags.map { name in
+        name.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// Whether the tag whose text between `<` and `>` is `tag` is an inline element's (`/em` is
+    /// `em`'s): its name, letters and digits, lowercased and packed into a number, without
+    /// making a string.
+    static func isInline(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var key: UInt64 = 0
+        var length = 0
+        for byte in tag.drop(while: { $0 == UInt8(ascii: "/") }) {
+            let isUpper = (0x41...0x5A).contains(byte)
+            guard isUpper || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) else { break }
+            guard length < 8 else { return false }
+            key = key << 8 | UInt64(isUpper ? byte | 0x20 : byte)
+            length += 1
         }
-        // ASCII letters and digits only: lowercased byte by byte.
-        return String(decoding: name.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return length > 0 && inlineTagKeys.contains(key)
     }
 
     /// The text of an HTML entity's name (`amp`, `#233`, `#xE9`), for the ones cmark-gfm writes.

@@ -373,6 +373,10 @@ func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
         let html =
             "<h2 id=\"a\">Título</h2>\n<p>A &amp; B<em>c</em> &lt;x&gt; &#233; &#xE9;</p><ul><li>uno</li><li>dos</li></ul>"
         #expect(SearchText.plainText(fromHTML: html) == "Título A & Bc <x> é é uno dos")
+        // Inline tags join the text around them whatever their case; others, however long their
+        // name (a prefix of one is not one), separate it.
+        let tags = "a<STRONG>b</Strong>c<strongest>d</strongest>e<br/>f<sub>g</sub><s>h</s><section>i"
+        #expect(SearchText.plainText(fromHTML: tags) == "abc d e fgh i")
     }
 
     @Test func plainTextStopsAfterItsLimitWithoutSplittingACharacter() {
