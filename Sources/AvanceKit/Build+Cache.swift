@@ -22,17 +22,33 @@ extension Build {
         }
         let dates =
             options.history ?? GitHistory(lastChanged: [:], referenceDate: GitHistory.sourceDate(options.environment))
+        // The content folder is walked while the manifest is read; the output is checked against
+        // the manifest while the content files are hashed.
+        let root = options.root
+        let walk = Background { BuildCache.stampedFiles(under: root, folder: "content") }
         let (manifest, why) = cache.readManifest()
-        let fingerprint = cache.fingerprint(options, history: dates, previous: manifest)
-        var plan = cache.plan(manifest, fingerprint, why: why)
-        var log = [clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count))]
-        let staging = writer.stage()
+        defer { if options.freeAtExit { ProcessLifetime.keep(manifest as Any) } }
+        let folder = writer.output
+        let outputCheck = manifest.map { manifest in Background { cache.brokenCopy(manifest, in: folder) } }
+        let fingerprint = cache.fingerprint(options, history: dates, previous: manifest, found: walk.value)
+        defer { if options.freeAtExit { ProcessLifetime.keep(fingerprint) } }
+        var (plan, inPlace) = cache.plan(
+            manifest, fingerprint, why: why, outputCheck: outputCheck.map { check in { check.value } })
+        var log = [
+            clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count) + (inPlace ? ", changed in place" : ""))
+        ]
+        let staging = inPlace ? writer.update() : writer.stage()
         let output = RenderedOutput(sink: staging.add)
         var result: BuildResult
         var reused: [String] = []
         var outputs: [String: Bool] = [:]
         // The order of each search index's documents, kept for the next build.
         var search = manifest?.search ?? [:]
+        // The caches the stores of validated entries and bodies were read into, and what they held.
+        var stores: (caches: BuildCaches, state: @Sendable () -> BuildCache.StoreState)?
+        // Saving them, on another thread; waited for before the build returns.
+        var savingStores: Background<Void>?
+        defer { _ = savingStores?.value }
         if let manifest, plan == .unchanged, historyWarning == nil, let report = cache.readDiagnostics(manifest) {
             // Nothing changed: the last build's diagnostics, and the whole output from the cache.
             result = BuildResult()
@@ -45,11 +61,37 @@ extension Build {
             log.append(clock.lap("render", "0 pages rendered, \(reused.count) files reused"))
         } else {
             var prepared: PreparedSite?
+            defer { if options.freeAtExit { ProcessLifetime.keep(prepared as Any, stores as Any) } }
+            // What earlier runs validated and converted, for the files whose bytes are the same.
+            let caches = BuildCaches()
+            stores = (
+                caches,
+                cache.restoreStores(
+                    into: caches.entries, caches.bodies, hashes: fingerprint.inputs.mapValues(\.hash),
+                    salt: fingerprint.binary.hash)
+            )
+            log.append(clock.lap("store", "read"))
+            var options = options
+            options.caches = caches
+            // With the same key and files, the stored entries are of this generation: the files
+            // they were validated from are not read again.
+            if !plan.isFull { options.unread = caches.entries.storedFiles() }
             (result, prepared) = prepare(options, clock: &clock)
+            log.append(
+                "store: \(caches.entries.reused) entries and \(caches.bodies.reused) bodies taken from earlier runs")
             // Said where a build without the cache says it: once the site is validated (a site
             // with no `content/` stops before git is read).
             if let historyWarning, result.site != nil { result.diagnostics.append(historyWarning) }
+            // The stores are saved while the pages are rendered: validation and Markdown are done.
+            if let stores {
+                let salt = fingerprint.binary.hash
+                savingStores = Background {
+                    cache.saveStores(
+                        entries: stores.caches.entries, bodies: stores.caches.bodies, state: stores.state(), salt: salt)
+                }
+            }
             guard let prepared, !result.diagnostics.hasErrors else {
+                quoteUnread(&result, root: options.root)
                 staging.discard()
                 result.log = log + result.log
                 return finish(result, options)
@@ -100,7 +142,8 @@ extension Build {
                     let translated = site.translations.values.flatMap(\.values).filter { files.contains($0.file) }
                     // The search indexes are made from the last build's when their documents
                     // are the same, in the same order; otherwise whole.
-                    let outputFolder = cache.outputFolder
+                    // In place, the output's own files, checked as the cache's copies are.
+                    let outputFolder = inPlace ? writer.output : cache.outputFolder
                     let trusted = manifest.outputs
                     let update =
                         search == manifest.search
@@ -130,10 +173,12 @@ extension Build {
             }
         }
         result.log = log + result.log
+        quoteUnread(&result, root: options.root)
         guard !result.diagnostics.hasErrors else {
             staging.discard()
             return result
         }
+        if inPlace, let manifest { staging.remove(manifest.outputs.keys.filter { outputs[$0] == nil }) }
         guard commit(staging, &result, options) else { return result }
         clock = StageClock()  // the write has its own line
         do {
@@ -148,6 +193,16 @@ extension Build {
                 clock.lap("cache", "not saved (\(error.localizedDescription)): the next build renders everything"))
         }
         return result
+    }
+
+    /// Reads the files left unread (`BuildOptions.unread`) that a diagnostic names, to quote
+    /// their lines.
+    static func quoteUnread(_ result: inout BuildResult, root: String) {
+        for file in Set(result.diagnostics.compactMap { $0.location?.file }) where result.sources[file] == "" {
+            if case .success(let source) = ContentLoader(root: root).readText(file) {
+                result.sources[file] = source.text
+            }
+        }
     }
 
     /// The cache's plan in words, for `--verbose`.

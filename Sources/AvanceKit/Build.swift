@@ -42,6 +42,12 @@ public struct BuildOptions: Sendable {
     public var cacheFolder: String?
     /// Replaces the hash of the avance binary in the cache's key (tests).
     public var cacheBinaryHash: String?
+    /// Content files whose text is not read (`ContentLoader.unread`): the build cache's store
+    /// holds what validating them gave (`caches`), and a diagnostic's file is read to quote it.
+    var unread: Set<String> = []
+    /// Leave what the build made for the process's exit to free (`ProcessLifetime`): for a
+    /// command that ends after the build.
+    public var freeAtExit = false
 
     /// Options for the site at `root`.
     public init(root: String, output: String? = nil, baseURL: String? = nil, strict: Bool = false) {
@@ -96,6 +102,7 @@ public enum Build {
         var clock = StageClock()
         let (result, prepared) = prepare(options, clock: &clock)
         guard let prepared else { return finish(result, options) }
+        if options.freeAtExit { ProcessLifetime.keep(prepared) }
         return render(prepared, result, options, into: output, clock: &clock)
     }
 
@@ -140,7 +147,8 @@ public enum Build {
         // 1. load
         var loader = ContentLoader(root: options.root, fileSystem: options.fileSystem, cache: options.caches?.sources)
         loader.progress = options.progress
-        let tree = loader.load()
+        loader.unread = options.unread
+        var tree = loader.load()
         result.log.append(clock.lap("load", "\(tree.files.count) text files"))
         result.diagnostics += tree.diagnostics
         for file in tree.files { result.sources[file.path] = file.text }
@@ -195,6 +203,14 @@ public enum Build {
         // What cached results were made under: the model, the base URL and those names.
         let generation = modelFile.text + "\n" + (options.baseURL ?? "") + "\n" + months.joined(separator: " ")
         options.caches?.entries.begin(generation: generation)
+        if !loader.unread.isEmpty, options.caches?.entries.hasStored != true {
+            // The files left unread were for stored results of another generation: read them.
+            loader.unread = []
+            let known = tree.diagnostics
+            tree = loader.load()
+            result.diagnostics += tree.diagnostics.filter { !known.contains($0) }
+            for file in tree.files { result.sources[file.path] = file.text }
+        }
         var (site, siteDiagnostics) = SiteResolver.resolve(
             tree, model: model, cache: options.caches?.entries, progress: options.progress, months: months)
         result.diagnostics += siteDiagnostics

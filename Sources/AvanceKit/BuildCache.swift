@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Loading
 import ParallelMap
+import SiteData
 import Writing
 
 /// The build cache across runs (`.avance/cache/` under the site root): what the last build was
@@ -15,7 +16,7 @@ import Writing
 /// ignored and replaced.
 struct BuildCache {
     /// Bumped whenever the manifest's layout or the meaning of its key changes.
-    static let formatVersion = "avance-cache 1"
+    static let formatVersion = "avance-cache 2"
 
     /// The cache folder (`<root>/.avance/cache`).
     let folder: String
@@ -105,7 +106,6 @@ struct BuildCache {
 
     static func parseManifest(_ bytes: [UInt8]) -> (Manifest?, String?) {
         let newline = UInt8(ascii: "\n")
-        let tab = UInt8(ascii: "\t")
         guard String(validating: bytes, as: UTF8.self) != nil else { return (nil, "the cache's manifest is not text") }
         // The last line, `end <hash>`, is the hash of every byte before its newline.
         var end = bytes.count
@@ -116,19 +116,45 @@ struct BuildCache {
         guard last.starts(with: "end ".utf8),
             last.dropFirst(4).elementsEqual(hash(checked).utf8)
         else { return (nil, "the cache's manifest is torn or was edited: ignored") }
+        // The format's line first, then the rest in chunks, on every core.
+        guard let firstEnd = checked.firstIndex(of: newline) ?? (checked.isEmpty ? nil : checked.endIndex),
+            checked[..<firstEnd].elementsEqual(formatVersion.utf8)
+        else { return (nil, "the cache has another format: ignored") }
+        var bounds = [firstEnd]
+        let chunks = 8
+        for part in 1..<chunks {
+            var cut = max(bounds.last!, firstEnd + (checked.endIndex - firstEnd) * part / chunks)
+            while cut < checked.endIndex, checked[cut] != newline { cut += 1 }
+            bounds.append(cut)
+        }
+        bounds.append(checked.endIndex)
+        let parts = (0..<chunks).map { (bounds[$0], bounds[$0 + 1]) }.concurrentMap { start, end in
+            parseLines(checked[min(start + 1, end)..<end])
+        }
+        var manifest = Manifest()
+        manifest.outputs.reserveCapacity(parts.reduce(0) { $0 + ($1?.outputs.count ?? 0) })
+        manifest.inputs.reserveCapacity(parts.reduce(0) { $0 + ($1?.inputs.count ?? 0) })
+        for part in parts {
+            guard let part else { return (nil, "the cache's manifest has a line it does not know: ignored") }
+            if !part.key.isEmpty { manifest.key = part.key }
+            if part.binary != nil { manifest.binary = part.binary }
+            if part.diagnostics != "-" { manifest.diagnostics = part.diagnostics }
+            for (path, input) in part.inputs { manifest.inputs[path] = input }
+            for (path, output) in part.outputs { manifest.outputs[path] = output }
+            manifest.search.merge(part.search) { first, _ in first }
+        }
+        return (manifest, nil)
+    }
+
+    /// The records of some lines of a manifest; `nil` when one is not a record.
+    private static func parseLines(_ lines: ArraySlice<UInt8>) -> Manifest? {
+        let newline = UInt8(ascii: "\n")
+        let tab = UInt8(ascii: "\t")
         var manifest = Manifest()
         // About one line in 90 bytes; three in four an output.
-        manifest.outputs.reserveCapacity(bytes.count / 120)
-        manifest.inputs.reserveCapacity(bytes.count / 360)
-        var first = true
-        for line in checked.split(separator: newline, omittingEmptySubsequences: false) {
-            if first {
-                guard line.elementsEqual(formatVersion.utf8) else {
-                    return (nil, "the cache has another format: ignored")
-                }
-                first = false
-                continue
-            }
+        manifest.outputs.reserveCapacity(lines.count / 120)
+        manifest.inputs.reserveCapacity(lines.count / 360)
+        for line in lines.split(separator: newline, omittingEmptySubsequences: false) where !lines.isEmpty {
             let parts = line.split(separator: tab, omittingEmptySubsequences: false)
             func text(_ index: Int) -> String { String(decoding: parts[index], as: UTF8.self) }
             switch (parts.first.map { String(decoding: $0, as: UTF8.self) }, parts.count) {
@@ -141,35 +167,56 @@ struct BuildCache {
             case ("output", 4):
                 manifest.outputs[text(3)] = Output(isData: parts[1].elementsEqual("d".utf8), stamp: text(2))
             case ("search", 3): manifest.search[text(1)] = text(2)
-            default: return (nil, "the cache's manifest has a line it does not know: ignored")
+            default: return nil
             }
         }
-        guard !first else { return (nil, "the cache has another format: ignored") }
-        return (manifest, nil)
+        return manifest
     }
 
     /// Writes `manifest` beside the old one, then renames it over: a build killed meanwhile
     /// leaves the old manifest or none, never half of one.
     func writeManifest(_ manifest: Manifest) throws {
-        var out: [UInt8] = []
-        out.reserveCapacity(64 * (manifest.inputs.count + manifest.outputs.count) + 4096)
-        func line(_ fields: String...) {
+        @Sendable func line(_ fields: String..., into out: inout [UInt8]) {
             for (index, field) in fields.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: "\t")) }
                 out += field.utf8
             }
             out.append(UInt8(ascii: "\n"))
         }
-        line(Self.formatVersion)
-        line("key", manifest.key)
-        line("diagnostics", manifest.diagnostics)
-        if let binary = manifest.binary { line("binary", binary.stamp, binary.hash) }
-        // In no particular order: sorting 72,000 paths took longer than writing them.
-        for (path, input) in manifest.inputs {
-            line("input", input.hash, input.frontMatter, input.blankBody ? "1" : "0", input.stamp, path)
-        }
-        for (path, output) in manifest.outputs { line("output", output.isData ? "d" : "p", output.stamp, path) }
-        for (folder, hash) in manifest.search { line("search", folder, hash) }
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * (manifest.inputs.count + manifest.outputs.count) + 4096)
+        line(Self.formatVersion, into: &out)
+        line("key", manifest.key, into: &out)
+        line("diagnostics", manifest.diagnostics, into: &out)
+        if let binary = manifest.binary { line("binary", binary.stamp, binary.hash, into: &out) }
+        // In no particular order (sorting 72,000 paths took longer than writing them), in
+        // chunks on every core.
+        let inputs = Array(manifest.inputs)
+        let outputs = Array(manifest.outputs)
+        let chunk = 4096
+        let inputChunks = stride(from: 0, to: inputs.count, by: chunk).map { $0..<min($0 + chunk, inputs.count) }
+        let outputChunks = stride(from: 0, to: outputs.count, by: chunk).map { $0..<min($0 + chunk, outputs.count) }
+        let parts =
+            inputChunks.concurrentMap { range in
+                var part: [UInt8] = []
+                part.reserveCapacity(160 * range.count)
+                for (path, input) in inputs[range] {
+                    line(
+                        "input", input.hash, input.frontMatter, input.blankBody ? "1" : "0", input.stamp, path,
+                        into: &part)
+                }
+                return part
+            }
+            + outputChunks.concurrentMap { range in
+                var part: [UInt8] = []
+                part.reserveCapacity(100 * range.count)
+                for (path, output) in outputs[range] {
+                    line("output", output.isData ? "d" : "p", output.stamp, path, into: &part)
+                }
+                return part
+            }
+        for part in parts { out += part }
+        for (folder, hash) in manifest.search { line("search", folder, hash, into: &out) }
         out.removeLast()  // the checksum covers every line but its own, without the last newline
         let checksum = Self.hash(out)
         out += ("\nend " + checksum + "\n").utf8
@@ -202,10 +249,15 @@ struct BuildCache {
 
     /// The key and the content files' hashes of the site in `options`, read from disk; `history`
     /// is the git dates the build will use.
-    func fingerprint(_ options: BuildOptions, history: GitHistory?, previous: Manifest?) -> Fingerprint {
+    /// `found` is the content folder's files with their stamps (`stampedFiles`), when walked
+    /// already.
+    func fingerprint(
+        _ options: BuildOptions, history: GitHistory?, previous: Manifest?,
+        found: [(path: String, stamp: String)]? = nil
+    ) -> Fingerprint {
         let binary = Self.binaryHash(options.cacheBinaryHash, previous: previous?.binary)
         // One walk, one `stat` a file: a file whose stamp is the last build's is not read.
-        let found = Self.stampedFiles(under: options.root, folder: "content")
+        let found = found ?? Self.stampedFiles(under: options.root, folder: "content")
         let paths = found.map(\.path)
         let root = options.root
         let known = previous?.inputs ?? [:]
@@ -243,33 +295,52 @@ struct BuildCache {
     }
 
     /// What to do, given the manifest of the last build (`nil` when there is none or it cannot
-    /// be trusted) and this build's fingerprint.
-    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?) -> Plan {
-        guard let manifest else { return .full(reason: why ?? "no cache yet") }
+    /// be trusted) and this build's fingerprint; and whether `output` (the output folder) holds
+    /// the last build's files, each the cache's copy unchanged, so that the build can change only
+    /// what it makes in place.
+    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?, output: String? = nil) -> (
+        plan: Plan, inPlace: Bool
+    ) {
+        plan(
+            manifest, fingerprint, why: why, outputCheck: output.map { output in { brokenCopy(manifest!, in: output) } }
+        )
+    }
+
+    /// `plan`, where `outputCheck` gives the first file of the output that is not the cache's
+    /// copy unchanged (`brokenCopy(_:in:)`, started early on another thread).
+    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?, outputCheck: (() -> String?)?) -> (
+        plan: Plan, inPlace: Bool
+    ) {
+        guard let manifest else { return (.full(reason: why ?? "no cache yet"), false) }
         guard manifest.key == fingerprint.key else {
-            return .full(reason: "the binary, theme, model, options or git dates changed")
+            return (.full(reason: "the binary, theme, model, options or git dates changed"), false)
         }
         // The same files: as many, each known (no set of 18,000 paths made twice).
         guard manifest.inputs.count == fingerprint.inputs.count,
             fingerprint.inputs.keys.allSatisfy({ manifest.inputs[$0] != nil })
         else {
-            return .full(reason: "content files were added or removed")
+            return (.full(reason: "content files were added or removed"), false)
         }
         var changed: Set<String> = []
         for (path, input) in fingerprint.inputs where manifest.inputs[path] != input {
             guard let old = manifest.inputs[path], old.frontMatter == input.frontMatter,
                 old.blankBody == input.blankBody, !input.blankBody
-            else { return .full(reason: "the front matter of \(path) changed") }
+            else { return (.full(reason: "the front matter of \(path) changed"), false) }
             changed.insert(path)
         }
-        guard let broken = brokenCopy(manifest) else { return changed.isEmpty ? .unchanged : .bodies(changed) }
-        return .full(reason: "the cache's copy of \(broken) changed since it was saved")
+        let plan: Plan = changed.isEmpty ? .unchanged : .bodies(changed)
+        // The output's files are the cache's (the same inode, size and time): what the build
+        // does not make is there already.
+        if let outputCheck, outputCheck() == nil { return (plan, true) }
+        guard let broken = brokenCopy(manifest) else { return (plan, false) }
+        return (.full(reason: "the cache's copy of \(broken) changed since it was saved"), false)
     }
 
-    /// The first output whose cache copy is missing or changed since the manifest was written.
-    func brokenCopy(_ manifest: Manifest) -> String? {
+    /// The first output whose copy in `folder` (the cache's copy of the last output, by default)
+    /// is missing or changed since the manifest was written.
+    func brokenCopy(_ manifest: Manifest, in folder: String? = nil) -> String? {
         let outputs = Array(manifest.outputs)
-        let folder = outputFolder
+        let folder = folder ?? outputFolder
         // In chunks, on every core: one `lstat` a file.
         let chunk = 2048
         let broken = stride(from: 0, to: outputs.count, by: chunk).map { $0 }.concurrentMap { start in
@@ -396,24 +467,14 @@ struct BuildCache {
         return Input(hash: all, frontMatter: hash(Array(text[..<bodyStart])), blankBody: blank)
     }
 
-    /// A 128-bit hash of `bytes` in hex: two FNV-1a hashes with different offsets. Not for
-    /// security: it tells an edited file from the same file.
+    /// A 128-bit hash of `bytes` in hex (`ContentDigest`). Not for security: it tells an edited
+    /// file from the same file.
     static func hash(_ bytes: [UInt8]) -> String {
-        hash(bytes[...])
+        ContentDigest.of(bytes)
     }
 
     static func hash(_ bytes: ArraySlice<UInt8>) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x6c62_272e_07bb_0142
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
-                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                b ^= b >> 29
-            }
-        }
-        a ^= UInt64(bytes.count)
-        return String(a, radix: 16) + "-" + String(b, radix: 16)
+        bytes.withUnsafeBytes { ContentDigest.of($0) }
     }
 
     /// A file's inode, size and modification time, or `nil` when it is missing or not a file.

@@ -1,12 +1,14 @@
 import Diagnostics
 import Foundation
+import Markdown
 import SiteData
 
 /// Bodies rendered by earlier builds of a running `avance serve`: an entry whose Markdown (body
 /// and `text` fields, where they start, whether it is translated) is unchanged, in a site with
 /// the same model and the same content files, keeps its HTML, headings, links and diagnostics.
 /// Links are checked again (their `#fragment`s, against every body's headings, on every build).
-/// Safe to share between threads.
+/// Also what earlier runs of `avance build` rendered (`restore`, from the build cache's store),
+/// by a digest of what each body was rendered from. Safe to share between threads.
 public final class BodyCache: @unchecked Sendable {
     private let lock = NSLock()
     /// Per language folder (`""`, `en/`): the generation the results belong to, and the results.
@@ -14,10 +16,74 @@ public final class BodyCache: @unchecked Sendable {
 
     public init() {}
 
-    /// An entry's rendered Markdown, with what it was rendered from.
+    /// An entry's rendered Markdown, with what it was rendered from and its digest.
     struct Kept {
         let input: BodyInput
+        let digest: String
         let result: BodyRenderer.EntryResult
+    }
+
+    /// Per language folder: the digest of the generation and salt of the stored results, and
+    /// the results (`restore`); and what the digests also cover (the avance binary's hash).
+    private var stored: StoredResults = [:]
+    private var salt = ""
+
+    /// One body as an earlier run rendered it: the digest of what it was rendered from
+    /// (`BodyInput.digest`), and the result.
+    public struct Stored: Sendable {
+        public let digest: String
+        let result: BodyRenderer.EntryResult
+    }
+
+    /// Stored results per language folder: the digest of their generation and salt, and the
+    /// results by entry.
+    public typealias StoredResults = [String: (generation: String, results: [EntryKey: Stored])]
+
+    /// What gives the stored results (`restore(later:salt:)`), called once, when first needed.
+    private var pending: (@Sendable () -> StoredResults)?
+
+    /// Takes the results of an earlier run (`storable()`), per language folder; `salt` is what
+    /// else their generation's digest covers (the binary).
+    public func restore(_ stored: StoredResults, salt: String) {
+        lock.withLock {
+            self.stored = stored
+            self.salt = salt
+        }
+    }
+
+    /// `restore`, with results that `later` gives (waiting for them to be read) when a body is
+    /// first looked up.
+    public func restore(later: @escaping @Sendable () -> StoredResults, salt: String) {
+        lock.withLock {
+            pending = later
+            self.salt = salt
+        }
+    }
+
+    /// This run's results, to store for the next (`restore`), per language folder.
+    public func storable() -> StoredResults {
+        lock.withLock {
+            languages.mapValues { kept in
+                (
+                    ContentDigest.of(salt + "\n" + kept.generation),
+                    kept.results.mapValues { Stored(digest: $0.digest, result: $0.result) }
+                )
+            }
+        }
+    }
+
+    /// The stored results of `prefix`'s bodies rendered under `generation`.
+    func stored(prefix: String, generation: String) -> [EntryKey: Stored] {
+        lock.withLock {
+            if let pending {
+                stored = pending()
+                self.pending = nil
+            }
+            guard let kept = stored[prefix], kept.generation == ContentDigest.of(salt + "\n" + generation) else {
+                return [:]
+            }
+            return kept.results
+        }
     }
 
     /// Everything of an entry that its rendered Markdown depends on, compared by bytes: Swift's
@@ -31,6 +97,19 @@ public final class BodyCache: @unchecked Sendable {
         let texts: [String: String]
         let sources: [String: TextSource]
         let untranslated: Bool
+
+        /// A digest of every field, for the stored results of earlier runs.
+        var digest: String {
+            var writer = ArchiveWriter(capacity: body.utf8.count + 256)
+            writer.string(file)
+            writer.string(bodyFile)
+            writer.string(body)
+            writer.int(bodyFirstLine)
+            writer.dictionary(texts) { $0.string($1) }
+            writer.dictionary(sources) { $0.textSource($1) }
+            writer.bool(untranslated)
+            return ContentDigest.of(writer.bytes)
+        }
 
         static func == (a: BodyInput, b: BodyInput) -> Bool {
             func same(_ x: String, _ y: String) -> Bool { x.hasSameBytes(as: y) }
@@ -57,5 +136,43 @@ public final class BodyCache: @unchecked Sendable {
             languages[prefix] = (generation, results)
             hits[prefix] = reused
         }
+    }
+}
+
+extension BodyCache.Stored {
+    public func archive(to writer: inout ArchiveWriter) {
+        writer.string(digest)
+        writer.string(result.html)
+        writer.array(result.headings) { writer, heading in
+            writer.int(heading.level)
+            writer.string(heading.text)
+            writer.string(heading.id)
+        }
+        writer.dictionary(result.fieldHTML) { $0.string($1) }
+        writer.diagnostics(result.diagnostics)
+        writer.array(result.anchors) { writer, anchor in
+            writer.string(anchor.target.collection)
+            writer.string(anchor.target.id)
+            writer.string(anchor.fragment)
+            writer.location(anchor.location)
+        }
+    }
+
+    public static func unarchive(from reader: inout ArchiveReader) throws(ArchiveReader.Damaged) -> Self {
+        typealias Damaged = ArchiveReader.Damaged
+        let digest = try reader.string()
+        var result = BodyRenderer.EntryResult()
+        result.html = try reader.string()
+        result.headings = try reader.array { reader throws(Damaged) in
+            Heading(level: try reader.int(), text: try reader.string(), id: try reader.string())
+        }
+        result.fieldHTML = try reader.dictionary { reader throws(Damaged) in try reader.string() }
+        result.diagnostics = try reader.diagnostics()
+        result.anchors = try reader.array { reader throws(Damaged) in
+            BodyRenderer.Anchor(
+                target: EntryKey(try reader.string(), try reader.string()), fragment: try reader.string(),
+                location: try reader.location())
+        }
+        return Self(digest: digest, result: result)
     }
 }

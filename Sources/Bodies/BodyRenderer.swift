@@ -78,22 +78,32 @@ public struct BodyRenderer: Sendable {
     public func render(progress: ProgressHandler? = nil) -> RenderedBodies {
         let entries = site.model.collections.flatMap { site.entries(of: $0.name) }
         let kept = cache?.results(prefix: prefix, generation: generation) ?? [:]
-        let inputs = cache == nil ? [] : entries.map(input)
+        // What earlier runs rendered (the build cache's store), by the digest of each input.
+        let stored = cache?.stored(prefix: prefix, generation: generation) ?? [:]
         let counter = ProgressCounter("converting Markdown", total: entries.count, handler: progress)
-        let outcomes = Array(entries.indices).concurrentMap { index -> (EntryResult, reused: Bool) in
+        let outcomes = Array(entries.indices).concurrentMap {
+            index -> (EntryResult, input: BodyCache.BodyInput?, digest: String, reused: Bool) in
             defer { counter.step() }
-            if let cached = kept[entries[index].key], cached.input == inputs[index] { return (cached.result, true) }
-            return (render(entries[index]), false)
+            guard cache != nil else { return (render(entries[index]), nil, "", false) }
+            let key = entries[index].key
+            let input = input(entries[index])
+            if let cached = kept[key], cached.input == input { return (cached.result, input, cached.digest, true) }
+            let digest = input.digest
+            if let cached = stored[key], cached.digest == digest { return (cached.result, input, digest, true) }
+            return (render(entries[index]), input, digest, false)
         }
         let results = outcomes.map(\.0)
         if let cache {
             var keep: [EntryKey: BodyCache.Kept] = [:]
-            for index in entries.indices {
-                keep[entries[index].key] = .init(input: inputs[index], result: results[index])
+            keep.reserveCapacity(entries.count)
+            for (entry, outcome) in zip(entries, outcomes) {
+                keep[entry.key] = .init(input: outcome.input!, digest: outcome.digest, result: outcome.0)
             }
             cache.keep(keep, prefix: prefix, generation: generation, reused: outcomes.count { $0.reused })
         }
         var bodies = RenderedBodies()
+        bodies.html.reserveCapacity(entries.count)
+        bodies.headings.reserveCapacity(entries.count)
         var anchors: [Anchor] = []
         for (entry, result) in zip(entries, results) {
             bodies.html[entry.key] = result.html

@@ -27,6 +27,9 @@ public struct ContentLoader: Sendable {
     /// Creates a loader for the site at `root` (an absolute path).
     /// Files of earlier loads, reused when their stamp is unchanged (`avance serve`).
     public var cache: SourceCache?
+    /// Files whose text the caller does not need (the build cache's store holds what validating
+    /// them gave): listed with an empty text, not read.
+    public var unread: Set<String> = []
     /// Hears how many files have been read, for the terminal's progress line.
     public var progress: ProgressHandler?
 
@@ -51,6 +54,7 @@ public struct ContentLoader: Sendable {
         let counter = ProgressCounter("loading", total: textPaths.count, handler: progress)
         let results = textPaths.concurrentMap { path -> (Result<SourceFile, Diagnostic>, FileStamp?) in
             defer { counter.step() }
+            if unread.contains(path) { return (.success(SourceFile(path: path, text: "")), nil) }
             guard let cache else { return (readText(path), nil) }
             // The stamp is taken before reading: a save during the read shows at the next load.
             let stamp = fileSystem.stamp(root + "/" + path)

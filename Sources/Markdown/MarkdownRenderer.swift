@@ -145,6 +145,12 @@ public struct Heading: Sendable, Hashable {
     public let level: Int
     public let text: String
     public let id: String
+
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
 }
 
 /// A link or image destination as written in the Markdown.

@@ -31,6 +31,9 @@ public struct Site: Sendable {
         self.entries = entries
         var index: [EntryKey: Entry] = [:]
         var positions: [EntryKey: Int] = [:]
+        let count = entries.values.reduce(0) { $0 + $1.count }
+        index.reserveCapacity(count)
+        positions.reserveCapacity(count)
         for list in entries.values {
             for (position, entry) in list.enumerated() {
                 index[entry.key] = entry

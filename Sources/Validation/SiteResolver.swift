@@ -24,13 +24,17 @@ public enum SiteResolver {
         let languages = Set(tree.files.compactMap { ModelTranslation.language(ofPath: $0.path) })
         // Files whose name is no id: still validated, so that all their problems show at once.
         var misnamed: [(collection: Collection, id: String, file: SourceFile)] = []
-        for file in tree.files
+        // Where each file goes, worked out on every core: a pure function of its path.
+        let placements = tree.files.concurrentMap { file in
+            (claimed: claimedTranslationName(file.path), placed: place(file.path, model: model))
+        }
+        for (file, placement) in zip(tree.files, placements)
         where file.path != ModelReader.path && ModelTranslation.language(ofPath: file.path) == nil {
             if let problem = ModelTranslation.languageProblem(ofPath: file.path) {
                 diagnostics.append(problem)
                 continue
             }
-            if let (id, language) = claimedTranslationName(file.path) {
+            if let (id, language) = placement.claimed {
                 if ModelTranslation.isLanguageCode(language), languages.contains(language) {
                     switch place(file.path.replacingOccurrences(of: ".\(language).md", with: ".md"), model: model) {
                     case .success(let placed): translationFiles.append((placed.collection, id, language, file))
@@ -47,7 +51,7 @@ public enum SiteResolver {
                     continue
                 }
             }
-            switch place(file.path, model: model) {
+            switch placement.placed {
             case .success(let placed): found.append((placed.collection, placed.id, file))
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
@@ -83,9 +87,9 @@ public enum SiteResolver {
         diagnostics += checkReferences(entries, ids: ids, model: model)
         diagnostics += checkReferences(misnamedEntries, ids: ids, model: model)
         diagnostics += checkCounts(entries, model: model)
-        for collection in model.collections {
-            entries[collection.name] = sorted(entries[collection.name] ?? [], by: collection)
-        }
+        let byCollection = entries
+        let sortedLists = model.collections.concurrentMap { sorted(byCollection[$0.name] ?? [], by: $0) }
+        for (collection, list) in zip(model.collections, sortedLists) { entries[collection.name] = list }
         var translations: [String: [EntryKey: EntryTranslation]] = [:]
         for item in translationFiles {
             let key = EntryKey(item.collection.name, item.id)
@@ -274,7 +278,7 @@ public enum SiteResolver {
     /// Display order: the collection's `order_by` fields, then title, then id.
     static func sorted(_ entries: [Entry], by collection: Collection) -> [Entry] {
         // Titles are folded once each, not once per comparison; indices are sorted, not entries.
-        let titles = entries.map { sortingTitle($0) }
+        let titles = entries.concurrentMap { sortingTitle($0) }
         let order = entries.indices.sorted { i, j in
             precedes(entries[i], titles[i], entries[j], titles[j], in: collection)
         }

@@ -7,10 +7,23 @@ import SiteLayout
 /// still being rendered: `add` hands a batch to a writing thread and returns at once (unless two
 /// batches are already waiting), so rendering and writing overlap and no more than a few batches
 /// are held in memory. `commit` swaps the whole site in; `discard` drops it.
+///
+/// Made by `SiteWriter.update()`, it changes the output in place instead: each file is
+/// written into the staging folder under a number, and `commit` renames each over its path in
+/// the output, then removes the files the site no longer has. For a rebuild that changes a few
+/// files of a site whose output is known to be the last build's (the build cache checks it):
+/// no new folder of 54,000 links, no old one to remove.
 public final class SiteStaging: @unchecked Sendable {
     let writer: SiteWriter
     /// The staging folder, beside the output.
     let folder: String
+    /// Whether the output is changed in place (`SiteWriter.update()`), rather than a new site
+    /// made in `folder`.
+    let inPlace: Bool
+    /// In place: the output's files to remove at `commit` (`remove(_:)`).
+    private var removing: [String] = []
+    /// In place: each written file's number in `folder` and its path in the output.
+    private var placed: [(name: String, path: String)] = []
     /// Writes run one batch at a time, in the order added; the state below is only touched there.
     private let queue = DispatchQueue(label: "avance.site-staging")
     private let waiting = DispatchSemaphore(value: 2)
@@ -23,9 +36,16 @@ public final class SiteStaging: @unchecked Sendable {
     private var finished = false
     private var made = false
 
-    init(writer: SiteWriter, folder: String) {
+    init(writer: SiteWriter, folder: String, inPlace: Bool = false) {
         self.writer = writer
         self.folder = folder
+        self.inPlace = inPlace
+    }
+
+    /// In place: `paths` (the last build's files that this one does not make) are removed from
+    /// the output at `commit`, with the folders they leave empty.
+    public func remove(_ paths: [String]) {
+        queue.sync { removing += paths }
     }
 
     /// Queues `files` for writing. Paths are checked as in `SiteWriter.write`; the first problem
@@ -38,6 +58,15 @@ public final class SiteStaging: @unchecked Sendable {
             do {
                 try writer.checkPaths(files, seen: &seen)
                 try makeFolder()
+                if inPlace {
+                    // Numbered in the staging folder: the output's folders are made at `commit`.
+                    let named = files.enumerated().map { index, file in
+                        OutputFile(path: String(placed.count + index), bytes: file.bytes)
+                    }
+                    try FileTree.write(named, into: folder, made: &folders, fresh: true)
+                    placed += zip(named, files).map { ($0.path, $1.path) }
+                    return
+                }
                 if leftover != nil { claim(files.map(\.path)) }
                 try FileTree.write(
                     files, into: folder, made: &folders, keepingSame: leftover != nil, fresh: leftover == nil)
@@ -57,6 +86,8 @@ public final class SiteStaging: @unchecked Sendable {
         queue.async { [self] in
             defer { waiting.signal() }
             guard failure == nil, !finished else { return }
+            // In place, the output already holds them (the build cache checked each).
+            guard !inPlace else { return }
             do {
                 try writer.checkPaths(paths, seen: &seen)
                 try makeFolder()
@@ -73,6 +104,7 @@ public final class SiteStaging: @unchecked Sendable {
     /// Waits for every batch, then swaps the staging folder in as the output. On failure the
     /// previous output is left as it was and the staging folder is removed.
     public func commit() throws(Diagnostic) {
+        if inPlace { return try commitInPlace() }
         let problem = queue.sync { () -> Diagnostic? in
             finished = true
             if let failure { return failure }
@@ -98,6 +130,41 @@ public final class SiteStaging: @unchecked Sendable {
         }
     }
 
+    /// In place: once every file is written whole into the staging folder, renames each over
+    /// its path in the output (making its folders), removes the files the site no longer has
+    /// and the folders they leave empty, then the staging folder. Nothing in the output changes
+    /// until every file is written; then only renames, which do not run out of space.
+    private func commitInPlace() throws(Diagnostic) {
+        let (problem, placed, removing) = queue.sync {
+            finished = true
+            return (failure, self.placed, self.removing)
+        }
+        defer { FileTree.remove(folder) }
+        if let problem { throw problem }
+        let output = writer.output
+        do {
+            var made: Set<String> = []
+            try FileTree.makeFolders(for: placed.map(\.path), in: output, made: &made)
+            for (name, path) in placed where rename(folder + "/" + name, output + "/" + path) != 0 {
+                throw FileTree.Failure(path: output + "/" + path, code: errno)
+            }
+        } catch let failure as FileTree.Failure {
+            throw writer.failed(failure)
+        } catch {
+            throw writer.failed(error)
+        }
+        var emptied: Set<String> = []
+        for path in removing where unlink(output + "/" + path) == 0 {
+            if let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
+        }
+        // Deepest first; `rmdir` leaves a folder that still holds something.
+        let depth = { (path: String) in path.utf8.count { $0 == UInt8(ascii: "/") } }
+        for path in emptied.sorted(by: { depth($0) > depth($1) }) {
+            var end = path.endIndex
+            while rmdir(output + "/" + path[..<end]) == 0, let slash = path[..<end].lastIndex(of: "/") { end = slash }
+        }
+    }
+
     /// Waits for the batches under way, then puts the staging folder aside for the next build:
     /// the output stays as it was.
     public func discard() {
@@ -105,13 +172,26 @@ public final class SiteStaging: @unchecked Sendable {
             finished = true
             return made
         }
+        guard !inPlace else {
+            FileTree.remove(folder)
+            return
+        }
         if wasMade { writer.keepAsPrevious(folder) }
     }
 
     /// Makes the staging folder before the first files are written into it.
     private func makeFolder() throws(Diagnostic) {
         guard !made else { return }
-        leftover = try writer.makeStaging(folder)
+        if inPlace {
+            do {
+                FileTree.remove(folder)
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw writer.failed(error)
+            }
+        } else {
+            leftover = try writer.makeStaging(folder)
+        }
         made = true
     }
 

@@ -104,6 +104,13 @@ public struct SiteWriter: Sendable {
         SiteStaging(writer: self, folder: stagingPrefix + String(getpid()))
     }
 
+    /// A staging that changes the output in place: what is added replaces the output's file at
+    /// its path, what `SiteStaging.remove(_:)` names is removed, and everything else stays. Only
+    /// for an output known to be whole and the last build's (the build cache checks each file).
+    public func update() -> SiteStaging {
+        SiteStaging(writer: self, folder: stagingPrefix + String(getpid()), inPlace: true)
+    }
+
     /// Makes the staging folder `staging` beside the output: the previous site when there is
     /// one, with what it holds (path → is a folder), or a new empty folder (`nil`).
     func makeStaging(_ staging: String) throws(Diagnostic) -> [String: Bool]? {

@@ -108,7 +108,9 @@ struct BuildCommand: ParsableCommand {
         options.environment = ProcessInfo.processInfo.environment
         options.progress = common.progressLine()
         if !noCache { options.cacheFolder = root + (root.hasSuffix("/") ? "" : "/") + ".avance/cache" }
+        options.freeAtExit = true
         let result = Build.build(options)
+        defer { ProcessLifetime.keep(result) }
         if common.verbose { for line in result.log { Output.status(line) } }
         Output.report(result.diagnostics, sources: result.sources, format: common.format)
         if result.wrote, !common.quiet, common.format == .text {

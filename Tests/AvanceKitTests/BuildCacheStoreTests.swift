@@ -1,0 +1,225 @@
+import Foundation
+import SiteData
+import TestSupport
+import Testing
+
+@testable import AvanceKit
+
+/// The build cache's output changed in place, and its stores of validated entries and converted
+/// bodies: a build that takes from them writes the same files as a build without the cache.
+@Suite struct BuildCacheStoreTests {
+    typealias Site = BuildCacheTests.Site
+
+    /// How many entries and bodies the build took from the stores (`store: N entries and M
+    /// bodies taken from earlier runs`), or `nil` when it read none.
+    func taken(_ result: BuildResult) -> (entries: Int, bodies: Int)? {
+        guard let line = result.log.first(where: { $0.hasPrefix("store: ") && $0.contains("taken") }) else {
+            return nil
+        }
+        let numbers = line.split(separator: " ").compactMap { Int($0) }
+        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+    }
+
+    func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    /// The number of content files that are entries in their own language (not translations).
+    func entryCount(_ site: Site) throws -> Int {
+        let (result, _) = Build.prepare(site.options(cache: false))
+        return try #require(result.site).entries.values.reduce(0) { $0 + $1.count }
+    }
+
+    @Test func aBodyEditChangesTheOutputInPlace() throws {
+        let site = try Site("in-place", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        let folder = inode(site.output)
+        let unchanged = inode(site.output + "/acciones/index.html")
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let second = try site.build()
+        #expect(second.log.contains { $0.hasPrefix("cache: only the body of") && $0.contains("changed in place") })
+        // The same folder, and a page not made again is the same file.
+        #expect(inode(site.output) == folder)
+        #expect(inode(site.output + "/acciones/index.html") == unchanged)
+        try site.expectSameAsClean()
+        // No staging folder is left beside the output.
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.root)
+        #expect(!beside.contains { $0.contains(".staging-") }, "\(beside)")
+    }
+
+    @Test func anOutputChangedSinceIsNotChangedInPlace() throws {
+        let site = try Site("not-in-place", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        // A tool replaced a page of the output (a new file, not written through the link).
+        let page = site.output + "/acciones/index.html"
+        try FileManager.default.removeItem(atPath: page)
+        try Data("<p>other</p>".utf8).write(to: URL(fileURLWithPath: page))
+        let folder = inode(site.output)
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let second = try site.build()
+        #expect(second.log.contains { $0.hasPrefix("cache: only the body of") && !$0.contains("in place") })
+        // A new site was swapped in, with the page as the build makes it.
+        #expect(inode(site.output) != folder)
+        try site.expectSameAsClean()
+    }
+
+    @Test func unchangedEntriesAndBodiesComeFromTheStores() throws {
+        let site = try Site("stores", quiet: true)
+        defer { site.remove() }
+        let entries = try entryCount(site)
+        let first = try site.build()
+        #expect(taken(first)?.entries == 0)
+        // One body edited: every other entry is taken from the store, and every other body.
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nUna línea *nueva*.\n" }
+        let second = try site.build()
+        let afterBody = try #require(taken(second))
+        #expect(afterBody.entries == entries - 1)
+        #expect(afterBody.bodies >= entries - 1)
+        try site.expectSameAsClean()
+        // A field edited renders everything, but still validates only that file.
+        try site.edit("content/metas/agua-segura.md") {
+            $0.replacingOccurrences(of: "titulo: Agua", with: "titulo: Nueva agua")
+        }
+        let third = try site.build()
+        #expect(third.log.contains { $0.hasPrefix("cache: everything is rendered (the front matter") })
+        #expect(taken(third)?.entries == entries - 1)
+        try site.expectSameAsClean()
+    }
+
+    @Test func aDamagedShardIsIgnoredAndMadeAgain() throws {
+        let site = try Site("damaged-store", quiet: true)
+        defer { site.remove() }
+        let entries = try entryCount(site)
+        try site.build()
+        let store = site.cache + "/store"
+        let shards = try FileManager.default.contentsOfDirectory(atPath: store).filter { !$0.contains(".tmp") }
+        #expect(shards.count == 2 * BuildCache.shardCount)
+        // Each shard with one byte changed in its middle; one cut short.
+        for (index, name) in shards.enumerated() {
+            var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: store + "/" + name)))
+            if index == 0 {
+                bytes.removeLast(bytes.count / 2)
+            } else {
+                bytes[bytes.count / 2] ^= 0x5a
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: store + "/" + name))
+        }
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let second = try site.build()
+        #expect(taken(second)?.entries == 0)
+        #expect(taken(second)?.bodies == 0)
+        try site.expectSameAsClean()
+        // Written whole again: the next build takes them.
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nY otra.\n" }
+        let third = try site.build()
+        #expect(taken(third)?.entries == entries - 1)
+        try site.expectSameAsClean()
+    }
+
+    @Test func anotherBinaryDoesNotTakeTheStores() throws {
+        let site = try Site("store-binary", quiet: true)
+        defer { site.remove() }
+        try site.build(binary: "one")
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let second = try site.build(binary: "two")
+        #expect(taken(second)?.entries == 0)
+        #expect(taken(second)?.bodies == 0)
+        try site.expectSameAsClean()
+    }
+
+    @Test func aFileLeftUnreadIsReadToQuoteItsDiagnostics() throws {
+        // The fixture as it is warns about some files: the second build does not read the files
+        // it takes from the store, but still quotes the lines the warnings point at.
+        let site = try Site("store-quotes")
+        defer { site.remove() }
+        let first = try site.build()
+        let named = Set(first.diagnostics.compactMap { $0.location?.file }).filter { $0.hasSuffix(".md") }
+        #expect(!named.isEmpty)
+        let other = try #require(
+            ["content/metas/agua-segura.md", "content/metas/aire-limpio.md"].first { !named.contains($0) })
+        try site.edit(other) { $0 + "\nOtra línea.\n" }
+        let second = try site.build()
+        #expect(taken(second).map { $0.entries > 0 } == true)
+        #expect(second.diagnostics == first.diagnostics)
+        for file in named {
+            #expect(second.sources[file] == first.sources[file], "\(file)")
+            #expect(second.sources[file]?.isEmpty == false, "\(file)")
+        }
+    }
+
+    @Test func everyValidatedEntryReadsBackAsItWasWritten() throws {
+        // The fixture's entries, as validation made them (every kind of field it has).
+        let root = try ValidSite.copy("archive")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (result, _) = Build.prepare(BuildCacheTests.Site.optionsWithoutCache(root))
+        let entries = try #require(result.site).entries.values.joined()
+        #expect(entries.count > 10)
+        for entry in entries {
+            var writer = ArchiveWriter()
+            entry.archive(to: &writer)
+            let bytes = writer.bytes
+            let copy = try bytes.withUnsafeBytes { raw in
+                var reader = ArchiveReader(raw)
+                let copy = try Entry.unarchive(from: &reader)
+                #expect(reader.isAtEnd)
+                return copy
+            }
+            #expect(copy.key == entry.key)
+            #expect(copy.file == entry.file && copy.bodyFile == entry.bodyFile)
+            #expect(copy.title == entry.title && copy.body == entry.body && copy.bodyFirstLine == entry.bodyFirstLine)
+            #expect(copy.fields == entry.fields, "\(entry.key)")
+            #expect(copy.positions == entry.positions)
+            #expect(copy.textSources == entry.textSources)
+            // Cut anywhere, the bytes are refused, never misread.
+            for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 40)) {
+                let damaged = Array(bytes[..<cut])
+                #expect(throws: ArchiveReader.Damaged.self) {
+                    try damaged.withUnsafeBytes { raw in
+                        var reader = ArchiveReader(raw)
+                        _ = try Entry.unarchive(from: &reader)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func everyKindOfValueReadsBackAsItWasWritten() throws {
+        let point = Series.Point(date: try #require(SiteDate("2024-03")), value: 12.5, source: "INEC", note: nil)
+        let values: [FieldValue] = [
+            .string("año"), .text("*texto* con [enlace](https://example.org)"), .int(-42), .number(0.1),
+            .percent(87.5), .boolean(true), .date(try #require(SiteDate("2023-11-30"))), .url("https://example.org/a"),
+            .enumeration("en-marcha"), .reference("h01"), .references(["a", "b"]),
+            .list([.string("uno"), .record(["nombre": .string("dos"), "monto": .number(3)])]),
+            .series(
+                Series(
+                    unit: "%", direction: .down, baseline: point, targets: [point], values: [point, point],
+                    lowerBound: 0, upperBound: nil)),
+        ]
+        var writer = ArchiveWriter()
+        for value in values { writer.value(value) }
+        let read = try writer.bytes.withUnsafeBytes { raw in
+            var reader = ArchiveReader(raw)
+            return try values.map { _ in try reader.value() }
+        }
+        #expect(read == values)
+        // An unknown kind of value is refused.
+        #expect(throws: ArchiveReader.Damaged.self) {
+            try [UInt8]([99, 0]).withUnsafeBytes { raw in
+                var reader = ArchiveReader(raw)
+                _ = try reader.value()
+            }
+        }
+    }
+}
+
+extension BuildCacheTests.Site {
+    /// Options for a build of `root` without the cache, at the fixture's reference date.
+    static func optionsWithoutCache(_ root: String) -> BuildOptions {
+        var options = BuildOptions(root: root)
+        options.environment = ["SOURCE_DATE_EPOCH": String(ValidSite.referenceEpoch)]
+        return options
+    }
+}
