@@ -194,6 +194,18 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         }
     }
 
+    /// Whether one of the eight bytes of `word` is below 0x20, a quote, a backslash or 0xE2
+    /// (the first byte of U+2028 and U+2029): never false when one is.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+            || hasZero(word ^ (ones &* 0xE2))
+    }
+
     /// Two spaces a level.
     static func indent(_ out: inout [UInt8], _ depth: Int) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
@@ -208,6 +220,13 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
             var start = 0
             var index = 0
             while index < bytes.count {
+                // Eight bytes at a time while none of them can need an escape.
+                while index + 8 <= bytes.count,
+                    !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 let escape: StaticString
                 switch byte {
