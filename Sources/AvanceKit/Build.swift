@@ -413,14 +413,27 @@ final class RenderedOutput {
 }
 
 /// Times the stages of a build for `--verbose`; never used for anything written to the site.
+/// Each line gives the stage's wall time and the CPU time of the whole process during it (every
+/// core's, user and system), which a machine shared with other work disturbs less.
 struct StageClock {
     var last = ContinuousClock.now
+    var lastCPU = Self.cpuMilliseconds()
 
     mutating func lap(_ stage: String, _ detail: String) -> String {
         let now = ContinuousClock.now
         let elapsed = now - last
         last = now
+        let cpu = Self.cpuMilliseconds()
+        defer { lastCPU = cpu }
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        return "\(stage): \(detail) (\(String(format: "%.1f", milliseconds)) ms)"
+        let (wall, used) = (String(format: "%.1f", milliseconds), String(format: "%.0f", cpu - lastCPU))
+        return "\(stage): \(detail) (\(wall) ms, CPU \(used) ms)"
+    }
+
+    /// The CPU time of the process so far, user and system, in milliseconds.
+    static func cpuMilliseconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
     }
 }

@@ -117,19 +117,24 @@ public final class PreparedSite: @unchecked Sendable {
         emit: ([OutputFile]) -> Void
     ) {
         let listed = pages.filter { $0.hasSuffix(".html") && $0 != DataPaths.notFound }
-        let (site, bodies, renderers) = (site, bodies, renderers)
+        let (site, bodies) = (site, bodies)
         var renderer = OpenDataRenderer(site: site, bodies: bodies.html)
         renderer.changedBodies = changedBodies
+        // A whole build makes each entry's search records with its documents, on every core: as
+        // a job beside the others, the records were made on one core while the others waited.
+        if changedBodies == nil, search == nil, let pass = SearchIndexPass(site: site, indexes: searchBuilders) {
+            let work = EntryWork(
+                make: { pass.make($0, in: $1, position: $2) }, take: pass.take, finish: pass.finish)
+            renderer.render(pages: listed, batchSize: batchSize, with: work, emit: emit)
+            return
+        }
+        let builders = searchBuilders
         renderer.render(
             pages: listed, batchSize: batchSize,
             alongside: [
                 {
                     // One index per language, so that /en/search/ finds English words and titles.
-                    renderers.flatMap { renderer in
-                        var builder = SearchIndexBuilder(site: renderer.site, bodies: renderer.bodies)
-                        let prefix = renderer.localization.prefix
-                        builder.original = prefix.isEmpty ? nil : renderer.localization.languages.first?.code
-                        let folder = prefix + DataPaths.searchFolder
+                    builders.flatMap { builder, folder in
                         if let search,
                             let update = builder.update(folder: folder, changed: search.changed, previous: search.read)
                         {
@@ -141,6 +146,17 @@ public final class PreparedSite: @unchecked Sendable {
                 }
             ],
             emit: emit)
+    }
+
+    /// The builder of each language's search index, with its folder: one index per language, so
+    /// that /en/search/ finds English words and titles.
+    var searchBuilders: [(builder: SearchIndexBuilder, folder: String)] {
+        renderers.map { renderer in
+            var builder = SearchIndexBuilder(site: renderer.site, bodies: renderer.bodies)
+            let prefix = renderer.localization.prefix
+            builder.original = prefix.isEmpty ? nil : renderer.localization.languages.first?.code
+            return (builder, prefix + DataPaths.searchFolder)
+        }
     }
 
     /// The folders of the search index, one per language.

@@ -194,6 +194,18 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         }
     }
 
+    /// Whether one of the eight bytes of `word` is below 0x20, a quote, a backslash or 0xE2
+    /// (the first byte of U+2028 and U+2029): never false when one is.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+            || hasZero(word ^ (ones &* 0xE2))
+    }
+
     /// Two spaces a level.
     static func indent(_ out: inout [UInt8], _ depth: Int) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
@@ -202,30 +214,51 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     /// RFC 8259 string escaping; everything else, accents included, stays UTF-8.
     static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escaping: append them whole instead of scalar by scalar.
-        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
-        if plain {
-            out += text.utf8
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\"".utf8
-            case "\\": out += "\\\\".utf8
-            case "\n": out += "\\n".utf8
-            case "\r": out += "\\r".utf8
-            case "\t": out += "\\t".utf8
-            case "\u{2028}": out += "\\u2028".utf8
-            case "\u{2029}": out += "\\u2029".utf8
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-                } else {
-                    UTF8.encode(scalar) { out.append($0) }
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of bytes that need no escaping, most of any text, are appended whole.
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time while none of them can need an escape.
+                while index + 8 <= bytes.count,
+                    !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
                 }
+                guard index < bytes.count else { break }
+                let byte = bytes[index]
+                let escape: StaticString
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case 0..<0x20: escape = ""
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9): valid JSON, not JavaScript strings.
+                    let last = index + 2 < bytes.count && bytes[index + 1] == 0x80 ? bytes[index + 2] : 0
+                    guard last == 0xA8 || last == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    escape = last == 0xA8 ? "\\u2028" : "\\u2029"
+                default:
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                if escape.utf8CodeUnitCount > 0 {
+                    escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                } else {
+                    let hex = String(byte, radix: 16)
+                    out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                }
+                index += byte == 0xE2 ? 3 : 1
+                start = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -32,20 +32,33 @@ public struct OpenDataRenderer: Sendable {
         pages: [String], batchSize: Int, alongside: [@Sendable () -> [OutputFile]] = [],
         emit: ([OutputFile]) -> Void
     ) {
+        render(pages: pages, batchSize: batchSize, alongside: alongside, with: EntryWork<Never>?.none, emit: emit)
+    }
+
+    /// `render(pages:batchSize:alongside:emit:)`, with `work` done for each entry in the same
+    /// pass as its documents, on every core (see `EntryWork`); only without `changedBodies`.
+    public func render<Made: Sendable>(
+        pages: [String], batchSize: Int, alongside: [@Sendable () -> [OutputFile]] = [], with work: EntryWork<Made>?,
+        emit: ([OutputFile]) -> Void
+    ) {
         let apis = apiVersions.map { APIDocuments(site: site, bodies: bodies, version: $0) }
         // A whole build writes each `v1` list with the entries' own documents, from the same
         // bytes; a rebuild of some bodies writes the lists whole, beside the other jobs.
         let whole = changedBodies == nil
-        // The longest jobs first (the search index, the lists), so that no core is left waiting
-        // at the end; each job's files are handed on as soon as they are made, not all held.
+        // The longest jobs first (work from another stage, the CSV tables, the feeds; in a
+        // rebuild the `v1` lists), the many small pages of the lists last, so that no core is
+        // left waiting at the end; each job's files are handed on as soon as they are made.
         let jobs =
             whole
-            ? siteDocuments(pages: pages, apis: apis).reversed() + alongside
+            ? alongside + siteDocuments(pages: pages, apis: apis)
             : apis.filter { $0.version == .v1 }.flatMap { apiDocuments($0) } + alongside
         withoutActuallyEscaping(emit) { emit in
             let handing = Handing(emit)
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in handing.hand(jobs[index]()) }
         }
+        // Positions are in the whole list of each collection: not in a rebuild of some bodies.
+        precondition(work == nil || whole, "entry work needs every entry")
+        let make = work?.make
         for collection in site.model.collections {
             let entries =
                 changedBodies.map { changed in
@@ -59,10 +72,16 @@ public struct OpenDataRenderer: Sendable {
                 let end = start + min(max(1, batchSize), entries.count - start)
                 // Each entry's documents in every layout at once: what they share (roll-ups,
                 // history) is made once.
-                let documents = Array(entries[start..<end]).concurrentMap { entry in
+                let made = Array(start..<end).concurrentMap { position in
+                    let entry = entries[position]
                     let facts = apis[0].facts(of: entry, in: collection)
-                    return apis.map { api in api.document(for: entry, in: collection, facts: facts).serializedBytes() }
+                    return (
+                        apis.map { api in api.document(for: entry, in: collection, facts: facts).serializedBytes() },
+                        make?(entry, collection, position)
+                    )
                 }
+                let documents = made.map(\.0)
+                if let work { emit(work.take(made.map { $0.1! })) }
                 for (layout, api) in apis.enumerated() {
                     emit(
                         zip(entries[start..<end], documents).map { entry, bytes in
@@ -79,6 +98,7 @@ public struct OpenDataRenderer: Sendable {
                 emit([OutputFile(path: DataPaths.list(of: collection, in: .v1), bytes: list.finish())])
             }
         }
+        if let work { emit(work.finish()) }
     }
 
     /// The layouts of the API the site publishes: `v2`, and `v1` while `site.yaml` keeps it
@@ -92,11 +112,15 @@ public struct OpenDataRenderer: Sendable {
         let site = site
         let feeds = ChangeFeeds(site: site)
         let tables = TabularData(site: site)
+        // The longest first: the tables, the feeds, the Data Package, the sitemap.
         var jobs: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes())] },
+            { tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
             { [OutputFile(path: DataPaths.atomFeed, text: feeds.atomFeed())] },
+            { [OutputFile(path: DataPaths.jsonFeed, bytes: feeds.jsonFeed().serializedBytes())] },
             { [OutputFile(path: tables.paths.dataPackage, bytes: tables.dataPackage().serializedBytes())] },
             { [OutputFile(path: DataPaths.sitemap, text: sitemap(pages))] },
+            { tables.seriesTables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
+            { PeriodDocuments(site: site).files() },
             {
                 [
                     OutputFile(
@@ -104,9 +128,6 @@ public struct OpenDataRenderer: Sendable {
                         text: "User-agent: *\nAllow: /\nSitemap: \(site.model.baseURL)\(DataPaths.sitemap)\n")
                 ]
             },
-            { tables.tables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
-            { tables.seriesTables.map { OutputFile(path: $0.path, text: TabularData.csv($0)) } },
-            { PeriodDocuments(site: site).files() },
         ]
         for api in apis {
             jobs += apiDocuments(api, lists: false)
@@ -181,6 +202,29 @@ public struct OpenDataRenderer: Sendable {
             xml += "  <url><loc>\(XMLText.escape(url))</loc>\(lastmod)</url>\n"
         }
         return xml + "</urlset>\n"
+    }
+}
+
+/// Work of another stage done with each entry's documents, in the same pass over the entries
+/// on every core (the search index, made from the same entries): `make` is called for each
+/// entry, on any core, with its position in its collection's list; `take` is given what was
+/// made for each batch, in the order of the entries, and what it gives back is handed on with
+/// the batch's documents; `finish` gives the rest of the files once every entry is done. Work
+/// done beside the open data's other jobs instead would run on one core (a nested
+/// `concurrentPerform` runs about serially) while the others wait.
+public struct EntryWork<Made: Sendable> {
+    let make: @Sendable (Entry, Collection, Int) -> Made
+    let take: ([Made]) -> [OutputFile]
+    let finish: () -> [OutputFile]
+
+    /// Creates the work of `make`, `take` and `finish`.
+    public init(
+        make: @escaping @Sendable (Entry, Collection, Int) -> Made, take: @escaping ([Made]) -> [OutputFile],
+        finish: @escaping () -> [OutputFile]
+    ) {
+        self.make = make
+        self.take = take
+        self.finish = finish
     }
 }
 

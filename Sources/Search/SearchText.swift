@@ -15,29 +15,67 @@ public enum SearchText {
     /// ASCII, most of any text, takes a fast path; other characters are folded one by one, which
     /// gives the same result as folding the whole text since every mark is dropped.
     public static func fold(_ text: String) -> String {
+        var folding = Folding(capacity: text.utf8.count)
+        var text = text
+        text.withUTF8 { folding.fold($0) }
+        return String(decoding: folding.out, as: UTF8.self)
+    }
+
+    /// Folded UTF-8 text being collected by `fold`, from the bytes of the text in place.
+    struct Folding {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-        func emit(_ scalar: Unicode.Scalar) {
-            if pendingSpace, !out.isEmpty { out.append(0x20) }
-            pendingSpace = false
-            out.append(contentsOf: UTF8.encode(scalar)!)
+        /// The bytes of each non-ASCII scalar met, folded (`bytes(of:)`).
+        var cache: [Unicode.Scalar: [UInt8]] = [:]
+
+        init(capacity: Int) {
+            out.reserveCapacity(capacity)
         }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x41...0x5A: emit(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0x61...0x7A, 0x30...0x39: emit(scalar)
-            case 0...0x7F: pendingSpace = true
-            default:
-                let folded = cache[scalar] ?? foldedScalars(of: scalar)
-                cache[scalar] = folded
-                for part in folded {
-                    if isLetterOrDigit(part.properties.generalCategory) { emit(part) } else { pendingSpace = true }
-                }
+
+        /// The UTF-8 bytes of the letters and digits of a folded scalar, a 0 (never a byte of
+        /// UTF-8 text) in place of each other part, which separates words.
+        static func bytes(of folded: [Unicode.Scalar]) -> [UInt8] {
+            folded.flatMap { part in
+                SearchText.isLetterOrDigit(part.properties.generalCategory) ? Array(UTF8.encode(part)!) : [0]
             }
         }
-        return String(decoding: out, as: UTF8.self)
+
+        mutating func emit(_ byte: UInt8) {
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+        }
+
+        mutating func fold(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x41...0x5A: emit(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39: emit(byte)
+                case 0...0x7F: pendingSpace = true
+                default:
+                    // The scalar whose first byte this is (the text is valid UTF-8).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F)
+                    for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
+                    let scalar = Unicode.Scalar(value)!
+                    let folded: [UInt8]
+                    if let known = cache[scalar] {
+                        folded = known
+                    } else {
+                        folded = Self.bytes(of: SearchText.foldedScalars(of: scalar))
+                        cache[scalar] = folded
+                    }
+                    for byte in folded {
+                        if byte == 0 { pendingSpace = true } else { emit(byte) }
+                    }
+                    index += length
+                    continue
+                }
+                index += 1
+            }
+        }
     }
 
     /// One character lowercased, decomposed (NFKD) and lowercased again (a compatibility form
@@ -84,21 +122,24 @@ public enum SearchText {
     /// copied as it is.
     public static func plainText(fromHTML html: String, limit: Int = .max) -> String {
         var text = PlainText(limit: limit)
-        let bytes = Array(html.utf8)
-        var index = 0
-        while index < bytes.count, !text.isFull {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<"), let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
-                if !inlineTags.contains(tagName(bytes[(index + 1)..<close])) { text.separate() }
-                index = close + 1
-            } else if byte == UInt8(ascii: "&"), let semicolon = bytes[index...].prefix(12).firstIndex(of: 0x3B),
-                let decoded = entity(bytes[(index + 1)..<semicolon])
-            {
-                for byte in decoded.utf8 { text.append(byte) }
-                index = semicolon + 1
-            } else {
-                text.append(byte)
-                index += 1
+        var html = html
+        // Read in place: a long body is not copied to keep its first paragraphs.
+        html.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, !text.isFull {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<"), let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+                    if !isInline(bytes[(index + 1)..<close]) { text.separate() }
+                    index = close + 1
+                } else if byte == UInt8(ascii: "&"), let semicolon = bytes[index...].prefix(12).firstIndex(of: 0x3B),
+                    let decoded = entity(bytes[(index + 1)..<semicolon])
+                {
+                    for byte in decoded.utf8 { text.append(byte) }
+                    index = semicolon + 1
+                } else {
+                    text.append(byte)
+                    index += 1
+                }
             }
         }
         return text.string
@@ -136,16 +177,30 @@ public enum SearchText {
         }
     }
 
-    /// The lowercased name of the tag whose text between `<` and `>` is `tag` (`/em` is `em`).
-    static func tagName(_ tag: ArraySlice<UInt8>) -> String {
-        let name = tag.drop { $0 == UInt8(ascii: "/") }.prefix { byte in
-            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    /// The names of `inlineTags`, each packed into one number by `isInline`: none is longer than
+    /// 8 bytes.
+    static let inlineTagKeys: [UInt64] = inlineTags.map { name in
+        name.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// Whether the tag whose text between `<` and `>` is `tag` is an inline element's (`/em` is
+    /// `em`'s): its name, letters and digits, lowercased and packed into a number, without
+    /// making a string.
+    static func isInline(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var key: UInt64 = 0
+        var length = 0
+        for byte in tag.drop(while: { $0 == UInt8(ascii: "/") }) {
+            let isUpper = (0x41...0x5A).contains(byte)
+            guard isUpper || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) else { break }
+            guard length < 8 else { return false }
+            key = key << 8 | UInt64(isUpper ? byte | 0x20 : byte)
+            length += 1
         }
-        return String(decoding: name, as: UTF8.self).lowercased()
+        return length > 0 && inlineTagKeys.contains(key)
     }
 
     /// The text of an HTML entity's name (`amp`, `#233`, `#xE9`), for the ones cmark-gfm writes.
-    static func entity(_ bytes: ArraySlice<UInt8>) -> String? {
+    static func entity(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         let name = String(decoding: bytes, as: UTF8.self)
         switch name {
         case "amp": return "&"

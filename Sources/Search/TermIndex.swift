@@ -46,6 +46,12 @@ public struct TermIndex: Sendable {
         documents = records.count
     }
 
+    /// The index of the posting lists `postings` (each sorted) of `documents` documents.
+    public init(postings: [String: [[Int]]], documents: Int) {
+        self.postings = postings
+        self.documents = documents
+    }
+
     /// The distinct terms of a record, each with the best place it is found in: 0 title, 1 fields,
     /// 2 body. In no particular order: each term's postings are appended in document order.
     /// Split on the UTF-8 bytes: each word is a `String` of its own (most fit in one without an

@@ -1,6 +1,7 @@
-import AvanceKit
 import TestSupport
 import Testing
+
+@testable import AvanceKit
 
 /// `avance serve` renders each page when it is asked for: the same bytes as a whole build.
 @Suite struct PreparedSiteTests {
@@ -26,5 +27,29 @@ import Testing
             #expect(!site.contains(path))
             #expect((site.file(at: path)).map { _ in true } == nil)
         }
+    }
+}
+
+/// A whole build makes each entry's search records with its open data documents, a batch at a
+/// time (`SearchIndexPass`): the same files as each language's index made whole.
+@Suite struct SearchIndexPassTests {
+    @Test(arguments: [1, 5, 512])
+    func theIndexMadeWithTheDocumentsIsTheIndexMadeWhole(batchSize: Int) throws {
+        let (_, prepared) = Build.prepare(ValidSite.options())
+        let site = try #require(prepared)
+        var made: [String: [UInt8]] = [:]
+        site.dataFiles(pages: site.pagePaths, batchSize: batchSize) { batch in
+            for file in batch { made[file.path] = file.bytes }
+        }
+        var whole: [String: [UInt8]] = [:]
+        for (builder, folder) in site.searchBuilders {
+            for file in builder.render(folder: folder) { whole[file.path] = file.bytes }
+        }
+        // Both languages: a manifest, the shards and 22 entries each.
+        #expect(whole.count == 97)
+        #expect(Set(site.searchFolders) == ["search-index/", "en/search-index/"])
+        let searched = made.filter { file in site.searchFolders.contains { file.key.hasPrefix($0) } }
+        #expect(searched.keys.sorted() == whole.keys.sorted())
+        for (path, bytes) in whole { #expect(searched[path] == bytes, "\(path)") }
     }
 }

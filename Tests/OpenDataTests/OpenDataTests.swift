@@ -75,6 +75,38 @@ let files = [
             "{\n  \"k\\t\": [\n    \"\\t\\r\\u2028\\u2029€ — ok\",\n    1000000000000000.0,\n    -0.5,\n    {},\n    []\n  ]\n}\n"
         #expect(value.serialized() == expected)
         #expect(value.serializedBytes() == Array(expected.utf8))
+        // At the very end of a string, and beside other characters that start with the same byte.
+        let ends: JSONValue = ["…\u{2028}", "\u{1F}\u{2029}", "—"]
+        #expect(ends.serialized() == "[\n  \"…\\u2028\",\n  \"\\u001f\\u2029\",\n  \"—\"\n]\n")
+    }
+
+    /// Strings are scanned eight bytes at a time: a character to escape is found at every
+    /// offset, among ASCII and longer UTF-8 characters (é is C3 A9, — is E2 80 94).
+    @Test func escapesACharacterAtEveryOffsetOfALongString() {
+        func escaped(_ text: String) -> String {
+            text.unicodeScalars.map { scalar -> String in
+                switch scalar {
+                case "\"": "\\\""
+                case "\\": "\\\\"
+                case "\n": "\\n"
+                case "\r": "\\r"
+                case "\t": "\\t"
+                case "\u{2028}": "\\u2028"
+                case "\u{2029}": "\\u2029"
+                case _ where scalar.value < 0x20:
+                    "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                default: String(scalar)
+                }
+            }.joined()
+        }
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "—", "\u{7F}"] {
+            for offset in 0..<17 {
+                for filler in ["a", "é"] {
+                    let text = String(repeating: filler, count: offset) + special + "ñandú y más texto"
+                    #expect(JSONValue.string(text).serialized() == "\"" + escaped(text) + "\"\n", "\(offset)")
+                }
+            }
+        }
     }
 
     @Test func serializesWithSortedKeysAndEscapes() {

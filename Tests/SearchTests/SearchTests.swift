@@ -373,6 +373,10 @@ func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
         let html =
             "<h2 id=\"a\">Título</h2>\n<p>A &amp; B<em>c</em> &lt;x&gt; &#233; &#xE9;</p><ul><li>uno</li><li>dos</li></ul>"
         #expect(SearchText.plainText(fromHTML: html) == "Título A & Bc <x> é é uno dos")
+        // Inline tags join the text around them whatever their case; others, however long their
+        // name (a prefix of one is not one), separate it.
+        let tags = "a<STRONG>b</Strong>c<strongest>d</strongest>e<br/>f<sub>g</sub><s>h</s><section>i"
+        #expect(SearchText.plainText(fromHTML: tags) == "abc d e fgh i")
     }
 
     @Test func plainTextStopsAfterItsLimitWithoutSplittingACharacter() {
@@ -488,5 +492,20 @@ extension TermIndexTests {
         let expected = TermIndex(records: records).shards(budget: 8 * 1024)
         #expect(TermIndex.shards(of: lines.sortedLines(), budget: 8 * 1024) == expected)
         #expect(!expected.contains { String(decoding: $0.bytes, as: UTF8.self).contains("\"solo\"") })
+    }
+}
+
+@Suite struct SearchIndexPassTests {
+    /// The pass numbers each index's documents in the order of the site's entries: an index whose
+    /// site lists other entries is made whole instead.
+    @Test func anIndexOfOtherEntriesIsNotMadeInThePass() throws {
+        let (site, bodies) = try makeSite(files)
+        var other = files
+        other["content/obras/nueva.md"] = "---\ntitulo: Nueva\nestado: ejec\n---\n"
+        let (otherSite, otherBodies) = try makeSite(other)
+        let builder = SearchIndexBuilder(site: site, bodies: bodies)
+        #expect(SearchIndexPass(site: site, indexes: [(builder, DataPaths.searchFolder)]) != nil)
+        let others = SearchIndexBuilder(site: otherSite, bodies: otherBodies)
+        #expect(SearchIndexPass(site: site, indexes: [(builder, "a/"), (others, "b/")]) == nil)
     }
 }
