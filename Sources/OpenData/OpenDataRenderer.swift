@@ -54,7 +54,13 @@ public struct OpenDataRenderer: Sendable {
             : apis.filter { $0.version == .v1 }.flatMap { apiDocuments($0) } + alongside
         withoutActuallyEscaping(emit) { emit in
             let handing = Handing(emit)
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in handing.hand(jobs[index]()) }
+            if jobs.count == 1 {
+                // One job (a rebuild's search index): run here, so that its own parallel work
+                // is not narrowed to one thread, as work nested in `concurrentPerform` is.
+                handing.hand(jobs[0]())
+            } else {
+                DispatchQueue.concurrentPerform(iterations: jobs.count) { index in handing.hand(jobs[index]()) }
+            }
         }
         // Positions are in the whole list of each collection: not in a rebuild of some bodies.
         precondition(work == nil || whole, "entry work needs every entry")
