@@ -148,7 +148,11 @@ public final class SiteStaging: @unchecked Sendable {
             finished = true
             return (failure, self.placed, self.removing)
         }
-        defer { FileTree.remove(folder) }
+        defer {
+            FileTree.remove(folder)
+            // What builds killed before left beside the output goes, as a new site's staging does.
+            writer.removeLeftovers()
+        }
         if let problem { throw problem }
         let output = writer.output
         do {

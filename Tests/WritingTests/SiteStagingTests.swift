@@ -116,6 +116,19 @@ import Testing
         #expect(try !manager.contentsOfDirectory(atPath: root).contains { $0.contains("staging") })
     }
 
+    @Test func anUpdateInPlaceClearsWhatKilledBuildsLeft() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        let writer = SiteWriter(output: root + "/public")
+        try writer.write([OutputFile(path: "index.html", text: "home")])
+        // The staging folder of a build killed midway (no process has that number).
+        try manager.createDirectory(atPath: root + "/.public.staging-999999999/a", withIntermediateDirectories: true)
+        let staging = writer.update()
+        staging.add([OutputFile(path: "index.html", text: "new")])
+        try staging.commit()
+        #expect(read(root + "/public/index.html") == "new")
+        #expect(try !manager.contentsOfDirectory(atPath: root).contains { $0.contains("staging") })
+    }
+
     @Test func aDiscardedUpdateInPlaceChangesNothing() throws {
         defer { try? manager.removeItem(atPath: root) }
         let writer = SiteWriter(output: root + "/public")
