@@ -300,20 +300,10 @@ struct BuildCache {
     }
 
     /// What to do, given the manifest of the last build (`nil` when there is none or it cannot
-    /// be trusted) and this build's fingerprint; and whether `output` (the output folder) holds
-    /// the last build's files, each the cache's copy unchanged, so that the build can change only
-    /// what it makes in place.
-    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?, output: String? = nil) -> (
-        plan: Plan, inPlace: Bool, restamped: [String: String]
-    ) {
-        plan(
-            manifest, fingerprint, why: why,
-            outputCheck: output.map { output in { checkCopies(manifest!, in: output) } })
-    }
-
-    /// `plan`, where `outputCheck` checks the output's files against the manifest
-    /// (`checkCopies(_:in:)`, started early on another thread). Also gives the new stamps of the
-    /// files the build takes whose stamps changed and bytes did not.
+    /// be trusted) and this build's fingerprint; whether the output folder holds the last
+    /// build's files, so that the build can change only what it makes in place (`outputCheck`
+    /// checks them against the manifest: `checkCopies(_:in:)`, started early on another thread);
+    /// and the new stamps of the files the build takes whose stamps changed and bytes did not.
     func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?, outputCheck: (() -> CopyCheck)?) -> (
         plan: Plan, inPlace: Bool, restamped: [String: String]
     ) {

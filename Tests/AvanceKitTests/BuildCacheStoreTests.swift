@@ -189,6 +189,27 @@ import Testing
         }
     }
 
+    @Test func filesLeftUnreadForStoresOfAnotherGenerationAreReadAfterAll() throws {
+        // A store made under another model: its results are dropped, so the files left unread
+        // for them must be read and validated as if there were no store.
+        let root = try ValidSite.copy("unread-generation")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let plain = Build.prepare(BuildCacheTests.Site.optionsWithoutCache(root)).0
+        let path = "content/metas/agua-segura.md"
+        var options = BuildCacheTests.Site.optionsWithoutCache(root)
+        let caches = BuildCaches()
+        caches.entries.restore(
+            [path: .init(hash: "h", result: (nil, []))], generation: "another model", hashes: [path: "h"], salt: "")
+        options.caches = caches
+        options.unread = [path]
+        let result = Build.prepare(options).0
+        let key = try #require(plain.site?.entries.values.joined().first { $0.file == path }?.key)
+        #expect(result.site?.entry(key)?.title == plain.site?.entry(key)?.title)
+        #expect(result.site?.entry(key)?.body == plain.site?.entry(key)?.body)
+        #expect(result.diagnostics == plain.diagnostics)
+        #expect(result.sources[path] == plain.sources[path])
+    }
+
     @Test func everyValidatedEntryReadsBackAsItWasWritten() throws {
         // The fixture's entries, as validation made them (every kind of field it has).
         let root = try ValidSite.copy("archive")
