@@ -32,13 +32,12 @@ extension Build {
         // Never in place: renaming each new file over the output's, a build killed midway left
         // an output that was neither site (`make atomic-check` caught it once in 30 kills). The
         // output is always a new site swapped in whole, its unchanged files linked from the
-        // cache; `SiteWriter.update()` waits for a design that keeps that guarantee (two outputs
-        // in turn, the older one brought up to date and swapped in).
-        var (plan, inPlace, restamped) = cache.plan(manifest, fingerprint, why: why, outputCheck: nil)
+        // cache.
+        var (plan, restamped) = cache.plan(manifest, fingerprint, why: why)
         var log = [
-            clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count) + (inPlace ? ", changed in place" : ""))
+            clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count))
         ]
-        let staging = inPlace ? writer.update() : writer.stage()
+        let staging = writer.stage()
         let output = RenderedOutput(sink: staging.add)
         var result: BuildResult
         var reused: [String] = []
@@ -144,8 +143,7 @@ extension Build {
                     let translated = site.translations.values.flatMap(\.values).filter { files.contains($0.file) }
                     // The search indexes are made from the last build's when their documents
                     // are the same, in the same order; otherwise whole.
-                    // In place, the output's own files, checked as the cache's copies are.
-                    let outputFolder = inPlace ? writer.output : cache.outputFolder
+                    let outputFolder = cache.outputFolder
                     let trusted = manifest.outputs
                     let update =
                         search == manifest.search
@@ -180,7 +178,6 @@ extension Build {
             staging.discard()
             return result
         }
-        if inPlace, let manifest { staging.remove(manifest.outputs.keys.filter { outputs[$0] == nil }) }
         guard commit(staging, &result, options) else { return result }
         clock = StageClock()  // the write has its own line
         do {

@@ -300,37 +300,34 @@ struct BuildCache {
     }
 
     /// What to do, given the manifest of the last build (`nil` when there is none or it cannot
-    /// be trusted) and this build's fingerprint; whether the output folder holds the last
-    /// build's files, so that the build can change only what it makes in place (`outputCheck`
-    /// checks them against the manifest: `checkCopies(_:in:)`, started early on another thread);
-    /// and the new stamps of the files the build takes whose stamps changed and bytes did not.
-    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?, outputCheck: (() -> CopyCheck)?) -> (
-        plan: Plan, inPlace: Bool, restamped: [String: String]
+    /// be trusted) and this build's fingerprint; and the new stamps of the cache's copies whose
+    /// stamps changed and bytes did not (`checkCopies`).
+    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?) -> (
+        plan: Plan, restamped: [String: String]
     ) {
-        guard let manifest else { return (.full(reason: why ?? "no cache yet"), false, [:]) }
+        guard let manifest else { return (.full(reason: why ?? "no cache yet"), [:]) }
         guard manifest.key == fingerprint.key else {
-            return (.full(reason: "the binary, theme, model, options or git dates changed"), false, [:])
+            return (.full(reason: "the binary, theme, model, options or git dates changed"), [:])
         }
         // The same files: as many, each known (no set of 18,000 paths made twice).
         guard manifest.inputs.count == fingerprint.inputs.count,
             fingerprint.inputs.keys.allSatisfy({ manifest.inputs[$0] != nil })
         else {
-            return (.full(reason: "content files were added or removed"), false, [:])
+            return (.full(reason: "content files were added or removed"), [:])
         }
         var changed: Set<String> = []
         for (path, input) in fingerprint.inputs where manifest.inputs[path] != input {
             guard let old = manifest.inputs[path], old.frontMatter == input.frontMatter,
                 old.blankBody == input.blankBody, !input.blankBody
-            else { return (.full(reason: "the front matter of \(path) changed"), false, [:]) }
+            else { return (.full(reason: "the front matter of \(path) changed"), [:]) }
             changed.insert(path)
         }
         let plan: Plan = changed.isEmpty ? .unchanged : .bodies(changed)
         // The output's files are the cache's (the same inode, size and time): what the build
         // does not make is there already.
-        if let check = outputCheck?(), check.broken == nil { return (plan, true, check.restamped) }
         let check = checkCopies(manifest)
-        guard let broken = check.broken else { return (plan, false, check.restamped) }
-        return (.full(reason: "the cache's copy of \(broken) changed since it was saved"), false, [:])
+        guard let broken = check.broken else { return (plan, check.restamped) }
+        return (.full(reason: "the cache's copy of \(broken) changed since it was saved"), [:])
     }
 
     /// What checking the copies of the last output in a folder found: the first that is missing

@@ -42,17 +42,9 @@ public final class BodyCache: @unchecked Sendable {
     /// What gives the stored results (`restore(later:salt:)`), called once, when first needed.
     private var pending: (@Sendable () -> StoredResults)?
 
-    /// Takes the results of an earlier run (`storable()`), per language folder; `salt` is what
-    /// else their generation's digest covers (the binary).
-    public func restore(_ stored: StoredResults, salt: String) {
-        lock.withLock {
-            self.stored = stored
-            self.salt = salt
-        }
-    }
-
-    /// `restore`, with results that `later` gives (waiting for them to be read) when a body is
-    /// first looked up.
+    /// Takes the results of an earlier run (`storable()`), per language folder, that `later`
+    /// gives (waiting for them to be read) when a body is first looked up; `salt` is what else
+    /// their generation's digest covers (the binary).
     public func restore(later: @escaping @Sendable () -> StoredResults, salt: String) {
         lock.withLock {
             pending = later
