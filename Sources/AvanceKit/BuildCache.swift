@@ -348,12 +348,9 @@ struct BuildCache {
         let chunk = 2048
         let checks = stride(from: 0, to: outputs.count, by: chunk).map { $0 }.concurrentMap { start in
             var check = CopyCheck()
-            var name = PathBuffer(folder)
-            defer { name.close() }
             for (path, output) in outputs[start..<min(start + chunk, outputs.count)] {
-                // Compared without making a string: one `lstat` and the digits, per file.
-                if name.stampMatches(path, output.stamp) { continue }
                 let stamp = Self.stamp(folder + "/" + path)
+                if stamp == output.stamp { continue }
                 guard let stamp, !output.digest.isEmpty,
                     let data = FileManager.default.contents(atPath: folder + "/" + path),
                     data.withUnsafeBytes({ ContentDigest.of($0) }) == output.digest
@@ -499,64 +496,6 @@ struct BuildCache {
 
     static func hash(_ bytes: ArraySlice<UInt8>) -> String {
         bytes.withUnsafeBytes { ContentDigest.of($0) }
-    }
-
-    /// A folder's path, to which each file's relative path is appended in place: 54,000 `lstat`
-    /// calls without a string made for each path or stamp.
-    struct PathBuffer {
-        private var bytes: [CChar] = []
-        /// The folder, open: each file is looked up from it, not from the root.
-        private let folder: Int32
-
-        init(_ folder: String) {
-            self.folder = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            bytes.reserveCapacity(256)
-        }
-
-        /// Closes the folder.
-        func close() {
-            if folder >= 0 { _ = Glibc.close(folder) }
-        }
-
-        /// Whether `path` (relative) is a regular file whose stamp is `stamp` (`BuildCache.stamp`).
-        mutating func stampMatches(_ path: String, _ stamp: String) -> Bool {
-            guard folder >= 0 else { return false }
-            bytes.removeAll(keepingCapacity: true)
-            for byte in path.utf8 { bytes.append(CChar(bitPattern: byte)) }
-            bytes.append(0)
-            var info = stat()
-            guard fstatat(folder, bytes, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else {
-                return false
-            }
-            // "inode:size:seconds.nanoseconds", digit by digit against the stamp's bytes.
-            var utf8 = stamp.utf8.makeIterator()
-            func matches(_ number: Int64, then separator: UInt8?) -> Bool {
-                var digits:
-                    (
-                        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-                    ) =
-                        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-                var count = 0
-                var value = number.magnitude
-                withUnsafeMutableBytes(of: &digits) { buffer in
-                    repeat {
-                        buffer[count] = UInt8(ascii: "0") + UInt8(value % 10)
-                        value /= 10
-                        count += 1
-                    } while value > 0
-                }
-                if number < 0, utf8.next() != UInt8(ascii: "-") { return false }
-                let same = withUnsafeBytes(of: &digits) { buffer in
-                    (0..<count).reversed().allSatisfy { utf8.next() == buffer[$0] }
-                }
-                return same && utf8.next() == separator
-            }
-            return matches(Int64(bitPattern: UInt64(info.st_ino)), then: UInt8(ascii: ":"))
-                && matches(Int64(info.st_size), then: UInt8(ascii: ":"))
-                && matches(Int64(info.st_mtim.tv_sec), then: UInt8(ascii: "."))
-                && matches(Int64(info.st_mtim.tv_nsec), then: nil)
-        }
     }
 
     /// A file's inode, size and modification time, or `nil` when it is missing or not a file.
