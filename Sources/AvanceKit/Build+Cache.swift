@@ -31,14 +31,22 @@ extension Build {
         defer { if options.freeAtExit { ProcessLifetime.keep(fingerprint) } }
         // Never in place: renaming each new file over the output's, a build killed midway left
         // an output that was neither site (`make atomic-check` caught it once in 30 kills). The
-        // output is always a new site swapped in whole, its unchanged files linked from the
-        // cache.
-        var (plan, restamped) = cache.plan(manifest, fingerprint, why: why)
+        // output is always a whole site swapped in by one rename: the cache's copy of the last
+        // one, changed where this build differs (`SiteWriter.patch`), when the plan takes files
+        // from the cache; a new one otherwise.
+        // When the output is still the copy's site, the site it swaps out becomes the copy of the
+        // new one.
+        let planned = cache.plan(manifest, fingerprint, output: writer.output, why: why)
+        var plan = planned.plan
         var log = [
             clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count))
         ]
-        let staging = writer.stage()
-        let output = RenderedOutput(sink: staging.add)
+        var staging = writer.stage()
+        /// A staging that patches the cache's copy, made once the plan is final.
+        func patchedStaging() -> SiteStaging? {
+            guard !plan.isFull, cache.canPatch(writer) else { return nil }
+            return writer.patch(cache.outputFolder, outputIsBase: planned.outputIsCopy)
+        }
         var result: BuildResult
         var reused: [String] = []
         var outputs: [String: Bool] = [:]
@@ -51,6 +59,7 @@ extension Build {
         defer { _ = storeFiles?.value }
         if let manifest, plan == .unchanged, historyWarning == nil, let report = cache.readDiagnostics(manifest) {
             // Nothing changed: the last build's diagnostics, and the whole output from the cache.
+            if let patched = patchedStaging() { staging = patched }
             result = BuildResult()
             result.diagnostics = report.diagnostics
             result.sources = report.sources
@@ -105,6 +114,8 @@ extension Build {
                 plan = .full(reason: "the site's pages are not the ones the cache holds")
                 log.append("cache: " + describe(plan, inputs: fingerprint.inputs.count))
             }
+            if let patched = patchedStaging() { staging = patched }
+            let output = RenderedOutput(sink: staging.add)
             switch plan {
             case .full:
                 result = render(prepared, result, options, into: output, clock: &clock)
@@ -178,13 +189,21 @@ extension Build {
             staging.discard()
             return result
         }
+        if staging.patching, let manifest {
+            staging.remove(manifest.outputs.keys.filter { outputs[$0] == nil })
+            // The copy is about to change: until the new manifest is saved, nothing vouches for it.
+            cache.forget()
+        }
         guard commit(staging, &result, options) else { return result }
         clock = StageClock()  // the write has its own line
         do {
-            let written = Set(outputs.keys).subtracting(reused)
+            // Patching, the copy is the old site brought up to date, or gone (`baseKept`): then
+            // every file is linked into a new one.
+            let written =
+                staging.patching && !staging.baseKept ? Set(outputs.keys) : Set(outputs.keys).subtracting(reused)
             try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written, digests: staging.digests,
-                restamped: restamped,
+                restamped: planned.restamped,
                 diagnostics: result.diagnostics, sources: result.sources, search: search, previous: manifest)
             if let files = storeFiles?.value { cache.writeStores(files) }
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
