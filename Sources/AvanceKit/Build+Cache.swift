@@ -34,18 +34,27 @@ extension Build {
         // output is always a whole site swapped in by one rename: the cache's copy of the last
         // one, changed where this build differs (`SiteWriter.patch`), when the plan takes files
         // from the cache; a new one otherwise.
-        // When the output is still the copy's site, the site it swaps out becomes the copy of the
-        // new one.
-        let planned = cache.plan(manifest, fingerprint, output: writer.output, why: why)
-        var plan = planned.plan
+        var plan = cache.plan(manifest, fingerprint, why: why)
         var log = [
             clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count))
         ]
+        // The cache's copy of the last output is checked while the site is read and validated.
+        let copy = manifest.flatMap { manifest in
+            plan.isFull ? nil : Background { cache.checkCopy(manifest, output: writer.output) }
+        }
+        defer { _ = copy?.value }
+        /// Once the copy is checked: everything is rendered when a file of it changed.
+        func checkCopy() {
+            guard !plan.isFull, let broken = copy?.value.broken else { return }
+            plan = .full(reason: "the cache's copy of \(broken) changed since it was saved")
+            log.append("cache: " + describe(plan, inputs: fingerprint.inputs.count))
+        }
         var staging = writer.stage()
-        /// A staging that patches the cache's copy, made once the plan is final.
+        /// A staging that patches the cache's copy, made once the plan is final. When the output
+        /// is still the copy's site, the site it swaps out becomes the copy of the new one.
         func patchedStaging() -> SiteStaging? {
-            guard !plan.isFull, cache.canPatch(writer) else { return nil }
-            return writer.patch(cache.outputFolder, outputIsBase: planned.outputIsCopy)
+            guard !plan.isFull, let copy, cache.canPatch(writer) else { return nil }
+            return writer.patch(cache.outputFolder, outputIsBase: copy.value.outputIsCopy)
         }
         var result: BuildResult
         var reused: [String] = []
@@ -57,6 +66,7 @@ extension Build {
         // Their files to write, made on another thread; waited for before the build returns.
         var storeFiles: Background<[(path: String, bytes: [UInt8])]>?
         defer { _ = storeFiles?.value }
+        if plan == .unchanged { checkCopy() }
         if let manifest, plan == .unchanged, historyWarning == nil, let report = cache.readDiagnostics(manifest) {
             // Nothing changed: the last build's diagnostics, and the whole output from the cache.
             if let patched = patchedStaging() { staging = patched }
@@ -108,6 +118,7 @@ extension Build {
             }
             let pagePaths = prepared.staticPaths + prepared.pagePaths
             search = prepared.searchDocuments.mapValues { BuildCache.hash(Array($0.joined(separator: "\n").utf8)) }
+            checkCopy()
             if let manifest, !plan.isFull,
                 Set(pagePaths) != Set(manifest.outputs.filter { !$0.value.isData }.keys)
             {
@@ -203,7 +214,7 @@ extension Build {
                 staging.patching && !staging.baseKept ? Set(outputs.keys) : Set(outputs.keys).subtracting(reused)
             try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written, digests: staging.digests,
-                restamped: planned.restamped,
+                restamped: copy?.value.restamped ?? [:],
                 diagnostics: result.diagnostics, sources: result.sources, search: search, previous: manifest)
             if let files = storeFiles?.value { cache.writeStores(files) }
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))

@@ -222,12 +222,12 @@ public final class SiteStaging: @unchecked Sendable {
     private static func remove(_ paths: [String], from folder: String) {
         var emptied: Set<String> = []
         for path in paths where unlink(folder + "/" + path) == 0 {
-            if let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { emptied.insert(String(path[..<slash])) }
         }
         let depth = { (path: String) in path.utf8.count { $0 == UInt8(ascii: "/") } }
         for path in emptied.sorted(by: { depth($0) > depth($1) }) {
             var end = path.endIndex
-            while rmdir(folder + "/" + path[..<end]) == 0, let slash = path[..<end].lastIndex(of: "/") { end = slash }
+            while rmdir(folder + "/" + path[..<end]) == 0, let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) { end = slash }
         }
     }
 
@@ -268,7 +268,7 @@ public final class SiteStaging: @unchecked Sendable {
         for path in paths {
             if left.removeValue(forKey: path) == true { FileTree.remove(folder + "/" + path) }
             var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
                 let parent = String(path[..<slash])
                 guard !folders.contains(parent) else { break }
                 switch left.removeValue(forKey: parent) {
