@@ -428,9 +428,10 @@ struct BuildCache {
                 // FNV-1a over the path, then the inode and time.
                 var hash: UInt64 = 0xCBF2_9CE4_8422_2325
                 for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
-                for value in [UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_mtim.tv_sec)),
-                    UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))]
-                {
+                for value in [
+                    UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_mtim.tv_sec)),
+                    UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)),
+                ] {
                     hash = (hash ^ value) &* 0x0100_0000_01B3
                     hash ^= hash >> 29
                 }

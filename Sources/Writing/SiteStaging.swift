@@ -227,7 +227,9 @@ public final class SiteStaging: @unchecked Sendable {
         let depth = { (path: String) in path.utf8.count { $0 == UInt8(ascii: "/") } }
         for path in emptied.sorted(by: { depth($0) > depth($1) }) {
             var end = path.endIndex
-            while rmdir(folder + "/" + path[..<end]) == 0, let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) { end = slash }
+            while rmdir(folder + "/" + path[..<end]) == 0,
+                let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/"))
+            { end = slash }
         }
     }
 
