@@ -150,7 +150,7 @@ extension Build {
                 log.append(clock.lap("render", "\(wanted.count) pages rendered, \(reused.count) reused"))
                 for path in pagePaths { outputs[path] = false }
                 if plan == .unchanged {
-                    let data = manifest.outputs.filter(\.value.isData).keys.sorted()
+                    let data = Array(manifest.outputs.filter(\.value.isData).keys)
                     staging.reuse(data, from: cache.outputFolder)
                     reused += data
                     for path in data { outputs[path] = true }
@@ -181,16 +181,18 @@ extension Build {
                     // from it; any other is gone (its words are).
                     let searchFolders = prepared.searchFolders
                     let kept = update?.paths ?? []
-                    let data = manifest.outputs.filter {
-                        $0.value.isData && !made.contains($0.key)
-                            && (kept.contains($0.key) || !searchFolders.contains(where: $0.key.hasPrefix))
-                    }.keys.sorted()
+                    let data = Array(
+                        manifest.outputs.filter {
+                            $0.value.isData && !made.contains($0.key)
+                                && (kept.contains($0.key) || !searchFolders.contains(where: $0.key.hasPrefix))
+                        }.keys)
                     staging.reuse(data, from: cache.outputFolder)
                     reused += data
                     for path in made.union(data) { outputs[path] = true }
                     log.append(clock.lap("open data", "\(made.count) files made, \(data.count) reused"))
                 }
-                result.paths = outputs.keys.sorted()
+                // In no order: only counted (sorting 54,000 paths was 3 % of a rebuild).
+                result.paths = Array(outputs.keys)
                 result = finish(result, options)
             }
         }
