@@ -119,8 +119,10 @@ extension Build {
             let pagePaths = prepared.staticPaths + prepared.pagePaths
             search = prepared.searchDocuments.mapValues { BuildCache.hash(Array($0.joined(separator: "\n").utf8)) }
             checkCopy()
+            // The same pages: as many (each path is one page), each a page the cache holds.
             if let manifest, !plan.isFull,
-                Set(pagePaths) != Set(manifest.outputs.filter { !$0.value.isData }.keys)
+                pagePaths.count != manifest.outputs.values.count(where: { !$0.isData })
+                    || !pagePaths.allSatisfy({ manifest.outputs[$0]?.isData == false })
             {
                 plan = .full(reason: "the site's pages are not the ones the cache holds")
                 log.append("cache: " + describe(plan, inputs: fingerprint.inputs.count))
@@ -139,8 +141,7 @@ extension Build {
                 if case .bodies(let changed) = plan { files = changed }
                 let sources = result.pageSources
                 let wanted = Set(pagePaths.filter { sources[$0].map(files.contains) ?? false })
-                for renderer in prepared.renderers where !wanted.isEmpty {
-                    let pages = renderer.pages()
+                for pages in prepared.pageLists where !wanted.isEmpty {
                     let rendered = pages.paths.filter(wanted.contains).concurrentMap { pages.render($0) }
                     for case .failure(let diagnostic)? in rendered { result.diagnostics.append(diagnostic) }
                     output.add(rendered.compactMap { try? $0?.get() })
