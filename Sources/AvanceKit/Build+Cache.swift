@@ -151,7 +151,7 @@ extension Build {
                 log.append(clock.lap("render", "\(wanted.count) pages rendered, \(reused.count) reused"))
                 for path in pagePaths { outputs[path] = false }
                 if plan == .unchanged {
-                    let data = Array(manifest.outputs.filter(\.value.isData).keys)
+                    let data = manifest.outputs.compactMap { $0.value.isData ? $0.key : nil }
                     staging.reuse(data, from: cache.outputFolder)
                     reused += data
                     for path in data { outputs[path] = true }
@@ -182,11 +182,13 @@ extension Build {
                     // from it; any other is gone (its words are).
                     let searchFolders = prepared.searchFolders
                     let kept = update?.paths ?? []
-                    let data = Array(
-                        manifest.outputs.filter {
-                            $0.value.isData && !made.contains($0.key)
-                                && (kept.contains($0.key) || !searchFolders.contains(where: $0.key.hasPrefix))
-                        }.keys)
+                    var data: [String] = []
+                    for (path, output) in manifest.outputs
+                    where output.isData && !made.contains(path)
+                        && (kept.contains(path) || !searchFolders.contains(where: path.hasPrefix))
+                    {
+                        data.append(path)
+                    }
                     staging.reuse(data, from: cache.outputFolder)
                     reused += data
                     for path in made.union(data) { outputs[path] = true }
