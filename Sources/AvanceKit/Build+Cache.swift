@@ -139,6 +139,33 @@ extension Build {
                 guard let manifest else { fatalError("a plan other than .full comes from a manifest") }
                 var files: Set<String> = []
                 if case .bodies(let changed) = plan { files = changed }
+                // The documents that hold the changed bodies, and the search index, made on another
+                // core while the pages are rendered; the rest (feeds, tables, lists, the sitemap)
+                // does not show bodies.
+                var update: SearchUpdate?
+                var openData: Background<[OutputFile]>?
+                if plan != .unchanged {
+                    let site = prepared.site
+                    let keys = Set(site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
+                    // A translation's body is in its language's search index.
+                    let translated = site.translations.values.flatMap(\.values).filter { files.contains($0.file) }
+                    // The search indexes are made from the last build's when their documents
+                    // are the same, in the same order; otherwise whole.
+                    let outputFolder = cache.outputFolder
+                    let trusted = manifest.outputs
+                    update =
+                        search == manifest.search
+                        ? SearchUpdate(changed: keys.union(translated.map(\.key))) { path in
+                            trusted[path] != nil
+                                ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init) : nil
+                        } : nil
+                    let (searchUpdate, pages) = (update, pagePaths)
+                    openData = Background {
+                        var files: [OutputFile] = []
+                        prepared.dataFiles(pages: pages, changedBodies: keys, search: searchUpdate) { files += $0 }
+                        return files
+                    }
+                }
                 let sources = result.pageSources
                 let wanted = Set(pagePaths.filter { sources[$0].map(files.contains) ?? false })
                 for pages in prepared.pageLists where !wanted.isEmpty {
@@ -150,34 +177,10 @@ extension Build {
                 staging.reuse(reused, from: cache.outputFolder)
                 log.append(clock.lap("render", "\(wanted.count) pages rendered, \(reused.count) reused"))
                 for path in pagePaths { outputs[path] = false }
-                if plan == .unchanged {
-                    let data = manifest.outputs.compactMap { $0.value.isData ? $0.key : nil }
-                    staging.reuse(data, from: cache.outputFolder)
-                    reused += data
-                    for path in data { outputs[path] = true }
-                    log.append(clock.lap("open data", "0 files made, \(data.count) reused"))
-                } else {
-                    // The documents that hold the changed bodies, and the search index; the rest
-                    // (feeds, tables, lists, the sitemap) does not show bodies.
-                    let before = output.paths.count
-                    let site = prepared.site
-                    let keys = Set(site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
-                    // A translation's body is in its language's search index.
-                    let translated = site.translations.values.flatMap(\.values).filter { files.contains($0.file) }
-                    // The search indexes are made from the last build's when their documents
-                    // are the same, in the same order; otherwise whole.
-                    let outputFolder = cache.outputFolder
-                    let trusted = manifest.outputs
-                    let update =
-                        search == manifest.search
-                        ? SearchUpdate(changed: keys.union(translated.map(\.key))) { path in
-                            trusted[path] != nil
-                                ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init) : nil
-                        } : nil
-                    prepared.dataFiles(pages: pagePaths, batchSize: batchSize, changedBodies: keys, search: update) {
-                        output.add($0)
-                    }
-                    let made = Set(output.paths[before...])
+                if let openData {
+                    let madeFiles = openData.value
+                    output.add(madeFiles)
+                    let made = Set(madeFiles.map(\.path))
                     // A search index file not made again is the last build's, in an index made
                     // from it; any other is gone (its words are).
                     let searchFolders = prepared.searchFolders
@@ -193,6 +196,12 @@ extension Build {
                     reused += data
                     for path in made.union(data) { outputs[path] = true }
                     log.append(clock.lap("open data", "\(made.count) files made, \(data.count) reused"))
+                } else {
+                    let data = manifest.outputs.compactMap { $0.value.isData ? $0.key : nil }
+                    staging.reuse(data, from: cache.outputFolder)
+                    reused += data
+                    for path in data { outputs[path] = true }
+                    log.append(clock.lap("open data", "0 files made, \(data.count) reused"))
                 }
                 // In no order: only counted (sorting 54,000 paths was 3 % of a rebuild).
                 result.paths = Array(outputs.keys)
