@@ -497,7 +497,9 @@ struct BuildCache {
             manifest.outputs[path] = nil
         }
         try CopyTree.link(written.sorted(), from: output, to: outputFolder)
-        manifest.folders = Self.folderStamp(of: output, paths: Array(outputs.keys))
+        // The output's folders are stamped on the other core while the records are made.
+        let paths = Array(outputs.keys)
+        let folders = Background { Self.folderStamp(of: output, paths: paths) }
         manifest.outputs.reserveCapacity(outputs.count)
         for (path, isData) in outputs {
             if !written.contains(path), let kept = manifest.outputs[path] {
@@ -509,6 +511,7 @@ struct BuildCache {
                 isData: isData, stamp: stamp, digest: digests[path] ?? previous?.outputs[path]?.digest ?? "")
         }
         for (path, stamp) in restamped where !written.contains(path) { manifest.outputs[path]?.stamp = stamp }
+        manifest.folders = folders.value
         try writeManifest(manifest)
     }
 
