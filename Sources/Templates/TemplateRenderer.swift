@@ -2,8 +2,10 @@
 /// slot (`TemplateSlot`) through `TemplateObject` from the innermost value outwards, HTML
 /// escaped on the way.
 struct TemplateRenderer {
-    let templates: [String: Template]
-    var output: [UInt8] = []
+    /// The library's templates by number (`RenderPartial.number`): a partial is found by an
+    /// index, not by hashing its name.
+    let templates: [Nodes?]
+    var output: PageBuffer
     /// The values entered, innermost last: the page's view, then each section's value.
     var stack: [Scope]
     /// Set when partials nest too deep: a template that includes itself.
@@ -17,33 +19,50 @@ struct TemplateRenderer {
     /// How deep partials may nest: far more than a theme needs, far less than the stack allows.
     static let maximumDepth = 64
 
-    init(templates: [String: Template], root: TemplateValue, capacity: Int) {
+    init(templates: [Nodes?], root: TemplateValue, capacity: Int) {
         self.templates = templates
         self.stack = [.value(root)]
-        output.reserveCapacity(capacity)
+        output = PageBuffer(capacity: capacity)
     }
 
-    /// A value entered: a value, or an item of a list, read where it lies in the list.
-    enum Scope {
-        case value(TemplateValue)
-        case item(TemplateList, Int)
+    /// A value entered, as a reader of its names: an object's own lookup, an item of a list
+    /// read where it lies in the list (the list's reader at the item's index), or another value
+    /// that has no names. Every scope is the same two words, a closure and a number, so walking
+    /// the stack copies no view: an enum of an existential view and a list copied its payload
+    /// (the view's fields, retained one by one) at every scope a name was looked for in.
+    struct Scope {
+        /// The value called `slot` in what was entered, at `index`; for no slot, the value itself.
+        let read: Read
+        typealias Read = @Sendable (Int, TemplateSlot?) -> TemplateValue?
+        let index: Int
+
+        static func value(_ value: TemplateValue) -> Scope {
+            guard case .object(let object) = value else {
+                return Scope(read: { _, slot in slot == nil ? value : nil }, index: 0)
+            }
+            return Scope(read: reader(of: object), index: 0)
+        }
+
+        /// The object's lookup, its type opened once here rather than at every name, the object
+        /// kept where the lookups read it in place (`TemplateObject.value(at:slot:)`).
+        private static func reader<Object: TemplateObject>(of object: Object) -> Read {
+            let held = Held(object)
+            return { _, slot in
+                guard let slot else { return .object(held.pointer.pointee) }
+                return Object.value(at: held.pointer, slot: slot)
+            }
+        }
+
+        static func item(_ list: TemplateList, _ index: Int) -> Scope {
+            Scope(read: list.read, index: index)
+        }
 
         /// The value itself.
-        var value: TemplateValue {
-            switch self {
-            case .value(let value): value
-            case .item(let list, let index): list[index]
-            }
-        }
+        var value: TemplateValue { read(index, nil)! }
 
         /// Its value in `slot`, when it is an object that has one.
-        func value(_ slot: TemplateSlot) -> TemplateValue? {
-            switch self {
-            case .value(.object(let object)): object.value(slot: slot)
-            case .value: nil
-            case .item(let list, let index): list.value(at: index, slot: slot)
-            }
-        }
+        @inline(__always)
+        func value(_ slot: TemplateSlot) -> TemplateValue? { read(index, slot) }
     }
 
     /// What a level of rendering inherits from the one around it: plain numbers, copied at
@@ -74,7 +93,7 @@ struct TemplateRenderer {
             let before = output.count
             render(nodes[index], frame, &escapes)
             if output.count > before, before > start, output[before - 1] == 0x0A {
-                output.insert(contentsOf: indentation, at: before)
+                output.insert(indentation, at: before)
             }
         }
     }
@@ -82,14 +101,14 @@ struct TemplateRenderer {
     private mutating func render(_ node: RenderNode, _ frame: Frame, _ escapes: inout Bool) {
         switch node {
         case .text(let bytes):
-            output.append(contentsOf: bytes)
+            output.append(bytes)
         case .variable(let reference, let escaped):
             guard let value = resolve(reference.object, frame) else { return }
             switch value {
             case .text(let text):
-                if escaped && escapes { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
-            case .number(let number): output.append(contentsOf: String(number).utf8)
-            case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                if escaped && escapes { output.appendEscaped(text) } else { output.append(text) }
+            case .number(let number): output.append(String(number))
+            case .flag(let flag): output.append(flag ? "true" as StaticString : "false")
             case .object, .list: break
             }
         case .section(let section):
@@ -139,7 +158,7 @@ struct TemplateRenderer {
     }
 
     private mutating func render(partial: RenderPartial, _ frame: Frame) {
-        guard let template = templates[partial.name] else { return }
+        guard partial.number < templates.count, let nodes = templates[partial.number] else { return }
         guard frame.depth < Self.maximumDepth else {
             tooDeep = partial.name
             return
@@ -154,7 +173,7 @@ struct TemplateRenderer {
             inner.overrides = overrideSets.count - 1
         }
         // A partial escapes HTML until it says otherwise, whatever its includer said.
-        render(template.tree.nodes, inner)
+        render(nodes, inner)
         if partial.overrides != nil { overrideSets.removeLast() }
         if inner.indentation > frame.indentation { indentations.removeLast() }
     }
@@ -236,28 +255,19 @@ struct TemplateRenderer {
         }
         return value
     }
+}
 
-    /// `text` with `<`, `>`, `&`, `"` and `'` escaped for HTML text and attribute values.
-    private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(
-                    contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
+/// A value kept at an address of its own for as long as something holds it.
+private final class Held<Value>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Value>
+
+    init(_ value: Value) {
+        pointer = .allocate(capacity: 1)
+        pointer.initialize(to: value)
+    }
+
+    deinit {
+        pointer.deinitialize(count: 1)
+        pointer.deallocate()
     }
 }

@@ -22,11 +22,19 @@ public protocol TemplateObject: Sendable {
     /// template is parsed): what the renderer asks. A view (`TemplateView`) answers by index
     /// into its table; any other object by name.
     func value(slot: TemplateSlot) -> TemplateValue?
+
+    /// The value in `slot` of the object at `object`, read where it lies (an item of a list).
+    static func value(at object: UnsafePointer<Self>, slot: TemplateSlot) -> TemplateValue?
 }
 
 extension TemplateObject {
     @inlinable
     public func value(slot: TemplateSlot) -> TemplateValue? { value(named: slot.name) }
+
+    @inlinable
+    public static func value(at object: UnsafePointer<Self>, slot: TemplateSlot) -> TemplateValue? {
+        object.pointee.value(slot: slot)
+    }
 }
 
 /// The items of a list, kept as the view handed them out (an array of its rows, of its
@@ -70,7 +78,7 @@ public struct TemplateList: Sendable, RandomAccessCollection, ExpressibleByArray
             guard let slot else { return .object(objects[index]) }
             // Asked where it lies: `objects[index]` would copy the item, counting a reference
             // for each of its strings and arrays, at every name a template reads in it.
-            return objects.withUnsafeBufferPointer { $0[index].value(slot: slot) }
+            return objects.withUnsafeBufferPointer { Object.value(at: $0.baseAddress! + index, slot: slot) }
         }
     }
 
