@@ -57,7 +57,7 @@ public struct TemplateLibrary: Sendable {
     /// template.
     public func render(_ value: some TemplateObject, template name: String) throws(TemplateError) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(templates: byNumber, root: .object(value), capacity: 16 * 1024)
+        var renderer = TemplateRenderer(templates: byNumber, root: value, capacity: 16 * 1024)
         defer { renderer.output.deallocate() }
         renderer.render(template.tree.nodes, .init())
         if let partial = renderer.tooDeep {

@@ -8,6 +8,9 @@ struct TemplateRenderer {
     var output: PageBuffer
     /// The values entered, innermost last: the page's view, then each section's value.
     var stack: [Scope]
+    /// The values entered that have no names (text, numbers, flags, lists), as their scopes
+    /// index them.
+    var values: [TemplateValue] = []
     /// Set when partials nest too deep: a template that includes itself.
     var tooDeep: String?
     /// The indentations of the partials being rendered, outermost first (`Frame.indentation`
@@ -19,50 +22,51 @@ struct TemplateRenderer {
     /// How deep partials may nest: far more than a theme needs, far less than the stack allows.
     static let maximumDepth = 64
 
-    init(templates: [Nodes?], root: TemplateValue, capacity: Int) {
+    init(templates: [Nodes?], root: some TemplateObject, capacity: Int) {
         self.templates = templates
-        self.stack = [.value(root)]
+        self.stack = [.object(root)]
         output = PageBuffer(capacity: capacity)
     }
 
     /// A value entered, as a reader of its names: an object's own lookup, an item of a list
-    /// read where it lies in the list (the list's reader at the item's index), or another value
-    /// that has no names. Every scope is the same two words, a closure and a number, so walking
-    /// the stack copies no view: an enum of an existential view and a list copied its payload
-    /// (the view's fields, retained one by one) at every scope a name was looked for in.
+    /// read where it lies in the list (the list's reader at the item's index), or, with no
+    /// reader, a value without names kept in `values`. Every scope is a few plain words and one
+    /// closure, so walking the stack copies no view: an enum of an existential view and a list
+    /// copied its payload (the view's fields, retained one by one) at every scope a name was
+    /// looked for in.
     struct Scope {
         /// The value called `slot` in what was entered, at `index`; for no slot, the value itself.
-        let read: Read
-        typealias Read = @Sendable (Int, TemplateSlot?) -> TemplateValue?
+        /// `nil` for text, a number, a flag or a list entered: `values[index]`.
+        let read: Read?
         let index: Int
+        /// For a view, its table's index by slot (`TemplateNames.positions`): a name it has not
+        /// is passed over without asking the view. `nil`: every name is asked.
+        let positions: UnsafeBufferPointer<Int32>?
 
-        static func value(_ value: TemplateValue) -> Scope {
-            guard case .object(let object) = value else {
-                return Scope(read: { _, slot in slot == nil ? value : nil }, index: 0)
-            }
-            return Scope(read: reader(of: object), index: 0)
-        }
+        typealias Read = @Sendable (Int, TemplateSlot?) -> TemplateValue?
 
-        /// The object's lookup, its type opened once here rather than at every name, the object
-        /// kept where the lookups read it in place (`TemplateObject.value(at:slot:)`).
-        private static func reader<Object: TemplateObject>(of object: Object) -> Read {
+        static func object<Object: TemplateObject>(_ object: Object) -> Scope {
+            // The object is kept at an address of its own, which its lookups read in place
+            // (`TemplateObject.value(at:slot:)`); its type is opened once, here.
             let held = Held(object)
-            return { _, slot in
+            let read: Read = { _, slot in
                 guard let slot else { return .object(held.pointer.pointee) }
                 return Object.value(at: held.pointer, slot: slot)
             }
+            return Scope(read: read, index: 0, positions: Object.slotPositions)
         }
 
         static func item(_ list: TemplateList, _ index: Int) -> Scope {
-            Scope(read: list.read, index: index)
+            Scope(read: list.read, index: index, positions: list.positions)
         }
 
-        /// The value itself.
-        var value: TemplateValue { read(index, nil)! }
-
-        /// Its value in `slot`, when it is an object that has one.
+        /// Whether a name numbered `id` may be here: a view's table says; a plain value has no
+        /// names; any other object is asked.
         @inline(__always)
-        func value(_ slot: TemplateSlot) -> TemplateValue? { read(index, slot) }
+        func mayHave(_ id: Int) -> Bool {
+            guard let positions else { return read != nil }
+            return id < positions.count && positions[id] >= 0
+        }
     }
 
     /// What a level of rendering inherits from the one around it: plain numbers, copied at
@@ -133,7 +137,7 @@ struct TemplateRenderer {
                 inner.position = Position(index: index, isLast: index == count - 1)
                 stack.append(.item(items, index))
                 render(section.nodes, inner, escapes: escapes)
-                stack.removeLast()
+                _ = stack.popLast()
             }
         case .flag(let flag): if flag { render(section.nodes, frame, escapes: escapes) }
         case .some(let value):
@@ -196,45 +200,72 @@ struct TemplateRenderer {
     }
 
     private mutating func enter(_ value: TemplateValue, _ nodes: Nodes, _ frame: Frame, _ escapes: Bool) {
-        stack.append(.value(value))
-        render(nodes, frame, escapes: escapes)
-        stack.removeLast()
+        if case .object(let object) = value {
+            stack.append(.object(object))
+            render(nodes, frame, escapes: escapes)
+            _ = stack.popLast()
+        } else {
+            values.append(value)
+            stack.append(Scope(read: nil, index: values.count - 1, positions: nil))
+            render(nodes, frame, escapes: escapes)
+            _ = stack.popLast()
+            _ = values.popLast()
+        }
+    }
+
+    /// The value `scope` holds.
+    private func value(of scope: Scope) -> TemplateValue {
+        guard let read = scope.read else { return values[scope.index] }
+        // A reader answers every value without a slot.
+        return read(scope.index, nil)!
     }
 
     /// The value a tag names, after its functions; `nil` when nothing has that name.
     private func resolve(_ reference: Reference, _ frame: Frame) -> TemplateValue? {
-        let value: TemplateValue?
+        let found: TemplateValue?
         switch reference.root {
         case .current:
-            value = stack.isEmpty ? nil : stack[stack.count - 1].value
+            guard let top = stack.last else { return nil }
+            found = value(of: top)
         case .scoped:
             // `.name`: the first name in the innermost value only.
-            guard !stack.isEmpty else { return nil }
-            guard !reference.slots.isEmpty else {
-                value = stack[stack.count - 1].value
-                break
+            guard let top = stack.last else { return nil }
+            if reference.slots.isEmpty {
+                found = value(of: top)
+            } else if top.mayHave(reference.slots[0].id), let read = top.read,
+                let value = read(top.index, reference.slots[0])
+            {
+                found = reference.slots.count == 1 ? value : descend(value, reference.slots)
+            } else {
+                return nil
             }
-            value = stack[stack.count - 1].value(reference.slots[0]).flatMap { descend($0, reference.slots) }
         case .stack:
             let first = reference.slots[0]
-            // Each value is asked where it lies in the stack, not copied out of it first.
-            let found = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
+            // Each scope is asked where it lies in the stack, and only when its table has the
+            // name: the views between a tag and the one that answers are passed over by an
+            // array read each.
+            let value = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
                 var index = stack.count - 1
                 while index >= 0 {
-                    if let found = stack[index].value(first) { return found }
+                    if stack[index].mayHave(first.id), let read = stack[index].read,
+                        let found = read(stack[index].index, first)
+                    {
+                        return found
+                    }
                     index -= 1
                 }
                 return nil
             }
             // Most names are one word: no slice of the rest to make.
-            guard let found else { return nil }
-            value = reference.slots.count == 1 ? found : descend(found, reference.slots)
+            guard let value else { return nil }
+            found = reference.slots.count == 1 ? value : descend(value, reference.slots)
         case .position:
             guard let position = frame.position, let function = reference.functions.first else { return nil }
             return apply(reference.functions.dropFirst(), to: function.apply(to: position))
         }
         // Most tags have no function.
-        return reference.functions.isEmpty ? value : apply(reference.functions[...], to: value)
+        if reference.functions.isEmpty { return found }
+        return apply(reference.functions[...], to: found)
     }
 
     private func apply(_ functions: ArraySlice<TemplateFunction>, to value: TemplateValue?) -> TemplateValue? {

@@ -25,6 +25,11 @@ public protocol TemplateObject: Sendable {
 
     /// The value in `slot` of the object at `object`, read where it lies (an item of a list).
     static func value(at object: UnsafePointer<Self>, slot: TemplateSlot) -> TemplateValue?
+
+    /// For a view, its table's index by slot (`TemplateNames.positions`), which the renderer
+    /// reads to pass over a view that has not a name; `nil` for an object that is asked every
+    /// name.
+    static var slotPositions: UnsafeBufferPointer<Int32>? { get }
 }
 
 extension TemplateObject {
@@ -35,20 +40,30 @@ extension TemplateObject {
     public static func value(at object: UnsafePointer<Self>, slot: TemplateSlot) -> TemplateValue? {
         object.pointee.value(slot: slot)
     }
+
+    @inlinable
+    public static var slotPositions: UnsafeBufferPointer<Int32>? { nil }
 }
 
 /// The items of a list, kept as the view handed them out (an array of its rows, of its
 /// strings): an item is read where it lies, not copied into a `TemplateValue` of its own, so a
 /// list of a thousand rows costs one allocation, not a thousand boxes.
-public struct TemplateList: Sendable, RandomAccessCollection, ExpressibleByArrayLiteral {
+public struct TemplateList: @unchecked Sendable, RandomAccessCollection, ExpressibleByArrayLiteral {
     /// The value called `slot` in the item at an index, or, for no slot, the item itself.
     @usableFromInline let read: @Sendable (Int, TemplateSlot?) -> TemplateValue?
     public let endIndex: Int
     public var startIndex: Int { 0 }
+    /// For a list of views, their table's index by slot (`TemplateObject.slotPositions`), so
+    /// that a name the items have not is not asked of them.
+    @usableFromInline let positions: UnsafeBufferPointer<Int32>?
 
     @usableFromInline
-    init(count: Int, read: @escaping @Sendable (Int, TemplateSlot?) -> TemplateValue?) {
+    init(
+        count: Int, positions: UnsafeBufferPointer<Int32>? = nil,
+        read: @escaping @Sendable (Int, TemplateSlot?) -> TemplateValue?
+    ) {
         self.endIndex = count
+        self.positions = positions
         self.read = read
     }
 
@@ -68,13 +83,16 @@ public struct TemplateList: Sendable, RandomAccessCollection, ExpressibleByArray
     /// A list of texts.
     @inlinable
     public init(_ texts: [String]) {
-        self.init(count: texts.count) { index, slot in slot == nil ? .text(texts[index]) : nil }
+        // Texts have no names: an empty table, so that no name is asked of them.
+        self.init(count: texts.count, positions: UnsafeBufferPointer(start: nil, count: 0)) { index, slot in
+            slot == nil ? .text(texts[index]) : nil
+        }
     }
 
     /// A list of objects, read in place.
     @inlinable
     public init<Object: TemplateObject>(_ objects: [Object]) {
-        self.init(count: objects.count) { index, slot in
+        self.init(count: objects.count, positions: Object.slotPositions) { index, slot in
             guard let slot else { return .object(objects[index]) }
             // Asked where it lies: `objects[index]` would copy the item, counting a reference
             // for each of its strings and arrays, at every name a template reads in it.
@@ -98,7 +116,7 @@ public struct TemplateList: Sendable, RandomAccessCollection, ExpressibleByArray
     func reversed() -> TemplateList {
         let read = self.read
         let last = endIndex - 1
-        return TemplateList(count: endIndex) { index, slot in read(last - index, slot) }
+        return TemplateList(count: endIndex, positions: positions) { index, slot in read(last - index, slot) }
     }
 }
 

@@ -18,6 +18,9 @@ extension TemplateView {
         withUnsafePointer(to: self) { Self.names.value(slot, at: $0) }
     }
 
+    @inlinable
+    public static var slotPositions: UnsafeBufferPointer<Int32>? { names.positions }
+
     /// The value in `slot` of the view at `view`, read where it lies: an item of a list asked
     /// this way is not copied (all its fields retained) to be asked.
     @inlinable
