@@ -38,7 +38,7 @@ struct TemplateRenderer {
         /// The value called `slot` in what was entered, at `index`; for no slot, the value itself.
         /// `nil` for text, a number, a flag or a list entered: `values[index]`.
         let read: Read?
-        let index: Int
+        var index: Int
         /// For a view, its table's index by slot (`TemplateNames.positions`): a name it has not
         /// is passed over without asking the view. `nil`: every name is asked.
         let positions: UnsafeBufferPointer<Int32>?
@@ -108,7 +108,7 @@ struct TemplateRenderer {
             output.append(bytes)
         case .variable(let reference, let escaped):
             guard let value = resolve(reference.object, frame) else { return }
-            switch value {
+            switch consume value {
             case .text(let text):
                 if escaped && escapes { output.appendEscaped(text) } else { output.append(text) }
             case .number(let number): output.append(String(number))
@@ -133,12 +133,17 @@ struct TemplateRenderer {
         case .list(let items):
             var inner = frame
             let count = items.count
+            guard count > 0 else { return }
+            // One scope for the whole list, moved from item to item: no reference counted per
+            // item. Whatever the items' nodes push is popped before the next item.
+            stack.append(.item(items, 0))
+            let top = stack.count - 1
             for index in 0..<count {
                 inner.position = Position(index: index, isLast: index == count - 1)
-                stack.append(.item(items, index))
+                stack[top].index = index
                 render(section.nodes, inner, escapes: escapes)
-                _ = stack.popLast()
             }
+            _ = stack.popLast()
         case .flag(let flag): if flag { render(section.nodes, frame, escapes: escapes) }
         case .some(let value):
             var inner = frame
@@ -235,7 +240,7 @@ struct TemplateRenderer {
             } else if top.mayHave(reference.slots[0].id), let read = top.read,
                 let value = read(top.index, reference.slots[0])
             {
-                found = reference.slots.count == 1 ? value : descend(value, reference.slots)
+                found = reference.slots.count == 1 ? value : descend(consume value, reference.slots)
             } else {
                 return nil
             }
@@ -258,14 +263,14 @@ struct TemplateRenderer {
             }
             // Most names are one word: no slice of the rest to make.
             guard let value else { return nil }
-            found = reference.slots.count == 1 ? value : descend(value, reference.slots)
+            found = reference.slots.count == 1 ? value : descend(consume value, reference.slots)
         case .position:
             guard let position = frame.position, let function = reference.functions.first else { return nil }
             return apply(reference.functions.dropFirst(), to: function.apply(to: position))
         }
         // Most tags have no function.
-        if reference.functions.isEmpty { return found }
-        return apply(reference.functions[...], to: found)
+        if reference.functions.isEmpty { return consume found }
+        return apply(reference.functions[...], to: consume found)
     }
 
     private func apply(_ functions: ArraySlice<TemplateFunction>, to value: TemplateValue?) -> TemplateValue? {
@@ -278,11 +283,12 @@ struct TemplateRenderer {
     }
 
     /// `value`'s value in each of `slots` but the first (which found `value`), in turn.
-    private func descend(_ value: TemplateValue, _ slots: [TemplateSlot]) -> TemplateValue? {
-        var value: TemplateValue? = value
-        for slot in slots.dropFirst() {
-            guard case .object(let object) = value else { return nil }
-            value = object.value(slot: slot)
+    private func descend(_ value: consuming TemplateValue, _ slots: [TemplateSlot]) -> TemplateValue? {
+        for index in 1..<slots.count {
+            guard case .object(let object) = consume value, let next = object.value(slot: slots[index]) else {
+                return nil
+            }
+            value = next
         }
         return value
     }
