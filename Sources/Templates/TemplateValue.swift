@@ -6,8 +6,11 @@ public enum TemplateValue: Sendable {
     case number(Int)
     /// A flag: `{{#name}}` shows its section when true, `{{^name}}` when false.
     case flag(Bool)
-    /// An object with values of its own: `{{#name}}` shows its section inside it.
-    case object(any TemplateObject)
+    /// An object with values of its own: `{{#name}}` shows its section inside it. In a box of
+    /// its own (`indirect`), so that the enum holds only references and plain data: copying or
+    /// testing a value is then inline code, where an existential in the enum made every copy,
+    /// destroy and case test of every value a call through its value witnesses.
+    indirect case object(any TemplateObject)
     /// A list: `{{#name}}` shows its section once per item, `{{^name}}` when it is empty.
     case list(TemplateList)
 }
