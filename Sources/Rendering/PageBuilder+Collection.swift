@@ -38,7 +38,7 @@ extension PageBuilder {
         let shown = itemsOfPage(number, of: pageCount, entries, in: collection)
         let rows = shown.map { entry in
             var row = RowView(
-                title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
+                title: entry.title, url: PagePaths.relative(shell.page(of: entry.key), from: page),
                 cells: columns.map { CellView(values: values(of: entry, field: $0, from: page), label: $0.label) },
                 lang: titleLang(entry.key))
             row.late = site.isLate(entry) ? strings["late.badge"] : nil

@@ -7,13 +7,11 @@ import SiteLayout
 extension PageBuilder {
     /// The page of `entry`: every field with its label, the body, references both ways.
     public func page(of entry: Entry) -> PageView {
-        let page = paths.page(of: entry.key)
+        let page = shell.page(of: entry.key)
         guard let collection = model.collection(entry.collection) else { return layout(page: page, title: entry.title) }
         var view = layout(page: page, title: entry.title, section: collection.name)
-        let fields = collection.publicFields.compactMap { field -> FieldView? in
-            guard field.name != collection.titleField, entry.fields[field.name] != nil, !Self.isTimeline(field),
-                !Self.isSeries(field)
-            else { return nil }
+        let fields = (shell.entryFields[collection.name] ?? []).compactMap { field -> FieldView? in
+            guard entry.fields[field.name] != nil else { return nil }
             return fieldView(field, of: entry, from: page)
         }
         let toc = (bodies.headings[entry.key] ?? []).filter { $0.level <= 3 }

@@ -59,7 +59,7 @@ extension PageBuilder {
             return value.referencedIDs.map { id in
                 let key = EntryKey(to, id)
                 return ValueView(
-                    text: site.title(of: key) ?? id, url: PagePaths.relative(paths.page(of: key), from: page),
+                    text: site.title(of: key) ?? id, url: PagePaths.relative(shell.page(of: key), from: page),
                     lang: titleLang(key))
             }
         case (.date(let date), _):

@@ -22,9 +22,8 @@ extension PageBuilder {
 
     /// A link to the page of `entry` from `page`, its title marked when untranslated.
     func link(to entry: Entry, from page: String) -> LinkView {
-        var view = LinkView(
-            title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
-            current: paths.page(of: entry.key) == page)
+        let target = shell.page(of: entry.key)
+        var view = LinkView(title: entry.title, url: PagePaths.relative(target, from: page), current: target == page)
         view.lang = titleLang(entry.key)
         return view
     }

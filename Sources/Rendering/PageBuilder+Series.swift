@@ -124,7 +124,7 @@ extension PageBuilder {
                     (
                         site.position(of: source.key) ?? 0,
                         MeasureLinkView(
-                            title: source.title, url: PagePaths.relative(paths.page(of: source.key), from: page),
+                            title: source.title, url: PagePaths.relative(shell.page(of: source.key), from: page),
                             lang: titleLang(source.key), statusID: status.rawValue, status: strings[status.wordKey],
                             latest: quantity(series.latest.value, unit: series.unit) + " (" + format(series.latest.date)
                                 + ")")

@@ -9,7 +9,7 @@ extension PageBuilder {
         var view = layout(page: page, title: strings["updates_title"])
         let rows = site.entriesByDataDate.map { entry, data, changed, stale in
             UpdateRowView(
-                title: entry.title, url: PagePaths.relative(paths.page(of: entry.key), from: page),
+                title: entry.title, url: PagePaths.relative(shell.page(of: entry.key), from: page),
                 collection: model.collection(entry.collection)?.singular ?? entry.collection,
                 date: data.map(format), datetime: data?.description, edited: changed.map(format),
                 editedISO: changed?.description, stale: stale, lang: titleLang(entry.key))

@@ -17,6 +17,8 @@ public struct PageBuilder: Sendable {
     let listingMemo = ListingMemo()
     /// What the roll-ups of every entry page share, made from the model and the words.
     let rollupShapes: RollupShapes
+    /// What the shell of every page shares, made from the model and the words.
+    let shell: ShellShape
 
     /// Creates a builder of pages in `localization`'s language (the site's own by default).
     public init(site: Site, bodies: RenderedBodies, strings: Strings, localization: Localization? = nil) {
@@ -27,6 +29,7 @@ public struct PageBuilder: Sendable {
         self.paths = PagePaths(
             model: site.model, prefix: self.localization.prefix,
             data: DataPaths(model: site.model, ownLanguage: self.localization.languages.first?.code))
+        self.shell = ShellShape(model: site.model, strings: strings, localization: self.localization, paths: paths)
         self.rollupShapes = RollupShapes(model: site.model, strings: strings) { [model = site.model] in
             Self.reaches($0, $1, in: model)
         }
@@ -52,31 +55,29 @@ public struct PageBuilder: Sendable {
 
     /// The layout's data for the page at `page`, with `title`.
     func layout(page: String, title: String, description: String? = nil, section: String? = nil) -> PageView {
-        var nav = model.collections.filter(\.inMenu).map { collection in
-            LinkView(
-                title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page),
-                current: collection.name == section)
+        var nav = shell.menu.map { item in
+            LinkView(title: item.title, url: PagePaths.relative(item.index, from: page), current: item.name == section)
         }
         nav.append(
             LinkView(
-                title: strings["data_nav"], url: PagePaths.relative(paths.dataPage, from: page),
+                title: shell.dataNav, url: PagePaths.relative(paths.dataPage, from: page),
                 current: page == paths.dataPage))
-        let footer = model.collections.filter { !$0.inMenu }.flatMap { collection in
-            site.entries(of: collection.name).map { link(to: $0, from: page) }
+        let footer = shell.footer.flatMap { collection in
+            site.entries(of: collection).map { link(to: $0, from: page) }
         }
-        let unprefixed = String(page.dropFirst(paths.prefix.count))
-        let alternates = localization.languages.map { language in
+        let unprefixed = shell.alternates.isEmpty ? "" : String(page.dropFirst(paths.prefix.count))
+        let alternates = shell.alternates.map { alternate in
             // The same page in `language`: a built-in page in that language's words (`en/data/`).
-            let other = language.prefix + paths.data.translating(unprefixed, to: dataPaths(of: language.code))
+            let other = alternate.language.prefix + paths.data.translating(unprefixed, to: alternate.data)
             return LanguageLinkView(
-                lang: language.code, name: strings["language.\(language.code)"],
+                lang: alternate.language.code, name: alternate.name,
                 url: PagePaths.relative(other, from: page), absolute: paths.absolute(other),
-                current: language.prefix == paths.prefix)
+                current: alternate.language.prefix == paths.prefix)
         }
         var view = PageView(
             lang: localization.language, siteTitle: model.title, siteDescription: model.description,
             root: PagePaths.relative(paths.home, from: page), assets: PagePaths.relative("", from: page),
-            canonical: paths.absolute(page), alternates: alternates.count > 1 ? alternates : [], title: title,
+            canonical: paths.absolute(page), alternates: alternates, title: title,
             description: description, nav: nav, footer: footer, strings: strings,
             feedJSON: PagePaths.relative(DataPaths.jsonFeed, from: page),
             feedAtom: PagePaths.relative(DataPaths.atomFeed, from: page),
