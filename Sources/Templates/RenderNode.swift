@@ -15,7 +15,19 @@ enum RenderNode: @unchecked Sendable {
 
 /// An object a node points to without counting a reference: its tree keeps it.
 struct Unretained<Object: AnyObject>: @unchecked Sendable {
-    unowned(unsafe) let object: Object
+    private let reference: Unmanaged<Object>
+
+    init(object: Object) {
+        reference = .passUnretained(object)
+    }
+
+    /// `body` given the object as borrowed, counting no reference. An `unowned(unsafe)` field
+    /// read into a local was retained around every call it was passed to (each tag's
+    /// `Reference`, each section, partial and block: a retain and a release per tag rendered).
+    @inline(__always)
+    func with<Result>(_ body: (Object) -> Result) -> Result {
+        reference._withUnsafeGuaranteedRef(body)
+    }
 }
 
 /// A section's name and nodes, both owned by the tree.

@@ -107,7 +107,7 @@ struct TemplateRenderer {
         case .text(let bytes):
             output.append(bytes)
         case .variable(let reference, let escaped):
-            guard let value = resolve(reference.object, frame) else { return }
+            guard let value = reference.with({ resolve($0, frame) }) else { return }
             switch consume value {
             case .text(let text):
                 if escaped && escapes { output.appendEscaped(text) } else { output.append(text) }
@@ -120,16 +120,16 @@ struct TemplateRenderer {
         case .inverted(let section):
             render(inverted: section, frame, escapes)
         case .partial(let partial):
-            render(partial: partial.object, frame)
+            partial.with { render(partial: $0, frame) }
         case .block(let block):
-            render(block: block.object, frame, escapes)
+            block.with { render(block: $0, frame, escapes) }
         case .escaping(let html):
             escapes = html
         }
     }
 
     private mutating func render(section: RenderSection, _ frame: Frame, _ escapes: Bool) {
-        switch resolve(section.reference.object, frame) {
+        switch section.reference.with({ resolve($0, frame) }) {
         case .list(let items):
             var inner = frame
             let count = items.count
@@ -154,7 +154,7 @@ struct TemplateRenderer {
     }
 
     private mutating func render(inverted section: RenderSection, _ frame: Frame, _ escapes: Bool) {
-        switch resolve(section.reference.object, frame) {
+        switch section.reference.with({ resolve($0, frame) }) {
         case .list(let items):
             guard items.isEmpty else { return }
             var inner = frame
