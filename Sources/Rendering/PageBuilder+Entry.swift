@@ -59,22 +59,16 @@ extension PageBuilder {
         -> [BacklinkGroupView]
     {
         var groups: [BacklinkGroupView] = []
-        let links = site.backlinks[entry.key] ?? []
-        for collection in model.collections {
-            for field in collection.fields where field.type.target == entry.collection {
-                let sources = links.filter { $0.from.collection == collection.name && $0.field == field.name }
-                    .compactMap { site.entry($0.from) }
-                guard !sources.isEmpty,
-                    !named.contains(where: { $0.collection == collection.name && $0.field == field.name })
-                else { continue }
-                // Display order, looked up in the site's index: no pass over the collection per page.
-                let sorted = sources.sorted { (site.position(of: $0.key) ?? 0) < (site.position(of: $1.key) ?? 0) }
-                groups.append(
-                    BacklinkGroupView(
-                        title: strings.format(
-                            "backlinks.group", ["collection": collection.title, "field": field.label]),
-                        entries: sorted.map { link(to: $0, from: page) }))
-            }
+        guard let links = site.backlinks[entry.key], !links.isEmpty else { return [] }
+        for group in shell.backlinkFields[entry.collection] ?? [] {
+            let sources = links.filter { $0.from.collection == group.collection && $0.field == group.field }
+                .compactMap { site.entry($0.from) }
+            guard !sources.isEmpty,
+                !named.contains(where: { $0.collection == group.collection && $0.field == group.field })
+            else { continue }
+            // Display order, looked up in the site's index: no pass over the collection per page.
+            let sorted = sources.sorted { (site.position(of: $0.key) ?? 0) < (site.position(of: $1.key) ?? 0) }
+            groups.append(BacklinkGroupView(title: group.title, entries: sorted.map { link(to: $0, from: page) }))
         }
         return groups
     }

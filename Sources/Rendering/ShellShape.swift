@@ -48,6 +48,18 @@ struct ShellShape: Sendable {
     /// by collection in the model's order: a link to an entry finds it by comparing names, with
     /// no copy of the collection (`PagePaths.page(of:)` copies the first that matches).
     let entryFolders: [(collection: String, folder: String)]
+    /// The fields that refer to each collection, by the collection they refer to, in the model's
+    /// order, each with the title of its group of backlinks ("Proyectos (eje)"): an entry page
+    /// lists who refers to it by these, with no pass over the model's collections and no words
+    /// formatted per page.
+    let backlinkFields: [String: [BacklinkField]]
+
+    struct BacklinkField: Sendable {
+        let collection: String
+        let field: String
+        let title: String
+    }
+
     /// The pages' language folder (`en/`), empty for the site's own language.
     let prefix: String
 
@@ -73,6 +85,18 @@ struct ShellShape: Sendable {
         }
         self.entryFields = entryFields
         prefix = paths.prefix
+        var backlinkFields: [String: [BacklinkField]] = [:]
+        for collection in model.collections {
+            for field in collection.fields {
+                guard let target = field.type.target else { continue }
+                backlinkFields[target, default: []].append(
+                    BacklinkField(
+                        collection: collection.name, field: field.name,
+                        title: strings.format(
+                            "backlinks.group", ["collection": collection.title, "field": field.label])))
+            }
+        }
+        self.backlinkFields = backlinkFields
         entryFolders = model.collections.map { ($0.name, paths.prefix + $0.folder + "/") }
     }
 }

@@ -69,4 +69,24 @@ import Validation
         #expect(builder.search().alternates.map(\.lang) == builder.localization.languages.map(\.code))
         #expect(builder.search().alternates.map(\.current) == builder.localization.languages.map { $0.prefix == "en/" })
     }
+
+    @Test func backlinkFieldsAreTheFieldsThatReferToEachCollection() throws {
+        let builder = try #require(try builders().first)
+        var found = 0
+        for target in builder.model.collections {
+            let expected = builder.model.collections.flatMap { collection in
+                collection.fields.filter { $0.type.target == target.name }.map { (collection.name, $0.name) }
+            }
+            let table = builder.shell.backlinkFields[target.name] ?? []
+            #expect(table.map(\.collection) == expected.map(\.0))
+            #expect(table.map(\.field) == expected.map(\.1))
+            found += table.count
+        }
+        #expect(found > 0)
+        // Each group's title is the theme's words for it, with the collection and the field.
+        let group = try #require(builder.shell.backlinkFields.values.first?.first)
+        let collection = try #require(builder.model.collection(group.collection))
+        let field = try #require(collection.fields.first { $0.name == group.field })
+        #expect(group.title.contains(collection.title) && group.title.contains(field.label))
+    }
 }
