@@ -17,23 +17,25 @@ extension PageBuilder {
         let toc = (bodies.headings[entry.key] ?? []).filter { $0.level <= 3 }
             .map { TOCItemView(id: $0.id, text: $0.text, level: $0.level) }
         let (rollups, named) = rollupViews(of: entry, in: collection, from: page)
-        view.entry = EntryView(
+        let changed = site.lastChanged[entry.key]
+        var entryView = EntryView(
             id: entry.id, title: entry.title,
             collection: LinkView(
                 title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page)),
             singular: collection.singular, fields: fields, body: bodies.html[entry.key] ?? "", toc: toc,
             backlinks: backlinkGroups(of: entry, from: page, except: named), rollups: rollups, source: entry.file,
-            updated: site.lastChanged[entry.key].map(format), updatedISO: site.lastChanged[entry.key]?.description,
+            updated: changed.map(format), updatedISO: changed?.description,
             stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection),
             fallbackLang: !paths.prefix.isEmpty && site.untranslatedBodies.contains(entry.key) && !entry.body.isEmpty
                 ? localization.languages.first?.code : nil, titleLang: titleLang(entry.key))
         let dataDate = site.dataDate(of: entry)
-        view.entry?.dataDate = dataDate.map(format)
-        view.entry?.dataDateISO = dataDate?.description
-        view.entry?.sourceURL = model.repositoryURL.map { $0 + Self.percentEncodedPath(entry.file) }
-        view.entry?.late = lateText(of: entry)
-        view.entry?.series = seriesViews(of: entry, in: collection, from: page)
-        view.entry?.measures = measures(of: entry, from: page)
+        entryView.dataDate = dataDate.map(format)
+        entryView.dataDateISO = dataDate?.description
+        entryView.sourceURL = model.repositoryURL.map { $0 + Self.percentEncodedPath(entry.file) }
+        entryView.late = lateText(of: entry)
+        entryView.series = seriesViews(of: entry, in: collection, from: page)
+        entryView.measures = measures(of: entry, from: page)
+        view.entry = entryView
         return view
     }
 

@@ -112,10 +112,10 @@ extension PageBuilder {
         var seen: Set<EntryKey> = []
         var views: [(Int, MeasureLinkView)] = []
         for link in links where !seen.contains(link.from) {
-            guard let source = site.entry(link.from), let collection = model.collection(source.collection) else {
+            guard let fields = shell.seriesFields[link.from.collection], let source = site.entry(link.from) else {
                 continue
             }
-            for field in collection.publicFields {
+            for field in fields {
                 guard case .series(let thresholds) = field.type, case .series(let series)? = source.fields[field.name]
                 else { continue }
                 seen.insert(source.key)

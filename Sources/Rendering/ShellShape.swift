@@ -60,6 +60,11 @@ struct ShellShape: Sendable {
         let title: String
     }
 
+    /// The public series fields of each collection that has any, by collection: an entry page
+    /// lists the measures that refer to it by these, passing over an entry of a collection
+    /// without one before looking the entry up.
+    let seriesFields: [String: [Field]]
+
     /// The pages' language folder (`en/`), empty for the site's own language.
     let prefix: String
 
@@ -97,6 +102,12 @@ struct ShellShape: Sendable {
             }
         }
         self.backlinkFields = backlinkFields
+        var seriesFields: [String: [Field]] = [:]
+        for collection in model.collections {
+            let fields = collection.publicFields.filter(PageBuilder.isSeries)
+            if !fields.isEmpty { seriesFields[collection.name] = fields }
+        }
+        self.seriesFields = seriesFields
         entryFolders = model.collections.map { ($0.name, paths.prefix + $0.folder + "/") }
     }
 }

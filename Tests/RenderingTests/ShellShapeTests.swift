@@ -89,4 +89,14 @@ import Validation
         let field = try #require(collection.fields.first { $0.name == group.field })
         #expect(group.title.contains(collection.title) && group.title.contains(field.label))
     }
+
+    @Test func seriesFieldsAreEachCollectionsPublicSeriesFields() throws {
+        let builder = try #require(try builders().first)
+        for collection in builder.model.collections {
+            let expected = collection.publicFields.filter(PageBuilder.isSeries).map(\.name)
+            #expect(builder.shell.seriesFields[collection.name]?.map(\.name) == (expected.isEmpty ? nil : expected))
+        }
+        // The fixture has series fields.
+        #expect(!builder.shell.seriesFields.isEmpty)
+    }
 }
