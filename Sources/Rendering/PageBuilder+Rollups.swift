@@ -30,7 +30,8 @@ extension PageBuilder {
         let children = rollupShapes.children[collection.name] ?? []
         guard !children.isEmpty else { return ([], []) }
         let below = site.descendants(of: entry.key)
-        let rollups = Dictionary(site.deepRollups(below: below).map { ($0.counts.collection, $0) }) { first, _ in first
+        let rollups = Dictionary(site.deepRollups(of: entry.key).map { ($0.counts.collection, $0) }) { first, _ in
+            first
         }
         var named: [RollupMentions] = []
         let views = children.map { shape -> StatusView in

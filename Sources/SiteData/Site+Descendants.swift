@@ -1,4 +1,5 @@
 import ContentModel
+import ParallelMap
 
 /// How an entry is reached from an ancestor: the chain of reference fields, child to parent,
 /// such as `acciones.hito → hitos.eje`.
@@ -26,8 +27,15 @@ public struct DescentPath: Sendable, Hashable {
 extension Site {
     /// Every entry that refers to `key`, directly or through entries that do (an axis's
     /// milestones, and their actions), each once, with the shortest path that reaches it.
-    /// Breadth-first over backlinks, so cycles (objectives causing each other) end.
+    /// From the descent table when the site has one.
     public func descendants(of key: EntryKey) -> [EntryKey: DescentPath] {
+        guard let descentTable else { return computedDescendants(of: key) }
+        return descentTable.items[key]?.descendants ?? [:]
+    }
+
+    /// `descendants(of:)` found now: breadth-first over backlinks, so cycles (objectives
+    /// causing each other) end.
+    func computedDescendants(of key: EntryKey) -> [EntryKey: DescentPath] {
         var found: [EntryKey: DescentPath] = [:]
         var frontier: [(EntryKey, DescentPath)] = [(key, DescentPath(steps: []))]
         var seen: Set<EntryKey> = [key]
@@ -46,21 +54,37 @@ extension Site {
     }
 
     /// Roll-ups over every descendant: for each collection with a status field, its entries
-    /// below `key` counted by status, each once, with the paths that reached them.
+    /// below `key` counted by status, each once, with the paths that reached them. From the
+    /// descent table when the site has one.
     public func deepRollups(of key: EntryKey) -> [DeepRollup] {
-        deepRollups(below: descendants(of: key))
+        guard let descentTable else { return computedDescent(of: key)?.rollups.compactMap(deepRollup) ?? [] }
+        return descentTable.items[key]?.rollups.compactMap(deepRollup) ?? []
     }
 
-    /// The roll-ups of the entries `below` an entry (its `descendants`).
-    public func deepRollups(below: [EntryKey: DescentPath]) -> [DeepRollup] {
-        guard !below.isEmpty else { return [] }
+    /// A roll-up's counts in this site's words, and its entries in this site's language.
+    private func deepRollup(_ shape: DescentTable.Rollup) -> DeepRollup? {
+        guard let collection = model.collection(shape.collection), let field = collection.statusField,
+            let set = collection.statusValues, set.values.count == shape.counts.count
+        else { return nil }
+        return DeepRollup(
+            counts: StatusCounts(
+                collection: collection.name, field: field,
+                counts: set.values.indices.map { (set.values[$0], shape.counts[$0]) }, unset: shape.unset),
+            paths: shape.paths, entries: shape.keys.compactMap(entry))
+    }
+
+    /// `key`'s descendants and the shape of its roll-ups, found now; `nil` when nothing refers
+    /// to it.
+    func computedDescent(of key: EntryKey) -> DescentTable.Item? {
+        let below = computedDescendants(of: key)
+        guard !below.isEmpty else { return nil }
         // One pass over the keys, each with its position looked up once, not at every
         // comparison of the sort, nor one pass per collection of the model.
         var byCollection: [String: [(position: Int, key: EntryKey, path: DescentPath)]] = [:]
         for (key, path) in below {
             byCollection[key.collection, default: []].append((position(of: key) ?? 0, key, path))
         }
-        return model.collections.compactMap { collection in
+        let rollups = model.collections.compactMap { collection -> DescentTable.Rollup? in
             guard collection.statusField != nil, let found = byCollection[collection.name] else { return nil }
             let sorted = found.sorted { ($0.position, $0.key) < ($1.position, $1.key) }
             let entries = sorted.compactMap { entry($0.key) }
@@ -76,8 +100,99 @@ extension Site {
                 ? distinct
                 : distinct.map { (length: $0.steps.count, text: $0.description, path: $0) }
                     .sorted { ($0.length, $0.text) < ($1.length, $1.text) }.map(\.path)
-            return DeepRollup(counts: counts, paths: paths, entries: entries)
+            return DescentTable.Rollup(
+                collection: collection.name, keys: entries.map(\.key), paths: paths,
+                counts: counts.counts.map(\.count), unset: counts.unset)
         }
+        return DescentTable.Item(descendants: below, rollups: rollups)
+    }
+
+    /// This site with its descent table: every entry's descendants and roll-ups found once, on
+    /// every core, for the pages' roll-ups and the JSON documents' alike (each found them
+    /// again, for each entry).
+    public func withDescentTable() -> Site {
+        var site = self
+        site.descentTable = DescentTable(site: self)
+        return site
+    }
+
+    /// This site with the descent table of `site`, the same site or a translation of it.
+    public func withDescentTable(of site: Site) -> Site {
+        var shown = self
+        shown.descentTable = site.descentTable
+        return shown
+    }
+
+    /// The entries `key` refers to, directly or through the entries it refers to: those whose
+    /// descendants `key` is one of.
+    func ancestors(of key: EntryKey) -> Set<EntryKey> {
+        var found: Set<EntryKey> = []
+        var frontier = [key]
+        while let next = frontier.popLast() {
+            guard let entry = index[next], let collection = model.collection(next.collection) else { continue }
+            for field in collection.fields {
+                guard let target = field.type.target, let value = entry.fields[field.name] else { continue }
+                for id in value.referencedIDs {
+                    let parent = EntryKey(target, id)
+                    if index[parent] != nil, found.insert(parent).inserted { frontier.append(parent) }
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// Every entry's descendants and the shape of its deep roll-ups (which entries, by which
+/// paths, how many of each status), made once for a site. The same in every language: a
+/// translation changes no reference, value or order; the words and entries are the site's.
+public struct DescentTable: Sendable, Equatable {
+    /// One entry's.
+    struct Item: Sendable, Equatable {
+        let descendants: [EntryKey: DescentPath]
+        let rollups: [Rollup]
+    }
+
+    /// One collection's roll-up below an entry.
+    struct Rollup: Sendable, Equatable {
+        let collection: String
+        /// The entries counted, in display order.
+        let keys: [EntryKey]
+        let paths: [DescentPath]
+        /// The count of each declared status value, in declared order, and of entries without.
+        let counts: [Int]
+        let unset: Int
+    }
+
+    /// The entries something refers to.
+    var items: [EntryKey: Item]
+
+    /// How many entries something refers to.
+    public var count: Int { items.count }
+
+    /// Made for every entry of `site` that something refers to, on every core.
+    init(site: Site) {
+        let parents = site.model.collections.flatMap { collection in
+            site.entries(of: collection.name).lazy.map(\.key).filter { site.backlinks[$0] != nil }
+        }
+        let made = parents.concurrentMap { site.computedDescent(of: $0) }
+        var items: [EntryKey: Item] = [:]
+        items.reserveCapacity(parents.count)
+        for (key, item) in zip(parents, made) { items[key] = item }
+        self.items = items
+    }
+
+    /// This table for `site`, `old` with the fields of `edited` changed: made again for the
+    /// entries above an edited one, before or after the edit (only their descendants, their
+    /// order or their counts can change: a walk from any other entry never meets an edited one).
+    func updated(from old: Site, to site: Site, edited: [EntryKey]) -> DescentTable {
+        var table = self
+        var above: Set<EntryKey> = []
+        for key in edited {
+            above.formUnion(old.ancestors(of: key))
+            above.formUnion(site.ancestors(of: key))
+        }
+        for key in above { table.items[key] = site.computedDescent(of: key) }
+        return table
     }
 }
 

@@ -61,6 +61,51 @@ import Testing
         #expect(rollup.entries.map(\.id) == ["x1", "x2"])
     }
 
+    /// What `descendants(of:)` and `deepRollups(of:)` give for every entry of `site`, as text.
+    func descent(of site: Site) -> [String] {
+        site.model.collections.flatMap { site.entries(of: $0.name) }.map { entry in
+            let below = site.descendants(of: entry.key).sorted { $0.key < $1.key }
+                .map { "\($0.key) \($0.value.description)" }
+            let rollups = site.deepRollups(of: entry.key).map { rollup in
+                "\(rollup.counts.collection) \(rollup.counts.counts.map { "\($0.value.id)=\($0.count)" }.joined(separator: ",")) "
+                    + "unset=\(rollup.counts.unset) \(rollup.paths.map(\.description)) \(rollup.entries.map(\.id))"
+            }
+            return "\(entry.key): \(below) \(rollups)"
+        }
+    }
+
+    @Test func theDescentTableGivesWhatEachEntryFindsAlone() throws {
+        let site = try site()
+        let table = site.withDescentTable()
+        #expect(site.descentTable == nil)
+        // Only the entries something refers to are in it: e1, h1, h2, x1 and x2.
+        #expect(table.descentTable?.count == 5)
+        #expect(descent(of: table) == descent(of: site))
+        #expect(descent(of: site).contains { $0.hasPrefix("ejes/e1: ") && $0.contains("acciones a=1,b=1 unset=0") })
+    }
+
+    /// An edit of fields (`avance serve`) makes the table again for the entries above the
+    /// edited ones, before and after: the same table as one made from the edited site.
+    @Test(arguments: [
+        ("acciones", "x1", "---\ntitulo: X1\nhito: h1\nestado: b\n---\n"),  // a status; a reference gone
+        ("acciones", "x2", "---\ntitulo: A2\nhito: h1\nestado: a\ncausa: x1\n---\n"),  // moved in order and up
+        ("hitos", "h2", "---\ntitulo: H2\n---\n"),  // a milestone taken from its axis
+        ("acciones", "x2", "---\ntitulo: X2\nestado: b\n---\n"),  // nothing above it
+    ])
+    func anEditMakesTheTableAgainAboveTheEditedEntry(collection: String, id: String, text: String) throws {
+        let site = try site().withDescentTable()
+        let model = try #require(site.model.collection(collection))
+        let (validated, problems) = EntryValidator(collection: model).validate(
+            id: id, path: "content/\(collection)/\(id).md", text: text)
+        #expect(problems.isEmpty, "\(problems)")
+        let edited = try #require(validated)
+        let updated = try #require(SiteResolver.update(site, with: [edited]))
+        let remade = try #require(SiteResolver.update(try self.site(), with: [edited])).withDescentTable()
+        #expect(updated.descentTable == remade.descentTable)
+        #expect(updated.descentTable != site.descentTable)
+        #expect(descent(of: updated) == descent(of: remade))
+    }
+
     @Test(arguments: [
         ("2024-01-15", "2024-07-15", true), ("2024-01-15", "2024-07-14", false), ("2023", "2024", true),
         ("2024-05", "2024-06-30", false),
