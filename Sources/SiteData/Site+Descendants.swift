@@ -27,15 +27,8 @@ public struct DescentPath: Sendable, Hashable {
 extension Site {
     /// Every entry that refers to `key`, directly or through entries that do (an axis's
     /// milestones, and their actions), each once, with the shortest path that reaches it.
-    /// From the descent table when the site has one.
+    /// Breadth-first over backlinks, so cycles (objectives causing each other) end.
     public func descendants(of key: EntryKey) -> [EntryKey: DescentPath] {
-        guard let descentTable else { return computedDescendants(of: key) }
-        return descentTable.items[key]?.descendants ?? [:]
-    }
-
-    /// `descendants(of:)` found now: breadth-first over backlinks, so cycles (objectives
-    /// causing each other) end.
-    func computedDescendants(of key: EntryKey) -> [EntryKey: DescentPath] {
         var found: [EntryKey: DescentPath] = [:]
         var frontier: [(EntryKey, DescentPath)] = [(key, DescentPath(steps: []))]
         var seen: Set<EntryKey> = [key]
@@ -57,11 +50,11 @@ extension Site {
     /// below `key` counted by status, each once, with the paths that reached them. From the
     /// descent table when the site has one.
     public func deepRollups(of key: EntryKey) -> [DeepRollup] {
-        guard let descentTable else { return computedDescent(of: key)?.rollups.compactMap(deepRollup) ?? [] }
-        return descentTable.items[key]?.rollups.compactMap(deepRollup) ?? []
+        guard let descentTable else { return computedDescent(of: key)?.compactMap(deepRollup) ?? [] }
+        return descentTable.items[key]?.compactMap(deepRollup) ?? []
     }
 
-    /// A roll-up's counts in this site's words, and its entries in this site's language.
+    /// A roll-up's counts in this site's words.
     private func deepRollup(_ shape: DescentTable.Rollup) -> DeepRollup? {
         guard let collection = model.collection(shape.collection), let field = collection.statusField,
             let set = collection.statusValues, set.values.count == shape.counts.count
@@ -70,13 +63,12 @@ extension Site {
             counts: StatusCounts(
                 collection: collection.name, field: field,
                 counts: set.values.indices.map { (set.values[$0], shape.counts[$0]) }, unset: shape.unset),
-            paths: shape.paths, entries: shape.keys.compactMap(entry))
+            paths: shape.paths, keys: shape.keys, linkedSeveralWays: shape.linkedSeveralWays)
     }
 
-    /// `key`'s descendants and the shape of its roll-ups, found now; `nil` when nothing refers
-    /// to it.
-    func computedDescent(of key: EntryKey) -> DescentTable.Item? {
-        let below = computedDescendants(of: key)
+    /// The shape of `key`'s roll-ups, found now; `nil` when nothing refers to it.
+    func computedDescent(of key: EntryKey) -> [DescentTable.Rollup]? {
+        let below = descendants(of: key)
         guard !below.isEmpty else { return nil }
         // One pass over the keys, each with its position looked up once, not at every
         // comparison of the sort, nor one pass per collection of the model.
@@ -85,10 +77,37 @@ extension Site {
             byCollection[key.collection, default: []].append((position(of: key) ?? 0, key, path))
         }
         let rollups = model.collections.compactMap { collection -> DescentTable.Rollup? in
-            guard collection.statusField != nil, let found = byCollection[collection.name] else { return nil }
+            guard let field = collection.statusField, let values = collection.statusValues?.values,
+                let found = byCollection[collection.name]
+            else { return nil }
             let sorted = found.sorted { ($0.position, $0.key) < ($1.position, $1.key) }
-            let entries = sorted.compactMap { entry($0.key) }
-            guard let counts = statusCounts(of: collection, among: entries) else { return nil }
+            // Each entry's fields read once, where they lie (copying the entries into a list
+            // counted references on all their parts): its status counted as `statusCounts`
+            // counts, and its references that lead to `key` or below it.
+            let ids = values.map(\.id)
+            let references = collection.fields.compactMap { field in field.type.target.map { (field.name, $0) } }
+            var counts = [Int](repeating: 0, count: ids.count)
+            var unset = 0
+            var keys: [EntryKey] = []
+            keys.reserveCapacity(sorted.count)
+            var several: [DescentTable.Linked] = []
+            for item in sorted {
+                guard let fields = index[item.key]?.fields else { continue }
+                keys.append(item.key)
+                if case .enumeration(let id)? = fields[field] {
+                    if let place = ids.firstIndex(of: id) { counts[place] += 1 }
+                } else {
+                    unset += 1
+                }
+                var links = 0
+                for (name, target) in references {
+                    for id in fields[name]?.referencedIDs ?? [] {
+                        let named = EntryKey(target, id)
+                        if named == key || below[named] != nil { links += 1 }
+                    }
+                }
+                if links > 1 { several.append(DescentTable.Linked(key: item.key, links: links)) }
+            }
             // The paths are few (one per chain of fields), so each is compared with those
             // already found rather than hashed.
             var distinct: [DescentPath] = []
@@ -101,15 +120,14 @@ extension Site {
                 : distinct.map { (length: $0.steps.count, text: $0.description, path: $0) }
                     .sorted { ($0.length, $0.text) < ($1.length, $1.text) }.map(\.path)
             return DescentTable.Rollup(
-                collection: collection.name, keys: entries.map(\.key), paths: paths,
-                counts: counts.counts.map(\.count), unset: counts.unset)
+                collection: collection.name, keys: keys, paths: paths, counts: counts, unset: unset,
+                linkedSeveralWays: several)
         }
-        return DescentTable.Item(descendants: below, rollups: rollups)
+        return rollups
     }
 
-    /// This site with its descent table: every entry's descendants and roll-ups found once, on
-    /// every core, for the pages' roll-ups and the JSON documents' alike (each found them
-    /// again, for each entry).
+    /// This site with its descent table: every entry's roll-ups found once, on every core, for
+    /// the pages' roll-ups and the JSON documents' alike (each found them again, for each entry).
     public func withDescentTable() -> Site {
         var site = self
         site.descentTable = DescentTable(site: self)
@@ -142,16 +160,10 @@ extension Site {
     }
 }
 
-/// Every entry's descendants and the shape of its deep roll-ups (which entries, by which
-/// paths, how many of each status), made once for a site. The same in every language: a
+/// The shape of every entry's deep roll-ups (which entries, by which paths, how many of each
+/// status, which linked several ways), made once for a site. The same in every language: a
 /// translation changes no reference, value or order; the words and entries are the site's.
 public struct DescentTable: Sendable, Equatable {
-    /// One entry's.
-    struct Item: Sendable, Equatable {
-        let descendants: [EntryKey: DescentPath]
-        let rollups: [Rollup]
-    }
-
     /// One collection's roll-up below an entry.
     struct Rollup: Sendable, Equatable {
         let collection: String
@@ -161,10 +173,19 @@ public struct DescentTable: Sendable, Equatable {
         /// The count of each declared status value, in declared order, and of entries without.
         let counts: [Int]
         let unset: Int
+        /// The entries counted that refer to the entry, or to entries below it, more than once.
+        let linkedSeveralWays: [Linked]
     }
 
-    /// The entries something refers to.
-    var items: [EntryKey: Item]
+    /// An entry counted once although linked several ways.
+    public struct Linked: Sendable, Equatable {
+        public let key: EntryKey
+        /// How many of its references lead to the entry or below it.
+        public let links: Int
+    }
+
+    /// The roll-ups of each entry something refers to, for each collection with a status.
+    var items: [EntryKey: [Rollup]]
 
     /// How many entries something refers to.
     public var count: Int { items.count }
@@ -175,7 +196,7 @@ public struct DescentTable: Sendable, Equatable {
             site.entries(of: collection.name).lazy.map(\.key).filter { site.backlinks[$0] != nil }
         }
         let made = parents.concurrentMap { site.computedDescent(of: $0) }
-        var items: [EntryKey: Item] = [:]
+        var items: [EntryKey: [Rollup]] = [:]
         items.reserveCapacity(parents.count)
         for (key, item) in zip(parents, made) { items[key] = item }
         self.items = items
@@ -214,5 +235,7 @@ public struct DeepRollup: Sendable {
     /// The chains of reference fields that reach them, shortest first.
     public let paths: [DescentPath]
     /// The entries counted, in display order.
-    public let entries: [Entry]
+    public let keys: [EntryKey]
+    /// Those that refer to the entry, or to entries below it, more than once, in display order.
+    public let linkedSeveralWays: [DescentTable.Linked]
 }

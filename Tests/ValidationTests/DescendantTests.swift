@@ -58,7 +58,9 @@ import Testing
         // Each descendant is reached by its shortest path (x1 through `hito`, not `hitos`).
         #expect(rollup.paths.map(\.description) == ["acciones.hito → hitos.eje"])
         // The entries counted, each once, in display order (the order of the collection's page).
-        #expect(rollup.entries.map(\.id) == ["x1", "x2"])
+        #expect(rollup.keys.map(\.id) == ["x1", "x2"])
+        // x1 refers below e1 three ways (h1, h2, x2), x2 two ways (h2, x1): each counted once.
+        #expect(rollup.linkedSeveralWays.map { "\($0.key.id) \($0.links)" } == ["x1 3", "x2 2"])
     }
 
     /// What `descendants(of:)` and `deepRollups(of:)` give for every entry of `site`, as text.
@@ -68,7 +70,8 @@ import Testing
                 .map { "\($0.key) \($0.value.description)" }
             let rollups = site.deepRollups(of: entry.key).map { rollup in
                 "\(rollup.counts.collection) \(rollup.counts.counts.map { "\($0.value.id)=\($0.count)" }.joined(separator: ",")) "
-                    + "unset=\(rollup.counts.unset) \(rollup.paths.map(\.description)) \(rollup.entries.map(\.id))"
+                    + "unset=\(rollup.counts.unset) \(rollup.paths.map(\.description)) \(rollup.keys.map(\.id)) "
+                    + "\(rollup.linkedSeveralWays.map { "\($0.key.id)×\($0.links)" })"
             }
             return "\(entry.key): \(below) \(rollups)"
         }
