@@ -16,7 +16,7 @@ import Writing
 /// ignored and replaced.
 struct BuildCache {
     /// Bumped whenever the manifest's layout or the meaning of its key changes.
-    static let formatVersion = "avance-cache 2"
+    static let formatVersion = "avance-cache 3"
 
     /// The cache folder (`<root>/.avance/cache`).
     let folder: String
@@ -67,11 +67,15 @@ struct BuildCache {
         /// (`PreparedSite.searchDocuments`): the next build makes its index from this one's when
         /// its own are the same.
         var search: [String: String] = [:]
+        /// The stamp of the output's folders when the build was saved (`folderStamp`): with the
+        /// stamps of its files, what tells that the output is still that build's site, with
+        /// nothing added, so that it can become the cache's copy again (`outputIsCopy`).
+        var folders = "-"
 
         static func == (a: Manifest, b: Manifest) -> Bool {
             a.key == b.key && a.binary?.stamp == b.binary?.stamp && a.binary?.hash == b.binary?.hash
                 && a.diagnostics == b.diagnostics && a.inputs == b.inputs && a.outputs == b.outputs
-                && a.search == b.search
+                && a.search == b.search && a.folders == b.folders
         }
     }
 
@@ -143,6 +147,7 @@ struct BuildCache {
             if !part.key.isEmpty { manifest.key = part.key }
             if part.binary != nil { manifest.binary = part.binary }
             if part.diagnostics != "-" { manifest.diagnostics = part.diagnostics }
+            if part.folders != "-" { manifest.folders = part.folders }
             for (path, input) in part.inputs { manifest.inputs[path] = input }
             for (path, output) in part.outputs { manifest.outputs[path] = output }
             manifest.search.merge(part.search) { first, _ in first }
@@ -165,6 +170,7 @@ struct BuildCache {
             case ("key", 2): manifest.key = text(1)
             case ("binary", 3): manifest.binary = (text(1), text(2))
             case ("diagnostics", 2): manifest.diagnostics = text(1)
+            case ("folders", 2): manifest.folders = text(1)
             case ("input", 6):
                 manifest.inputs[text(5)] = Input(
                     hash: text(1), frontMatter: text(2), blankBody: parts[3].elementsEqual("1".utf8), stamp: text(4))
@@ -193,6 +199,7 @@ struct BuildCache {
         line(Self.formatVersion, into: &out)
         line("key", manifest.key, into: &out)
         line("diagnostics", manifest.diagnostics, into: &out)
+        line("folders", manifest.folders, into: &out)
         if let binary = manifest.binary { line("binary", binary.stamp, binary.hash, into: &out) }
         // In no particular order (sorting 72,000 paths took longer than writing them), in
         // chunks on every core.
@@ -300,34 +307,47 @@ struct BuildCache {
     }
 
     /// What to do, given the manifest of the last build (`nil` when there is none or it cannot
-    /// be trusted) and this build's fingerprint; and the new stamps of the cache's copies whose
-    /// stamps changed and bytes did not (`checkCopies`).
-    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?) -> (
-        plan: Plan, restamped: [String: String]
-    ) {
-        guard let manifest else { return (.full(reason: why ?? "no cache yet"), [:]) }
+    /// be trusted) and this build's fingerprint, if the cache's copy of the last output is whole
+    /// (`checkCopy`, which the build waits for only when it needs the copy).
+    func plan(_ manifest: Manifest?, _ fingerprint: Fingerprint, why: String?) -> Plan {
+        guard let manifest else { return .full(reason: why ?? "no cache yet") }
         guard manifest.key == fingerprint.key else {
-            return (.full(reason: "the binary, theme, model, options or git dates changed"), [:])
+            return .full(reason: "the binary, theme, model, options or git dates changed")
         }
         // The same files: as many, each known (no set of 18,000 paths made twice).
         guard manifest.inputs.count == fingerprint.inputs.count,
             fingerprint.inputs.keys.allSatisfy({ manifest.inputs[$0] != nil })
         else {
-            return (.full(reason: "content files were added or removed"), [:])
+            return .full(reason: "content files were added or removed")
         }
         var changed: Set<String> = []
         for (path, input) in fingerprint.inputs where manifest.inputs[path] != input {
             guard let old = manifest.inputs[path], old.frontMatter == input.frontMatter,
                 old.blankBody == input.blankBody, !input.blankBody
-            else { return (.full(reason: "the front matter of \(path) changed"), [:]) }
+            else { return .full(reason: "the front matter of \(path) changed") }
             changed.insert(path)
         }
-        let plan: Plan = changed.isEmpty ? .unchanged : .bodies(changed)
-        // The output's files are the cache's (the same inode, size and time): what the build
-        // does not make is there already.
+        return changed.isEmpty ? .unchanged : .bodies(changed)
+    }
+
+    /// What checking the cache's copy of the last output found.
+    struct CopyState: Sendable {
+        /// The first copy missing or changed since the manifest was written, if any.
+        var broken: String?
+        /// The copies whose stamps changed and bytes did not, with their new stamps.
+        var restamped: [String: String] = [:]
+        /// Whether the output is still the copy's site (`outputIsCopy`).
+        var outputIsCopy = false
+    }
+
+    /// Checks the cache's copy of the last output. When the output is the site the cache saved,
+    /// each file the copy's (hard links, the same inode, size and time), the copy is whole too,
+    /// and what the build does not make is there. Otherwise the copy's files are checked
+    /// themselves (by their bytes when their stamps changed: a cache restored in CI).
+    func checkCopy(_ manifest: Manifest, output: String) -> CopyState {
+        if outputIsCopy(manifest, output: output) { return CopyState(outputIsCopy: true) }
         let check = checkCopies(manifest)
-        guard let broken = check.broken else { return (plan, check.restamped) }
-        return (.full(reason: "the cache's copy of \(broken) changed since it was saved"), [:])
+        return CopyState(broken: check.broken, restamped: check.restamped)
     }
 
     /// What checking the copies of the last output in a folder found: the first that is missing
@@ -339,9 +359,9 @@ struct BuildCache {
     }
 
     /// Checks each output's copy in `folder` (the cache's copy of the last output, by default):
-    /// one `lstat` a file, and the file's digest when its stamp is not the manifest's (a cache
-    /// restored in CI has new inodes and times, and the same bytes).
-    func checkCopies(_ manifest: Manifest, in folder: String? = nil) -> CopyCheck {
+    /// one `lstat` a file, and, with `digests`, the file's digest when its stamp is not the
+    /// manifest's (a cache restored in CI has new inodes and times, and the same bytes).
+    func checkCopies(_ manifest: Manifest, in folder: String? = nil, digests: Bool = true) -> CopyCheck {
         let outputs = Array(manifest.outputs)
         let folder = folder ?? outputFolder
         // In chunks, on every core.
@@ -351,7 +371,7 @@ struct BuildCache {
             for (path, output) in outputs[start..<min(start + chunk, outputs.count)] {
                 let stamp = Self.stamp(folder + "/" + path)
                 if stamp == output.stamp { continue }
-                guard let stamp, !output.digest.isEmpty,
+                guard digests, let stamp, !output.digest.isEmpty,
                     let data = FileManager.default.contents(atPath: folder + "/" + path),
                     data.withUnsafeBytes({ ContentDigest.of($0) }) == output.digest
                 else {
@@ -368,6 +388,84 @@ struct BuildCache {
         return check
     }
 
+    /// Whether the output at `output` is still the site the manifest's build saved: each of its
+    /// files the same inode, size and time as the cache's copy (the two share them: the copy is
+    /// hard links), and its folders' stamp the same (nothing added or removed since). Then the
+    /// copy is whole too (a file written through a link changes both; the copy is avance's own
+    /// folder, which nothing else writes into), and once a rebuild swaps its new site in, the
+    /// old one can be brought up to date and become the copy, instead of 54,000 links made.
+    func outputIsCopy(_ manifest: Manifest, output: String) -> Bool {
+        guard manifest.folders != "-", SiteWriter.isFolder(output),
+            Self.folderStamp(of: output, paths: Array(manifest.outputs.keys)) == manifest.folders
+        else { return false }
+        let check = checkCopies(manifest, in: output, digests: false)
+        return check.broken == nil && check.restamped.isEmpty
+    }
+
+    /// A digest of the inode and modification time of `folder` and of every folder that `paths`
+    /// (relative files) lie in: a folder's time changes whenever an entry is added to it,
+    /// removed or renamed. In no order (each folder's hash summed and xored: sorting 18,000
+    /// paths took longer than their `lstat`s); `-` when one is missing.
+    static func folderStamp(of folder: String, paths: [String]) -> String {
+        var folders: Set<Substring> = [""]
+        for path in paths {
+            var end = path.endIndex
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                guard folders.insert(path[..<slash]).inserted else { break }
+                end = slash
+            }
+        }
+        let all = Array(folders)
+        let chunk = 2048
+        let parts = stride(from: 0, to: all.count, by: chunk).map { $0 }.concurrentMap { start -> (UInt64, UInt64)? in
+            var sum: UInt64 = 0
+            var mixed: UInt64 = 0
+            for name in all[start..<min(start + chunk, all.count)] {
+                var info = stat()
+                guard lstat(name.isEmpty ? folder : folder + "/" + name, &info) == 0,
+                    info.st_mode & S_IFMT == S_IFDIR
+                else { return nil }
+                // FNV-1a over the path, then the inode and time.
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+                for value in [
+                    UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_mtim.tv_sec)),
+                    UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)),
+                ] {
+                    hash = (hash ^ value) &* 0x0100_0000_01B3
+                    hash ^= hash >> 29
+                }
+                sum &+= hash
+                mixed ^= hash &* 0x9E37_79B9_7F4A_7C15
+            }
+            return (sum, mixed)
+        }
+        var sum: UInt64 = 0
+        var mixed: UInt64 = 0
+        for part in parts {
+            guard let part else { return "-" }
+            sum &+= part.0
+            mixed ^= part.1
+        }
+        return String(all.count, radix: 16) + ":" + String(sum, radix: 16) + ":" + String(mixed, radix: 16)
+    }
+
+    /// Whether a rebuild can make its site from the cache's copy (`SiteWriter.patch`): the copy
+    /// is there, on the output's file system (a folder is moved, not copied, to become the
+    /// output).
+    func canPatch(_ writer: SiteWriter) -> Bool {
+        var copy = stat()
+        var parent = stat()
+        return lstat(outputFolder, &copy) == 0 && copy.st_mode & S_IFMT == S_IFDIR
+            && stat((writer.output as NSString).deletingLastPathComponent, &parent) == 0 && parent.st_dev == copy.st_dev
+    }
+
+    /// Drops the manifest: what the cache holds is vouched for no more (its copy is about to
+    /// change), and the next build renders everything unless this one saves a new manifest.
+    func forget() {
+        unlink(manifestPath)
+    }
+
     // MARK: - Saving
 
     /// Makes the cache hold the output at `output` (already swapped in): the files written by
@@ -381,7 +479,7 @@ struct BuildCache {
         digests: [String: String], restamped: [String: String] = [:],
         diagnostics: [Diagnostic], sources: [String: String], search: [String: String], previous: Manifest?
     ) throws {
-        unlink(manifestPath)
+        forget()
         let named = Set(diagnostics.compactMap { $0.location?.file })
         let report = try JSONEncoder().encode(
             Report(diagnostics: diagnostics, sources: sources.filter { named.contains($0.key) }))
@@ -393,6 +491,7 @@ struct BuildCache {
         }
         try CopyTree.link(written.sorted(), from: output, to: outputFolder)
         var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: Self.hash(Array(report)))
+        manifest.folders = Self.folderStamp(of: output, paths: Array(outputs.keys))
         manifest.inputs = fingerprint.inputs
         manifest.search = search
         manifest.outputs.reserveCapacity(outputs.count)
@@ -404,7 +503,8 @@ struct BuildCache {
                 continue
             }
             guard let stamp = Self.stamp(outputFolder + "/" + path) else { throw CocoaError(.fileNoSuchFile) }
-            manifest.outputs[path] = Output(isData: isData, stamp: stamp, digest: digests[path] ?? "")
+            manifest.outputs[path] = Output(
+                isData: isData, stamp: stamp, digest: digests[path] ?? previous?.outputs[path]?.digest ?? "")
         }
         try writeManifest(manifest)
     }

@@ -105,7 +105,7 @@ enum FileTree {
         var needed: [String] = []
         for path in paths {
             var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
                 let name = String(path[..<slash])
                 guard made.insert(name).inserted else { break }
                 needed.append(name)

@@ -1,6 +1,7 @@
 import Diagnostics
 import Dispatch
 import Foundation
+import ParallelMap
 import SiteLayout
 
 /// A new site being written into its staging folder batch by batch, while the rest of it is
@@ -8,21 +9,28 @@ import SiteLayout
 /// batches are already waiting), so rendering and writing overlap and no more than a few batches
 /// are held in memory. `commit` swaps the whole site in; `discard` drops it.
 ///
-/// Made by `SiteWriter.update()`, it changes the output in place instead: each file is
-/// written into the staging folder under a number, and `commit` renames each over its path in
-/// the output, then removes the files the site no longer has. For a rebuild that changes a few
-/// files of a site whose output is known to be the last build's (the build cache checks it):
-/// no new folder of 54,000 links, no old one to remove.
+/// Made by `SiteWriter.patch(_:outputIsBase:)`, it makes the new site from a whole copy of the
+/// last one (the build cache's) instead: each file is written into the staging folder under a
+/// number, and `commit` moves the copy beside the output, renames each file over its path in
+/// it, removes the files the site no longer has, and swaps it in whole. The site swapped out,
+/// when it is the same as the copy was, is brought up to date the same way and becomes the
+/// copy again. For a rebuild that changes a few files of 54,000: no new folder of 54,000
+/// links, no old one to remove, and the output still changes by one rename.
 public final class SiteStaging: @unchecked Sendable {
     let writer: SiteWriter
     /// The staging folder, beside the output.
     let folder: String
-    /// Whether the output is changed in place (`SiteWriter.update()`), rather than a new site
-    /// made in `folder`.
-    let inPlace: Bool
-    /// In place: the output's files to remove at `commit` (`remove(_:)`).
+    /// Patching (`SiteWriter.patch`): the whole copy of the last site that becomes the new one.
+    let base: String?
+    /// Patching: whether the output holds the same site as `base`, so that the site swapped out
+    /// can become the copy again.
+    let outputIsBase: Bool
+    /// Patching: whether `commit` left `base` a copy of the new site (the one swapped out,
+    /// brought up to date). When not, `base` is gone and must be made again.
+    public private(set) var baseKept = false
+    /// Patching: the copy's files to remove at `commit` (`remove(_:)`).
     private var removing: [String] = []
-    /// In place: each written file's number in `folder` and its path in the output.
+    /// Patching: each written file's number in `folder` and its path in the site.
     private var placed: [(name: String, path: String)] = []
     /// Writes run one batch at a time, in the order added; the state below is only touched there.
     private let queue = DispatchQueue(label: "avance.site-staging")
@@ -39,14 +47,18 @@ public final class SiteStaging: @unchecked Sendable {
     private var written: [String: String] = [:]
     private var made = false
 
-    init(writer: SiteWriter, folder: String, inPlace: Bool = false) {
+    init(writer: SiteWriter, folder: String, base: String? = nil, outputIsBase: Bool = false) {
         self.writer = writer
         self.folder = folder
-        self.inPlace = inPlace
+        self.base = base
+        self.outputIsBase = outputIsBase
     }
 
-    /// In place: `paths` (the last build's files that this one does not make) are removed from
-    /// the output at `commit`, with the folders they leave empty.
+    /// Whether this staging patches a copy of the last site (`SiteWriter.patch`).
+    public var patching: Bool { base != nil }
+
+    /// Patching: `paths` (the last build's files that this one does not make) are removed from
+    /// the copy at `commit`, with the folders they leave empty.
     public func remove(_ paths: [String]) {
         queue.sync { removing += paths }
     }
@@ -62,8 +74,8 @@ public final class SiteStaging: @unchecked Sendable {
             do {
                 try writer.checkPaths(files, seen: &seen)
                 try makeFolder()
-                if inPlace {
-                    // Numbered in the staging folder: the output's folders are made at `commit`.
+                if patching {
+                    // Numbered in the staging folder: the copy's folders are made at `commit`.
                     let named = files.enumerated().map { index, file in
                         OutputFile(path: String(placed.count + index), bytes: file.bytes)
                     }
@@ -90,8 +102,8 @@ public final class SiteStaging: @unchecked Sendable {
         queue.async { [self] in
             defer { waiting.signal() }
             guard failure == nil, !finished else { return }
-            // In place, the output already holds them (the build cache checked each).
-            guard !inPlace else { return }
+            // Patching, the copy holds them already (the build cache checked each).
+            guard !patching else { return }
             do {
                 try writer.checkPaths(paths, seen: &seen)
                 try makeFolder()
@@ -113,7 +125,7 @@ public final class SiteStaging: @unchecked Sendable {
     /// Waits for every batch, then swaps the staging folder in as the output. On failure the
     /// previous output is left as it was and the staging folder is removed.
     public func commit() throws(Diagnostic) {
-        if inPlace { return try commitInPlace() }
+        if let base { return try commitPatch(base) }
         let problem = queue.sync { () -> Diagnostic? in
             finished = true
             if let failure { return failure }
@@ -139,11 +151,14 @@ public final class SiteStaging: @unchecked Sendable {
         }
     }
 
-    /// In place: once every file is written whole into the staging folder, renames each over
-    /// its path in the output (making its folders), removes the files the site no longer has
-    /// and the folders they leave empty, then the staging folder. Nothing in the output changes
-    /// until every file is written; then only renames, which do not run out of space.
-    private func commitInPlace() throws(Diagnostic) {
+    /// Patching: once every file is written whole into the staging folder, moves `base` beside
+    /// the output, renames each file over its path in it (making its folders), removes the
+    /// files the site no longer has and the folders they leave empty, and swaps it in. Nothing
+    /// in the output changes but by that one rename; a build killed before it leaves the output
+    /// as it was (and the copy half changed: the caller has dropped what vouched for it).
+    /// Then, when the site swapped out is the copy's (`outputIsBase`), it is changed the same
+    /// way, with links to the new files, and becomes `base` again (`baseKept`).
+    private func commitPatch(_ base: String) throws(Diagnostic) {
         let (problem, placed, removing) = queue.sync {
             finished = true
             return (failure, self.placed, self.removing)
@@ -154,27 +169,67 @@ public final class SiteStaging: @unchecked Sendable {
             writer.removeLeftovers()
         }
         if let problem { throw problem }
-        let output = writer.output
+        let site = writer.stagingPrefix + "site-" + String(getpid())
         do {
-            var made: Set<String> = []
-            try FileTree.makeFolders(for: placed.map(\.path), in: output, made: &made)
-            for (name, path) in placed where rename(folder + "/" + name, output + "/" + path) != 0 {
-                throw FileTree.Failure(path: output + "/" + path, code: errno)
+            FileTree.remove(site)
+            guard rename(base, site) == 0 else { throw FileTree.Failure(path: base, code: errno) }
+            do {
+                var made: Set<String> = []
+                try FileTree.makeFolders(for: placed.map(\.path), in: site, made: &made)
+                for (name, path) in placed where rename(folder + "/" + name, site + "/" + path) != 0 {
+                    throw FileTree.Failure(path: site + "/" + path, code: errno)
+                }
+                Self.remove(removing, from: site)
+                if let failure = FileTree.writeFile(Array("avance\n".utf8), to: site + "/" + SiteWriter.marker) {
+                    throw failure
+                }
+            } catch {
+                FileTree.remove(site)
+                throw error
             }
-        } catch let failure as FileTree.Failure {
-            throw writer.failed(failure)
         } catch {
             throw writer.failed(error)
         }
-        var emptied: Set<String> = []
-        for path in removing where unlink(output + "/" + path) == 0 {
-            if let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
+        let old: String?
+        do {
+            old = try writer.exchange(site)
+        } catch {
+            FileTree.remove(site)
+            throw writer.failed(error)
         }
-        // Deepest first; `rmdir` leaves a folder that still holds something.
+        guard let old else { return }
+        guard outputIsBase else {
+            writer.keepAsPrevious(old)
+            return
+        }
+        // The new site is out; the old one becomes the copy of it, or is dropped.
+        Self.remove(removing, from: old)
+        let output = writer.output
+        var made: Set<String> = []
+        let linked =
+            (try? FileTree.makeFolders(for: placed.map(\.path), in: old, made: &made)) != nil
+            && placed.concurrentMap { CopyTree.linkFile(output + "/" + $0.path, to: old + "/" + $0.path) }
+                .allSatisfy { $0 == nil }
+        if linked, rename(old, base) == 0 {
+            baseKept = true
+        } else {
+            FileTree.remove(old)
+        }
+    }
+
+    /// Removes `paths` from `folder`, and the folders they leave empty, deepest first (`rmdir`
+    /// leaves a folder that still holds something).
+    private static func remove(_ paths: [String], from folder: String) {
+        var emptied: Set<String> = []
+        for path in paths where unlink(folder + "/" + path) == 0 {
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { emptied.insert(String(path[..<slash])) }
+        }
         let depth = { (path: String) in path.utf8.count { $0 == UInt8(ascii: "/") } }
         for path in emptied.sorted(by: { depth($0) > depth($1) }) {
             var end = path.endIndex
-            while rmdir(output + "/" + path[..<end]) == 0, let slash = path[..<end].lastIndex(of: "/") { end = slash }
+            while rmdir(folder + "/" + path[..<end]) == 0,
+                let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/"))
+            { end = slash }
         }
     }
 
@@ -185,7 +240,7 @@ public final class SiteStaging: @unchecked Sendable {
             finished = true
             return made
         }
-        guard !inPlace else {
+        guard !patching else {
             FileTree.remove(folder)
             return
         }
@@ -195,7 +250,7 @@ public final class SiteStaging: @unchecked Sendable {
     /// Makes the staging folder before the first files are written into it.
     private func makeFolder() throws(Diagnostic) {
         guard !made else { return }
-        if inPlace {
+        if patching {
             do {
                 FileTree.remove(folder)
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -215,7 +270,7 @@ public final class SiteStaging: @unchecked Sendable {
         for path in paths {
             if left.removeValue(forKey: path) == true { FileTree.remove(folder + "/" + path) }
             var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
                 let parent = String(path[..<slash])
                 guard !folders.contains(parent) else { break }
                 switch left.removeValue(forKey: parent) {

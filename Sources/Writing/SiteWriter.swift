@@ -104,11 +104,14 @@ public struct SiteWriter: Sendable {
         SiteStaging(writer: self, folder: stagingPrefix + String(getpid()))
     }
 
-    /// A staging that changes the output in place: what is added replaces the output's file at
-    /// its path, what `SiteStaging.remove(_:)` names is removed, and everything else stays. Only
-    /// for an output known to be whole and the last build's (the build cache checks each file).
-    public func update() -> SiteStaging {
-        SiteStaging(writer: self, folder: stagingPrefix + String(getpid()), inPlace: true)
+    /// A new site made from `base`, a whole copy of the last site (the build cache's, on the
+    /// output's file system): what is added replaces the copy's file at its path, what
+    /// `SiteStaging.remove(_:)` names is removed, everything else stays, and the copy is swapped
+    /// in whole. Only for a copy known to be whole and the last build's (the build cache checks
+    /// each file). `outputIsBase` says whether the output holds that same site:
+    /// then the site swapped out becomes the copy again (`SiteStaging.baseKept`).
+    public func patch(_ base: String, outputIsBase: Bool) -> SiteStaging {
+        SiteStaging(writer: self, folder: stagingPrefix + String(getpid()), base: base, outputIsBase: outputIsBase)
     }
 
     /// Makes the staging folder `staging` beside the output: the previous site when there is
@@ -142,7 +145,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Whether `path` is a folder itself, not a symlink to one.
-    static func isFolder(_ path: String) -> Bool {
+    public static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
@@ -182,23 +185,28 @@ public struct SiteWriter: Sendable {
     /// Swaps the staging folder in, atomically where the kernel allows, and keeps the old site
     /// as the previous one.
     func swap(_ staging: String) throws {
+        if let old = try exchange(staging) { keepAsPrevious(old) }
+    }
+
+    /// Swaps `folder` in as the output: atomically with `renameat2(RENAME_EXCHANGE)` where the
+    /// kernel allows. Returns where the site swapped out now is (`nil` when there was none).
+    func exchange(_ folder: String) throws -> String? {
         let manager = FileManager.default
         guard manager.fileExists(atPath: output) else {
-            guard rename(staging, output) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            return
+            guard rename(folder, output) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            return nil
         }
-        if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2) == 0 {
-            keepAsPrevious(staging)  // now holds the previous site
-            return
+        if let exchange = Self.renameExchange, exchange(AT_FDCWD, folder, AT_FDCWD, output, 2) == 0 {
+            return folder  // now holds the old site
         }
         // No RENAME_EXCHANGE (old kernel or file system): two renames, a moment apart.
         let old = parent + "/." + name + ".old-" + String(getpid())
         guard rename(output, old) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        guard rename(staging, output) == 0 else {
+        guard rename(folder, output) == 0 else {
             _ = rename(old, output)
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
-        keepAsPrevious(old)
+        return old
     }
 
     /// Staging and old folders that a killed build left behind: the first becomes the previous

@@ -42,12 +42,42 @@ import Testing
         try site.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
         let second = try site.build()
         #expect(second.log.contains { $0.hasPrefix("cache: only the body of") && !$0.contains("in place") })
-        // A new folder swapped in; a page not made again is the same file, linked from the cache.
+        // The cache's copy, brought up to date, swapped in; a page not made again is the same
+        // file. The old output, brought up to date the same way, is the cache's copy now.
+        let copy = inode(site.cache + "/output")
         #expect(inode(site.output) != folder)
         #expect(inode(site.output + "/acciones/index.html") == unchanged)
         try site.expectSameAsClean()
+        #expect(inode(site.cache + "/output") == folder)
+        #expect(
+            inode(site.cache + "/output/metas/agua-segura/index.html")
+                == inode(site.output + "/metas/agua-segura/index.html"))
         let beside = try FileManager.default.contentsOfDirectory(atPath: site.root)
         #expect(!beside.contains { $0.contains(".staging-") }, "\(beside)")
+        // And again, the other way round.
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nY otra.\n" }
+        try site.build()
+        #expect(inode(site.output) == copy)
+        try site.expectSameAsClean()
+    }
+
+    @Test func aFileAddedToTheOutputIsNotCarriedIntoTheCache() throws {
+        // The old output becomes the cache's copy only when it is the site the cache saved:
+        // a file added by hand (or a folder) would be published by every later rebuild.
+        let site = try Site("added", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        for path in ["extra.txt", "acciones/extra.txt"] {
+            try Data("added".utf8).write(to: URL(fileURLWithPath: site.output + "/" + path))
+        }
+        try FileManager.default.createDirectory(
+            atPath: site.output + "/metas/extra", withIntermediateDirectories: false)
+        for round in 1...2 {
+            try site.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea, \(round).\n" }
+            let result = try site.build()
+            #expect(result.log.contains { $0.hasPrefix("cache: only the body of") })
+            try site.expectSameAsClean("round \(round)")
+        }
     }
 
     @Test func anOutputChangedSinceIsNotChangedInPlace() throws {
@@ -62,8 +92,13 @@ import Testing
         try site.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
         let second = try site.build()
         #expect(second.log.contains { $0.hasPrefix("cache: only the body of") && !$0.contains("in place") })
-        // A new site was swapped in, with the page as the build makes it.
+        // A new site was swapped in, with the page as the build makes it; the old output is
+        // not the cache's copy: the tool's page stays out of the cache.
         #expect(inode(site.output) != folder)
+        try site.expectSameAsClean()
+        #expect(inode(site.cache + "/output") != folder)
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nY otra.\n" }
+        try site.build()
         try site.expectSameAsClean()
     }
 

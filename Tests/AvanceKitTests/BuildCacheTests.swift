@@ -47,9 +47,16 @@ import Testing
             #expect(Build.build(options).wrote)
             let expected = Repository.snapshot(clean + "/public")
             let actual = Repository.snapshot(output)
-            #expect(Set(actual.keys) == Set(expected.keys), comment)
+            let extraOrMissing = Set(actual.keys).symmetricDifference(expected.keys).sorted()
+            #expect(
+                extraOrMissing.isEmpty,
+                "files the clean build does not have or has: \(extraOrMissing) \(comment.map { "\($0)" } ?? "")")
             let different = expected.keys.filter { actual[$0] != expected[$0] }.sorted()
             #expect(different.isEmpty, "\(different) \(comment.map { "\($0)" } ?? "")")
+            let folders = Repository.folders(output).symmetricDifference(Repository.folders(clean + "/public")).sorted()
+            #expect(
+                folders.isEmpty,
+                "folders the clean build does not have or has: \(folders) \(comment.map { "\($0)" } ?? "")")
         }
 
         func edit(_ path: String, _ change: (String) -> String) throws {

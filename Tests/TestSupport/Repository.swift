@@ -98,6 +98,19 @@ public enum Repository {
         return files
     }
 
+    /// The path of every folder under `folder`, relative to it: two sites with the same files
+    /// may still differ by an empty folder.
+    public static func folders(_ folder: String) -> Set<String> {
+        var folders: Set<String> = []
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            if isDirectory.boolValue { folders.insert(path) }
+        }
+        return folders
+    }
+
     /// The first capture group of every match of `pattern` in the files under `folder` (relative
     /// to the repository) whose names end with `suffix`.
     public static func matches(of pattern: String, inFilesUnder folder: String, ending suffix: String) throws

@@ -69,41 +69,92 @@ import Testing
         #expect(try manager.contentsOfDirectory(atPath: root).sorted() == [".public.previous", "public"])
     }
 
-    // MARK: - In place (`SiteWriter.update()`)
+    // MARK: - Patching a copy (`SiteWriter.patch`)
 
-    @Test func anUpdateInPlaceReplacesAddsAndRemovesOnlyWhatItIsTold() throws {
-        defer { try? manager.removeItem(atPath: root) }
+    func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    /// An output and a copy of it by hard links, as the build cache keeps them.
+    func siteAndCopy(_ files: [OutputFile]) throws -> (SiteWriter, copy: String) {
         let writer = SiteWriter(output: root + "/public")
-        try writer.write([
+        try writer.write(files)
+        let copy = root + "/cache/output"
+        try CopyTree.link(files.map(\.path) + [SiteWriter.marker], from: writer.output, to: copy)
+        return (writer, copy)
+    }
+
+    @Test func aPatchMakesTheSiteFromTheCopyAndTheOldSiteBecomesTheCopy() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        let (writer, copy) = try siteAndCopy([
             OutputFile(path: "index.html", text: "home"),
             OutputFile(path: "a/index.html", text: "a"),
             OutputFile(path: "gone/deep/index.html", text: "gone"),
             OutputFile(path: "kept/index.html", text: "kept"),
         ])
-        let kept = try manager.attributesOfItem(atPath: root + "/public/kept/index.html")[.systemFileNumber] as? Int
-        let staging = writer.update()
+        let kept = inode(root + "/public/kept/index.html")
+        let oldSite = inode(root + "/public")
+        let copyFolder = inode(copy)
+        let staging = writer.patch(copy, outputIsBase: true)
         staging.add([OutputFile(path: "a/index.html", text: "a, again"), OutputFile(path: "new/b.json", text: "{}")])
-        staging.reuse(["index.html", "kept/index.html"], from: "/nonexistent")  // already there
-        // Nothing changes in the output before the commit.
-        #expect(read(root + "/public/a/index.html") == "a")
+        staging.reuse(["index.html", "kept/index.html"], from: "/nonexistent")  // the copy has them
         staging.remove(["gone/deep/index.html"])
+        // Nothing changes in the output or the copy before the commit.
+        #expect(read(root + "/public/a/index.html") == "a")
+        #expect(read(copy + "/a/index.html") == "a")
         try staging.commit()
-        #expect(read(root + "/public/a/index.html") == "a, again")
-        #expect(read(root + "/public/new/b.json") == "{}")
-        #expect(read(root + "/public/index.html") == "home")
-        #expect(
-            try manager.attributesOfItem(atPath: root + "/public/kept/index.html")[.systemFileNumber] as? Int == kept)
-        // The removed file's folders, left empty, go too; no staging folder is left.
-        #expect(!manager.fileExists(atPath: root + "/public/gone"))
-        #expect(try manager.contentsOfDirectory(atPath: root) == ["public"])
+        #expect(staging.baseKept)
+        for site in [root + "/public", copy] {
+            #expect(read(site + "/a/index.html") == "a, again")
+            #expect(read(site + "/new/b.json") == "{}")
+            #expect(read(site + "/index.html") == "home")
+            #expect(inode(site + "/kept/index.html") == kept)
+            // The removed file's folders, left empty, go too.
+            #expect(!manager.fileExists(atPath: site + "/gone"))
+            #expect(manager.fileExists(atPath: site + "/" + SiteWriter.marker))
+        }
+        // The copy was swapped in whole; the old site, brought up to date, is the copy now,
+        // its new files linked to the output's.
+        #expect(inode(root + "/public") == copyFolder)
+        #expect(inode(copy) == oldSite)
+        #expect(inode(copy + "/a/index.html") == inode(root + "/public/a/index.html"))
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["cache", "public"])
     }
 
-    @Test func anUpdateInPlaceThatCannotPlaceAFileFailsAndLeavesNoStagingFolder() throws {
+    @Test func aPatchOverAnOutputThatIsNotTheCopysDropsTheOldSite() throws {
         defer { try? manager.removeItem(atPath: root) }
-        let writer = SiteWriter(output: root + "/public")
-        try writer.write([OutputFile(path: "index.html", text: "home"), OutputFile(path: "a", text: "a file")])
-        let staging = writer.update()
-        // `a` is a file in the output: nothing can be placed under it.
+        let (writer, copy) = try siteAndCopy([OutputFile(path: "index.html", text: "home")])
+        let staging = writer.patch(copy, outputIsBase: false)
+        staging.add([OutputFile(path: "index.html", text: "new")])
+        try staging.commit()
+        #expect(!staging.baseKept)
+        #expect(read(root + "/public/index.html") == "new")
+        // The old site is not the copy's: it is kept aside for a build to recycle, not as the copy.
+        #expect(!manager.fileExists(atPath: copy))
+        #expect(read(root + "/.public.previous/index.html") == "home")
+    }
+
+    @Test func aPatchWithNoOutputYetMakesTheCopyTheOutput() throws {
+        // CI: the cache's copy restored, no output.
+        defer { try? manager.removeItem(atPath: root) }
+        let (writer, copy) = try siteAndCopy([OutputFile(path: "index.html", text: "home")])
+        try manager.removeItem(atPath: writer.output)
+        let staging = writer.patch(copy, outputIsBase: false)
+        staging.add([OutputFile(path: "index.html", text: "new")])
+        try staging.commit()
+        #expect(!staging.baseKept)
+        #expect(read(root + "/public/index.html") == "new")
+        #expect(!manager.fileExists(atPath: copy))
+    }
+
+    @Test func aPatchThatCannotPlaceAFileFailsAndLeavesTheOutputAsItWas() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        let (writer, copy) = try siteAndCopy([
+            OutputFile(path: "index.html", text: "home"), OutputFile(path: "a", text: "a file"),
+        ])
+        let staging = writer.patch(copy, outputIsBase: true)
+        // `a` is a file in the copy: nothing can be placed under it.
         staging.add([OutputFile(path: "a/index.html", text: "page")])
         do {
             try staging.commit()
@@ -113,31 +164,34 @@ import Testing
         }
         #expect(read(root + "/public/a") == "a file")
         #expect(read(root + "/public/index.html") == "home")
-        #expect(try !manager.contentsOfDirectory(atPath: root).contains { $0.contains("staging") })
+        // The copy, half changed, is gone; nothing is left beside the output.
+        #expect(!manager.fileExists(atPath: copy))
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["cache", "public"])
     }
 
-    @Test func anUpdateInPlaceClearsWhatKilledBuildsLeft() throws {
+    @Test func aPatchClearsWhatKilledBuildsLeft() throws {
         defer { try? manager.removeItem(atPath: root) }
-        let writer = SiteWriter(output: root + "/public")
-        try writer.write([OutputFile(path: "index.html", text: "home")])
-        // The staging folder of a build killed midway (no process has that number).
-        try manager.createDirectory(atPath: root + "/.public.staging-999999999/a", withIntermediateDirectories: true)
-        let staging = writer.update()
+        let (writer, copy) = try siteAndCopy([OutputFile(path: "index.html", text: "home")])
+        // The staging folders of a build killed midway (no process has that number).
+        for name in [".public.staging-999999999/a", ".public.staging-site-999999999/b"] {
+            try manager.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true)
+        }
+        let staging = writer.patch(copy, outputIsBase: true)
         staging.add([OutputFile(path: "index.html", text: "new")])
         try staging.commit()
         #expect(read(root + "/public/index.html") == "new")
         #expect(try !manager.contentsOfDirectory(atPath: root).contains { $0.contains("staging") })
     }
 
-    @Test func aDiscardedUpdateInPlaceChangesNothing() throws {
+    @Test func aDiscardedPatchChangesNeitherTheOutputNorTheCopy() throws {
         defer { try? manager.removeItem(atPath: root) }
-        let writer = SiteWriter(output: root + "/public")
-        try writer.write([OutputFile(path: "index.html", text: "home")])
-        let staging = writer.update()
+        let (writer, copy) = try siteAndCopy([OutputFile(path: "index.html", text: "home")])
+        let staging = writer.patch(copy, outputIsBase: true)
         staging.add([OutputFile(path: "index.html", text: "new")])
         staging.remove(["index.html"])
         staging.discard()
         #expect(read(root + "/public/index.html") == "home")
-        #expect(try !manager.contentsOfDirectory(atPath: root).contains { $0.contains("staging") })
+        #expect(read(copy + "/index.html") == "home")
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["cache", "public"])
     }
 }
