@@ -89,13 +89,16 @@ extension PageBuilder {
         from page: String
     ) -> StatusView {
         let counts = rollup.counts.counts
-        // Each value with entries links to their list below the chart; a breakdown table on the
-        // collection's page links to the same anchors.
-        var links: [String: String] = [:]
-        for item in counts where item.count > 0 {
-            links[item.value.id] = "#" + Self.rollupAnchor(child.name, value: item.value.id)
+        var view = rollupShapes.chart(of: child.name, counts: counts.map(\.count)) {
+            // Each value with entries links to their list below the chart; a breakdown table on
+            // the collection's page links to the same anchors.
+            var links: [String: String] = [:]
+            for item in counts where item.count > 0 {
+                links[item.value.id] = "#" + Self.rollupAnchor(child.name, value: item.value.id)
+            }
+            return statusView(title: title, counts: counts.map { ($0.value, $0.count) }, method: nil, links: links)
         }
-        var view = statusView(title: title, counts: counts.map { ($0.value, $0.count) }, method: method, links: links)
+        view.method = method
         view.id = Self.rollupAnchor(child.name)
         let groups = Dictionary(grouping: entries, by: status)
         let ordered = counts.map { Optional($0.value.id) } + [nil]

@@ -56,6 +56,26 @@ final class RollupShapes: @unchecked Sendable {
         return made
     }
 
+    /// The charts of roll-up figures, by collection counted and counts: each is its counts'
+    /// bars, drawing and summary, and links to anchors on the page that are the same on every
+    /// parent's page, so that the many parents whose entries below count the same share one.
+    private var charts: [Chart: StatusView] = [:]
+
+    struct Chart: Hashable {
+        let collection: String
+        let counts: [Int]
+    }
+
+    /// The chart kept for `collection` and `counts`, made by `make` the first time (outside the
+    /// lock: two pages may make it at once, and both make the same).
+    func chart(of collection: String, counts: [Int], _ make: () -> StatusView) -> StatusView {
+        let key = Chart(collection: collection, counts: counts)
+        if let kept = lock.withLock({ charts[key] }) { return kept }
+        let made = make()
+        lock.withLock { charts[key] = made }
+        return made
+    }
+
     /// The description of `paths` to `counted`, made by `make` the first time (outside the
     /// lock: two pages may make it at once, and both make the same).
     func description(of paths: [DescentPath], counted: String, _ make: () -> String?) -> String? {
