@@ -192,14 +192,18 @@ public struct DescentTable: Sendable, Equatable {
 
     /// Made for every entry of `site` that something refers to, on every core.
     init(site: Site) {
-        let parents = site.model.collections.flatMap { collection in
-            site.entries(of: collection.name).lazy.map(\.key).filter { site.backlinks[$0] != nil }
-        }
-        let made = parents.concurrentMap { site.computedDescent(of: $0) }
+        items = Self.numbered(site)
+    }
+
+    /// What `numbered` gives, each entry's found alone (`Site.computedDescent(of:)`).
+    static func oneByOne(_ site: Site) -> [EntryKey: [Rollup]] {
         var items: [EntryKey: [Rollup]] = [:]
-        items.reserveCapacity(parents.count)
-        for (key, item) in zip(parents, made) { items[key] = item }
-        self.items = items
+        for collection in site.model.collections {
+            for entry in site.entries(of: collection.name) where site.backlinks[entry.key] != nil {
+                items[entry.key] = site.computedDescent(of: entry.key)
+            }
+        }
+        return items
     }
 
     /// This table for `site`, `old` with the fields of `edited` changed: made again for the

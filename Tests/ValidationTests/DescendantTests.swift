@@ -87,6 +87,36 @@ import Testing
         #expect(descent(of: site).contains { $0.hasPrefix("ejes/e1: ") && $0.contains("acciones a=1,b=1 unset=0") })
     }
 
+    /// The whole table, walked with numbers (`DescentTable.numbered`), is what each entry finds
+    /// alone, cycles and an entry that refers to itself included.
+    @Test func theNumberedWalkGivesWhatEachEntryFindsAlone() throws {
+        // c is two steps below h1 through x5 (`apoya`) and below h2 through a1 (`causa`): the walk
+        // takes the milestones' actions in key order (a1 before x5), so c's path is `causa`'s.
+        let model = try #require(Self.files["content/site.yaml"]).replacingOccurrences(
+            of: "causa: {type: ref, to: acciones}",
+            with: "causa: {type: ref, to: acciones}\n      apoya: {type: ref, to: acciones}")
+        let site = try site(changing: [
+            "content/site.yaml": model,
+            "content/acciones/x3.md": "---\ntitulo: X3\nhito: h2\ncausa: x3\n---\n",
+            "content/acciones/x4.md": "---\ntitulo: A4\nhitos: [h1, h2]\nestado: a\n---\n",
+            "content/acciones/x5.md": "---\ntitulo: X5\nhito: h1\n---\n",
+            "content/acciones/a1.md": "---\ntitulo: Z1\nhito: h2\n---\n",
+            "content/acciones/c.md": "---\ntitulo: C\ncausa: a1\napoya: x5\n---\n",
+        ])
+        let numbered = DescentTable.numbered(site)
+        #expect(numbered == DescentTable.oneByOne(site))
+        // e1, h1, h2, x1, x2, x5 and a1: x3 is referred to only by itself, and nothing is below it.
+        #expect(numbered.count == 7 && numbered[EntryKey("acciones", "x3")] == nil)
+        let rollup = try #require(numbered[EntryKey("ejes", "e1")]?.first)
+        // x4 (titled A4) first in display order; x3, x5, Z1 and C have no status.
+        #expect(rollup.keys.map(\.id) == ["x4", "c", "x1", "x2", "x3", "x5", "a1"])
+        #expect(rollup.counts == [2, 1] && rollup.unset == 4)
+        #expect(
+            rollup.paths.map(\.description) == [
+                "acciones.hito → hitos.eje", "acciones.hitos → hitos.eje", "acciones.causa → acciones.hito → hitos.eje",
+            ])
+    }
+
     /// An edit of fields (`avance serve`) makes the table again for the entries above the
     /// edited ones, before and after: the same table as one made from the edited site.
     @Test(arguments: [
