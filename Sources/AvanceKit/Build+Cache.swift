@@ -119,8 +119,10 @@ extension Build {
             let pagePaths = prepared.staticPaths + prepared.pagePaths
             search = prepared.searchDocuments.mapValues { BuildCache.hash(Array($0.joined(separator: "\n").utf8)) }
             checkCopy()
+            // The same pages: as many (each path is one page), each a page the cache holds.
             if let manifest, !plan.isFull,
-                Set(pagePaths) != Set(manifest.outputs.filter { !$0.value.isData }.keys)
+                pagePaths.count != manifest.outputs.values.count(where: { !$0.isData })
+                    || !pagePaths.allSatisfy({ manifest.outputs[$0]?.isData == false })
             {
                 plan = .full(reason: "the site's pages are not the ones the cache holds")
                 log.append("cache: " + describe(plan, inputs: fingerprint.inputs.count))
@@ -137,28 +139,12 @@ extension Build {
                 guard let manifest else { fatalError("a plan other than .full comes from a manifest") }
                 var files: Set<String> = []
                 if case .bodies(let changed) = plan { files = changed }
-                let sources = result.pageSources
-                let wanted = Set(pagePaths.filter { sources[$0].map(files.contains) ?? false })
-                for renderer in prepared.renderers where !wanted.isEmpty {
-                    let pages = renderer.pages()
-                    let rendered = pages.paths.filter(wanted.contains).concurrentMap { pages.render($0) }
-                    for case .failure(let diagnostic)? in rendered { result.diagnostics.append(diagnostic) }
-                    output.add(rendered.compactMap { try? $0?.get() })
-                }
-                reused = pagePaths.filter { !wanted.contains($0) }
-                staging.reuse(reused, from: cache.outputFolder)
-                log.append(clock.lap("render", "\(wanted.count) pages rendered, \(reused.count) reused"))
-                for path in pagePaths { outputs[path] = false }
-                if plan == .unchanged {
-                    let data = Array(manifest.outputs.filter(\.value.isData).keys)
-                    staging.reuse(data, from: cache.outputFolder)
-                    reused += data
-                    for path in data { outputs[path] = true }
-                    log.append(clock.lap("open data", "0 files made, \(data.count) reused"))
-                } else {
-                    // The documents that hold the changed bodies, and the search index; the rest
-                    // (feeds, tables, lists, the sitemap) does not show bodies.
-                    let before = output.paths.count
+                // The documents that hold the changed bodies, and the search index, made on another
+                // core while the pages are rendered; the rest (feeds, tables, lists, the sitemap)
+                // does not show bodies.
+                var update: SearchUpdate?
+                var openData: Background<[OutputFile]>?
+                if plan != .unchanged {
                     let site = prepared.site
                     let keys = Set(site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
                     // A translation's body is in its language's search index.
@@ -167,29 +153,55 @@ extension Build {
                     // are the same, in the same order; otherwise whole.
                     let outputFolder = cache.outputFolder
                     let trusted = manifest.outputs
-                    let update =
+                    update =
                         search == manifest.search
                         ? SearchUpdate(changed: keys.union(translated.map(\.key))) { path in
                             trusted[path] != nil
                                 ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init) : nil
                         } : nil
-                    prepared.dataFiles(pages: pagePaths, batchSize: batchSize, changedBodies: keys, search: update) {
-                        output.add($0)
+                    let (searchUpdate, pages) = (update, pagePaths)
+                    openData = Background {
+                        var files: [OutputFile] = []
+                        prepared.dataFiles(pages: pages, changedBodies: keys, search: searchUpdate) { files += $0 }
+                        return files
                     }
-                    let made = Set(output.paths[before...])
+                }
+                let sources = result.pageSources
+                let wanted = Set(pagePaths.filter { sources[$0].map(files.contains) ?? false })
+                for pages in prepared.pageLists where !wanted.isEmpty {
+                    let rendered = pages.paths.filter(wanted.contains).concurrentMap { pages.render($0) }
+                    for case .failure(let diagnostic)? in rendered { result.diagnostics.append(diagnostic) }
+                    output.add(rendered.compactMap { try? $0?.get() })
+                }
+                reused = pagePaths.filter { !wanted.contains($0) }
+                staging.reuse(reused, from: cache.outputFolder)
+                log.append(clock.lap("render", "\(wanted.count) pages rendered, \(reused.count) reused"))
+                for path in pagePaths { outputs[path] = false }
+                if let openData {
+                    let madeFiles = openData.value
+                    output.add(madeFiles)
+                    let made = Set(madeFiles.map(\.path))
                     // A search index file not made again is the last build's, in an index made
                     // from it; any other is gone (its words are).
                     let searchFolders = prepared.searchFolders
                     let kept = update?.paths ?? []
-                    let data = Array(
-                        manifest.outputs.filter {
-                            $0.value.isData && !made.contains($0.key)
-                                && (kept.contains($0.key) || !searchFolders.contains(where: $0.key.hasPrefix))
-                        }.keys)
+                    var data: [String] = []
+                    for (path, output) in manifest.outputs
+                    where output.isData && !made.contains(path)
+                        && (kept.contains(path) || !searchFolders.contains(where: path.hasPrefix))
+                    {
+                        data.append(path)
+                    }
                     staging.reuse(data, from: cache.outputFolder)
                     reused += data
                     for path in made.union(data) { outputs[path] = true }
                     log.append(clock.lap("open data", "\(made.count) files made, \(data.count) reused"))
+                } else {
+                    let data = manifest.outputs.compactMap { $0.value.isData ? $0.key : nil }
+                    staging.reuse(data, from: cache.outputFolder)
+                    reused += data
+                    for path in data { outputs[path] = true }
+                    log.append(clock.lap("open data", "0 files made, \(data.count) reused"))
                 }
                 // In no order: only counted (sorting 54,000 paths was 3 % of a rebuild).
                 result.paths = Array(outputs.keys)

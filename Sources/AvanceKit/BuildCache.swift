@@ -486,26 +486,32 @@ struct BuildCache {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try report.write(to: URL(fileURLWithPath: diagnosticsPath))
         if previous == nil { CopyTree.remove(outputFolder) }
-        for path in (previous?.outputs.keys).map(Array.init) ?? [] where outputs[path] == nil {
-            unlink(outputFolder + "/" + path)
-        }
-        try CopyTree.link(written.sorted(), from: output, to: outputFolder)
         var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: Self.hash(Array(report)))
-        manifest.folders = Self.folderStamp(of: output, paths: Array(outputs.keys))
         manifest.inputs = fingerprint.inputs
         manifest.search = search
+        // The last build's records, changed where this build differs: a file taken from the cache
+        // is the one whose stamp the plan checked this build (no 54,000 records made again).
+        manifest.outputs = previous?.outputs ?? [:]
+        for path in (previous?.outputs.keys).map(Array.init) ?? [] where outputs[path] == nil {
+            unlink(outputFolder + "/" + path)
+            manifest.outputs[path] = nil
+        }
+        try CopyTree.link(written.sorted(), from: output, to: outputFolder)
+        // The output's folders are stamped on the other core while the records are made.
+        let paths = Array(outputs.keys)
+        let folders = Background { Self.folderStamp(of: output, paths: paths) }
         manifest.outputs.reserveCapacity(outputs.count)
         for (path, isData) in outputs {
-            // A file taken from the cache is the one whose stamp the plan checked this build.
-            if !written.contains(path), let kept = previous?.outputs[path] {
-                manifest.outputs[path] = Output(
-                    isData: isData, stamp: restamped[path] ?? kept.stamp, digest: kept.digest)
+            if !written.contains(path), let kept = manifest.outputs[path] {
+                if kept.isData != isData { manifest.outputs[path]!.isData = isData }
                 continue
             }
             guard let stamp = Self.stamp(outputFolder + "/" + path) else { throw CocoaError(.fileNoSuchFile) }
             manifest.outputs[path] = Output(
                 isData: isData, stamp: stamp, digest: digests[path] ?? previous?.outputs[path]?.digest ?? "")
         }
+        for (path, stamp) in restamped where !written.contains(path) { manifest.outputs[path]?.stamp = stamp }
+        manifest.folders = folders.value
         try writeManifest(manifest)
     }
 

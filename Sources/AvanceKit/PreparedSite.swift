@@ -108,6 +108,9 @@ public final class PreparedSite: @unchecked Sendable {
     /// `renewing` with the same pages, in the order of the last listing).
     var pagePaths: [String] { index().paths }
 
+    /// Each renderer's pages (`SiteRenderer.pages()`), made once with `pagePaths`.
+    var pageLists: [SiteRenderer.Pages] { index().pages }
+
     private func index() -> (pages: [SiteRenderer.Pages], paths: [String], set: Set<String>) {
         lock.withLock {
             if let pageIndex { return pageIndex }

@@ -32,10 +32,13 @@ public struct Theme: Sendable {
 /// with dots (`months.4`).
 public struct Strings: Sendable, TemplateObject {
     public let values: [String: String]
+    /// The same strings by the number of their key, as templates read them.
+    private let texts: TemplateTexts
 
     /// Creates strings from a flat table.
     public init(_ values: [String: String]) {
         self.values = values
+        self.texts = TemplateTexts(values)
     }
 
     /// The string for `key`, or the key itself so a missing translation shows, not vanishes.
@@ -75,4 +78,7 @@ public struct Strings: Sendable, TemplateObject {
     }
 
     public func value(named name: String) -> TemplateValue? { values[name].map(TemplateValue.text) }
+
+    /// A tag's name by its number (`{{t.footer_note}}`): an array read, no hashing.
+    public func value(slot: TemplateSlot) -> TemplateValue? { texts.value(slot: slot) }
 }

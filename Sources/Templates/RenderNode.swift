@@ -29,11 +29,15 @@ typealias Nodes = UnsafeBufferPointer<RenderNode>
 
 final class RenderPartial: @unchecked Sendable {
     let name: String
+    /// The number of the template it names (`TemplateLibrary.number(of:)`), by which the renderer
+    /// finds it.
+    let number: Int
     let indentation: [UInt8]?
     let overrides: [String: Nodes]?
 
     init(_ name: String, _ indentation: [UInt8]?, _ overrides: [String: Nodes]?) {
         self.name = name
+        self.number = TemplateLibrary.number(of: name)
         self.indentation = indentation
         self.overrides = overrides
     }

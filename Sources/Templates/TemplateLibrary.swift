@@ -13,13 +13,30 @@ import Diagnostics
 /// theme be checked before any page is rendered (`unknownNames(rendering:)`).
 public struct TemplateLibrary: Sendable {
     private(set) var templates: [String: Template] = [:]
+    /// The nodes of each template by its number (`number(of:)`): what a partial tag renders,
+    /// found by an index rather than by hashing its name.
+    /// Pointers into the templates' trees, which `templates` keeps alive; never written while
+    /// rendering.
+    nonisolated(unsafe) private var byNumber: [Nodes?] = []
 
     public init() {}
 
     /// Parses `source` and keeps it as `name`; a partial tag names it as `{{> name}}`.
     public mutating func register(_ source: String, named name: String) throws(TemplateError) {
-        templates[name] = try Template(source)
+        let template = try Template(source)
+        templates[name] = template
+        let number = Self.number(of: name)
+        if byNumber.count <= number { byNumber += Array(repeating: nil, count: number + 1 - byNumber.count) }
+        byNumber[number] = template.tree.nodes
     }
+
+    /// The number of the template called `name`, the same in every library of the process
+    /// (numbered as template names are first seen, apart from tags' names).
+    static func number(of name: String) -> Int {
+        templateNumbers.number(of: name)
+    }
+
+    private static let templateNumbers = TemplateSlot.Numbers()
 
     /// Whether there is a template called `name`.
     public func contains(_ name: String) -> Bool {
@@ -40,7 +57,8 @@ public struct TemplateLibrary: Sendable {
     /// template.
     public func render(_ value: some TemplateObject, template name: String) throws(TemplateError) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates, root: .object(value), capacity: 16 * 1024)
+        var renderer = TemplateRenderer(templates: byNumber, root: value, capacity: 16 * 1024)
+        defer { renderer.output.deallocate() }
         renderer.render(template.tree.nodes, .init())
         if let partial = renderer.tooDeep {
             throw TemplateError(
@@ -48,7 +66,7 @@ public struct TemplateLibrary: Sendable {
                     "template-render.too-deep", ["depth": String(TemplateRenderer.maximumDepth), "partial": partial]),
                 line: 0, column: 0, hint: Message("template-render.too-deep.hint", ["tag": "{{> \(partial)}}"]))
         }
-        // The buffer grew by doubling; a page kept until it is written keeps only its bytes.
-        return renderer.output.count * 5 < renderer.output.capacity * 4 ? Array(renderer.output) : renderer.output
+        // A page kept until it is written keeps only its bytes, not the room the buffer grew.
+        return renderer.output.bytes
     }
 }

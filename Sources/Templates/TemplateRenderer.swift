@@ -2,10 +2,15 @@
 /// slot (`TemplateSlot`) through `TemplateObject` from the innermost value outwards, HTML
 /// escaped on the way.
 struct TemplateRenderer {
-    let templates: [String: Template]
-    var output: [UInt8] = []
+    /// The library's templates by number (`RenderPartial.number`): a partial is found by an
+    /// index, not by hashing its name.
+    let templates: [Nodes?]
+    var output: PageBuffer
     /// The values entered, innermost last: the page's view, then each section's value.
     var stack: [Scope]
+    /// The values entered that have no names (text, numbers, flags, lists), as their scopes
+    /// index them.
+    var values: [TemplateValue] = []
     /// Set when partials nest too deep: a template that includes itself.
     var tooDeep: String?
     /// The indentations of the partials being rendered, outermost first (`Frame.indentation`
@@ -17,32 +22,50 @@ struct TemplateRenderer {
     /// How deep partials may nest: far more than a theme needs, far less than the stack allows.
     static let maximumDepth = 64
 
-    init(templates: [String: Template], root: TemplateValue, capacity: Int) {
+    init(templates: [Nodes?], root: some TemplateObject, capacity: Int) {
         self.templates = templates
-        self.stack = [.value(root)]
-        output.reserveCapacity(capacity)
+        self.stack = [.object(root)]
+        output = PageBuffer(capacity: capacity)
     }
 
-    /// A value entered: a value, or an item of a list, read where it lies in the list.
-    enum Scope {
-        case value(TemplateValue)
-        case item(TemplateList, Int)
+    /// A value entered, as a reader of its names: an object's own lookup, an item of a list
+    /// read where it lies in the list (the list's reader at the item's index), or, with no
+    /// reader, a value without names kept in `values`. Every scope is a few plain words and one
+    /// closure, so walking the stack copies no view: an enum of an existential view and a list
+    /// copied its payload (the view's fields, retained one by one) at every scope a name was
+    /// looked for in.
+    struct Scope {
+        /// The value called `slot` in what was entered, at `index`; for no slot, the value itself.
+        /// `nil` for text, a number, a flag or a list entered: `values[index]`.
+        let read: Read?
+        var index: Int
+        /// For a view, its table's index by slot (`TemplateNames.positions`): a name it has not
+        /// is passed over without asking the view. `nil`: every name is asked.
+        let positions: UnsafeBufferPointer<Int32>?
 
-        /// The value itself.
-        var value: TemplateValue {
-            switch self {
-            case .value(let value): value
-            case .item(let list, let index): list[index]
+        typealias Read = @Sendable (Int, TemplateSlot?) -> TemplateValue?
+
+        static func object<Object: TemplateObject>(_ object: Object) -> Scope {
+            // The object is kept at an address of its own, which its lookups read in place
+            // (`TemplateObject.value(at:slot:)`); its type is opened once, here.
+            let held = Held(object)
+            let read: Read = { _, slot in
+                guard let slot else { return .object(held.pointer.pointee) }
+                return Object.value(at: held.pointer, slot: slot)
             }
+            return Scope(read: read, index: 0, positions: Object.slotPositions)
         }
 
-        /// Its value in `slot`, when it is an object that has one.
-        func value(_ slot: TemplateSlot) -> TemplateValue? {
-            switch self {
-            case .value(.object(let object)): object.value(slot: slot)
-            case .value: nil
-            case .item(let list, let index): list.value(at: index, slot: slot)
-            }
+        static func item(_ list: TemplateList, _ index: Int) -> Scope {
+            Scope(read: list.read, index: index, positions: list.positions)
+        }
+
+        /// Whether a name numbered `id` may be here: a view's table says; a plain value has no
+        /// names; any other object is asked.
+        @inline(__always)
+        func mayHave(_ id: Int) -> Bool {
+            guard let positions else { return read != nil }
+            return id < positions.count && positions[id] >= 0
         }
     }
 
@@ -74,7 +97,7 @@ struct TemplateRenderer {
             let before = output.count
             render(nodes[index], frame, &escapes)
             if output.count > before, before > start, output[before - 1] == 0x0A {
-                output.insert(contentsOf: indentation, at: before)
+                output.insert(indentation, at: before)
             }
         }
     }
@@ -82,14 +105,14 @@ struct TemplateRenderer {
     private mutating func render(_ node: RenderNode, _ frame: Frame, _ escapes: inout Bool) {
         switch node {
         case .text(let bytes):
-            output.append(contentsOf: bytes)
+            output.append(bytes)
         case .variable(let reference, let escaped):
             guard let value = resolve(reference.object, frame) else { return }
-            switch value {
+            switch consume value {
             case .text(let text):
-                if escaped && escapes { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
-            case .number(let number): output.append(contentsOf: String(number).utf8)
-            case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                if escaped && escapes { output.appendEscaped(text) } else { output.append(text) }
+            case .number(let number): output.append(String(number))
+            case .flag(let flag): output.append(flag ? "true" as StaticString : "false")
             case .object, .list: break
             }
         case .section(let section):
@@ -110,12 +133,17 @@ struct TemplateRenderer {
         case .list(let items):
             var inner = frame
             let count = items.count
+            guard count > 0 else { return }
+            // One scope for the whole list, moved from item to item: no reference counted per
+            // item. Whatever the items' nodes push is popped before the next item.
+            stack.append(.item(items, 0))
+            let top = stack.count - 1
             for index in 0..<count {
                 inner.position = Position(index: index, isLast: index == count - 1)
-                stack.append(.item(items, index))
+                stack[top].index = index
                 render(section.nodes, inner, escapes: escapes)
-                stack.removeLast()
             }
+            _ = stack.popLast()
         case .flag(let flag): if flag { render(section.nodes, frame, escapes: escapes) }
         case .some(let value):
             var inner = frame
@@ -139,7 +167,7 @@ struct TemplateRenderer {
     }
 
     private mutating func render(partial: RenderPartial, _ frame: Frame) {
-        guard let template = templates[partial.name] else { return }
+        guard partial.number < templates.count, let nodes = templates[partial.number] else { return }
         guard frame.depth < Self.maximumDepth else {
             tooDeep = partial.name
             return
@@ -154,7 +182,7 @@ struct TemplateRenderer {
             inner.overrides = overrideSets.count - 1
         }
         // A partial escapes HTML until it says otherwise, whatever its includer said.
-        render(template.tree.nodes, inner)
+        render(nodes, inner)
         if partial.overrides != nil { overrideSets.removeLast() }
         if inner.indentation > frame.indentation { indentations.removeLast() }
     }
@@ -177,45 +205,72 @@ struct TemplateRenderer {
     }
 
     private mutating func enter(_ value: TemplateValue, _ nodes: Nodes, _ frame: Frame, _ escapes: Bool) {
-        stack.append(.value(value))
-        render(nodes, frame, escapes: escapes)
-        stack.removeLast()
+        if case .object(let object) = value {
+            stack.append(.object(object))
+            render(nodes, frame, escapes: escapes)
+            _ = stack.popLast()
+        } else {
+            values.append(value)
+            stack.append(Scope(read: nil, index: values.count - 1, positions: nil))
+            render(nodes, frame, escapes: escapes)
+            _ = stack.popLast()
+            _ = values.popLast()
+        }
+    }
+
+    /// The value `scope` holds.
+    private func value(of scope: Scope) -> TemplateValue {
+        guard let read = scope.read else { return values[scope.index] }
+        // A reader answers every value without a slot.
+        return read(scope.index, nil)!
     }
 
     /// The value a tag names, after its functions; `nil` when nothing has that name.
     private func resolve(_ reference: Reference, _ frame: Frame) -> TemplateValue? {
-        let value: TemplateValue?
+        let found: TemplateValue?
         switch reference.root {
         case .current:
-            value = stack.isEmpty ? nil : stack[stack.count - 1].value
+            guard let top = stack.last else { return nil }
+            found = value(of: top)
         case .scoped:
             // `.name`: the first name in the innermost value only.
-            guard !stack.isEmpty else { return nil }
-            guard !reference.slots.isEmpty else {
-                value = stack[stack.count - 1].value
-                break
+            guard let top = stack.last else { return nil }
+            if reference.slots.isEmpty {
+                found = value(of: top)
+            } else if top.mayHave(reference.slots[0].id), let read = top.read,
+                let value = read(top.index, reference.slots[0])
+            {
+                found = reference.slots.count == 1 ? value : descend(consume value, reference.slots)
+            } else {
+                return nil
             }
-            value = stack[stack.count - 1].value(reference.slots[0]).flatMap { descend($0, reference.slots) }
         case .stack:
             let first = reference.slots[0]
-            // Each value is asked where it lies in the stack, not copied out of it first.
-            let found = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
+            // Each scope is asked where it lies in the stack, and only when its table has the
+            // name: the views between a tag and the one that answers are passed over by an
+            // array read each.
+            let value = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
                 var index = stack.count - 1
                 while index >= 0 {
-                    if let found = stack[index].value(first) { return found }
+                    if stack[index].mayHave(first.id), let read = stack[index].read,
+                        let found = read(stack[index].index, first)
+                    {
+                        return found
+                    }
                     index -= 1
                 }
                 return nil
             }
             // Most names are one word: no slice of the rest to make.
-            guard let found else { return nil }
-            value = reference.slots.count == 1 ? found : descend(found, reference.slots)
+            guard let value else { return nil }
+            found = reference.slots.count == 1 ? value : descend(consume value, reference.slots)
         case .position:
             guard let position = frame.position, let function = reference.functions.first else { return nil }
             return apply(reference.functions.dropFirst(), to: function.apply(to: position))
         }
         // Most tags have no function.
-        return reference.functions.isEmpty ? value : apply(reference.functions[...], to: value)
+        if reference.functions.isEmpty { return consume found }
+        return apply(reference.functions[...], to: consume found)
     }
 
     private func apply(_ functions: ArraySlice<TemplateFunction>, to value: TemplateValue?) -> TemplateValue? {
@@ -228,36 +283,28 @@ struct TemplateRenderer {
     }
 
     /// `value`'s value in each of `slots` but the first (which found `value`), in turn.
-    private func descend(_ value: TemplateValue, _ slots: [TemplateSlot]) -> TemplateValue? {
-        var value: TemplateValue? = value
-        for slot in slots.dropFirst() {
-            guard case .object(let object) = value else { return nil }
-            value = object.value(slot: slot)
+    private func descend(_ value: consuming TemplateValue, _ slots: [TemplateSlot]) -> TemplateValue? {
+        for index in 1..<slots.count {
+            guard case .object(let object) = consume value, let next = object.value(slot: slots[index]) else {
+                return nil
+            }
+            value = next
         }
         return value
     }
+}
 
-    /// `text` with `<`, `>`, `&`, `"` and `'` escaped for HTML text and attribute values.
-    private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(
-                    contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
+/// A value kept at an address of its own for as long as something holds it.
+private final class Held<Value>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Value>
+
+    init(_ value: Value) {
+        pointer = .allocate(capacity: 1)
+        pointer.initialize(to: value)
+    }
+
+    deinit {
+        pointer.deinitialize(count: 1)
+        pointer.deallocate()
     }
 }

@@ -30,3 +30,26 @@ public struct TemplateSlot: Sendable {
         }
     }
 }
+
+/// Texts by name, answered by slot: an object that answers to any name it holds (such as the
+/// interface strings, `{{t.footer_note}}`) reads a tag's name by its number, not by hashing it.
+public struct TemplateTexts: Sendable {
+    /// Each text by the number of its name (`TemplateSlot.id`); `nil` for the other numbers.
+    private let bySlot: [String?]
+
+    public init(_ texts: [String: String]) {
+        var bySlot: [String?] = []
+        for (name, text) in texts {
+            let id = TemplateSlot(name).id
+            if bySlot.count <= id { bySlot += Array(repeating: nil, count: id + 1 - bySlot.count) }
+            bySlot[id] = text
+        }
+        self.bySlot = bySlot
+    }
+
+    /// The text whose name `slot` stands for; `nil` when there is none.
+    public func value(slot: TemplateSlot) -> TemplateValue? {
+        guard slot.id < bySlot.count, let text = bySlot[slot.id] else { return nil }
+        return .text(text)
+    }
+}

@@ -6,8 +6,11 @@ public enum TemplateValue: Sendable {
     case number(Int)
     /// A flag: `{{#name}}` shows its section when true, `{{^name}}` when false.
     case flag(Bool)
-    /// An object with values of its own: `{{#name}}` shows its section inside it.
-    case object(any TemplateObject)
+    /// An object with values of its own: `{{#name}}` shows its section inside it. In a box of
+    /// its own (`indirect`), so that the enum holds only references and plain data: copying or
+    /// testing a value is then inline code, where an existential in the enum made every copy,
+    /// destroy and case test of every value a call through its value witnesses.
+    indirect case object(any TemplateObject)
     /// A list: `{{#name}}` shows its section once per item, `{{^name}}` when it is empty.
     case list(TemplateList)
 }
@@ -22,25 +25,48 @@ public protocol TemplateObject: Sendable {
     /// template is parsed): what the renderer asks. A view (`TemplateView`) answers by index
     /// into its table; any other object by name.
     func value(slot: TemplateSlot) -> TemplateValue?
+
+    /// The value in `slot` of the object at `object`, read where it lies (an item of a list).
+    static func value(at object: UnsafePointer<Self>, slot: TemplateSlot) -> TemplateValue?
+
+    /// For a view, its table's index by slot (`TemplateNames.positions`), which the renderer
+    /// reads to pass over a view that has not a name; `nil` for an object that is asked every
+    /// name.
+    static var slotPositions: UnsafeBufferPointer<Int32>? { get }
 }
 
 extension TemplateObject {
     @inlinable
     public func value(slot: TemplateSlot) -> TemplateValue? { value(named: slot.name) }
+
+    @inlinable
+    public static func value(at object: UnsafePointer<Self>, slot: TemplateSlot) -> TemplateValue? {
+        object.pointee.value(slot: slot)
+    }
+
+    @inlinable
+    public static var slotPositions: UnsafeBufferPointer<Int32>? { nil }
 }
 
 /// The items of a list, kept as the view handed them out (an array of its rows, of its
 /// strings): an item is read where it lies, not copied into a `TemplateValue` of its own, so a
 /// list of a thousand rows costs one allocation, not a thousand boxes.
-public struct TemplateList: Sendable, RandomAccessCollection, ExpressibleByArrayLiteral {
+public struct TemplateList: @unchecked Sendable, RandomAccessCollection, ExpressibleByArrayLiteral {
     /// The value called `slot` in the item at an index, or, for no slot, the item itself.
     @usableFromInline let read: @Sendable (Int, TemplateSlot?) -> TemplateValue?
     public let endIndex: Int
     public var startIndex: Int { 0 }
+    /// For a list of views, their table's index by slot (`TemplateObject.slotPositions`), so
+    /// that a name the items have not is not asked of them.
+    @usableFromInline let positions: UnsafeBufferPointer<Int32>?
 
     @usableFromInline
-    init(count: Int, read: @escaping @Sendable (Int, TemplateSlot?) -> TemplateValue?) {
+    init(
+        count: Int, positions: UnsafeBufferPointer<Int32>? = nil,
+        read: @escaping @Sendable (Int, TemplateSlot?) -> TemplateValue?
+    ) {
         self.endIndex = count
+        self.positions = positions
         self.read = read
     }
 
@@ -60,17 +86,20 @@ public struct TemplateList: Sendable, RandomAccessCollection, ExpressibleByArray
     /// A list of texts.
     @inlinable
     public init(_ texts: [String]) {
-        self.init(count: texts.count) { index, slot in slot == nil ? .text(texts[index]) : nil }
+        // Texts have no names: an empty table, so that no name is asked of them.
+        self.init(count: texts.count, positions: UnsafeBufferPointer(start: nil, count: 0)) { index, slot in
+            slot == nil ? .text(texts[index]) : nil
+        }
     }
 
     /// A list of objects, read in place.
     @inlinable
     public init<Object: TemplateObject>(_ objects: [Object]) {
-        self.init(count: objects.count) { index, slot in
+        self.init(count: objects.count, positions: Object.slotPositions) { index, slot in
             guard let slot else { return .object(objects[index]) }
             // Asked where it lies: `objects[index]` would copy the item, counting a reference
             // for each of its strings and arrays, at every name a template reads in it.
-            return objects.withUnsafeBufferPointer { $0[index].value(slot: slot) }
+            return objects.withUnsafeBufferPointer { Object.value(at: $0.baseAddress! + index, slot: slot) }
         }
     }
 
@@ -90,7 +119,7 @@ public struct TemplateList: Sendable, RandomAccessCollection, ExpressibleByArray
     func reversed() -> TemplateList {
         let read = self.read
         let last = endIndex - 1
-        return TemplateList(count: endIndex) { index, slot in read(last - index, slot) }
+        return TemplateList(count: endIndex, positions: positions) { index, slot in read(last - index, slot) }
     }
 }
 

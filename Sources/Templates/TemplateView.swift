@@ -8,14 +8,24 @@ public protocol TemplateView: TemplateObject {
 
 extension TemplateView {
     public func value(named name: String) -> TemplateValue? {
-        Self.names.table[name]?.read(self)
+        withUnsafePointer(to: self) { Self.names.table[name]?.read($0) }
     }
 
     /// The value in `slot`: an index into the table, specialised for each view where it is
     /// declared (hence `@inlinable`), with no hashing and no generic look-up.
     @inlinable
     public func value(slot: TemplateSlot) -> TemplateValue? {
-        Self.names.value(slot, of: self)
+        withUnsafePointer(to: self) { Self.names.value(slot, at: $0) }
+    }
+
+    @inlinable
+    public static var slotPositions: UnsafeBufferPointer<Int32>? { names.positions }
+
+    /// The value in `slot` of the view at `view`, read where it lies: an item of a list asked
+    /// this way is not copied (all its fields retained) to be asked.
+    @inlinable
+    public static func value(at view: UnsafePointer<Self>, slot: TemplateSlot) -> TemplateValue? {
+        names.value(slot, at: view)
     }
 
     /// The shape of the value called `name`, for the theme check; `nil` when the view has none.
@@ -30,25 +40,32 @@ extension TemplateView {
 }
 
 /// A view's names, written as a dictionary literal: `["title": .init(\.title), …]`.
-public struct TemplateNames<Root>: Sendable, ExpressibleByDictionaryLiteral {
+///
+/// The index by slot is kept in buffers made once and never freed: a view's table is a
+/// `static let`, made once per view type and read for the life of the process, and a lookup
+/// that read it from arrays retained and released both arrays at every name a template read.
+public struct TemplateNames<Root>: @unchecked Sendable, ExpressibleByDictionaryLiteral {
     let table: [String: TemplateName<Root>]
     /// The position in `entries` of each slot's name (`TemplateSlot.id`), -1 for a name the view
     /// has not; a slot numbered after the table was made is none of its names.
-    @usableFromInline let positions: [Int32]
-    @usableFromInline let entries: [TemplateName<Root>]
+    @usableFromInline let positions: UnsafeBufferPointer<Int32>
+    @usableFromInline let entries: UnsafeBufferPointer<TemplateName<Root>>
 
     public init(dictionaryLiteral elements: (String, TemplateName<Root>)...) {
         table = Dictionary(elements, uniquingKeysWith: { _, last in last })
         let slots = table.map { (TemplateSlot($0.key), $0.value) }
-        var positions = [Int32](repeating: -1, count: (slots.map(\.0.id).max() ?? -1) + 1)
+        let positions = UnsafeMutableBufferPointer<Int32>.allocate(capacity: (slots.map(\.0.id).max() ?? -1) + 1)
+        positions.initialize(repeating: -1)
         for (index, slot) in slots.enumerated() { positions[slot.0.id] = Int32(index) }
-        self.positions = positions
-        entries = slots.map(\.1)
+        self.positions = UnsafeBufferPointer(positions)
+        let entries = UnsafeMutableBufferPointer<TemplateName<Root>>.allocate(capacity: slots.count)
+        _ = entries.initialize(from: slots.map(\.1))
+        self.entries = UnsafeBufferPointer(entries)
     }
 
-    /// The value of `root` in `slot`; `nil` when the view has no such name.
+    /// The value in `slot` of the view at `root`; `nil` when the view has no such name.
     @inlinable
-    func value(_ slot: TemplateSlot, of root: Root) -> TemplateValue? {
+    func value(_ slot: TemplateSlot, at root: UnsafePointer<Root>) -> TemplateValue? {
         guard slot.id < positions.count else { return nil }
         let position = Int(positions[slot.id])
         return position < 0 ? nil : entries[position].read(root)
@@ -65,55 +82,68 @@ public struct TemplateNames<Root>: Sendable, ExpressibleByDictionaryLiteral {
 public struct TemplateName<Root>: Sendable {
     let shape: TemplateShape
     let optional: Bool
-    @usableFromInline let read: @Sendable (Root) -> TemplateValue?
+    /// Reads the value from the view where it lies (a pointer to it), so that asking a view in
+    /// a list or in the renderer's stack does not copy the view first.
+    @usableFromInline let read: @Sendable (UnsafePointer<Root>) -> TemplateValue?
 
     @usableFromInline
-    init(_ shape: TemplateShape, optional: Bool = false, _ read: @escaping @Sendable (Root) -> TemplateValue?) {
+    init(
+        _ shape: TemplateShape, optional: Bool = false,
+        _ read: @escaping @Sendable (UnsafePointer<Root>) -> TemplateValue?
+    ) {
         self.shape = shape
         self.optional = optional
         self.read = read
     }
 
+    @inlinable
     public init(_ path: @escaping @Sendable (Root) -> String) {
-        self.init(.text) { .text(path($0)) }
+        self.init(.text) { .text(path($0.pointee)) }
     }
 
+    @inlinable
     public init(_ path: @escaping @Sendable (Root) -> String?) {
-        self.init(.text, optional: true) { path($0).map(TemplateValue.text) }
+        self.init(.text, optional: true) { path($0.pointee).map(TemplateValue.text) }
     }
 
+    @inlinable
     public init(_ path: @escaping @Sendable (Root) -> Int) {
-        self.init(.number) { .number(path($0)) }
+        self.init(.number) { .number(path($0.pointee)) }
     }
 
+    @inlinable
     public init(_ path: @escaping @Sendable (Root) -> Int?) {
-        self.init(.number, optional: true) { path($0).map(TemplateValue.number) }
+        self.init(.number, optional: true) { path($0.pointee).map(TemplateValue.number) }
     }
 
+    @inlinable
     public init(_ path: @escaping @Sendable (Root) -> Bool) {
-        self.init(.flag) { .flag(path($0)) }
+        self.init(.flag) { .flag(path($0.pointee)) }
     }
 
     @inlinable
     public init(_ path: @escaping @Sendable (Root) -> [String]) {
-        self.init(.list(.text)) { TemplateValue(path($0)) }
+        self.init(.list(.text)) { TemplateValue(path($0.pointee)) }
     }
 
+    @inlinable
     public init<View: TemplateView>(_ path: @escaping @Sendable (Root) -> View) {
-        self.init(.object(View.self)) { .object(path($0)) }
+        self.init(.object(View.self)) { .object(path($0.pointee)) }
     }
 
+    @inlinable
     public init<View: TemplateView>(_ path: @escaping @Sendable (Root) -> View?) {
-        self.init(.object(View.self), optional: true) { path($0).map { .object($0) } }
+        self.init(.object(View.self), optional: true) { path($0.pointee).map { .object($0) } }
     }
 
     @inlinable
     public init<View: TemplateView>(_ path: @escaping @Sendable (Root) -> [View]) {
-        self.init(.list(.object(View.self))) { TemplateValue(path($0)) }
+        self.init(.list(.object(View.self))) { TemplateValue(path($0.pointee)) }
     }
 
     /// An object that answers to any name, such as interface strings by key.
+    @inlinable
     public init(anyName path: @escaping @Sendable (Root) -> some TemplateObject) {
-        self.init(.anyName) { .object(path($0)) }
+        self.init(.anyName) { .object(path($0.pointee)) }
     }
 }

@@ -202,7 +202,7 @@ public final class SiteStaging: @unchecked Sendable {
             writer.keepAsPrevious(old)
             return
         }
-        // The new site is out; the old one becomes the copy of it, or is dropped.
+        // The new site is out; the old one becomes the copy of it, or the previous site.
         Self.remove(removing, from: old)
         let output = writer.output
         var made: Set<String> = []
@@ -213,7 +213,7 @@ public final class SiteStaging: @unchecked Sendable {
         if linked, rename(old, base) == 0 {
             baseKept = true
         } else {
-            FileTree.remove(old)
+            writer.keepAsPrevious(old)
         }
     }
 
