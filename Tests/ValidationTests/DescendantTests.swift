@@ -139,6 +139,22 @@ import Testing
         #expect(descent(of: updated) == descent(of: remade))
     }
 
+    /// An entry that refers to its parent through two fields is one of its direct roll-up's,
+    /// whatever entries' links lie between (backlinks sort by entry, then field).
+    @Test func aDirectRollupCountsAnEntryLinkedTwiceOnce() throws {
+        let site = try site(changing: [
+            "content/acciones/x6.md": "---\ntitulo: X6\nhito: h1\nhitos: [h1, h2]\nestado: b\n---\n",
+            "content/acciones/x0.md": "---\ntitulo: X0\nhitos: [h1]\n---\n",
+        ])
+        #expect(
+            site.backlinks[EntryKey("hitos", "h1")]?.map { "\($0.from.id).\($0.field)" } == [
+                "x0.hitos", "x1.hito", "x6.hito", "x6.hitos",
+            ])
+        let rollup = try #require(site.rollups(of: EntryKey("hitos", "h1")).first)
+        #expect(rollup.counts.map(\.count) == [1, 1] && rollup.unset == 1)
+        #expect(site.rollups(of: EntryKey("ejes", "e1")).isEmpty)  // milestones have no status
+    }
+
     @Test(arguments: [
         ("2024-01-15", "2024-07-15", true), ("2024-01-15", "2024-07-14", false), ("2023", "2024", true),
         ("2024-05", "2024-06-30", false),
