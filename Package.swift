@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "ContentModel", dependencies: ["Diagnostics", "FrontMatter"]),
         // The site's values: entries, typed field values, dates, the validated `Site` and what is
         // computed from it (roll-ups, descendants, history). Every stage after validation reads these.
-        .target(name: "SiteData", dependencies: ["Diagnostics", "FrontMatter", "ContentModel"]),
+        .target(name: "SiteData", dependencies: ["Diagnostics", "FrontMatter", "ContentModel", "ParallelMap"]),
         .target(
             name: "Validation",
             dependencies: ["Diagnostics", "Loading", "FrontMatter", "ContentModel", "SiteData", "ParallelMap"]

@@ -112,6 +112,9 @@ public enum Build {
         clock: inout StageClock
     ) -> BuildResult {
         var result = result
+        // Every entry's descendants and roll-ups, found once for its page and its documents.
+        let prepared = prepared.withDescentTable()
+        result.log.append(clock.lap("roll-ups", "\(prepared.site.descentTable?.count ?? 0) entries with descendants"))
         // Files go to the sink only while the build is clean: a build with errors writes nothing.
         output.open = !result.diagnostics.hasErrors
         for renderer in prepared.renderers {

@@ -67,6 +67,19 @@ public final class PreparedSite: @unchecked Sendable {
         return renewed
     }
 
+    /// This site with its descent table (`Site.withDescentTable()`) in every language: every
+    /// entry's descendants and roll-ups found once, on every core, for the pages and the JSON
+    /// documents alike, which each found them again for each entry. `self` when it has one.
+    func withDescentTable() -> PreparedSite {
+        guard site.descentTable == nil else { return self }
+        let site = site.withDescentTable()
+        let renderers = renderers.map { $0.replacing(site: $0.site.withDescentTable(of: site), bodies: $0.bodies) }
+        let made = PreparedSite(
+            site: site, bodies: bodies, renderers: renderers, staticFiles: staticFiles, staticPaths: staticPaths)
+        made.files = lock.withLock { files }
+        return made
+    }
+
     private init(
         site: Site, bodies: RenderedBodies, renderers: [SiteRenderer], staticFiles: [String: [UInt8]],
         staticPaths: [String]
@@ -201,7 +214,8 @@ public final class PreparedSite: @unchecked Sendable {
         defer { dataLock.unlock() }
         if let openData { return openData }
         var made: [String: [UInt8]] = [:]
-        dataFiles(pages: pages) { batch in
+        // Every entry's documents: their roll-ups found once, on every core.
+        withDescentTable().dataFiles(pages: pages) { batch in
             for file in batch where made[file.path] == nil { made[file.path] = file.bytes }
         }
         openData = made

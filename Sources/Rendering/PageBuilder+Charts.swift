@@ -191,17 +191,20 @@ extension PageBuilder {
             var found: Set<DescentPath> = []
             var counted: Set<EntryKey> = []
             let rows = parents.map { parent -> (Entry, [Int]) in
-                let below = site.descendants(of: parent.key).filter { $0.key.collection == collection.name }
-                found.formUnion(below.values)
-                var counts = [Int](repeating: 0, count: values.values.count)
-                for key in below.keys {
+                // The parent's roll-up of this collection: its entries below, counted by status.
+                guard
+                    let rollup = site.deepRollups(of: parent.key).first(where: {
+                        $0.counts.collection == collection.name
+                    })
+                else { return (parent, [Int](repeating: 0, count: values.values.count)) }
+                found.formUnion(rollup.paths)
+                for key in rollup.keys {
                     guard case .enumeration(let id)? = site.entry(key)?.fields[field.name],
-                        let index = values.values.firstIndex(where: { $0.id == id })
+                        values.values.contains(where: { $0.id == id })
                     else { continue }
-                    counts[index] += 1
                     counted.insert(key)
                 }
-                return (parent, counts)
+                return (parent, rollup.counts.counts.map(\.count))
             }
             let total = rows.reduce(0) { $0 + $1.1.reduce(0, +) }
             guard total > 0 else { return nil }  // a chart of zeros says less than "0 documented"

@@ -29,8 +29,8 @@ extension PageBuilder {
     ) {
         let children = rollupShapes.children[collection.name] ?? []
         guard !children.isEmpty else { return ([], []) }
-        let below = site.descendants(of: entry.key)
-        let rollups = Dictionary(site.deepRollups(below: below).map { ($0.counts.collection, $0) }) { first, _ in first
+        let rollups = Dictionary(site.deepRollups(of: entry.key).map { ($0.counts.collection, $0) }) { first, _ in
+            first
         }
         var named: [RollupMentions] = []
         let views = children.map { shape -> StatusView in
@@ -45,15 +45,15 @@ extension PageBuilder {
                 }
                 return view
             }
-            let (entries, routes) = (rollup.entries, rollup.paths)
+            let (entries, routes) = (rollup.keys.compactMap(site.entry), rollup.paths)
             let statusOf = { (entry: Entry) -> String? in
                 guard let name = field?.name, case .enumeration(let id)? = entry.fields[name] else { return nil }
                 return id
             }
-            let once = countedOnce(entries, below: entry.key, among: below)
+            let once = countedOnce(rollup.linkedSeveralWays)
             // Counted entries that all refer to `entry` through one field, and all the
             // entries that do: the same list as that field's backlinks, shown here alone.
-            let mentions = directMentions(of: entry, routes: routes, entries: entries)
+            let mentions = directMentions(of: entry, routes: routes, keys: rollup.keys)
             if let mentions { named.append(mentions) }
             if entries.count <= Self.rollupSentenceLimit {
                 return sentence(
@@ -73,7 +73,8 @@ extension PageBuilder {
                 },
                 describeMemo(routes, counted: child), once,
             ].compactMap { $0 }.joined(separator: " ")
-            var view = figure(rollup, of: child, title: title, status: statusOf, method: method, from: page)
+            var view = figure(
+                rollup, entries: entries, of: child, title: title, status: statusOf, method: method, from: page)
             view.countedOpen = mentions != nil
             return view
         }
@@ -83,19 +84,23 @@ extension PageBuilder {
     /// A roll-up of three entries or more as a figure: a chart whose bars link to the list of
     /// their entries below it, its data table, `method`, and the entries counted by status.
     func figure(
-        _ rollup: DeepRollup, of child: Collection, title: String, status: (Entry) -> String?, method: String,
+        _ rollup: DeepRollup, entries: [Entry], of child: Collection, title: String, status: (Entry) -> String?,
+        method: String,
         from page: String
     ) -> StatusView {
         let counts = rollup.counts.counts
-        // Each value with entries links to their list below the chart; a breakdown table on the
-        // collection's page links to the same anchors.
-        var links: [String: String] = [:]
-        for item in counts where item.count > 0 {
-            links[item.value.id] = "#" + Self.rollupAnchor(child.name, value: item.value.id)
+        var view = rollupShapes.chart(of: child.name, counts: counts.map(\.count)) {
+            // Each value with entries links to their list below the chart; a breakdown table on
+            // the collection's page links to the same anchors.
+            var links: [String: String] = [:]
+            for item in counts where item.count > 0 {
+                links[item.value.id] = "#" + Self.rollupAnchor(child.name, value: item.value.id)
+            }
+            return statusView(title: title, counts: counts.map { ($0.value, $0.count) }, method: nil, links: links)
         }
-        var view = statusView(title: title, counts: counts.map { ($0.value, $0.count) }, method: method, links: links)
+        view.method = method
         view.id = Self.rollupAnchor(child.name)
-        let groups = Dictionary(grouping: rollup.entries, by: status)
+        let groups = Dictionary(grouping: entries, by: status)
         let ordered = counts.map { Optional($0.value.id) } + [nil]
         view.counted = ordered.compactMap { id -> CountedGroupView? in
             guard let members = groups[id], !members.isEmpty else { return nil }
@@ -113,9 +118,9 @@ extension PageBuilder {
 
     /// The entries of a roll-up when they are exactly those that refer to `entry` through one
     /// field (one route of one step, and every entry referring through it counted); `nil` otherwise.
-    func directMentions(of entry: Entry, routes: [DescentPath], entries: [Entry]) -> RollupMentions? {
+    func directMentions(of entry: Entry, routes: [DescentPath], keys: [EntryKey]) -> RollupMentions? {
         guard routes.count == 1, routes[0].steps.count == 1, let step = routes[0].steps.first else { return nil }
-        let counted = Set(entries.map(\.key))
+        let counted = Set(keys)
         let referring = Set(
             (site.backlinks[entry.key] ?? []).filter { $0.from.collection == step.collection && $0.field == step.field }
                 .map(\.from))
@@ -165,22 +170,9 @@ extension PageBuilder {
 
     /// "Counted once although linked several ways: RCN-Visa (2 links)": the counted entries
     /// that refer to `parent`, or to entries below it, more than once; `nil` when there are none.
-    func countedOnce(_ entries: [Entry], below parent: EntryKey, among below: [EntryKey: DescentPath]) -> String? {
-        var several: [String] = []
-        for entry in entries {
-            // The references of its fields that lead to `parent` or below it, read from its
-            // fields: every one names an entry of the site (`parent` or one below it).
-            var links = 0
-            for reference in rollupShapes.references[entry.collection] ?? [] {
-                guard let value = entry.fields[reference.name] else { continue }
-                for id in value.referencedIDs {
-                    let key = EntryKey(reference.target, id)
-                    if key == parent || below[key] != nil { links += 1 }
-                }
-            }
-            if links > 1 {
-                several.append(strings.format("rollup.links", ["title": entry.title, "count": String(links)]))
-            }
+    func countedOnce(_ linked: [DescentTable.Linked]) -> String? {
+        let several = linked.map { entry in
+            strings.format("rollup.links", ["title": site.title(of: entry.key) ?? "", "count": String(entry.links)])
         }
         return several.isEmpty
             ? nil : strings.plural("rollup.once", count: several.count, ["entries": strings.list(several)])

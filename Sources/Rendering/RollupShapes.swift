@@ -4,8 +4,7 @@ import SiteData
 
 /// What the roll-ups of every entry page share, made once for a builder from the model and the
 /// words instead of once a page: which collections roll up to each collection, with each one's
-/// figure title; each collection's reference fields; the sentence that describes a set of
-/// paths. An action's page showing the one project that refers to it spent more on these than
+/// figure title; the sentence that describes a set of paths. An action's page showing the one project that refers to it spent more on these than
 /// on the project (a quarter of the render stage on the bench corpus). Made from the model
 /// only, so every edit `avance serve` takes into a builder keeps them.
 final class RollupShapes: @unchecked Sendable {
@@ -18,17 +17,9 @@ final class RollupShapes: @unchecked Sendable {
         let title: String
     }
 
-    /// A reference field: its name and the collection it refers to.
-    struct Reference: Sendable {
-        let name: String
-        let target: String
-    }
-
     /// By parent collection, the collections with a status field that can sit below its
     /// entries, in the model's order.
     let children: [String: [Child]]
-    /// By collection, its reference fields, in the model's order.
-    let references: [String: [Reference]]
 
     private let lock = NSLock()
     /// `PageBuilder.describe(_:counted:)` of each set of paths and collection counted.
@@ -41,7 +32,6 @@ final class RollupShapes: @unchecked Sendable {
 
     init(model: SiteModel, strings: Strings, reaches: (String, String) -> Bool) {
         var children: [String: [Child]] = [:]
-        var references: [String: [Reference]] = [:]
         for parent in model.collections {
             children[parent.name] = model.collections.filter { $0.statusField != nil && reaches($0.name, parent.name) }
                 .map { child in
@@ -50,12 +40,8 @@ final class RollupShapes: @unchecked Sendable {
                         "status.title", ["collection": child.title, "field": field?.label.lowercased() ?? ""])
                     return Child(collection: child, field: field, title: title)
                 }
-            references[parent.name] = parent.fields.compactMap { field in
-                field.type.target.map { Reference(name: field.name, target: $0) }
-            }
         }
         self.children = children
-        self.references = references
     }
 
     /// The sentences that depend only on the model and a count ("2 proyectos", "Ninguna
@@ -67,6 +53,26 @@ final class RollupShapes: @unchecked Sendable {
         if let kept = lock.withLock({ sentences[key] }) { return kept }
         let made = make()
         lock.withLock { sentences[key] = made }
+        return made
+    }
+
+    /// The charts of roll-up figures, by collection counted and counts: each is its counts'
+    /// bars, drawing and summary, and links to anchors on the page that are the same on every
+    /// parent's page, so that the many parents whose entries below count the same share one.
+    private var charts: [Chart: StatusView] = [:]
+
+    struct Chart: Hashable {
+        let collection: String
+        let counts: [Int]
+    }
+
+    /// The chart kept for `collection` and `counts`, made by `make` the first time (outside the
+    /// lock: two pages may make it at once, and both make the same).
+    func chart(of collection: String, counts: [Int], _ make: () -> StatusView) -> StatusView {
+        let key = Chart(collection: collection, counts: counts)
+        if let kept = lock.withLock({ charts[key] }) { return kept }
+        let made = make()
+        lock.withLock { charts[key] = made }
         return made
     }
 

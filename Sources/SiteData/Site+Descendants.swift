@@ -1,4 +1,5 @@
 import ContentModel
+import ParallelMap
 
 /// How an entry is reached from an ancestor: the chain of reference fields, child to parent,
 /// such as `acciones.hito → hitos.eje`.
@@ -46,25 +47,67 @@ extension Site {
     }
 
     /// Roll-ups over every descendant: for each collection with a status field, its entries
-    /// below `key` counted by status, each once, with the paths that reached them.
+    /// below `key` counted by status, each once, with the paths that reached them. From the
+    /// descent table when the site has one.
     public func deepRollups(of key: EntryKey) -> [DeepRollup] {
-        deepRollups(below: descendants(of: key))
+        guard let descentTable else { return computedDescent(of: key)?.compactMap(deepRollup) ?? [] }
+        return descentTable.items[key]?.compactMap(deepRollup) ?? []
     }
 
-    /// The roll-ups of the entries `below` an entry (its `descendants`).
-    public func deepRollups(below: [EntryKey: DescentPath]) -> [DeepRollup] {
-        guard !below.isEmpty else { return [] }
+    /// A roll-up's counts in this site's words.
+    private func deepRollup(_ shape: DescentTable.Rollup) -> DeepRollup? {
+        guard let collection = model.collection(shape.collection), let field = collection.statusField,
+            let set = collection.statusValues, set.values.count == shape.counts.count
+        else { return nil }
+        return DeepRollup(
+            counts: StatusCounts(
+                collection: collection.name, field: field,
+                counts: set.values.indices.map { (set.values[$0], shape.counts[$0]) }, unset: shape.unset),
+            paths: shape.paths, keys: shape.keys, linkedSeveralWays: shape.linkedSeveralWays)
+    }
+
+    /// The shape of `key`'s roll-ups, found now; `nil` when nothing refers to it.
+    func computedDescent(of key: EntryKey) -> [DescentTable.Rollup]? {
+        let below = descendants(of: key)
+        guard !below.isEmpty else { return nil }
         // One pass over the keys, each with its position looked up once, not at every
         // comparison of the sort, nor one pass per collection of the model.
         var byCollection: [String: [(position: Int, key: EntryKey, path: DescentPath)]] = [:]
         for (key, path) in below {
             byCollection[key.collection, default: []].append((position(of: key) ?? 0, key, path))
         }
-        return model.collections.compactMap { collection in
-            guard collection.statusField != nil, let found = byCollection[collection.name] else { return nil }
+        let rollups = model.collections.compactMap { collection -> DescentTable.Rollup? in
+            guard let field = collection.statusField, let values = collection.statusValues?.values,
+                let found = byCollection[collection.name]
+            else { return nil }
             let sorted = found.sorted { ($0.position, $0.key) < ($1.position, $1.key) }
-            let entries = sorted.compactMap { entry($0.key) }
-            guard let counts = statusCounts(of: collection, among: entries) else { return nil }
+            // Each entry's fields read once, where they lie (copying the entries into a list
+            // counted references on all their parts): its status counted as `statusCounts`
+            // counts, and its references that lead to `key` or below it.
+            let ids = values.map(\.id)
+            let references = collection.fields.compactMap { field in field.type.target.map { (field.name, $0) } }
+            var counts = [Int](repeating: 0, count: ids.count)
+            var unset = 0
+            var keys: [EntryKey] = []
+            keys.reserveCapacity(sorted.count)
+            var several: [DescentTable.Linked] = []
+            for item in sorted {
+                guard let fields = index[item.key]?.fields else { continue }
+                keys.append(item.key)
+                if case .enumeration(let id)? = fields[field] {
+                    if let place = ids.firstIndex(of: id) { counts[place] += 1 }
+                } else {
+                    unset += 1
+                }
+                var links = 0
+                for (name, target) in references {
+                    for id in fields[name]?.referencedIDs ?? [] {
+                        let named = EntryKey(target, id)
+                        if named == key || below[named] != nil { links += 1 }
+                    }
+                }
+                if links > 1 { several.append(DescentTable.Linked(key: item.key, links: links)) }
+            }
             // The paths are few (one per chain of fields), so each is compared with those
             // already found rather than hashed.
             var distinct: [DescentPath] = []
@@ -76,8 +119,105 @@ extension Site {
                 ? distinct
                 : distinct.map { (length: $0.steps.count, text: $0.description, path: $0) }
                     .sorted { ($0.length, $0.text) < ($1.length, $1.text) }.map(\.path)
-            return DeepRollup(counts: counts, paths: paths, entries: entries)
+            return DescentTable.Rollup(
+                collection: collection.name, keys: keys, paths: paths, counts: counts, unset: unset,
+                linkedSeveralWays: several)
         }
+        return rollups
+    }
+
+    /// This site with its descent table: every entry's roll-ups found once, on every core, for
+    /// the pages' roll-ups and the JSON documents' alike (each found them again, for each entry).
+    public func withDescentTable() -> Site {
+        var site = self
+        site.descentTable = DescentTable(site: self)
+        return site
+    }
+
+    /// This site with the descent table of `site`, the same site or a translation of it.
+    public func withDescentTable(of site: Site) -> Site {
+        var shown = self
+        shown.descentTable = site.descentTable
+        return shown
+    }
+
+    /// The entries `key` refers to, directly or through the entries it refers to: those whose
+    /// descendants `key` is one of.
+    func ancestors(of key: EntryKey) -> Set<EntryKey> {
+        var found: Set<EntryKey> = []
+        var frontier = [key]
+        while let next = frontier.popLast() {
+            guard let entry = index[next], let collection = model.collection(next.collection) else { continue }
+            for field in collection.fields {
+                guard let target = field.type.target, let value = entry.fields[field.name] else { continue }
+                for id in value.referencedIDs {
+                    let parent = EntryKey(target, id)
+                    if index[parent] != nil, found.insert(parent).inserted { frontier.append(parent) }
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// The shape of every entry's deep roll-ups (which entries, by which paths, how many of each
+/// status, which linked several ways), made once for a site. The same in every language: a
+/// translation changes no reference, value or order; the words and entries are the site's.
+public struct DescentTable: Sendable, Equatable {
+    /// One collection's roll-up below an entry.
+    struct Rollup: Sendable, Equatable {
+        let collection: String
+        /// The entries counted, in display order.
+        let keys: [EntryKey]
+        let paths: [DescentPath]
+        /// The count of each declared status value, in declared order, and of entries without.
+        let counts: [Int]
+        let unset: Int
+        /// The entries counted that refer to the entry, or to entries below it, more than once.
+        let linkedSeveralWays: [Linked]
+    }
+
+    /// An entry counted once although linked several ways.
+    public struct Linked: Sendable, Equatable {
+        public let key: EntryKey
+        /// How many of its references lead to the entry or below it.
+        public let links: Int
+    }
+
+    /// The roll-ups of each entry something refers to, for each collection with a status.
+    var items: [EntryKey: [Rollup]]
+
+    /// How many entries something refers to.
+    public var count: Int { items.count }
+
+    /// Made for every entry of `site` that something refers to, on every core.
+    init(site: Site) {
+        items = Self.numbered(site)
+    }
+
+    /// What `numbered` gives, each entry's found alone (`Site.computedDescent(of:)`).
+    static func oneByOne(_ site: Site) -> [EntryKey: [Rollup]] {
+        var items: [EntryKey: [Rollup]] = [:]
+        for collection in site.model.collections {
+            for entry in site.entries(of: collection.name) where site.backlinks[entry.key] != nil {
+                items[entry.key] = site.computedDescent(of: entry.key)
+            }
+        }
+        return items
+    }
+
+    /// This table for `site`, `old` with the fields of `edited` changed: made again for the
+    /// entries above an edited one, before or after the edit (only their descendants, their
+    /// order or their counts can change: a walk from any other entry never meets an edited one).
+    func updated(from old: Site, to site: Site, edited: [EntryKey]) -> DescentTable {
+        var table = self
+        var above: Set<EntryKey> = []
+        for key in edited {
+            above.formUnion(old.ancestors(of: key))
+            above.formUnion(site.ancestors(of: key))
+        }
+        for key in above { table.items[key] = site.computedDescent(of: key) }
+        return table
     }
 }
 
@@ -99,5 +239,7 @@ public struct DeepRollup: Sendable {
     /// The chains of reference fields that reach them, shortest first.
     public let paths: [DescentPath]
     /// The entries counted, in display order.
-    public let entries: [Entry]
+    public let keys: [EntryKey]
+    /// Those that refer to the entry, or to entries below it, more than once, in display order.
+    public let linkedSeveralWays: [DescentTable.Linked]
 }

@@ -40,6 +40,8 @@ extension Site {
         site.translations = self.translations
         site.untranslatedBodies = untranslated
         site.unreadable = unreadable
+        // References, values and display order are every language's: so are descendants.
+        site.descentTable = descentTable
         return site
     }
 }

@@ -22,6 +22,9 @@ public struct Site: Sendable {
     public var unreadable: [String: EntryKey] = [:]
     /// In a translated site, the entries whose body is still in the original language.
     public var untranslatedBodies: Set<EntryKey> = []
+    /// Every entry's descendants and deep roll-ups, when made once for the whole site
+    /// (`withDescentTable()`); without it, each is computed when asked for.
+    public internal(set) var descentTable: DescentTable?
     private(set) var index: [EntryKey: Entry]
     private(set) var positions: [EntryKey: Int]
 
@@ -67,7 +70,8 @@ public struct Site: Sendable {
     /// This site with `edited` entries (of keys it has) in place of the entries of their keys,
     /// and `order`, its collections' display order with them in place (for an edit of fields,
     /// `avance serve`): the index, places and backlinks are mended where the edits touch them,
-    /// not made again; the dates, languages, translations and unreadable files are kept.
+    /// not made again; the dates, languages, translations and unreadable files are kept, and
+    /// the descent table, when made, is made again for the entries above the edited ones.
     public func replacing(_ edited: [Entry], order: [String: [Entry]]) -> Site {
         var site = self
         site.entries = order
@@ -97,6 +101,7 @@ public struct Site: Sendable {
                 site.backlinks[target] = list.isEmpty ? nil : list
             }
         }
+        site.descentTable = descentTable?.updated(from: self, to: site, edited: edited.map(\.key))
         return site
     }
 

@@ -1,8 +1,9 @@
-import AvanceKit
 import Diagnostics
 import Foundation
 import TestSupport
 import Testing
+
+@testable import AvanceKit
 
 /// `avance serve` takes a save that changed the fields of entries' own files into its last
 /// build (`Build.updateEntries`) instead of resolving the whole site again: the site it serves
@@ -99,10 +100,23 @@ import Testing
 
     @Test(arguments: takenEdits.keys.sorted())
     func anEditedEntryServesTheBytesOfAWholeBuild(what: String) throws {
+        try servesTheBytesOfAWholeBuild(what, descentTable: false)
+    }
+
+    /// The same with the site's descent table made before the edit, as a whole build makes it:
+    /// the table is made again where the edit changes it.
+    @Test(arguments: takenEdits.keys.sorted())
+    func anEditedEntryWithItsDescentTableServesTheBytesOfAWholeBuild(what: String) throws {
+        try servesTheBytesOfAWholeBuild(what, descentTable: true)
+    }
+
+    func servesTheBytesOfAWholeBuild(_ what: String, descentTable: Bool) throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let edits = try #require(Self.takenEdits[what])
         let (first, prepared) = Build.prepare(options)
-        let site = try #require(prepared)
+        let made = try #require(prepared)
+        let site = descentTable ? made.withDescentTable() : made
+        #expect((site.site.descentTable != nil) == descentTable)
         #expect(!first.diagnostics.hasErrors)
         _ = site.file(at: "index.html")  // the pages' index is made, as by serve's first request
         for (path, change) in edits {
@@ -112,6 +126,8 @@ import Testing
         #expect(Build.updateBodies(first, site, changed: changed, options: options) == nil, "fields changed")
         let (result, updated) = try #require(
             Build.updateEntries(first, site, changed: changed, options: options), "\(what) is taken")
+        #expect((updated.site.descentTable != nil) == descentTable)
+        #expect(updated.renderers.allSatisfy { ($0.site.descentTable != nil) == descentTable })
         #expect(result.log.count == 1 && result.log[0].hasPrefix("update: \(changed.count) edited entries"))
 
         // Every file a whole build makes: every page in every language, the open data, the search index.
