@@ -38,13 +38,17 @@ extension Build {
         var log = [
             clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count))
         ]
-        // The cache's copy of the last output is checked while the site is read and validated.
-        let copy = manifest.flatMap { manifest in
-            plan.isFull ? nil : Background { cache.checkCopy(manifest, output: writer.output) }
-        }
+        // The cache's copy of the last output is checked on one core while the site is read and
+        // validated (started once the stores, read on every core, are in).
+        var copy: Background<BuildCache.CopyState>?
         defer { _ = copy?.value }
+        func startCheckingCopy() {
+            guard copy == nil, let manifest, !plan.isFull else { return }
+            copy = Background { cache.checkCopy(manifest, output: writer.output, serially: true) }
+        }
         /// Once the copy is checked: everything is rendered when a file of it changed.
         func checkCopy() {
+            startCheckingCopy()
             guard !plan.isFull, let broken = copy?.value.broken else { return }
             plan = .full(reason: "the cache's copy of \(broken) changed since it was saved")
             log.append("cache: " + describe(plan, inputs: fingerprint.inputs.count))
@@ -58,6 +62,8 @@ extension Build {
         }
         var result: BuildResult
         var reused: [String] = []
+        // The files this build made (the others it takes from the cache), when not every one.
+        var made: Set<String>?
         var outputs: [String: Bool] = [:]
         // The order of each search index's documents, kept for the next build.
         var search = manifest?.search ?? [:]
@@ -74,6 +80,7 @@ extension Build {
             result.diagnostics = report.diagnostics
             result.sources = report.sources
             reused = manifest.outputs.keys.sorted()
+            made = []
             outputs = manifest.outputs.mapValues(\.isData)
             staging.reuse(reused, from: cache.outputFolder)
             result.paths = reused
@@ -90,6 +97,7 @@ extension Build {
                     salt: fingerprint.binary.hash)
             )
             log.append(clock.lap("store", "read"))
+            startCheckingCopy()
             var options = options
             options.caches = caches
             // With the same key and files, the stored entries are of this generation: the files
@@ -166,8 +174,8 @@ extension Build {
                         return files
                     }
                 }
-                let sources = result.pageSources
-                let wanted = Set(pagePaths.filter { sources[$0].map(files.contains) ?? false })
+                // The pages of the changed files (a few: each looked for among all pages).
+                let wanted = Set(result.pageSources(of: files).keys.filter(pagePaths.contains))
                 for pages in prepared.pageLists where !wanted.isEmpty {
                     let rendered = pages.paths.filter(wanted.contains).concurrentMap { pages.render($0) }
                     for case .failure(let diagnostic)? in rendered { result.diagnostics.append(diagnostic) }
@@ -180,27 +188,29 @@ extension Build {
                 if let openData {
                     let madeFiles = openData.value
                     output.add(madeFiles)
-                    let made = Set(madeFiles.map(\.path))
+                    let madeData = Set(madeFiles.map(\.path))
+                    made = wanted.union(madeData)
                     // A search index file not made again is the last build's, in an index made
                     // from it; any other is gone (its words are).
                     let searchFolders = prepared.searchFolders
                     let kept = update?.paths ?? []
                     var data: [String] = []
                     for (path, output) in manifest.outputs
-                    where output.isData && !made.contains(path)
+                    where output.isData && !madeData.contains(path)
                         && (kept.contains(path) || !searchFolders.contains(where: path.hasPrefix))
                     {
                         data.append(path)
                     }
                     staging.reuse(data, from: cache.outputFolder)
                     reused += data
-                    for path in made.union(data) { outputs[path] = true }
-                    log.append(clock.lap("open data", "\(made.count) files made, \(data.count) reused"))
+                    for path in madeData.union(data) { outputs[path] = true }
+                    log.append(clock.lap("open data", "\(madeData.count) files made, \(data.count) reused"))
                 } else {
                     let data = manifest.outputs.compactMap { $0.value.isData ? $0.key : nil }
                     staging.reuse(data, from: cache.outputFolder)
                     reused += data
                     for path in data { outputs[path] = true }
+                    made = wanted
                     log.append(clock.lap("open data", "0 files made, \(data.count) reused"))
                 }
                 // In no order: only counted (sorting 54,000 paths was 3 % of a rebuild).
@@ -224,8 +234,7 @@ extension Build {
         do {
             // Patching, the copy is the old site brought up to date, or gone (`baseKept`): then
             // every file is linked into a new one.
-            let written =
-                staging.patching && !staging.baseKept ? Set(outputs.keys) : Set(outputs.keys).subtracting(reused)
+            let written = staging.patching && !staging.baseKept ? Set(outputs.keys) : made ?? Set(outputs.keys)
             try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written, digests: staging.digests,
                 restamped: copy?.value.restamped ?? [:],

@@ -344,9 +344,10 @@ struct BuildCache {
     /// each file the copy's (hard links, the same inode, size and time), the copy is whole too,
     /// and what the build does not make is there. Otherwise the copy's files are checked
     /// themselves (by their bytes when their stamps changed: a cache restored in CI).
-    func checkCopy(_ manifest: Manifest, output: String) -> CopyState {
-        if outputIsCopy(manifest, output: output) { return CopyState(outputIsCopy: true) }
-        let check = checkCopies(manifest)
+    /// `serially`: on the calling thread alone (beside a build that keeps the other cores busy).
+    func checkCopy(_ manifest: Manifest, output: String, serially: Bool = false) -> CopyState {
+        if outputIsCopy(manifest, output: output, serially: serially) { return CopyState(outputIsCopy: true) }
+        let check = checkCopies(manifest, serially: serially)
         return CopyState(broken: check.broken, restamped: check.restamped)
     }
 
@@ -361,12 +362,15 @@ struct BuildCache {
     /// Checks each output's copy in `folder` (the cache's copy of the last output, by default):
     /// one `lstat` a file, and, with `digests`, the file's digest when its stamp is not the
     /// manifest's (a cache restored in CI has new inodes and times, and the same bytes).
-    func checkCopies(_ manifest: Manifest, in folder: String? = nil, digests: Bool = true) -> CopyCheck {
+    func checkCopies(_ manifest: Manifest, in folder: String? = nil, digests: Bool = true, serially: Bool = false)
+        -> CopyCheck
+    {
         let outputs = Array(manifest.outputs)
         let folder = folder ?? outputFolder
         // In chunks, on every core.
         let chunk = 2048
-        let checks = stride(from: 0, to: outputs.count, by: chunk).map { $0 }.concurrentMap { start in
+        let starts = Array(stride(from: 0, to: outputs.count, by: chunk))
+        let checks = (serially ? starts.map : starts.concurrentMap) { start in
             var check = CopyCheck()
             for (path, output) in outputs[start..<min(start + chunk, outputs.count)] {
                 let stamp = Self.stamp(folder + "/" + path)
@@ -394,11 +398,11 @@ struct BuildCache {
     /// copy is whole too (a file written through a link changes both; the copy is avance's own
     /// folder, which nothing else writes into), and once a rebuild swaps its new site in, the
     /// old one can be brought up to date and become the copy, instead of 54,000 links made.
-    func outputIsCopy(_ manifest: Manifest, output: String) -> Bool {
+    func outputIsCopy(_ manifest: Manifest, output: String, serially: Bool = false) -> Bool {
         guard manifest.folders != "-", SiteWriter.isFolder(output),
-            Self.folderStamp(of: output, paths: Array(manifest.outputs.keys)) == manifest.folders
+            Self.folderStamp(of: output, paths: Array(manifest.outputs.keys), serially: serially) == manifest.folders
         else { return false }
-        let check = checkCopies(manifest, in: output, digests: false)
+        let check = checkCopies(manifest, in: output, digests: false, serially: serially)
         return check.broken == nil && check.restamped.isEmpty
     }
 
@@ -406,7 +410,7 @@ struct BuildCache {
     /// (relative files) lie in: a folder's time changes whenever an entry is added to it,
     /// removed or renamed. In no order (each folder's hash summed and xored: sorting 18,000
     /// paths took longer than their `lstat`s); `-` when one is missing.
-    static func folderStamp(of folder: String, paths: [String]) -> String {
+    static func folderStamp(of folder: String, paths: [String], serially: Bool = false) -> String {
         var folders: Set<Substring> = [""]
         for path in paths {
             var end = path.endIndex
@@ -417,7 +421,8 @@ struct BuildCache {
         }
         let all = Array(folders)
         let chunk = 2048
-        let parts = stride(from: 0, to: all.count, by: chunk).map { $0 }.concurrentMap { start -> (UInt64, UInt64)? in
+        let starts = Array(stride(from: 0, to: all.count, by: chunk))
+        let parts = (serially ? starts.map : starts.concurrentMap) { start -> (UInt64, UInt64)? in
             var sum: UInt64 = 0
             var mixed: UInt64 = 0
             for name in all[start..<min(start + chunk, all.count)] {
@@ -490,22 +495,23 @@ struct BuildCache {
         manifest.inputs = fingerprint.inputs
         manifest.search = search
         // The last build's records, changed where this build differs: a file taken from the cache
-        // is the one whose stamp the plan checked this build (no 54,000 records made again).
+        // is the one whose stamp the plan checked this build (no 54,000 records made again). Every
+        // output is the last build's or written by this one.
         manifest.outputs = previous?.outputs ?? [:]
-        for path in (previous?.outputs.keys).map(Array.init) ?? [] where outputs[path] == nil {
-            unlink(outputFolder + "/" + path)
-            manifest.outputs[path] = nil
+        let added = written.count { manifest.outputs[$0] == nil }
+        if manifest.outputs.count + added != outputs.count {
+            for path in Array(manifest.outputs.keys) where outputs[path] == nil {
+                unlink(outputFolder + "/" + path)
+                manifest.outputs[path] = nil
+            }
         }
         try CopyTree.link(written.sorted(), from: output, to: outputFolder)
         // The output's folders are stamped on the other core while the records are made.
         let paths = Array(outputs.keys)
         let folders = Background { Self.folderStamp(of: output, paths: paths) }
         manifest.outputs.reserveCapacity(outputs.count)
-        for (path, isData) in outputs {
-            if !written.contains(path), let kept = manifest.outputs[path] {
-                if kept.isData != isData { manifest.outputs[path]!.isData = isData }
-                continue
-            }
+        for path in written {
+            guard let isData = outputs[path] else { continue }
             guard let stamp = Self.stamp(outputFolder + "/" + path) else { throw CocoaError(.fileNoSuchFile) }
             manifest.outputs[path] = Output(
                 isData: isData, stamp: stamp, digest: digests[path] ?? previous?.outputs[path]?.digest ?? "")

@@ -7,7 +7,11 @@ extension BuildResult {
     /// from: `proyectos/rcn-visa/index.html` → `content/proyectos/rcn-visa.md`, and
     /// `en/proyectos/rcn-visa/index.html` → `content/proyectos/rcn-visa.en.md` when that
     /// translation has a body (else the original file, whose text the page shows).
-    public var pageSources: [String: String] {
+    public var pageSources: [String: String] { pageSources(of: nil) }
+
+    /// `pageSources`, only for the pages whose body comes from one of `files` (all when `nil`):
+    /// a rebuild after a body edit asks for the pages of a few files, not for 36,000 paths.
+    func pageSources(of files: Set<String>?) -> [String: String] {
         guard let site else { return [:] }
         var sources: [String: String] = [:]
         let languages = [site.model.language] + site.languages
@@ -20,6 +24,7 @@ extension BuildResult {
                     if let translation = translations[entry.key], translation.hasBody { translation.file } else {
                         entry.file
                     }
+                if let files, !files.contains(file) { continue }
                 sources[PagePaths.file(of: paths.page(of: entry.key))] = file
             }
         }
