@@ -125,7 +125,11 @@ extension Build {
                 return finish(result, options)
             }
             let pagePaths = prepared.staticPaths + prepared.pagePaths
-            search = prepared.searchDocuments.mapValues { BuildCache.hash(Array($0.joined(separator: "\n").utf8)) }
+            // Made on another core while the pages are checked and rendered.
+            let searchHashes = Background {
+                prepared.searchDocuments.mapValues { BuildCache.hash(Array($0.joined(separator: "\n").utf8)) }
+            }
+            defer { search = searchHashes.value }
             checkCopy()
             // The same pages: as many (each path is one page), each a page the cache holds.
             if let manifest, !plan.isFull,
@@ -150,8 +154,7 @@ extension Build {
                 // The documents that hold the changed bodies, and the search index, made on another
                 // core while the pages are rendered; the rest (feeds, tables, lists, the sitemap)
                 // does not show bodies.
-                var update: SearchUpdate?
-                var openData: Background<[OutputFile]>?
+                var openData: Background<(files: [OutputFile], update: SearchUpdate?)>?
                 if plan != .unchanged {
                     let site = prepared.site
                     let keys = Set(site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
@@ -160,18 +163,19 @@ extension Build {
                     // The search indexes are made from the last build's when their documents
                     // are the same, in the same order; otherwise whole.
                     let outputFolder = cache.outputFolder
-                    let trusted = manifest.outputs
-                    update =
-                        search == manifest.search
-                        ? SearchUpdate(changed: keys.union(translated.map(\.key))) { path in
-                            trusted[path] != nil
-                                ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init) : nil
-                        } : nil
-                    let (searchUpdate, pages) = (update, pagePaths)
+                    let (trusted, lastSearch, pages) = (manifest.outputs, manifest.search, pagePaths)
+                    let changedKeys = keys.union(translated.map(\.key))
                     openData = Background {
+                        let update =
+                            searchHashes.value == lastSearch
+                            ? SearchUpdate(changed: changedKeys) { path in
+                                trusted[path] != nil
+                                    ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init)
+                                    : nil
+                            } : nil
                         var files: [OutputFile] = []
-                        prepared.dataFiles(pages: pages, changedBodies: keys, search: searchUpdate) { files += $0 }
-                        return files
+                        prepared.dataFiles(pages: pages, changedBodies: keys, search: update) { files += $0 }
+                        return (files, update)
                     }
                 }
                 // The pages of the changed files (a few: each looked for among all pages).
@@ -186,7 +190,7 @@ extension Build {
                 log.append(clock.lap("render", "\(wanted.count) pages rendered, \(reused.count) reused"))
                 for path in pagePaths { outputs[path] = false }
                 if let openData {
-                    let madeFiles = openData.value
+                    let (madeFiles, update) = openData.value
                     output.add(madeFiles)
                     let madeData = Set(madeFiles.map(\.path))
                     made = wanted.union(madeData)

@@ -48,6 +48,40 @@ public enum Postings {
         return [bitsMarker] + bits.map { alphabet[$0] }
     }
 
+    /// Whether the encoded list holds any of `documents` (sorted ascending), read only as far as
+    /// it must: one character of the bits form, the gaps up to the last number asked for. `nil`
+    /// when what is read is not a list.
+    public static func holds(any documents: [Int], in text: some Collection<UInt8>) -> Bool? {
+        guard let last = documents.last else { return false }
+        let values = Self.values
+        if text.first == bitsMarker {
+            let characters = text.dropFirst()
+            for document in documents {
+                let position = document / 6
+                guard position < characters.count else { return false }
+                let value = Int(values[Int(characters[characters.index(characters.startIndex, offsetBy: position)])])
+                guard value >= 0 else { return nil }
+                if value & (1 << (document % 6)) != 0 { return true }
+            }
+            return false
+        }
+        var previous = -1
+        var gap = 0
+        var next = 0  // the first of `documents` not yet passed
+        for character in text {
+            let value = Int(values[Int(character)])
+            guard value >= 0 else { return nil }
+            gap = (gap << 5) | (value & 31)
+            guard value < 32 else { continue }
+            previous += gap
+            gap = 0
+            while next < documents.count, documents[next] < previous { next += 1 }
+            if next < documents.count, documents[next] == previous { return true }
+            if previous > last { return false }
+        }
+        return gap == 0 ? false : nil
+    }
+
     /// The documents of an encoded list; `nil` when `text` is not one.
     public static func decode(_ text: some Collection<UInt8>) -> [Int]? {
         let values = Self.values

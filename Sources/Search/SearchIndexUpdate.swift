@@ -135,6 +135,26 @@ extension TermIndex {
             return true
         }
 
+        /// Whether a term's line lists any of `numbers` (sorted) in any of its lists, read no further
+        /// than it must; `nil` when the line is not one.
+        static func lists(_ line: Line, holdAny numbers: [Int]) -> Bool? {
+            let bytes = line.bytes
+            guard let open = bytes.firstIndex(of: UInt8(ascii: "[")) else { return nil }
+            var rest = bytes[(open + 1)..<(bytes.count - 1)]
+            var count = 0
+            while !rest.isEmpty {
+                guard rest.first == UInt8(ascii: "\""),
+                    let end = rest.dropFirst().firstIndex(of: UInt8(ascii: "\"")),
+                    let holds = Postings.holds(any: numbers, in: rest[(rest.startIndex + 1)..<end])
+                else { return nil }
+                if holds { return true }
+                count += 1
+                rest = rest[(end + 1)...]
+                if rest.first == UInt8(ascii: ",") { rest = rest.dropFirst() }
+            }
+            return (1...3).contains(count) ? false : nil
+        }
+
         /// The posting lists of a term's line; `nil` when the line is not one.
         static func lists(of line: Line) -> [[Int]]? {
             let bytes = line.bytes
@@ -163,13 +183,15 @@ extension TermIndex {
         mutating func replace(_ documents: [Int: [(String, Int)]]) -> Bool {
             guard !documents.isEmpty else { return true }
             let numbers = documents.keys.sorted()
-            // The old terms of these documents: every line is decoded, on every core.
+            // The old terms of these documents, on every core: each line read only as far as it
+            // must to tell whether it lists one of them; those that do are decoded.
             let lines = self.lines
             let terms = Array(lines.keys)
             let holding = terms.concurrentMap { term -> [[Int]]?? in
-                guard let line = lines[term], let lists = Self.lists(of: line) else { return nil }
-                return .some(
-                    lists.contains { list in numbers.contains { Self.find($0, in: list) != nil } } ? lists : nil)
+                guard let line = lines[term], let holds = Self.lists(line, holdAny: numbers) else { return nil }
+                guard holds else { return .some(nil) }
+                guard let lists = Self.lists(of: line) else { return nil }
+                return .some(lists)
             }
             // The lists of the terms touched, made again below.
             var decoded: [String: [[Int]]] = [:]

@@ -349,7 +349,25 @@ func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
         #expect(Postings.encode(Array(0..<18_000)).count == 3001)
     }
 
+    @Test(arguments: [
+        [Int](), [0], [31], [32], [0, 1, 2], [5, 1000, 1001, 40_000], Array(0..<100),
+        Array(stride(from: 3, to: 5000, by: 2)), Array(stride(from: 0, to: 600, by: 7)),
+    ])
+    func tellsWhetherAListHoldsANumberAsItsDocumentsDo(documents: [Int]) {
+        // Both forms (the dense lists are written as bits), each number asked alone and in sets.
+        let encoded = Postings.encode(documents)
+        let present = Set(documents)
+        for number in [0, 1, 2, 3, 5, 6, 31, 32, 33, 99, 100, 999, 1000, 1001, 4999, 5000, 40_000, 40_001] {
+            #expect(Postings.holds(any: [number], in: encoded) == present.contains(number), "\(number)")
+        }
+        #expect(Postings.holds(any: [4, 1001, 70_000], in: encoded) == !present.isDisjoint(with: [4, 1001, 70_000]))
+        #expect(Postings.holds(any: [], in: encoded) == false)
+    }
+
     @Test func rejectsWhatIsNotAList() {
+        #expect(Postings.holds(any: [40], in: Array("1*".utf8)) == nil)
+        #expect(Postings.holds(any: [40], in: Array("X".utf8)) == nil)
+        #expect(Postings.holds(any: [0], in: Array("~*".utf8)) == nil)
         #expect(Postings.decode(Array("1*".utf8)) == nil)
         #expect(Postings.decode(Array("X".utf8)) == nil)  // a digit waiting for its last
         #expect(Postings.decode(Array("~*".utf8)) == nil)
