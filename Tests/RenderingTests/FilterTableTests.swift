@@ -14,12 +14,7 @@ import Validation
 /// general rule gives, from the index, from each group page and from a page inside one.
 @Suite struct FilterTableTests {
     @Test func everyFilterLinkIsTheRelativePathToItsGroupPage() throws {
-        let root = Repository.fixtures + "/valid-site"
-        let tree = ContentLoader(root: root).load()
-        let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
-        let model = try #require(ModelReader.read(modelText).0)
-        let (site, _) = SiteResolver.resolve(tree, model: model)
-        let theme = try #require(Theme.load(root: Repository.root, language: model.language).0)
+        let (site, model, theme) = try fixtureSite()
         let builder = PageBuilder(site: site, bodies: BodyRenderer(site: site).render(), strings: theme.strings)
         var checked = 0
         for collection in model.collections where !collection.groupBy.isEmpty {

@@ -4,11 +4,23 @@ import Loading
 import SiteData
 import SiteLayout
 import Templates
+import TestSupport
 import Testing
 import Validation
 
 @testable import Bodies
 @testable import Rendering
+
+/// A fixture site of `Tests/Fixtures` (`valid-site`, `pmdot-site`), loaded and resolved, with its
+/// model and the repository's theme in its language.
+func fixtureSite(_ name: String = "valid-site") throws -> (site: Site, model: SiteModel, theme: Theme) {
+    let tree = ContentLoader(root: Repository.fixtures + "/" + name).load()
+    let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
+    let model = try #require(ModelReader.read(modelText).0)
+    let (site, _) = SiteResolver.resolve(tree, model: model)
+    let theme = try #require(Theme.load(root: Repository.root, language: model.language).0)
+    return (site, model, theme)
+}
 
 /// Builds a validated site from files held in memory.
 func makeSite(_ files: [String: String]) throws -> Site {

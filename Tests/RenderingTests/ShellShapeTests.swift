@@ -13,12 +13,7 @@ import Validation
 /// must be what the general rules give, in the site's language and in another one.
 @Suite struct ShellShapeTests {
     func builders() throws -> [PageBuilder] {
-        let root = Repository.fixtures + "/valid-site"
-        let tree = ContentLoader(root: root).load()
-        let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
-        let model = try #require(ModelReader.read(modelText).0)
-        let (site, _) = SiteResolver.resolve(tree, model: model)
-        let theme = try #require(Theme.load(root: Repository.root, language: model.language).0)
+        let (site, _, theme) = try fixtureSite()
         let bodies = BodyRenderer(site: site).render()
         return [
             PageBuilder(site: site, bodies: bodies, strings: theme.strings),

@@ -20,13 +20,8 @@ import Validation
     /// with the theme.
     @Test(arguments: ["valid-site", "pmdot-site"])
     func everyPageRendersAsSwiftMustacheRendersIt(site: String) throws {
-        let root = Repository.fixtures + "/" + site
-        let tree = ContentLoader(root: root).load()
-        let modelText = try #require(tree.files.first { $0.path == ModelReader.path }).text
-        let model = try #require(ModelReader.read(modelText).0)
-        let (site, _) = SiteResolver.resolve(tree, model: model)
+        let (site, _, theme) = try fixtureSite(site)
         let bodies = BodyRenderer(site: site).render()
-        let theme = try #require(Theme.load(root: Repository.root, language: model.language).0)
         var mustache = MustacheLibrary()
         let folder = Repository.root + "/theme/templates/"
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder) where path.hasSuffix(".mustache") {
