@@ -347,8 +347,103 @@ struct BuildCache {
     /// `serially`: on the calling thread alone (beside a build that keeps the other cores busy).
     func checkCopy(_ manifest: Manifest, output: String, serially: Bool = false) -> CopyState {
         if outputIsCopy(manifest, output: output, serially: serially) { return CopyState(outputIsCopy: true) }
+        if let restored = restoredPair(manifest, output: output) { return restored }
         let check = checkCopies(manifest, serially: serially)
         return CopyState(broken: check.broken, restamped: check.restamped)
+    }
+
+    /// The output and the cache's copy restored together from one archive (CI: `actions/cache`
+    /// of `public/` and `.avance/cache/`, which keeps the two trees' hard links): every file new
+    /// (another inode and change time), so `outputIsCopy` fails. The pair is the saved site, and
+    /// the output can become the copy again, when the output holds exactly the manifest's files
+    /// (nothing added or missing, listed folder by folder), each the copy's file (the same inode
+    /// at the same path in both trees), whose size and modification time are the manifest's
+    /// (the archive keeps them) or, when its time is not, whose bytes are. `nil` otherwise; the
+    /// new stamps of every file when it is.
+    func restoredPair(_ manifest: Manifest, output: String) -> CopyState? {
+        guard SiteWriter.isFolder(output), SiteWriter.isFolder(outputFolder),
+            let (listed, folders) = Self.listFiles(under: output),
+            listed.count == manifest.outputs.count + 1, listed.contains(SiteWriter.marker),
+            manifest.outputs.keys.allSatisfy(listed.contains),
+            folders == Self.folders(of: manifest.outputs.keys)
+        else { return nil }
+        let outputs = Array(manifest.outputs)
+        let copy = outputFolder
+        let chunk = 2048
+        let parts = Array(stride(from: 0, to: outputs.count, by: chunk)).concurrentMap { start -> [String: String]? in
+            var restamped: [String: String] = [:]
+            for (path, record) in outputs[start..<min(start + chunk, outputs.count)] {
+                var mine = stat()
+                var theirs = stat()
+                guard lstat(output + "/" + path, &mine) == 0, lstat(copy + "/" + path, &theirs) == 0,
+                    mine.st_mode & S_IFMT == S_IFREG, mine.st_ino == theirs.st_ino, mine.st_dev == theirs.st_dev
+                else { return nil }
+                let stamp = "\(mine.st_ino):\(mine.st_size):\(mine.st_mtim.tv_sec).\(mine.st_mtim.tv_nsec)"
+                // The size and time, after the inode.
+                let kept = { (stamp: String) in stamp.drop { $0 != ":" } }
+                if kept(stamp) != kept(record.stamp) {
+                    guard !record.digest.isEmpty, let data = FileManager.default.contents(atPath: output + "/" + path),
+                        data.withUnsafeBytes({ ContentDigest.of($0) }) == record.digest
+                    else { return nil }
+                }
+                restamped[path] = stamp
+            }
+            return restamped
+        }
+        var state = CopyState(outputIsCopy: true)
+        for part in parts {
+            guard let part else { return nil }
+            state.restamped.merge(part) { first, _ in first }
+        }
+        return state
+    }
+
+    /// The folders (relative, but the top one) that `paths` lie in.
+    static func folders(of paths: some Sequence<String>) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var end = path.endIndex
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                guard folders.insert(String(path[..<slash])).inserted else { break }
+                end = slash
+            }
+        }
+        return folders
+    }
+
+    /// Every file and folder under `folder` (relative paths), listed with `readdir`; `nil` when
+    /// it holds anything else (a symlink, say).
+    static func listFiles(under folder: String) -> (files: Set<String>, folders: Set<String>)? {
+        var files: Set<String> = []
+        var folders: Set<String> = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let stream = opendir(relative.isEmpty ? folder : folder + "/" + relative) else { return nil }
+            defer { closedir(stream) }
+            while let item = readdir(stream) {
+                let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = item.pointee.d_type
+                if type == DT_UNKNOWN {
+                    var info = stat()
+                    guard lstat(folder + "/" + path, &info) == 0 else { return nil }
+                    type =
+                        info.st_mode & S_IFMT == S_IFDIR
+                        ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
+                }
+                switch Int(type) {
+                case Int(DT_DIR):
+                    pending.append(path)
+                    folders.insert(path)
+                case Int(DT_REG): files.insert(path)
+                default: return nil
+                }
+            }
+        }
+        return (files, folders)
     }
 
     /// What checking the copies of the last output in a folder found: the first that is missing

@@ -141,6 +141,47 @@ import Testing
         try copy.expectSameAsClean()
     }
 
+    @Test func anOutputAndCacheRestoredTogetherAreTakenAsThePair() throws {
+        // CI caches `public/` and `.avance/cache/` in one archive: restored, every file is new (another
+        // inode), the two trees' hard links and the files' times kept, as tar keeps them.
+        let site = try Site("pair", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        let copy = try Site("pair-copy", quiet: true)
+        defer { copy.remove() }
+        let archive = copy.root + ".tar"
+        defer { try? FileManager.default.removeItem(atPath: archive) }
+        for arguments in [["-C", site.root, "-cf", archive, "public", ".avance"], ["-C", copy.root, "-xf", archive]] {
+            let tar = Process()
+            tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            tar.arguments = ["tar"] + arguments
+            try tar.run()
+            tar.waitUntilExit()
+            #expect(tar.terminationStatus == 0)
+        }
+        let page = "/acciones/index.html"
+        #expect(inode(copy.output + page) == inode(copy.cache + "/output" + page))
+        #expect(inode(copy.output + page) != inode(site.output + page))
+        let restored = inode(copy.output)
+        try copy.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let first = try copy.build()
+        #expect(first.log.contains { $0.hasPrefix("cache: only the body of") })
+        // The restored output, brought up to date, is the cache's copy now: none linked anew.
+        #expect(inode(copy.cache + "/output") == restored)
+        try copy.expectSameAsClean()
+        // A page written into after the restore (through the link: both trees change) is not the
+        // pair's: everything is rendered.
+        try copy.build()
+        let handle = try #require(FileHandle(forWritingAtPath: copy.output + page))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("<p>other</p>".utf8))
+        try handle.close()
+        try copy.edit("content/metas/agua-segura.md") { $0 + "\nY otra.\n" }
+        let changed = try copy.build()
+        #expect(changed.log.contains { $0.hasPrefix("cache: everything is rendered (the cache's copy of") })
+        try copy.expectSameAsClean()
+    }
+
     @Test func unchangedEntriesAndBodiesComeFromTheStores() throws {
         let site = try Site("stores", quiet: true)
         defer { site.remove() }
