@@ -378,7 +378,7 @@ struct BuildCache {
                 guard lstat(output + "/" + path, &mine) == 0, lstat(copy + "/" + path, &theirs) == 0,
                     mine.st_mode & S_IFMT == S_IFREG, mine.st_ino == theirs.st_ino, mine.st_dev == theirs.st_dev
                 else { return nil }
-                let stamp = "\(mine.st_ino):\(mine.st_size):\(mine.st_mtim.tv_sec).\(mine.st_mtim.tv_nsec)"
+                let stamp = Self.outputStamp(of: mine)
                 // The size and time, after the inode.
                 let kept = { (stamp: String) in stamp.drop { $0 != ":" } }
                 if kept(stamp) != kept(record.stamp) {
@@ -506,15 +506,7 @@ struct BuildCache {
     /// removed or renamed. In no order (each folder's hash summed and xored: sorting 18,000
     /// paths took longer than their `lstat`s); `-` when one is missing.
     static func folderStamp(of folder: String, paths: [String], serially: Bool = false) -> String {
-        var folders: Set<Substring> = [""]
-        for path in paths {
-            var end = path.endIndex
-            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                guard folders.insert(path[..<slash]).inserted else { break }
-                end = slash
-            }
-        }
-        let all = Array(folders)
+        let all = [""] + Array(folders(of: paths))
         let chunk = 2048
         let starts = Array(stride(from: 0, to: all.count, by: chunk))
         let parts = (serially ? starts.map : starts.concurrentMap) { start -> (UInt64, UInt64)? in
@@ -709,7 +701,12 @@ struct BuildCache {
     static func stamp(_ path: String) -> String? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        return outputStamp(of: info)
+    }
+
+    /// The stamp of an output file whose `lstat` is `info`: its inode, size and modification time.
+    static func outputStamp(of info: stat) -> String {
+        "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     /// A content file's inode, size, modification and change times (following a symlink, as
