@@ -50,7 +50,10 @@ extension Build {
         func checkCopy() {
             startCheckingCopy()
             guard !plan.isFull, let broken = copy?.value.broken else { return }
-            plan = .full(reason: "the cache's copy of \(broken) changed since it was saved")
+            plan = .full(
+                reason: broken.isEmpty
+                    ? "the cache's copy of the output is missing"
+                    : "the cache's copy of \(broken) changed since it was saved")
             log.append("cache: " + describe(plan, inputs: fingerprint.inputs.count))
         }
         var staging = writer.stage()

@@ -332,7 +332,8 @@ struct BuildCache {
 
     /// What checking the cache's copy of the last output found.
     struct CopyState: Sendable {
-        /// The first copy missing or changed since the manifest was written, if any.
+        /// The first copy missing or changed since the manifest was written, if any; empty when
+        /// the whole copy is gone.
         var broken: String?
         /// The copies whose stamps changed and bytes did not, with their new stamps.
         var restamped: [String: String] = [:]
@@ -346,6 +347,9 @@ struct BuildCache {
     /// themselves (by their bytes when their stamps changed: a cache restored in CI).
     /// `serially`: on the calling thread alone (beside a build that keeps the other cores busy).
     func checkCopy(_ manifest: Manifest, output: String, serially: Bool = false) -> CopyState {
+        // A rebuild starts from the copy (or links from it): without it, the output alone is not
+        // enough.
+        guard SiteWriter.isFolder(outputFolder) else { return CopyState(broken: "") }
         if outputIsCopy(manifest, output: output, serially: serially) { return CopyState(outputIsCopy: true) }
         if let restored = restoredPair(manifest, output: output) { return restored }
         let check = checkCopies(manifest, serially: serially)

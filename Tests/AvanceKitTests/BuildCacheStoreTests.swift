@@ -61,6 +61,25 @@ import Testing
         try site.expectSameAsClean()
     }
 
+    @Test func aCacheWhoseCopyIsGoneRendersEverything() throws {
+        // The output is the last build's, but the copy a rebuild starts from was deleted.
+        let site = try Site("copy-gone", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        try FileManager.default.removeItem(atPath: site.cache + "/output")
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let result = try site.build()
+        #expect(
+            result.log.contains {
+                $0.hasPrefix("cache: everything is rendered (the cache's copy of the output is missing)")
+            })
+        try site.expectSameAsClean()
+        // And the next rebuild takes from the copy made again.
+        try site.edit("content/metas/agua-segura.md") { $0 + "\nY otra.\n" }
+        #expect(try site.build().log.contains { $0.hasPrefix("cache: only the body of") })
+        try site.expectSameAsClean()
+    }
+
     @Test func aFileAddedToTheOutputIsNotCarriedIntoTheCache() throws {
         // The old output becomes the cache's copy only when it is the site the cache saved:
         // a file added by hand (or a folder) would be published by every later rebuild.
