@@ -13,20 +13,30 @@ extension Build {
     static func cachedBuild(_ options: BuildOptions, cache: BuildCache, writer: SiteWriter) -> BuildResult {
         var clock = StageClock()
         var options = options
-        // Git is read once, here, for the key; the build uses the same dates.
-        var historyWarning: Diagnostic?
-        if options.gitHistory, options.history == nil {
-            let (history, warning) = GitHistory.read(root: options.root, environment: options.environment)
-            options.history = history
-            historyWarning = warning
-        }
-        let dates =
-            options.history ?? GitHistory(lastChanged: [:], referenceDate: GitHistory.sourceDate(options.environment))
-        // The content folder is walked while the manifest is read.
+        // The content folder is walked, and git read (each command in its own process), while
+        // the manifest is read.
         let root = options.root
         let walk = Background { BuildCache.stampedFiles(under: root, folder: "content") }
+        let (output, copyFolder) = (writer.output, cache.outputFolder)
+        // Git is read once, here, for the key; the build uses the same dates.
+        let environment = options.environment
+        let git =
+            options.gitHistory && options.history == nil
+            ? Background { GitHistory.read(root: root, environment: environment, blobs: true) } : nil
         let (manifest, why) = cache.readManifest()
         defer { if options.freeAtExit { ProcessLifetime.keep(manifest as Any) } }
+        // An output that is not the copy's site, restored with the cache (CI), is walked with the
+        // copy from here, on the core git and the fingerprint leave free (`walkPair`); stopped
+        // when everything is rendered (the copy is not used then).
+        let stopPair = BuildCache.StopFlag()
+        let pair =
+            manifest.map { cache.looksRestored($0, output: output) } == true
+            ? Background { BuildCache.walkPair(output: output, copy: copyFolder, stop: stopPair) } : nil
+        defer { _ = pair?.value }
+        var historyWarning: Diagnostic?
+        if let git { (options.history, historyWarning) = git.value }
+        let dates =
+            options.history ?? GitHistory(lastChanged: [:], referenceDate: GitHistory.sourceDate(options.environment))
         let fingerprint = cache.fingerprint(options, history: dates, previous: manifest, found: walk.value)
         defer { if options.freeAtExit { ProcessLifetime.keep(fingerprint) } }
         // Never in place: renaming each new file over the output's, a build killed midway left
@@ -35,6 +45,7 @@ extension Build {
         // one, changed where this build differs (`SiteWriter.patch`), when the plan takes files
         // from the cache; a new one otherwise.
         var plan = cache.plan(manifest, fingerprint, why: why)
+        if plan.isFull { stopPair.raise() }
         var log = [
             clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count))
         ]
@@ -44,7 +55,9 @@ extension Build {
         defer { _ = copy?.value }
         func startCheckingCopy() {
             guard copy == nil, let manifest, !plan.isFull else { return }
-            copy = Background { cache.checkCopy(manifest, output: writer.output, serially: true) }
+            copy = Background {
+                cache.checkCopy(manifest, output: output, serially: true, walked: pair.map { .some($0.value) } ?? nil)
+            }
         }
         /// Once the copy is checked: everything is rendered when a file of it changed.
         func checkCopy() {

@@ -16,7 +16,7 @@ import Writing
 /// ignored and replaced.
 struct BuildCache {
     /// Bumped whenever the manifest's layout or the meaning of its key changes.
-    static let formatVersion = "avance-cache 3"
+    static let formatVersion = "avance-cache 4"
 
     /// The cache folder (`<root>/.avance/cache`).
     let folder: String
@@ -35,6 +35,10 @@ struct BuildCache {
         /// stamp is the same is not read and hashed again (as make and cargo trust a file's
         /// time; the change time cannot be set back by any tool). Not compared.
         var stamp = ""
+        /// The git blob of the file when it was hashed, if git's index held its bytes
+        /// (`GitBlobs`); empty when not. A fresh clone's file with this blob, under the same
+        /// `Manifest.blobs` context, is not read again. Not compared.
+        var blob = ""
 
         static func == (a: Input, b: Input) -> Bool {
             a.hash == b.hash && a.frontMatter == b.frontMatter && a.blankBody == b.blankBody
@@ -71,11 +75,13 @@ struct BuildCache {
         /// stamps of its files, what tells that the output is still that build's site, with
         /// nothing added, so that it can become the cache's copy again (`outputIsCopy`).
         var folders = "-"
+        /// The context of the inputs' git blobs (`GitBlobs.context`): `-` when git was not read.
+        var blobs = "-"
 
         static func == (a: Manifest, b: Manifest) -> Bool {
             a.key == b.key && a.binary?.stamp == b.binary?.stamp && a.binary?.hash == b.binary?.hash
                 && a.diagnostics == b.diagnostics && a.inputs == b.inputs && a.outputs == b.outputs
-                && a.search == b.search && a.folders == b.folders
+                && a.search == b.search && a.folders == b.folders && a.blobs == b.blobs
         }
     }
 
@@ -84,6 +90,8 @@ struct BuildCache {
         var key: String
         var inputs: [String: Input]
         var binary: (stamp: String, hash: String)
+        /// The context of the inputs' git blobs, `-` when git was not read.
+        var blobs = "-"
     }
 
     /// What the build does, given the cache.
@@ -148,6 +156,7 @@ struct BuildCache {
             if part.binary != nil { manifest.binary = part.binary }
             if part.diagnostics != "-" { manifest.diagnostics = part.diagnostics }
             if part.folders != "-" { manifest.folders = part.folders }
+            if part.blobs != "-" { manifest.blobs = part.blobs }
             for (path, input) in part.inputs { manifest.inputs[path] = input }
             for (path, output) in part.outputs { manifest.outputs[path] = output }
             manifest.search.merge(part.search) { first, _ in first }
@@ -171,9 +180,11 @@ struct BuildCache {
             case ("binary", 3): manifest.binary = (text(1), text(2))
             case ("diagnostics", 2): manifest.diagnostics = text(1)
             case ("folders", 2): manifest.folders = text(1)
-            case ("input", 6):
-                manifest.inputs[text(5)] = Input(
-                    hash: text(1), frontMatter: text(2), blankBody: parts[3].elementsEqual("1".utf8), stamp: text(4))
+            case ("blobs", 2): manifest.blobs = text(1)
+            case ("input", 7):
+                manifest.inputs[text(6)] = Input(
+                    hash: text(1), frontMatter: text(2), blankBody: parts[3].elementsEqual("1".utf8), stamp: text(4),
+                    blob: text(5))
             case ("output", 5):
                 manifest.outputs[text(4)] = Output(
                     isData: parts[1].elementsEqual("d".utf8), stamp: text(2), digest: text(3))
@@ -200,6 +211,7 @@ struct BuildCache {
         line("key", manifest.key, into: &out)
         line("diagnostics", manifest.diagnostics, into: &out)
         line("folders", manifest.folders, into: &out)
+        line("blobs", manifest.blobs, into: &out)
         if let binary = manifest.binary { line("binary", binary.stamp, binary.hash, into: &out) }
         // In no particular order (sorting 72,000 paths took longer than writing them), in
         // chunks on every core.
@@ -214,8 +226,8 @@ struct BuildCache {
                 part.reserveCapacity(160 * range.count)
                 for (path, input) in inputs[range] {
                     line(
-                        "input", input.hash, input.frontMatter, input.blankBody ? "1" : "0", input.stamp, path,
-                        into: &part)
+                        "input", input.hash, input.frontMatter, input.blankBody ? "1" : "0", input.stamp, input.blob,
+                        path, into: &part)
                 }
                 return part
             }
@@ -273,10 +285,27 @@ struct BuildCache {
         let paths = found.map(\.path)
         let root = options.root
         let known = previous?.inputs ?? [:]
+        // A fresh clone gives every file a new stamp: a file whose git blob was hashed before,
+        // under the same context, is not read either.
+        let blobs = history?.blobs
+        let context = blobs?.context ?? "-"
+        let sameContext = blobs != nil && context == previous?.blobs
         let hashed = found.concurrentMap { path, stamp in
-            if let kept = known[path], kept.stamp == stamp { return kept }
+            let blob = blobs?.ids[path] ?? ""
+            if var kept = known[path] {
+                if kept.stamp == stamp {
+                    // The same bytes as when hashed: the blob git gives them now, if any.
+                    kept.blob = blob.isEmpty && sameContext ? kept.blob : blob
+                    return kept
+                }
+                if sameContext, !blob.isEmpty, kept.blob == blob {
+                    kept.stamp = stamp
+                    return kept
+                }
+            }
             var input = Self.input(Self.read(root + "/" + path))
             input.stamp = stamp
+            input.blob = blob
             return input
         }
         let inputs = Dictionary(zip(paths, hashed), uniquingKeysWith: { first, _ in first })
@@ -303,7 +332,8 @@ struct BuildCache {
         for (path, input) in inputs.filter({ !$0.key.hasSuffix(".md") }).sorted(by: { $0.key < $1.key }) {
             key.append("file " + path + " " + input.hash)
         }
-        return Fingerprint(key: Self.hash(Array(key.joined(separator: "\n").utf8)), inputs: inputs, binary: binary)
+        return Fingerprint(
+            key: Self.hash(Array(key.joined(separator: "\n").utf8)), inputs: inputs, binary: binary, blobs: context)
     }
 
     /// What to do, given the manifest of the last build (`nil` when there is none or it cannot
@@ -346,60 +376,187 @@ struct BuildCache {
     /// and what the build does not make is there. Otherwise the copy's files are checked
     /// themselves (by their bytes when their stamps changed: a cache restored in CI).
     /// `serially`: on the calling thread alone (beside a build that keeps the other cores busy).
-    func checkCopy(_ manifest: Manifest, output: String, serially: Bool = false) -> CopyState {
+    /// `walked`, when given, is what `walkPair` found already: `.some(nil)` when the output and
+    /// the copy are not a pair.
+    func checkCopy(
+        _ manifest: Manifest, output: String, serially: Bool = false, walked: [(path: String, stamp: String)]?? = nil
+    ) -> CopyState {
         // A rebuild starts from the copy (or links from it): without it, the output alone is not
         // enough.
         guard SiteWriter.isFolder(outputFolder) else { return CopyState(broken: "") }
-        if outputIsCopy(manifest, output: output, serially: serially) { return CopyState(outputIsCopy: true) }
-        if let restored = restoredPair(manifest, output: output) { return restored }
+        switch walked {
+        case nil:
+            if outputIsCopy(manifest, output: output, serially: serially) { return CopyState(outputIsCopy: true) }
+            if let restored = restoredPair(manifest, output: output) { return restored }
+        case let files??:
+            if let restored = restoredPair(manifest, output: output, walked: files) { return restored }
+        case .some(nil): break
+        }
         let check = checkCopies(manifest, serially: serially)
-        return CopyState(broken: check.broken, restamped: check.restamped)
+        // A rebuild patches the copy: a file in it that the manifest does not know would be
+        // published, and an empty folder kept.
+        return CopyState(broken: check.broken ?? strayPath(in: outputFolder, manifest), restamped: check.restamped)
+    }
+
+    /// The first file or empty folder under `folder` (but the output's marker) that is none of
+    /// `manifest`'s outputs, or anything but files and folders; `nil` when there is none.
+    func strayPath(in folder: String, _ manifest: Manifest) -> String? {
+        guard let root = opendir(folder) else { return "" }
+        defer { closedir(root) }
+        func walk(_ relative: String, _ stream: OpaquePointer) -> String? {
+            guard var entries = Self.entries(of: stream) else { return relative }
+            if relative.isEmpty { entries[SiteWriter.marker] = nil } else if entries.isEmpty { return relative }
+            for (name, entry) in entries {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                switch entry.type {
+                case UInt8(DT_DIR):
+                    guard let inner = Self.openFolder(name, in: dirfd(stream)) else { return path }
+                    defer { closedir(inner) }
+                    if let stray = walk(path, inner) { return stray }
+                case UInt8(DT_REG) where manifest.outputs[path] != nil: continue
+                default: return path
+                }
+            }
+            return nil
+        }
+        return walk("", root)
     }
 
     /// The output and the cache's copy restored together from one archive (CI: `actions/cache`
     /// of `public/` and `.avance/cache/`, which keeps the two trees' hard links): every file new
     /// (another inode and change time), so `outputIsCopy` fails. The pair is the saved site, and
-    /// the output can become the copy again, when the output holds exactly the manifest's files
-    /// (nothing added or missing, listed folder by folder), each the copy's file (the same inode
-    /// at the same path in both trees), whose size and modification time are the manifest's
+    /// the output can become the copy again, when both trees hold exactly the manifest's files
+    /// (nothing added or missing, no empty folder), each the copy's file (the same inode at the
+    /// same path in both trees), whose size and modification time are the manifest's
     /// (the archive keeps them) or, when its time is not, whose bytes are. `nil` otherwise; the
     /// new stamps of every file when it is.
-    func restoredPair(_ manifest: Manifest, output: String) -> CopyState? {
-        guard SiteWriter.isFolder(output), SiteWriter.isFolder(outputFolder),
-            let (listed, folders) = Self.listFiles(under: output),
-            listed.count == manifest.outputs.count + 1, listed.contains(SiteWriter.marker),
-            manifest.outputs.keys.allSatisfy(listed.contains),
-            folders == Self.folders(of: manifest.outputs.keys)
+    func restoredPair(_ manifest: Manifest, output: String, walked: [(path: String, stamp: String)]? = nil)
+        -> CopyState?
+    {
+        guard let files = walked ?? Self.walkPair(output: output, copy: outputFolder),
+            files.count == manifest.outputs.count
         else { return nil }
-        let outputs = Array(manifest.outputs)
-        let copy = outputFolder
-        let chunk = 2048
-        let parts = Array(stride(from: 0, to: outputs.count, by: chunk)).concurrentMap { start -> [String: String]? in
-            var restamped: [String: String] = [:]
-            for (path, record) in outputs[start..<min(start + chunk, outputs.count)] {
-                var mine = stat()
-                var theirs = stat()
-                guard lstat(output + "/" + path, &mine) == 0, lstat(copy + "/" + path, &theirs) == 0,
-                    mine.st_mode & S_IFMT == S_IFREG, mine.st_ino == theirs.st_ino, mine.st_dev == theirs.st_dev
-                else { return nil }
-                let stamp = Self.outputStamp(of: mine)
-                // The size and time, after the inode.
-                let kept = { (stamp: String) in stamp.drop { $0 != ":" } }
-                if kept(stamp) != kept(record.stamp) {
-                    guard !record.digest.isEmpty, let data = FileManager.default.contents(atPath: output + "/" + path),
-                        data.withUnsafeBytes({ ContentDigest.of($0) }) == record.digest
-                    else { return nil }
-                }
-                restamped[path] = stamp
-            }
-            return restamped
-        }
         var state = CopyState(outputIsCopy: true)
-        for part in parts {
-            guard let part else { return nil }
-            state.restamped.merge(part) { first, _ in first }
+        // Every file is a manifest's output, and as many: exactly its files.
+        for (path, stamp) in files {
+            guard let record = manifest.outputs[path] else { return nil }
+            // The size and time, after the inode: the archive keeps them; else the bytes.
+            let kept = { (stamp: String) in stamp.drop { $0 != ":" } }
+            if kept(stamp) != kept(record.stamp) {
+                guard !record.digest.isEmpty, let data = FileManager.default.contents(atPath: output + "/" + path),
+                    data.withUnsafeBytes({ ContentDigest.of($0) }) == record.digest
+                else { return nil }
+            }
+            if stamp != record.stamp { state.restamped[path] = stamp }
         }
         return state
+    }
+
+    /// Whether `output` is not the site the manifest was saved with (after a restore from CI's
+    /// cache, say): its first file has another stamp. One `lstat`.
+    func looksRestored(_ manifest: Manifest, output: String) -> Bool {
+        guard let first = manifest.outputs.first else { return false }
+        return Self.stamp(output + "/" + first.key) != first.value.stamp
+    }
+
+    /// A flag that tells work on another thread to stop: its result is not needed.
+    final class StopFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var set = false
+        var isSet: Bool { lock.withLock { set } }
+        func raise() { lock.withLock { set = true } }
+    }
+
+    /// `output` and `copy` walked together, a folder at a time: each folder read once in each
+    /// (`readdir` gives the inodes), each output file `stat`ed once, by its name in its folder.
+    /// (Two `lstat` calls a file, each walking its whole path, took twice as long.) The output's
+    /// files with their stamps, when both trees hold the same names, the same folders (none
+    /// empty), and at each path the same file (the same inode: tar keeps hard links); `nil`
+    /// otherwise. The output's marker is passed over.
+    static func walkPair(output: String, copy: String, stop: StopFlag? = nil) -> [(path: String, stamp: String)]? {
+        guard let outputRoot = opendir(output) else { return nil }
+        defer { closedir(outputRoot) }
+        guard let copyRoot = opendir(copy) else { return nil }
+        defer { closedir(copyRoot) }
+        var (outputInfo, copyInfo) = (stat(), stat())
+        // One file system: an inode number names one file in it.
+        guard fstat(dirfd(outputRoot), &outputInfo) == 0, fstat(dirfd(copyRoot), &copyInfo) == 0,
+            outputInfo.st_dev == copyInfo.st_dev
+        else { return nil }
+        var files: [(path: String, stamp: String)] = []
+        /// Whether the folder `relative` is the same in both trees, as are the folders in it.
+        func walk(_ relative: String, _ mine: OpaquePointer, _ theirs: OpaquePointer) -> Bool {
+            guard stop?.isSet != true, var own = entries(of: mine), var copy = entries(of: theirs) else { return false }
+            if relative.isEmpty {
+                own[SiteWriter.marker] = nil
+                copy[SiteWriter.marker] = nil
+            } else if own.isEmpty {
+                return false  // an empty folder: the saved site had none
+            }
+            guard own.count == copy.count else { return false }
+            let (folder, copyFolder) = (dirfd(mine), dirfd(theirs))
+            for (name, entry) in own {
+                // The copy's file at the same path is the same file; a folder at the same path,
+                // walked next.
+                guard let other = copy[name], other.type == entry.type,
+                    entry.type == UInt8(DT_DIR) || other.inode == entry.inode
+                else { return false }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                switch entry.type {
+                case UInt8(DT_DIR):
+                    guard let inner = openFolder(name, in: folder) else { return false }
+                    defer { closedir(inner) }
+                    guard let innerCopy = openFolder(name, in: copyFolder) else { return false }
+                    defer { closedir(innerCopy) }
+                    guard walk(path, inner, innerCopy) else { return false }
+                case UInt8(DT_REG):
+                    var info = stat()
+                    guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG
+                    else { return false }
+                    files.append((path, outputStamp(of: info)))
+                default: return false
+                }
+            }
+            return true
+        }
+        return walk("", outputRoot, copyRoot) ? files : nil
+    }
+
+    /// The entries of an open folder, read from its start, by name, with their inodes and
+    /// types (`DT_REG`, `DT_DIR`, or another); `nil` when it cannot be read.
+    static func entries(of stream: OpaquePointer) -> [String: (inode: UInt64, type: UInt8)]? {
+        let folder = dirfd(stream)
+        rewinddir(stream)
+        var entries: [String: (inode: UInt64, type: UInt8)] = [:]
+        while let item = readdir(stream) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard name != ".", name != ".." else { continue }
+            var type = item.pointee.d_type
+            if type == DT_UNKNOWN {
+                // Some file systems do not say: asked, as `lstat` would.
+                var info = stat()
+                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+                type =
+                    info.st_mode & S_IFMT == S_IFDIR
+                    ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
+            }
+            entries[name] = (UInt64(item.pointee.d_ino), type)
+        }
+        return entries
+    }
+
+    /// The folder `name` in the open folder `parent`, opened to be read (`closedir` closes it);
+    /// `nil` when it is not a folder (a link to one is not followed).
+    static func openFolder(_ name: String, in parent: Int32) -> OpaquePointer? {
+        let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        guard let stream = fdopendir(descriptor) else {
+            close(descriptor)
+            return nil
+        }
+        return stream
     }
 
     /// The folders (relative, but the top one) that `paths` lie in.
@@ -413,41 +570,6 @@ struct BuildCache {
             }
         }
         return folders
-    }
-
-    /// Every file and folder under `folder` (relative paths), listed with `readdir`; `nil` when
-    /// it holds anything else (a symlink, say).
-    static func listFiles(under folder: String) -> (files: Set<String>, folders: Set<String>)? {
-        var files: Set<String> = []
-        var folders: Set<String> = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            guard let stream = opendir(relative.isEmpty ? folder : folder + "/" + relative) else { return nil }
-            defer { closedir(stream) }
-            while let item = readdir(stream) {
-                let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
-                guard name != ".", name != ".." else { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var type = item.pointee.d_type
-                if type == DT_UNKNOWN {
-                    var info = stat()
-                    guard lstat(folder + "/" + path, &info) == 0 else { return nil }
-                    type =
-                        info.st_mode & S_IFMT == S_IFDIR
-                        ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
-                }
-                switch Int(type) {
-                case Int(DT_DIR):
-                    pending.append(path)
-                    folders.insert(path)
-                case Int(DT_REG): files.insert(path)
-                default: return nil
-                }
-            }
-        }
-        return (files, folders)
     }
 
     /// What checking the copies of the last output in a folder found: the first that is missing
@@ -498,7 +620,9 @@ struct BuildCache {
     /// folder, which nothing else writes into), and once a rebuild swaps its new site in, the
     /// old one can be brought up to date and become the copy, instead of 54,000 links made.
     func outputIsCopy(_ manifest: Manifest, output: String, serially: Bool = false) -> Bool {
-        guard manifest.folders != "-", SiteWriter.isFolder(output),
+        // One file first: after a restore (CI) none is the copy's, and the 18,000 folders are
+        // not stamped for nothing.
+        guard manifest.folders != "-", SiteWriter.isFolder(output), !looksRestored(manifest, output: output),
             Self.folderStamp(of: output, paths: Array(manifest.outputs.keys), serially: serially) == manifest.folders
         else { return false }
         let check = checkCopies(manifest, in: output, digests: false, serially: serially)
@@ -584,6 +708,7 @@ struct BuildCache {
         if previous == nil { CopyTree.remove(outputFolder) }
         var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: Self.hash(Array(report)))
         manifest.inputs = fingerprint.inputs
+        manifest.blobs = fingerprint.blobs
         manifest.search = search
         // The last build's records, changed where this build differs: a file taken from the cache
         // is the one whose stamp the plan checked this build (no 54,000 records made again). Every

@@ -16,38 +16,62 @@ public struct GitHistory: Sendable {
         self.referenceDate = referenceDate
     }
 
+    /// What git knows of the bytes of `folder`'s files, when read with `blobs: true`: what lets a
+    /// fresh clone (every file with a new time) skip reading the files the build cache hashed
+    /// already (`GitBlobs`).
+    public var blobs: GitBlobs?
+
     /// Reads the history of `folder` (relative to `root`). Outside a git repository, without
     /// git, or in a shallow clone (whose oldest dates are wrong) it gives no dates and one warning;
-    /// in a repository with no commit yet, no dates and no warning.
-    public static func read(root: String, folder: String = "content", environment: [String: String]) -> (
-        GitHistory, Diagnostic?
-    ) {
+    /// in a repository with no commit yet, no dates and no warning. With `blobs`, also what git
+    /// knows of each file's bytes. Its git commands run at once, each in its own process.
+    public static func read(
+        root: String, folder: String = "content", environment: [String: String], blobs: Bool = false
+    ) -> (GitHistory, Diagnostic?) {
         let sourceDate = Self.sourceDate(environment)
         let empty = GitHistory(lastChanged: [:], referenceDate: sourceDate)
-        guard let inside = run(["rev-parse", "--is-inside-work-tree"], in: root), inside == "true" else {
+        // Every process is started first, then each answer is read where it is needed: they run
+        // at once, and no thread waits on another.
+        let state = start(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"], in: root)
+        let log = start(
+            ["log", "--relative", "--format=%x1e%cs", "--name-only", "--", folder], in: root, trimmed: false)
+        // Fails in a repository with no commit yet.
+        let newest = start(["log", "-1", "--format=%cs"], in: root)
+        let files = blobs ? GitBlobs.start(root: root, folder: folder) : nil
+        let lines = state?.output()?.split(separator: "\n") ?? []
+        guard lines.first == "true" else {
             return (empty, warning("git-unavailable", Message("git-unavailable")))
         }
-        if run(["rev-parse", "--is-shallow-repository"], in: root) == "true" {
-            return (
-                empty,
-                warning("git-shallow", Message("git-shallow"))
-            )
+        if lines.dropFirst().first == "true" {
+            return (empty, warning("git-shallow", Message("git-shallow")))
         }
         // A repository with no commit yet (just made by `avance init`): no file has a date, and
         // nothing is wrong.
-        guard run(["rev-parse", "--verify", "--quiet", "HEAD"], in: root) != nil else { return (empty, nil) }
-        guard let log = run(["log", "--relative", "--format=%x1e%cs", "--name-only", "--", folder], in: root) else {
+        guard let newestDate = newest?.output() else { return (empty, nil) }
+        guard let log = log?.output() else {
             return (empty, warning("git-unavailable", Message("git-unavailable.log")))
         }
+        var history = GitHistory(lastChanged: dates(log), referenceDate: sourceDate ?? newestDate)
+        history.blobs = files?.finish()
+        return (history, nil)
+    }
+
+    /// The date of the last commit that touched each file in `git log --format=%x1e%cs
+    /// --name-only` output: newest commits come first, so the first date seen for a file is kept.
+    /// Cut as bytes (the log of 18,000 files is half a megabyte).
+    static func dates(_ log: String) -> [String: String] {
         var lastChanged: [String: String] = [:]
-        for commit in log.split(separator: "\u{1E}") {
-            let lines = commit.split(separator: "\n").map(String.init)
-            guard let date = lines.first else { continue }
-            // Newest commits come first: keep the first date seen for each file.
-            for path in lines.dropFirst() where !path.isEmpty && lastChanged[path] == nil { lastChanged[path] = date }
+        let bytes = Array(log.utf8)
+        for commit in bytes.split(separator: 0x1E) {
+            let lines = commit.split(separator: UInt8(ascii: "\n"))
+            guard let first = lines.first else { continue }
+            let date = String(decoding: first, as: UTF8.self)
+            for line in lines.dropFirst() {
+                let path = String(decoding: line, as: UTF8.self)
+                if lastChanged[path] == nil { lastChanged[path] = date }
+            }
         }
-        let newest = run(["log", "-1", "--format=%cs"], in: root)
-        return (GitHistory(lastChanged: lastChanged, referenceDate: sourceDate ?? newest), nil)
+        return lastChanged
     }
 
     /// The day `SOURCE_DATE_EPOCH` names, as `YYYY-MM-DD`, when it is set.
@@ -68,18 +92,44 @@ public struct GitHistory: Sendable {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
-    /// Runs git with `arguments` in `folder`; its trimmed output, or `nil` when it fails.
-    static func run(_ arguments: [String], in folder: String) -> String? {
+    /// Runs git with `arguments` in `folder`; its output (trimmed unless `trimmed` is false), or
+    /// `nil` when it fails (exits with a status other than 0 and `allowing`). Paths are written
+    /// as they are (`core.quotePath` off), not quoted with octal escapes: `acción.md` is a path a
+    /// site may have.
+    static func run(
+        _ arguments: [String], in folder: String, trimmed: Bool = true, allowing: Set<Int32> = []
+    ) -> String? {
+        start(arguments, in: folder, trimmed: trimmed, allowing: allowing)?.output()
+    }
+
+    /// A git process started, whose output is read once (`output()`).
+    struct Running {
+        let process: Process
+        let pipe: Pipe
+        let trimmed: Bool
+        let allowing: Set<Int32>
+
+        /// Its output, once it has exited; `nil` when it failed.
+        func output() -> String? {
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 || allowing.contains(process.terminationStatus) else { return nil }
+            let text = String(decoding: data, as: UTF8.self)
+            return trimmed ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
+        }
+    }
+
+    /// Starts git with `arguments` in `folder` (see `run`); `nil` when it cannot be started.
+    static func start(
+        _ arguments: [String], in folder: String, trimmed: Bool = true, allowing: Set<Int32> = []
+    ) -> Running? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder] + arguments
+        process.arguments = ["git", "-C", folder, "-c", "core.quotePath=false"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Running(process: process, pipe: output, trimmed: trimmed, allowing: allowing)
     }
 }

@@ -168,16 +168,7 @@ import Testing
         try site.build()
         let copy = try Site("pair-copy", quiet: true)
         defer { copy.remove() }
-        let archive = copy.root + ".tar"
-        defer { try? FileManager.default.removeItem(atPath: archive) }
-        for arguments in [["-C", site.root, "-cf", archive, "public", ".avance"], ["-C", copy.root, "-xf", archive]] {
-            let tar = Process()
-            tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            tar.arguments = ["tar"] + arguments
-            try tar.run()
-            tar.waitUntilExit()
-            #expect(tar.terminationStatus == 0)
-        }
+        try restore(site, into: copy)
         let page = "/acciones/index.html"
         #expect(inode(copy.output + page) == inode(copy.cache + "/output" + page))
         #expect(inode(copy.output + page) != inode(site.output + page))
@@ -198,6 +189,47 @@ import Testing
         try copy.edit("content/metas/agua-segura.md") { $0 + "\nY otra.\n" }
         let changed = try copy.build()
         #expect(changed.log.contains { $0.hasPrefix("cache: everything is rendered (the cache's copy of") })
+        try copy.expectSameAsClean()
+    }
+
+    /// `public/` and `.avance/` of `site` archived with tar and extracted into `copy`, as CI
+    /// restores them.
+    func restore(_ site: Site, into copy: Site) throws {
+        let archive = copy.root + ".tar"
+        defer { try? FileManager.default.removeItem(atPath: archive) }
+        for arguments in [["-C", site.root, "-cf", archive, "public", ".avance"], ["-C", copy.root, "-xf", archive]] {
+            let tar = Process()
+            tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            tar.arguments = ["tar"] + arguments
+            try tar.run()
+            tar.waitUntilExit()
+            #expect(tar.terminationStatus == 0)
+        }
+    }
+
+    /// A restored pair whose output holds what the saved site did not (an empty folder, a file),
+    /// or whose copy does, is not the saved pair: the output is not taken as the copy, and the
+    /// new site has none of it.
+    @Test(arguments: ["an empty folder", "a file", "a file in the copy"])
+    func aRestoredPairWithSomethingAddedIsNotTaken(_ added: String) throws {
+        let site = try Site("pair-added", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        let copy = try Site("pair-added-copy", quiet: true)
+        defer { copy.remove() }
+        try restore(site, into: copy)
+        switch added {
+        case "an empty folder":
+            try FileManager.default.createDirectory(
+                atPath: copy.output + "/acciones/vacía", withIntermediateDirectories: false)
+        case "a file": try Data("x".utf8).write(to: URL(fileURLWithPath: copy.output + "/acciones/extra.html"))
+        default: try Data("x".utf8).write(to: URL(fileURLWithPath: copy.cache + "/output/acciones/extra.html"))
+        }
+        let restored = inode(copy.output)
+        try copy.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let built = try copy.build()
+        #expect(built.log.contains { $0.hasPrefix("cache: only the body of") })
+        #expect(inode(copy.cache + "/output") != restored)
         try copy.expectSameAsClean()
     }
 

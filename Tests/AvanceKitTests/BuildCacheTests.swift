@@ -314,7 +314,10 @@ import Testing
         let cache = BuildCache(folder: folder)
         var manifest = BuildCache.Manifest(key: "k", binary: ("/bin/avance:1:2.3", "b-1"), diagnostics: "d-2")
         manifest.inputs["content/acciones/ñandú.md"] = BuildCache.Input(
-            hash: "h", frontMatter: "f", blankBody: true, stamp: "1:2:3.4:5.6")
+            hash: "h", frontMatter: "f", blankBody: true, stamp: "1:2:3.4:5.6",
+            blob: "45da5f1c9e74e8ce86d4abc4194cc95c49e72a1e")
+        manifest.folders = "f-3"
+        manifest.blobs = "c-4"
         manifest.inputs["content/site.yaml"] = BuildCache.Input(hash: "s", frontMatter: "s", blankBody: false)
         manifest.outputs["acciones/index.html"] = BuildCache.Output(isData: false, stamp: "7:8:9.0")
         manifest.outputs["api/v2/acciones.json"] = BuildCache.Output(isData: true, stamp: "1:1:1.1")
@@ -324,12 +327,54 @@ import Testing
         #expect(why == nil)
         #expect(read == manifest)
         #expect(read?.inputs["content/acciones/ñandú.md"]?.stamp == "1:2:3.4:5.6")
+        #expect(read?.inputs["content/acciones/ñandú.md"]?.blob == "45da5f1c9e74e8ce86d4abc4194cc95c49e72a1e")
+        #expect(read?.inputs["content/site.yaml"]?.blob == "")
         // A manifest cut anywhere is not trusted.
         let bytes = try #require(FileManager.default.contents(atPath: cache.manifestPath))
         for length in stride(from: 0, to: bytes.count - 1, by: 7) {
             let (cut, reason) = BuildCache.parseManifest(Array(bytes.prefix(length)))
             #expect(cut == nil && reason != nil, "\(length)")
         }
+    }
+
+    /// A fresh clone gives each file a new stamp: a file whose git blob the cache hashed, under
+    /// the same context, is not read again; with another blob or context, it is.
+    @Test func aFileWhoseGitBlobWasHashedIsNotReadAgain() throws {
+        let site = try Site("blobs", quiet: true)
+        defer { site.remove() }
+        let cache = BuildCache(folder: site.cache)
+        let path = "content/metas/agua-segura.md"
+        let found = BuildCache.stampedFiles(under: site.root, folder: "content").map {
+            (path: $0.path, stamp: "a-new-clone:" + $0.stamp)
+        }
+        var previous = BuildCache.Manifest(key: "k", binary: nil, diagnostics: "-")
+        previous.blobs = "context-1"
+        // What the last build hashed: not this file's bytes, so that reading it shows.
+        previous.inputs[path] = BuildCache.Input(
+            hash: "hashed-before", frontMatter: "f", blankBody: false, stamp: "old", blob: "blob-1")
+        func hash(blob: String, context: String) -> String? {
+            var history = GitHistory(lastChanged: [:], referenceDate: nil)
+            history.blobs = GitBlobs(ids: [path: blob], context: context)
+            return cache.fingerprint(site.options(), history: history, previous: previous, found: found).inputs[path]?
+                .hash
+        }
+        #expect(hash(blob: "blob-1", context: "context-1") == "hashed-before")
+        let bytes = try #require(FileManager.default.contents(atPath: site.root + "/" + path))
+        let read = BuildCache.input(Array(bytes)).hash
+        #expect(hash(blob: "blob-2", context: "context-1") == read)
+        #expect(hash(blob: "blob-1", context: "context-2") == read)
+        var withoutGit = cache.fingerprint(site.options(), history: nil, previous: previous, found: found)
+        #expect(withoutGit.inputs[path]?.hash == read)
+        // The blob is kept with the hash it was read for, in the context saved beside it.
+        withoutGit = cache.fingerprint(
+            site.options(),
+            history: {
+                var history = GitHistory(lastChanged: [:], referenceDate: nil)
+                history.blobs = GitBlobs(ids: [path: "blob-2"], context: "context-3")
+                return history
+            }(), previous: previous, found: found)
+        #expect(withoutGit.inputs[path]?.blob == "blob-2")
+        #expect(withoutGit.blobs == "context-3")
     }
 
     @Test func contentFilesAreFoundThroughSymlinkedFoldersAsTheLoaderFindsThem() throws {

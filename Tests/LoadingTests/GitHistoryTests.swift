@@ -76,4 +76,53 @@ import Testing
         #expect(history.lastChanged.isEmpty)
         #expect(warning == nil)
     }
+    /// Runs git in `folder` and returns what it printed.
+    func output(_ arguments: [String], in folder: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A fresh clone gives every file a new time: the blobs git's index holds are what lets the
+    /// build cache skip reading them. Only a regular file whose bytes are the index's has one;
+    /// what turns blobs into bytes (attributes, settings) is the context.
+    @Test func blobsAreTheIndexsOwnForCleanFilesOnly() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-blobs-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("a", to: root + "/content/a.md")
+        try write("b", to: root + "/content/b.md")
+        try write("ñ", to: root + "/content/acción.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/content/enlace.md", withDestinationPath: "a.md")
+        try git(["init", "-q"], in: root)
+        try git(["add", "."], in: root)
+        try git(["commit", "-qm", "one"], in: root)
+        try write("b2", to: root + "/content/b.md")  // changed, not committed
+        try write("c", to: root + "/content/c.md")  // not tracked
+        try write("d", to: root + "/content/d.md")
+        try git(["add", "content/d.md"], in: root)  // added: the index holds its bytes
+        let (history, warning) = GitHistory.read(root: root, environment: [:], blobs: true)
+        #expect(warning == nil)
+        // A path with a letter outside ASCII is written as it is, not quoted.
+        #expect(history.lastChanged["content/acción.md"] == "2024-03-01")
+        let blobs = try #require(history.blobs)
+        #expect(Set(blobs.ids.keys) == ["content/a.md", "content/acción.md", "content/d.md"])
+        #expect(blobs.ids["content/a.md"] == (try output(["hash-object", "content/a.md"], in: root)))
+        #expect(GitHistory.read(root: root, environment: [:]).0.blobs == nil)
+
+        // Attributes or settings that change how a blob is checked out give another context.
+        try write("*.md text eol=crlf\n", to: root + "/.gitattributes")
+        try git(["add", ".gitattributes"], in: root)
+        let attributed = try #require(GitHistory.read(root: root, environment: [:], blobs: true).0.blobs)
+        #expect(attributed.context != blobs.context)
+        try git(["config", "core.autocrlf", "true"], in: root)
+        let configured = try #require(GitHistory.read(root: root, environment: [:], blobs: true).0.blobs)
+        #expect(configured.context != attributed.context)
+        #expect(GitHistory.read(root: root, environment: [:], blobs: true).0.blobs?.context == configured.context)
+    }
 }
