@@ -159,7 +159,7 @@ messages-doc: deps
 # (bench/link-check.sh), then what a search downloads, against Pagefind (bench/search.sh,
 # docs/search.md). Corpora are kept in .build/bench. The default run is meant to stay under 15
 # minutes on a quiet 2-core machine (about 25 for bench/build.sh alone at load 10-13; the CI
-# rebuild, measured on the bench corpus only, takes about 4 of them); `make bench
+# rebuild, measured on the bench corpus only, takes 3 to 5 of them); `make bench
 # BENCH_SIZES="10000 50000" RUNS=5` for the linearity check (much longer). docs/performance.md.
 BENCH_SIZES ?= 10000
 LINK_BENCH_SIZES ?= 10000

@@ -36,8 +36,8 @@
 #           reference date change, so the cache's key: every page is rendered (entries and bodies
 #           of unchanged files still from the stores). The bench corpus only, unless CI_CORPORA
 #           says otherwise: the clones and archives (tar extracting 580 MB, 108,000 files and
-#           links, a run) make it about 4 minutes a corpus at N = 10,000 (RUNS=3), which the
-#           line prints.
+#           links, a run) make it 3 to 5 minutes a corpus at N = 10,000 (RUNS=3), which the line
+#           prints. Every run's clone is kept until the end (about 4 GB at N = 10,000).
 # then one Markdown table of every figure, with the machine's load when each corpus started.
 #
 #   bench/build.sh                       # N = 10000, both corpora, 3 runs each
@@ -58,7 +58,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
 read -r -a corpora <<<"${CORPORA:-bench quito}"
 runs=${RUNS:-3}
-ci_corpora=${CI_CORPORA-bench}  # the corpora whose CI rebuild is measured (about 4 minutes each)
+ci_corpora=${CI_CORPORA-bench}  # the corpora whose CI rebuild is measured (3 to 5 minutes each)
 work=${BENCH_DIR:-$PWD/.build/bench}
 read -r -a pin <<<"${TASKSET:-}"
 mkdir -p "$work"
@@ -153,11 +153,11 @@ ci_git() {
 
 # ci_incremental SITE: the incremental rebuild as the GitHub Actions workflow makes it (see the
 # header: "incremental in CI"); sets $ci_s (median wall of the $runs same-day rebuilds), $ci_runs
-# (their walls), $ci_cpu (their median CPU), $ci_new_day_s (the rebuild after a commit dated the
-# next day) and $ci_total_s (the whole measure, clones and archives included).
+# (their walls), $ci_cpu (their median CPU), $ci_new_day_s and $ci_new_day_cpu (the rebuild after
+# a commit dated the next day) and $ci_total_s (the whole measure, clones and archives included).
 ci_incremental() {
     local ci=$work/ci started=$SECONDS times=() cpus=() out at
-    local origin=$work/ci/origin clone=$work/ci/clone archive=$work/ci/cache.tar
+    local origin=$work/ci/origin clone archive=$work/ci/cache.tar
     local entry=content/acciones/accion-1.md day=1767600000  # 2026-01-05 08:00 UTC
     rm -rf "$ci" && mkdir -p "$origin"
     cp -r "$1/content" "$origin/"
@@ -165,16 +165,22 @@ ci_incremental() {
     git -C "$origin" -c init.defaultBranch=main init -q
     git -C "$origin" add -A
     ci_git "$day" -C "$origin" commit -q -m "The corpus"
+    # Each run's clone is kept until the end, not removed before the next: ext4 without a journal
+    # (the disk of the machine this was written on) does not reuse an inode freed in the last
+    # minute or more, and making 54,000 files (the extraction, a whole render) soon after
+    # removing 100,000 spends seconds of system time looking for free ones (`recently_deleted`
+    # and `find_inode_bit` on top of `perf record`).
+    clone=$ci/clone-0
     git clone -q "$origin" "$clone"
     "$avance" build --root "$clone" --quiet >/dev/null 2>&1 || true
     (cd "$clone" && tar --posix -cf "$archive" public .avance/cache)
-    rm -rf "$clone"
     # Runs 1 to $runs commit the same day as the corpus; run $runs + 1 the next day.
     for i in $(seq $((runs + 1))); do
         at=$((day + i * 60))
         [ "$i" -gt "$runs" ] && at=$((day + 86400))
         printf '\nUna línea más en CI, la %s.\n' "$i" >>"$origin/$entry"
         ci_git "$at" -C "$origin" commit -q -a -m "Una línea más, la $i"
+        clone=$ci/clone-$i
         git clone -q "$origin" "$clone"
         tar -xf "$archive" -C "$clone"
         out=$(timed "$avance" build --root "$clone" --quiet)
@@ -188,8 +194,8 @@ ci_incremental() {
             (cd "$clone" && tar --posix -cf "$archive" public .avance/cache)
         else
             ci_new_day_s=${out%% *}
+            ci_new_day_cpu=$(cat "$work/cpu.txt")
         fi
-        rm -rf "$clone"
     done
     ci_s=$(printf '%s\n' "${times[@]}" | median)
     ci_runs=${times[*]}
@@ -369,7 +375,7 @@ for n in "${sizes[@]}"; do
             ci_incremental "$site"
             echo "  incremental in CI: fresh clone, public/ and .avance/cache/ restored with tar, a one-line edit of one body:" \
                 "$ci_s s committed the same day (median wall, runs: $ci_runs; CPU $ci_cpu s), $ci_new_day_s s committed on a new day" \
-                "(everything rendered); the measure took $ci_total_s s (load $(load))"
+                "(everything rendered; CPU $ci_new_day_cpu s); the measure took $ci_total_s s (load $(load))"
         elif [ "$cached" = 1 ]; then
             echo "  incremental in CI: not measured for this corpus (CI_CORPORA=\"$ci_corpora\")"
         else
