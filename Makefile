@@ -154,10 +154,12 @@ messages-doc: deps
 
 # Benchmarks (never part of `make test`): for each size, avance and Hugo side by side on the
 # bench's corpus and on the Quito model's full listings (build, bytes, check, serve's rebuild
-# after an edit: bench/build.sh), then the link checker (bench/link-check.sh), then what a search
-# downloads, against Pagefind (bench/search.sh, docs/search.md). Corpora are kept in
-# .build/bench. The default run is meant to stay under 15 minutes on a quiet 2-core machine
-# (about 25 for bench/build.sh alone at load 10-13); `make bench
+# after an edit, the incremental rebuild locally and as GitHub Actions makes it: a fresh clone,
+# public/ and .avance/cache/ restored with tar, git dates; bench/build.sh), then the link checker
+# (bench/link-check.sh), then what a search downloads, against Pagefind (bench/search.sh,
+# docs/search.md). Corpora are kept in .build/bench. The default run is meant to stay under 15
+# minutes on a quiet 2-core machine (about 25 for bench/build.sh alone at load 10-13; the CI
+# rebuild, measured on the bench corpus only, takes 3 to 5 of them); `make bench
 # BENCH_SIZES="10000 50000" RUNS=5` for the linearity check (much longer). docs/performance.md.
 BENCH_SIZES ?= 10000
 LINK_BENCH_SIZES ?= 10000

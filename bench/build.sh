@@ -23,6 +23,21 @@
 #   incremental  `avance build` with the build cache on a copy of the corpus: once clean, then
 #           $RUNS times after appending a line to one entry's body; the rebuilds' median wall
 #           ("not built" for an avance without a build cache)
+#   incremental in CI  the rebuild of the workflow (docs/github-actions.yml, "Reuse the build
+#           cache"; the starter's workflow does the same): the corpus's content/ and theme/ in an
+#           "origin" git repository; a fresh `git clone` of it (every file new, as
+#           actions/checkout makes it), built once with git dates (`avance build --quiet`), its
+#           `public/` and `.avance/cache/` archived with `tar --posix` (as actions/cache does: hard
+#           links and nanosecond times kept); then $RUNS times: a line appended to one entry's
+#           body in origin and committed the same day (no git date changes), a new clone, the
+#           archive extracted into it, `avance build --quiet` timed, the two folders archived
+#           again for the next run. The median wall is the figure ("same day"). Then one run
+#           whose commit is dated the next day ("new day"): the edited file's date and the
+#           reference date change, so the cache's key: every page is rendered (entries and bodies
+#           of unchanged files still from the stores). The bench corpus only, unless CI_CORPORA
+#           says otherwise: the clones and archives (tar extracting 580 MB, 108,000 files and
+#           links, a run) make it 3 to 5 minutes a corpus at N = 10,000 (RUNS=3), which the line
+#           prints. Every run's clone is kept until the end (about 4 GB at N = 10,000).
 # then one Markdown table of every figure, with the machine's load when each corpus started.
 #
 #   bench/build.sh                       # N = 10000, both corpora, 3 runs each
@@ -30,6 +45,8 @@
 #   CORPORA=quito bench/build.sh 1000    # one corpus
 #   BENCH_DIR=/tmp/b bench/build.sh      # where corpora are kept (default .build/bench, reused)
 #   SERVE=0 HUGO=0 bench/build.sh 1000   # leave out serve or Hugo
+#   CI_CORPORA="bench quito" bench/build.sh  # the CI rebuild of both corpora (default: bench;
+#                                        # CI_CORPORA= none)
 #   AVANCE=/path/to/avance bench/build.sh # time another build of avance (e.g. an older commit)
 #   TASKSET="taskset -c 0" bench/build.sh # both tools on one core
 set -euo pipefail
@@ -41,6 +58,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
 read -r -a corpora <<<"${CORPORA:-bench quito}"
 runs=${RUNS:-3}
+ci_corpora=${CI_CORPORA-bench}  # the corpora whose CI rebuild is measured (3 to 5 minutes each)
 work=${BENCH_DIR:-$PWD/.build/bench}
 read -r -a pin <<<"${TASKSET:-}"
 mkdir -p "$work"
@@ -123,6 +141,67 @@ incremental() {
     done
     incremental_s=$(printf '%s\n' "${times[@]}" | median)
     rm -rf "$copy"
+}
+
+# ci_git SECONDS ARGUMENTS...: git, its commits dated SECONDS (Unix time, UTC) and made by "bench".
+ci_git() {
+    local at="$1 +0000"
+    shift
+    GIT_AUTHOR_DATE=$at GIT_COMMITTER_DATE=$at \
+        git -c user.name=bench -c user.email=bench@example.org -c commit.gpgsign=false "$@"
+}
+
+# ci_incremental SITE: the incremental rebuild as the GitHub Actions workflow makes it (see the
+# header: "incremental in CI"); sets $ci_s (median wall of the $runs same-day rebuilds), $ci_runs
+# (their walls), $ci_cpu (their median CPU), $ci_new_day_s and $ci_new_day_cpu (the rebuild after
+# a commit dated the next day) and $ci_total_s (the whole measure, clones and archives included).
+ci_incremental() {
+    local ci=$work/ci started=$SECONDS times=() cpus=() out at
+    local origin=$work/ci/origin clone archive=$work/ci/cache.tar
+    local entry=content/acciones/accion-1.md day=1767600000  # 2026-01-05 08:00 UTC
+    rm -rf "$ci" && mkdir -p "$origin"
+    cp -r "$1/content" "$origin/"
+    [ -e "$1/theme" ] && cp -r "$1/theme" "$origin/"
+    git -C "$origin" -c init.defaultBranch=main init -q
+    git -C "$origin" add -A
+    ci_git "$day" -C "$origin" commit -q -m "The corpus"
+    # Each run's clone is kept until the end, not removed before the next: ext4 without a journal
+    # (the disk of the machine this was written on) does not reuse an inode freed in the last
+    # minute or more, and making 54,000 files (the extraction, a whole render) soon after
+    # removing 100,000 spends seconds of system time looking for free ones (`recently_deleted`
+    # and `find_inode_bit` on top of `perf record`).
+    clone=$ci/clone-0
+    git clone -q "$origin" "$clone"
+    "$avance" build --root "$clone" --quiet >/dev/null 2>&1 || true
+    (cd "$clone" && tar --posix -cf "$archive" public .avance/cache)
+    # Runs 1 to $runs commit the same day as the corpus; run $runs + 1 the next day.
+    for i in $(seq $((runs + 1))); do
+        at=$((day + i * 60))
+        [ "$i" -gt "$runs" ] && at=$((day + 86400))
+        printf '\nUna línea más en CI, la %s.\n' "$i" >>"$origin/$entry"
+        ci_git "$at" -C "$origin" commit -q -a -m "Una línea más, la $i"
+        clone=$ci/clone-$i
+        git clone -q "$origin" "$clone"
+        tar -xf "$archive" -C "$clone"
+        out=$(timed "$avance" build --root "$clone" --quiet)
+        grep -q "en CI, la $i\." "$clone/public/acciones/accion-1/index.html" 2>/dev/null ||
+            echo "  (CI rebuild $i: the edited page does not show the edit; did the build fail?)"
+        if [ "$i" -le "$runs" ]; then
+            times+=("${out%% *}")
+            cpus+=("$(cat "$work/cpu.txt")")
+            # The next run restores what this one built, as the next CI run would.
+            rm -f "$archive"
+            (cd "$clone" && tar --posix -cf "$archive" public .avance/cache)
+        else
+            ci_new_day_s=${out%% *}
+            ci_new_day_cpu=$(cat "$work/cpu.txt")
+        fi
+    done
+    ci_s=$(printf '%s\n' "${times[@]}" | median)
+    ci_runs=${times[*]}
+    ci_cpu=$(printf '%s\n' "${cpus[@]}" | median)
+    rm -rf "$ci"
+    ci_total_s=$((SECONDS - started))
 }
 
 # serve_edit SITE LOG ADDRESS KIND: $runs edits of one entry while serve runs, KIND "body" (a
@@ -291,12 +370,23 @@ for n in "${sizes[@]}"; do
         else
             echo "  incremental rebuild after a one-file edit: not built (this avance has no build cache)"
         fi
-        rows+=("| $n | $corpus | $pages / $hugo_pages | $build_s s | $(unit "$hugo_s" s) | $(unit "$ratio" x) | $build_cpu / $(unit "$hugo_cpu_s" s) ($(unit "$cpu_ratio" x)) | $build_mb / $hugo_mb MB ($(unit "$rss_ratio" %)) | $(megabytes "$html") / $([ "$hugo_html" = - ] && echo - || megabytes "$hugo_html") MB ($(unit "$html_ratio" x)) | $(megabytes "$total") / $([ "$hugo_total" = - ] && echo - || megabytes "$hugo_total") MB | $check_s s | $(unit "$rebuild_ms" ms) / $(unit "$saved_ms" ms) | $(unit "$field_ms" ms) / $(unit "$field_saved_ms" ms) | $([ "$incremental_s" = - ] && echo "not built" || echo "$incremental_s s") | $started_load |")
+        ci_s=- ci_new_day_s=-
+        if [ "$cached" = 1 ] && [[ " $ci_corpora " == *" $corpus "* ]]; then
+            ci_incremental "$site"
+            echo "  incremental in CI: fresh clone, public/ and .avance/cache/ restored with tar, a one-line edit of one body:" \
+                "$ci_s s committed the same day (median wall, runs: $ci_runs; CPU $ci_cpu s), $ci_new_day_s s committed on a new day" \
+                "(everything rendered; CPU $ci_new_day_cpu s); the measure took $ci_total_s s (load $(load))"
+        elif [ "$cached" = 1 ]; then
+            echo "  incremental in CI: not measured for this corpus (CI_CORPORA=\"$ci_corpora\")"
+        else
+            echo "  incremental in CI: not built (this avance has no build cache)"
+        fi
+        rows+=("| $n | $corpus | $pages / $hugo_pages | $build_s s | $(unit "$hugo_s" s) | $(unit "$ratio" x) | $build_cpu / $(unit "$hugo_cpu_s" s) ($(unit "$cpu_ratio" x)) | $build_mb / $hugo_mb MB ($(unit "$rss_ratio" %)) | $(megabytes "$html") / $([ "$hugo_html" = - ] && echo - || megabytes "$hugo_html") MB ($(unit "$html_ratio" x)) | $(megabytes "$total") / $([ "$hugo_total" = - ] && echo - || megabytes "$hugo_total") MB | $check_s s | $(unit "$rebuild_ms" ms) / $(unit "$saved_ms" ms) | $(unit "$field_ms" ms) / $(unit "$field_saved_ms" ms) | $([ "$incremental_s" = - ] && echo "not built" || echo "$incremental_s s") | $([ "$cached" = 0 ] && echo "not built" || { [ "$ci_s" = - ] && echo - || echo "$ci_s / $ci_new_day_s s"; }) | $started_load |")
     done
 done
 
 echo
 [ ${#paginate[@]} -gt 0 ] || echo "avance unpaginated (every listing whole); Hugo paginated at 100."
-echo "| N actions | corpus | pages avance / Hugo | avance | Hugo | Hugo / avance | CPU avance / Hugo | peak RSS avance / Hugo | HTML avance / Hugo | all files avance / Hugo | check | serve, body edit: built / save → page | serve, title edit: built / save → page | incremental | load |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| N actions | corpus | pages avance / Hugo | avance | Hugo | Hugo / avance | CPU avance / Hugo | peak RSS avance / Hugo | HTML avance / Hugo | all files avance / Hugo | check | serve, body edit: built / save → page | serve, title edit: built / save → page | incremental | incremental in CI: same day / new day | load |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
