@@ -124,6 +124,20 @@ import Testing
     }
 
     /// Every target, in `Sources/` and in `Fuzz/`, has its line in the architecture page.
+    /// A workflow that builds a site checks out its whole history and lets git read it in the
+    /// container: a shallow clone, or a repository git refuses (another owner), gives a site
+    /// with no "last updated" dates and a build cache without git's blobs. The repository's own
+    /// workflow lacked both until the eleventh session.
+    @Test(arguments: ["docs/github-actions.yml", "starter/shared/.github/workflows/site.yml"])
+    func aWorkflowReadsTheWholeHistory(_ path: String) throws {
+        let workflow = try Self.read(path)
+        #expect(workflow.contains("fetch-depth: 0"), "\(path) checks out a shallow clone")
+        #expect(workflow.contains(#"safe.directory "$GITHUB_WORKSPACE""#), "\(path) does not let git read the checkout")
+        let checkout = try #require(workflow.range(of: "fetch-depth: 0"))
+        let build = try #require(workflow.range(of: "avance build --quiet"), "\(path) does not build the site")
+        #expect(checkout.lowerBound < build.lowerBound)
+    }
+
     @Test func theArchitecturePageNamesEveryTarget() throws {
         let page = try Self.read("docs/architecture.md")
         var targets: [String] = []
