@@ -32,12 +32,14 @@ public struct GitBlobs: Sendable, Equatable {
 
         /// What they found; `nil` when git failed.
         func finish() -> GitBlobs? {
-            guard let staged = staged?.output(), let changed = changed?.output() else { return nil }
+            // Every answer is read (no process is left unwaited for), then what failed is known.
+            let (staged, changed) = (staged?.output(), changed?.output())
             // Exit status 1 when no setting is found: no setting, no failure.
             let settings = settings?.output() ?? ""
             let attributes = attributes?.output().flatMap {
                 FileManager.default.contents(atPath: $0.hasPrefix("/") ? $0 : root + "/" + $0)
             }
+            guard let staged, let changed else { return nil }
             return GitBlobs.parse(staged: staged, changed: changed, settings: settings, attributes: attributes)
         }
     }

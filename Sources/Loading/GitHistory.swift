@@ -38,7 +38,9 @@ public struct GitHistory: Sendable {
         // Fails in a repository with no commit yet.
         let newest = start(["log", "-1", "--format=%cs"], in: root)
         let files = blobs ? GitBlobs.start(root: root, folder: folder) : nil
+        // Every answer is read, whatever the first says: no process is left unwaited for.
         let lines = state?.output()?.split(separator: "\n") ?? []
+        let (newestDate, history, found) = (newest?.output(), log?.output(), files?.finish())
         guard lines.first == "true" else {
             return (empty, warning("git-unavailable", Message("git-unavailable")))
         }
@@ -47,13 +49,13 @@ public struct GitHistory: Sendable {
         }
         // A repository with no commit yet (just made by `avance init`): no file has a date, and
         // nothing is wrong.
-        guard let newestDate = newest?.output() else { return (empty, nil) }
-        guard let log = log?.output() else {
+        guard let newestDate else { return (empty, nil) }
+        guard let history else {
             return (empty, warning("git-unavailable", Message("git-unavailable.log")))
         }
-        var history = GitHistory(lastChanged: dates(log), referenceDate: sourceDate ?? newestDate)
-        history.blobs = files?.finish()
-        return (history, nil)
+        var read = GitHistory(lastChanged: dates(history), referenceDate: sourceDate ?? newestDate)
+        read.blobs = found
+        return (read, nil)
     }
 
     /// The date of the last commit that touched each file in `git log --format=%x1e%cs
