@@ -233,6 +233,26 @@ import Testing
         try copy.expectSameAsClean()
     }
 
+    /// A restored pair whose key is not this build's (another avance): everything is rendered,
+    /// and the walk of the pair, started before the key was known, is stopped and waited for.
+    @Test func aRestoredPairOfAnotherBinaryRendersEverything() throws {
+        let site = try Site("pair-binary", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        let copy = try Site("pair-binary-copy", quiet: true)
+        defer { copy.remove() }
+        try restore(site, into: copy)
+        try copy.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let built = try copy.build(binary: "another-binary")
+        #expect(built.log.contains { $0.hasPrefix("cache: everything is rendered") })
+        try copy.expectSameAsClean()
+        // The next build, with this binary, takes the pair it left.
+        try copy.edit("content/metas/agua-segura.md") { $0 + "\nY otra.\n" }
+        let next = try copy.build(binary: "another-binary")
+        #expect(next.log.contains { $0.hasPrefix("cache: only the body of") })
+        try copy.expectSameAsClean()
+    }
+
     @Test func unchangedEntriesAndBodiesComeFromTheStores() throws {
         let site = try Site("stores", quiet: true)
         defer { site.remove() }

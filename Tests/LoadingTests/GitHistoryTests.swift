@@ -63,6 +63,10 @@ import Testing
         #expect(history.lastChanged.isEmpty)
         #expect(warning?.code == "git-unavailable")
         #expect(warning?.severity == .warning)
+        // Asked for blobs too: none, the same warning, and every git process waited for.
+        let (withBlobs, blobsWarning) = GitHistory.read(root: root, environment: [:], blobs: true)
+        #expect(withBlobs.blobs == nil && withBlobs.lastChanged.isEmpty)
+        #expect(blobsWarning?.code == "git-unavailable")
     }
 
     /// `avance init` makes a repository with no commit yet: nothing has a date, and that is no
