@@ -56,7 +56,11 @@ extension Build {
         func startCheckingCopy() {
             guard copy == nil, let manifest, !plan.isFull else { return }
             copy = Background {
-                cache.checkCopy(manifest, output: output, serially: true, walked: pair.map { .some($0.value) } ?? nil)
+                if let pair {
+                    cache.checkCopy(manifest, output: output, walked: pair.value, serially: true)
+                } else {
+                    cache.checkCopy(manifest, output: output, serially: true)
+                }
             }
         }
         /// Once the copy is checked: everything is rendered when a file of it changed.

@@ -376,22 +376,23 @@ struct BuildCache {
     /// and what the build does not make is there. Otherwise the copy's files are checked
     /// themselves (by their bytes when their stamps changed: a cache restored in CI).
     /// `serially`: on the calling thread alone (beside a build that keeps the other cores busy).
-    /// `walked`, when given, is what `walkPair` found already: `.some(nil)` when the output and
-    /// the copy are not a pair.
+    func checkCopy(_ manifest: Manifest, output: String, serially: Bool = false) -> CopyState {
+        if SiteWriter.isFolder(outputFolder), outputIsCopy(manifest, output: output, serially: serially) {
+            return CopyState(outputIsCopy: true)
+        }
+        return checkCopy(
+            manifest, output: output, walked: Self.walkPair(output: output, copy: outputFolder), serially: serially)
+    }
+
+    /// `checkCopy` once the output and the copy were walked together (`walkPair`, `nil` when they
+    /// are not a pair): the pair restored (CI), or else the copy checked alone.
     func checkCopy(
-        _ manifest: Manifest, output: String, serially: Bool = false, walked: [(path: String, stamp: String)]?? = nil
+        _ manifest: Manifest, output: String, walked: [(path: String, stamp: String)]?, serially: Bool = false
     ) -> CopyState {
         // A rebuild starts from the copy (or links from it): without it, the output alone is not
         // enough.
         guard SiteWriter.isFolder(outputFolder) else { return CopyState(broken: "") }
-        switch walked {
-        case nil:
-            if outputIsCopy(manifest, output: output, serially: serially) { return CopyState(outputIsCopy: true) }
-            if let restored = restoredPair(manifest, output: output) { return restored }
-        case let files??:
-            if let restored = restoredPair(manifest, output: output, walked: files) { return restored }
-        case .some(nil): break
-        }
+        if let walked, let restored = restoredPair(manifest, output: output, walked: walked) { return restored }
         let check = checkCopies(manifest, serially: serially)
         // A rebuild patches the copy: a file in it that the manifest does not know would be
         // published, and an empty folder kept.
@@ -428,14 +429,13 @@ struct BuildCache {
     /// the output can become the copy again, when both trees hold exactly the manifest's files
     /// (nothing added or missing, no empty folder), each the copy's file (the same inode at the
     /// same path in both trees), whose size and modification time are the manifest's
-    /// (the archive keeps them) or, when its time is not, whose bytes are. `nil` otherwise; the
-    /// new stamps of every file when it is.
-    func restoredPair(_ manifest: Manifest, output: String, walked: [(path: String, stamp: String)]? = nil)
+    /// (the archive keeps them) or, when its time is not, whose bytes are. `files` is what
+    /// `walkPair` found (the names, folders and inodes it compared), here compared with the
+    /// manifest. `nil` otherwise; the new stamps of the files whose stamps changed when it is.
+    func restoredPair(_ manifest: Manifest, output: String, walked files: [(path: String, stamp: String)])
         -> CopyState?
     {
-        guard let files = walked ?? Self.walkPair(output: output, copy: outputFolder),
-            files.count == manifest.outputs.count
-        else { return nil }
+        guard files.count == manifest.outputs.count else { return nil }
         var state = CopyState(outputIsCopy: true)
         // Every file is a manifest's output, and as many: exactly its files.
         for (path, stamp) in files {

@@ -163,12 +163,11 @@ import Testing
     @Test func anOutputAndCacheRestoredTogetherAreTakenAsThePair() throws {
         // CI caches `public/` and `.avance/cache/` in one archive: restored, every file is new (another
         // inode), the two trees' hard links and the files' times kept, as tar keeps them.
-        let site = try Site("pair", quiet: true)
-        defer { site.remove() }
-        try site.build()
-        let copy = try Site("pair-copy", quiet: true)
-        defer { copy.remove() }
-        try restore(site, into: copy)
+        let (site, copy) = try restoredCopy("pair")
+        defer {
+            site.remove()
+            copy.remove()
+        }
         let page = "/acciones/index.html"
         #expect(inode(copy.output + page) == inode(copy.cache + "/output" + page))
         #expect(inode(copy.output + page) != inode(site.output + page))
@@ -192,8 +191,29 @@ import Testing
         try copy.expectSameAsClean()
     }
 
-    /// `public/` and `.avance/` of `site` archived with tar and extracted into `copy`, as CI
-    /// restores them.
+    /// A site built once (`name`), and a copy of its sources (`name-copy`) into which its
+    /// `public/` and `.avance/` were archived with tar and extracted, as CI restores them.
+    func restoredCopy(_ name: String) throws -> (site: Site, copy: Site) {
+        let site = try Site(name, quiet: true)
+        let copy: Site
+        do {
+            try site.build()
+            copy = try Site(name + "-copy", quiet: true)
+        } catch {
+            site.remove()
+            throw error
+        }
+        do {
+            try restore(site, into: copy)
+        } catch {
+            site.remove()
+            copy.remove()
+            throw error
+        }
+        return (site, copy)
+    }
+
+    /// `public/` and `.avance/` of `site` archived with tar and extracted into `copy`.
     func restore(_ site: Site, into copy: Site) throws {
         let archive = copy.root + ".tar"
         defer { try? FileManager.default.removeItem(atPath: archive) }
@@ -212,12 +232,11 @@ import Testing
     /// new site has none of it.
     @Test(arguments: ["an empty folder", "a file", "a file in the copy"])
     func aRestoredPairWithSomethingAddedIsNotTaken(_ added: String) throws {
-        let site = try Site("pair-added", quiet: true)
-        defer { site.remove() }
-        try site.build()
-        let copy = try Site("pair-added-copy", quiet: true)
-        defer { copy.remove() }
-        try restore(site, into: copy)
+        let (site, copy) = try restoredCopy("pair-added")
+        defer {
+            site.remove()
+            copy.remove()
+        }
         switch added {
         case "an empty folder":
             try FileManager.default.createDirectory(
@@ -236,12 +255,11 @@ import Testing
     /// A restored pair whose key is not this build's (another avance): everything is rendered,
     /// and the walk of the pair, started before the key was known, is stopped and waited for.
     @Test func aRestoredPairOfAnotherBinaryRendersEverything() throws {
-        let site = try Site("pair-binary", quiet: true)
-        defer { site.remove() }
-        try site.build()
-        let copy = try Site("pair-binary-copy", quiet: true)
-        defer { copy.remove() }
-        try restore(site, into: copy)
+        let (site, copy) = try restoredCopy("pair-binary")
+        defer {
+            site.remove()
+            copy.remove()
+        }
         try copy.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
         let built = try copy.build(binary: "another-binary")
         #expect(built.log.contains { $0.hasPrefix("cache: everything is rendered") })
