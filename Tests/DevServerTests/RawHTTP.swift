@@ -87,6 +87,34 @@ final class RawHTTP: @unchecked Sendable {
         return true
     }
 
+    /// Reads one whole response with a `Content-Length` body: its head, then exactly that many
+    /// bytes, so that nothing of it is left on the connection for the next read to find. `nil`
+    /// when the stream ends or the timeout passes first.
+    func receiveResponse() -> (head: String, body: [UInt8])? {
+        var bytes: [UInt8] = []
+        let separator = Array("\r\n\r\n".utf8)
+        var headEnd: Int?
+        var length: Int?
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            if headEnd == nil, let end = bytes.firstRange(of: separator)?.upperBound {
+                headEnd = end
+                let head = String(decoding: bytes[..<end], as: UTF8.self).lowercased()
+                guard let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+                    let value = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+                else { return nil }
+                length = value
+            }
+            if let headEnd, let length, bytes.count >= headEnd + length {
+                guard bytes.count == headEnd + length else { return nil }  // more than one response
+                return (String(decoding: bytes[..<headEnd], as: UTF8.self), Array(bytes[headEnd...]))
+            }
+            let count = recv(socket, &buffer, buffer.count, 0)
+            guard count > 0 else { return nil }
+            bytes += buffer[..<count]
+        }
+    }
+
     /// Sends one request with `Connection: close` and returns the status and the whole response.
     static func get(_ target: String, port: UInt16, method: String = "GET", timeout: Int = 5) -> (
         status: Int, text: String
