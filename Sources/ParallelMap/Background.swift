@@ -8,9 +8,20 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
 
     /// Starts `work` on a thread of the system's pool.
-    public init(_ work: @escaping @Sendable () -> Value) {
+    public convenience init(_ work: @escaping @Sendable () -> Value) {
+        self.init(on: DispatchQueue.global(), work)
+    }
+
+    /// Starts `work` at once on a thread of its own (a serial queue's, which the system's pool
+    /// makes even when its threads are all busy): for work that waits on other processes or on
+    /// the file system, and must not wait for a core's thread to free itself.
+    public static func onOwnThread(_ work: @escaping @Sendable () -> Value) -> Background {
+        Background(on: DispatchQueue(label: "avance.background"), work)
+    }
+
+    private init(on queue: DispatchQueue, _ work: @escaping @Sendable () -> Value) {
         done.enter()
-        DispatchQueue.global().async {
+        queue.async {
             self.result = work()
             self.done.leave()
         }

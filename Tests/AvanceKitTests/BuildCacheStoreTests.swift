@@ -213,11 +213,14 @@ import Testing
         return (site, copy)
     }
 
-    /// `public/` and `.avance/` of `site` archived with tar and extracted into `copy`.
+    /// `public/` and `.avance/` of `site` archived with tar and extracted into `copy`, in the POSIX
+    /// format `actions/cache` uses (which keeps times to the nanosecond).
     func restore(_ site: Site, into copy: Site) throws {
         let archive = copy.root + ".tar"
         defer { try? FileManager.default.removeItem(atPath: archive) }
-        for arguments in [["-C", site.root, "-cf", archive, "public", ".avance"], ["-C", copy.root, "-xf", archive]] {
+        for arguments in [
+            ["--posix", "-C", site.root, "-cf", archive, "public", ".avance"], ["-C", copy.root, "-xf", archive],
+        ] {
             let tar = Process()
             tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             tar.arguments = ["tar"] + arguments
@@ -250,6 +253,84 @@ import Testing
         #expect(built.log.contains { $0.hasPrefix("cache: only the body of") })
         #expect(inode(copy.cache + "/output") != restored)
         try copy.expectSameAsClean()
+    }
+
+    /// A restored pair is told by its folders' times and its files' links, without reading a
+    /// folder (`restoredPairByTimes`); whatever the archive did not keep as saved leaves it to
+    /// the walk of both trees (`nil`), which decides as before.
+    @Test(arguments: ["as restored", "a folder's time", "a file in the copy", "a copy replaced", "a page written"])
+    func aRestoredPairIsToldByItsFoldersTimesAndItsFilesLinks(_ change: String) throws {
+        let (site, copy) = try restoredCopy("pair-times")
+        defer {
+            site.remove()
+            copy.remove()
+        }
+        let cache = BuildCache(folder: copy.cache)
+        let manifest = try #require(cache.readManifest().0)
+        #expect(cache.looksRestored(manifest, output: copy.output))
+        let (folder, page) = (copy.cache + "/output/acciones", "/acciones/index.html")
+        func time(_ path: String) -> timespec {
+            var info = stat()
+            lstat(path, &info)
+            return info.st_mtim
+        }
+        func setTime(_ path: String, _ time: timespec) {
+            var times = [time, time]
+            #expect(utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) == 0)
+        }
+        switch change {
+        case "a folder's time": setTime(copy.output + "/acciones", timespec(tv_sec: 1_000_000, tv_nsec: 0))
+        case "a file in the copy": try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/extra.html"))
+        case "a copy replaced":
+            // The same bytes and time, and the folder's time put back: only the link is gone.
+            let (bytes, fileTime, folderTime) = (
+                try Data(contentsOf: URL(fileURLWithPath: folder + "/index.html")), time(folder + "/index.html"),
+                time(folder)
+            )
+            unlink(folder + "/index.html")
+            try bytes.write(to: URL(fileURLWithPath: folder + "/index.html"))
+            setTime(folder + "/index.html", fileTime)
+            setTime(folder, folderTime)
+        case "a page written":
+            let handle = try #require(FileHandle(forWritingAtPath: copy.output + page))
+            try handle.write(contentsOf: Data("<!-- -->".utf8))
+            try handle.close()
+        default: break
+        }
+        let state = cache.restoredPairByTimes(manifest, output: copy.output)
+        if change == "as restored" {
+            let state = try #require(state)
+            #expect(state.broken == nil && state.outputIsCopy)
+            // Every file has a new inode: every record gets its new stamp.
+            #expect(state.restamped.count == manifest.outputs.count)
+        } else {
+            #expect(state == nil, "\(change)")
+        }
+        // The build decides the same as without this check.
+        try copy.edit("content/metas/agua-segura.md") { $0 + "\nOtra línea.\n" }
+        let built = try copy.build()
+        #expect(
+            built.log.contains {
+                $0.hasPrefix(change == "a page written" ? "cache: everything is rendered" : "cache: only the body of")
+            })
+        try copy.expectSameAsClean()
+    }
+
+    /// A restored output whose files kept their saved stamps (a file system, or a fresh CI
+    /// machine, that gave them their old inode numbers) still looks restored: they changed
+    /// after the manifest was written.
+    @Test func anOutputChangedAfterTheManifestLooksRestoredWhateverItsStamps() throws {
+        let site = try Site("looks-restored", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        let cache = BuildCache(folder: site.cache)
+        let manifest = try #require(cache.readManifest().0)
+        let first = try #require(manifest.outputs.first)
+        #expect(!cache.looksRestored(manifest, output: site.output))
+        // A change of mode changes the change time alone: the stamp is the saved one.
+        #expect(chmod(site.output + "/" + first.key, 0o600) == 0)
+        #expect(BuildCache.stamp(site.output + "/" + first.key) == first.value.stamp)
+        #expect(cache.looksRestored(manifest, output: site.output))
     }
 
     /// A restored pair whose key is not this build's (another avance): everything is rendered,
