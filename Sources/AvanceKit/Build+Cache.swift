@@ -160,11 +160,11 @@ extension Build {
                 result.log = log + result.log
                 return finish(result, options)
             }
-            let pagePaths = prepared.staticPaths + prepared.pagePaths
-            // Made on another core while the pages are checked and rendered.
+            // Made on another core while the pages are listed, checked and rendered.
             let searchHashes = Background {
                 prepared.searchDocuments.mapValues { BuildCache.hash(Array($0.joined(separator: "\n").utf8)) }
             }
+            let pagePaths = prepared.staticPaths + prepared.pagePaths
             defer { search = searchHashes.value }
             checkCopy()
             // The same pages: as many (each path is one page), each a page the cache holds.

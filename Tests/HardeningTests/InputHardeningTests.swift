@@ -410,6 +410,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         }
         #expect(shards.count > 20)
         #expect(staticFiles.subtracting(shards) == Set(OutputConflicts.dataPaths(site.site)))
+        // A static file is checked against them only when its name ends as one of theirs does.
+        for path in staticFiles {
+            #expect(OutputConflicts.mayNameData([path]), "\(path)")
+        }
+        #expect(!OutputConflicts.mayNameData(["css/site.css", "js/search.js", "img/logo.svg", "fonts/a.woff2"]))
     }
 }
 
