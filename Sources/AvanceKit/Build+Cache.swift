@@ -68,6 +68,7 @@ extension Build {
         // The last build's records with the new stamps the check found (a restored pair's 54,000
         // files all have new inodes), made on another core while the pages and open data are.
         var records: Background<BuildCache.Manifest>?
+        var copyLogged = false
         /// Once the copy is checked: everything is rendered when a file of it changed.
         func checkCopy() {
             startCheckingCopy()
@@ -79,6 +80,10 @@ extension Build {
                     for (path, stamp) in state.restamped { restamped.outputs[path]?.stamp = stamp }
                     return restamped
                 }
+            }
+            if !plan.isFull, !copyLogged, let state = copy?.value {
+                copyLogged = true
+                log.append("cache: " + (state.broken == nil ? state.checkedBy : "the copy is not the saved one"))
             }
             guard !plan.isFull, let broken = copy?.value.broken else { return }
             plan = .full(

@@ -161,53 +161,78 @@ struct BuildCache {
             parseLines(checked[min(start + 1, end)..<end])
         }
         var manifest = Manifest()
-        manifest.outputs.reserveCapacity(parts.reduce(0) { $0 + ($1?.outputs.count ?? 0) })
-        manifest.inputs.reserveCapacity(parts.reduce(0) { $0 + ($1?.inputs.count ?? 0) })
         for part in parts {
-            guard let part else { return (nil, "the cache's manifest has a line it does not know: ignored") }
+            guard let part = part?.manifest else {
+                return (nil, "the cache's manifest has a line it does not know: ignored")
+            }
             if !part.key.isEmpty { manifest.key = part.key }
             if part.binary != nil { manifest.binary = part.binary }
             if part.diagnostics != "-" { manifest.diagnostics = part.diagnostics }
             if part.folders != "-" { manifest.folders = part.folders }
             if part.blobs != "-" { manifest.blobs = part.blobs }
             if part.times != "-" { manifest.times = part.times }
-            for (path, input) in part.inputs { manifest.inputs[path] = input }
-            for (path, output) in part.outputs { manifest.outputs[path] = output }
             manifest.search.merge(part.search) { first, _ in first }
         }
+        // The records, gathered once each (by the chunks, each record went into two
+        // dictionaries), the inputs on one core and the outputs on the other.
+        let records = parts.compactMap { $0 }
+        let gathered = [true, false].concurrentMap { isInputs -> ([String: Input], [String: Output]) in
+            var (inputs, outputs) = ([String: Input](), [String: Output]())
+            if isInputs {
+                inputs.reserveCapacity(records.reduce(0) { $0 + $1.inputs.count })
+                for part in records { for (path, input) in part.inputs { inputs[path] = input } }
+            } else {
+                outputs.reserveCapacity(records.reduce(0) { $0 + $1.outputs.count })
+                for part in records { for (path, output) in part.outputs { outputs[path] = output } }
+            }
+            return (inputs, outputs)
+        }
+        (manifest.inputs, manifest.outputs) = (gathered[0].0, gathered[1].1)
         return (manifest, nil)
     }
 
-    /// The records of some lines of a manifest; `nil` when one is not a record.
-    private static func parseLines(_ lines: ArraySlice<UInt8>) -> Manifest? {
+    /// Some lines of a manifest: its fields (`manifest`, without records) and its records.
+    private struct Lines: Sendable {
+        var manifest = Manifest()
+        var inputs: [(String, Input)] = []
+        var outputs: [(String, Output)] = []
+    }
+
+    /// The fields and records of some lines of a manifest; `nil` when one is not a record.
+    private static func parseLines(_ lines: ArraySlice<UInt8>) -> Lines? {
         let newline = UInt8(ascii: "\n")
         let tab = UInt8(ascii: "\t")
-        var manifest = Manifest()
+        var parsed = Lines()
         // About one line in 90 bytes; three in four an output.
-        manifest.outputs.reserveCapacity(lines.count / 120)
-        manifest.inputs.reserveCapacity(lines.count / 360)
+        parsed.outputs.reserveCapacity(lines.count / 120)
+        parsed.inputs.reserveCapacity(lines.count / 360)
         for line in lines.split(separator: newline, omittingEmptySubsequences: false) where !lines.isEmpty {
             let parts = line.split(separator: tab, omittingEmptySubsequences: false)
             func text(_ index: Int) -> String { String(decoding: parts[index], as: UTF8.self) }
             switch (parts.first.map { String(decoding: $0, as: UTF8.self) }, parts.count) {
-            case ("key", 2): manifest.key = text(1)
-            case ("binary", 3): manifest.binary = (text(1), text(2))
-            case ("diagnostics", 2): manifest.diagnostics = text(1)
-            case ("folders", 2): manifest.folders = text(1)
-            case ("blobs", 2): manifest.blobs = text(1)
-            case ("times", 2): manifest.times = text(1)
+            case ("key", 2): parsed.manifest.key = text(1)
+            case ("binary", 3): parsed.manifest.binary = (text(1), text(2))
+            case ("diagnostics", 2): parsed.manifest.diagnostics = text(1)
+            case ("folders", 2): parsed.manifest.folders = text(1)
+            case ("blobs", 2): parsed.manifest.blobs = text(1)
+            case ("times", 2): parsed.manifest.times = text(1)
             case ("input", 7):
-                manifest.inputs[text(6)] = Input(
-                    hash: text(1), frontMatter: text(2), blankBody: parts[3].elementsEqual("1".utf8), stamp: text(4),
-                    blob: text(5))
+                parsed.inputs.append(
+                    (
+                        text(6),
+                        Input(
+                            hash: text(1), frontMatter: text(2), blankBody: parts[3].elementsEqual("1".utf8),
+                            stamp: text(4),
+                            blob: text(5))
+                    ))
             case ("output", 5):
-                manifest.outputs[text(4)] = Output(
-                    isData: parts[1].elementsEqual("d".utf8), stamp: text(2), digest: text(3))
-            case ("search", 3): manifest.search[text(1)] = text(2)
+                parsed.outputs.append(
+                    (text(4), Output(isData: parts[1].elementsEqual("d".utf8), stamp: text(2), digest: text(3))))
+            case ("search", 3): parsed.manifest.search[text(1)] = text(2)
             default: return nil
             }
         }
-        return manifest
+        return parsed
     }
 
     /// Writes `manifest` beside the old one, then renames it over: a build killed meanwhile
@@ -385,6 +410,8 @@ struct BuildCache {
         var restamped: [String: String] = [:]
         /// Whether the output is still the copy's site (`outputIsCopy`).
         var outputIsCopy = false
+        /// How it was told, for `--verbose`.
+        var checkedBy = ""
     }
 
     /// Checks the cache's copy of the last output. When the output is the site the cache saved,
@@ -394,7 +421,7 @@ struct BuildCache {
     /// `serially`: on the calling thread alone (beside a build that keeps the other cores busy).
     func checkCopy(_ manifest: Manifest, output: String, serially: Bool = false) -> CopyState {
         if SiteWriter.isFolder(outputFolder), outputIsCopy(manifest, output: output, serially: serially) {
-            return CopyState(outputIsCopy: true)
+            return CopyState(outputIsCopy: true, checkedBy: "the output is the copy's site")
         }
         return checkCopy(
             manifest, output: output, walked: Self.walkPair(output: output, copy: outputFolder), serially: serially)
@@ -412,7 +439,9 @@ struct BuildCache {
         let check = checkCopies(manifest, serially: serially)
         // A rebuild patches the copy: a file in it that the manifest does not know would be
         // published, and an empty folder kept.
-        return CopyState(broken: check.broken ?? strayPath(in: outputFolder, manifest), restamped: check.restamped)
+        return CopyState(
+            broken: check.broken ?? strayPath(in: outputFolder, manifest), restamped: check.restamped,
+            checkedBy: "the copy checked file by file")
     }
 
     /// The first file or empty folder under `folder` (but the output's marker) that is none of
@@ -452,7 +481,7 @@ struct BuildCache {
         -> CopyState?
     {
         guard files.count == manifest.outputs.count else { return nil }
-        var state = CopyState(outputIsCopy: true)
+        var state = CopyState(outputIsCopy: true, checkedBy: "the restored output and copy walked together")
         // Every file is a manifest's output, and as many: exactly its files.
         for (path, stamp) in files {
             guard let record = manifest.outputs[path] else { return nil }
@@ -486,7 +515,8 @@ struct BuildCache {
         guard Self.folderDigests(of: output, folders: all, serially: true).times == times[0],
             Self.folderDigests(of: outputFolder, folders: all, serially: true).times == times[1]
         else { return nil }
-        var state = CopyState(outputIsCopy: true)
+        var state = CopyState(
+            outputIsCopy: true, checkedBy: "the restored output and copy told by their folders' times and files' links")
         for (path, record) in manifest.outputs {
             var info = stat()
             guard lstat(output + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 2 else {
