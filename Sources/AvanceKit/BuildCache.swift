@@ -78,7 +78,7 @@ struct BuildCache {
         /// The context of the inputs' git blobs (`GitBlobs.context`): `-` when git was not read.
         var blobs = "-"
         /// The modification times of the output's folders and of the copy's when the build was
-        /// saved (`folderTimes`, joined by `/`): an archive keeps them, as it keeps the files'
+        /// saved (`folderDigests`, joined by `/`): an archive keeps them, as it keeps the files'
         /// times and hard links, so that a restored pair is told from one changed since without
         /// reading its 36,000 folders (`restoredPairByTimes`).
         var times = "-"
@@ -846,9 +846,9 @@ struct BuildCache {
         let copy = outputFolder
         let folders = Background {
             let all = [""] + Array(Self.folders(of: paths))
-            let copyTimes = Background { Self.folderDigests(of: copy, folders: all).times }
-            let (stamp, times) = Self.folderDigests(of: output, folders: all)
-            return (stamp, times + "/" + copyTimes.value)
+            // The two trees at once (no wait on another pool thread from this one).
+            let digests = [output, copy].concurrentMap { Self.folderDigests(of: $0, folders: all) }
+            return (digests[0].stamp, digests[0].times + "/" + digests[1].times)
         }
         manifest.outputs.reserveCapacity(outputs.count)
         for path in written {
