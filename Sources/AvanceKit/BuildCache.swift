@@ -485,13 +485,7 @@ struct BuildCache {
         // Every file is a manifest's output, and as many: exactly its files.
         for (path, stamp) in files {
             guard let record = manifest.outputs[path] else { return nil }
-            // The size and time, after the inode: the archive keeps them; else the bytes.
-            let kept = { (stamp: String) in stamp.drop { $0 != ":" } }
-            if kept(stamp) != kept(record.stamp) {
-                guard !record.digest.isEmpty, let data = FileManager.default.contents(atPath: output + "/" + path),
-                    data.withUnsafeBytes({ ContentDigest.of($0) }) == record.digest
-                else { return nil }
-            }
+            guard Self.restored(stamp, as: record, at: output + "/" + path) else { return nil }
             if stamp != record.stamp { state.restamped[path] = stamp }
         }
         return state
@@ -524,15 +518,19 @@ struct BuildCache {
             }
             let stamp = Self.outputStamp(of: info)
             guard stamp != record.stamp else { continue }
-            // The size and time, after the inode: the archive keeps them; else the bytes.
-            if stamp.drop(while: { $0 != ":" }) != record.stamp.drop(while: { $0 != ":" }) {
-                guard !record.digest.isEmpty, let data = FileManager.default.contents(atPath: output + "/" + path),
-                    data.withUnsafeBytes({ ContentDigest.of($0) }) == record.digest
-                else { return nil }
-            }
+            guard Self.restored(stamp, as: record, at: output + "/" + path) else { return nil }
             state.restamped[path] = stamp
         }
         return state
+    }
+
+    /// Whether the file at `path`, whose stamp is `stamp`, is the output `record` restored from
+    /// an archive: the same size and time after the inode (an archive keeps them), or else the
+    /// same bytes.
+    static func restored(_ stamp: String, as record: Output, at path: String) -> Bool {
+        if stamp.drop(while: { $0 != ":" }) == record.stamp.drop(while: { $0 != ":" }) { return true }
+        guard !record.digest.isEmpty, let data = FileManager.default.contents(atPath: path) else { return false }
+        return data.withUnsafeBytes { ContentDigest.of($0) } == record.digest
     }
 
     /// Whether `output` is not the site the manifest was saved with (after a restore from CI's
