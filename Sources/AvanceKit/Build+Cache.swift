@@ -67,23 +67,14 @@ extension Build {
         }
         // The last build's records with the new stamps the check found (a restored pair's 54,000
         // files all have new inodes), made on another core while the pages and open data are.
+        // (A copy that is not whole renders everything: every record is written anew.)
         var records: Background<BuildCache.Manifest>?
-        var copyLogged = false
         /// Once the copy is checked: everything is rendered when a file of it changed.
         func checkCopy() {
             startCheckingCopy()
-            if records == nil, !plan.isFull, let manifest, let state = copy?.value, state.broken == nil,
-                !state.restamped.isEmpty
-            {
-                records = Background {
-                    var restamped = manifest
-                    for (path, stamp) in state.restamped { restamped.outputs[path]?.stamp = stamp }
-                    return restamped
-                }
-            }
-            if !plan.isFull, !copyLogged, let state = copy?.value {
-                copyLogged = true
-                log.append("cache: " + (state.broken == nil ? state.checkedBy : "the copy is not the saved one"))
+            if records == nil, !plan.isFull, let manifest, let state = copy?.value, state.broken == nil {
+                log.append("cache: " + state.checkedBy)
+                records = Background { manifest.restamped(state.restamped) }
             }
             guard !plan.isFull, let broken = copy?.value.broken else { return }
             plan = .full(
@@ -286,7 +277,6 @@ extension Build {
             let written = staging.patching && !staging.baseKept ? Set(outputs.keys) : made ?? Set(outputs.keys)
             try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written, digests: staging.digests,
-                restamped: records == nil ? copy?.value.restamped ?? [:] : [:],
                 diagnostics: result.diagnostics, sources: result.sources, search: search,
                 previous: records?.value ?? manifest)
             if let files = storeFiles?.value { cache.writeStores(files) }

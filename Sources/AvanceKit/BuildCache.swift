@@ -87,6 +87,14 @@ struct BuildCache {
         /// archive, say) has a later change time (`looksRestored`). Not written, not compared.
         var written: timespec?
 
+        /// This manifest with the new stamps of outputs whose stamps changed and bytes did not
+        /// (`CopyState.restamped`: a restored pair's files all have new inodes).
+        func restamped(_ stamps: [String: String]) -> Manifest {
+            var manifest = self
+            for (path, stamp) in stamps { manifest.outputs[path]?.stamp = stamp }
+            return manifest
+        }
+
         static func == (a: Manifest, b: Manifest) -> Bool {
             a.key == b.key && a.binary?.stamp == b.binary?.stamp && a.binary?.hash == b.binary?.hash
                 && a.diagnostics == b.diagnostics && a.inputs == b.inputs && a.outputs == b.outputs
@@ -808,11 +816,12 @@ struct BuildCache {
     /// this build are linked into the cache's copy, the files the site no longer has are
     /// removed from it, and the manifest is written last. The old manifest goes first, so that
     /// a build killed meanwhile leaves no manifest, and the next build renders everything.
-    /// `digests` are the digests of the files written; `restamped`, the new stamps of files
-    /// taken whose stamps changed and bytes did not.
+    /// `digests` are the digests of the files written; `previous`, the last build's manifest,
+    /// with the new stamps of the files taken whose stamps changed and bytes did not
+    /// (`Manifest.restamped`).
     func save(
         _ fingerprint: Fingerprint, output: String, outputs: [String: Bool], written: Set<String>,
-        digests: [String: String], restamped: [String: String] = [:],
+        digests: [String: String],
         diagnostics: [Diagnostic], sources: [String: String], search: [String: String], previous: Manifest?
     ) throws {
         forget()
@@ -855,7 +864,6 @@ struct BuildCache {
             manifest.outputs[path] = Output(
                 isData: isData, stamp: stamp, digest: digests[path] ?? previous?.outputs[path]?.digest ?? "")
         }
-        for (path, stamp) in restamped where !written.contains(path) { manifest.outputs[path]?.stamp = stamp }
         (manifest.folders, manifest.times) = folders.value
         try writeManifest(manifest)
     }
