@@ -99,15 +99,23 @@ extension Build {
 
 extension Build {
     /// The paths of `changed` that can change the site built as `previous` was: those that
-    /// exist now, or that the last build read or reported. An editor's or `sed -i`'s temporary
-    /// file, made and gone within one save, changes nothing, and must not turn the save of one
-    /// entry into a whole build.
+    /// exist now, or that the last build read or reported, less those whose text reads as the
+    /// last build read it. An editor's or `sed -i`'s temporary file, made and gone within one
+    /// save, changes nothing, and must not turn the save of one entry into a whole build; nor
+    /// does a second word of a save already taken in (the watcher's, after a build asked for
+    /// it), which would otherwise be taken for an edit of the body that changed nothing.
     public static func relevantChanges(_ changed: Set<String>, since previous: BuildResult, options: BuildOptions)
         -> Set<String>
     {
         let reported = Set(previous.diagnostics.compactMap { $0.location?.file })
+        let loader = ContentLoader(root: options.root, fileSystem: options.fileSystem)
         return changed.filter { path in
-            previous.sources[path] != nil || reported.contains(path)
+            if let read = previous.sources[path], !reported.contains(path),
+                case .success(let file) = loader.readText(path), file.text == read
+            {
+                return false
+            }
+            return previous.sources[path] != nil || reported.contains(path)
                 || options.fileSystem.resolve(options.root + "/" + path) != nil
         }
     }

@@ -65,6 +65,7 @@ public actor DevServer {
             await stop()
             throw SiteUnavailable(diagnostics: first.diagnostics, sources: first.sources)
         }
+        guard options.watches else { return address }
         let watcher = SourceWatcher(root: options.root, interval: options.pollInterval)
         let pingEvery = max(1, Int(Duration.seconds(15) / options.pollInterval))
         self.watcher = Task { [events] in

@@ -12,6 +12,9 @@ public struct DevServerOptions: Sendable {
     public var port: UInt16 = 1313
     /// How often `content/` and `theme/` are checked for saves.
     public var pollInterval: Duration = .milliseconds(300)
+    /// Whether saves are watched for at all; off, only `DevServer.rebuild` builds (for a caller
+    /// that says itself what changed, such as a test, which the watcher's own builds would race).
+    public var watches = true
     /// Treat warnings as errors, as `avance build --strict` does.
     public var strict = false
     /// The language of the diagnostics in the panel when the command line chose one (`--lang`,

@@ -249,7 +249,7 @@ import Testing
 
 /// Which paths of a save `avance serve` looks at (`Build.relevantChanges`).
 @Suite struct RelevantChangesTests {
-    @Test func aFileMadeAndGoneWithinTheSaveIsLeftOutAndAnyOtherKept() throws {
+    @Test func aFileMadeAndGoneWithinTheSaveOrReadAsBeforeIsLeftOutAndAnyOtherKept() throws {
         let root = try ValidSite.copy("relevant-changes")
         defer { try? FileManager.default.removeItem(atPath: root) }
         try "ignorada".write(toFile: root + "/content/acciones/nota.txt", atomically: true, encoding: .utf8)
@@ -259,8 +259,12 @@ import Testing
         try FileManager.default.removeItem(atPath: root + "/content/acciones/nota.txt")
         try FileManager.default.removeItem(atPath: root + "/content/acciones/a02.md")
         try "---\ntitulo: x\n---\n".write(toFile: root + "/content/acciones/a09.md", atomically: true, encoding: .utf8)
+        let a03 = root + "/content/acciones/a03.md"
+        try (String(contentsOfFile: a03, encoding: .utf8) + "\nOtra línea.\n").write(
+            toFile: a03, atomically: true, encoding: .utf8)
         let saved: Set<String> = [
-            "content/acciones/a01.md",  // read, still there
+            "content/acciones/a01.md",  // read, the same text: a second word of a save already taken
+            "content/acciones/a03.md",  // read, edited
             "content/acciones/a02.md",  // read, gone
             "content/acciones/a09.md",  // new
             "content/acciones/nota.txt",  // reported, gone
@@ -270,7 +274,7 @@ import Testing
         #expect(
             Build.relevantChanges(saved, since: first, options: options)
                 == [
-                    "content/acciones/a01.md", "content/acciones/a02.md", "content/acciones/a09.md",
+                    "content/acciones/a02.md", "content/acciones/a03.md", "content/acciones/a09.md",
                     "content/acciones/nota.txt",
                 ])
     }
