@@ -54,6 +54,11 @@ extension Build {
         // from the cache; a new one otherwise.
         var plan = cache.plan(manifest, fingerprint, why: why)
         if plan.isFull { stopPair.raise() }
+        // An edit of bodies alone: the last build's resolution, read while the stores are.
+        let salt = fingerprint.binary.hash
+        let storedResolution = manifest.flatMap { manifest in
+            if case .bodies = plan { Background { cache.readResolution(manifest, salt: salt) } } else { nil }
+        }
         var log = [
             clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count))
         ]
@@ -104,6 +109,11 @@ extension Build {
         // Their files to write, made on another thread; waited for before the build returns.
         var storeFiles: Background<[(path: String, bytes: [UInt8])]>?
         defer { _ = storeFiles?.value }
+        // What resolving the site decided, for the next build: the last build's when nothing
+        // but bodies changed (`Resolution`), else a new one.
+        var resolutionFile = manifest.map { BuildCache.ResolutionFile.kept(hash: $0.resolution) } ?? .none
+        var newResolution: Background<[UInt8]>?
+        defer { _ = newResolution?.value }
         if plan == .unchanged { checkCopy() }
         if let manifest, plan == .unchanged, historyWarning == nil, let report = cache.readDiagnostics(manifest) {
             // Nothing changed: the last build's diagnostics, and the whole output from the cache.
@@ -135,7 +145,18 @@ extension Build {
             // With the same key and files, the stored entries are of this generation: the files
             // they were validated from are not read again.
             if !plan.isFull { options.unread = caches.entries.storedFiles() }
+            if case .bodies(let changed) = plan, let resolution = storedResolution?.value {
+                options.resolved = (resolution, changed)
+            }
             (result, prepared) = prepare(options, clock: &clock)
+            // The resolution for the next build: the last build's file again when the site was
+            // made from it, otherwise made on another core while the pages are rendered.
+            if !result.resolvedAsBefore {
+                resolutionFile = .none
+                if let resolution = result.resolution {
+                    newResolution = Background { BuildCache.resolutionBytes(resolution, salt: salt) }
+                }
+            }
             log.append(
                 "store: \(caches.entries.reused) entries and \(caches.bodies.reused) bodies taken from earlier runs")
             // Said where a build without the cache says it: once the site is validated (a site
@@ -278,7 +299,7 @@ extension Build {
             try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written, digests: staging.digests,
                 diagnostics: result.diagnostics, sources: result.sources, search: search,
-                previous: records?.value ?? manifest)
+                resolution: newResolution.map { .new($0.value) } ?? resolutionFile, previous: records?.value ?? manifest)
             if let files = storeFiles?.value { cache.writeStores(files) }
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
         } catch {
@@ -290,9 +311,17 @@ extension Build {
     }
 
     /// Reads the files left unread (`BuildOptions.unread`) that a diagnostic names, to quote
-    /// their lines.
+    /// their lines: those read as empty, and, when the site was made from the last build's
+    /// resolution (which reads none but a few), any content text file.
     static func quoteUnread(_ result: inout BuildResult, root: String) {
-        for file in Set(result.diagnostics.compactMap { $0.location?.file }) where result.sources[file] == "" {
+        func unread(_ file: String) -> Bool {
+            guard let text = result.sources[file] else {
+                return result.resolvedAsBefore && file.hasPrefix("content/")
+                    && ContentLoader.textExtensions.contains(file.split(separator: ".").last.map { $0.lowercased() } ?? "")
+            }
+            return text.isEmpty
+        }
+        for file in Set(result.diagnostics.compactMap { $0.location?.file }) where unread(file) {
             if case .success(let source) = ContentLoader(root: root).readText(file) {
                 result.sources[file] = source.text
             }

@@ -45,6 +45,10 @@ public struct BuildOptions: Sendable {
     /// Content files whose text is not read (`ContentLoader.unread`): the build cache's store
     /// holds what validating them gave (`caches`), and a diagnostic's file is read to quote it.
     var unread: Set<String> = []
+    /// The last build's resolution and the files whose bodies alone changed since (the build
+    /// cache's plan): the site is made from it and the stored entries, without listing, placing
+    /// and checking every file again (`SiteResolver.resolve(_:changed:…)`), when it can be.
+    var resolved: (resolution: Resolution, changed: Set<String>)?
     /// Leave what the build made for the process's exit to free (`ProcessLifetime`): for a
     /// command that ends after the build.
     public var freeAtExit = false
@@ -85,6 +89,10 @@ public struct BuildResult: Sendable, DiagnosedResult {
     public var wrote = false
     /// What each stage did and how long it took, for `--verbose`.
     public var log: [String] = []
+    /// What resolving the site decided (for the build cache), when it had no unreadable entry.
+    var resolution: Resolution?
+    /// Whether the site was made from the last build's resolution (`BuildOptions.resolved`).
+    var resolvedAsBefore = false
 }
 
 /// The whole pipeline, stage by stage: load → model → validate → render → write.
@@ -151,7 +159,14 @@ public enum Build {
         var loader = ContentLoader(root: options.root, fileSystem: options.fileSystem, cache: options.caches?.sources)
         loader.progress = options.progress
         loader.unread = options.unread
-        var tree = loader.load()
+        // With the last build's resolution, only the files it does not hold are read: the
+        // model, the translations and the changed files (all of them, should one be unreadable).
+        var resolved = options.resolved
+        var tree = resolved.map { loader.load($0.resolution.others + $0.changed) } ?? loader.load()
+        if resolved != nil, !tree.diagnostics.isEmpty {
+            resolved = nil
+            tree = loader.load()
+        }
         result.log.append(clock.lap("load", "\(tree.files.count) text files"))
         result.diagnostics += tree.diagnostics
         for file in tree.files { result.sources[file.path] = file.text }
@@ -214,9 +229,30 @@ public enum Build {
             result.diagnostics += tree.diagnostics.filter { !known.contains($0) }
             for file in tree.files { result.sources[file.path] = file.text }
         }
-        var (site, siteDiagnostics) = SiteResolver.resolve(
-            tree, model: model, cache: options.caches?.entries, progress: options.progress, months: months)
+        var stored: (Site, [Diagnostic])?
+        if let resolved, let cache = options.caches?.entries {
+            stored = SiteResolver.resolve(
+                resolved.resolution, changed: resolved.changed, tree: tree, model: model, cache: cache,
+                stored: cache.hasStored ? options.unread : [], months: months)
+            if stored == nil {
+                // Not as it was: every file is listed and placed again.
+                tree = loader.load()
+                result.diagnostics += tree.diagnostics
+                for file in tree.files { result.sources[file.path] = file.text }
+            }
+        }
+        var (site, siteDiagnostics) =
+            stored
+            ?? SiteResolver.resolve(
+                tree, model: model, cache: options.caches?.entries, progress: options.progress, months: months)
         result.diagnostics += siteDiagnostics
+        result.resolvedAsBefore = stored != nil
+        if options.cacheFolder != nil {
+            result.resolution =
+                stored == nil
+                ? Resolution(site: site, diagnostics: siteDiagnostics, files: tree.files.map(\.path))
+                : resolved?.resolution
+        }
         if let history = options.history {
             site.recordChanges(byFile: history.lastChanged, referenceDate: history.referenceDate)
         } else if options.gitHistory {
@@ -240,7 +276,11 @@ public enum Build {
         result.diagnostics += OutputConflicts.collectionFolders(
             model, languages: site.languages, modelText: modelFile.text)
         let entryCount = site.entries.values.reduce(0) { $0 + $1.count }
-        result.log.append(clock.lap("validate", "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"))
+        result.log.append(
+            clock.lap(
+                "validate",
+                "\(entryCount) entries, \(siteDiagnostics.count) diagnostics"
+                    + (stored == nil ? "" : ", placed and ordered as the last build's")))
         // 4. Markdown first, so broken links are reported even when the theme is broken
         let bodies = bodyRenderer(site: site, options: options, generation: generation).render(
             progress: options.progress)

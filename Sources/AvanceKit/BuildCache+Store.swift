@@ -4,6 +4,7 @@ import Foundation
 import ParallelMap
 import SiteData
 import Validation
+import Writing
 
 /// The build cache's stores of what validation and the Markdown stage made
 /// (`.avance/cache/store/`): each entry as validated, by the hash of its file's bytes, and each
@@ -128,13 +129,7 @@ extension BuildCache {
         guard !files.isEmpty else { return }
         try? FileManager.default.createDirectory(atPath: storeFolder, withIntermediateDirectories: true)
         _ = files.concurrentMap { path, bytes in
-            let temporary = path + ".tmp-" + String(getpid())
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)), rename(temporary, path) == 0
-            else {
-                unlink(temporary)
-                unlink(path)
-                return
-            }
+            if !FileReplacement.write(bytes, to: path) { unlink(path) }
         }
     }
 

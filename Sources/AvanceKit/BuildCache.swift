@@ -16,13 +16,14 @@ import Writing
 /// ignored and replaced.
 struct BuildCache {
     /// Bumped whenever the manifest's layout or the meaning of its key changes.
-    static let formatVersion = "avance-cache 5"
+    static let formatVersion = "avance-cache 6"
 
     /// The cache folder (`<root>/.avance/cache`).
     let folder: String
     var manifestPath: String { folder + "/manifest" }
     /// The last build's diagnostics, and the lines they quote: reported again when nothing changed.
     var diagnosticsPath: String { folder + "/diagnostics.json" }
+    var resolutionPath: String { folder + "/resolution" }
     var outputFolder: String { folder + "/output" }
 
     /// One content file as the cache knows it: the hash of its bytes, of its front matter (the
@@ -82,6 +83,8 @@ struct BuildCache {
         /// times and hard links, so that a restored pair is told from one changed since without
         /// reading its 36,000 folders (`restoredPairByTimes`).
         var times = "-"
+        /// The hash of `resolution`, what resolving the site decided (`Resolution`), when kept.
+        var resolution = "-"
         /// When the manifest file was last modified, when read from disk: it is written after
         /// every output file is linked into the copy, so a file changed since (restored from an
         /// archive, say) has a later change time (`looksRestored`). Not written, not compared.
@@ -99,7 +102,7 @@ struct BuildCache {
             a.key == b.key && a.binary?.stamp == b.binary?.stamp && a.binary?.hash == b.binary?.hash
                 && a.diagnostics == b.diagnostics && a.inputs == b.inputs && a.outputs == b.outputs
                 && a.search == b.search && a.folders == b.folders && a.blobs == b.blobs
-                && a.times == b.times
+                && a.times == b.times && a.resolution == b.resolution
         }
     }
 
@@ -179,6 +182,7 @@ struct BuildCache {
             if part.folders != "-" { manifest.folders = part.folders }
             if part.blobs != "-" { manifest.blobs = part.blobs }
             if part.times != "-" { manifest.times = part.times }
+            if part.resolution != "-" { manifest.resolution = part.resolution }
             manifest.search.merge(part.search) { first, _ in first }
         }
         // The records, gathered once each (by the chunks, each record went into two
@@ -224,6 +228,7 @@ struct BuildCache {
             case ("folders", 2): parsed.manifest.folders = text(1)
             case ("blobs", 2): parsed.manifest.blobs = text(1)
             case ("times", 2): parsed.manifest.times = text(1)
+            case ("resolution", 2): parsed.manifest.resolution = text(1)
             case ("input", 7):
                 parsed.inputs.append(
                     (
@@ -261,6 +266,7 @@ struct BuildCache {
         line("folders", manifest.folders, into: &out)
         line("blobs", manifest.blobs, into: &out)
         line("times", manifest.times, into: &out)
+        line("resolution", manifest.resolution, into: &out)
         if let binary = manifest.binary { line("binary", binary.stamp, binary.hash, into: &out) }
         // In no particular order (sorting 72,000 paths took longer than writing them), in
         // chunks on every core.
@@ -293,14 +299,8 @@ struct BuildCache {
         out.removeLast()  // the checksum covers every line but its own, without the last newline
         let checksum = Self.hash(out)
         out += ("\nend " + checksum + "\n").utf8
-        let temporary = manifestPath + ".tmp-" + String(getpid())
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(out)),
-            rename(temporary, manifestPath) == 0
-        else {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
+        guard FileReplacement.write(out, to: manifestPath) else { throw CocoaError(.fileWriteUnknown) }
     }
 
     /// What `diagnostics.json` holds.
@@ -822,19 +822,21 @@ struct BuildCache {
     func save(
         _ fingerprint: Fingerprint, output: String, outputs: [String: Bool], written: Set<String>,
         digests: [String: String],
-        diagnostics: [Diagnostic], sources: [String: String], search: [String: String], previous: Manifest?
+        diagnostics: [Diagnostic], sources: [String: String], search: [String: String],
+        resolution: ResolutionFile = .none, previous: Manifest?
     ) throws {
         forget()
         let named = Set(diagnostics.compactMap { $0.location?.file })
         let report = try JSONEncoder().encode(
             Report(diagnostics: diagnostics, sources: sources.filter { named.contains($0.key) }))
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try report.write(to: URL(fileURLWithPath: diagnosticsPath))
+        guard FileReplacement.write(Array(report), to: diagnosticsPath) else { throw CocoaError(.fileWriteUnknown) }
         if previous == nil { CopyTree.remove(outputFolder) }
         var manifest = Manifest(key: fingerprint.key, binary: fingerprint.binary, diagnostics: Self.hash(Array(report)))
         manifest.inputs = fingerprint.inputs
         manifest.blobs = fingerprint.blobs
         manifest.search = search
+        manifest.resolution = try writeResolution(resolution)
         // The last build's records, changed where this build differs: a file taken from the cache
         // is the one whose stamp the plan checked this build (no 54,000 records made again). Every
         // output is the last build's or written by this one.

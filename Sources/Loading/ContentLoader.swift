@@ -74,6 +74,19 @@ public struct ContentLoader: Sendable {
         return tree
     }
 
+    /// Reads only the text files `paths` (relative to the root), as `load` reads them, without
+    /// walking the folder: for a caller that knows the rest (the build cache's resolution).
+    public func load(_ paths: [String]) -> ContentTree {
+        var tree = ContentTree(files: [], otherFiles: [], diagnostics: [])
+        for result in paths.sorted().concurrentMap({ readText($0) }) {
+            switch result {
+            case .success(let file): tree.files.append(file)
+            case .failure(let diagnostic): tree.diagnostics.append(diagnostic)
+            }
+        }
+        return tree
+    }
+
     /// `content-missing` or `theme-missing`, each code written out so that it can be found.
     func missingFolder() -> Diagnostic {
         let message = Message("folder-missing", ["folder": folder, "root": root])

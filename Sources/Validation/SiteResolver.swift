@@ -18,17 +18,65 @@ public enum SiteResolver {
         _ tree: ContentTree, model: SiteModel, cache: EntryCache? = nil, progress: ProgressHandler? = nil,
         months: [String] = []
     ) -> (Site, [Diagnostic]) {
+        let languages = Set(tree.files.compactMap { ModelTranslation.language(ofPath: $0.path) })
+        let placed = classify(tree.files, model: model, languages: languages)
+        var diagnostics = placed.diagnostics
+        for path in tree.otherFiles {
+            diagnostics.append(
+                .warning(
+                    "file-ignored", Message("file-ignored", ["file": path]),
+                    at: SourceLocation(file: path, line: 0, column: 0), hint: Message("file-ignored.hint")))
+        }
+        var misnamedEntries: [String: [Entry]] = [:]
+        for (entry, problems) in validateAll(placed.misnamed, months: months) {
+            diagnostics += problems
+            if let entry { misnamedEntries[entry.collection, default: []].append(entry) }
+        }
+        let found = placed.found
+        let validated = validateAll(found, cache: cache, progress: progress, months: months)
+        var entries: [String: [Entry]] = [:]
+        for (entry, problems) in validated {
+            diagnostics += problems
+            if let entry { entries[entry.collection, default: []].append(entry) }
+        }
+        // Files that exist but failed validation still count as existing ids: one broken file
+        // must not make every reference to it an error too.
+        var ids: [String: Set<String>] = [:]
+        for item in found { ids[item.collection.name, default: []].insert(item.id) }
+        diagnostics += checkReferences(entries, ids: ids, model: model)
+        diagnostics += checkReferences(misnamedEntries, ids: ids, model: model)
+        diagnostics += checkCounts(entries, model: model)
+        let byCollection = entries
+        let sortedLists = model.collections.concurrentMap { sorted(byCollection[$0.name] ?? [], by: $0) }
+        for (collection, list) in zip(model.collections, sortedLists) { entries[collection.name] = list }
+        let (translations, translationProblems) = readTranslations(placed.translationFiles, ids: ids)
+        diagnostics += translationProblems
+        var site = Site(model: model, entries: entries)
+        for (item, (entry, _)) in zip(found, validated) where entry == nil {
+            site.unreadable[item.file.path] = EntryKey(item.collection.name, item.id)
+        }
+        site.translations = translations
+        site.languages = languages.sorted()
+        return (site, diagnostics)
+    }
+
+    /// Where each of `files` goes: an entry's own file (`found`), a translation's, a file whose
+    /// name is no id (`misnamed`: still validated, so that all its problems show at once), or
+    /// nowhere (a diagnostic). `languages`: those of the model's translations.
+    static func classify(_ files: [SourceFile], model: SiteModel, languages: Set<String>) -> (
+        found: [(collection: Collection, id: String, file: SourceFile)],
+        translationFiles: [(collection: Collection, id: String, language: String, file: SourceFile)],
+        misnamed: [(collection: Collection, id: String, file: SourceFile)], diagnostics: [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         var found: [(collection: Collection, id: String, file: SourceFile)] = []
         var translationFiles: [(collection: Collection, id: String, language: String, file: SourceFile)] = []
-        let languages = Set(tree.files.compactMap { ModelTranslation.language(ofPath: $0.path) })
-        // Files whose name is no id: still validated, so that all their problems show at once.
         var misnamed: [(collection: Collection, id: String, file: SourceFile)] = []
         // Where each file goes, worked out on every core: a pure function of its path.
-        let placements = tree.files.concurrentMap { file in
+        let placements = files.concurrentMap { file in
             (claimed: claimedTranslationName(file.path), placed: place(file.path, model: model))
         }
-        for (file, placement) in zip(tree.files, placements)
+        for (file, placement) in zip(files, placements)
         where file.path != ModelReader.path && ModelTranslation.language(ofPath: file.path) == nil {
             if let problem = ModelTranslation.languageProblem(ofPath: file.path) {
                 diagnostics.append(problem)
@@ -63,35 +111,17 @@ public enum SiteResolver {
                 }
             }
         }
-        for path in tree.otherFiles {
-            diagnostics.append(
-                .warning(
-                    "file-ignored", Message("file-ignored", ["file": path]),
-                    at: SourceLocation(file: path, line: 0, column: 0), hint: Message("file-ignored.hint")))
-        }
-        var misnamedEntries: [String: [Entry]] = [:]
-        for (entry, problems) in validateAll(misnamed, months: months) {
-            diagnostics += problems
-            if let entry { misnamedEntries[entry.collection, default: []].append(entry) }
-        }
-        let validated = validateAll(found, cache: cache, progress: progress, months: months)
-        var entries: [String: [Entry]] = [:]
-        for (entry, problems) in validated {
-            diagnostics += problems
-            if let entry { entries[entry.collection, default: []].append(entry) }
-        }
-        // Files that exist but failed validation still count as existing ids: one broken file
-        // must not make every reference to it an error too.
-        var ids: [String: Set<String>] = [:]
-        for item in found { ids[item.collection.name, default: []].insert(item.id) }
-        diagnostics += checkReferences(entries, ids: ids, model: model)
-        diagnostics += checkReferences(misnamedEntries, ids: ids, model: model)
-        diagnostics += checkCounts(entries, model: model)
-        let byCollection = entries
-        let sortedLists = model.collections.concurrentMap { sorted(byCollection[$0.name] ?? [], by: $0) }
-        for (collection, list) in zip(model.collections, sortedLists) { entries[collection.name] = list }
+        return (found, translationFiles, misnamed, diagnostics)
+    }
+
+    /// The translations of `files`, of entries whose ids are `ids` (by collection), and their problems.
+    static func readTranslations(
+        _ files: [(collection: Collection, id: String, language: String, file: SourceFile)],
+        ids: [String: Set<String>]
+    ) -> ([String: [EntryKey: EntryTranslation]], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         var translations: [String: [EntryKey: EntryTranslation]] = [:]
-        for item in translationFiles {
+        for item in files {
             let key = EntryKey(item.collection.name, item.id)
             guard ids[item.collection.name]?.contains(item.id) == true else {
                 diagnostics.append(
@@ -108,13 +138,7 @@ public enum SiteResolver {
             diagnostics += problems
             if let translation { translations[item.language, default: [:]][key] = translation }
         }
-        var site = Site(model: model, entries: entries)
-        for (item, (entry, _)) in zip(found, validated) where entry == nil {
-            site.unreadable[item.file.path] = EntryKey(item.collection.name, item.id)
-        }
-        site.translations = translations
-        site.languages = languages.sorted()
-        return (site, diagnostics)
+        return (translations, diagnostics)
     }
 
     /// `(id, language)` of a translation's file name, `content/proyectos/rcn-visa.en.md`.
