@@ -542,7 +542,7 @@ struct BuildCache {
         else { return nil }
         var state = CopyState(
             outputIsCopy: true, checkedBy: "the restored output and copy told by their folders' times and files' links")
-        var files = Under(output)
+        let files = Under(output)
         for (path, record) in manifest.outputs {
             var info = stat()
             guard files.lstat(path, &info), info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 2 else {
@@ -794,7 +794,7 @@ struct BuildCache {
         let starts = Array(stride(from: 0, to: all.count, by: chunk))
         let parts = (serially ? starts.map : starts.concurrentMap) { start -> (Digest, Digest)? in
             var (stamp, times) = (Digest(), Digest())
-            var folders = Under(folder)
+            let folders = Under(folder)
             for name in all[start..<min(start + chunk, all.count)] {
                 var info = stat()
                 guard folders.lstat(name, &info), info.st_mode & S_IFMT == S_IFDIR else { return nil }
@@ -999,29 +999,33 @@ struct BuildCache {
     }
 
     /// The stamp of an output file whose `lstat` is `info`: its inode, size and modification time.
-    /// `lstat` of paths under one folder, each written after the folder's path in one buffer:
-    /// no string is made for each of 54,000 files.
-    struct Under {
-        private var path: [CChar]
-        private let base: Int
+    /// `lstat` of paths under one folder, relative to the folder opened once (`fstatat`): the
+    /// kernel walks the path's few components under it, not the folder's own from the root
+    /// again (half of the time of 54,000 `lstat`s of a site's files), and no string is made for
+    /// each path: each is written into one buffer.
+    final class Under {
+        private let folder: Int32
+        private let path: String
+        private var name: [CChar] = []
 
         init(_ folder: String) {
-            path = Array(folder.utf8CString.dropLast())
-            base = path.count
+            path = folder
+            self.folder = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         }
 
+        deinit { if folder >= 0 { close(folder) } }
+
         /// `lstat` of `name` (relative to the folder; empty: the folder itself) into `info`.
-        mutating func lstat(_ name: String, _ info: inout stat) -> Bool {
-            path.removeSubrange(base...)
-            if !name.isEmpty {
-                path.append(CChar(bitPattern: UInt8(ascii: "/")))
-                var name = name
-                name.withUTF8 { utf8 in
-                    path.append(contentsOf: UnsafeRawBufferPointer(utf8).bindMemory(to: CChar.self))
-                }
+        func lstat(_ name: String, _ info: inout stat) -> Bool {
+            guard folder >= 0 else { return Glibc.lstat(name.isEmpty ? path : path + "/" + name, &info) == 0 }
+            guard !name.isEmpty else { return fstat(folder, &info) == 0 }
+            self.name.removeAll(keepingCapacity: true)
+            var text = name
+            text.withUTF8 { utf8 in
+                self.name.append(contentsOf: UnsafeRawBufferPointer(utf8).bindMemory(to: CChar.self))
             }
-            path.append(0)
-            return Glibc.lstat(path, &info) == 0
+            self.name.append(0)
+            return fstatat(folder, self.name, &info, AT_SYMLINK_NOFOLLOW) == 0
         }
     }
 

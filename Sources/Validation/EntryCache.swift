@@ -103,6 +103,22 @@ public final class EntryCache: @unchecked Sendable {
         return earlier?.result
     }
 
+    /// The stored results of `paths` (files not read: their stored result was validated from
+    /// their bytes now), looked up under one lock, where looking up 18,000 files one by one on
+    /// two cores contended for it; `nil` when one has none. Counted as taken from the cache.
+    func storedResults(_ paths: [String]) -> [(Entry?, [Diagnostic])]? {
+        lock.withLock {
+            var found: [(Entry?, [Diagnostic])] = []
+            found.reserveCapacity(paths.count)
+            for path in paths {
+                guard let kept = stored[path], kept.hash == hashes[path] else { return nil }
+                found.append(kept.result)
+            }
+            hits += found.count
+            return found
+        }
+    }
+
     /// Keeps the results of this build, and only those: files removed since are forgotten.
     func keep(_ results: [String: (text: String, result: (Entry?, [Diagnostic]))]) {
         lock.withLock { self.results = results }

@@ -54,34 +54,51 @@ extension SiteResolver {
         let placed = classify(tree.files, model: model, languages: languages)
         var read: [String: (collection: Collection, id: String, file: SourceFile)] = [:]
         for item in placed.found where changed.contains(item.file.path) { read[item.file.path] = item }
-        var items: [(collection: Collection, id: String, file: SourceFile)] = []
-        var ids: [String: Set<String>] = [:]
-        for collection in model.collections {
+        // Each entry's file, in order, by its collection's place in the model; the unchanged
+        // ones' results are the store's, the changed ones validated again.
+        var files: [(collection: Int, path: String)] = []
+        var unchanged: [String] = []
+        for (index, collection) in model.collections.enumerated() {
             for path in resolution.order[collection.name] ?? [] {
-                if let item = read[path] {
-                    items.append(item)
-                } else {
+                files.append((index, path))
+                if read[path] == nil {
                     guard !changed.contains(path), stored.contains(path) else { return nil }
-                    let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] }
-                    guard let name, name.hasSuffix(".md") else { return nil }
-                    items.append((collection, String(name.dropLast(3)), SourceFile(path: path, text: "")))
+                    unchanged.append(path)
                 }
-                ids[collection.name, default: []].insert(items[items.count - 1].id)
             }
         }
         // Every collection the resolution names is the model's, and every changed file one it placed.
-        guard items.count == resolution.order.values.reduce(0, { $0 + $1.count }) else { return nil }
+        guard files.count == resolution.order.values.reduce(0, { $0 + $1.count }) else { return nil }
         let translated = Set(placed.translationFiles.map(\.file.path))
-        guard changed.allSatisfy({ read[$0] != nil || translated.contains($0) }) else { return nil }
-        let validated = validateAll(items, cache: cache, months: months)
+        guard changed.allSatisfy({ read[$0] != nil || translated.contains($0) }),
+            var storedResults = cache.storedResults(unchanged)?.makeIterator()
+        else { return nil }
         var entries: [String: [Entry]] = [:]
-        for (item, (entry, problems)) in zip(items, validated) {
-            // An unchanged file's problems are among the resolution's; a changed one has none.
-            guard let entry, entry.key == EntryKey(item.collection.name, item.id),
-                problems.isEmpty || !changed.contains(item.file.path)
-            else { return nil }
-            entries[item.collection.name, default: []].append(entry)
+        var ids: [String: Set<String>] = [:]
+        var kept: [String: (text: String, result: (Entry?, [Diagnostic]))] = [:]
+        kept.reserveCapacity(files.count)
+        for (index, path) in files {
+            let collection = model.collections[index]
+            let result: (Entry?, [Diagnostic])
+            if let item = read[path] {
+                // A changed file: validated again, and without a problem (it had none).
+                result = EntryValidator(collection: collection, months: months).validate(
+                    id: item.id, path: path, text: item.file.text)
+                guard result.0?.key == EntryKey(collection.name, item.id), result.1.isEmpty else { return nil }
+                kept[path] = (item.file.text, result)
+            } else {
+                // An unchanged one's problems are among the resolution's.
+                guard let next = storedResults.next(), let entry = next.0, entry.file == path,
+                    entry.collection == collection.name
+                else { return nil }
+                result = next
+                kept[path] = ("", result)
+            }
+            guard let entry = result.0 else { return nil }
+            entries[collection.name, default: []].append(entry)
+            ids[collection.name, default: []].insert(entry.id)
         }
+        cache.keep(kept)
         let (translations, problems) = readTranslations(placed.translationFiles, ids: ids)
         guard !problems.contains(where: inChanged) else { return nil }
         var site = Site(model: model, entries: entries)
