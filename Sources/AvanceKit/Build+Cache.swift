@@ -299,7 +299,8 @@ extension Build {
             try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written, digests: staging.digests,
                 diagnostics: result.diagnostics, sources: result.sources, search: search,
-                resolution: newResolution.map { .new($0.value) } ?? resolutionFile, previous: records?.value ?? manifest)
+                resolution: newResolution.map { .new($0.value) } ?? resolutionFile, previous: records?.value ?? manifest
+            )
             if let files = storeFiles?.value { cache.writeStores(files) }
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
         } catch {
@@ -317,7 +318,8 @@ extension Build {
         func unread(_ file: String) -> Bool {
             guard let text = result.sources[file] else {
                 return result.resolvedAsBefore && file.hasPrefix("content/")
-                    && ContentLoader.textExtensions.contains(file.split(separator: ".").last.map { $0.lowercased() } ?? "")
+                    && ContentLoader.textExtensions.contains(
+                        file.split(separator: ".").last.map { $0.lowercased() } ?? "")
             }
             return text.isEmpty
         }

@@ -48,7 +48,9 @@ extension SiteResolver {
         _ resolution: Resolution, changed: Set<String>, tree: ContentTree, model: SiteModel, cache: EntryCache,
         stored: Set<String>, months: [String] = []
     ) -> (Site, [Diagnostic])? {
-        func inChanged(_ diagnostic: Diagnostic) -> Bool { diagnostic.location.map { changed.contains($0.file) } ?? false }
+        func inChanged(_ diagnostic: Diagnostic) -> Bool {
+            diagnostic.location.map { changed.contains($0.file) } ?? false
+        }
         guard tree.diagnostics.isEmpty, !resolution.diagnostics.contains(where: inChanged) else { return nil }
         let languages = Set(tree.files.compactMap { ModelTranslation.language(ofPath: $0.path) })
         let placed = classify(tree.files, model: model, languages: languages)

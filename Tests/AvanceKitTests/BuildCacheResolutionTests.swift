@@ -35,8 +35,9 @@ import Testing
                 !named.contains($0)
             })
         // An entry's body, then a translation's body.
-        for (file, line) in [(path, "Una línea *nueva*."), ("content/proyectos/huertos-comunitarios.en.md", "A new line.")]
-        {
+        for (file, line) in [
+            (path, "Una línea *nueva*."), ("content/proyectos/huertos-comunitarios.en.md", "A new line."),
+        ] {
             try site.edit(file) { $0 + "\n\(line)\n" }
             let result = try site.build()
             #expect(resolvedAsBefore(result), "\(file): \(result.log)")
@@ -136,7 +137,9 @@ import Testing
             // The next body edit takes the resolution this build saved (the last one made none:
             // it failed, and its cache is the first build's).
             try site.edit(path) { $0 + "\nY otra más.\n" }
-            if what == "a body with a problem" { try site.edit(path) { $0.replacingOccurrences(of: "\u{202E}", with: "") } }
+            if what == "a body with a problem" {
+                try site.edit(path) { $0.replacingOccurrences(of: "\u{202E}", with: "") }
+            }
             #expect(resolvedAsBefore(try site.build()))
             try site.expectSameAsClean()
         }
