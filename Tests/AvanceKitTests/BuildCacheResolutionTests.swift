@@ -75,8 +75,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "a body with a problem", "a file the last build warned about", "a resolution damaged", "a resolution gone",
-        "a manifest without one",
+        "a body with a problem", "a body that is not UTF-8", "a file the last build warned about",
+        "a resolution damaged", "a resolution gone", "a manifest without one",
     ])
     func whatTheResolutionCannotVouchForIsResolvedWhole(what: String) throws {
         let site = try Site("resolution-" + what.replacingOccurrences(of: " ", with: "-"))
@@ -91,10 +91,20 @@ import Testing
         let first = try site.build()
         let resolution = site.cache + "/resolution"
         #expect(FileManager.default.fileExists(atPath: resolution))
+        let original = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+        // The two cases whose build fails: the file's problem reported as a whole build does.
+        let failing = what.hasPrefix("a body")
         switch what {
         case "a body with a problem":
             // A bidi control that turns the text around: a problem of the file's validation.
             try site.edit(path) { $0 + "\nUn texto \u{202E}al revés.\n" }
+        case "a body that is not UTF-8":
+            // The changed file cannot be read as text: the few files read for the resolution
+            // fail, and every file is read again to say so.
+            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: site.root + "/" + path))
+            try file.seekToEnd()
+            try file.write(contentsOf: Data([0x0A, 0x4F, 0x74, 0x72, 0x61, 0x20, 0xFF, 0xFE, 0x0A]))
+            try file.close()
         case "a file the last build warned about":
             #expect(first.diagnostics.contains { $0.location?.file == path })
             try site.edit(path) { $0 + "\nOtra línea.\n" }
@@ -129,6 +139,9 @@ import Testing
         #expect(result.diagnostics == expected.diagnostics)
         if what == "a body with a problem" {
             #expect(result.diagnostics.contains { $0.location?.file == path && $0.code.hasPrefix("bidi") })
+        } else if what == "a body that is not UTF-8" {
+            #expect(result.diagnostics.contains { $0.location?.file == path && $0.severity == .error })
+            #expect(!result.wrote)
         } else {
             #expect(result.wrote)
             try site.expectSameAsClean()
@@ -136,9 +149,11 @@ import Testing
         if what != "a file the last build warned about" {
             // The next body edit takes the resolution this build saved (the last one made none:
             // it failed, and its cache is the first build's).
-            try site.edit(path) { $0 + "\nY otra más.\n" }
-            if what == "a body with a problem" {
-                try site.edit(path) { $0.replacingOccurrences(of: "\u{202E}", with: "") }
+            if failing {
+                try (original + "\nY otra más.\n").write(
+                    toFile: site.root + "/" + path, atomically: true, encoding: .utf8)
+            } else {
+                try site.edit(path) { $0 + "\nY otra más.\n" }
             }
             #expect(resolvedAsBefore(try site.build()))
             try site.expectSameAsClean()

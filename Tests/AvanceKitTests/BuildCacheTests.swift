@@ -288,6 +288,27 @@ import Testing
         #expect(renderLine(fixed)?.hasPrefix("render: 0 pages rendered") == true)
     }
 
+    @Test func aManifestThatCannotBeReplacedIsOnlyANote() throws {
+        let site = try Site("unreplaced", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        // A folder that holds a file, in the manifest's place: the new manifest, written beside
+        // it, cannot be renamed over it.
+        let manifest = site.cache + "/manifest"
+        try FileManager.default.removeItem(atPath: manifest)
+        try FileManager.default.createDirectory(atPath: manifest, withIntermediateDirectories: false)
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: manifest + "/inside"))
+        try site.edit("content/acciones/a01.md") { $0 + "\nUna línea más.\n" }
+        let result = try site.build()
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.wrote)
+        #expect(result.log.contains { $0.hasPrefix("cache: not saved") }, "\(result.log)")
+        try site.expectSameAsClean()
+        #expect(FileManager.default.contents(atPath: manifest + "/inside") == Data("kept".utf8))
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.cache).filter { $0.contains(".tmp-") }
+        #expect(beside.isEmpty)
+    }
+
     @Test func aCacheThatCannotBeSavedIsOnlyANote() throws {
         let site = try Site("unsaved", quiet: true)
         defer { site.remove() }
