@@ -25,21 +25,21 @@ public enum Postings {
     /// `documents`, sorted ascending without repeats, in the shorter of the two forms.
     public static func encode(_ documents: [Int]) -> [UInt8] {
         guard let last = documents.last else { return [] }
+        let alphabet = Self.alphabet
         var gaps: [UInt8] = []
         gaps.reserveCapacity(documents.count)
         var previous = -1
-        var digits: [UInt8] = []
         for document in documents {
-            var gap = document - previous
+            let gap = document - previous
             previous = document
-            digits.removeAll(keepingCapacity: true)
-            digits.append(alphabet[gap & 31])
-            gap >>= 5
-            while gap > 0 {
-                digits.append(alphabet[32 + (gap & 31)])
-                gap >>= 5
+            // The digits, most significant first, each written in place.
+            var shift = 0
+            while gap >> (shift + 5) > 0 { shift += 5 }
+            while shift > 0 {
+                gaps.append(alphabet[32 + ((gap >> shift) & 31)])
+                shift -= 5
             }
-            gaps.append(contentsOf: digits.reversed())
+            gaps.append(alphabet[gap & 31])
         }
         let bitsLength = 1 + last / 6 + 1
         guard bitsLength < gaps.count else { return gaps }

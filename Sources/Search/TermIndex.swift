@@ -128,7 +128,9 @@ public struct TermIndex: Sendable {
         bytes += ":[".utf8
         for (index, list) in lists.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += [UInt8(ascii: "\"")] + list + [UInt8(ascii: "\"")]
+            bytes.append(UInt8(ascii: "\""))
+            bytes += list
+            bytes.append(UInt8(ascii: "\""))
         }
         bytes.append(UInt8(ascii: "]"))
         return Line(scalars: Array(term.unicodeScalars), bytes: bytes)
