@@ -127,13 +127,13 @@ public struct MessageCatalog: Sendable {
     public static func parse(_ text: String) throws -> [String: String] {
         var sentences: [String: String] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingBlanks()
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.range(of: ": ") ?? (line.hasSuffix(":") ? line.range(of: ":") : nil) else {
                 throw SyntaxError(line: index + 1, problem: "not `key: \"sentence\"`")
             }
             let key = String(line[..<colon.lowerBound])
-            let value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+            let value = String(line[colon.upperBound...].trimmingBlanks())
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
                 throw SyntaxError(line: index + 1, problem: "`\(key)` is not a key")
             }
@@ -151,5 +151,21 @@ public struct MessageCatalog: Sendable {
             }
         }
         return sentences
+    }
+}
+
+extension Substring {
+    /// Without the blanks at either end, as `trimmingCharacters(in: .whitespaces)` (spaces of
+    /// every kind and tabs, not line ends), which took 60 % of parsing the shipped catalogs.
+    fileprivate func trimmingBlanks() -> Substring {
+        func isBlank(_ character: Character) -> Bool {
+            if character == " " || character == "\t" { return true }
+            guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else { return false }
+            return scalar.properties.generalCategory == .spaceSeparator
+        }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
     }
 }
