@@ -70,8 +70,29 @@ public struct BodyRenderer: Sendable {
         var renderer = self
         renderer.cache = cache
         // The content files are part of what a body's links resolve against.
-        renderer.generation = generation + "\n" + files.keys.sorted().joined(separator: "\n")
+        renderer.generation = generation + "\n" + Self.digest(of: files.keys)
         return renderer
+    }
+
+    /// A digest of a set of file names, in no order: each name's two hashes summed and xored
+    /// (sorting and joining 18,000 names took 40 ms of a rebuild's critical path). Not for
+    /// security: it tells one site's files from another's.
+    static func digest(of names: some Swift.Collection<String>) -> String {
+        var (sum, mixed, other): (UInt64, UInt64, UInt64) = (0, 0, 0)
+        for name in names {
+            var (a, b): (UInt64, UInt64) = (0xCBF2_9CE4_8422_2325, 0x9E37_79B9_7F4A_7C15)
+            for byte in name.utf8 {
+                a = (a ^ UInt64(byte)) &* 0x0100_0000_01B3
+                b = (b ^ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD
+                b ^= b >> 31
+            }
+            a ^= a >> 29
+            sum &+= a
+            mixed ^= b
+            other &+= b &* 0xC4CE_B9FE_1A85_EC53 ^ a
+        }
+        return "files " + String(names.count) + ":" + String(sum, radix: 16) + ":" + String(mixed, radix: 16) + ":"
+            + String(other, radix: 16)
     }
 
     /// `progress` hears how many entries are done.
@@ -92,26 +113,38 @@ public struct BodyRenderer: Sendable {
             if let cached = stored[key], cached.digest == digest { return (cached.result, input, digest, true) }
             return (render(entries[index]), input, digest, false)
         }
-        let results = outcomes.map(\.0)
-        if let cache {
+        // What the cache keeps, and the bodies, gathered on two cores: 18,000 records each.
+        let gathered = [true, false].concurrentMap {
+            isKept -> (keep: [EntryKey: BodyCache.Kept], bodies: RenderedBodies, anchors: [Anchor]) in
             var keep: [EntryKey: BodyCache.Kept] = [:]
-            keep.reserveCapacity(entries.count)
-            for (entry, outcome) in zip(entries, outcomes) {
-                keep[entry.key] = .init(input: outcome.input!, digest: outcome.digest, result: outcome.0)
+            var bodies = RenderedBodies()
+            var anchors: [Anchor] = []
+            if isKept {
+                guard cache != nil else { return (keep, bodies, anchors) }
+                keep.reserveCapacity(entries.count)
+                for (entry, outcome) in zip(entries, outcomes) {
+                    keep[entry.key] = .init(input: outcome.input!, digest: outcome.digest, result: outcome.0)
+                }
+                return (keep, bodies, anchors)
             }
-            cache.keep(keep, prefix: prefix, generation: generation, reused: outcomes.count { $0.reused })
+            bodies.html.reserveCapacity(entries.count)
+            bodies.headings.reserveCapacity(entries.count)
+            for (entry, outcome) in zip(entries, outcomes) {
+                let result = outcome.0
+                bodies.html[entry.key] = result.html
+                bodies.headings[entry.key] = result.headings
+                if !result.fieldHTML.isEmpty { bodies.fieldHTML[entry.key] = result.fieldHTML }
+                bodies.diagnostics += result.diagnostics
+                anchors += result.anchors
+            }
+            return (keep, bodies, anchors)
         }
-        var bodies = RenderedBodies()
-        bodies.html.reserveCapacity(entries.count)
-        bodies.headings.reserveCapacity(entries.count)
-        var anchors: [Anchor] = []
-        for (entry, result) in zip(entries, results) {
-            bodies.html[entry.key] = result.html
-            bodies.headings[entry.key] = result.headings
-            if !result.fieldHTML.isEmpty { bodies.fieldHTML[entry.key] = result.fieldHTML }
-            bodies.diagnostics += result.diagnostics
-            anchors += result.anchors
+        if let cache {
+            cache.keep(
+                gathered[0].keep, prefix: prefix, generation: generation, reused: outcomes.count { $0.reused })
         }
+        var bodies = gathered[1].bodies
+        let anchors = gathered[1].anchors
         for anchor in anchors {
             let ids = (bodies.headings[anchor.target] ?? []).map(\.id)
             // Code point by code point, as a browser finds an id: Swift's `==` takes `ó` composed

@@ -1,4 +1,5 @@
 import ContentModel
+import ParallelMap
 
 /// The validated site: the model, every entry with its references resolved, and backlinks.
 /// Every later stage (pages, feeds, data) renders from this one value.
@@ -32,20 +33,34 @@ public struct Site: Sendable {
     public init(model: SiteModel, entries: [String: [Entry]]) {
         self.model = model
         self.entries = entries
-        var index: [EntryKey: Entry] = [:]
-        var positions: [EntryKey: Int] = [:]
-        let count = entries.values.reduce(0) { $0 + $1.count }
-        index.reserveCapacity(count)
-        positions.reserveCapacity(count)
-        for list in entries.values {
-            for (position, entry) in list.enumerated() {
-                index[entry.key] = entry
-                positions[entry.key] = position
+        // The backlinks on one core while the index and places are made on another: each took
+        // 20 ms at 18,000 entries, on the critical path of a rebuild.
+        enum Part: Sendable {
+            case index([EntryKey: Entry], positions: [EntryKey: Int])
+            case backlinks([EntryKey: [Backlink]])
+        }
+        let parts = [false, true].concurrentMap { isBacklinks -> Part in
+            if isBacklinks { return .backlinks(Self.computeBacklinks(model: model, entries: entries)) }
+            var index: [EntryKey: Entry] = [:]
+            var positions: [EntryKey: Int] = [:]
+            let count = entries.values.reduce(0) { $0 + $1.count }
+            index.reserveCapacity(count)
+            positions.reserveCapacity(count)
+            for list in entries.values {
+                for (position, entry) in list.enumerated() {
+                    index[entry.key] = entry
+                    positions[entry.key] = position
+                }
+            }
+            return .index(index, positions: positions)
+        }
+        (index, positions, backlinks) = ([:], [:], [:])
+        for part in parts {
+            switch part {
+            case .index(let index, let positions): (self.index, self.positions) = (index, positions)
+            case .backlinks(let backlinks): self.backlinks = backlinks
             }
         }
-        self.index = index
-        self.positions = positions
-        self.backlinks = Self.computeBacklinks(model: model, entries: entries)
     }
 
     /// The entry named by `key`.
