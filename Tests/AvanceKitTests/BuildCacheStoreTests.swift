@@ -384,6 +384,41 @@ import Testing
         try site.expectSameAsClean()
     }
 
+    @Test func onlyTheShardsOfTheEditedFileAreWrittenAgain() throws {
+        let site = try Site("store-shards", quiet: true)
+        defer { site.remove() }
+        try site.build()
+        let store = site.cache + "/store"
+        /// Each shard's inode: a shard written again is a new file renamed over the old one.
+        func inodes() throws -> [String: UInt64] {
+            var found: [String: UInt64] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: store) {
+                var info = stat()
+                #expect(lstat(store + "/" + name, &info) == 0)
+                found[name] = UInt64(info.st_ino)
+            }
+            return found
+        }
+        let before = try inodes()
+        #expect(before.count == 2 * BuildCache.shardCount)
+        let path = "content/metas/agua-segura.md"
+        try site.edit(path) { $0 + "\nUna línea *nueva*.\n" }
+        try site.build()
+        let after = try inodes()
+        #expect(Set(after.keys) == Set(before.keys))
+        let written = Set(after.keys.filter { after[$0] != before[$0] })
+        // The shard of the file's validated entry (its hash changed) and the shard of its body.
+        #expect(
+            written
+                == [
+                    "entries-\(BuildCache.shard(of: path))", "bodies-\(BuildCache.shard(of: "metas/agua-segura"))",
+                ])
+        try site.expectSameAsClean()
+        // Nothing changed: nothing written.
+        try site.build()
+        #expect(try inodes() == after)
+    }
+
     @Test func aDamagedShardIsIgnoredAndMadeAgain() throws {
         let site = try Site("damaged-store", quiet: true)
         defer { site.remove() }
