@@ -44,6 +44,7 @@ public struct BuildOptions: Sendable {
     public var cacheBinaryHash: String?
     /// Content files whose text is not read (`ContentLoader.unread`): the build cache's store
     /// holds what validating them gave (`caches`), and a diagnostic's file is read to quote it.
+    /// Not needed with `resolved`, which reads none of them.
     var unread: Set<String> = []
     /// The last build's resolution and the files whose bodies alone changed since (the build
     /// cache's plan): the site is made from it and the stored entries, without listing, placing
@@ -89,8 +90,10 @@ public struct BuildResult: Sendable, DiagnosedResult {
     public var wrote = false
     /// What each stage did and how long it took, for `--verbose`.
     public var log: [String] = []
-    /// What resolving the site decided (for the build cache), when it had no unreadable entry.
-    var resolution: Resolution?
+    /// What resolving the site decided (for the build cache), made when asked, on another core
+    /// (mapping 18,000 entries to their files is work no page waits for); it gives `nil` when
+    /// the site had an unreadable entry.
+    var resolution: (@Sendable () -> Resolution?)?
     /// Whether the site was made from the last build's resolution (`BuildOptions.resolved`).
     var resolvedAsBefore = false
 }
@@ -232,10 +235,11 @@ public enum Build {
         var stored: (Site, [Diagnostic])?
         if let resolved, let cache = options.caches?.entries {
             stored = SiteResolver.resolve(
-                resolved.resolution, changed: resolved.changed, tree: tree, model: model, cache: cache,
-                stored: cache.hasStored ? options.unread : [], months: months)
+                resolved.resolution, changed: resolved.changed, tree: tree, model: model, cache: cache, months: months)
             if stored == nil {
-                // Not as it was: every file is listed and placed again.
+                // Not as it was: every file is listed and placed again, but for those whose
+                // stored result (of this generation: `begin` dropped any other) is of their bytes.
+                loader.unread = cache.storedFiles()
                 tree = loader.load()
                 result.diagnostics += tree.diagnostics
                 for file in tree.files { result.sources[file.path] = file.text }
@@ -248,10 +252,14 @@ public enum Build {
         result.diagnostics += siteDiagnostics
         result.resolvedAsBefore = stored != nil
         if options.cacheFolder != nil {
-            result.resolution =
-                stored == nil
-                ? Resolution(site: site, diagnostics: siteDiagnostics, files: tree.files.map(\.path))
-                : resolved?.resolution
+            let (resolvedSite, files, resolverDiagnostics) = (site, tree.files, siteDiagnostics)
+            if stored == nil {
+                result.resolution = { @Sendable in
+                    Resolution(site: resolvedSite, diagnostics: resolverDiagnostics, files: files.map(\.path))
+                }
+            } else if let kept = resolved?.resolution {
+                result.resolution = { @Sendable in kept }
+            }
         }
         if let history = options.history {
             site.recordChanges(byFile: history.lastChanged, referenceDate: history.referenceDate)

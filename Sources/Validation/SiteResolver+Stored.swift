@@ -37,8 +37,8 @@ public struct Resolution: Sendable, Equatable {
 extension SiteResolver {
     /// The site `resolution` made, after a save that changed only the Markdown bodies of the
     /// files `changed` (the same files, each one's front matter byte for byte; the build cache's
-    /// plan says so): the entries in the same order, each taken from `cache` (`stored`: the
-    /// files whose stored result was validated from their bytes now) but the changed ones,
+    /// plan says so): the entries in the same order, each taken from `cache` (whose stored
+    /// result must be of the file's bytes now, under this generation) but the changed ones,
     /// validated again from `tree` (which holds them and `resolution.others`, read).
     ///
     /// Returns the site and the diagnostics the resolver gave: `resolution.diagnostics`, since
@@ -46,7 +46,7 @@ extension SiteResolver {
     /// has one now, or is not where the resolution says: a whole resolve then says it all.
     public static func resolve(
         _ resolution: Resolution, changed: Set<String>, tree: ContentTree, model: SiteModel, cache: EntryCache,
-        stored: Set<String>, months: [String] = []
+        months: [String] = []
     ) -> (Site, [Diagnostic])? {
         func inChanged(_ diagnostic: Diagnostic) -> Bool {
             diagnostic.location.map { changed.contains($0.file) } ?? false
@@ -64,7 +64,7 @@ extension SiteResolver {
             for path in resolution.order[collection.name] ?? [] {
                 files.append((index, path))
                 if read[path] == nil {
-                    guard !changed.contains(path), stored.contains(path) else { return nil }
+                    guard !changed.contains(path) else { return nil }
                     unchanged.append(path)
                 }
             }
