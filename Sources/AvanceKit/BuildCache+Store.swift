@@ -90,7 +90,9 @@ extension BuildCache {
 
     /// The shards whose records are not those read (`state`), as the files to write
     /// (`writeStores`); a shard not among them keeps its file. Each shard's signature is made
-    /// from its records' names and hashes alone, in no order; only the shards to write are
+    /// from its records' names and hashes alone, in no order (`UnorderedDigest`: a signature
+    /// that matched by chance would still leave each record checked by its own hash when
+    /// read); only the shards to write are
     /// gathered and encoded (sorting and gathering 36,000 records for every shard was 100 ms
     /// of CPU beside a rebuild's open data, when one or two shards change).
     func storeFiles(entries: EntryCache, bodies: BodyCache, state: StoreState, salt: String) -> [(
@@ -98,18 +100,18 @@ extension BuildCache {
     )] {
         let (generation, results) = entries.storable()
         let storedBodies = bodies.storable()
-        var entryDigests = Array(repeating: RecordsDigest(), count: Self.shardCount)
+        var entryDigests = Array(repeating: UnorderedDigest(), count: Self.shardCount)
         for (path, stored) in results { entryDigests[Self.shard(of: path)].add(path, stored.hash) }
-        var bodyDigests = Array(repeating: RecordsDigest(), count: Self.shardCount)
+        var bodyDigests = Array(repeating: UnorderedDigest(), count: Self.shardCount)
         for (prefix, part) in storedBodies {
             // Each record's hash begins with its language's folder and generation.
-            let seed = RecordsDigest.seed(prefix, part.generation)
+            let seed = UnorderedDigest.seed(prefix, part.generation)
             for (key, stored) in part.results {
                 bodyDigests[Self.shard(of: key.description)].add(key.description, stored.digest, seed: seed)
             }
         }
-        let entrySignatures = entryDigests.map { $0.text(generation) + "." + salt }
-        let bodySignatures = bodyDigests.map { $0.text("bodies") + "." + salt }
+        let entrySignatures = entryDigests.map { generation + ":" + $0.text + "." + salt }
+        let bodySignatures = bodyDigests.map { "bodies:" + $0.text + "." + salt }
         let entryShards = (0..<Self.shardCount).filter { entrySignatures[$0] != state.entries[$0] }
         let bodyShards = (0..<Self.shardCount).filter { bodySignatures[$0] != state.bodies[$0] }
         // The records of the shards to write, gathered now.
@@ -144,44 +146,6 @@ extension BuildCache {
                     entries: entryParts[shard] ?? [], generation: generation, signature: entrySignatures[shard],
                     salt: salt)
             return (folder + "/" + (isBodies ? "bodies-" : "entries-") + String(shard), bytes)
-        }
-    }
-
-    /// A digest of a shard's records, each a name and a hash, in no order: each record's two
-    /// 64-bit hashes summed and xored. Not for security: a shard whose records changed gets
-    /// another signature, and is written again (were two signatures to match, the records
-    /// written before would still be checked, each by its own hash, when read).
-    struct RecordsDigest {
-        private var count = 0
-        private var sum: UInt64 = 0
-        private var mixed: UInt64 = 0
-
-        /// A seed for records under one `prefix` and `generation`.
-        static func seed(_ prefix: String, _ generation: String) -> UInt64 {
-            var digest = RecordsDigest()
-            digest.add(prefix, generation)
-            return digest.sum ^ digest.mixed
-        }
-
-        mutating func add(_ name: String, _ hash: String, seed: UInt64 = 0) {
-            var (a, b): (UInt64, UInt64) = (0xCBF2_9CE4_8422_2325 ^ seed, 0x9E37_79B9_7F4A_7C15 &+ seed)
-            func take(_ byte: UInt8) {
-                a = (a ^ UInt64(byte)) &* 0x0100_0000_01B3
-                b = (b ^ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD
-                b ^= b >> 31
-            }
-            for byte in name.utf8 { take(byte) }
-            take(0xFF)  // never in UTF-8: the name's end
-            for byte in hash.utf8 { take(byte) }
-            a ^= a >> 29
-            count += 1
-            sum &+= a
-            mixed ^= b
-        }
-
-        /// The signature, after `prefix` (the generation of an entries' shard).
-        func text(_ prefix: String) -> String {
-            prefix + ":" + String(count) + ":" + String(sum, radix: 16) + ":" + String(mixed, radix: 16)
         }
     }
 

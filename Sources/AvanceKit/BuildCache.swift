@@ -422,11 +422,11 @@ struct BuildCache {
             "strict " + (options.strict ? "1" : "0"),
             "reference-date " + (history?.referenceDate ?? "-"),
         ]
-        // Each file's date, in no order (`RecordsDigest`): sorting 18,000 paths and joining them
+        // Each file's date, in no order (`UnorderedDigest`): sorting 18,000 paths and joining them
         // took 15 ms of a rebuild's critical path.
-        var dates = RecordsDigest()
+        var dates = UnorderedDigest()
         for (path, date) in history?.lastChanged ?? [:] { dates.add(path, date) }
-        key.append("dates " + dates.text("-"))
+        key.append("dates " + dates.text)
         // The model and its translations are global: every page may show what they say.
         for (path, _) in found where !path.hasSuffix(".md") {
             if let input = inputs[path] { key.append("file " + path + " " + input.hash) }

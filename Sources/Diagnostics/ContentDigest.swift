@@ -37,3 +37,45 @@ public enum ContentDigest {
         return text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
     }
 }
+
+/// A digest of a set of records, each a name and a value (a path and its hash), in no order:
+/// each record's two 64-bit hashes summed and xored, so that no set of 18,000 names need be
+/// sorted to be told from another (the build cache's store shards, its key's git dates, the
+/// content files a body's links resolve against). Not for security: it tells changed records
+/// from the same records.
+public struct UnorderedDigest: Sendable, Equatable {
+    public private(set) var count = 0
+    private var sum: UInt64 = 0
+    private var mixed: UInt64 = 0
+
+    public init() {}
+
+    /// A seed for records that also share a name and value (a language's folder and generation).
+    public static func seed(_ name: String, _ value: String) -> UInt64 {
+        var digest = UnorderedDigest()
+        digest.add(name, value)
+        return digest.sum ^ digest.mixed
+    }
+
+    /// Adds the record of `name` and `value`, under `seed`.
+    public mutating func add(_ name: String, _ value: String = "", seed: UInt64 = 0) {
+        var (a, b): (UInt64, UInt64) = (0xCBF2_9CE4_8422_2325 ^ seed, 0x9E37_79B9_7F4A_7C15 &+ seed)
+        func take(_ byte: UInt8) {
+            a = (a ^ UInt64(byte)) &* 0x0100_0000_01B3
+            b = (b ^ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD
+            b ^= b >> 31
+        }
+        for byte in name.utf8 { take(byte) }
+        take(0xFF)  // never in UTF-8: where the name ends
+        for byte in value.utf8 { take(byte) }
+        a ^= a >> 29
+        count += 1
+        sum &+= a
+        mixed ^= b
+    }
+
+    /// The digest as text: the count of records and both sums, in hex.
+    public var text: String {
+        String(count) + ":" + String(sum, radix: 16) + ":" + String(mixed, radix: 16)
+    }
+}
