@@ -96,38 +96,26 @@ public struct BodyRenderer: Sendable {
             if let cached = stored[key], cached.digest == digest { return (cached.result, input, digest, true) }
             return (render(entries[index]), input, digest, false)
         }
-        // What the cache keeps, and the bodies, gathered on two cores: 18,000 records each.
-        let gathered = [true, false].concurrentMap {
-            isKept -> (keep: [EntryKey: BodyCache.Kept], bodies: RenderedBodies, anchors: [Anchor]) in
-            var keep: [EntryKey: BodyCache.Kept] = [:]
-            var bodies = RenderedBodies()
-            var anchors: [Anchor] = []
-            if isKept {
-                guard cache != nil else { return (keep, bodies, anchors) }
-                keep.reserveCapacity(entries.count)
-                for (entry, outcome) in zip(entries, outcomes) {
-                    keep[entry.key] = .init(input: outcome.input!, digest: outcome.digest, result: outcome.0)
-                }
-                return (keep, bodies, anchors)
-            }
-            bodies.html.reserveCapacity(entries.count)
-            bodies.headings.reserveCapacity(entries.count)
-            for (entry, outcome) in zip(entries, outcomes) {
-                let result = outcome.0
-                bodies.html[entry.key] = result.html
-                bodies.headings[entry.key] = result.headings
-                if !result.fieldHTML.isEmpty { bodies.fieldHTML[entry.key] = result.fieldHTML }
-                bodies.diagnostics += result.diagnostics
-                anchors += result.anchors
-            }
-            return (keep, bodies, anchors)
-        }
+        let results = outcomes.map(\.0)
         if let cache {
-            cache.keep(
-                gathered[0].keep, prefix: prefix, generation: generation, reused: outcomes.count { $0.reused })
+            var keep: [EntryKey: BodyCache.Kept] = [:]
+            keep.reserveCapacity(entries.count)
+            for (entry, outcome) in zip(entries, outcomes) {
+                keep[entry.key] = .init(input: outcome.input!, digest: outcome.digest, result: outcome.0)
+            }
+            cache.keep(keep, prefix: prefix, generation: generation, reused: outcomes.count { $0.reused })
         }
-        var bodies = gathered[1].bodies
-        let anchors = gathered[1].anchors
+        var bodies = RenderedBodies()
+        bodies.html.reserveCapacity(entries.count)
+        bodies.headings.reserveCapacity(entries.count)
+        var anchors: [Anchor] = []
+        for (entry, result) in zip(entries, results) {
+            bodies.html[entry.key] = result.html
+            bodies.headings[entry.key] = result.headings
+            if !result.fieldHTML.isEmpty { bodies.fieldHTML[entry.key] = result.fieldHTML }
+            bodies.diagnostics += result.diagnostics
+            anchors += result.anchors
+        }
         for anchor in anchors {
             let ids = (bodies.headings[anchor.target] ?? []).map(\.id)
             // Code point by code point, as a browser finds an id: Swift's `==` takes `ó` composed
