@@ -308,7 +308,7 @@ extension Build {
                 diagnostics: result.diagnostics, sources: result.sources, search: search,
                 resolution: newResolution.map { $0.value.map { .new($0) } ?? .none } ?? resolutionFile,
                 previous: records?.value ?? manifest,
-                folders: copy?.value.folders)
+                folders: copy?.value.folders, swapped: staging.baseKept ? copy?.value.pair : nil)
             if let files = storeFiles?.value { cache.writeStores(files) }
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
         } catch {

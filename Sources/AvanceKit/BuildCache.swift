@@ -479,6 +479,9 @@ struct BuildCache {
         /// listed them: the save reads their times again without listing them when the site has
         /// the same files.
         var folders: [String]?
+        /// The hash of each of those folders in both trees, when the check read them (a restored
+        /// pair): the save mends them where it wrote instead of reading them all again.
+        var pair: PairFolders?
     }
 
     /// Checks the cache's copy of the last output. When the output is the site the cache saved,
@@ -573,12 +576,14 @@ struct BuildCache {
         let times = manifest.times.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard times.count == 2, !times.contains("-") else { return nil }
         let all = [""] + Array(Self.folders(of: manifest.outputs.keys))
-        guard Self.folderDigests(of: output, folders: all, serially: true).times == times[0],
-            Self.folderDigests(of: outputFolder, folders: all, serially: true).times == times[1]
+        guard let mine = Self.folderHashes(of: output, folders: all, serially: true),
+            FolderHash.digests(mine).times == times[0],
+            let theirs = Self.folderHashes(of: outputFolder, folders: all, serially: true),
+            FolderHash.digests(theirs).times == times[1]
         else { return nil }
         var state = CopyState(
             outputIsCopy: true, checkedBy: "the restored output and copy told by their folders' times and files' links",
-            folders: all)
+            folders: all, pair: PairFolders(names: all, output: mine, copy: theirs))
         let files = Under(output)
         for (path, record) in manifest.outputs {
             var info = stat()
@@ -821,6 +826,43 @@ struct BuildCache {
     static func folderDigests(of folder: String, folders all: [String], serially: Bool = false) -> (
         stamp: String, times: String
     ) {
+        folderHashes(of: folder, folders: all, serially: serially).map(FolderHash.digests) ?? ("-", "-")
+    }
+
+    /// The hash of one folder of a tree, from its path and `lstat`: with its inode and time
+    /// (`stamp`), and with its time alone (`times`). A tree's digests are their sums and xors,
+    /// in no order (`digests`): sorting 18,000 paths took longer than their `lstat`s.
+    struct FolderHash: Sendable, Equatable {
+        var stamp: UInt64
+        var times: UInt64
+
+        init(_ name: String, _ info: stat) {
+            // FNV-1a over the path, then the inode (for the stamp alone) and time. (No array of
+            // values a folder: two of them for each of 36,000 folders were half the CPU of
+            // reading their times.)
+            var path: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in name.utf8 { path = (path ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+            func mixed(_ hash: UInt64, _ value: UInt64) -> UInt64 {
+                let hash = (hash ^ value) &* 0x0100_0000_01B3
+                return hash ^ (hash >> 29)
+            }
+            let (seconds, nanoseconds) = (
+                UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
+            )
+            stamp = mixed(mixed(mixed(path, UInt64(info.st_ino)), seconds), nanoseconds)
+            times = mixed(mixed(path, seconds), nanoseconds)
+        }
+
+        /// The stamp and times of a tree whose folders hash to `hashes`.
+        static func digests(_ hashes: [FolderHash]) -> (stamp: String, times: String) {
+            var (stamp, times) = (Digest(), Digest())
+            for hash in hashes {
+                stamp.add(hash.stamp)
+                times.add(hash.times)
+            }
+            return (stamp.text(hashes.count), times.text(hashes.count))
+        }
+
         /// A sum and a xor of each folder's hash: in no order.
         struct Digest {
             var sum: UInt64 = 0
@@ -829,46 +871,68 @@ struct BuildCache {
                 sum &+= hash
                 mixed ^= hash &* 0x9E37_79B9_7F4A_7C15
             }
-            mutating func add(_ other: Digest) {
-                sum &+= other.sum
-                mixed ^= other.mixed
-            }
             func text(_ count: Int) -> String {
                 String(count, radix: 16) + ":" + String(sum, radix: 16) + ":" + String(mixed, radix: 16)
             }
         }
+    }
+
+    /// The hash of each of the folders `all` of `folder` (relative, `""` for itself), in that
+    /// order, each read once; `nil` when one is missing or not a folder.
+    static func folderHashes(of folder: String, folders all: [String], serially: Bool = false) -> [FolderHash]? {
         let chunk = 2048
         let starts = Array(stride(from: 0, to: all.count, by: chunk))
-        let parts = (serially ? starts.map : starts.concurrentMap) { start -> (Digest, Digest)? in
-            var (stamp, times) = (Digest(), Digest())
+        let parts = (serially ? starts.map : starts.concurrentMap) { start -> [FolderHash]? in
             let folders = Under(folder)
+            var hashes: [FolderHash] = []
+            hashes.reserveCapacity(min(chunk, all.count - start))
             for name in all[start..<min(start + chunk, all.count)] {
                 var info = stat()
                 guard folders.lstat(name, &info), info.st_mode & S_IFMT == S_IFDIR else { return nil }
-                // FNV-1a over the path, then the inode (for the stamp alone) and time. (No array
-                // of values a folder: two of them for each of 36,000 folders were half the CPU
-                // of reading their times.)
-                var path: UInt64 = 0xCBF2_9CE4_8422_2325
-                for byte in name.utf8 { path = (path ^ UInt64(byte)) &* 0x0100_0000_01B3 }
-                func mixed(_ hash: UInt64, _ value: UInt64) -> UInt64 {
-                    let hash = (hash ^ value) &* 0x0100_0000_01B3
-                    return hash ^ (hash >> 29)
-                }
-                let (seconds, nanoseconds) = (
-                    UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
-                )
-                stamp.add(mixed(mixed(mixed(path, UInt64(info.st_ino)), seconds), nanoseconds))
-                times.add(mixed(mixed(path, seconds), nanoseconds))
+                hashes.append(FolderHash(name, info))
             }
-            return (stamp, times)
+            return hashes
         }
-        var (stamp, times) = (Digest(), Digest())
+        var hashes: [FolderHash] = []
+        hashes.reserveCapacity(all.count)
         for part in parts {
-            guard let part else { return ("-", "-") }
-            stamp.add(part.0)
-            times.add(part.1)
+            guard let part else { return nil }
+            hashes += part
         }
-        return (stamp.text(all.count), times.text(all.count))
+        return hashes
+    }
+
+    /// The folders of a restored pair as its check read them (`restoredPairByTimes`): their
+    /// names, and each one's hash in the output and in the copy, in that order.
+    struct PairFolders: Sendable, Equatable {
+        var names: [String]
+        var output: [FolderHash]
+        var copy: [FolderHash]
+
+        /// The manifest's `folders` and `times` once a rebuild that patched the copy swapped the
+        /// trees (`SiteStaging.baseKept`) without adding or removing a file: the new output is
+        /// the copy's folders, the new copy the old output's, each changed only where the build
+        /// wrote. The top folders (the output's marker, the swap) and those that hold a file of
+        /// `written` are read again; the others are as the check read them (36,000 `lstat`s
+        /// fewer at the end of a rebuild). `nil` when a folder read again is missing.
+        func swapped(written: some Sequence<String>, output: String, copy: String) -> (folders: String, times: String)?
+        {
+            var touched: Set<String> = [""]
+            for path in written {
+                if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { touched.insert(String(path[..<slash])) }
+            }
+            var (newOutput, newCopy) = (self.copy, self.output)
+            let (outputFolders, copyFolders) = (Under(output), Under(copy))
+            for (index, name) in names.enumerated() where touched.contains(name) {
+                var (mine, theirs) = (stat(), stat())
+                guard outputFolders.lstat(name, &mine), mine.st_mode & S_IFMT == S_IFDIR,
+                    copyFolders.lstat(name, &theirs), theirs.st_mode & S_IFMT == S_IFDIR
+                else { return nil }
+                (newOutput[index], newCopy[index]) = (FolderHash(name, mine), FolderHash(name, theirs))
+            }
+            let (outputDigests, copyDigests) = (FolderHash.digests(newOutput), FolderHash.digests(newCopy))
+            return (outputDigests.stamp, outputDigests.times + "/" + copyDigests.times)
+        }
     }
 
     /// Whether a rebuild can make its site from the cache's copy (`SiteWriter.patch`): the copy
@@ -895,12 +959,15 @@ struct BuildCache {
     /// a build killed meanwhile leaves no manifest, and the next build renders everything.
     /// `digests` are the digests of the files written; `previous`, the last build's manifest,
     /// with the new stamps of the files taken whose stamps changed and bytes did not
-    /// (`Manifest.restamped`).
+    /// (`Manifest.restamped`). `known`, the folders of the last build's files, when the check
+    /// listed them; `swapped`, both trees' folders as the check of a restored pair read them,
+    /// when this build swapped the two (`SiteStaging.baseKept`).
     func save(
         _ fingerprint: Fingerprint, output: String, outputs: [String: Bool], written: Set<String>,
         digests: [String: String],
         diagnostics: [Diagnostic], sources: [String: String], search: [String: String],
-        resolution: ResolutionFile = .none, previous: Manifest?, folders known: [String]? = nil
+        resolution: ResolutionFile = .none, previous: Manifest?, folders known: [String]? = nil,
+        swapped: PairFolders? = nil
     ) throws {
         forget()
         let named = Set(diagnostics.compactMap { $0.location?.file })
@@ -932,7 +999,9 @@ struct BuildCache {
         // while the records are made.
         let copy = outputFolder
         let known = sameFiles ? known : nil
+        let swapped = sameFiles ? swapped : nil
         let folders = Background {
+            if let mended = swapped?.swapped(written: written, output: output, copy: copy) { return mended }
             let all = known ?? [""] + Array(Self.folders(of: outputs.keys))
             // The two trees at once (no wait on another pool thread from this one).
             let digests = [output, copy].concurrentMap { Self.folderDigests(of: $0, folders: all) }

@@ -325,6 +325,40 @@ import Testing
         try copy.expectSameAsClean()
     }
 
+    /// A rebuild of a restored pair swaps the two trees and writes into a few folders: the
+    /// manifest's folder stamp and times are mended from what the pair's check read
+    /// (`PairFolders.swapped`), not read again, and are what reading both trees gives; the pair,
+    /// restored again, is told by its times again.
+    @Test func theFoldersOfASwappedPairAreMendedAsReadingThemGives() throws {
+        let (site, copy) = try restoredCopy("pair-mended")
+        let again = try Site("pair-mended-again", quiet: true)
+        defer {
+            site.remove()
+            copy.remove()
+            again.remove()
+        }
+        let (file, told) = (
+            "content/metas/agua-segura.md", "cache: the restored output and copy told by their folders' times"
+        )
+        try copy.edit(file) { $0 + "\nOtra línea.\n" }
+        #expect(try copy.build().log.contains { $0.hasPrefix(told) })
+        let manifest = try #require(BuildCache(folder: copy.cache).readManifest().0)
+        let all = [""] + Array(BuildCache.folders(of: manifest.outputs.keys))
+        let (output, theirs) = (
+            BuildCache.folderDigests(of: copy.output, folders: all),
+            BuildCache.folderDigests(of: copy.cache + "/output", folders: all)
+        )
+        #expect(output.stamp != "-" && theirs.times != "-")
+        #expect(manifest.folders == output.stamp)
+        #expect(manifest.times == output.times + "/" + theirs.times)
+        // Restored again beside the same sources, and edited again.
+        try again.edit(file) { $0 + "\nOtra línea.\n" }
+        try restore(copy, into: again)
+        try again.edit(file) { $0 + "\nY otra.\n" }
+        #expect(try again.build().log.contains { $0.hasPrefix(told) })
+        try again.expectSameAsClean()
+    }
+
     /// A restored output whose files kept their saved stamps (a file system, or a fresh CI
     /// machine, that gave them their old inode numbers) still looks restored: they changed
     /// after the manifest was written.
