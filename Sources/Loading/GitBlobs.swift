@@ -59,30 +59,56 @@ public struct GitBlobs: Sendable, Equatable {
 
     /// The blobs in the output of `git ls-files --stage -z` (`staged`) and `git diff-files
     /// --name-only -z` (`changed`), with the context's settings and `info/attributes` bytes.
+    /// Read as bytes, record by record, each path made into a string once (18,000 records split
+    /// into arrays of fields, each field a string, took 40 ms of a rebuild in CI, on the way to
+    /// the cache's plan).
     static func parse(staged: String, changed: String, settings: String, attributes: Data?) -> GitBlobs {
-        let modified = Set(changed.utf8.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+        var modified: Set<String> = []
+        var changed = changed
+        changed.withUTF8 { bytes in
+            records(bytes) { modified.insert(String(decoding: $0, as: UTF8.self)) }
+        }
         var ids: [String: String] = [:]
         var context = ""
-        // `<mode> <blob> <stage>\t<path>`, each ending in NUL.
-        for record in staged.utf8.split(separator: 0) {
-            guard let tab = record.firstIndex(of: UInt8(ascii: "\t")) else { continue }
-            let fields = record[..<tab].split(separator: UInt8(ascii: " "))
-            let path = String(decoding: record[record.index(after: tab)...], as: UTF8.self)
-            guard fields.count == 3 else { continue }
-            let mode = String(decoding: fields[0], as: UTF8.self)
-            let blob = String(decoding: fields[1], as: UTF8.self)
-            if path == ".gitattributes" || path.hasSuffix("/.gitattributes") {
-                context += path + " " + blob + "\n"
-                continue
+        var staged = staged
+        staged.withUTF8 { bytes in
+            ids.reserveCapacity(bytes.count / 80)
+            // `<mode> <blob> <stage>\t<path>`, each ending in NUL.
+            records(bytes) { record in
+                guard let tab = record.firstIndex(of: UInt8(ascii: "\t")),
+                    let firstSpace = record[..<tab].firstIndex(of: UInt8(ascii: " ")),
+                    let secondSpace = record[(firstSpace + 1)..<tab].firstIndex(of: UInt8(ascii: " ")),
+                    !record[(secondSpace + 1)..<tab].contains(UInt8(ascii: " "))
+                else { return }
+                let mode = UnsafeBufferPointer(rebasing: record[..<firstSpace])
+                let stage = UnsafeBufferPointer(rebasing: record[(secondSpace + 1)..<tab])
+                let path = String(decoding: UnsafeBufferPointer(rebasing: record[(tab + 1)...]), as: UTF8.self)
+                let blob = String(
+                    decoding: UnsafeBufferPointer(rebasing: record[(firstSpace + 1)..<secondSpace]), as: UTF8.self)
+                if path == ".gitattributes" || path.hasSuffix("/.gitattributes") {
+                    context += path + " " + blob + "\n"
+                    return
+                }
+                // A regular file at stage 0 (not a link, a submodule or a conflict), as in the index.
+                guard mode.elementsEqual("100644".utf8) || mode.elementsEqual("100755".utf8),
+                    stage.elementsEqual("0".utf8), modified.isEmpty || !modified.contains(path)
+                else { return }
+                ids[path] = blob
             }
-            // A regular file at stage 0 (not a link, a submodule or a conflict), as in the index.
-            guard mode == "100644" || mode == "100755", fields[2].elementsEqual("0".utf8),
-                !modified.contains(path)
-            else { continue }
-            ids[path] = blob
         }
         context += "config " + settings + "\n"
         if let attributes { context += "info " + ContentDigest.of(Array(attributes)) + "\n" }
         return GitBlobs(ids: ids, context: ContentDigest.of(context))
+    }
+
+    /// Hands `each` every NUL-terminated record of `bytes` (a last one without its NUL too),
+    /// but empty ones.
+    private static func records(_ bytes: UnsafeBufferPointer<UInt8>, _ each: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0) ?? bytes.count
+            if end > start { each(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+            start = end + 1
+        }
     }
 }

@@ -55,6 +55,44 @@ import Testing
         #expect(shallowWarning?.code == "git-shallow")
     }
 
+    /// `git log --format=%x1e%cs --name-only`'s output, cut as bytes: the newest date of each
+    /// file (newest commits come first), a commit that touched nothing, non-ASCII names, no
+    /// last newline; what comes before the first commit is no file.
+    @Test func theLogIsCutIntoTheNewestDateOfEachFile() {
+        let log =
+            "stray\n\u{1E}2024-05-20\n\ncontent/a.md\ncontent/acción.md\n\u{1E}2024-03-01\n"
+            + "\u{1E}2024-01-10\n\ncontent/a.md\ncontent/b.md"
+        #expect(
+            GitHistory.dates(log) == [
+                "content/a.md": "2024-05-20", "content/acción.md": "2024-05-20", "content/b.md": "2024-01-10",
+            ])
+        #expect(GitHistory.dates("").isEmpty)
+    }
+
+    /// `git ls-files --stage -z`'s records, cut as bytes: regular files at stage 0 and not among
+    /// `git diff-files`'s are trusted; links, submodules, conflicts and malformed records are not;
+    /// `.gitattributes` files are the context, not blobs.
+    @Test func theIndexsRecordsGiveTheBlobsOfCleanRegularFiles() {
+        let staged = [
+            "100644 aaa 0\tcontent/a.md", "100755 bbb 0\tcontent/acción.md", "120000 ccc 0\tcontent/link.md",
+            "160000 ddd 0\tcontent/module", "100644 eee 1\tcontent/conflict.md", "100644 fff 0\tcontent/changed.md",
+            "100644 ggg\tcontent/short.md", "100644 hhh 0 9\tcontent/long.md", "100644 iii 0\tcontent/.gitattributes",
+            "", "100644 jjj 0\tcontent/last.md",
+        ].joined(separator: "\0")
+        let blobs = GitBlobs.parse(
+            staged: staged, changed: "content/changed.md\0", settings: "", attributes: nil)
+        #expect(
+            blobs.ids == ["content/a.md": "aaa", "content/acción.md": "bbb", "content/last.md": "jjj"])
+        let otherAttributes = GitBlobs.parse(
+            staged: staged.replacingOccurrences(of: "iii", with: "iij"), changed: "content/changed.md\0", settings: "",
+            attributes: nil)
+        #expect(otherAttributes.ids == blobs.ids && otherAttributes.context != blobs.context)
+        // Nothing changed: the file `diff-files` named is trusted too.
+        #expect(
+            GitBlobs.parse(staged: staged, changed: "", settings: "", attributes: nil).ids["content/changed.md"]
+                == "fff")
+    }
+
     @Test func aFolderOutsideGitGivesNoDatesAndOneWarning() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("avance-nogit-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: root) }
