@@ -2,30 +2,62 @@
 /// (the build cache's stores, what a body was rendered from). Not for security.
 public enum ContentDigest {
     public static func of(_ bytes: UnsafeRawBufferPointer) -> String {
-        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-        var index = 0
-        func mix(_ word: UInt64) {
+        var stream = Stream(count: bytes.count)
+        stream.add(bytes)
+        return stream.text
+    }
+
+    /// The digest of bytes that come in parts (a file written part by part, never joined into
+    /// one buffer): `count` bytes in all, given in order to `add`; `text` is what `of` gives for
+    /// the same bytes in one buffer.
+    public struct Stream {
+        private var a: UInt64
+        private var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        /// The bytes of an unfinished word, little-endian, and how many there are.
+        private var tail: UInt64 = 0
+        private var tailCount = 0
+
+        public init(count: Int) {
+            a = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        }
+
+        private mutating func mix(_ word: UInt64) {
             a = (a ^ word) &* 0xFF51_AFD7_ED55_8CCD
             a ^= a >> 32
             b = (b &+ word) &* 0xC4CE_B9FE_1A85_EC53
             b ^= b >> 29
         }
-        while index + 8 <= bytes.count {
-            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-            index += 8
+
+        public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            var index = 0
+            // An unfinished word from the last part first.
+            while tailCount > 0, index < bytes.count {
+                tail |= UInt64(bytes[index]) << (8 * UInt64(tailCount))
+                tailCount += 1
+                index += 1
+                if tailCount == 8 {
+                    mix(tail)
+                    (tail, tailCount) = (0, 0)
+                }
+            }
+            while index + 8 <= bytes.count {
+                mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            while index < bytes.count {
+                tail |= UInt64(bytes[index]) << (8 * UInt64(tailCount))
+                tailCount += 1
+                index += 1
+            }
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < bytes.count {
-            tail |= UInt64(bytes[index]) << shift
-            shift += 8
-            index += 1
+
+        public var text: String {
+            var stream = self
+            stream.mix(tail ^ (UInt64(8 * tailCount) << 56))
+            stream.a ^= stream.b >> 17
+            stream.b ^= stream.a >> 23
+            return String(stream.a, radix: 16) + "." + String(stream.b, radix: 16)
         }
-        mix(tail ^ (shift << 56))
-        a ^= b >> 17
-        b ^= a >> 23
-        return String(a, radix: 16) + "." + String(b, radix: 16)
     }
 
     public static func of(_ bytes: [UInt8]) -> String {

@@ -32,4 +32,12 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
         done.wait()
         return result!
     }
+
+    /// The work's value, once it is done, handed over: this keeps none of it, so that a value
+    /// changed next is not copied first. Neither `value` nor `take` may be asked after.
+    public func take() -> Value {
+        done.wait()
+        defer { result = nil }
+        return result!
+    }
 }

@@ -11,8 +11,14 @@ public enum FileReplacement {
     /// temporary file is removed, and whatever was at `path` is left).
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        write(parts: CollectionOfOne(bytes), to: path)
+    }
+
+    /// `write` of the bytes of `parts`, one after another, never joined into one buffer.
+    @discardableResult
+    public static func write(parts: some Collection<[UInt8]>, to path: String) -> Bool {
         let temporary = path + ".tmp-" + String(getpid())
-        guard FileTree.writeFile(bytes, to: temporary) == nil, rename(temporary, path) == 0 else {
+        guard FileTree.writeFile(parts: parts, to: temporary) == nil, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }

@@ -128,22 +128,30 @@ enum FileTree {
     /// caller expects nothing there, so no `unlink` is tried first; should something be there
     /// after all (`O_EXCL` tells), it is replaced as with `replacing`.
     static func writeFile(_ bytes: [UInt8], to path: String, replacing: Bool = true) -> Failure? {
+        writeFile(parts: CollectionOfOne(bytes), to: path, replacing: replacing)
+    }
+
+    /// `writeFile` of the bytes of `parts`, one after another (a file made in parts on several
+    /// cores, never joined into one buffer).
+    static func writeFile(parts: some Collection<[UInt8]>, to path: String, replacing: Bool = true) -> Failure? {
         if replacing { unlink(path) }
         let descriptor = open(
             path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (replacing ? O_TRUNC : O_EXCL), 0o666)
-        if descriptor < 0, !replacing, errno == EEXIST { return writeFile(bytes, to: path) }
+        if descriptor < 0, !replacing, errno == EEXIST { return writeFile(parts: parts, to: path) }
         guard descriptor >= 0 else { return Failure(path: path, code: errno) }
         var failure: Failure?
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = Failure(path: path, code: errno)
-                    return
+        for bytes in parts where failure == nil {
+            bytes.withUnsafeBytes { buffer in
+                var written = 0
+                while written < buffer.count {
+                    let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = Failure(path: path, code: errno)
+                        return
+                    }
+                    written += count
                 }
-                written += count
             }
         }
         if close(descriptor) != 0, failure == nil { failure = Failure(path: path, code: errno) }
