@@ -188,6 +188,35 @@ extension Build {
             let searchHashes = Background {
                 prepared.searchDocuments.mapValues { BuildCache.hash(Array($0.joined(separator: "\n").utf8)) }
             }
+            // The documents that hold the changed bodies, and the search index, made on another
+            // core from here, while the pages are listed, checked and rendered (they need no page's
+            // path: with `changedBodies` there is no sitemap); the rest (feeds, tables, lists, the
+            // sitemap) does not show bodies. Not used when every page turns out to be rendered.
+            // (Started after the pages were listed, the search index's update was 75 ms of one core
+            // the build waited for, with the other idle.)
+            var openData: Background<(files: [OutputFile], update: SearchUpdate?)>?
+            if let manifest, case .bodies(let files) = plan {
+                let site = prepared.site
+                // The search indexes are made from the last build's when their documents are the
+                // same, in the same order; otherwise whole.
+                let (outputFolder, trusted, lastSearch) = (cache.outputFolder, manifest.outputs, manifest.search)
+                openData = Background {
+                    let keys = Set(site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
+                    // A translation's body is in its language's search index.
+                    let translated = site.translations.values.flatMap(\.values).filter { files.contains($0.file) }
+                    let update =
+                        searchHashes.value == lastSearch
+                        ? SearchUpdate(changed: keys.union(translated.map(\.key))) { path in
+                            trusted[path] != nil
+                                ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init)
+                                : nil
+                        } : nil
+                    var made: [OutputFile] = []
+                    prepared.dataFiles(pages: [], changedBodies: keys, search: update) { made += $0 }
+                    return (made, update)
+                }
+            }
+            defer { _ = openData?.value }
             let pagePaths = prepared.staticPaths + prepared.pagePaths
             defer { search = searchHashes.value }
             checkCopy()
@@ -211,33 +240,6 @@ extension Build {
                 guard let manifest else { fatalError("a plan other than .full comes from a manifest") }
                 var files: Set<String> = []
                 if case .bodies(let changed) = plan { files = changed }
-                // The documents that hold the changed bodies, and the search index, made on another
-                // core while the pages are rendered; the rest (feeds, tables, lists, the sitemap)
-                // does not show bodies.
-                var openData: Background<(files: [OutputFile], update: SearchUpdate?)>?
-                if plan != .unchanged {
-                    let site = prepared.site
-                    let keys = Set(site.entries.values.joined().filter { files.contains($0.file) }.map(\.key))
-                    // A translation's body is in its language's search index.
-                    let translated = site.translations.values.flatMap(\.values).filter { files.contains($0.file) }
-                    // The search indexes are made from the last build's when their documents
-                    // are the same, in the same order; otherwise whole.
-                    let outputFolder = cache.outputFolder
-                    let (trusted, lastSearch, pages) = (manifest.outputs, manifest.search, pagePaths)
-                    let changedKeys = keys.union(translated.map(\.key))
-                    openData = Background {
-                        let update =
-                            searchHashes.value == lastSearch
-                            ? SearchUpdate(changed: changedKeys) { path in
-                                trusted[path] != nil
-                                    ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init)
-                                    : nil
-                            } : nil
-                        var files: [OutputFile] = []
-                        prepared.dataFiles(pages: pages, changedBodies: keys, search: update) { files += $0 }
-                        return (files, update)
-                    }
-                }
                 // The pages of the changed files (a few: each looked for among all pages).
                 let wanted = Set(result.pageSources(of: files).keys.filter(pagePaths.contains))
                 for pages in prepared.pageLists where !wanted.isEmpty {
