@@ -310,7 +310,7 @@ extension Build {
                 diagnostics: result.diagnostics, sources: result.sources, search: search,
                 resolution: newResolution.map { $0.value.map { .new($0) } ?? .none } ?? resolutionFile,
                 previous: records?.take() ?? manifest,
-                folders: copy?.value.folders, swapped: staging.baseKept ? copy?.value.pair : nil)
+                pair: copy?.value.pair, swapped: staging.baseKept)
             // Its 54,000 records, freed one by one, took 12 ms at the end of the save.
             if options.freeAtExit { ProcessLifetime.keep(saved) }
             if let files = storeFiles?.value { cache.writeStores(files) }

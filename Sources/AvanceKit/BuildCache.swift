@@ -487,12 +487,10 @@ struct BuildCache {
         var outputIsCopy = false
         /// How it was told, for `--verbose`.
         var checkedBy = ""
-        /// The folders of the manifest's outputs (`folders(of:)`, with `""` first), when the check
-        /// listed them: the save reads their times again without listing them when the site has
-        /// the same files.
-        var folders: [String]?
-        /// The hash of each of those folders in both trees, when the check read them (a restored
-        /// pair): the save mends them where it wrote instead of reading them all again.
+        /// The folders of the manifest's outputs (`folders(of:)`, with `""` first) and the hash of
+        /// each in both trees, when the check read them (a restored pair): the save mends them
+        /// where it wrote, or reads them again without listing them, when the site has the same
+        /// files.
         var pair: PairFolders?
     }
 
@@ -595,7 +593,7 @@ struct BuildCache {
         else { return nil }
         var state = CopyState(
             outputIsCopy: true, checkedBy: "the restored output and copy told by their folders' times and files' links",
-            folders: all, pair: PairFolders(names: all, output: mine, copy: theirs))
+            pair: PairFolders(names: all, output: mine, copy: theirs))
         let files = Under(output)
         for (path, record) in manifest.outputs {
             var info = stat()
@@ -971,15 +969,15 @@ struct BuildCache {
     /// a build killed meanwhile leaves no manifest, and the next build renders everything.
     /// `digests` are the digests of the files written; `previous`, the last build's manifest,
     /// with the new stamps of the files taken whose stamps changed and bytes did not
-    /// (`Manifest.restamped`). `known`, the folders of the last build's files, when the check
-    /// listed them; `swapped`, both trees' folders as the check of a restored pair read them,
-    /// when this build swapped the two (`SiteStaging.baseKept`).
+    /// (`Manifest.restamped`). `pair`, the last build's folders as the check of a restored pair
+    /// read them in both trees; `swapped`, whether this build swapped the two trees
+    /// (`SiteStaging.baseKept`): then their hashes are mended, not read again.
     func save(
         _ fingerprint: Fingerprint, output: String, outputs: [String: Bool], written: Set<String>,
         digests: [String: String],
         diagnostics: [Diagnostic], sources: [String: String], search: [String: String],
-        resolution: ResolutionFile = .none, previous: consuming Manifest?, folders known: [String]? = nil,
-        swapped: PairFolders? = nil
+        resolution: ResolutionFile = .none, previous: consuming Manifest?, pair: PairFolders? = nil,
+        swapped: Bool = false
     ) throws -> Manifest {
         forget()
         let named = Set(diagnostics.compactMap { $0.location?.file })
@@ -1000,7 +998,7 @@ struct BuildCache {
         // change took 13 ms of the save).
         manifest.outputs = (consume previous)?.outputs ?? [:]
         let added = written.count { manifest.outputs[$0] == nil }
-        // The same files as the last build's: in the same folders (`known`, when given).
+        // The same files as the last build's: in the same folders (`pair`'s, when given).
         let sameFiles = added == 0 && manifest.outputs.count == outputs.count
         if manifest.outputs.count + added != outputs.count {
             for path in Array(manifest.outputs.keys) where outputs[path] == nil {
@@ -1012,11 +1010,10 @@ struct BuildCache {
         // The output's folders are stamped, and both trees' folder times read, on the other core
         // while the records are made.
         let copy = outputFolder
-        let known = sameFiles ? known : nil
-        let swapped = sameFiles ? swapped : nil
+        let pair = sameFiles ? pair : nil
         let folders = Background {
-            if let mended = swapped?.swapped(written: written, output: output, copy: copy) { return mended }
-            let all = known ?? [""] + Array(Self.folders(of: outputs.keys))
+            if swapped, let mended = pair?.swapped(written: written, output: output, copy: copy) { return mended }
+            let all = pair?.names ?? [""] + Array(Self.folders(of: outputs.keys))
             // The two trees at once (no wait on another pool thread from this one).
             let digests = [output, copy].concurrentMap { Self.folderDigests(of: $0, folders: all) }
             return (digests[0].stamp, digests[0].times + "/" + digests[1].times)
