@@ -26,21 +26,11 @@ extension Build {
         let (manifest, why) = cache.readManifest()
         defer { if options.freeAtExit { ProcessLifetime.keep(manifest as Any) } }
         // An output that is not the copy's site, restored with the cache (CI), is checked with
-        // the copy from here, on a thread of its own: by the folders' times and the files'
-        // links (`restoredPairByTimes`), or else by walking both trees (`walkPair`, stopped when
+        // the copy on a thread of its own: by the folders' times and the files' links
+        // (`restoredPairByTimes`), or else by walking both trees (`walkPair`, stopped when
         // everything is rendered: the copy is not used then).
         let stopPair = BuildCache.StopFlag()
-        let pair = manifest.flatMap { manifest in
-            cache.looksRestored(manifest, output: output)
-                ? Background.onOwnThread { () -> BuildCache.CopyState in
-                    if let restored = cache.restoredPairByTimes(manifest, output: output) { return restored }
-                    let walked = BuildCache.walkPair(output: output, copy: copyFolder, stop: stopPair)
-                    // Stopped: nothing uses the state, which is not checked further.
-                    guard !stopPair.isSet else { return BuildCache.CopyState(broken: "") }
-                    return cache.checkCopy(manifest, output: output, walked: walked, serially: true)
-                } : nil
-        }
-        defer { _ = pair?.value }
+        let restored = manifest.map { cache.looksRestored($0, output: output) } ?? false
         var historyWarning: Diagnostic?
         if let git { (options.history, historyWarning) = git.value }
         let dates =
@@ -63,12 +53,25 @@ extension Build {
             clock.lap("cache", describe(plan, inputs: fingerprint.inputs.count))
         ]
         // The cache's copy of the last output is checked on one core while the site is read and
-        // validated (started once the stores, read on every core, are in).
+        // validated: started once the stores, read on every core, are in. (A restored pair's
+        // check, 280 ms of one core, was started as soon as the manifest was read: the stores
+        // were read on the other core alone, 100 ms longer, while the cores were half idle
+        // later, when the site is resolved and converted.)
         var copy: Background<BuildCache.CopyState>?
         defer { _ = copy?.value }
         func startCheckingCopy() {
             guard copy == nil, let manifest, !plan.isFull else { return }
-            copy = pair ?? Background { cache.checkCopy(manifest, output: output, serially: true) }
+            guard restored else {
+                copy = Background { cache.checkCopy(manifest, output: output, serially: true) }
+                return
+            }
+            copy = Background.onOwnThread {
+                if let restored = cache.restoredPairByTimes(manifest, output: output) { return restored }
+                let walked = BuildCache.walkPair(output: output, copy: copyFolder, stop: stopPair)
+                // Stopped: nothing uses the state, which is not checked further.
+                guard !stopPair.isSet else { return BuildCache.CopyState(broken: "") }
+                return cache.checkCopy(manifest, output: output, walked: walked, serially: true)
+            }
         }
         // The last build's records with the new stamps the check found (a restored pair's 54,000
         // files all have new inodes), made on another core while the pages and open data are.
@@ -208,7 +211,7 @@ extension Build {
                         searchHashes.value == lastSearch
                         ? SearchUpdate(changed: keys.union(translated.map(\.key))) { path in
                             trusted[path] != nil
-                                ? FileManager.default.contents(atPath: outputFolder + "/" + path).map(Array.init)
+                                ? FileSystem.contents(of: outputFolder + "/" + path)
                                 : nil
                         } : nil
                     var made: [OutputFile] = []

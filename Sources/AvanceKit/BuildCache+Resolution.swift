@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Loading
 import SiteData
 import Validation
 import Writing
@@ -34,10 +35,7 @@ extension BuildCache {
     /// The resolution the manifest names, when its file is there with that hash and was made by
     /// this binary (`salt`).
     func readResolution(_ manifest: Manifest, salt: String) -> Resolution? {
-        guard manifest.resolution != "-", let data = FileManager.default.contents(atPath: resolutionPath) else {
-            return nil
-        }
-        let bytes = [UInt8](data)
+        guard manifest.resolution != "-", let bytes = FileSystem.contents(of: resolutionPath) else { return nil }
         guard Self.hash(bytes) == manifest.resolution else { return nil }
         return bytes.withUnsafeBytes { raw in
             try? { () throws(ArchiveReader.Damaged) -> Resolution in

@@ -1,6 +1,7 @@
 import Bodies
 import Diagnostics
 import Foundation
+import Loading
 import ParallelMap
 import SiteData
 import Validation
@@ -46,8 +47,8 @@ extension BuildCache {
         @Sendable func read(_ isBodies: Bool) -> [Shard?] {
             Array(0..<Self.shardCount).concurrentMap { index -> Shard? in
                 let name = (isBodies ? "bodies-" : "entries-") + String(index)
-                guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { return nil }
-                return try? Self.readShard(data, bodies: isBodies, salt: salt)
+                guard let bytes = FileSystem.contents(of: folder + "/" + name) else { return nil }
+                return try? Self.readShard(bytes, bodies: isBodies, salt: salt)
             }
         }
         let storedBodies = Background { () -> (signatures: [String?], results: BodyCache.StoredResults) in
@@ -218,7 +219,7 @@ extension BuildCache {
     }
 
     /// The shard in `data`, unless it is damaged or was made by another binary (`salt`).
-    static func readShard(_ data: Data, bodies: Bool, salt: String) throws(ArchiveReader.Damaged) -> Shard {
+    static func readShard(_ data: [UInt8], bodies: Bool, salt: String) throws(ArchiveReader.Damaged) -> Shard {
         let read = data.withUnsafeBytes { bytes in
             Result { () throws(ArchiveReader.Damaged) in try readShard(bytes, bodies: bodies, salt: salt) }
         }

@@ -137,8 +137,8 @@ struct BuildCache {
     /// as bytes, field by field: ~72,000 lines for a site of 18,000 entries.
     func readManifest() -> (Manifest?, String?) {
         var info = stat()
-        guard let data = FileManager.default.contents(atPath: manifestPath) else { return (nil, "no cache yet") }
-        var (manifest, why) = Self.parseManifest(Array(data))
+        guard let bytes = FileSystem.contents(of: manifestPath) else { return (nil, "no cache yet") }
+        var (manifest, why) = Self.parseManifest(bytes)
         if stat(manifestPath, &info) == 0 { manifest?.written = info.st_mtim }
         return (manifest, why)
     }
@@ -624,8 +624,8 @@ struct BuildCache {
             }
         }
         if sameAfterInode { return true }
-        guard !record.digest.isEmpty, let data = FileManager.default.contents(atPath: path()) else { return false }
-        return data.withUnsafeBytes { ContentDigest.of($0) } == record.digest
+        guard !record.digest.isEmpty, let bytes = FileSystem.contents(of: path()) else { return false }
+        return bytes.withUnsafeBytes { ContentDigest.of($0) } == record.digest
     }
 
     /// Whether `output` is not the site the manifest was saved with (after a restore from CI's
@@ -790,8 +790,8 @@ struct BuildCache {
                 let stamp = Self.stamp(folder + "/" + path)
                 if stamp == output.stamp { continue }
                 guard digests, let stamp, !output.digest.isEmpty,
-                    let data = FileManager.default.contents(atPath: folder + "/" + path),
-                    data.withUnsafeBytes({ ContentDigest.of($0) }) == output.digest
+                    let bytes = FileSystem.contents(of: folder + "/" + path),
+                    bytes.withUnsafeBytes({ ContentDigest.of($0) }) == output.digest
                 else {
                     check.broken = path
                     break
@@ -1077,7 +1077,7 @@ struct BuildCache {
     }
 
     static func read(_ path: String) -> [UInt8] {
-        FileManager.default.contents(atPath: path).map(Array.init) ?? Array("\u{0}unreadable".utf8)
+        FileSystem.contents(of: path) ?? Array("\u{0}unreadable".utf8)
     }
 
     /// The hashes of a content file's bytes.

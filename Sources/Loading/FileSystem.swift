@@ -45,6 +45,46 @@ public struct FileSystem: Sendable {
     }
 }
 
+extension FileSystem {
+    /// The bytes of the regular file at `path`, `nil` when it cannot be read or is not a regular
+    /// file. One `open`, one `fstat` and usually one `read`, straight into the array: no `Data`,
+    /// no zeroed buffer, no copy. (Through Foundation's `Data`, and for the manifest an `Array`
+    /// made from it, reading the build cache's 80 MB was 140 ms of a CI rebuild's CPU in `perf`.)
+    public static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // One byte more than the size, to see the end of a file that grew since `fstat`.
+        let room = max(4096, Int(info.st_size) + 1)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+            count = 0
+            while count < room {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, room - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else {
+                    failed = read < 0
+                    return
+                }
+                count += read
+            }
+        }
+        guard !failed else { return nil }
+        // A file that grew past the room: the rest, a chunk at a time.
+        guard bytes.count == room else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let read = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { return nil }
+            if read == 0 { return bytes }
+            bytes += chunk[..<read]
+        }
+    }
+}
+
 /// A file's size, modification time (nanoseconds) and inode: a save changes at least one.
 public struct FileStamp: Sendable, Hashable {
     public var size: Int
@@ -96,24 +136,8 @@ extension FileSystem {
             return found
         },
         read: { path in
-            // One `open`, `fstat` and `read` into the array, without Foundation's `Data`.
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-            guard descriptor >= 0 else {
+            guard let bytes = FileSystem.contents(of: path) else {
                 throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-            defer { close(descriptor) }
-            var info = stat()
-            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-            var bytes: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: max(4096, Int(info.st_size) + 1))
-            while true {
-                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
-                if count == 0 { break }
-                bytes += chunk[..<count]
             }
             return bytes
         },
