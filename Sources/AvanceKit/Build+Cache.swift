@@ -54,9 +54,9 @@ extension Build {
         ]
         // The cache's copy of the last output is checked on one core while the site is read and
         // validated: started once the stores, read on every core, are in. (A restored pair's
-        // check, 280 ms of one core, was started as soon as the manifest was read: the stores
-        // were read on the other core alone, 100 ms longer, while the cores were half idle
-        // later, when the site is resolved and converted.)
+        // check, 280 ms of one core, was started as soon as the manifest was read: it took one
+        // of the two cores from the stores' reading, and later, while the site was resolved and
+        // its Markdown gathered, a core was idle for a third of a second, in `perf`.)
         var copy: Background<BuildCache.CopyState>?
         defer { _ = copy?.value }
         func startCheckingCopy() {
