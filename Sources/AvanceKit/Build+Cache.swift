@@ -56,7 +56,7 @@ extension Build {
         // validated: started once the stores, read on every core, are in. (A restored pair's
         // check, 280 ms of one core, was started as soon as the manifest was read: it took one
         // of the two cores from the stores' reading, and later, while the site was resolved and
-        // its Markdown gathered, a core was idle for a third of a second, in `perf`.)
+        // its Markdown gathered, a core was idle for a quarter of a second, in `perf`.)
         var copy: Background<BuildCache.CopyState>?
         defer { _ = copy?.value }
         func startCheckingCopy() {
