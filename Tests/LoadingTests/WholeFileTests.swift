@@ -28,6 +28,19 @@ import Testing
         #expect(try FileSystem.disk.read(root + "/file") == bytes)
     }
 
+    /// A file that holds more than its size says (a file that grew after `fstat`, or one of the
+    /// kernel's, whose size is 0): read past the room to its end. `/proc/kallsyms` is 5 MB of
+    /// text that does not change while the kernel runs.
+    @Test(.enabled(if: FileManager.default.isReadableFile(atPath: "/proc/kallsyms")))
+    func aFileLongerThanItsSizeIsReadToItsEnd() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var info = stat()
+        #expect(stat("/proc/kallsyms", &info) == 0 && info.st_size == 0)
+        let bytes = try #require(FileSystem.contents(of: "/proc/kallsyms"))
+        #expect(bytes.count > 4096 * 4)
+        #expect(bytes == Array(try #require(FileManager.default.contents(atPath: "/proc/kallsyms"))))
+    }
+
     @Test(arguments: ["missing", "folder", "link"])
     func nothingIsReadOfWhatIsNotARegularFile(_ name: String) throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
