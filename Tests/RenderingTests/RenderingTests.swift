@@ -170,6 +170,16 @@ let model = """
                 "link-broken content/proyectos/cai.md:6:11", "link-broken content/proyectos/dan.md:3:32",
                 "link-broken content/proyectos/eva.md:3:7",
             ])
+        // Unsorted, in the entries' order: each entry's own problems, then the anchors, looked up
+        // once every body's headings are known, in the order of the entries that link to them.
+        let unsorted = BodyRenderer(site: site).render().diagnostics.map { "\($0.code) \($0.location!.file)" }
+        #expect(
+            unsorted == [
+                "link-broken content/proyectos/ana.md", "link-broken content/proyectos/cai.md",
+                "link-broken content/proyectos/dan.md", "link-broken content/proyectos/eva.md",
+                "link-anchor content/proyectos/ana.md", "link-anchor content/proyectos/bea.md",
+                "link-anchor content/proyectos/bea.md",
+            ])
         let english = BodyRenderer(site: site.translated(to: "en", model: site.model), prefix: "en/").render()
         let translated = try #require(english.diagnostics.first { $0.location?.file == "content/proyectos/cai.en.md" })
         #expect(translated.code == "link-broken")
