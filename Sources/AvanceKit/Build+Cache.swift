@@ -27,8 +27,8 @@ extension Build {
         defer { if options.freeAtExit { ProcessLifetime.keep(manifest as Any) } }
         // An output that is not the copy's site, restored with the cache (CI), is checked with
         // the copy on a thread of its own: by the folders' times and the files' links
-        // (`restoredPairByTimes`), or else by walking both trees (`walkPair`, stopped when
-        // everything is rendered: the copy is not used then).
+        // (`restoredPairByTimes`), or else by walking both trees (`walkPair`, stopped when the
+        // site has errors: the copy is not used then). Not started when everything is rendered.
         let stopPair = BuildCache.StopFlag()
         let restored = manifest.map { cache.looksRestored($0, output: output) } ?? false
         var historyWarning: Diagnostic?
@@ -43,7 +43,6 @@ extension Build {
         // one, changed where this build differs (`SiteWriter.patch`), when the plan takes files
         // from the cache; a new one otherwise.
         var plan = cache.plan(manifest, fingerprint, why: why)
-        if plan.isFull { stopPair.raise() }
         // An edit of bodies alone: the last build's resolution, read while the stores are.
         let salt = fingerprint.binary.hash
         let storedResolution = manifest.flatMap { manifest in
@@ -182,6 +181,8 @@ extension Build {
                 }
             }
             guard let prepared, !result.diagnostics.hasErrors else {
+                // Nothing is written: a walk of both trees still under way is not waited for.
+                stopPair.raise()
                 quoteUnread(&result, root: options.root)
                 staging.discard()
                 result.log = log + result.log

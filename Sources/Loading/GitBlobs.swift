@@ -37,7 +37,7 @@ public struct GitBlobs: Sendable, Equatable {
             // Exit status 1 when no setting is found: no setting, no failure.
             let settings = settings?.output() ?? ""
             let attributes = attributes?.output().flatMap {
-                FileManager.default.contents(atPath: $0.hasPrefix("/") ? $0 : root + "/" + $0)
+                FileSystem.contents(of: $0.hasPrefix("/") ? $0 : root + "/" + $0)
             }
             guard let staged, let changed else { return nil }
             return GitBlobs.parse(staged: staged, changed: changed, settings: settings, attributes: attributes)
@@ -62,7 +62,7 @@ public struct GitBlobs: Sendable, Equatable {
     /// Read as bytes, record by record, each path made into a string once (18,000 records split
     /// into arrays of fields, each field a string, took 40 ms of a rebuild in CI, on the way to
     /// the cache's plan).
-    static func parse(staged: String, changed: String, settings: String, attributes: Data?) -> GitBlobs {
+    static func parse(staged: String, changed: String, settings: String, attributes: [UInt8]?) -> GitBlobs {
         var modified: Set<String> = []
         var changed = changed
         changed.withUTF8 { bytes in
@@ -97,7 +97,7 @@ public struct GitBlobs: Sendable, Equatable {
             }
         }
         context += "config " + settings + "\n"
-        if let attributes { context += "info " + ContentDigest.of(Array(attributes)) + "\n" }
+        if let attributes { context += "info " + ContentDigest.of(attributes) + "\n" }
         return GitBlobs(ids: ids, context: ContentDigest.of(context))
     }
 
