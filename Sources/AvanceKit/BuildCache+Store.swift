@@ -47,7 +47,7 @@ extension BuildCache {
         @Sendable func read(_ isBodies: Bool) -> [Shard?] {
             Array(0..<Self.shardCount).concurrentMap { index -> Shard? in
                 let name = (isBodies ? "bodies-" : "entries-") + String(index)
-                guard let bytes = FileSystem.contents(of: folder + "/" + name) else { return nil }
+                guard let bytes = ArchiveBytes.mapped(folder + "/" + name) else { return nil }
                 return try? Self.readShard(bytes, bodies: isBodies, salt: salt)
             }
         }
@@ -220,15 +220,19 @@ extension BuildCache {
 
     /// The shard in `data`, unless it is damaged or was made by another binary (`salt`).
     static func readShard(_ data: [UInt8], bodies: Bool, salt: String) throws(ArchiveReader.Damaged) -> Shard {
-        let read = data.withUnsafeBytes { bytes in
-            Result { () throws(ArchiveReader.Damaged) in try readShard(bytes, bodies: bodies, salt: salt) }
-        }
-        return try read.get()
+        try readShard(ArchiveBytes(data), bodies: bodies, salt: salt)
     }
 
-    static func readShard(_ bytes: UnsafeRawBufferPointer, bodies: Bool, salt: String) throws(ArchiveReader.Damaged)
-        -> Shard
-    {
+    /// The shard in `bytes` (a store's file, mapped): its Markdown bodies and HTML stay bytes of
+    /// it (`StoredText`) until they are shown.
+    static func readShard(_ bytes: ArchiveBytes, bodies: Bool, salt: String) throws(ArchiveReader.Damaged) -> Shard {
+        try readShard(bytes.bytes, bodies: bodies, salt: salt, owner: bytes)
+    }
+
+    /// The shard in `bytes`; `owner`, what they are, if any (`ArchiveReader.text()`).
+    static func readShard(
+        _ bytes: UnsafeRawBufferPointer, bodies: Bool, salt: String, owner: ArchiveBytes? = nil
+    ) throws(ArchiveReader.Damaged) -> Shard {
         typealias Damaged = ArchiveReader.Damaged
         guard let count = bytes.last.map(Int.init), bytes.count > count + 1 else { throw Damaged() }
         let end = bytes.count - 1 - count
@@ -238,7 +242,7 @@ extension BuildCache {
         else {
             throw Damaged()
         }
-        var reader = ArchiveReader(bytes, to: end)
+        var reader = ArchiveReader(bytes, to: end, owner: owner)
         // Another binary's shard would be dropped once read: it is not read.
         guard try reader.string() == storeVersion, try reader.string() == salt else { throw Damaged() }
         var shard = Shard()

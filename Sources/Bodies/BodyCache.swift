@@ -83,7 +83,7 @@ public final class BodyCache: @unchecked Sendable {
     struct BodyInput: Equatable {
         let file: String
         let bodyFile: String
-        let body: String
+        let body: StoredText
         let bodyFirstLine: Int
         /// Markdown of `text` fields, with where they were written.
         let texts: [String: String]
@@ -92,10 +92,10 @@ public final class BodyCache: @unchecked Sendable {
 
         /// A digest of every field, for the stored results of earlier runs.
         var digest: String {
-            var writer = ArchiveWriter(capacity: body.utf8.count + 256)
+            var writer = ArchiveWriter(capacity: body.withUTF8(\.count) + 256)
             writer.string(file)
             writer.string(bodyFile)
-            writer.string(body)
+            writer.text(body)
             writer.int(bodyFirstLine)
             writer.dictionary(texts) { $0.string($1) }
             writer.dictionary(sources) { $0.textSource($1) }
@@ -105,7 +105,7 @@ public final class BodyCache: @unchecked Sendable {
 
         static func == (a: BodyInput, b: BodyInput) -> Bool {
             func same(_ x: String, _ y: String) -> Bool { x.hasSameBytes(as: y) }
-            return same(a.file, b.file) && same(a.bodyFile, b.bodyFile) && same(a.body, b.body)
+            return same(a.file, b.file) && same(a.bodyFile, b.bodyFile) && a.body.hasSameBytes(as: b.body)
                 && a.bodyFirstLine == b.bodyFirstLine && a.untranslated == b.untranslated && a.sources == b.sources
                 && a.texts.count == b.texts.count
                 && a.texts.allSatisfy { name, text in b.texts[name].map { same($0, text) } ?? false }
@@ -134,7 +134,7 @@ public final class BodyCache: @unchecked Sendable {
 extension BodyCache.Stored {
     public func archive(to writer: inout ArchiveWriter) {
         writer.string(digest)
-        writer.string(result.html)
+        writer.text(result.html)
         writer.array(result.headings) { writer, heading in
             writer.int(heading.level)
             writer.string(heading.text)
@@ -154,7 +154,7 @@ extension BodyCache.Stored {
         typealias Damaged = ArchiveReader.Damaged
         let digest = try reader.string()
         var result = BodyRenderer.EntryResult()
-        result.html = try reader.string()
+        result.html = try reader.text()
         result.headings = try reader.array { reader throws(Damaged) in
             Heading(level: try reader.int(), text: try reader.string(), id: try reader.string())
         }

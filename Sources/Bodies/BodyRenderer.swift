@@ -10,8 +10,8 @@ import Validation
 /// The Markdown of every entry rendered to HTML, with links between content files turned into
 /// page URLs and checked: a link to a missing file or heading is an error at its line.
 public struct RenderedBodies: Sendable {
-    /// Body HTML by entry.
-    public var html: [EntryKey: String] = [:]
+    /// Body HTML by entry (a stored body's as the store's bytes, made a `String` when shown).
+    public var html: [EntryKey: StoredText] = [:]
     /// HTML of `text` fields by entry and field name.
     public var fieldHTML: [EntryKey: [String: String]] = [:]
     /// Headings of each body, for tables of contents and `#fragment` checks.
@@ -156,12 +156,12 @@ public struct BodyRenderer: Sendable {
             texts[field.name] = markdown
         }
         return BodyCache.BodyInput(
-            file: entry.file, bodyFile: entry.bodyFile, body: entry.body, bodyFirstLine: entry.bodyFirstLine,
+            file: entry.file, bodyFile: entry.bodyFile, body: entry.bodyText, bodyFirstLine: entry.bodyFirstLine,
             texts: texts, sources: entry.textSources, untranslated: site.untranslatedBodies.contains(entry.key))
     }
 
     struct EntryResult: Sendable {
-        var html = ""
+        var html: StoredText = ""
         var headings: [Heading] = []
         var fieldHTML: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -177,7 +177,7 @@ public struct BodyRenderer: Sendable {
                 length: max(1, link.destination.count))
             return rewrite(link, in: entry, at: location, result: &result)
         }
-        result.html = body.html
+        result.html = StoredText(body.html)
         result.headings = body.headings
         for field in site.model.collection(entry.collection)?.fields ?? [] {
             guard case .text = field.type, case .text(let markdown)? = entry.fields[field.name] else { continue }

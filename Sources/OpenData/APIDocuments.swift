@@ -9,14 +9,14 @@ import SiteLayout
 public struct APIDocuments: Sendable {
     public let site: Site
     /// The HTML of each entry's body, as its page shows it (the rendering stage's bodies).
-    public let bodies: [EntryKey: String]
+    public let bodies: [EntryKey: StoredText]
     /// The layout these documents are in.
     public let version: APIVersion
     let pages: PagePaths
 
     /// Creates the documents of `site` in the layout `version`, whose entries' bodies rendered
     /// to `bodies`.
-    public init(site: Site, bodies: [EntryKey: String], version: APIVersion = .current) {
+    public init(site: Site, bodies: [EntryKey: StoredText], version: APIVersion = .current) {
         self.site = site
         self.bodies = bodies
         self.version = version
@@ -251,7 +251,7 @@ public struct APIDocuments: Sendable {
     /// The body's HTML, `nil` when the entry has no body. Its links are relative to the entry's
     /// page, as on the page.
     func bodyHTML(of key: EntryKey) -> String? {
-        guard let html = bodies[key], html.contains(where: { !$0.isWhitespace }) else { return nil }
+        guard let html = bodies[key]?.string, html.contains(where: { !$0.isWhitespace }) else { return nil }
         return html
     }
 

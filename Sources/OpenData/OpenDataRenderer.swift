@@ -10,14 +10,14 @@ import SiteLayout
 public struct OpenDataRenderer: Sendable {
     public let site: Site
     /// The HTML of each entry's body, as its page shows it.
-    public let bodies: [EntryKey: String]
+    public let bodies: [EntryKey: StoredText]
     /// When set, only the documents that show these entries' bodies are made (each one's own
     /// document, the v1 lists) besides `alongside`: for a rebuild in which only these bodies
     /// changed, whose other documents are the same as before (the build cache).
     public var changedBodies: Set<EntryKey>?
 
     /// Creates the renderer of `site`, whose entries' bodies rendered to `bodies`.
-    public init(site: Site, bodies: [EntryKey: String]) {
+    public init(site: Site, bodies: [EntryKey: StoredText]) {
         self.site = site
         self.bodies = bodies
     }

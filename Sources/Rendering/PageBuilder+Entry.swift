@@ -22,11 +22,12 @@ extension PageBuilder {
             id: entry.id, title: entry.title,
             collection: LinkView(
                 title: collection.title, url: PagePaths.relative(paths.index(of: collection), from: page)),
-            singular: collection.singular, fields: fields, body: bodies.html[entry.key] ?? "", toc: toc,
+            singular: collection.singular, fields: fields, body: bodies.html[entry.key]?.string ?? "", toc: toc,
             backlinks: backlinkGroups(of: entry, from: page, except: named), rollups: rollups, source: entry.file,
             updated: changed.map(format), updatedISO: changed?.description,
             stale: site.isStale(entry.key), timeline: timeline(of: entry, in: collection),
-            fallbackLang: !paths.prefix.isEmpty && site.untranslatedBodies.contains(entry.key) && !entry.body.isEmpty
+            fallbackLang: !paths.prefix.isEmpty && site.untranslatedBodies.contains(entry.key)
+                && !entry.bodyText.isEmpty
                 ? localization.languages.first?.code : nil, titleLang: titleLang(entry.key))
         let dataDate = site.dataDate(of: entry)
         entryView.dataDate = dataDate.map(format)

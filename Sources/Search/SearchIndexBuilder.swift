@@ -82,7 +82,8 @@ public struct SearchIndexBuilder: Sendable {
 
     func record(of entry: Entry, in collection: Collection, paths: PagePaths) -> SearchRecord {
         let body =
-            bodies.html[entry.key].map { SearchText.plainText(fromHTML: $0, limit: Self.read(Self.bodyLimit)) } ?? ""
+            bodies.html[entry.key].map { SearchText.plainText(fromHTML: $0.string, limit: Self.read(Self.bodyLimit)) }
+            ?? ""
         let fields = collection.fields.filter { $0.name != collection.titleField }.compactMap { field in
             entry.fields[field.name].map {
                 (field: field, texts: texts(of: $0, type: field.type, in: entry, field: field.name))

@@ -43,6 +43,14 @@ import Foundation
         }
     }
 
+    /// Text as `string` writes it: stored bytes are copied as they are, not made a `String`.
+    public mutating func text(_ value: StoredText) {
+        value.withUTF8 { utf8 in
+            unsigned(UInt64(utf8.count))
+            bytes += utf8
+        }
+    }
+
     @inlinable public mutating func raw(_ value: [UInt8]) {
         unsigned(UInt64(value.count))
         bytes += value
@@ -92,12 +100,19 @@ public struct ArchiveReader {
     @usableFromInline let bytes: UnsafeRawBufferPointer
     public var offset: Int
     @usableFromInline let end: Int
+    /// What `bytes` are, when the caller gave it: then `text()` keeps its texts as bytes of it,
+    /// not as strings.
+    @usableFromInline let owner: ArchiveBytes?
 
-    /// Reads `bytes` from `offset` up to `end` (their end by default).
-    @inlinable public init(_ bytes: UnsafeRawBufferPointer, from offset: Int = 0, to end: Int? = nil) {
+    /// Reads `bytes` from `offset` up to `end` (their end by default). `owner`, when given, is
+    /// what keeps `bytes` alive: its `bytes` are the same (offsets in one are offsets in the other).
+    @inlinable public init(
+        _ bytes: UnsafeRawBufferPointer, from offset: Int = 0, to end: Int? = nil, owner: ArchiveBytes? = nil
+    ) {
         self.bytes = bytes
         self.offset = offset
         self.end = min(end ?? bytes.count, bytes.count)
+        self.owner = owner
     }
 
     @inlinable public var isAtEnd: Bool { offset >= end }
@@ -150,6 +165,15 @@ public struct ArchiveReader {
         defer { offset += count }
         let utf8 = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]).assumingMemoryBound(to: UInt8.self)
         return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Text written by `string` or `text`: the owner's bytes, made a `String` only when asked
+    /// for, when the reader has an owner; else a `String`.
+    public mutating func text() throws(Damaged) -> StoredText {
+        guard let owner else { return StoredText(try string()) }
+        let count = try count()
+        defer { offset += count }
+        return StoredText(bytes: owner, range: offset..<offset + count)
     }
 
     @inlinable public mutating func raw() throws(Damaged) -> [UInt8] {

@@ -20,7 +20,7 @@ extension Entry {
             writer.int(location.length)
         }
         writer.dictionary(textSources) { $0.textSource($1) }
-        writer.string(body)
+        writer.text(bodyText)
         writer.int(bodyFirstLine)
         writer.string(bodyFile)
     }
@@ -38,7 +38,7 @@ extension Entry {
         let sources = try reader.dictionary { reader throws(ArchiveReader.Damaged) in try reader.textSource() }
         return Entry(
             key: key, file: file, title: title, fields: fields, positions: positions, textSources: sources,
-            body: try reader.string(), bodyFirstLine: try reader.int(), bodyFile: try reader.string())
+            bodyText: try reader.text(), bodyFirstLine: try reader.int(), bodyFile: try reader.string())
     }
 }
 

@@ -31,16 +31,29 @@ public final class Entry: Sendable {
     /// Where the `text` fields that may hold links were written, by field name.
     public let textSources: [String: TextSource]
     /// The Markdown after the front matter.
-    public let body: String
+    public var body: String { bodyText.string }
+    /// The same, as read from the build cache's store: made a `String` only when asked for.
+    public let bodyText: StoredText
     /// The file line where `body` starts, so Markdown positions map back to the file.
     public let bodyFirstLine: Int
     /// The file the body comes from: `file`, or a translation (`rcn-visa.en.md`).
     public let bodyFile: String
 
     /// Creates an entry.
-    public init(
+    public convenience init(
         key: EntryKey, file: String, title: String, fields: [String: FieldValue],
         positions: [String: SourceLocation] = [:], textSources: [String: TextSource] = [:], body: String,
+        bodyFirstLine: Int, bodyFile: String? = nil
+    ) {
+        self.init(
+            key: key, file: file, title: title, fields: fields, positions: positions, textSources: textSources,
+            bodyText: StoredText(body), bodyFirstLine: bodyFirstLine, bodyFile: bodyFile)
+    }
+
+    /// Creates an entry whose body is `bodyText`.
+    public init(
+        key: EntryKey, file: String, title: String, fields: [String: FieldValue],
+        positions: [String: SourceLocation] = [:], textSources: [String: TextSource] = [:], bodyText: StoredText,
         bodyFirstLine: Int, bodyFile: String? = nil
     ) {
         self.key = key
@@ -49,7 +62,7 @@ public final class Entry: Sendable {
         self.fields = fields
         self.positions = positions
         self.textSources = textSources
-        self.body = body
+        self.bodyText = bodyText
         self.bodyFirstLine = bodyFirstLine
         self.bodyFile = bodyFile ?? file
     }

@@ -28,7 +28,7 @@ extension Site {
                 return Entry(
                     key: entry.key, file: entry.file, title: title, fields: fields, positions: entry.positions,
                     textSources: entry.textSources.merging(translation.textSources) { _, new in new },
-                    body: translation.hasBody ? translation.body : entry.body,
+                    bodyText: translation.hasBody ? StoredText(translation.body) : entry.bodyText,
                     bodyFirstLine: translation.hasBody ? translation.bodyFirstLine : entry.bodyFirstLine,
                     bodyFile: translation.hasBody ? translation.file : entry.file)
             }

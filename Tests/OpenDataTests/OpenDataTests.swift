@@ -135,7 +135,7 @@ let files = [
 }
 
 /// Bodies as the rendering stage gives them: one with HTML, one blank (an entry without a body).
-let bodies = [
+let bodies: [EntryKey: StoredText] = [
     EntryKey("proyectos", "p1"): "<h2 id=\"a\">A</h2>\n<p><a href=\"../../socios/a/\">Socio</a></p>\n",
     EntryKey("proyectos", "p2"): "\n",
 ]
@@ -146,7 +146,7 @@ let bodies = [
         let api = APIDocuments(site: site, bodies: bodies, version: .v1)
         let proyectos = try #require(site.model.collection("proyectos"))
         let p1 = api.document(for: try #require(site.entry(EntryKey("proyectos", "p1"))), in: proyectos)
-        #expect(p1["body_html"] == .string(bodies[EntryKey("proyectos", "p1")]!))
+        #expect(p1["body_html"] == .string(bodies[EntryKey("proyectos", "p1")]!.string))
         let p2 = api.document(for: try #require(site.entry(EntryKey("proyectos", "p2"))), in: proyectos)
         #expect(p2["body_html"] == .null)
         let list = api.list(of: proyectos)
@@ -439,7 +439,7 @@ let bodies = [
         let (site, _) = SiteResolver.resolve(tree, model: try #require(ModelReader.read(modelText).0))
         // Every entry with a body of its own, so that bodies are streamed too.
         let bodies = Dictionary(
-            uniqueKeysWithValues: site.entries.values.joined().map { ($0.key, "<p>\($0.id) \"é\"</p>\n") })
+            uniqueKeysWithValues: site.entries.values.joined().map { ($0.key, StoredText("<p>\($0.id) \"é\"</p>\n")) })
         let api = APIDocuments(site: site, bodies: bodies)
         for collection in site.model.collections {
             #expect(api.listBytes(of: collection) == api.list(of: collection).serializedBytes(), "\(collection.name)")
@@ -456,7 +456,7 @@ let bodies = [
         let (site, _) = SiteResolver.resolve(tree, model: try #require(ModelReader.read(modelText).0))
         #expect(site.model.publishesAPIv1)
         let bodies = Dictionary(
-            uniqueKeysWithValues: site.entries.values.joined().map { ($0.key, "<p>\($0.id)\n\"é\"</p>\n") })
+            uniqueKeysWithValues: site.entries.values.joined().map { ($0.key, StoredText("<p>\($0.id)\n\"é\"</p>\n")) })
         var files: [String: [UInt8]] = [:]
         OpenDataRenderer(site: site, bodies: bodies).render(pages: [], batchSize: batchSize) { batch in
             for file in batch { files[file.path] = file.bytes }
@@ -589,7 +589,7 @@ let bodies = [
         #expect(list["first"] == "https://example.org/sub/api/v2/proyectos.json")
         // The entry's own document keeps everything, its body too.
         let document = api.document(for: try #require(site.entry(EntryKey("proyectos", "p1"))), in: proyectos)
-        #expect(document["body_html"] == .string(bodies[EntryKey("proyectos", "p1")]!))
+        #expect(document["body_html"] == .string(bodies[EntryKey("proyectos", "p1")]!.string))
         #expect(document["api"] == p1["api"])
     }
 

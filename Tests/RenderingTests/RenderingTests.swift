@@ -73,7 +73,7 @@ let model = """
         ])
         let bodies = BodyRenderer(site: site).render()
         #expect(bodies.diagnostics.isEmpty, "\(bodies.diagnostics)")
-        let html = try #require(bodies.html[EntryKey("proyectos", "rcn")])
+        let html = try #require(bodies.html[EntryKey("proyectos", "rcn")]).string
         #expect(html.contains(#"<a href="../../socios/visa/#datos-de-contacto">Visa</a>"#))
         #expect(html.contains(##"<a href="#avances">aquí</a>"##))
         #expect(html.contains(#"<a href="https://visa.com">fuera</a>"#))
