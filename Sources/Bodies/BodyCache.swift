@@ -90,17 +90,23 @@ public final class BodyCache: @unchecked Sendable {
         let sources: [String: TextSource]
         let untranslated: Bool
 
-        /// A digest of every field, for the stored results of earlier runs.
+        /// A digest of every field, for the stored results of earlier runs: the other fields,
+        /// the body's length, then the body, digested where it lies (not copied after them).
         var digest: String {
-            var writer = ArchiveWriter(capacity: body.withUTF8(\.count) + 256)
+            var writer = ArchiveWriter(capacity: 256)
             writer.string(file)
             writer.string(bodyFile)
-            writer.text(body)
             writer.int(bodyFirstLine)
             writer.dictionary(texts) { $0.string($1) }
             writer.dictionary(sources) { $0.textSource($1) }
             writer.bool(untranslated)
-            return ContentDigest.of(writer.bytes)
+            return body.withUTF8 { body in
+                writer.unsigned(UInt64(body.count))
+                var stream = ContentDigest.Stream(count: writer.bytes.count + body.count)
+                writer.bytes.withUnsafeBytes { stream.add($0) }
+                stream.add(UnsafeRawBufferPointer(body))
+                return stream.text
+            }
         }
 
         static func == (a: BodyInput, b: BodyInput) -> Bool {

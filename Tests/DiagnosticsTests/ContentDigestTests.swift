@@ -38,3 +38,17 @@ import Testing
         #expect(ContentDigest.of(bytes) == digest)
     }
 }
+
+/// The digest's text, made as one string, is the two halves in hex as `String(_:radix:)` writes
+/// them: the stores and manifests written before read the same.
+@Suite struct ContentDigestTextTests {
+    @Test func theTextIsBothHalvesInHexWithoutLeadingZeros() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [UInt64] = [0, 1, 9, 10, 15, 16, 255, 256, .max, .max >> 4, 1 << 63, 0x0123_4567_89AB_CDEF]
+        for shift in 0..<64 { values += [1 << UInt64(shift), (1 << UInt64(shift)) - 1] }
+        for _ in 0..<500 { values.append(generator.next() >> UInt64(generator.next() % 64)) }
+        for (a, b) in zip(values, values.reversed()) {
+            #expect(ContentDigest.text(a, b) == String(a, radix: 16) + "." + String(b, radix: 16))
+        }
+    }
+}
