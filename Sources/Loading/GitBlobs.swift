@@ -21,24 +21,36 @@ public struct GitBlobs: Sendable, Equatable {
     }
 
     /// The git commands that read the blobs of `folder` (relative to `root`), started:
-    /// `git ls-files --stage` for the index's blobs, `git diff-files` for the files whose bytes
-    /// are not the index's, `git config` and `info/attributes` for the context.
+    /// `git rev-parse` for where the work tree, the index and `info/attributes` are, and `git
+    /// config` for the context. The index is read here (`GitIndex`), each file's `lstat`
+    /// compared with what git recorded; when it cannot be, `git ls-files --stage` gives the
+    /// index's blobs and `git diff-files` the files whose bytes are not the index's.
     struct Pending {
-        let staged: GitHistory.Running?
-        let changed: GitHistory.Running?
+        let paths: GitHistory.Running?
         let settings: GitHistory.Running?
-        let attributes: GitHistory.Running?
         let root: String
+        let folder: String
 
         /// What they found; `nil` when git failed.
         func finish() -> GitBlobs? {
             // Every answer is read (no process is left unwaited for), then what failed is known.
-            let (staged, changed) = (staged?.output(), changed?.output())
+            let lines = paths?.output()?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             // Exit status 1 when no setting is found: no setting, no failure.
             let settings = settings?.output() ?? ""
-            let attributes = attributes?.output().flatMap {
-                FileSystem.contents(of: $0.hasPrefix("/") ? $0 : root + "/" + $0)
+            // The index's path, `info/attributes`' path, and the root's folder in the work tree.
+            guard let lines, lines.count == 4 else { return nil }
+            func resolved(_ path: String) -> String { path.hasPrefix("/") ? path : root + "/" + path }
+            let attributes = FileSystem.contents(of: resolved(lines[1]))
+            if let blobs = GitBlobs.read(
+                index: resolved(lines[0]), prefix: lines[2], root: root, folder: folder, settings: settings,
+                attributes: attributes)
+            {
+                return blobs
             }
+            let staged = GitHistory.run(
+                ["ls-files", "--stage", "-z", "--", folder, ":(top,glob)**/.gitattributes"], in: root, trimmed: false)
+            let changed = GitHistory.run(
+                ["diff-files", "--name-only", "-z", "--relative", "--", folder], in: root, trimmed: false)
             guard let staged, let changed else { return nil }
             return GitBlobs.parse(staged: staged, changed: changed, settings: settings, attributes: attributes)
         }
@@ -46,15 +58,49 @@ public struct GitBlobs: Sendable, Equatable {
 
     static func start(root: String, folder: String) -> Pending {
         Pending(
-            staged: GitHistory.start(
-                ["ls-files", "--stage", "-z", "--", folder, ":(top,glob)**/.gitattributes"], in: root, trimmed: false),
-            changed: GitHistory.start(
-                ["diff-files", "--name-only", "-z", "--relative", "--", folder], in: root, trimmed: false),
+            paths: GitHistory.start(
+                ["rev-parse", "--git-path", "index", "--git-path", "info/attributes", "--show-prefix"], in: root,
+                trimmed: false),
             settings: GitHistory.start(
-                ["config", "-z", "--get-regexp", #"^(core\.(autocrlf|eol|attributesfile)|filter\..*)$"#], in: root,
-                trimmed: false, allowing: [1]),
-            attributes: GitHistory.start(["rev-parse", "--git-path", "info/attributes"], in: root),
-            root: root)
+                [
+                    "config", "-z", "--get-regexp",
+                    #"^(core\.(autocrlf|eol|attributesfile)|filter\..*|extensions\.objectformat)$"#,
+                ], in: root, trimmed: false, allowing: [1]),
+            root: root, folder: folder)
+    }
+
+    /// The blobs of `folder`'s clean files from the index file at `index` (`GitIndex`): `root`
+    /// is `prefix` (`git rev-parse --show-prefix`) in the work tree. `nil` when the index cannot
+    /// be read this way.
+    static func read(
+        index path: String, prefix: String, root: String, folder: String, settings: String, attributes: [UInt8]?
+    ) -> GitBlobs? {
+        // Its time first: an index written again after it is only newer (more files racy).
+        var info = stat()
+        guard stat(path, &info) == 0, let bytes = FileSystem.contents(of: path) else { return nil }
+        let hashSize = settings.contains("extensions.objectformat\nsha256") ? 32 : 20
+        guard let index = GitIndex.parse(bytes, hashSize: hashSize) else { return nil }
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return nil }
+        defer { close(top) }
+        let inFolder = prefix + folder + "/"
+        var ids: [String: String] = [:]
+        ids.reserveCapacity(index.files.count)
+        for (name, entry) in index.files where name.hasPrefix(inFolder) {
+            let relative = String(name.dropFirst(prefix.count))
+            var file = stat()
+            guard fstatat(top, relative, &file, AT_SYMLINK_NOFOLLOW) == 0,
+                GitIndex.isClean(file, as: entry, written: info.st_mtim)
+            else { continue }
+            ids[relative] = entry.blob
+        }
+        var context = ""
+        for (name, blob) in index.attributes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            context += "top:" + name + " " + blob + "\n"
+        }
+        context += "config " + settings + "\n"
+        if let attributes { context += "info " + ContentDigest.of(attributes) + "\n" }
+        return GitBlobs(ids: ids, context: ContentDigest.of(context))
     }
 
     /// The blobs in the output of `git ls-files --stage -z` (`staged`) and `git diff-files

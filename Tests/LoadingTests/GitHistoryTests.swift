@@ -118,6 +118,12 @@ import Testing
         #expect(history.lastChanged.isEmpty)
         #expect(warning == nil)
     }
+    /// Sets the file's modification time an hour back.
+    func backdate(_ path: String) throws {
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
+    }
+
     /// Runs git in `folder` and returns what it printed.
     func output(_ arguments: [String], in folder: String) throws -> String {
         let process = Process()
@@ -141,12 +147,16 @@ import Testing
         try write("b", to: root + "/content/b.md")
         try write("ñ", to: root + "/content/acción.md")
         try FileManager.default.createSymbolicLink(atPath: root + "/content/enlace.md", withDestinationPath: "a.md")
+        for name in ["a", "b", "acción"] { try backdate(root + "/content/\(name).md") }
         try git(["init", "-q"], in: root)
         try git(["add", "."], in: root)
         try git(["commit", "-qm", "one"], in: root)
         try write("b2", to: root + "/content/b.md")  // changed, not committed
         try write("c", to: root + "/content/c.md")  // not tracked
         try write("d", to: root + "/content/d.md")
+        // Written long before the index: not "racily clean" (changed in the moment git wrote the
+        // index), which git tells by reading the file, and avance by leaving its blob out.
+        try backdate(root + "/content/d.md")
         try git(["add", "content/d.md"], in: root)  // added: the index holds its bytes
         let (history, warning) = GitHistory.read(root: root, environment: [:], blobs: true)
         #expect(warning == nil)
