@@ -86,8 +86,9 @@ public struct GitBlobs: Sendable, Equatable {
         let inFolder = prefix + folder + "/"
         var ids: [String: String] = [:]
         ids.reserveCapacity(index.files.count)
-        for (name, entry) in index.files where name.hasPrefix(inFolder) {
-            let relative = String(name.dropFirst(prefix.count))
+        // Compared as bytes, as git names files (`hasPrefix` compares characters).
+        for (name, entry) in index.files where name.utf8.starts(with: inFolder.utf8) {
+            let relative = String(decoding: name.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
             var file = stat()
             guard fstatat(top, relative, &file, AT_SYMLINK_NOFOLLOW) == 0,
                 GitIndex.isClean(file, as: entry, written: info.st_mtim)
