@@ -218,21 +218,11 @@ extension BuildCache {
         return bytes
     }
 
-    /// The shard in `data`, unless it is damaged or was made by another binary (`salt`).
-    static func readShard(_ data: [UInt8], bodies: Bool, salt: String) throws(ArchiveReader.Damaged) -> Shard {
-        try readShard(ArchiveBytes(data), bodies: bodies, salt: salt)
-    }
-
-    /// The shard in `bytes` (a store's file, mapped): its Markdown bodies and HTML stay bytes of
-    /// it (`StoredText`) until they are shown.
-    static func readShard(_ bytes: ArchiveBytes, bodies: Bool, salt: String) throws(ArchiveReader.Damaged) -> Shard {
-        try readShard(bytes.bytes, bodies: bodies, salt: salt, owner: bytes)
-    }
-
-    /// The shard in `bytes`; `owner`, what they are, if any (`ArchiveReader.text()`).
-    static func readShard(
-        _ bytes: UnsafeRawBufferPointer, bodies: Bool, salt: String, owner: ArchiveBytes? = nil
-    ) throws(ArchiveReader.Damaged) -> Shard {
+    /// The shard in `archive` (a store's file, mapped), unless it is damaged or was made by
+    /// another binary (`salt`): its Markdown bodies and HTML stay bytes of the file
+    /// (`StoredText`) until they are shown.
+    static func readShard(_ archive: ArchiveBytes, bodies: Bool, salt: String) throws(ArchiveReader.Damaged) -> Shard {
+        let bytes = archive.bytes
         typealias Damaged = ArchiveReader.Damaged
         guard let count = bytes.last.map(Int.init), bytes.count > count + 1 else { throw Damaged() }
         let end = bytes.count - 1 - count
@@ -242,7 +232,7 @@ extension BuildCache {
         else {
             throw Damaged()
         }
-        var reader = ArchiveReader(bytes, to: end, owner: owner)
+        var reader = ArchiveReader(bytes, to: end, owner: archive)
         // Another binary's shard would be dropped once read: it is not read.
         guard try reader.string() == storeVersion, try reader.string() == salt else { throw Damaged() }
         var shard = Shard()

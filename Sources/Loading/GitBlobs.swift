@@ -79,15 +79,14 @@ public struct GitBlobs: Sendable, Equatable {
         var info = stat()
         guard stat(path, &info) == 0, let bytes = FileSystem.contents(of: path) else { return nil }
         let hashSize = settings.contains("extensions.objectformat\nsha256") ? 32 : 20
-        guard let index = GitIndex.parse(bytes, hashSize: hashSize) else { return nil }
+        let inFolder = prefix + folder + "/"
+        guard let index = GitIndex.parse(bytes, hashSize: hashSize, under: inFolder) else { return nil }
         let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return nil }
         defer { close(top) }
-        let inFolder = prefix + folder + "/"
         var ids: [String: String] = [:]
         ids.reserveCapacity(index.files.count)
-        // Compared as bytes, as git names files (`hasPrefix` compares characters).
-        for (name, entry) in index.files where name.utf8.starts(with: inFolder.utf8) {
+        for (name, entry) in index.files {
             let relative = String(decoding: name.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
             var file = stat()
             guard fstatat(top, relative, &file, AT_SYMLINK_NOFOLLOW) == 0,

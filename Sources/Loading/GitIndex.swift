@@ -29,18 +29,21 @@ struct GitIndex {
         }
     }
 
-    /// The regular files at stage 0 (but `.gitattributes`), by path from the top of the work tree.
+    /// The regular files at stage 0 under the folder asked for (but `.gitattributes`), by path
+    /// from the top of the work tree.
     var files: [String: Entry] = [:]
     /// The blob of each `.gitattributes` (at any stage), by path from the top.
     var attributes: [String: String] = [:]
 
     /// The index in `bytes`, whose object names are `hashSize` bytes (20 for SHA-1, 32 for
-    /// SHA-256); `nil` when it is not one this reader knows.
-    static func parse(_ bytes: [UInt8], hashSize: Int = 20) -> GitIndex? {
-        bytes.withUnsafeBufferPointer { parse($0, hashSize: hashSize) }
+    /// SHA-256), with the files whose path starts with `under` (the site's content folder: the
+    /// index holds the whole repository's, each made a string and a blob's hex only when kept);
+    /// `nil` when it is not one this reader knows.
+    static func parse(_ bytes: [UInt8], hashSize: Int = 20, under: String = "") -> GitIndex? {
+        bytes.withUnsafeBufferPointer { parse($0, hashSize: hashSize, under: Array(under.utf8)) }
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, hashSize: Int) -> GitIndex? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, hashSize: Int, under: [UInt8]) -> GitIndex? {
         func word(_ at: Int) -> UInt32 {
             UInt32(bytes[at]) << 24 | UInt32(bytes[at + 1]) << 16 | UInt32(bytes[at + 2]) << 8 | UInt32(bytes[at + 3])
         }
@@ -92,6 +95,16 @@ struct GitIndex {
                 offset = start + ((nul - start + 8) & ~7)
                 guard offset <= end else { return nil }
             }
+            let isAttributes =
+                path.elementsEqual(".gitattributes".utf8) || path.suffix(15).elementsEqual("/.gitattributes".utf8)
+            // A regular file (not a link or submodule) at stage 0, not marked assume-unchanged,
+            // skip-worktree or intent-to-add, under the folder asked for: git vouches for its
+            // stat data.
+            guard
+                isAttributes
+                    || (mode == 0o100644 || mode == 0o100755) && flags & 0x3000 == 0 && flags & 0x8000 == 0
+                        && extended & 0x6000 == 0 && path.starts(with: under)
+            else { continue }
             let name = String(decoding: path, as: UTF8.self)
             var blob = [UInt8](repeating: 0, count: hashSize * 2)
             for position in 0..<hashSize {
@@ -100,15 +113,10 @@ struct GitIndex {
                 blob[2 * position + 1] = hex[Int(byte & 0xF)]
             }
             let id = String(decoding: blob, as: UTF8.self)
-            if name == ".gitattributes" || name.hasSuffix("/.gitattributes") {
+            guard !isAttributes else {
                 index.attributes[name] = id
                 continue
             }
-            // A regular file (not a link or submodule) at stage 0, not marked assume-unchanged,
-            // skip-worktree or intent-to-add: git vouches for its stat data.
-            guard mode == 0o100644 || mode == 0o100755, flags & 0x3000 == 0, flags & 0x8000 == 0,
-                extended & 0x6000 == 0
-            else { continue }
             index.files[name] = Entry(
                 blob: id, ctime: (word(start), word(start + 4)), mtime: (word(start + 8), word(start + 12)),
                 inode: word(start + 20), size: word(start + 36))

@@ -122,6 +122,11 @@ import Testing
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: top + "/.git/index")))
             let whole = try #require(GitIndex.parse(bytes))
             #expect(whole.attributes.keys.sorted() == [".gitattributes", "site/content/.gitattributes"])
+            // Only the files under a folder are kept, with every `.gitattributes` still.
+            let sub = try #require(GitIndex.parse(bytes, under: "site/content/sub/"))
+            #expect(Array(sub.files.keys) == ["site/content/sub/b.md"])
+            #expect(sub.files["site/content/sub/b.md"] == whole.files["site/content/sub/b.md"])
+            #expect(sub.attributes == whole.attributes)
             for cut in 0..<bytes.count {
                 guard let read = GitIndex.parse(Array(bytes[..<cut])) else { continue }
                 #expect(read.files.allSatisfy { whole.files[$0.key] == $0.value }, "cut at \(cut)")
