@@ -142,7 +142,7 @@ extension Build {
                 caches,
                 cache.restoreStores(
                     into: caches.entries, caches.bodies, hashes: fingerprint.inputs.mapValues(\.hash),
-                    salt: fingerprint.binary.hash)
+                    salt: fingerprint.binary.hash, trusted: manifest?.stores ?? [:])
             )
             log.append(clock.lap("store", "read"))
             startCheckingCopy()
@@ -309,15 +309,20 @@ extension Build {
             // Patching, the copy is the old site brought up to date, or gone (`baseKept`): then
             // every file is linked into a new one.
             let written = staging.patching && !staging.baseKept ? Set(outputs.keys) : made ?? Set(outputs.keys)
+            // The stores first, so that the manifest records their files' stamps: those read whole,
+            // and those written now.
+            var storeStamps = stores?.state().stamps
+            if let files = storeFiles?.value {
+                for (name, stamp) in cache.writeStores(files) { storeStamps?[name] = stamp }
+            }
             let saved = try cache.save(
                 fingerprint, output: writer.output, outputs: outputs, written: written, digests: staging.digests,
                 diagnostics: result.diagnostics, sources: result.sources, search: search,
                 resolution: newResolution.map { $0.value.map { .new($0) } ?? .none } ?? resolutionFile,
                 previous: records?.take() ?? manifest,
-                pair: copy?.value.pair, swapped: staging.baseKept)
+                pair: copy?.value.pair, swapped: staging.baseKept, stores: storeStamps)
             // Its 54,000 records, freed one by one, took 12 ms at the end of the save.
             if options.freeAtExit { ProcessLifetime.keep(saved) }
-            if let files = storeFiles?.value { cache.writeStores(files) }
             result.log.append(clock.lap("cache", "saved in \(cache.folder)"))
         } catch {
             // The output is written; a cache that could not be saved is only a slower next build.

@@ -28,6 +28,8 @@ extension BuildCache {
     struct StoreState {
         var entries: [String?] = Array(repeating: nil, count: BuildCache.shardCount)
         var bodies: [String?] = Array(repeating: nil, count: BuildCache.shardCount)
+        /// The stamp of each store file read whole (`Manifest.stores`).
+        var stamps: [String: FileStamp] = [:]
     }
 
     /// Which shard holds the record named `name`.
@@ -39,20 +41,31 @@ extension BuildCache {
 
     /// Fills `entries` with the stored results, and has `bodies` take theirs once read: the
     /// bodies' store is read on another thread while the entries are loaded and resolved, which
-    /// takes one core. Returns what was read, waiting for the bodies' store.
-    func restoreStores(into entries: EntryCache, _ bodies: BodyCache, hashes: [String: String], salt: String)
-        -> @Sendable () -> StoreState
-    {
+    /// takes one core. Returns what was read, waiting for the bodies' store. A file whose size and
+    /// time are those `trusted` records for it (`Manifest.stores`: the file as this cache wrote
+    /// it, or restored with it from an archive) is not checked against its checksum; any other is.
+    func restoreStores(
+        into entries: EntryCache, _ bodies: BodyCache, hashes: [String: String], salt: String,
+        trusted: [String: FileStamp] = [:]
+    ) -> @Sendable () -> StoreState {
         let folder = storeFolder
-        @Sendable func read(_ isBodies: Bool) -> [Shard?] {
-            Array(0..<Self.shardCount).concurrentMap { index -> Shard? in
+        @Sendable func read(_ isBodies: Bool) -> [(shard: Shard, name: String, stamp: FileStamp)?] {
+            Array(0..<Self.shardCount).concurrentMap { index in
                 let name = (isBodies ? "bodies-" : "entries-") + String(index)
-                guard let bytes = ArchiveBytes.mapped(folder + "/" + name) else { return nil }
-                return try? Self.readShard(bytes, bodies: isBodies, salt: salt)
+                var info = stat()
+                guard let bytes = ArchiveBytes.mapped(folder + "/" + name, info: &info) else { return nil }
+                let stamp = FileStamp(info)
+                let known = trusted[name]?.isSameAfterInode(as: stamp) == true
+                guard let shard = try? Self.readShard(bytes, bodies: isBodies, salt: salt, checked: !known) else {
+                    return nil
+                }
+                return (shard, name, stamp)
             }
         }
-        let storedBodies = Background { () -> (signatures: [String?], results: BodyCache.StoredResults) in
-            let shards = read(true)
+        let storedBodies = Background {
+            () -> (signatures: [String?], stamps: [String: FileStamp], results: BodyCache.StoredResults) in
+            let read = read(true)
+            let shards = read.map { $0?.shard }
             var results: BodyCache.StoredResults = [:]
             for shard in shards {
                 for (prefix, part) in shard?.bodies ?? [:] {
@@ -64,11 +77,13 @@ extension BuildCache {
                     for (key, result) in part.results { results[prefix]!.results[key] = result }
                 }
             }
-            return (shards.map { $0?.signature }, results)
+            return (shards.map { $0?.signature }, Self.stamps(of: read), results)
         }
         bodies.restore(later: { storedBodies.value.results }, salt: salt)
-        let shards = read(false)
+        let read = read(false)
+        let shards = read.map { $0?.shard }
         var state = StoreState()
+        state.stamps = Self.stamps(of: read)
         var stored: [String: EntryCache.Stored] = [:]
         stored.reserveCapacity(shards.reduce(0) { $0 + ($1?.entries.count ?? 0) })
         var entryGeneration: String?
@@ -85,8 +100,16 @@ extension BuildCache {
         return {
             var state = entriesRead
             state.bodies = storedBodies.value.signatures
+            state.stamps.merge(storedBodies.value.stamps) { _, body in body }
             return state
         }
+    }
+
+    /// The stamps of the store files read whole, by name.
+    private static func stamps(of read: [(shard: Shard, name: String, stamp: FileStamp)?]) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for case (_, let name, let stamp)? in read { stamps[name] = stamp }
+        return stamps
     }
 
     /// The shards whose records are not those read (`state`), as the files to write
@@ -99,17 +122,30 @@ extension BuildCache {
     func storeFiles(entries: EntryCache, bodies: BodyCache, state: StoreState, salt: String) -> [(
         path: String, bytes: [UInt8]
     )] {
-        let (generation, results) = entries.storable()
-        let storedBodies = bodies.storable()
+        let storedEntries = entries.storable()
+        let generation = storedEntries.generation
+        let storedBodies = bodies.storable().sorted { $0.key < $1.key }
+        // Each record's shard, found once, in the order the records are visited again below.
+        var entryShard: [UInt8] = []
         var entryDigests = Array(repeating: UnorderedDigest(), count: Self.shardCount)
-        for (path, stored) in results { entryDigests[Self.shard(of: path)].add(path, stored.hash) }
+        storedEntries.forEachHash { path, hash in
+            let shard = Self.shard(of: path)
+            entryShard.append(UInt8(shard))
+            entryDigests[shard].add(path, hash)
+        }
+        var bodyShard: [[UInt8]] = []
         var bodyDigests = Array(repeating: UnorderedDigest(), count: Self.shardCount)
         for (prefix, part) in storedBodies {
             // Each record's hash begins with its language's folder and generation.
             let seed = UnorderedDigest.seed(prefix, part.generation)
-            for (key, stored) in part.results {
-                bodyDigests[Self.shard(of: key.description)].add(key.description, stored.digest, seed: seed)
+            var shards: [UInt8] = []
+            part.forEachDigest { key, digest in
+                let name = key.description
+                let shard = Self.shard(of: name)
+                shards.append(UInt8(shard))
+                bodyDigests[shard].add(name, digest, seed: seed)
             }
+            bodyShard.append(shards)
         }
         let entrySignatures = entryDigests.map { generation + ":" + $0.text + "." + salt }
         let bodySignatures = bodyDigests.map { "bodies:" + $0.text + "." + salt }
@@ -118,19 +154,25 @@ extension BuildCache {
         // The records of the shards to write, gathered now.
         var entryRecords: [Int: [(String, EntryCache.Stored)]] = [:]
         if !entryShards.isEmpty {
-            let wanted = Set(entryShards)
-            for (path, stored) in results {
-                let shard = Self.shard(of: path)
-                if wanted.contains(shard) { entryRecords[shard, default: []].append((path, stored)) }
+            var wanted = Array(repeating: false, count: Self.shardCount)
+            for shard in entryShards { wanted[shard] = true }
+            var index = 0
+            storedEntries.forEachStored { path, stored in
+                let shard = Int(entryShard[index])
+                index += 1
+                if wanted[shard] { entryRecords[shard, default: []].append((path, stored)) }
             }
         }
         var bodyRecords: [Int: [String: (generation: String, results: [(EntryKey, BodyCache.Stored)])]] = [:]
         if !bodyShards.isEmpty {
-            let wanted = Set(bodyShards)
-            for (prefix, part) in storedBodies {
-                for (key, stored) in part.results {
-                    let shard = Self.shard(of: key.description)
-                    guard wanted.contains(shard) else { continue }
+            var wanted = Array(repeating: false, count: Self.shardCount)
+            for shard in bodyShards { wanted[shard] = true }
+            for ((prefix, part), shards) in zip(storedBodies, bodyShard) {
+                var index = 0
+                part.forEachDigest { key, _ in
+                    let shard = Int(shards[index])
+                    index += 1
+                    guard wanted[shard], let stored = part[key] else { return }
                     bodyRecords[shard, default: [:]][prefix, default: (part.generation, [])].results.append(
                         (key, stored))
                 }
@@ -151,13 +193,23 @@ extension BuildCache {
     }
 
     /// Writes each file beside its old self and renames it over; one that cannot be written is
-    /// removed, and the next run validates its files again.
-    func writeStores(_ files: [(path: String, bytes: [UInt8])]) {
-        guard !files.isEmpty else { return }
+    /// removed, and the next run validates its files again. Each file's new stamp, by name (`nil`:
+    /// removed), for `Manifest.stores`.
+    func writeStores(_ files: [(path: String, bytes: [UInt8])]) -> [String: FileStamp?] {
+        guard !files.isEmpty else { return [:] }
         try? FileManager.default.createDirectory(atPath: storeFolder, withIntermediateDirectories: true)
-        _ = files.concurrentMap { path, bytes in
-            if !FileReplacement.write(bytes, to: path) { unlink(path) }
+        let stamps = files.concurrentMap { path, bytes -> FileStamp? in
+            guard FileReplacement.write(bytes, to: path), let stamp = Self.stamp(path) else {
+                unlink(path)
+                return nil
+            }
+            return stamp
         }
+        var written: [String: FileStamp?] = [:]
+        for (file, stamp) in zip(files, stamps) {
+            written[String(file.path.split(separator: "/").last ?? "")] = .some(stamp)
+        }
+        return written
     }
 
     // MARK: - Shards
@@ -221,14 +273,20 @@ extension BuildCache {
     /// The shard in `archive` (a store's file, mapped), unless it is damaged or was made by
     /// another binary (`salt`): its Markdown bodies and HTML stay bytes of the file
     /// (`StoredText`) until they are shown.
-    static func readShard(_ archive: ArchiveBytes, bodies: Bool, salt: String) throws(ArchiveReader.Damaged) -> Shard {
+    /// `checked: false` takes the checksum's word for it (a file whose stamp the manifest
+    /// recorded: the 71 MB of the stores' files of 18,000 entries, hashed, were a tenth of the
+    /// CPU of reading them, and brought in pages of Markdown and HTML no page of a rebuild shows).
+    static func readShard(_ archive: ArchiveBytes, bodies: Bool, salt: String, checked: Bool = true)
+        throws(ArchiveReader.Damaged) -> Shard
+    {
         let bytes = archive.bytes
         typealias Damaged = ArchiveReader.Damaged
         guard let count = bytes.last.map(Int.init), bytes.count > count + 1 else { throw Damaged() }
         let end = bytes.count - 1 - count
         guard
-            bytes[end..<bytes.count - 1].elementsEqual(
-                ContentDigest.of(UnsafeRawBufferPointer(rebasing: bytes[..<end])).utf8)
+            !checked
+                || bytes[end..<bytes.count - 1].elementsEqual(
+                    ContentDigest.of(UnsafeRawBufferPointer(rebasing: bytes[..<end])).utf8)
         else {
             throw Damaged()
         }

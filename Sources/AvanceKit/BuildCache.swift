@@ -51,7 +51,7 @@ struct BuildCache {
     /// since (written through a hard link, say) is noticed.
     struct Output: Equatable {
         var isData: Bool
-        var stamp: String
+        var stamp: FileStamp
         /// The digest of its bytes (`ContentDigest`): a copy whose stamp changed but whose bytes
         /// are these (a cache restored in CI, with new inodes and times) is still trusted.
         var digest = ""
@@ -85,6 +85,10 @@ struct BuildCache {
         var times = "-"
         /// The hash of `resolution`, what resolving the site decided (`Resolution`), when kept.
         var resolution = "-"
+        /// The stamp of each store file (`entries-0`, `bodies-0`…) as this cache wrote it or last
+        /// read it whole: one whose size and time are still these is read without its checksum
+        /// (`restoreStores`), as an output's file is trusted by its size and time.
+        var stores: [String: FileStamp] = [:]
         /// When the manifest file was last modified, when read from disk: it is written after
         /// every output file is linked into the copy, so a file changed since (restored from an
         /// archive, say) has a later change time (`looksRestored`). Not written, not compared.
@@ -102,7 +106,7 @@ struct BuildCache {
             a.key == b.key && a.binary?.stamp == b.binary?.stamp && a.binary?.hash == b.binary?.hash
                 && a.diagnostics == b.diagnostics && a.inputs == b.inputs && a.outputs == b.outputs
                 && a.search == b.search && a.folders == b.folders && a.blobs == b.blobs
-                && a.times == b.times && a.resolution == b.resolution
+                && a.times == b.times && a.resolution == b.resolution && a.stores == b.stores
         }
     }
 
@@ -184,6 +188,7 @@ struct BuildCache {
             if part.times != "-" { manifest.times = part.times }
             if part.resolution != "-" { manifest.resolution = part.resolution }
             manifest.search.merge(part.search) { first, _ in first }
+            manifest.stores.merge(part.stores) { first, _ in first }
         }
         // The records, gathered once each (by the chunks, each record went into two
         // dictionaries), the inputs on one core and the outputs on the other.
@@ -248,7 +253,8 @@ struct BuildCache {
             }
             switch fields.count {
             case 5 where field(0, is: "output"):
-                parsed.outputs.append((text(4), Output(isData: field(1, is: "d"), stamp: text(2), digest: text(3))))
+                guard let stamp = FileStamp(text: UnsafeBufferPointer(rebasing: bytes[fields[2]])) else { return nil }
+                parsed.outputs.append((text(4), Output(isData: field(1, is: "d"), stamp: stamp, digest: text(3))))
             case 7 where field(0, is: "input"):
                 parsed.inputs.append(
                     (
@@ -265,6 +271,9 @@ struct BuildCache {
             case 2 where field(0, is: "times"): parsed.manifest.times = text(1)
             case 2 where field(0, is: "resolution"): parsed.manifest.resolution = text(1)
             case 3 where field(0, is: "search"): parsed.manifest.search[text(1)] = text(2)
+            case 3 where field(0, is: "store"):
+                guard let stamp = FileStamp(text: UnsafeBufferPointer(rebasing: bytes[fields[2]])) else { return nil }
+                parsed.manifest.stores[text(1)] = stamp
             default: return nil
             }
         }
@@ -323,7 +332,7 @@ struct BuildCache {
                 part.reserveCapacity(160 * 4096)
                 for (path, output) in outputs[range] {
                     part += (output.isData ? "output\td\t" : "output\tp\t").utf8
-                    part += output.stamp.utf8
+                    output.stamp.write(into: &part)
                     part.append(tab)
                     part += output.digest.utf8
                     part.append(tab)
@@ -345,6 +354,7 @@ struct BuildCache {
         if let binary = manifest.binary { line("binary", binary.stamp, binary.hash, into: &header) }
         var tail: [UInt8] = []
         for (folder, hash) in manifest.search { line("search", folder, hash, into: &tail) }
+        for (name, stamp) in manifest.stores { line("store", name, stamp.description, into: &tail) }
         let all = [header] + parts + [tail]
         // The checksum covers every line but its own, without the last newline.
         let total = all.reduce(0) { $0 + $1.count }
@@ -510,7 +520,7 @@ struct BuildCache {
     /// `checkCopy` once the output and the copy were walked together (`walkPair`, `nil` when they
     /// are not a pair): the pair restored (CI), or else the copy checked alone.
     func checkCopy(
-        _ manifest: Manifest, output: String, walked: [(path: String, stamp: String)]?, serially: Bool = false
+        _ manifest: Manifest, output: String, walked: [(path: String, stamp: FileStamp)]?, serially: Bool = false
     ) -> CopyState {
         // A rebuild starts from the copy (or links from it): without it, the output alone is not
         // enough.
@@ -557,7 +567,7 @@ struct BuildCache {
     /// (the archive keeps them) or, when its time is not, whose bytes are. `files` is what
     /// `walkPair` found (the names, folders and inodes it compared), here compared with the
     /// manifest. `nil` otherwise; the new stamps of the files whose stamps changed when it is.
-    func restoredPair(_ manifest: Manifest, output: String, walked files: [(path: String, stamp: String)])
+    func restoredPair(_ manifest: Manifest, output: String, walked files: [(path: String, stamp: FileStamp)])
         -> CopyState?
     {
         guard files.count == manifest.outputs.count else { return nil }
@@ -600,7 +610,7 @@ struct BuildCache {
             guard files.lstat(path, &info), info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 2 else {
                 return nil
             }
-            let stamp = Self.outputStamp(of: info)
+            let stamp = FileStamp(info)
             guard stamp != record.stamp else { continue }
             guard Self.restored(stamp, as: record, at: output + "/" + path) else { return nil }
             state.restamped.append(Restamp(path: path, stamp: stamp))
@@ -611,19 +621,8 @@ struct BuildCache {
     /// Whether the file at `path`, whose stamp is `stamp`, is the output `record` restored from
     /// an archive: the same size and time after the inode (an archive keeps them), or else the
     /// same bytes.
-    static func restored(_ stamp: String, as record: Output, at path: @autoclosure () -> String) -> Bool {
-        var (stamp, recorded) = (stamp, record.stamp)
-        let sameAfterInode = stamp.withUTF8 { stamp in
-            recorded.withUTF8 { recorded in
-                let colon = UInt8(ascii: ":")
-                guard let mine = stamp.firstIndex(of: colon), let theirs = recorded.firstIndex(of: colon) else {
-                    return false
-                }
-                return UnsafeBufferPointer(rebasing: stamp[mine...])
-                    .elementsEqual(UnsafeBufferPointer(rebasing: recorded[theirs...]))
-            }
-        }
-        if sameAfterInode { return true }
+    static func restored(_ stamp: FileStamp, as record: Output, at path: @autoclosure () -> String) -> Bool {
+        if stamp.isSameAfterInode(as: record.stamp) { return true }
         guard !record.digest.isEmpty, let bytes = FileSystem.contents(of: path()) else { return false }
         return bytes.withUnsafeBytes { ContentDigest.of($0) } == record.digest
     }
@@ -638,7 +637,7 @@ struct BuildCache {
         guard let first = manifest.outputs.first else { return false }
         var info = stat()
         guard lstat(output + "/" + first.key, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-            Self.outputStamp(of: info) == first.value.stamp
+            FileStamp(info) == first.value.stamp
         else { return true }
         guard let written = manifest.written else { return false }
         return (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) > (written.tv_sec, written.tv_nsec)
@@ -658,7 +657,7 @@ struct BuildCache {
     /// files with their stamps, when both trees hold the same names, the same folders (none
     /// empty), and at each path the same file (the same inode: tar keeps hard links); `nil`
     /// otherwise. The output's marker is passed over.
-    static func walkPair(output: String, copy: String, stop: StopFlag? = nil) -> [(path: String, stamp: String)]? {
+    static func walkPair(output: String, copy: String, stop: StopFlag? = nil) -> [(path: String, stamp: FileStamp)]? {
         guard let outputRoot = opendir(output) else { return nil }
         defer { closedir(outputRoot) }
         guard let copyRoot = opendir(copy) else { return nil }
@@ -668,7 +667,7 @@ struct BuildCache {
         guard fstat(dirfd(outputRoot), &outputInfo) == 0, fstat(dirfd(copyRoot), &copyInfo) == 0,
             outputInfo.st_dev == copyInfo.st_dev
         else { return nil }
-        var files: [(path: String, stamp: String)] = []
+        var files: [(path: String, stamp: FileStamp)] = []
         /// Whether the folder `relative` is the same in both trees, as are the folders in it.
         func walk(_ relative: String, _ mine: OpaquePointer, _ theirs: OpaquePointer) -> Bool {
             guard stop?.isSet != true, var own = entries(of: mine), var copy = entries(of: theirs) else { return false }
@@ -698,7 +697,7 @@ struct BuildCache {
                     var info = stat()
                     guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG
                     else { return false }
-                    files.append((path, outputStamp(of: info)))
+                    files.append((path, FileStamp(info)))
                 default: return false
                 }
             }
@@ -745,12 +744,14 @@ struct BuildCache {
     }
 
     /// The folders (relative, but the top one) that `paths` lie in.
-    static func folders(of paths: some Sequence<String>) -> Set<String> {
-        var folders: Set<String> = []
+    /// Substrings of the paths, not strings: made for the 54,000 outputs of a restored pair,
+    /// the 36,000 strings were a sixth of its check's CPU.
+    static func folders(of paths: some Sequence<String>) -> Set<Substring> {
+        var folders: Set<Substring> = []
         for path in paths {
             var end = path.endIndex
             while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                guard folders.insert(String(path[..<slash])).inserted else { break }
+                guard folders.insert(path[..<slash]).inserted else { break }
                 end = slash
             }
         }
@@ -770,7 +771,7 @@ struct BuildCache {
     /// rebuild.)
     struct Restamp: Sendable, Equatable {
         var path: String
-        var stamp: String
+        var stamp: FileStamp
     }
 
     /// Checks each output's copy in `folder` (the cache's copy of the last output, by default):
@@ -833,7 +834,7 @@ struct BuildCache {
     /// The folders `all` of `folder` (relative, `""` for itself), read once: their stamp
     /// (`folderStamp`), and their times, a digest of the same without the inodes (an archive
     /// restores times, not inodes; `Manifest.times`). In no order; `-` when one is missing.
-    static func folderDigests(of folder: String, folders all: [String], serially: Bool = false) -> (
+    static func folderDigests(of folder: String, folders all: [Substring], serially: Bool = false) -> (
         stamp: String, times: String
     ) {
         folderHashes(of: folder, folders: all, serially: serially).map(FolderHash.digests) ?? ("-", "-")
@@ -846,7 +847,7 @@ struct BuildCache {
         var stamp: UInt64
         var times: UInt64
 
-        init(_ name: String, _ info: stat) {
+        init(_ name: Substring, _ info: stat) {
             // FNV-1a over the path, then the inode (for the stamp alone) and time. (No array of
             // values a folder: two of them for each of 36,000 folders were half the CPU of
             // reading their times.)
@@ -889,7 +890,7 @@ struct BuildCache {
 
     /// The hash of each of the folders `all` of `folder` (relative, `""` for itself), in that
     /// order, each read once; `nil` when one is missing or not a folder.
-    static func folderHashes(of folder: String, folders all: [String], serially: Bool = false) -> [FolderHash]? {
+    static func folderHashes(of folder: String, folders all: [Substring], serially: Bool = false) -> [FolderHash]? {
         let chunk = 2048
         let starts = Array(stride(from: 0, to: all.count, by: chunk))
         let parts = (serially ? starts.map : starts.concurrentMap) { start -> [FolderHash]? in
@@ -915,7 +916,7 @@ struct BuildCache {
     /// The folders of a restored pair as its check read them (`restoredPairByTimes`): their
     /// names, and each one's hash in the output and in the copy, in that order.
     struct PairFolders: Sendable, Equatable {
-        var names: [String]
+        var names: [Substring]
         var output: [FolderHash]
         var copy: [FolderHash]
 
@@ -927,9 +928,9 @@ struct BuildCache {
         /// fewer at the end of a rebuild). `nil` when a folder read again is missing.
         func swapped(written: some Sequence<String>, output: String, copy: String) -> (folders: String, times: String)?
         {
-            var touched: Set<String> = [""]
+            var touched: Set<Substring> = [""]
             for path in written {
-                if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { touched.insert(String(path[..<slash])) }
+                if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { touched.insert(path[..<slash]) }
             }
             var (newOutput, newCopy) = (self.copy, self.output)
             let (outputFolders, copyFolders) = (Under(output), Under(copy))
@@ -977,7 +978,7 @@ struct BuildCache {
         digests: [String: String],
         diagnostics: [Diagnostic], sources: [String: String], search: [String: String],
         resolution: ResolutionFile = .none, previous: consuming Manifest?, pair: PairFolders? = nil,
-        swapped: Bool = false
+        swapped: Bool = false, stores: [String: FileStamp]? = nil
     ) throws -> Manifest {
         forget()
         let named = Set(diagnostics.compactMap { $0.location?.file })
@@ -991,6 +992,8 @@ struct BuildCache {
         manifest.blobs = fingerprint.blobs
         manifest.search = search
         manifest.resolution = try writeResolution(resolution)
+        // The stores this build read or wrote; else the last build's, untouched.
+        manifest.stores = stores ?? previous?.stores ?? [:]
         // The last build's records, changed where this build differs: a file taken from the cache
         // is the one whose stamp the plan checked this build (no 54,000 records made again). Every
         // output is the last build's or written by this one.
@@ -1026,6 +1029,12 @@ struct BuildCache {
                 isData: isData, stamp: stamp, digest: digests[path] ?? manifest.outputs[path]?.digest ?? "")
         }
         (manifest.folders, manifest.times) = folders.value
+        // A store file's stamp vouches for its bytes once the clock has moved past its time (the
+        // coarse clock that file times are taken from): a file written again within the same
+        // tick would keep its size and time. Such a file is checked by its checksum next time.
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME_COARSE, &now)
+        manifest.stores = manifest.stores.filter { $0.value.isBefore(now) }
         try writeManifest(manifest)
         return manifest
     }
@@ -1120,13 +1129,12 @@ struct BuildCache {
     }
 
     /// A file's inode, size and modification time, or `nil` when it is missing or not a file.
-    static func stamp(_ path: String) -> String? {
+    static func stamp(_ path: String) -> FileStamp? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return outputStamp(of: info)
+        return FileStamp(info)
     }
 
-    /// The stamp of an output file whose `lstat` is `info`: its inode, size and modification time.
     /// `lstat` of paths under one folder, relative to the folder opened once (`fstatat`): the
     /// kernel walks the path's few components under it, not the folder's own from the root
     /// again (half of the time of 54,000 `lstat`s of a site's files), and no string is made for
@@ -1144,25 +1152,16 @@ struct BuildCache {
         deinit { if folder >= 0 { close(folder) } }
 
         /// `lstat` of `name` (relative to the folder; empty: the folder itself) into `info`.
-        func lstat(_ name: String, _ info: inout stat) -> Bool {
+        func lstat(_ name: some StringProtocol, _ info: inout stat) -> Bool {
             guard folder >= 0 else { return Glibc.lstat(name.isEmpty ? path : path + "/" + name, &info) == 0 }
             guard !name.isEmpty else { return fstat(folder, &info) == 0 }
             self.name.removeAll(keepingCapacity: true)
-            var text = name
+            var text = Substring(name)
             text.withUTF8 { utf8 in
                 self.name.append(contentsOf: UnsafeRawBufferPointer(utf8).bindMemory(to: CChar.self))
             }
             self.name.append(0)
             return fstatat(folder, self.name, &info, AT_SYMLINK_NOFOLLOW) == 0
-        }
-    }
-
-    static func outputStamp(of info: stat) -> String {
-        StampText.make { text in
-            text.number(info.st_ino, then: ":")
-            text.number(info.st_size, then: ":")
-            text.number(info.st_mtim.tv_sec, then: ".")
-            text.number(info.st_mtim.tv_nsec)
         }
     }
 

@@ -16,11 +16,17 @@ public final class BodyCache: @unchecked Sendable {
 
     public init() {}
 
-    /// An entry's rendered Markdown, with what it was rendered from and its digest.
-    struct Kept {
+    /// An entry's rendered Markdown, with what it was rendered from and its digest. A class:
+    /// copied out of a dictionary of 18,000 (to store their digests), a struct's ten references
+    /// were each counted up and down.
+    final class Kept: Sendable {
         let input: BodyInput
         let digest: String
         let result: BodyRenderer.EntryResult
+
+        init(input: BodyInput, digest: String, result: BodyRenderer.EntryResult) {
+            (self.input, self.digest, self.result) = (input, digest, result)
+        }
     }
 
     /// Per language folder: the digest of the generation and salt of the stored results, and
@@ -52,15 +58,31 @@ public final class BodyCache: @unchecked Sendable {
         }
     }
 
-    /// This run's results, to store for the next (`restore`), per language folder.
-    public func storable() -> StoredResults {
+    /// This run's results, to store for the next (`restore`), per language folder (`Storable`).
+    public func storable() -> [String: Storable] {
         lock.withLock {
-            languages.mapValues { kept in
-                (
-                    ContentDigest.of(salt + "\n" + kept.generation),
-                    kept.results.mapValues { Stored(digest: $0.digest, result: $0.result) }
-                )
+            languages.mapValues {
+                Storable(generation: ContentDigest.of(salt + "\n" + $0.generation), results: $0.results)
             }
+        }
+    }
+
+    /// One language's results of a run, as the cache held them when it was asked
+    /// (`storable()`): its own dictionary, shared, not copied into one of `Stored` (which was a
+    /// fifth of the CPU of storing a rebuild's results, when one or two shards are written).
+    public struct Storable: Sendable {
+        /// The digest of the results' generation and salt.
+        public let generation: String
+        fileprivate let results: [EntryKey: Kept]
+
+        /// Calls `body` with each entry and the digest of what its body was rendered from.
+        public func forEachDigest(_ body: (EntryKey, _ digest: String) -> Void) {
+            for (key, kept) in results { body(key, kept.digest) }
+        }
+
+        /// The stored form of `key`'s result, if it has one.
+        public subscript(key: EntryKey) -> Stored? {
+            results[key].map { Stored(digest: $0.digest, result: $0.result) }
         }
     }
 

@@ -92,10 +92,16 @@ public final class ArchiveBytes: @unchecked Sendable {
     /// written in place: a mapped file keeps its bytes. (A file cut short under a running
     /// build by another program would end it with `SIGBUS`.)
     public static func mapped(_ path: String) -> ArchiveBytes? {
+        var info = stat()
+        return mapped(path, info: &info)
+    }
+
+    /// `mapped(path)`, with the file's `fstat` (of the file mapped, whatever is renamed over
+    /// its path meanwhile) in `info`.
+    public static func mapped(_ path: String, info: inout stat) -> ArchiveBytes? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else { return nil }
         let count = Int(info.st_size)
         guard let start = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0), start != MAP_FAILED else {

@@ -453,6 +453,45 @@ import Testing
         #expect(try inodes() == after)
     }
 
+    /// The manifest records the stamp of each store file a build read whole or wrote (once the
+    /// clock has moved past its time), and the next build reads such a file without its
+    /// checksum; a file changed since (another time) is checked, and refused when damaged.
+    @Test func theManifestVouchesForTheStoreFilesItKnows() throws {
+        let site = try Site("store-stamps", quiet: true)
+        defer { site.remove() }
+        let entries = try entryCount(site)
+        try site.build()
+        let path = "content/metas/agua-segura.md"
+        try site.edit(path) { $0 + "\nOtra línea.\n" }
+        try site.build()
+        let store = site.cache + "/store"
+        let stores = try #require(BuildCache(folder: site.cache).readManifest().0?.stores)
+        // All but the two shards written just now (their time may be the clock's last tick).
+        #expect(stores.count >= 2 * BuildCache.shardCount - 2)
+        for (name, stamp) in stores {
+            #expect(BuildCache.stamp(store + "/" + name) == stamp, "\(name)")
+        }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME_COARSE, &now)
+        #expect(stores.values.allSatisfy { $0.isBefore(now) })
+        // An entries shard the manifest vouches for, with one byte changed in place: the same
+        // size, another time.
+        let damaged = try #require(
+            stores.keys.sorted().first { name in
+                name.hasPrefix("entries-") && name != "entries-\(BuildCache.shard(of: path))"
+                    && (stores[name]?.size ?? 0) > 200
+            })
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: store + "/" + damaged)))
+        bytes[bytes.count / 2] ^= 0x5a
+        try Data(bytes).write(to: URL(fileURLWithPath: store + "/" + damaged))
+        #expect(BuildCache.stamp(store + "/" + damaged).map { $0.size == stores[damaged]?.size } == true)
+        try site.edit(path) { $0 + "\nY otra.\n" }
+        let third = try site.build()
+        let takenThird = try #require(taken(third))
+        #expect(takenThird.entries < entries - 1)
+        try site.expectSameAsClean()
+    }
+
     @Test func aDamagedShardIsIgnoredAndMadeAgain() throws {
         let site = try Site("damaged-store", quiet: true)
         defer { site.remove() }

@@ -340,8 +340,10 @@ import Testing
         manifest.folders = "f-3"
         manifest.blobs = "c-4"
         manifest.inputs["content/site.yaml"] = BuildCache.Input(hash: "s", frontMatter: "s", blankBody: false)
-        manifest.outputs["acciones/index.html"] = BuildCache.Output(isData: false, stamp: "7:8:9.0")
-        manifest.outputs["api/v2/acciones.json"] = BuildCache.Output(isData: true, stamp: "1:1:1.1")
+        manifest.outputs["acciones/index.html"] = BuildCache.Output(
+            isData: false, stamp: .init(inode: 7, size: 8, seconds: 9, nanoseconds: 0))
+        manifest.outputs["api/v2/acciones.json"] = BuildCache.Output(
+            isData: true, stamp: .init(inode: 1, size: 1, seconds: -1, nanoseconds: 1))
         manifest.search["en/search-index/"] = "x-y"
         try cache.writeManifest(manifest)
         let (read, why) = cache.readManifest()
