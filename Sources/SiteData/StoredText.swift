@@ -77,7 +77,8 @@ public final class ArchiveBytes: @unchecked Sendable {
     public let bytes: UnsafeRawBufferPointer
     private let release: @Sendable (UnsafeRawBufferPointer) -> Void
 
-    var utf8: UnsafeBufferPointer<UInt8> { bytes.assumingMemoryBound(to: UInt8.self) }
+    /// The bytes, as UTF-8 code units (not checked).
+    public var utf8: UnsafeBufferPointer<UInt8> { bytes.assumingMemoryBound(to: UInt8.self) }
 
     /// A copy of `array`.
     public init(_ array: [UInt8]) {
