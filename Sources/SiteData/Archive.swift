@@ -56,6 +56,11 @@ import Foundation
         bytes += value
     }
 
+    /// Bytes that an archive of the same layout wrote, as they are (no count before them).
+    public mutating func verbatim(_ value: UnsafeRawBufferPointer) {
+        bytes += value
+    }
+
     /// A flag, then the value when there is one.
     @inlinable public mutating func optional<T>(_ value: T?, _ write: (inout ArchiveWriter, T) -> Void) {
         bool(value != nil)
@@ -174,6 +179,11 @@ public struct ArchiveReader {
         let count = try count()
         defer { offset += count }
         return StoredText(bytes: owner, range: offset..<offset + count)
+    }
+
+    /// Passes over a string, its bounds checked.
+    @inlinable public mutating func skipString() throws(Damaged) {
+        offset += try count()
     }
 
     @inlinable public mutating func raw() throws(Damaged) -> [UInt8] {

@@ -10,14 +10,19 @@ extension Entry {
         writer.string(file)
         writer.string(title)
         writer.dictionary(fields) { $0.value($1) }
-        // Most positions are in the entry's own file: written once, not once a field.
-        writer.dictionary(positions) { writer, location in
-            let same = location.file.hasSameBytes(as: file)
-            writer.bool(same)
-            if !same { writer.string(location.file) }
-            writer.int(location.line)
-            writer.int(location.column)
-            writer.int(location.length)
+        // Most positions are in the entry's own file: written once, not once a field. Positions
+        // still as a store's bytes are written as they are.
+        switch storedPositions {
+        case .stored(let archive, let range): writer.verbatim(UnsafeRawBufferPointer(rebasing: archive.bytes[range]))
+        case .made(let positions):
+            writer.dictionary(positions) { writer, location in
+                let same = location.file.hasSameBytes(as: file)
+                writer.bool(same)
+                if !same { writer.string(location.file) }
+                writer.int(location.line)
+                writer.int(location.column)
+                writer.int(location.length)
+            }
         }
         writer.dictionary(textSources) { $0.textSource($1) }
         writer.text(bodyText)
@@ -30,15 +35,40 @@ extension Entry {
         let file = try reader.string()
         let title = try reader.string()
         let fields = try reader.dictionary { reader throws(ArchiveReader.Damaged) in try reader.value() }
-        let positions = try reader.dictionary { reader throws(ArchiveReader.Damaged) in
+        // Read through, and kept as bytes when they are a store's (`StoredPositions`).
+        let start = reader.offset
+        let positions: StoredPositions
+        if let owner = reader.owner {
+            try skipPositions(&reader)
+            positions = .stored(owner, start..<reader.offset)
+        } else {
+            positions = .made(try readPositions(from: &reader, file: file))
+        }
+        let sources = try reader.dictionary { reader throws(ArchiveReader.Damaged) in try reader.textSource() }
+        return Entry(
+            key: key, file: file, title: title, fields: fields, storedPositions: positions, textSources: sources,
+            bodyText: try reader.text(), bodyFirstLine: try reader.int(), bodyFile: try reader.string())
+    }
+
+    /// The positions `archive(to:)` wrote, of an entry of `file`.
+    static func readPositions(from reader: inout ArchiveReader, file: String) throws(ArchiveReader.Damaged)
+        -> [String: SourceLocation]
+    {
+        try reader.dictionary { reader throws(ArchiveReader.Damaged) in
             SourceLocation(
                 file: try reader.bool() ? file : try reader.string(), line: try reader.int(), column: try reader.int(),
                 length: try reader.int())
         }
-        let sources = try reader.dictionary { reader throws(ArchiveReader.Damaged) in try reader.textSource() }
-        return Entry(
-            key: key, file: file, title: title, fields: fields, positions: positions, textSources: sources,
-            bodyText: try reader.text(), bodyFirstLine: try reader.int(), bodyFile: try reader.string())
+    }
+
+    /// Passes over the positions `archive(to:)` wrote, checking that they can be read, without
+    /// making them.
+    static func skipPositions(_ reader: inout ArchiveReader) throws(ArchiveReader.Damaged) {
+        for _ in 0..<(try reader.count()) {
+            try reader.skipString()
+            if !(try reader.bool()) { try reader.skipString() }
+            for _ in 0..<3 { _ = try reader.unsigned() }
+        }
     }
 }
 

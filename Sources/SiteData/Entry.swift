@@ -27,7 +27,9 @@ public final class Entry: Sendable {
     /// Values by field name; absent fields are missing.
     public let fields: [String: FieldValue]
     /// Where each field's value starts, for diagnostics of later stages.
-    public let positions: [String: SourceLocation]
+    public var positions: [String: SourceLocation] { storedPositions.positions(file: file) }
+    /// The same, as made or as read from the build cache's store (decoded when asked for).
+    let storedPositions: StoredPositions
     /// Where the `text` fields that may hold links were written, by field name.
     public let textSources: [String: TextSource]
     /// The Markdown after the front matter.
@@ -51,16 +53,26 @@ public final class Entry: Sendable {
     }
 
     /// Creates an entry whose body is `bodyText`.
-    public init(
+    public convenience init(
         key: EntryKey, file: String, title: String, fields: [String: FieldValue],
         positions: [String: SourceLocation] = [:], textSources: [String: TextSource] = [:], bodyText: StoredText,
         bodyFirstLine: Int, bodyFile: String? = nil
+    ) {
+        self.init(
+            key: key, file: file, title: title, fields: fields, storedPositions: .made(positions),
+            textSources: textSources, bodyText: bodyText, bodyFirstLine: bodyFirstLine, bodyFile: bodyFile)
+    }
+
+    /// Creates an entry whose positions are `storedPositions`.
+    init(
+        key: EntryKey, file: String, title: String, fields: [String: FieldValue], storedPositions: StoredPositions,
+        textSources: [String: TextSource], bodyText: StoredText, bodyFirstLine: Int, bodyFile: String?
     ) {
         self.key = key
         self.file = file
         self.title = title
         self.fields = fields
-        self.positions = positions
+        self.storedPositions = storedPositions
         self.textSources = textSources
         self.bodyText = bodyText
         self.bodyFirstLine = bodyFirstLine
@@ -73,7 +85,26 @@ public final class Entry: Sendable {
     /// This entry with another body, read from the same file at the same line.
     public func with(body: String) -> Entry {
         Entry(
-            key: key, file: file, title: title, fields: fields, positions: positions, textSources: textSources,
-            body: body, bodyFirstLine: bodyFirstLine, bodyFile: bodyFile)
+            key: key, file: file, title: title, fields: fields, storedPositions: storedPositions,
+            textSources: textSources, bodyText: StoredText(body), bodyFirstLine: bodyFirstLine, bodyFile: bodyFile)
+    }
+}
+
+/// Where an entry's fields were written (`Entry.positions`): as validation made them, or the
+/// bytes of the build cache's store that hold them, decoded each time they are asked for. A
+/// rebuild asks for few (diagnostics, the links of a body converted again): decoded for every
+/// entry, their 18,000 dictionaries were a third of the memory of reading the store.
+enum StoredPositions: Sendable {
+    case made([String: SourceLocation])
+    case stored(ArchiveBytes, Range<Int>)
+
+    func positions(file: String) -> [String: SourceLocation] {
+        switch self {
+        case .made(let positions): return positions
+        case .stored(let archive, let range):
+            var reader = ArchiveReader(archive.bytes, from: range.lowerBound, to: range.upperBound, owner: archive)
+            // The bytes were read through once when the entry was (`Entry.skipPositions`).
+            return (try? Entry.readPositions(from: &reader, file: file)) ?? [:]
+        }
     }
 }

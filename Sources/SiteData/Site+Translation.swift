@@ -26,7 +26,8 @@ extension Site {
                 if case .string(let text)? = translation.fields[titleField] { title = text }
                 if !translation.hasBody { untranslated.insert(entry.key) }
                 return Entry(
-                    key: entry.key, file: entry.file, title: title, fields: fields, positions: entry.positions,
+                    key: entry.key, file: entry.file, title: title, fields: fields,
+                    storedPositions: entry.storedPositions,
                     textSources: entry.textSources.merging(translation.textSources) { _, new in new },
                     bodyText: translation.hasBody ? StoredText(translation.body) : entry.bodyText,
                     bodyFirstLine: translation.hasBody ? translation.bodyFirstLine : entry.bodyFirstLine,

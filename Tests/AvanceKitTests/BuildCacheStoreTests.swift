@@ -597,7 +597,18 @@ import Testing
             #expect(copy.fields == entry.fields, "\(entry.key)")
             #expect(copy.positions == entry.positions)
             #expect(copy.textSources == entry.textSources)
-            // Cut anywhere, the bytes are refused, never misread.
+            // Read from a store's bytes (an owner): the positions stay bytes until asked for, are
+            // the same when asked for, and are written again as they were.
+            let owned = ArchiveBytes(bytes)
+            var ownedReader = ArchiveReader(owned.bytes, owner: owned)
+            let stored = try Entry.unarchive(from: &ownedReader)
+            #expect(ownedReader.isAtEnd)
+            #expect(stored.positions == entry.positions)
+            #expect(stored.fields == entry.fields && stored.body == entry.body)
+            var again = ArchiveWriter()
+            stored.archive(to: &again)
+            #expect(again.bytes == bytes)
+            // Cut anywhere, the bytes are refused, never misread, with or without an owner.
             for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 40)) {
                 let damaged = Array(bytes[..<cut])
                 #expect(throws: ArchiveReader.Damaged.self) {
@@ -605,6 +616,11 @@ import Testing
                         var reader = ArchiveReader(raw)
                         _ = try Entry.unarchive(from: &reader)
                     }
+                }
+                #expect(throws: ArchiveReader.Damaged.self) {
+                    let owned = ArchiveBytes(damaged)
+                    var reader = ArchiveReader(owned.bytes, owner: owned)
+                    _ = try Entry.unarchive(from: &reader)
                 }
             }
         }
