@@ -1,7 +1,9 @@
+import ContentModel
 import Diagnostics
 import Foundation
 import Loading
 import ParallelMap
+import Rendering
 import SiteLayout
 import Writing
 
@@ -17,6 +19,7 @@ extension Build {
         // the manifest is read.
         let root = options.root
         let walk = Background { BuildCache.stampedFiles(under: root, folder: "content") }
+        options.preloadedTheme = preloadTheme(options)
         let (output, copyFolder) = (writer.output, cache.outputFolder)
         // Git is read once, here, for the key; the build uses the same dates.
         let environment = options.environment
@@ -330,6 +333,22 @@ extension Build {
                 clock.lap("cache", "not saved (\(error.localizedDescription)): the next build renders everything"))
         }
         return result
+    }
+
+    /// The theme for the language the site's model names now, loaded on another thread
+    /// (`BuildOptions.preloadedTheme`); `nil` inside when the model cannot be read (`prepare`
+    /// reports why, and loads the theme itself).
+    static func preloadTheme(_ options: BuildOptions) -> Background<
+        (language: String, theme: Theme?, diagnostics: [Diagnostic])?
+    > {
+        let (root, themeRoot, fileSystem) = (options.root, options.themeRoot ?? options.root, options.fileSystem)
+        return Background {
+            let loader = ContentLoader(root: root, fileSystem: fileSystem)
+            guard let file = try? loader.readText(ModelReader.path).get(), let model = ModelReader.read(file.text).0
+            else { return nil }
+            let (theme, diagnostics) = Theme.load(root: themeRoot, language: model.language, fileSystem: fileSystem)
+            return (model.language, theme, diagnostics)
+        }
     }
 
     /// Reads the files left unread (`BuildOptions.unread`) that a diagnostic names, to quote

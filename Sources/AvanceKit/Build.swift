@@ -4,6 +4,7 @@ import Diagnostics
 import Foundation
 import Loading
 import OpenData
+import ParallelMap
 import Rendering
 import Search
 import SiteData
@@ -50,6 +51,11 @@ public struct BuildOptions: Sendable {
     /// cache's plan): the site is made from it and the stored entries, without listing, placing
     /// and checking every file again (`SiteResolver.resolve(_:changed:…)`), when it can be.
     var resolved: (resolution: Resolution, changed: Set<String>)?
+    /// The theme, loaded beside the build cache's first steps for the language the site's model
+    /// named then (`cachedBuild`): taken by `prepare` when the model it reads names the same.
+    /// (Loaded in `prepare`, its templates' parse and name check were 30 ms of a rebuild's
+    /// critical path, while a core was idle as the manifest and git were read.)
+    var preloadedTheme: Background<(language: String, theme: Theme?, diagnostics: [Diagnostic])?>?
     /// Leave what the build made for the process's exit to free (`ProcessLifetime`): for a
     /// command that ends after the build.
     public var freeAtExit = false
@@ -205,8 +211,10 @@ public enum Build {
         // The theme is read once, here: its interface strings give the built-in pages' words (2b);
         // its problems are reported after the Markdown (4), as before, so that broken links are
         // reported even when the theme is broken.
-        let (theme, themeDiagnostics) = Theme.load(
-            root: options.themeRoot ?? options.root, language: model.language, fileSystem: options.fileSystem)
+        let (theme, themeDiagnostics) =
+            options.preloadedTheme?.value.flatMap { $0.language == model.language ? ($0.theme, $0.diagnostics) : nil }
+            ?? Theme.load(
+                root: options.themeRoot ?? options.root, language: model.language, fileSystem: options.fileSystem)
         // 2b. the words of the built-in pages' URLs in every language, and the paths they reserve
         let pathProblems = completePaths(&model, tree: tree, theme: theme, options: options)
         result.diagnostics += pathProblems

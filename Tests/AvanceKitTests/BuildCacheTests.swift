@@ -1,5 +1,7 @@
+import ContentModel
 import Foundation
 import Loading
+import Rendering
 import TestSupport
 import Testing
 
@@ -318,6 +320,29 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.log.contains { $0.hasPrefix("cache: not saved") })
         try site.expectSameAsClean()
+    }
+
+    /// The theme a cached build loads beside its first steps is the one `prepare` would load:
+    /// for the language the model names, with the same diagnostics; none when the model cannot
+    /// be read (then `prepare` reports why, and loads the theme itself).
+    @Test func thePreloadedThemeIsTheModelsLanguages() throws {
+        let site = try Site("preloaded-theme")
+        defer { site.remove() }
+        let options = site.options()
+        let loaded = try #require(Build.preloadTheme(options).value)
+        let model = try #require(
+            ModelReader.read(try String(contentsOfFile: site.root + "/" + ModelReader.path, encoding: .utf8)).0)
+        #expect(loaded.language == model.language)
+        let (theme, diagnostics) = Theme.load(root: site.root, language: model.language)
+        #expect(loaded.theme != nil && theme != nil)
+        #expect(loaded.diagnostics == diagnostics)
+        #expect(loaded.theme?.strings.values == theme?.strings.values)
+        try "collections: [".write(toFile: site.root + "/" + ModelReader.path, atomically: true, encoding: .utf8)
+        #expect(Build.preloadTheme(options).value == nil)
+        // The build still says what is wrong with the model.
+        let broken = Build.build(options)
+        #expect(!broken.wrote)
+        #expect(broken.diagnostics.contains { $0.location?.file == ModelReader.path })
     }
 
     @Test func withoutACacheFolderNothingIsSaved() throws {
