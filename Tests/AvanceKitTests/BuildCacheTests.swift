@@ -345,6 +345,22 @@ import Testing
         #expect(broken.diagnostics.contains { $0.location?.file == ModelReader.path })
     }
 
+    /// The manifest is mapped: an empty file (which cannot be mapped) is read and refused as
+    /// torn, a folder in its place is no manifest, and a missing one says there is no cache yet.
+    @Test func aManifestThatCannotBeMappedIsStillJudged() throws {
+        let folder = try Repository.temporaryFolder("cache-manifest-mapped")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = BuildCache(folder: folder)
+        #expect(cache.readManifest().1 == "no cache yet")
+        #expect(FileManager.default.createFile(atPath: cache.manifestPath, contents: Data()))
+        let (empty, why) = cache.readManifest()
+        #expect(empty == nil && why == "the cache's manifest is torn or was edited: ignored")
+        try FileManager.default.removeItem(atPath: cache.manifestPath)
+        try FileManager.default.createDirectory(atPath: cache.manifestPath, withIntermediateDirectories: false)
+        #expect(cache.readManifest().0 == nil)
+        #expect(cache.readManifest().1 == "no cache yet")
+    }
+
     @Test func withoutACacheFolderNothingIsSaved() throws {
         let site = try Site("off", quiet: true)
         defer { site.remove() }
