@@ -1129,10 +1129,6 @@ struct BuildCache {
         ContentDigest.of(bytes)
     }
 
-    static func hash(_ bytes: ArraySlice<UInt8>) -> String {
-        bytes.withUnsafeBytes { ContentDigest.of($0) }
-    }
-
     /// A file's inode, size and modification time, or `nil` when it is missing or not a file.
     static func stamp(_ path: String) -> FileStamp? {
         var info = stat()
