@@ -14,8 +14,10 @@ enum FileBytes {
 
     /// Replaces the contents of `buffer` with the file's bytes, in memory kept from the last
     /// file: the usual page takes one `open`, one `fstat` and one `read`, and nothing is zeroed.
-    static func read(_ path: String, into buffer: ByteBuffer) throws(ReadError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// A relative `path` is relative to the folder open as `folder` (the working folder unless
+    /// given).
+    static func read(_ path: String, relativeTo folder: Int32 = AT_FDCWD, into buffer: ByteBuffer) throws(ReadError) {
+        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReadError(path: path, errno: errno) }
         defer { close(descriptor) }
         var status = stat()
@@ -43,5 +45,10 @@ struct ReadError: Error, Sendable {
     init(path: String, errno code: Int32) {
         self.path = path
         self.reason = String(cString: strerror(code))
+    }
+
+    init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
     }
 }

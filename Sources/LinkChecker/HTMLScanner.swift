@@ -61,24 +61,21 @@ final class HTMLScanner {
         return collector.page
     }
 
-    /// Reads the file at `path` (absolute) and scans it into `collector`, whose page then holds
-    /// what it found until the next scan; throws the system's reason when the file cannot be read.
-    func scanFile(atPath path: String) throws(ReadError) {
-        try FileBytes.read(path, into: buffer)
+    /// Reads the file at `path` (relative to `folder`) and scans it into `collector`, whose page
+    /// then holds what it found until the next scan; throws the system's reason when the file
+    /// cannot be read.
+    func scanFile(_ path: String, in folder: SiteFolder) throws(ReadError) {
+        try folder.read(path, into: buffer)
         scanBuffer()
     }
 
-    /// Scans the page in `buffer` into `collector`, first blanking what a browser reads as text;
-    /// `TagTokenizer` reads it, or libxml2 when the page is one the tokenizer leaves to it.
+    /// Scans the page in `buffer` into `collector`, blanking what a browser reads as text;
+    /// `TagTokenizer` reads it as it is filtered, or libxml2 when the page is one the tokenizer
+    /// leaves to it.
     private func scanBuffer() {
-        let nulSubstitute = RawTextFilter.apply(to: buffer.mutableBytes)
-        if useTokenizer {
-            collector.reset(nulSubstitute: nulSubstitute)
-            if TagTokenizer.scan(UnsafeRawBufferPointer(buffer.mutableBytes), into: collector, scratch: scratch) {
-                return
-            }
-        }
-        parse(nulSubstitute: nulSubstitute)
+        guard useTokenizer else { return parse(nulSubstitute: RawTextFilter.apply(to: buffer.mutableBytes)) }
+        let (nulSubstitute, read) = RawTextFilter.apply(to: buffer.mutableBytes, reading: collector, scratch: scratch)
+        if !read { parse(nulSubstitute: nulSubstitute) }
     }
 
     /// Whether pages go to `TagTokenizer` first (tests turn it off to compare with libxml2).

@@ -7,27 +7,36 @@ extension LinkChecker {
     /// built, for a page with many).
     func checkFragments(_ reports: inout [PageReport]) {
         guard reports.contains(where: { !$0.fragments.isEmpty }) else { return }
+        // Found while `reports` is shared with the workers, then written once it is not: a write
+        // while it is shared would copy all the reports.
+        let found = Self.brokenFragments(in: reports)
+        for (page, problem) in found { reports[page].problems.append(problem) }
+        for index in reports.indices where !reports[index].fragments.isEmpty { reports[index].fragments = [] }
+    }
+
+    /// The links to fragments of other pages that those pages do not have, by the number of
+    /// the page they are on.
+    static func brokenFragments(in pages: [PageReport]) -> [(page: Int, problem: LinkProblem)] {
         // By the exact path: two files whose names differ only in how an accent is written are two pages.
         var numbers: [ExactText: Int] = [:]
-        numbers.reserveCapacity(reports.count)
-        for (number, report) in reports.enumerated() { numbers[ExactText(report.page)] = number }
-        let pages = reports
+        numbers.reserveCapacity(pages.count)
+        for index in pages.indices { numbers[ExactText(pages[index].page)] = index }
         let number = numbers
-        let found = Self.chunks(of: reports.count).concurrentMap { chunk in
-            var problems: [(page: Int, problem: LinkProblem)] = []
-            for index in chunk {
-                for pending in pages[index].fragments {
-                    if let target = number[ExactText(pending.target)], pages[target].has(id: pending.fragment) {
-                        continue
+        return Array(
+            chunks(of: pages.count).concurrentMap { chunk in
+                var problems: [(page: Int, problem: LinkProblem)] = []
+                for index in chunk {
+                    for pending in pages[index].fragments {
+                        if let target = number[ExactText(pending.target)], pages[target].has(id: pending.fragment) {
+                            continue
+                        }
+                        let problem = LinkProblem.Kind.fragment(pending.fragment, page: pending.target)
+                        problems.append(
+                            (index, LinkProblem(page: pages[index].page, link: pending.link, kind: problem)))
                     }
-                    let problem = LinkProblem.Kind.fragment(pending.fragment, page: pending.target)
-                    problems.append((index, LinkProblem(page: pages[index].page, link: pending.link, kind: problem)))
                 }
-            }
-            return problems
-        }
-        for (page, problem) in found.joined() { reports[page].problems.append(problem) }
-        for index in reports.indices where !reports[index].fragments.isEmpty { reports[index].fragments = [] }
+                return problems
+            }.joined())
     }
 
     /// Ranges of `count` items, `perCore` per core, so that every core stays busy to the end.

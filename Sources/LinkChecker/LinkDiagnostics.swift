@@ -17,9 +17,12 @@ struct LinkDiagnostics {
         var hints = HintFinder(folder: folder)
         hints.ids = Self.idsOfFragmentTargets(pages)
         for error in folder.unreadable { report.diagnostics.append(unreadable(error)) }
-        for page in pages {
-            if let error = page.readError { report.diagnostics.append(unreadable(error)) }
-            guard !page.problems.isEmpty else { continue }
+        // By index: `for page in pages` copies each of the 20,000 reports (seven references to
+        // count and count back) to find the few with problems.
+        for index in pages.indices {
+            if let error = pages[index].readError { report.diagnostics.append(unreadable(error)) }
+            guard !pages[index].problems.isEmpty else { continue }
+            let page = pages[index]
             let bytes = (try? FileBytes.read(folder.absolute(page.page))) ?? []
             let source = HTMLSource(bytes: bytes)
             var longest = 0
@@ -142,8 +145,8 @@ struct LinkDiagnostics {
     /// The ids of the pages that broken `#fragment` links point into, for their hints.
     static func idsOfFragmentTargets(_ pages: [PageReport]) -> [ExactText: [String]] {
         var targets: Set<ExactText> = []
-        for page in pages {
-            for problem in page.problems {
+        for index in pages.indices {
+            for problem in pages[index].problems {
                 if case .fragment(_, let target) = problem.kind { targets.insert(ExactText(target)) }
             }
         }

@@ -32,11 +32,25 @@ struct LinkResolver: Sendable {
         /// A page at `file` without `<base href>`.
         init(file: String) {
             self.file = file
-            // Splitting bytes is much cheaper than splitting characters, and the same for ASCII.
-            folders =
-                file.utf8.allSatisfy { $0 < 0x80 }
-                ? file.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
-                : file.split(separator: "/").dropLast().map(String.init)
+            // Cutting at the bytes is much cheaper than splitting characters, and the same for ASCII.
+            guard file.utf8.allSatisfy({ $0 < 0x80 }) else {
+                folders = file.split(separator: "/").dropLast().map(String.init)
+                return
+            }
+            var folders: [String] = []
+            let bytes = file.utf8
+            // Each non-empty segment but the last, as `split` and `dropLast` give them.
+            var previous: Substring?
+            var start = bytes.startIndex
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+                if index > start {
+                    if let previous { folders.append(String(previous)) }
+                    previous = file[start..<index]
+                }
+                start = bytes.index(after: index)
+            }
+            if start < bytes.endIndex, let previous { folders.append(String(previous)) }
+            self.folders = folders
         }
     }
 

@@ -53,7 +53,7 @@ struct PageWorker {
     mutating func check(_ file: String) -> PageReport {
         var report = PageReport(page: file)
         do {
-            try scanner.scanFile(atPath: folder.absolute(file))
+            try scanner.scanFile(file, in: folder)
         } catch {
             report.readError = error
             return report
@@ -166,8 +166,15 @@ struct PageWorker {
                 context.external = URL(string: url)
             }
         }
-        context.folderBytes = Array(context.page.folders.joined(separator: "/").utf8)
         context.fileBytes = Array(file.utf8)
+        if base == nil, let slash = context.fileBytes.lastIndex(of: UInt8(ascii: "/")),
+            context.page.folders.count == context.fileBytes[..<slash].count(where: { $0 == UInt8(ascii: "/") }) + 1
+        {
+            // The page's folder as written in its path (no empty segment): the common case.
+            context.folderBytes = Array(context.fileBytes[..<slash])
+        } else {
+            context.folderBytes = Array(context.page.folders.joined(separator: "/").utf8)
+        }
         context.number = context.fileBytes.withUnsafeBufferPointer { folder.index.number(of: $0) }
         return context
     }

@@ -13,9 +13,14 @@
 /// `title` holds markup. `noscript` is left alone: without scripting, browsers and crawlers read
 /// its contents as markup. Blanked bytes become spaces (line breaks stay), so every offset and
 /// line of the page stays where it was.
+///
+/// With a `TagTokenizer` (`apply(to:reading:scratch:)`), the filter has it read each start tag it
+/// meets: the page's tags are then found, and their attributes skipped, once.
 struct RawTextFilter {
     private let bytes: UnsafeMutablePointer<UInt8>
     private let count: Int
+    /// Reads the start tags; nil without one, or once the page is found to be libxml2's.
+    private var tokenizer: TagTokenizer?
     /// The open `svg` and `math` elements, and their HTML integration points (`foreignObject`,
     /// `desc` and `title` in SVG; `mi`, `mo`, `mn`, `ms`, `mtext` in MathML).
     private var foreign: [Foreign] = []
@@ -26,9 +31,10 @@ struct RawTextFilter {
         case integration(Int)
     }
 
-    private init(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) {
+    private init(_ bytes: UnsafeMutablePointer<UInt8>, count: Int, tokenizer: TagTokenizer? = nil) {
         self.bytes = bytes
         self.count = count
+        self.tokenizer = tokenizer
     }
 
     /// Blanks the page in place. A NUL, which would end libxml2's reading of the page, is first
@@ -41,6 +47,29 @@ struct RawTextFilter {
         var filter = RawTextFilter(bytes, count: page.count)
         filter.run()
         return substitute
+    }
+
+    /// Blanks the page in place, as `apply(to:)`, and in the same pass hands its start tags to
+    /// `collector` (reset first) through a `TagTokenizer`, with `scratch` as memory to reuse.
+    /// `read` is false when the page is libxml2's to read (see `TagTokenizer`): the collector then
+    /// holds part of the page, and the page is filtered all the same.
+    static func apply(
+        to page: UnsafeMutableRawBufferPointer, reading collector: PageCollector, scratch: ByteBuffer
+    ) -> (nulSubstitute: UInt8?, read: Bool) {
+        guard let base = page.baseAddress, !page.isEmpty else {
+            collector.reset(nulSubstitute: nil)
+            return (nil, true)
+        }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        let substitute = replaceNUL(bytes, count: page.count)
+        collector.reset(nulSubstitute: substitute)
+        let read = TagTokenizer.with(bytes, count: page.count, into: collector, scratch: scratch) { tokenizer in
+            var filter = RawTextFilter(bytes, count: page.count, tokenizer: tokenizer)
+            filter.run()
+            // Checked on the filtered page, as libxml2 reads it: bytes of a script do not count.
+            return filter.tokenizer != nil && UTF8Check.isValid(bytes, count: page.count)
+        }
+        return (substitute, read)
     }
 
     private static func replaceNUL(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> UInt8? {
@@ -126,7 +155,7 @@ struct RawTextFilter {
 
     private mutating func startTag(from start: Int) -> Int {
         let nameEnd = nameEnd(from: start + 1)
-        let (tagEnd, selfClosing) = attributesEnd(from: nameEnd)
+        let (tagEnd, selfClosing) = tagEnd(name: start + 1..<nameEnd)
         if !foreign.isEmpty, inForeignContent {
             let name = start + 1..<nameEnd
             guard Self.breaksOutOfForeignContent.contains(where: { self.name(name, is: $0) }) else {
@@ -222,6 +251,19 @@ struct RawTextFilter {
     /// The number in `integrationPoints` of the tag name at `range`, among `points`.
     private func integrationPoint(_ range: Range<Int>, in points: Range<Int>) -> Int? {
         points.first { name(range, is: Self.integrationPoints[$0]) }
+    }
+
+    /// Where the start tag whose name is at `name` ends, as `attributesEnd` tells; the tokenizer,
+    /// when there is one, reads the attributes as it finds the end.
+    private mutating func tagEnd(name: Range<Int>) -> (end: Int, selfClosing: Bool) {
+        if tokenizer != nil {
+            if let close = tokenizer!.startTag(name: name) {
+                guard close < count else { return (count, false) }
+                return (close + 1, close > name.upperBound && bytes[close - 1] == UInt8(ascii: "/"))
+            }
+            tokenizer = nil  // the page is libxml2's to read: the filter goes on alone
+        }
+        return attributesEnd(from: name.upperBound)
     }
 
     /// Skips a tag's attributes as the HTML tokenizer does (a `>` inside quotes ends nothing);

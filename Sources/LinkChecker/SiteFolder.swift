@@ -15,6 +15,10 @@ struct SiteFolder: Sendable {
     let unreadable: [ReadError]
     /// `files` by their bytes, for URLs resolved on bytes.
     let index: FileIndex
+    /// The folder, open: its files are opened by their paths relative to it, so the kernel
+    /// walks the two or three names of a page's path and not the root's as well. Nil when it
+    /// cannot be opened (then each file is opened by its absolute path, and fails as it will).
+    let opened: OpenFolder?
 
     init(root: String, files: some Collection<String>, pages: [String], unreadable: [ReadError]) {
         self.root = root
@@ -22,6 +26,7 @@ struct SiteFolder: Sendable {
         self.pages = pages
         self.unreadable = unreadable
         index = FileIndex(self.files)
+        opened = OpenFolder(root)
     }
 
     /// Lists the folder at `root` (absolute). A symbolic link counts as the file it points to
@@ -44,10 +49,35 @@ struct SiteFolder: Sendable {
         root + "/" + path
     }
 
+    /// Replaces the contents of `buffer` with the bytes of the file at `path` (relative to the
+    /// folder); the error names the file by its absolute path.
+    func read(_ path: String, into buffer: ByteBuffer) throws(ReadError) {
+        guard let opened else { return try FileBytes.read(absolute(path), into: buffer) }
+        do {
+            try FileBytes.read(path, relativeTo: opened.descriptor, into: buffer)
+        } catch {
+            throw ReadError(path: absolute(path), reason: error.reason)
+        }
+    }
+
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+}
+
+/// A folder kept open for as long as something holds it.
+final class OpenFolder: Sendable {
+    let descriptor: Int32
+
+    init?(_ path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+    }
+
+    deinit {
+        close(descriptor)
     }
 }
 

@@ -8,16 +8,19 @@
 /// values, entity-decoded, as slices of the page (or of a buffer, for a value that held a
 /// character reference). A tag without them is read and dropped.
 ///
-/// It runs after `RawTextFilter`, which has blanked raw text, comments and bogus comments, so
-/// every `<` followed by an ASCII letter left in the page starts a tag. Building no tree and
-/// looking only at the nine attributes the checker reads, it does in one pass over the bytes what
-/// libxml2's parser did at about four times the cost. A page it cannot read exactly as libxml2
-/// would is left to libxml2 (`scan` returns false): bytes that are not UTF-8 (libxml2 reads
-/// those as ISO-8859-1) and a checked attribute holding a character reference other than
-/// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and a numeric one (libxml2's table of HTML 4 names).
+/// `RawTextFilter` drives it: the filter finds each start tag once, as it blanks raw text,
+/// comments and bogus comments, and has the tokenizer read the tag's attributes, which also
+/// tells the filter where the tag ends. Building no tree and looking only at the nine attributes
+/// the checker reads, the one pass does what libxml2's parser did at about five times the cost.
+/// A page it cannot read exactly as libxml2 would is left to libxml2: bytes that are not UTF-8
+/// (libxml2 reads those as ISO-8859-1) and a checked attribute holding a character reference
+/// other than `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and a numeric one (libxml2's table of
+/// HTML 4 names).
 struct TagTokenizer {
     private let bytes: UnsafePointer<UInt8>
     private let count: Int
+    /// Where the tags go; the scanner that owns it outlives every pass.
+    private unowned(unsafe) let collector: PageCollector
     /// The values of the tag being read that held character references, decoded, then its
     /// lowercased, NUL-terminated name; reused from tag to tag and page to page.
     private let scratch: ByteBuffer
@@ -41,59 +44,38 @@ struct TagTokenizer {
     static let checkedCount = 9
 
     private init(
-        _ bytes: UnsafePointer<UInt8>, count: Int, scratch: ByteBuffer, spots: UnsafeMutablePointer<ValueSpot>
+        _ bytes: UnsafePointer<UInt8>, count: Int, collector: PageCollector, scratch: ByteBuffer,
+        spots: UnsafeMutablePointer<ValueSpot>
     ) {
         self.bytes = bytes
         self.count = count
+        self.collector = collector
         self.scratch = scratch
         self.spots = spots
     }
 
-    /// Reads every start tag of `page` into `collector`; false when the page is libxml2's to read
-    /// (the collector then holds part of the page and is to be thrown away). `scratch` is memory
-    /// to reuse.
-    static func scan(_ page: UnsafeRawBufferPointer, into collector: PageCollector, scratch: ByteBuffer = ByteBuffer())
-        -> Bool
-    {
-        guard let base = page.baseAddress, !page.isEmpty else { return true }
-        let bytes = base.assumingMemoryBound(to: UInt8.self)
-        guard UTF8Check.isValid(bytes, count: page.count) else { return false }
-        return withUnsafeTemporaryAllocation(of: ValueSpot.self, capacity: checkedCount) { spots in
+    /// Gives `body` a tokenizer of the `count` bytes at `bytes` that hands their tags to
+    /// `collector`, with `scratch` as memory to reuse; the tokenizer is valid only within `body`.
+    static func with<Result>(
+        _ bytes: UnsafePointer<UInt8>, count: Int, into collector: PageCollector, scratch: ByteBuffer,
+        _ body: (TagTokenizer) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: ValueSpot.self, capacity: checkedCount) { spots in
             spots.initialize(repeating: ValueSpot())
-            var tokenizer = TagTokenizer(bytes, count: page.count, scratch: scratch, spots: spots.baseAddress!)
-            return tokenizer.run(collector)
+            return body(
+                TagTokenizer(bytes, count: count, collector: collector, scratch: scratch, spots: spots.baseAddress!))
         }
-    }
-
-    private mutating func run(_ collector: PageCollector) -> Bool {
-        var index = 0
-        while index < count {
-            guard let found = memchr(bytes + index, Int32(UInt8(ascii: "<")), count - index) else { break }
-            let start = UnsafeRawPointer(found) - UnsafeRawPointer(bytes)
-            let next = start + 1 < count ? bytes[start + 1] : 0
-            if Self.isLetter(next) {
-                guard let end = startTag(from: start + 1, collector) else { return false }
-                index = end
-            } else if next == UInt8(ascii: "/"), start + 2 < count, Self.isLetter(bytes[start + 2]) {
-                // An end tag: its attributes (which a browser reads and drops) may quote a `<`.
-                index = endTag(from: start + 2)
-            } else {
-                index = start + 1
-            }
-        }
-        return true
     }
 
     // MARK: - Tags
 
-    /// Reads the start tag whose name begins at `from`; returns where reading goes on, or nil
-    /// when the page must go to libxml2.
-    private mutating func startTag(from: Int, _ collector: PageCollector) -> Int? {
+    /// Reads the start tag whose name is at `name` (up to a space, `/` or `>`, as the filter
+    /// found it); returns where its `>` is (`count` for a tag the page never ends), or nil when
+    /// the page must go to libxml2.
+    mutating func startTag(name: Range<Int>) -> Int? {
         scratch.removeAll()
         seen = 0
-        var position = from
-        while position < count, !Self.endsName(bytes[position]) { position += 1 }
-        let name = from..<position
+        var position = name.upperBound
         // Attributes, each name lowercased; only the first of a name counts.
         while true {
             while position < count, Self.isSpace(bytes[position]) || bytes[position] == UInt8(ascii: "/") {
@@ -133,32 +115,9 @@ struct TagTokenizer {
         // (most of them: `td`, `span`, `li`…) gives the collector nothing, and is not handed over.
         if seen != 0 {
             countLines(upTo: position)
-            deliver(name, to: collector, position: (position, line))
+            deliver(name, position: (position, line))
         }
-        return position + 1
-    }
-
-    /// Skips the end tag whose name begins at `from`, quoted attribute values and all.
-    private func endTag(from: Int) -> Int {
-        var position = from
-        while position < count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: ">") { return position + 1 }
-            if byte == UInt8(ascii: "=") {
-                position += 1
-                while position < count, Self.isSpace(bytes[position]) { position += 1 }
-                if position < count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") {
-                    let quote = bytes[position]
-                    guard let close = memchr(bytes + position + 1, Int32(quote), count - position - 1) else {
-                        return count
-                    }
-                    position = UnsafeRawPointer(close) - UnsafeRawPointer(bytes) + 1
-                }
-                continue
-            }
-            position += 1
-        }
-        return count
+        return position
     }
 
     /// Keeps where the checked attribute number `checked` has its value, unless one of its name
@@ -184,9 +143,7 @@ struct TagTokenizer {
 
     /// Hands the tag to the collector: its name (lowercased and NUL-terminated in `scratch`,
     /// after the decoded values), and the values of the checked attributes.
-    private mutating func deliver(
-        _ name: Range<Int>, to collector: PageCollector, position: (offset: Int, line: Int)
-    ) {
+    private mutating func deliver(_ name: Range<Int>, position: (offset: Int, line: Int)) {
         let nameStart = scratch.count
         for index in name { scratch.append(Self.lower(bytes[index])) }
         scratch.append(0)
@@ -304,14 +261,8 @@ struct TagTokenizer {
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
-    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
-
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-    }
-
-    @inline(__always) static func endsName(_ byte: UInt8) -> Bool {
-        isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
     }
 
     @inline(__always) static func endsAttributeName(_ byte: UInt8) -> Bool {

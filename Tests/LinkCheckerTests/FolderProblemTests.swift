@@ -66,6 +66,26 @@ import Testing
             ])
     }
 
+    /// Every core lists folders from one queue: each file comes once, at every depth, from a
+    /// folder of hundreds of sub-folders as from a deep one.
+    @Test func theListingFindsEveryFileOnce() throws {
+        let root = try Repository.temporaryFolder("listing")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var files: [String: String] = ["index.html": "", "css/site.css": "", "a/b/c/d/e/f.txt": ""]
+        for number in 0..<400 { files["acciones/accion-\(number)/index.html"] = "" }
+        for number in 0..<40 { files["hitos/hito-\(number)/pagina/\(number % 3)/index.html"] = "" }
+        files["acción/ñandú.html"] = ""
+        try Repository.write(files, into: root)
+        try FileManager.default.createDirectory(atPath: root + "/vacia/tambien", withIntermediateDirectories: true)
+        let folder = try SiteFolder.read(root + "/")
+        #expect(folder.root == root)
+        #expect(folder.files.count == files.count)
+        #expect(Set(folder.files) == Set(files.keys))
+        #expect(folder.pages == files.keys.filter { $0.hasSuffix(".html") }.sorted())
+        #expect(folder.unreadable.isEmpty)
+        for file in files.keys { #expect(folder.file(file) == file) }
+    }
+
     @Test func anEmptyFolderHasNothingToReport() async throws {
         let folder = try Repository.temporaryFolder("empty")
         defer { try? FileManager.default.removeItem(atPath: folder) }
