@@ -93,7 +93,7 @@ extension Build {
                     : "the cache's copy of \(broken) changed since it was saved")
             log.append("cache: " + describe(plan, inputs: fingerprint.inputs.count))
         }
-        var staging = writer.stage()
+        var staging = writer.stage(digesting: true)
         /// A staging that patches the cache's copy, made once the plan is final. When the output
         /// is still the copy's site, the site it swaps out becomes the copy of the new one.
         func patchedStaging() -> SiteStaging? {

@@ -40,6 +40,14 @@ public enum SearchText {
             }
         }
 
+        /// `bytes(of:)` of every scalar from U+0080 to U+024F (Latin-1 and Latin Extended A and
+        /// B: the accented letters of Spanish, Portuguese, French…), worked out once: Foundation's
+        /// decomposition of one scalar costs more than folding a paragraph.
+        static let latin: [[UInt8]] = (0x80..<latinEnd).map {
+            bytes(of: SearchText.foldedScalars(of: Unicode.Scalar($0)!))
+        }
+        static let latinEnd: UInt32 = 0x250
+
         mutating func emit(_ byte: UInt8) {
             if pendingSpace, !out.isEmpty { out.append(0x20) }
             pendingSpace = false
@@ -61,7 +69,9 @@ public enum SearchText {
                     for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
                     let scalar = Unicode.Scalar(value)!
                     let folded: [UInt8]
-                    if let known = cache[scalar] {
+                    if value < Self.latinEnd {
+                        folded = Self.latin[Int(value) - 0x80]
+                    } else if let known = cache[scalar] {
                         folded = known
                     } else {
                         folded = Self.bytes(of: SearchText.foldedScalars(of: scalar))

@@ -67,7 +67,11 @@ enum FileTree {
                 count += read
             }
         }
-        return contents == bytes
+        return contents.count == bytes.count
+            && contents.withUnsafeBytes { read in
+                bytes.withUnsafeBytes { memcmp(read.baseAddress!, $0.baseAddress!, $0.count) }
+            }
+                == 0
     }
 
     /// Every file and folder under `folder`, by path relative to it, with whether it is a

@@ -43,13 +43,16 @@ public final class SiteStaging: @unchecked Sendable {
     private var failure: Diagnostic?
     private var finished = false
     /// The digest (`ContentDigest`) of each file written, by path: what the build cache checks
-    /// a copy against when its inode or time changed (a cache restored in CI).
+    /// a copy against when its inode or time changed (a cache restored in CI). Only when
+    /// `digesting`: a build without the cache has no use for them.
     private var written: [String: String] = [:]
+    let digesting: Bool
     private var made = false
 
-    init(writer: SiteWriter, folder: String, base: String? = nil, outputIsBase: Bool = false) {
+    init(writer: SiteWriter, folder: String, base: String? = nil, outputIsBase: Bool = false, digesting: Bool) {
         self.writer = writer
         self.folder = folder
+        self.digesting = digesting
         self.base = base
         self.outputIsBase = outputIsBase
     }
@@ -70,7 +73,7 @@ public final class SiteStaging: @unchecked Sendable {
         queue.async { [self] in
             defer { waiting.signal() }
             guard failure == nil, !finished else { return }
-            for file in files { written[file.path] = ContentDigest.of(file.bytes) }
+            if digesting { for file in files { written[file.path] = ContentDigest.of(file.bytes) } }
             do {
                 try writer.checkPaths(files, seen: &seen)
                 try makeFolder()
@@ -117,7 +120,8 @@ public final class SiteStaging: @unchecked Sendable {
         }
     }
 
-    /// The digest of each file written so far, by path (waits for the batches under way).
+    /// The digest of each file written so far, by path (waits for the batches under way); empty
+    /// unless `digesting`.
     public var digests: [String: String] {
         queue.sync { written }
     }

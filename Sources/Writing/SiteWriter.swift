@@ -99,9 +99,10 @@ public struct SiteWriter: Sendable {
     }
 
     /// A new site to fill with `SiteStaging.add` and swap in with `SiteStaging.commit`; its
-    /// staging folder is made when the first files come.
-    public func stage() -> SiteStaging {
-        SiteStaging(writer: self, folder: stagingPrefix + String(getpid()))
+    /// staging folder is made when the first files come. With `digesting`, it keeps the digest
+    /// of each file it writes (`SiteStaging.digests`, for the build cache).
+    public func stage(digesting: Bool = false) -> SiteStaging {
+        SiteStaging(writer: self, folder: stagingPrefix + String(getpid()), digesting: digesting)
     }
 
     /// A new site made from `base`, a whole copy of the last site (the build cache's, on the
@@ -111,7 +112,9 @@ public struct SiteWriter: Sendable {
     /// each file). `outputIsBase` says whether the output holds that same site:
     /// then the site swapped out becomes the copy again (`SiteStaging.baseKept`).
     public func patch(_ base: String, outputIsBase: Bool) -> SiteStaging {
-        SiteStaging(writer: self, folder: stagingPrefix + String(getpid()), base: base, outputIsBase: outputIsBase)
+        SiteStaging(
+            writer: self, folder: stagingPrefix + String(getpid()), base: base, outputIsBase: outputIsBase,
+            digesting: true)
     }
 
     /// Makes the staging folder `staging` beside the output: the previous site when there is

@@ -387,6 +387,24 @@ func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
         #expect(SearchText.fold(text) == folded)
     }
 
+    /// The Latin letters are folded from a table made once: each folds as its own decomposition
+    /// does, alone and between ASCII letters, and the first scalar past the table too.
+    @Test func latinLettersFoldAsTheirOwnDecomposition() {
+        for value in UInt32(0x80)...0x250 {
+            let scalar = Unicode.Scalar(value)!
+            let bytes = SearchText.Folding.bytes(of: SearchText.foldedScalars(of: scalar))
+            // Zeros separate words: each run of them is one space, none at the ends.
+            func words(_ bytes: [UInt8]) -> String {
+                String(decoding: Array(bytes.split(separator: 0).joined(separator: [0x20])), as: UTF8.self)
+            }
+            #expect(SearchText.fold(String(Character(scalar))) == words(bytes), "U+\(String(value, radix: 16))")
+            #expect(
+                SearchText.fold("a\(Character(scalar))b") == words([0x61] + bytes + [0x62]),
+                "U+\(String(value, radix: 16))")
+        }
+        #expect(SearchText.fold("ǄÆØ ǅ") == "dzæø dz")
+    }
+
     @Test func plainTextDropsTagsAndDecodesEntities() {
         let html =
             "<h2 id=\"a\">Título</h2>\n<p>A &amp; B<em>c</em> &lt;x&gt; &#233; &#xE9;</p><ul><li>uno</li><li>dos</li></ul>"

@@ -36,6 +36,50 @@ import Testing
         #expect(text("cache/a/index.html") == "en caché")
     }
 
+    /// Writing over a site, a file that already holds the bytes is left as it is (same inode); one
+    /// of the same size with other bytes, or of another size, is written anew.
+    @Test func aFileHoldingTheSameBytesIsKept() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let site = root + "/site"
+        let old = [
+            OutputFile(path: "same.html", bytes: Array(repeating: 0x61, count: 70_000) + [0x62]),
+            OutputFile(path: "size.html", bytes: Array("abcdef".utf8)), OutputFile(path: "other.html", bytes: [1, 2]),
+            OutputFile(path: "empty.html", bytes: []),
+        ]
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        try FileTree.write(old, into: site)
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+        }
+        // A second link to each file holds its inode: a file written anew cannot be given it.
+        for file in old {
+            try FileManager.default.linkItem(atPath: site + "/" + file.path, toPath: root + "/" + file.path)
+        }
+        let new = [
+            old[0], OutputFile(path: "size.html", bytes: Array("abcdeg".utf8)),
+            OutputFile(path: "other.html", bytes: [1, 2, 3]), old[3],
+        ]
+        var made: Set<String> = []
+        try FileTree.write(new, into: site, made: &made, keepingSame: true)
+        let kept = try new.map { try inode(site + "/" + $0.path) == inode(root + "/" + $0.path) }
+        #expect(kept == [true, false, false, true])
+        for file in new { #expect(FileManager.default.contents(atPath: site + "/" + file.path) == Data(file.bytes)) }
+    }
+
+    /// Only a staging for the build cache keeps the digest of each file it writes.
+    @Test(arguments: [false, true])
+    func aStagingKeepsDigestsWhenAsked(_ digesting: Bool) throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let staging = SiteWriter(output: root + "/public").stage(digesting: digesting)
+        let files = [OutputFile(path: "a.html", bytes: Array("a".utf8)), OutputFile(path: "b/c.json", bytes: [])]
+        staging.add(files)
+        #expect(
+            staging.digests
+                == (digesting ? ["a.html": ContentDigest.of(files[0].bytes), "b/c.json": ContentDigest.of([])] : [:]))
+        try staging.commit()
+        #expect(text("public/a.html") == "a")
+    }
+
     @Test func aLinkReplacesWhatWasThereAndAMissingSourceFails() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/site/a", withIntermediateDirectories: true)
