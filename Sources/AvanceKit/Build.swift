@@ -404,6 +404,7 @@ public enum Build {
             return cachedBuild(options, cache: BuildCache(folder: folder), writer: writer)
         }
         let staging = writer.stage()
+        staging.prepare()
         var result = render(options, into: RenderedOutput(sink: staging.add))
         guard !result.diagnostics.hasErrors else {
             staging.discard()

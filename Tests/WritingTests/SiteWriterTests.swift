@@ -83,6 +83,44 @@ import Testing
         #expect(try tree(root + "/.public.previous") == [SiteWriter.marker, "index.html"])
     }
 
+    /// A staging prepared before any file comes (a build does, to list the previous site while
+    /// it reads the content) makes the same site; discarded, it leaves the previous site to the
+    /// next build.
+    @Test func aPreparedStagingRecyclesThePreviousSiteAsAddWould() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        let writer = SiteWriter(output: root + "/public")
+        try writer.write([OutputFile(path: "index.html", text: "1"), OutputFile(path: "gone/index.html", text: "g")])
+        try writer.write([OutputFile(path: "index.html", text: "2"), OutputFile(path: "gone/index.html", text: "g")])
+        let dropped = writer.stage()
+        dropped.prepare()
+        dropped.discard()
+        #expect(try tree(root + "/.public.previous") == [SiteWriter.marker, "gone/", "gone/index.html", "index.html"])
+        #expect(read(root + "/.public.previous/index.html") == "1")
+        let staging = writer.stage()
+        staging.prepare()
+        staging.add([OutputFile(path: "index.html", text: "3"), OutputFile(path: "new.html", text: "n")])
+        try staging.commit()
+        #expect(try tree(root + "/public") == [SiteWriter.marker, "index.html", "new.html"])
+        #expect(read(root + "/public/index.html") == "3")
+        #expect(read(root + "/.public.previous/index.html") == "2")
+    }
+
+    /// A staging folder that cannot be made, prepared early, fails the commit, naming why.
+    @Test func aPreparedStagingThatCannotBeMadeFailsTheCommit() throws {
+        defer { try? manager.removeItem(atPath: root) }
+        try Data("a file".utf8).write(to: URL(fileURLWithPath: root + "/file"))
+        let staging = SiteWriter(output: root + "/file/public").stage()
+        staging.prepare()
+        staging.add([OutputFile(path: "index.html", text: "x")])
+        do {
+            try staging.commit()
+            Issue.record("the commit should fail")
+        } catch {
+            #expect(error.code == "output-failed")
+        }
+        #expect(read(root + "/file") == "a file")
+    }
+
     @Test func theStagingFolderOfAKilledBuildIsRecycled() throws {
         defer { try? manager.removeItem(atPath: root) }
         // A staging folder of a process that no longer exists (pid 2^22 + 1 is above Linux's limit),
