@@ -47,6 +47,11 @@ public enum SearchText {
             bytes(of: SearchText.foldedScalars(of: Unicode.Scalar($0)!))
         }
         static let latinEnd: UInt32 = 0x250
+        /// The same for General Punctuation (dashes, quotation marks, `…`), met in most texts.
+        static let punctuationFolds: [[UInt8]] = punctuation.map {
+            bytes(of: SearchText.foldedScalars(of: Unicode.Scalar($0)!))
+        }
+        static let punctuation: Range<UInt32> = 0x2000..<0x2070
 
         mutating func emit(_ byte: UInt8) {
             if pendingSpace, !out.isEmpty { out.append(0x20) }
@@ -71,6 +76,8 @@ public enum SearchText {
                     let folded: [UInt8]
                     if value < Self.latinEnd {
                         folded = Self.latin[Int(value) - 0x80]
+                    } else if Self.punctuation.contains(value) {
+                        folded = Self.punctuationFolds[Int(value - Self.punctuation.lowerBound)]
                     } else if let known = cache[scalar] {
                         folded = known
                     } else {

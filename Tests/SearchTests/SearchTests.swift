@@ -387,10 +387,11 @@ func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
         #expect(SearchText.fold(text) == folded)
     }
 
-    /// The Latin letters are folded from a table made once: each folds as its own decomposition
-    /// does, alone and between ASCII letters, and the first scalar past the table too.
+    /// The Latin letters and general punctuation are folded from tables made once: each folds as
+    /// its own decomposition does, alone and between ASCII letters, and the scalars just past the
+    /// tables too.
     @Test func latinLettersFoldAsTheirOwnDecomposition() {
-        for value in UInt32(0x80)...0x250 {
+        for value in Array(UInt32(0x80)...0x250) + Array(0x1FFF...0x2070) {
             let scalar = Unicode.Scalar(value)!
             let bytes = SearchText.Folding.bytes(of: SearchText.foldedScalars(of: scalar))
             // Zeros separate words: each run of them is one space, none at the ends.
@@ -403,6 +404,7 @@ func read(_ shard: TermIndex.Shard) throws -> [String: [[Int]]] {
                 "U+\(String(value, radix: 16))")
         }
         #expect(SearchText.fold("ǄÆØ ǅ") == "dzæø dz")
+        #expect(SearchText.fold("“Plan”—2025…‼ ⁵") == "plan 2025 5")
     }
 
     @Test func plainTextDropsTagsAndDecodesEntities() {
