@@ -62,13 +62,15 @@ struct SourceWatcher: Sendable {
 
     #if os(Linux)
         /// `watch` with the kernel's events instead of a look at every file. Reading them costs
-        /// one system call, so they are read every 20 ms, and a change counts once 30 ms pass
-        /// without another: a save shows about a quarter of a second sooner than by polling.
+        /// one system call (200 a second take about a thousandth of a core), so they are read
+        /// every 5 ms, and a change counts once 20 ms pass without another (an editor's save in
+        /// several writes is one change): a save shows about a quarter of a second sooner than by
+        /// polling, and 18 ms sooner on average than with reads every 20 ms and 30 ms to settle.
         private func watch(
             _ events: FolderEvents, onChange: @Sendable (Set<String>?) async -> Void,
             onTick: @Sendable (Int) async -> Void
         ) async {
-            let step = min(interval, .milliseconds(20))
+            let step = min(interval, .milliseconds(5))
             var sinceTick = Duration.zero
             var tick = 0
             while !Task.isCancelled {
@@ -81,7 +83,7 @@ struct SourceWatcher: Sendable {
                 }
                 guard events.changed() else { continue }
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: min(interval, .milliseconds(30)))
+                    try? await Task.sleep(for: min(interval, .milliseconds(20)))
                     if !events.changed() { break }
                 }
                 guard !Task.isCancelled else { return }
