@@ -63,6 +63,30 @@ import Testing
         #expect(Self.resolver.resolve(url, in: Self.page) == expected)
     }
 
+    /// A page's folders are the segments of its path but the last, empty ones left out, as
+    /// `split` and `dropLast` give them; an ASCII path is cut at its bytes.
+    @Test(arguments: [
+        "index.html", "proyectos/rcn-visa/index.html", "/a/b.html", "a//b/c.html", "a/b/", "", "x",
+        "acción/ñandú/index.html", "e\u{301}/a.html", "//", "a/./b.html",
+    ])
+    func aPagesFoldersAreItsPathButTheName(_ file: String) {
+        let expected = file.split(separator: "/").dropLast().map(String.init)
+        #expect(LinkResolver.Page(file: file).folders == expected)
+    }
+
+    /// A page's folder as bytes, for URLs resolved on bytes, is its folders joined by `/`.
+    @Test(arguments: ["index.html", "a/b/index.html", "a//b/index.html", "/a/index.html", "acción/x.html"])
+    func aPagesFolderBytesAreItsFoldersJoined(_ file: String) {
+        let worker = PageWorker(
+            resolver: LinkResolver(address: SiteAddress(baseURL: "https://example.org/")),
+            folder: SiteFolder(root: "/nowhere", files: [file], pages: [file], unreadable: []),
+            collectsExternal: false)
+        let context = worker.pageContext(file, base: nil)
+        #expect(String(decoding: context.folderBytes, as: UTF8.self) == context.page.folders.joined(separator: "/"))
+        #expect(context.fileBytes == Array(file.utf8))
+        #expect(context.number == 0)
+    }
+
     @Test func atTheRootOfAHostEveryRootedURLIsInside() {
         let resolver = LinkResolver(address: SiteAddress(baseURL: nil))
         #expect(
