@@ -66,11 +66,14 @@ public final class SiteStaging: @unchecked Sendable {
         queue.sync { removing += paths }
     }
 
-    /// Makes the staging folder now, on the writing thread, rather than when the first files
-    /// come: recycling the previous site lists all of its files (54,000 at N = 10,000), which
-    /// then overlaps reading and checking the content instead of holding up the first pages
-    /// while both cores would be rendering. A failure is thrown by `commit`, as `add`'s are.
+    /// Recycles the previous site as the staging folder now, on the writing thread, rather than
+    /// when the first files come: that lists all of its files (54,000 at N = 10,000), which then
+    /// overlaps reading and checking the content instead of holding up the first pages while
+    /// both cores would be rendering. Without a previous site nothing is done (no folder is made
+    /// for a build that may fail); `discard` gives the previous site back. A failure is thrown
+    /// by `commit`, as `add`'s are.
     public func prepare() {
+        guard !patching, SiteWriter.isFolder(writer.previous) else { return }
         queue.async { [self] in
             guard failure == nil, !finished else { return }
             do throws(Diagnostic) {

@@ -105,7 +105,8 @@ import Testing
         #expect(read(root + "/.public.previous/index.html") == "2")
     }
 
-    /// A staging folder that cannot be made, prepared early, fails the commit, naming why.
+    /// A staging folder that cannot be made fails the commit, naming why, whether the staging
+    /// was prepared (there is no previous site to recycle here: preparing does nothing) or not.
     @Test func aPreparedStagingThatCannotBeMadeFailsTheCommit() throws {
         defer { try? manager.removeItem(atPath: root) }
         try Data("a file".utf8).write(to: URL(fileURLWithPath: root + "/file"))
