@@ -98,10 +98,13 @@ load() { cut -d" " -f1 /proc/loadavg; }
 rate() { awk "BEGIN { printf \"%.0f\", $1 / $2 }"; }
 megabytes() { awk "BEGIN { printf \"%.0f\", $1 / 1048576 }"; }
 
-# timed COMMAND...: runs it once; prints "seconds kilobytes" and sets $cpu (user + system
-# seconds, every thread): on a shared machine whose load exceeds its cores, the wall time
+# timed COMMAND...: runs it once, after `sync`; prints "seconds kilobytes" and sets $cpu (user +
+# system seconds, every thread): on a shared machine whose load exceeds its cores, the wall time
 # measures the scheduler as much as the tool, CPU time much less.
 timed() {
+    # The last run's files (this tool's or the other's) reach the disk first, not during this
+    # run: without it the first timed build after Hugo's warm-up took 15-17 s, the next 8-10.
+    sync
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "${pin[@]}" "$@" >/dev/null 2>&1 || true
     local wall user system kb
     read -r wall user system kb < <(tail -1 "$work/time.txt")
