@@ -86,6 +86,33 @@ import Testing
         for file in files.keys { #expect(folder.file(file) == file) }
     }
 
+    /// Pages are opened relative to the open site folder; a folder that cannot be opened has
+    /// its files opened by their absolute paths, and either way a file that cannot be read is
+    /// named by its absolute path.
+    @Test func aFileThatCannotBeReadIsNamedByItsAbsolutePath() throws {
+        let root = Fixtures.linkSites + "/valid"
+        let buffer = ByteBuffer()
+        let open = SiteFolder(root: root, files: ["index.html"], pages: ["index.html"], unreadable: [])
+        #expect(open.opened != nil)
+        try open.read("index.html", into: buffer)
+        #expect(buffer.count == (try FileManager.default.attributesOfItem(atPath: root + "/index.html")[.size] as? Int))
+        #expect(throws: ReadError.self) { try open.read("gone.html", into: buffer) }
+        do {
+            try open.read("gone.html", into: buffer)
+        } catch {
+            #expect(error.path == root + "/gone.html")
+            #expect(error.reason == "No such file or directory")
+        }
+        let missing = SiteFolder(root: root + "/no-existe", files: [], pages: [], unreadable: [])
+        #expect(missing.opened == nil)
+        do {
+            try missing.read("index.html", into: buffer)
+            Issue.record("the read should fail")
+        } catch {
+            #expect(error.path == root + "/no-existe/index.html")
+        }
+    }
+
     @Test func anEmptyFolderHasNothingToReport() async throws {
         let folder = try Repository.temporaryFolder("empty")
         defer { try? FileManager.default.removeItem(atPath: folder) }
