@@ -41,17 +41,27 @@ public enum SearchText {
         }
 
         /// `bytes(of:)` of every scalar from U+0080 to U+024F (Latin-1 and Latin Extended A and
-        /// B: the accented letters of Spanish, Portuguese, French…), worked out once: Foundation's
+        /// B: the accented letters of Spanish, Portuguese, French…) and of General Punctuation
+        /// (dashes, quotation marks, `…`, met in most texts), worked out once: Foundation's
         /// decomposition of one scalar costs more than folding a paragraph.
-        static let latin: [[UInt8]] = (0x80..<latinEnd).map {
-            bytes(of: SearchText.foldedScalars(of: Unicode.Scalar($0)!))
+        static let latin = Table(0x80..<0x250)
+        static let punctuation = Table(0x2000..<0x2070)
+
+        /// The folded bytes of each scalar of a range, by the scalar's value.
+        struct Table {
+            let range: Range<UInt32>
+            let folds: [[UInt8]]
+
+            init(_ range: Range<UInt32>) {
+                self.range = range
+                folds = range.map { Folding.bytes(of: SearchText.foldedScalars(of: Unicode.Scalar($0)!)) }
+            }
+
+            /// The folded bytes of the scalar `value`, when the table holds it.
+            subscript(value: UInt32) -> [UInt8]? {
+                range.contains(value) ? folds[Int(value - range.lowerBound)] : nil
+            }
         }
-        static let latinEnd: UInt32 = 0x250
-        /// The same for General Punctuation (dashes, quotation marks, `…`), met in most texts.
-        static let punctuationFolds: [[UInt8]] = punctuation.map {
-            bytes(of: SearchText.foldedScalars(of: Unicode.Scalar($0)!))
-        }
-        static let punctuation: Range<UInt32> = 0x2000..<0x2070
 
         mutating func emit(_ byte: UInt8) {
             if pendingSpace, !out.isEmpty { out.append(0x20) }
@@ -74,11 +84,7 @@ public enum SearchText {
                     for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
                     let scalar = Unicode.Scalar(value)!
                     let folded: [UInt8]
-                    if value < Self.latinEnd {
-                        folded = Self.latin[Int(value) - 0x80]
-                    } else if Self.punctuation.contains(value) {
-                        folded = Self.punctuationFolds[Int(value - Self.punctuation.lowerBound)]
-                    } else if let known = cache[scalar] {
+                    if let known = Self.latin[value] ?? Self.punctuation[value] ?? cache[scalar] {
                         folded = known
                     } else {
                         folded = Self.bytes(of: SearchText.foldedScalars(of: scalar))
