@@ -167,9 +167,11 @@ SEARCH_BENCH_SIZES ?= 10000
 RUNS ?= 3
 
 bench: deps bench-deps
-	RUNS=$(RUNS) bench/build.sh $(BENCH_SIZES)
-	RUNS=$(RUNS) bench/link-check.sh $(LINK_BENCH_SIZES)
-	bench/search.sh $(SEARCH_BENCH_SIZES)
+	@started=$$(date +%s); \
+	  RUNS=$(RUNS) bench/build.sh $(BENCH_SIZES) && \
+	  RUNS=$(RUNS) bench/link-check.sh $(LINK_BENCH_SIZES) && \
+	  bench/search.sh $(SEARCH_BENCH_SIZES) && \
+	  echo "make bench took $$(( $$(date +%s) - started )) s"
 
 # Hugo (Debian's package, 0.111.3 on bookworm), which the benchmark runs beside avance.
 bench-deps:
