@@ -249,12 +249,13 @@ extension Build {
                 if case .bodies(let changed) = plan { files = changed }
                 // The pages of the changed files (a few: each looked for among all pages).
                 let wanted = Set(result.pageSources(of: files).keys.filter(pagePaths.contains))
+                let isWanted = PathLookup(wanted)
                 for pages in prepared.pageLists where !wanted.isEmpty {
-                    let rendered = pages.paths.filter(wanted.contains).concurrentMap { pages.render($0) }
+                    let rendered = pages.paths.filter(isWanted.contains).concurrentMap { pages.render($0) }
                     for case .failure(let diagnostic)? in rendered { result.diagnostics.append(diagnostic) }
                     output.add(rendered.compactMap { try? $0?.get() })
                 }
-                reused = pagePaths.filter { !wanted.contains($0) }
+                reused = pagePaths.filter { !isWanted.contains($0) }
                 staging.reuse(reused, from: cache.outputFolder)
                 log.append(clock.lap("render", "\(wanted.count) pages rendered, \(reused.count) reused"))
                 // The same pages as the last build (checked above), and its open data until told
@@ -265,13 +266,14 @@ extension Build {
                     let (madeFiles, update) = openData.value
                     output.add(madeFiles)
                     let madeData = Set(madeFiles.map(\.path))
+                    let isMade = PathLookup(madeData)
                     made = wanted.union(madeData)
                     // A search index file not made again is the last build's, in an index made
                     // from it; any other is gone (its words are).
                     let searchFolders = prepared.searchFolders
                     let kept = update?.paths ?? []
                     var data: [String] = []
-                    for (path, output) in manifest.outputs where output.isData && !madeData.contains(path) {
+                    for (path, output) in manifest.outputs where output.isData && !isMade.contains(path) {
                         if kept.contains(path) || !searchFolders.contains(where: path.hasPrefix) {
                             data.append(path)
                         } else {

@@ -15,6 +15,7 @@ extension BuildResult {
         guard let site else { return [:] }
         var sources: [String: String] = [:]
         let languages = [site.model.language] + site.languages
+        let wanted = files.map(PathLookup.init)
         for language in languages {
             let prefix = Localization(site: site, language: language, original: site.model.language).prefix
             let paths = PagePaths(model: site.model, prefix: prefix)
@@ -24,7 +25,7 @@ extension BuildResult {
                     if let translation = translations[entry.key], translation.hasBody { translation.file } else {
                         entry.file
                     }
-                if let files, !files.contains(file) { continue }
+                if let wanted, !wanted.contains(file) { continue }
                 sources[PagePaths.file(of: paths.page(of: entry.key))] = file
             }
         }
