@@ -157,9 +157,9 @@ messages-doc: deps
 # after an edit, the incremental rebuild locally and as GitHub Actions makes it: a fresh clone,
 # public/ and .avance/cache/ restored with tar, git dates; bench/build.sh), then the link checker
 # (bench/link-check.sh), then what a search downloads, against Pagefind (bench/search.sh,
-# docs/search.md). Corpora are kept in .build/bench. The default run is meant to stay under 15
-# minutes on a quiet 2-core machine (about 25 for bench/build.sh alone at load 10-13; the CI
-# rebuild, measured on the bench corpus only, takes 3 to 5 of them); `make bench
+# docs/search.md). Corpora are kept in .build/bench. The default run stays under 15 minutes on
+# a quiet 2-core machine (13 at load 1-2.5 in the twentieth session, corpora already made; the
+# CI rebuild, measured on the bench corpus only, about 1 of them); `make bench
 # BENCH_SIZES="10000 50000" RUNS=5` for the linearity check (much longer). docs/performance.md.
 BENCH_SIZES ?= 10000
 LINK_BENCH_SIZES ?= 10000

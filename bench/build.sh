@@ -26,19 +26,19 @@
 #   incremental in CI  the rebuild of the workflow (docs/github-actions.yml, "Reuse the build
 #           cache"; the starter's workflow does the same): the corpus's content/ and theme/ in an
 #           "origin" git repository; a fresh `git clone` of it (every file new, as
-#           actions/checkout makes it), built once with git dates (`avance build --quiet`), its
-#           `public/` and `.avance/cache/` archived with `tar --posix` (as actions/cache does: hard
-#           links and nanosecond times kept); then $RUNS times: a line appended to one entry's
-#           body in origin and committed the same day (no git date changes), a new clone, the
-#           archive extracted into it and written to disk (`sync`: the workflow restores it
-#           before installing anything), `avance build --quiet` timed, the two folders archived
-#           again for the next run. The median wall is the figure ("same day"). Then one run
+#           actions/checkout makes it), built once with git dates (`avance build --quiet`); then
+#           $RUNS times: a line appended to one entry's body in origin and committed the same day
+#           (no git date changes), a new clone, the last clone's `public/` and `.avance/cache/`
+#           restored into it through `tar --posix` (as actions/cache archives and extracts them:
+#           hard links and nanosecond times kept; streamed from one tar to the other) and written
+#           to disk (`sync`: the workflow restores it before installing anything), `avance build
+#           --quiet` timed. The median wall is the figure ("same day"). Then one run
 #           whose commit is dated the next day ("new day"): the edited file's date and the
 #           reference date change, so the cache's key: every page is rendered (entries and bodies
 #           of unchanged files still from the stores). The bench corpus only, unless CI_CORPORA
-#           says otherwise: the clones and archives (tar extracting 580 MB, 108,000 files and
-#           links, a run) make it 3 to 5 minutes a corpus at N = 10,000 (RUNS=3), which the line
-#           prints. Every run's clone is kept until the end (about 4 GB at N = 10,000).
+#           says otherwise: the clones and restores (580 MB, 108,000 files and links, a run)
+#           make it about a minute a corpus at N = 10,000 (RUNS=3), which the line prints. Every
+#           run's clone is kept until the end (about 4 GB at N = 10,000).
 # then one Markdown table of every figure, with the machine's load when each corpus started.
 #
 #   bench/build.sh                       # N = 10000, both corpora, 3 runs each
