@@ -46,13 +46,9 @@ import Testing
         let staging = writer.stage()
         staging.add([OutputFile(path: "a/index.html", text: "1")])
         staging.add([OutputFile(path: "a/index.html", text: "2")])
-        do {
-            try staging.commit()
-            Issue.record("the commit should fail")
-        } catch {
-            #expect(error.code == "output-conflict")
-            #expect(error.message == "two outputs would be written to `a/index.html`")
-        }
+        let error = #expect(throws: Diagnostic.self) { try staging.commit() }
+        #expect(error?.code == "output-conflict")
+        #expect(error?.message == "two outputs would be written to `a/index.html`")
         #expect(read(root + "/public/index.html") == "previous")
         #expect(try manager.contentsOfDirectory(atPath: root) == ["public"])
     }
@@ -156,12 +152,8 @@ import Testing
         let staging = writer.patch(copy, outputIsBase: true)
         // `a` is a file in the copy: nothing can be placed under it.
         staging.add([OutputFile(path: "a/index.html", text: "page")])
-        do {
-            try staging.commit()
-            Issue.record("the commit should fail")
-        } catch {
-            #expect(error.code == "output-failed")
-        }
+        let error = #expect(throws: Diagnostic.self) { try staging.commit() }
+        #expect(error?.code == "output-failed")
         #expect(read(root + "/public/a") == "a file")
         #expect(read(root + "/public/index.html") == "home")
         // The copy, half changed, is gone; nothing is left beside the output.

@@ -113,12 +113,8 @@ import Testing
         let staging = SiteWriter(output: root + "/file/public").stage()
         staging.prepare()
         staging.add([OutputFile(path: "index.html", text: "x")])
-        do {
-            try staging.commit()
-            Issue.record("the commit should fail")
-        } catch {
-            #expect(error.code == "output-failed")
-        }
+        let error = #expect(throws: Diagnostic.self) { try staging.commit() }
+        #expect(error?.code == "output-failed")
         #expect(read(root + "/file") == "a file")
     }
 
@@ -156,14 +152,13 @@ import Testing
         let writer = SiteWriter(output: root + "/public")
         try writer.write([OutputFile(path: "index.html", text: "previous")])
         // `a` is both a file and the folder of `a/b.html`: the file cannot be written.
-        do {
+        let error = #expect(throws: Diagnostic.self) {
             try writer.write([OutputFile(path: "a", text: "file"), OutputFile(path: "a/b.html", text: "page")])
-            Issue.record("the write should fail")
-        } catch {
-            #expect(error.code == "output-failed")
-            #expect(error.message.hasSuffix("/a`: Is a directory"), "\(error.message)")
-            #expect(error.message.contains(".public.staging-"))
         }
+        #expect(error?.code == "output-failed")
+        let message = error?.message ?? ""
+        #expect(message.hasSuffix("/a`: Is a directory"), "\(message)")
+        #expect(message.contains(".public.staging-"))
         #expect(read(root + "/public/index.html") == "previous")
         #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["content", "public"])
     }
